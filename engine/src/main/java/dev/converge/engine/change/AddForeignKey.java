@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ForeignKey;
+import dev.converge.engine.model.ObjectRef;
+
+/** AddForeignKey adds a foreign key once both of its tables exist. */
+public record AddForeignKey(ForeignKey foreignKey) implements Change {
+    @Override
+    public ObjectRef target() {
+        return foreignKey.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitAddForeignKey(this);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.converge.engine.change;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * AlterColumn changes a column in place; {@code kinds} says what differs between {@code from} and
+ * {@code to}, so generators and the safety classifier need not compare the columns again.
+ */
+public record AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChangeKind> kinds) implements Change {
+    public AlterColumn {
+        requireNonNull(table, "table is null");
+        requireNonNull(from, "from is null");
+        requireNonNull(to, "to is null");
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("an AlterColumn must change something");
+        }
+        kinds = Set.copyOf(EnumSet.copyOf(kinds));
+    }
+
+    @Override
+    public ObjectRef target() {
+        return ObjectRef.member(ObjectKind.COLUMN, table, to.name());
+    }
+
+    @Override
+    public Action action() {
+        return Action.ALTER;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitAlterColumn(this);
+    }
+}

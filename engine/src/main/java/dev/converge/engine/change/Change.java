@@ -1,0 +1,21 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ObjectRef;
+
+/**
+ * Change is one difference between the current and the desired schema, as one record per kind.
+ * The hierarchy is sealed and dispatched with {@link ChangeVisitor}, so adding a kind breaks every
+ * dialect at compile time instead of at run time.
+ */
+public sealed interface Change permits
+        AddColumn, AddConstraint, AddEnumValue, AddForeignKey, AlterColumn, AlterSequence,
+        CreateEnum, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateView, DropColumn,
+        DropConstraint, DropEnum, DropForeignKey, DropIndex, DropSchema, DropSequence, DropTable,
+        DropView, SetComment, SetSequenceOwner {
+    /** The object this change creates, alters or drops. */
+    ObjectRef target();
+
+    Action action();
+
+    <R> R accept(ChangeVisitor<R> visitor);
+}

@@ -1,0 +1,50 @@
+package dev.converge.engine.change;
+
+/** ChangeVisitor has one method per kind of {@link Change} and no defaults: a new kind must be handled everywhere. */
+public interface ChangeVisitor<R> {
+    R visitAddColumn(AddColumn change);
+
+    R visitAddConstraint(AddConstraint change);
+
+    R visitAddEnumValue(AddEnumValue change);
+
+    R visitAddForeignKey(AddForeignKey change);
+
+    R visitAlterColumn(AlterColumn change);
+
+    R visitAlterSequence(AlterSequence change);
+
+    R visitCreateEnum(CreateEnum change);
+
+    R visitCreateIndex(CreateIndex change);
+
+    R visitCreateSchema(CreateSchema change);
+
+    R visitCreateSequence(CreateSequence change);
+
+    R visitCreateTable(CreateTable change);
+
+    R visitCreateView(CreateView change);
+
+    R visitDropColumn(DropColumn change);
+
+    R visitDropConstraint(DropConstraint change);
+
+    R visitDropEnum(DropEnum change);
+
+    R visitDropForeignKey(DropForeignKey change);
+
+    R visitDropIndex(DropIndex change);
+
+    R visitDropSchema(DropSchema change);
+
+    R visitDropSequence(DropSequence change);
+
+    R visitDropTable(DropTable change);
+
+    R visitDropView(DropView change);
+
+    R visitSetComment(SetComment change);
+
+    R visitSetSequenceOwner(SetSequenceOwner change);
+}

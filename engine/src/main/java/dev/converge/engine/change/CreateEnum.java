@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.ObjectRef;
+
+/** CreateEnum creates an enum type with all its labels. */
+public record CreateEnum(EnumType type) implements Change {
+    @Override
+    public ObjectRef target() {
+        return type.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitCreateEnum(this);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Sequence;
+
+/** CreateSequence creates a sequence (its owner is set by {@link SetSequenceOwner} once the column exists). */
+public record CreateSequence(Sequence sequence) implements Change {
+    @Override
+    public ObjectRef target() {
+        return sequence.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitCreateSequence(this);
+    }
+}

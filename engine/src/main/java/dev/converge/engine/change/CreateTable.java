@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Table;
+
+/** CreateTable creates a table with its columns and non-foreign-key constraints. */
+public record CreateTable(Table table) implements Change {
+    @Override
+    public ObjectRef target() {
+        return table.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitCreateTable(this);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.View;
+
+/** CreateView creates a view (also the second half of replacing one). */
+public record CreateView(View view) implements Change {
+    @Override
+    public ObjectRef target() {
+        return view.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitCreateView(this);
+    }
+}

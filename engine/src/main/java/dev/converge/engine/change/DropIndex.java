@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.Index;
+import dev.converge.engine.model.ObjectRef;
+
+/** DropIndex drops a stand-alone index. */
+public record DropIndex(Index index) implements Change {
+    @Override
+    public ObjectRef target() {
+        return index.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.DROP;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitDropIndex(this);
+    }
+}

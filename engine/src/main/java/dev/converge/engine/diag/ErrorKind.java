@@ -1,0 +1,26 @@
+package dev.converge.engine.diag;
+
+/**
+ * ErrorKind says whose fault an error is, and so which exit code the CLI returns for it.
+ * The codes follow BSD sysexits where one fits (64 usage, 65 data) and Terraform elsewhere.
+ */
+public enum ErrorKind {
+    /** Something failed that is nobody's input: a server, the network, a bug. */
+    ERROR(1),
+    /** The plan was refused by the safety policy (destructive steps without allowance). */
+    REFUSED(3),
+    /** The command line itself is wrong. */
+    USAGE(64),
+    /** The desired-state files are wrong: syntax, unknown types, missing references. */
+    BAD_INPUT(65);
+
+    private final int exitCode;
+
+    ErrorKind(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.converge.engine.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * Column is one column of a table, in the server's canonical spelling (the type as the server
+ * formats it, the default and generation expressions as the server deparses them).
+ *
+ * @param type                 the full type with modifiers, schema-qualified when user-defined
+ *                             ({@code character varying(20)}, {@code public.mood[]})
+ * @param defaultExpression    the default expression, or null
+ * @param identity             identity kind; NONE for ordinary columns
+ * @param generatedExpression  the expression of a STORED generated column, or null
+ * @param collation            the collation when it differs from the type's default, or null
+ * @param comment              null when none
+ * @param dependsOn            user-defined objects the column needs: its type, sequences in its
+ *                             default; used to order steps, never compared as a difference of its own
+ */
+public record Column(String name, String type, boolean notNull, String defaultExpression, Identity identity,
+                     String generatedExpression, String collation, String comment, List<ObjectRef> dependsOn) {
+    public Column {
+        requireNonNull(name, "name is null");
+        requireNonNull(type, "type is null");
+        identity = identity == null ? Identity.NONE : identity;
+        dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
+    }
+
+    /** A plain column: the common case in tests and generators. */
+    public static Column of(String name, String type, boolean notNull) {
+        return new Column(name, type, notNull, null, Identity.NONE, null, null, null, List.of());
+    }
+
+    public Column withComment(String newComment) {
+        return new Column(name, type, notNull, defaultExpression, identity, generatedExpression, collation,
+                newComment, dependsOn);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.converge.engine.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** EnumType is an enum type with its labels in their sort order. @param comment null when none */
+public record EnumType(QualifiedName name, List<String> labels, String comment) {
+    public EnumType {
+        requireNonNull(name, "name is null");
+        labels = List.copyOf(labels);
+    }
+
+    public ObjectRef ref() {
+        return ObjectRef.of(ObjectKind.ENUM, name);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.converge.engine.source;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * SourceSet reads the desired state: every {@code .sql} file under a directory, recursively, in a
+ * stable order (by relative path), or a single file.
+ */
+public final class SourceSet {
+    private SourceSet() {
+    }
+
+    public static List<SourceFile> load(Path root) {
+        if (!Files.exists(root)) {
+            throw new ConvergeException(ErrorKind.USAGE,
+                    "desired state not found: " + root + " (pass a directory of .sql files or a database URL)");
+        }
+        if (Files.isRegularFile(root)) {
+            return List.of(read(root, root.getFileName().toString()));
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            List<Path> files = paths.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
+            String base = root.toString();
+            return files.stream()
+                    .map(p -> read(p, displayPath(base, root.relativize(p))))
+                    .toList();
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot read " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String displayPath(String base, Path relative) {
+        String rel = relative.toString().replace('\\', '/');
+        return base.isEmpty() || base.equals(".") ? rel : base.replace('\\', '/').replaceAll("/+$", "") + "/" + rel;
+    }
+
+    private static SourceFile read(Path path, String displayPath) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return new SourceFile(displayPath, text);
+        } catch (CharacterCodingException e) {
+            throw new ConvergeException(ErrorKind.BAD_INPUT, displayPath + ": not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + displayPath, e);
+        }
+    }
+}

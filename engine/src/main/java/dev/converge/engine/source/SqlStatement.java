@@ -1,0 +1,35 @@
+package dev.converge.engine.source;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.diag.SourceSpan;
+
+/**
+ * SqlStatement is one statement of a desired-state file, without its terminating semicolon, and
+ * where it starts in its file, so that an error the server reports at a position inside the
+ * statement can be shown at the right file:line:col.
+ *
+ * @param startOffset character offset of the statement's first character in {@code file.text()}
+ */
+public record SqlStatement(SourceFile file, String sql, int startOffset) {
+    public SqlStatement {
+        requireNonNull(file, "file is null");
+        requireNonNull(sql, "sql is null");
+    }
+
+    public SourceSpan span() {
+        return file.spanAt(startOffset);
+    }
+
+    /** The span of a 0-based character offset inside this statement's text. */
+    public SourceSpan spanAt(int offsetInStatement) {
+        return file.spanAt(startOffset + offsetInStatement);
+    }
+
+    /** A diagnostic at a 0-based offset inside this statement. */
+    public Diagnostic diagnosticAt(int offsetInStatement, String message, String hint) {
+        SourceSpan span = spanAt(offsetInStatement);
+        return new Diagnostic(span, message, file.line(span.line()), hint);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.converge.engine.spi;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * DialectRegistry is the set of dialects on the class path. It is an instance built once by the
+ * caller (no static registry), so tests can build one with exactly the dialects they want.
+ */
+public final class DialectRegistry {
+    private final List<Dialect> dialects;
+
+    public DialectRegistry(List<Dialect> dialects) {
+        this.dialects = List.copyOf(dialects);
+    }
+
+    public static DialectRegistry fromServiceLoader() {
+        return new DialectRegistry(ServiceLoader.load(Dialect.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    /** The dialect that accepts this URL; a USAGE error naming the known schemes otherwise. */
+    public Dialect forUrl(String url) {
+        return dialects.stream().filter(d -> d.acceptsUrl(url)).findFirst().orElseThrow(() ->
+                new ConvergeException(ErrorKind.USAGE, "no dialect accepts the URL '" + redact(url)
+                        + "'; known dialects: " + dialects.stream().map(Dialect::id).collect(Collectors.joining(", "))
+                        + " (for PostgreSQL use postgresql://user@host:port/db or jdbc:postgresql://host:port/db)"));
+    }
+
+    /** Masks anything that looks like a password in a URL that no dialect could parse. */
+    static String redact(String url) {
+        return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+}

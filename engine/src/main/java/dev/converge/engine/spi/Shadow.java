@@ -1,0 +1,19 @@
+package dev.converge.engine.spi;
+
+import java.sql.Connection;
+
+/**
+ * Shadow is a throwaway, empty database the desired state is loaded into, so that it can be
+ * inspected in the server's own canonical form. Closing it drops it (or stops the embedded server).
+ */
+public interface Shadow extends AutoCloseable {
+    /** An open connection to the empty shadow database. */
+    Connection connection();
+
+    /** What it is, for messages: "embedded PostgreSQL 15.10", "database converge_shadow_x on ...". */
+    String description();
+
+    /** Drops the shadow; never throws, since it runs in finally blocks and shutdown hooks. */
+    @Override
+    void close();
+}

@@ -1,0 +1,12 @@
+package dev.converge.engine.spi;
+
+/** ShadowFactory opens shadow databases for a dialect. */
+public interface ShadowFactory {
+    /**
+     * Opens an empty shadow.
+     *
+     * @param target        the target's URL (a SERVER shadow is created next to it)
+     * @param targetVersion the target's version (an EMBEDDED shadow matches its major where it can)
+     */
+    Shadow open(ShadowSpec spec, DatabaseUrl target, ServerVersion targetVersion);
+}
