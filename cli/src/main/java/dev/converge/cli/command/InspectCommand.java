@@ -1,0 +1,96 @@
+package dev.converge.cli.command;
+
+import dev.converge.cli.ExitCodes;
+import dev.converge.cli.option.TargetOptions;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.DialectRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * InspectCommand writes the live schema as desired-state SQL, so a team can adopt Converge on an
+ * existing database. The SQL is the plan from an empty database to this one, so it is ordered and
+ * quoted exactly as an apply would be, and fed back as the desired state it plans nothing.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Write the target's schema as desired-state SQL.")
+public final class InspectCommand implements Callable<Integer> {
+    /** Every new PostgreSQL database has it, so a desired state must not create it again. */
+    private static final String DEFAULT_SCHEMA = "public";
+
+    private final DialectRegistry dialects;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private TargetOptions target;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write one file per schema (<schema>.sql) into DIR instead of printing.")
+    private Path out;
+
+    public InspectCommand(DialectRegistry dialects) {
+        this.dialects = dialects;
+    }
+
+    @Override
+    public Integer call() {
+        try (Target db = Target.open(dialects, target.url)) {
+            SchemaModel live = db.inspect(target.scope());
+            Planner planner = new Planner(db.dialect.id(), db.dialect.sqlGenerator(), db.dialect.safetyClassifier());
+            Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url.display());
+            Map<String, StringBuilder> bySchema = new TreeMap<>();
+            for (PlanStep step : plan.steps()) {
+                String schema = step.target().name().schema();
+                StringBuilder sql = bySchema.computeIfAbsent(schema, s -> new StringBuilder());
+                step.sql().forEach(statement -> sql.append(statement).append(";\n\n"));
+            }
+            if (out == null) {
+                PrintWriter writer = spec.commandLine().getOut();
+                bySchema.forEach((schema, sql) -> writer.print("-- schema " + schema + "\n\n" + sql));
+                writer.flush();
+            } else {
+                write(bySchema);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** What a freshly created database already holds: the public schema, with its comment. */
+    private static SchemaModel emptyDatabaseLike(SchemaModel live) {
+        List<NamedSchema> schemas = live.schemas().stream().filter(s -> s.name().equals(DEFAULT_SCHEMA)).toList();
+        return new SchemaModel(schemas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private void write(Map<String, StringBuilder> bySchema) {
+        try {
+            Files.createDirectories(out);
+            for (Map.Entry<String, StringBuilder> entry : bySchema.entrySet()) {
+                Path file = out.resolve(entry.getKey().replaceAll("[^A-Za-z0-9_.-]", "_") + ".sql");
+                Files.writeString(file, entry.getValue().toString(), StandardCharsets.UTF_8);
+                spec.commandLine().getOut().println("wrote " + file);
+            }
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot write to " + out + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.converge.cli.command;
+
+import dev.converge.cli.ExitCodes;
+import dev.converge.cli.option.DesiredOptions;
+import dev.converge.cli.option.TargetOptions;
+import dev.converge.engine.json.PlanJson;
+import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.spi.DialectRegistry;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** PlanCommand shows what apply would do, without changing anything. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show the steps that would make the target match the desired state.")
+public final class PlanCommand implements Callable<Integer> {
+    /** Output formats of a plan. */
+    public enum Format { text, json }
+
+    private final DialectRegistry dialects;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private TargetOptions target;
+
+    @Mixin
+    private DesiredOptions desired;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    @Option(names = "--detailed-exitcode",
+            description = "Exit 0 when there are no changes, 2 when there are (like terraform plan).")
+    private boolean detailedExitCode;
+
+    public PlanCommand(DialectRegistry dialects) {
+        this.dialects = dialects;
+    }
+
+    @Override
+    public Integer call() {
+        try (Target db = Target.open(dialects, target.url)) {
+            Planning planning = Planning.run(db, desired, target.scope());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format == Format.json ? PlanJson.write(planning.plan) : new PlanTextRenderer().render(planning.plan));
+            out.flush();
+            return detailedExitCode && !planning.plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        }
+    }
+}

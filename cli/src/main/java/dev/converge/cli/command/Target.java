@@ -1,0 +1,54 @@
+package dev.converge.cli.command;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.DialectRegistry;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ServerVersion;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Target is an open connection to the database a command works on, with its dialect, URL and
+ * server version. Closing it closes the connection.
+ */
+final class Target implements AutoCloseable {
+    final Dialect dialect;
+    final DatabaseUrl url;
+    final Connection connection;
+    final ServerVersion version;
+
+    private Target(Dialect dialect, DatabaseUrl url, Connection connection, ServerVersion version) {
+        this.dialect = dialect;
+        this.url = url;
+        this.connection = connection;
+        this.version = version;
+    }
+
+    static Target open(DialectRegistry dialects, String rawUrl) {
+        Dialect dialect = dialects.forUrl(rawUrl);
+        DatabaseUrl url = dialect.parseUrl(rawUrl);
+        Connection connection = dialect.connect(url);
+        return new Target(dialect, url, connection, dialect.version(connection));
+    }
+
+    SchemaModel inspect(InspectScope scope) {
+        try {
+            return dialect.inspector().inspect(connection, scope);
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot inspect " + url.display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing a connection that failed is not worth an error of its own.
+        }
+    }
+}

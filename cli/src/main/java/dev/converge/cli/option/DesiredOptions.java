@@ -1,0 +1,35 @@
+package dev.converge.cli.option;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.ShadowSpec;
+import picocli.CommandLine.Option;
+
+/** DesiredOptions say where the desired state is and which shadow database normalizes it. */
+public final class DesiredOptions {
+    /** The shadow choices on the command line. */
+    public enum ShadowChoice { embedded, server }
+
+    @Option(names = "--desired", required = true, paramLabel = "DIR|URL",
+            description = "Desired state: a directory of .sql files (recursive), a .sql file, or a database URL.")
+    public String desired;
+
+    @Option(names = "--shadow", paramLabel = "KIND", defaultValue = "embedded",
+            description = "Shadow database that normalizes the files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    public ShadowChoice shadow;
+
+    @Option(names = "--dev-url", paramLabel = "URL",
+            description = "Use this empty dev database as the shadow (it is emptied again afterwards).")
+    public String devUrl;
+
+    public ShadowSpec shadowSpec(Dialect dialect) {
+        if (devUrl != null) {
+            if (!dialect.acceptsUrl(devUrl)) {
+                throw new ConvergeException(ErrorKind.USAGE, "--dev-url must be a " + dialect.id() + " URL");
+            }
+            return new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devUrl));
+        }
+        return shadow == ShadowChoice.server ? ShadowSpec.SERVER : ShadowSpec.EMBEDDED;
+    }
+}

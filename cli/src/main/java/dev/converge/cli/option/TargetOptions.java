@@ -1,0 +1,22 @@
+package dev.converge.cli.option;
+
+import dev.converge.engine.spi.InspectScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** TargetOptions name the database to work on and the schemas of it Converge manages. */
+public final class TargetOptions {
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "Target database: postgresql://user[:password]@host[:port]/db or a JDBC URL.")
+    public String url;
+
+    @Option(names = "--schema", paramLabel = "NAME",
+            description = "Manage only this schema (repeatable). Default: every non-system schema.")
+    public List<String> schemas = new ArrayList<>();
+
+    public InspectScope scope() {
+        return new InspectScope(Set.copyOf(schemas));
+    }
+}

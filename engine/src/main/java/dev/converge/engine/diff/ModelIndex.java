@@ -1,0 +1,79 @@
+package dev.converge.engine.diff;
+
+import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.ForeignKey;
+import dev.converge.engine.model.Index;
+import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Sequence;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.View;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * ModelIndex is a schema model with its objects looked up by name, built once per diff. Maps keep
+ * the model's sorted order, so iterating them is deterministic.
+ */
+public final class ModelIndex {
+    private final SchemaModel model;
+    private final Map<String, NamedSchema> schemas;
+    private final Map<QualifiedName, EnumType> enums;
+    private final Map<QualifiedName, Sequence> sequences;
+    private final Map<QualifiedName, Table> tables;
+    private final Map<QualifiedName, Index> indexes;
+    private final Map<ObjectRef, ForeignKey> foreignKeys;
+    private final Map<QualifiedName, View> views;
+
+    public ModelIndex(SchemaModel model) {
+        this.model = model;
+        this.schemas = byKey(model.schemas(), NamedSchema::name);
+        this.enums = byKey(model.enums(), EnumType::name);
+        this.sequences = byKey(model.sequences(), Sequence::name);
+        this.tables = byKey(model.tables(), Table::name);
+        this.indexes = byKey(model.indexes(), Index::name);
+        this.foreignKeys = byKey(model.foreignKeys(), ForeignKey::ref);
+        this.views = byKey(model.views(), View::name);
+    }
+
+    private static <K, V> Map<K, V> byKey(Iterable<V> items, Function<V, K> key) {
+        Map<K, V> map = new LinkedHashMap<>();
+        items.forEach(item -> map.put(key.apply(item), item));
+        return map;
+    }
+
+    public SchemaModel model() {
+        return model;
+    }
+
+    public Map<String, NamedSchema> schemas() {
+        return schemas;
+    }
+
+    public Map<QualifiedName, EnumType> enums() {
+        return enums;
+    }
+
+    public Map<QualifiedName, Sequence> sequences() {
+        return sequences;
+    }
+
+    public Map<QualifiedName, Table> tables() {
+        return tables;
+    }
+
+    public Map<QualifiedName, Index> indexes() {
+        return indexes;
+    }
+
+    public Map<ObjectRef, ForeignKey> foreignKeys() {
+        return foreignKeys;
+    }
+
+    public Map<QualifiedName, View> views() {
+        return views;
+    }
+}

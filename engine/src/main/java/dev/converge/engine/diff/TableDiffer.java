@@ -1,0 +1,152 @@
+package dev.converge.engine.diff;
+
+import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AddConstraint;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.ColumnChangeKind;
+import dev.converge.engine.change.CreateTable;
+import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.DropConstraint;
+import dev.converge.engine.change.DropTable;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.TableConstraint;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * TableDiffer creates and drops tables and, for a table on both sides, diffs its columns,
+ * constraints and comments.
+ *
+ * <p>Column order: PostgreSQL appends a new column and cannot move one without rebuilding the table
+ * (and copying its data), so a new column is appended and a different order is reported as a note,
+ * not enforced.
+ */
+final class TableDiffer {
+    void diff(ModelIndex from, ModelIndex to, List<Change> out, List<String> notes) {
+        for (Table desired : to.tables().values()) {
+            Table current = from.tables().get(desired.name());
+            if (current == null) {
+                out.add(new CreateTable(desired));
+                commentsOfNewTable(desired, out);
+            } else {
+                diffColumns(current, desired, out, notes);
+                diffConstraints(current, desired, out);
+                Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+            }
+        }
+        for (Table current : from.tables().values()) {
+            if (!to.tables().containsKey(current.name())) {
+                out.add(new DropTable(current));
+            }
+        }
+    }
+
+    private static void commentsOfNewTable(Table table, List<Change> out) {
+        Comments.forNew(table.ref(), table.comment(), out);
+        for (Column column : table.columns()) {
+            Comments.forNew(columnRef(table, column), column.comment(), out);
+        }
+        for (TableConstraint constraint : table.constraints()) {
+            Comments.forNew(constraintRef(table, constraint), constraint.comment(), out);
+        }
+    }
+
+    private static void diffColumns(Table current, Table desired, List<Change> out, List<String> notes) {
+        for (Column want : desired.columns()) {
+            Column have = current.column(want.name()).orElse(null);
+            if (have == null) {
+                out.add(new AddColumn(desired.name(), want));
+                Comments.forNew(columnRef(desired, want), want.comment(), out);
+            } else if (!Objects.equals(have.generatedExpression(), want.generatedExpression())) {
+                // A generated column's expression cannot be altered in place (before PostgreSQL 17),
+                // and a column cannot turn into or out of a generated one: drop and add it again.
+                out.add(new DropColumn(current.name(), have));
+                out.add(new AddColumn(desired.name(), want));
+                Comments.forNew(columnRef(desired, want), want.comment(), out);
+            } else {
+                Set<ColumnChangeKind> kinds = columnChanges(have, want);
+                if (!kinds.isEmpty()) {
+                    out.add(new AlterColumn(desired.name(), have, want, kinds));
+                }
+                Comments.diff(columnRef(desired, want), have.comment(), want.comment(), out);
+            }
+        }
+        for (Column have : current.columns()) {
+            if (desired.column(have.name()).isEmpty()) {
+                out.add(new DropColumn(current.name(), have));
+            }
+        }
+        noteColumnOrder(current, desired, notes);
+    }
+
+    static Set<ColumnChangeKind> columnChanges(Column have, Column want) {
+        Set<ColumnChangeKind> kinds = EnumSet.noneOf(ColumnChangeKind.class);
+        if (!have.type().equals(want.type())) {
+            kinds.add(ColumnChangeKind.TYPE);
+        }
+        if (!Objects.equals(have.collation(), want.collation())) {
+            kinds.add(ColumnChangeKind.COLLATION);
+        }
+        if (have.notNull() != want.notNull()) {
+            kinds.add(ColumnChangeKind.NOT_NULL);
+        }
+        if (!Objects.equals(have.defaultExpression(), want.defaultExpression())) {
+            kinds.add(ColumnChangeKind.DEFAULT);
+        }
+        if (have.identity() != want.identity()) {
+            kinds.add(ColumnChangeKind.IDENTITY);
+        }
+        return kinds;
+    }
+
+    /** Notes when the columns both sides share are in another relative order, or a new one is not last. */
+    private static void noteColumnOrder(Table current, Table desired, List<String> notes) {
+        List<String> desiredOrder = desired.columns().stream().map(Column::name).toList();
+        List<String> kept = current.columns().stream().map(Column::name).filter(desiredOrder::contains).toList();
+        List<String> resulting = new java.util.ArrayList<>(kept);
+        desiredOrder.stream().filter(name -> !kept.contains(name)).forEach(resulting::add);
+        if (!resulting.equals(desiredOrder)) {
+            notes.add("column order of " + desired.name() + " will be (" + String.join(", ", resulting)
+                    + "), not (" + String.join(", ", desiredOrder) + "): PostgreSQL appends new columns and"
+                    + " cannot reorder them without rebuilding the table");
+        }
+    }
+
+    private static void diffConstraints(Table current, Table desired, List<Change> out) {
+        for (TableConstraint want : desired.constraints()) {
+            TableConstraint have = current.constraint(want.name()).orElse(null);
+            if (have == null || !sameDefinition(have, want)) {
+                if (have != null) {
+                    out.add(new DropConstraint(current.name(), have));
+                }
+                out.add(new AddConstraint(desired.name(), want));
+                Comments.forNew(constraintRef(desired, want), want.comment(), out);
+            } else {
+                Comments.diff(constraintRef(desired, want), have.comment(), want.comment(), out);
+            }
+        }
+        for (TableConstraint have : current.constraints()) {
+            if (desired.constraint(have.name()).isEmpty()) {
+                out.add(new DropConstraint(current.name(), have));
+            }
+        }
+    }
+
+    private static boolean sameDefinition(TableConstraint a, TableConstraint b) {
+        return a.kind() == b.kind() && a.definition().equals(b.definition());
+    }
+
+    private static ObjectRef columnRef(Table table, Column column) {
+        return ObjectRef.member(ObjectKind.COLUMN, table.name(), column.name());
+    }
+
+    private static ObjectRef constraintRef(Table table, TableConstraint constraint) {
+        return ObjectRef.member(ObjectKind.CONSTRAINT, table.name(), constraint.name());
+    }
+}

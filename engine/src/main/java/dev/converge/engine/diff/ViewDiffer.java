@@ -1,0 +1,98 @@
+package dev.converge.engine.diff;
+
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.ColumnChangeKind;
+import dev.converge.engine.change.CreateView;
+import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.DropEnum;
+import dev.converge.engine.change.DropSequence;
+import dev.converge.engine.change.DropTable;
+import dev.converge.engine.change.DropView;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.View;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * ViewDiffer creates, drops and replaces views.
+ *
+ * <p>A view is replaced (dropped, then created again) when its query or options change, and also
+ * when it reads an object the plan changes underneath it: a column whose type changes or that is
+ * dropped, a dropped table or type. PostgreSQL refuses such changes while a view depends on the
+ * object ("cannot alter type of a column used by a view or rule"). Replacing a view replaces every
+ * view that reads it, transitively, for the same reason.
+ */
+final class ViewDiffer {
+    void diff(ModelIndex from, ModelIndex to, List<Change> out) {
+        Set<ObjectRef> disturbed = disturbedObjects(out);
+        Set<QualifiedName> replace = new TreeSet<>();
+        for (View current : from.views().values()) {
+            View desired = to.views().get(current.name());
+            boolean changed = desired != null && !sameView(current, desired);
+            boolean readsDisturbed = current.dependsOn().stream().anyMatch(disturbed::contains);
+            if (desired != null && (changed || readsDisturbed)) {
+                replace.add(current.name());
+            }
+        }
+        closeOverDependents(from, to, replace);
+        for (View desired : to.views().values()) {
+            View current = from.views().get(desired.name());
+            if (current == null) {
+                out.add(new CreateView(desired));
+                Comments.forNew(desired.ref(), desired.comment(), out);
+            } else if (replace.contains(desired.name())) {
+                out.add(new DropView(current));
+                out.add(new CreateView(desired));
+                Comments.forNew(desired.ref(), desired.comment(), out);
+            } else {
+                Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+            }
+        }
+        for (View current : from.views().values()) {
+            if (!to.views().containsKey(current.name())) {
+                out.add(new DropView(current));
+            }
+        }
+    }
+
+    private static boolean sameView(View a, View b) {
+        return a.definition().equals(b.definition()) && a.options().equals(b.options());
+    }
+
+    /** Tables whose columns change type or go, and dropped tables, types and sequences. */
+    private static Set<ObjectRef> disturbedObjects(List<Change> changes) {
+        Set<ObjectRef> disturbed = new LinkedHashSet<>();
+        for (Change change : changes) {
+            if (change instanceof AlterColumn) {
+                AlterColumn alter = (AlterColumn) change;
+                if (alter.kinds().contains(ColumnChangeKind.TYPE) || alter.kinds().contains(ColumnChangeKind.COLLATION)) {
+                    disturbed.add(change.target().owner());
+                }
+            } else if (change instanceof DropColumn || change instanceof DropTable || change instanceof DropEnum
+                    || change instanceof DropSequence) {
+                disturbed.add(change.target().owner());
+            }
+        }
+        return disturbed;
+    }
+
+    /** Adds every kept view that reads a replaced or dropped view, until nothing more is added. */
+    private static void closeOverDependents(ModelIndex from, ModelIndex to, Set<QualifiedName> replace) {
+        Deque<QualifiedName> work = new ArrayDeque<>(replace);
+        from.views().keySet().stream().filter(name -> !to.views().containsKey(name)).forEach(work::add);
+        while (!work.isEmpty()) {
+            ObjectRef gone = ObjectRef.of(dev.converge.engine.model.ObjectKind.VIEW, work.pop());
+            for (View view : from.views().values()) {
+                if (view.dependsOn().contains(gone) && to.views().containsKey(view.name()) && replace.add(view.name())) {
+                    work.add(view.name());
+                }
+            }
+        }
+    }
+}

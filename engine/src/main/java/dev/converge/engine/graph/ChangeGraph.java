@@ -1,0 +1,80 @@
+package dev.converge.engine.graph;
+
+import dev.converge.engine.change.Change;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.SchemaModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.cycle.CycleDetector;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * ChangeGraph orders the changes of a plan: a directed graph with an edge from each change to every
+ * change that must wait for it ({@link Prerequisites}), sorted topologically. Ties are broken by
+ * {@link ChangeRank}, then by step id, so the same changes always come out in the same order, byte
+ * for byte. Foreign keys are changes of their own, added after both tables exist, so cycles of
+ * references between tables never become cycles here.
+ */
+public final class ChangeGraph {
+    private ChangeGraph() {
+    }
+
+    /** The changes in an order that satisfies every dependency; throws when there is a cycle. */
+    public static List<Change> order(List<Change> changes, SchemaModel current) {
+        Map<Change, String> ids = new IdentityHashMap<>();
+        Map<String, Change> byId = new HashMap<>();
+        for (Change change : changes) {
+            String id = StepIds.of(change);
+            if (byId.put(id, change) != null) {
+                throw new IllegalStateException("two changes share the step id " + id);
+            }
+            ids.put(change, id);
+        }
+        Graph<String, DefaultEdge> graph = new SimpleDirectedGraph<>(DefaultEdge.class);
+        byId.keySet().forEach(graph::addVertex);
+        Prerequisites rules = new Prerequisites(new ChangeIndex(changes, current));
+        for (Change change : changes) {
+            String id = ids.get(change);
+            for (Change before : change.accept(rules)) {
+                String beforeId = ids.get(before);
+                if (!beforeId.equals(id)) {
+                    graph.addEdge(beforeId, id);
+                }
+            }
+        }
+        failOnCycle(graph);
+        Map<String, Integer> ranks = new HashMap<>();
+        byId.forEach((id, change) -> ranks.put(id, ChangeRank.of(change)));
+        Comparator<String> tieBreak = Comparator.<String>comparingInt(ranks::get)
+                .thenComparing(Comparator.naturalOrder());
+        List<Change> ordered = new ArrayList<>(changes.size());
+        new TopologicalOrderIterator<>(graph, tieBreak).forEachRemaining(id -> ordered.add(byId.get(id)));
+        return ordered;
+    }
+
+    private static void failOnCycle(Graph<String, DefaultEdge> graph) {
+        CycleDetector<String, DefaultEdge> detector = new CycleDetector<>(graph);
+        if (!detector.detectCycles()) {
+            return;
+        }
+        Set<String> cycle = detector.findCycles();
+        String edges = graph.edgeSet().stream()
+                .filter(e -> cycle.contains(graph.getEdgeSource(e)) && cycle.contains(graph.getEdgeTarget(e)))
+                .map(e -> "  \"" + graph.getEdgeSource(e) + "\" -> \"" + graph.getEdgeTarget(e) + "\";")
+                .sorted()
+                .collect(Collectors.joining("\n"));
+        throw new ConvergeException(ErrorKind.ERROR, "the changes depend on each other in a cycle: "
+                + cycle.stream().sorted().collect(Collectors.joining(", "))
+                + "\nThis is a bug in Converge; please report it with this graph:\ndigraph cycle {\n" + edges + "\n}");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.converge.engine.graph;
+
+import dev.converge.engine.change.AddForeignKey;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.DropForeignKey;
+import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.View;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * ChangeIndex finds the changes of a plan by what they touch: by target, by table, by the table a
+ * foreign key refers to, by schema; and knows, from the current model, which objects depend on which
+ * (columns on types and sequences, views on what they read), so drops can be ordered before the drops
+ * of what they need.
+ */
+final class ChangeIndex {
+    private final Map<ObjectRef, List<Change>> byTarget = new HashMap<>();
+    private final Map<QualifiedName, List<Change>> byTable = new HashMap<>();
+    private final Map<QualifiedName, List<Change>> byReferencedTable = new HashMap<>();
+    private final Map<String, List<Change>> bySchema = new HashMap<>();
+    /** Current model: object -> the tables (via columns) and views that depend on it. */
+    private final Map<ObjectRef, List<ObjectRef>> currentDependents = new HashMap<>();
+
+    /** Current model: sequence -> the column that owns it. */
+    private final Map<ObjectRef, ObjectRef> currentSequenceOwners = new HashMap<>();
+
+    ChangeIndex(List<Change> changes, SchemaModel current) {
+        for (Change change : changes) {
+            ObjectRef target = change.target();
+            byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(change);
+            tableOf(change).ifPresent(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(change));
+            referencedTableOf(change).ifPresent(t -> byReferencedTable.computeIfAbsent(t, k -> new ArrayList<>()).add(change));
+            bySchema.computeIfAbsent(target.name().schema(), k -> new ArrayList<>()).add(change);
+        }
+        for (Table table : current.tables()) {
+            table.columns().forEach(column -> column.dependsOn().forEach(dep -> addDependent(dep,
+                    ObjectRef.member(ObjectKind.COLUMN, table.name(), column.name()))));
+        }
+        current.sequences().stream().filter(s -> s.ownedBy() != null)
+                .forEach(s -> currentSequenceOwners.put(s.ref(), s.ownedBy()));
+        for (View view : current.views()) {
+            view.dependsOn().forEach(dep -> addDependent(dep, view.ref()));
+        }
+    }
+
+    private void addDependent(ObjectRef dependency, ObjectRef dependent) {
+        currentDependents.computeIfAbsent(dependency, k -> new ArrayList<>()).add(dependent);
+    }
+
+    private static java.util.Optional<QualifiedName> tableOf(Change change) {
+        ObjectRef target = change.target();
+        if (change instanceof CreateIndex) {
+            return java.util.Optional.of(((CreateIndex) change).index().table());
+        }
+        if (change instanceof DropIndex) {
+            return java.util.Optional.of(((DropIndex) change).index().table());
+        }
+        boolean inTable = target.kind() == ObjectKind.TABLE || !target.member().isEmpty();
+        return inTable ? java.util.Optional.of(target.name()) : java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<QualifiedName> referencedTableOf(Change change) {
+        if (change instanceof AddForeignKey) {
+            return java.util.Optional.of(((AddForeignKey) change).foreignKey().referencedTable());
+        }
+        if (change instanceof DropForeignKey) {
+            return java.util.Optional.of(((DropForeignKey) change).foreignKey().referencedTable());
+        }
+        return java.util.Optional.empty();
+    }
+
+    List<Change> targeting(ObjectRef ref, Predicate<Change> filter) {
+        return byTarget.getOrDefault(ref, List.of()).stream().filter(filter).toList();
+    }
+
+    List<Change> onTable(QualifiedName table, Predicate<Change> filter) {
+        return byTable.getOrDefault(table, List.of()).stream().filter(filter).toList();
+    }
+
+    List<Change> referencing(QualifiedName table, Predicate<Change> filter) {
+        return byReferencedTable.getOrDefault(table, List.of()).stream().filter(filter).toList();
+    }
+
+    List<Change> inSchema(String schema, Predicate<Change> filter) {
+        return bySchema.getOrDefault(schema, List.of()).stream().filter(filter).toList();
+    }
+
+    /** Objects that, in the current model, depend on {@code ref} (columns as COLUMN refs, views). */
+    List<ObjectRef> currentDependentsOf(ObjectRef ref) {
+        return currentDependents.getOrDefault(ref, List.of());
+    }
+
+    /** Sequences a column of the table owns now; {@code column} null means any of its columns. */
+    List<ObjectRef> currentSequencesOwnedBy(QualifiedName table, String column) {
+        return currentSequenceOwners.entrySet().stream()
+                .filter(e -> e.getValue().name().equals(table) && (column == null || e.getValue().member().equals(column)))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+}

@@ -1,0 +1,240 @@
+package dev.converge.engine.graph;
+
+import static dev.converge.engine.graph.ChangePredicates.*;
+
+import dev.converge.engine.change.*;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prerequisites says, for one change, which other changes of the plan must run before it. The
+ * rules, in short: an object is created after what it needs (its schema, the types and sequences of
+ * its columns, the tables a foreign key or view reads); an object is dropped after everything that
+ * needs it is dropped or changed; a replaced object is dropped before it is created again; and a
+ * column is changed only once the views that read its table have been dropped.
+ */
+final class Prerequisites implements ChangeVisitor<List<Change>> {
+    private final ChangeIndex index;
+
+    Prerequisites(ChangeIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public List<Change> visitCreateSchema(CreateSchema c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitDropSchema(DropSchema c) {
+        return index.inSchema(c.schema().name(), isDrop().and(ch -> !(ch instanceof DropSchema)));
+    }
+
+    @Override
+    public List<Change> visitCreateEnum(CreateEnum c) {
+        return schemaOf(c);
+    }
+
+    @Override
+    public List<Change> visitDropEnum(DropEnum c) {
+        return dependentsChanged(c.target());
+    }
+
+    @Override
+    public List<Change> visitAddEnumValue(AddEnumValue c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitCreateSequence(CreateSequence c) {
+        return schemaOf(c);
+    }
+
+    @Override
+    public List<Change> visitAlterSequence(AlterSequence c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitDropSequence(DropSequence c) {
+        return dependentsChanged(c.target());
+    }
+
+    @Override
+    public List<Change> visitSetSequenceOwner(SetSequenceOwner c) {
+        List<Change> before = new ArrayList<>(index.targeting(c.target(), isCreate()));
+        ObjectRef owner = c.sequence().ownedBy();
+        if (owner != null) {
+            before.addAll(creatorsOfColumn(owner));
+        }
+        return before;
+    }
+
+    @Override
+    public List<Change> visitCreateTable(CreateTable c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.table().columns().forEach(column -> column.dependsOn().forEach(dep -> before.addAll(creatorsOf(dep))));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropTable(DropTable c) {
+        QualifiedName table = c.table().name();
+        List<Change> before = new ArrayList<>(index.onTable(table, isA(DropForeignKey.class)));
+        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        before.addAll(dependentsChanged(c.target()));
+        before.addAll(sequenceOwnersMovedAwayFrom(table, null));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitAddColumn(AddColumn c) {
+        List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(DropColumn.class)));
+        c.column().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropColumn(DropColumn c) {
+        QualifiedName table = c.table();
+        List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class)));
+        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        before.addAll(sequenceOwnersMovedAwayFrom(table, c.column().name()));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitAlterColumn(AlterColumn c) {
+        QualifiedName table = c.table();
+        List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class)));
+        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitAddConstraint(AddConstraint c) {
+        QualifiedName table = c.table();
+        List<Change> before = new ArrayList<>(index.onTable(table,
+                isA(AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropConstraint(DropConstraint c) {
+        return index.referencing(c.table(), isA(DropForeignKey.class));
+    }
+
+    @Override
+    public List<Change> visitAddForeignKey(AddForeignKey c) {
+        QualifiedName table = c.foreignKey().table();
+        QualifiedName referenced = c.foreignKey().referencedTable();
+        List<Change> before = new ArrayList<>(index.onTable(table,
+                isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+        before.addAll(index.onTable(referenced,
+                isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class)));
+        before.addAll(index.targeting(c.target(), isA(DropForeignKey.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropForeignKey(DropForeignKey c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitCreateIndex(CreateIndex c) {
+        QualifiedName table = c.index().table();
+        List<Change> before = new ArrayList<>(index.onTable(table,
+                isA(CreateTable.class, AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
+        before.addAll(index.targeting(c.target(), isA(DropIndex.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropIndex(DropIndex c) {
+        return index.referencing(c.index().table(), isA(DropForeignKey.class));
+    }
+
+    @Override
+    public List<Change> visitCreateView(CreateView c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropView.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropView(DropView c) {
+        return dependentsChanged(c.target());
+    }
+
+    @Override
+    public List<Change> visitSetComment(SetComment c) {
+        ObjectRef target = c.object();
+        List<Change> before = new ArrayList<>(index.targeting(target, ch -> !(ch instanceof SetComment)));
+        if (!target.member().isEmpty()) {
+            before.addAll(index.targeting(target.owner(), isA(CreateTable.class)));
+        }
+        return before;
+    }
+
+    private List<Change> schemaOf(Change c) {
+        return index.targeting(ObjectRef.schema(c.target().name().schema()), isA(CreateSchema.class));
+    }
+
+    /** The changes that create or extend an object something else needs. */
+    private List<Change> creatorsOf(ObjectRef ref) {
+        if (ref.kind() == ObjectKind.TABLE) {
+            return index.onTable(ref.name(), isA(CreateTable.class, AddColumn.class, AlterColumn.class));
+        }
+        if (ref.kind() == ObjectKind.COLUMN) {
+            return creatorsOfColumn(ref);
+        }
+        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class)));
+    }
+
+    private List<Change> creatorsOfColumn(ObjectRef column) {
+        List<Change> creators = new ArrayList<>(index.targeting(column.owner(), isA(CreateTable.class)));
+        creators.addAll(index.targeting(column, isA(AddColumn.class, AlterColumn.class)));
+        return creators;
+    }
+
+    /** Every change to an object that currently depends on {@code ref}, and the drop of its table. */
+    private List<Change> dependentsChanged(ObjectRef ref) {
+        List<Change> before = new ArrayList<>();
+        for (ObjectRef dependent : index.currentDependentsOf(ref)) {
+            before.addAll(index.targeting(dependent, isDrop().or(isA(AlterColumn.class))));
+            if (dependent.kind() == ObjectKind.COLUMN) {
+                before.addAll(index.targeting(dependent.owner(), isA(DropTable.class)));
+            }
+        }
+        return before;
+    }
+
+    /** Drops of views that currently read the table: they must go before its columns change. */
+    private List<Change> viewsReadingDropped(QualifiedName table) {
+        List<Change> before = new ArrayList<>();
+        for (ObjectRef dependent : index.currentDependentsOf(ObjectRef.of(ObjectKind.TABLE, table))) {
+            before.addAll(index.targeting(dependent, isA(DropView.class)));
+        }
+        return before;
+    }
+
+    /**
+     * Sequences that a column of the table owns now and that move to another owner: re-own them
+     * first, or dropping the column would drop them too. {@code column} null means any column.
+     */
+    private List<Change> sequenceOwnersMovedAwayFrom(QualifiedName table, String column) {
+        List<Change> before = new ArrayList<>();
+        for (ObjectRef sequence : index.currentSequencesOwnedBy(table, column)) {
+            before.addAll(index.targeting(sequence, isA(SetSequenceOwner.class)));
+        }
+        return before;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.converge.engine.graph;
+
+import dev.converge.engine.change.AddEnumValue;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.SetComment;
+
+/**
+ * StepIds names each change with a stable id, {@code <verb>:<object>} ({@code create-table:public.orders},
+ * {@code add-column:public.orders.total}), the same across runs, so that golden files, saved plans and
+ * checkpoints can refer to steps.
+ */
+public final class StepIds {
+    private StepIds() {
+    }
+
+    public static String of(Change change) {
+        String verb = change.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        String object = change.target().display();
+        if (change instanceof SetComment) {
+            object = change.target().kind().word() + ":" + object;
+        } else if (change instanceof AddEnumValue) {
+            object = object + ":" + ((AddEnumValue) change).value();
+        }
+        return verb + ":" + object;
+    }
+}

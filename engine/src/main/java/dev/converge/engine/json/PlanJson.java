@@ -1,0 +1,81 @@
+package dev.converge.engine.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.engine.change.Action;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.safety.Hazard;
+import java.util.Locale;
+
+/**
+ * PlanJson writes a plan as JSON in the shape {@code schemas/plan.schema.json} describes. Fields are
+ * written in a fixed order, so the same plan always gives the same bytes.
+ */
+public final class PlanJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanJson() {
+    }
+
+    public static String write(Plan plan) {
+        try {
+            return MAPPER.writeValueAsString(tree(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write plan JSON", e);
+        }
+    }
+
+    /** Compact one-line form, for the history table. */
+    public static String writeCompact(Plan plan) {
+        try {
+            return new ObjectMapper().writeValueAsString(tree(plan));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write plan JSON", e);
+        }
+    }
+
+    public static ObjectNode tree(Plan plan) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", plan.formatVersion());
+        root.put("dialect", plan.dialect());
+        root.put("target", plan.target());
+        root.put("currentFingerprint", plan.currentFingerprint());
+        root.put("desiredFingerprint", plan.desiredFingerprint());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("add", plan.count(Action.CREATE));
+        summary.put("change", plan.count(Action.ALTER));
+        summary.put("destroy", plan.count(Action.DROP));
+        summary.put("destructive", plan.destructiveSteps().size());
+        ArrayNode steps = root.putArray("steps");
+        plan.steps().forEach(step -> steps.add(step(step)));
+        ArrayNode notes = root.putArray("notes");
+        plan.notes().forEach(notes::add);
+        return root;
+    }
+
+    private static ObjectNode step(PlanStep step) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("number", step.number());
+        node.put("id", step.id());
+        node.put("action", step.action().name().toLowerCase(Locale.ROOT));
+        node.put("symbol", step.symbol());
+        node.put("kind", step.change().getClass().getSimpleName());
+        ObjectNode object = node.putObject("object");
+        object.put("kind", step.target().kind().word());
+        object.put("name", step.target().display());
+        node.put("description", step.description());
+        ArrayNode classes = node.putArray("classes");
+        step.sortedClasses().forEach(c -> classes.add(c.name().toLowerCase(Locale.ROOT)));
+        ArrayNode hazards = node.putArray("hazards");
+        for (Hazard hazard : step.hazards()) {
+            hazards.addObject().put("code", hazard.code().name()).put("message", hazard.message());
+        }
+        ArrayNode sql = node.putArray("sql");
+        step.sql().forEach(sql::add);
+        return node;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.converge.engine.plan;
+
+import dev.converge.engine.change.*;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.Sequence;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ChangeDescriber writes the one-line description of a change that reviewers read next to its
+ * symbol: {@code create table public.orders (5 columns)}, {@code alter column public.orders.total:
+ * type numeric(10,2) -> numeric(12,2), set NOT NULL}.
+ */
+public final class ChangeDescriber implements ChangeVisitor<String> {
+    public static String describe(Change change) {
+        return change.accept(new ChangeDescriber());
+    }
+
+    @Override
+    public String visitCreateSchema(CreateSchema c) {
+        return "create schema " + c.schema().name();
+    }
+
+    @Override
+    public String visitDropSchema(DropSchema c) {
+        return "drop schema " + c.schema().name();
+    }
+
+    @Override
+    public String visitCreateEnum(CreateEnum c) {
+        return "create enum " + c.type().name() + " (" + String.join(", ", c.type().labels()) + ")";
+    }
+
+    @Override
+    public String visitDropEnum(DropEnum c) {
+        return "drop enum " + c.type().name();
+    }
+
+    @Override
+    public String visitAddEnumValue(AddEnumValue c) {
+        return "add value '" + c.value() + "' to enum " + c.type().name()
+                + (c.before() == null ? "" : " before '" + c.before() + "'");
+    }
+
+    @Override
+    public String visitCreateSequence(CreateSequence c) {
+        return "create sequence " + c.sequence().name();
+    }
+
+    @Override
+    public String visitAlterSequence(AlterSequence c) {
+        return "alter sequence " + c.to().name() + ": " + String.join(", ", sequenceDifferences(c.from(), c.to()));
+    }
+
+    @Override
+    public String visitDropSequence(DropSequence c) {
+        return "drop sequence " + c.sequence().name();
+    }
+
+    @Override
+    public String visitSetSequenceOwner(SetSequenceOwner c) {
+        Sequence s = c.sequence();
+        return "set owner of sequence " + s.name() + " to " + (s.ownedBy() == null ? "none" : s.ownedBy().display());
+    }
+
+    @Override
+    public String visitCreateTable(CreateTable c) {
+        int n = c.table().columns().size();
+        return "create table " + c.table().name() + " (" + n + (n == 1 ? " column)" : " columns)");
+    }
+
+    @Override
+    public String visitDropTable(DropTable c) {
+        return "drop table " + c.table().name();
+    }
+
+    @Override
+    public String visitAddColumn(AddColumn c) {
+        return "add column " + c.target().display() + " " + c.column().type() + (c.column().notNull() ? " NOT NULL" : "");
+    }
+
+    @Override
+    public String visitDropColumn(DropColumn c) {
+        return "drop column " + c.target().display();
+    }
+
+    @Override
+    public String visitAlterColumn(AlterColumn c) {
+        Column from = c.from();
+        Column to = c.to();
+        List<String> parts = new ArrayList<>();
+        if (c.kinds().contains(ColumnChangeKind.TYPE)) {
+            parts.add("type " + from.type() + " -> " + to.type());
+        }
+        if (c.kinds().contains(ColumnChangeKind.COLLATION)) {
+            parts.add("collation " + orDefault(from.collation()) + " -> " + orDefault(to.collation()));
+        }
+        if (c.kinds().contains(ColumnChangeKind.IDENTITY)) {
+            parts.add(to.identity() == Identity.NONE ? "drop identity" : "identity " + to.identity().sql());
+        }
+        if (c.kinds().contains(ColumnChangeKind.DEFAULT)) {
+            parts.add(to.defaultExpression() == null ? "drop default" : "default " + to.defaultExpression());
+        }
+        if (c.kinds().contains(ColumnChangeKind.NOT_NULL)) {
+            parts.add(to.notNull() ? "set NOT NULL" : "drop NOT NULL");
+        }
+        return "alter column " + c.target().display() + ": " + String.join(", ", parts);
+    }
+
+    @Override
+    public String visitAddConstraint(AddConstraint c) {
+        return "add constraint " + c.constraint().name() + " on " + c.table() + ": " + c.constraint().definition();
+    }
+
+    @Override
+    public String visitDropConstraint(DropConstraint c) {
+        return "drop constraint " + c.constraint().name() + " on " + c.table();
+    }
+
+    @Override
+    public String visitAddForeignKey(AddForeignKey c) {
+        return "add foreign key " + c.foreignKey().name() + " on " + c.foreignKey().table() + " -> "
+                + c.foreignKey().referencedTable();
+    }
+
+    @Override
+    public String visitDropForeignKey(DropForeignKey c) {
+        return "drop foreign key " + c.foreignKey().name() + " on " + c.foreignKey().table();
+    }
+
+    @Override
+    public String visitCreateIndex(CreateIndex c) {
+        return "create " + (c.index().unique() ? "unique " : "") + "index " + c.index().name() + " on " + c.index().table();
+    }
+
+    @Override
+    public String visitDropIndex(DropIndex c) {
+        return "drop index " + c.index().name();
+    }
+
+    @Override
+    public String visitCreateView(CreateView c) {
+        return "create view " + c.view().name();
+    }
+
+    @Override
+    public String visitDropView(DropView c) {
+        return "drop view " + c.view().name();
+    }
+
+    @Override
+    public String visitSetComment(SetComment c) {
+        String what = c.object().kind().word().replace('_', ' ') + " " + c.object().display();
+        return c.comment() == null ? "remove comment on " + what : "set comment on " + what;
+    }
+
+    private static String orDefault(String collation) {
+        return collation == null ? "default" : collation;
+    }
+
+    private static List<String> sequenceDifferences(Sequence a, Sequence b) {
+        List<String> parts = new ArrayList<>();
+        if (!a.dataType().equals(b.dataType())) {
+            parts.add("type " + a.dataType() + " -> " + b.dataType());
+        }
+        if (a.increment() != b.increment()) {
+            parts.add("increment " + a.increment() + " -> " + b.increment());
+        }
+        if (a.minValue() != b.minValue()) {
+            parts.add("min " + a.minValue() + " -> " + b.minValue());
+        }
+        if (a.maxValue() != b.maxValue()) {
+            parts.add("max " + a.maxValue() + " -> " + b.maxValue());
+        }
+        if (a.start() != b.start()) {
+            parts.add("start " + a.start() + " -> " + b.start());
+        }
+        if (a.cache() != b.cache()) {
+            parts.add("cache " + a.cache() + " -> " + b.cache());
+        }
+        if (a.cycle() != b.cycle()) {
+            parts.add(b.cycle() ? "cycle" : "no cycle");
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.converge.engine.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.source.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Fingerprints hashes schemas and desired-state files (SHA-256, hex). A model's fingerprint is the
+ * hash of its canonical JSON: models are sorted on construction, so equal schemas hash equally.
+ */
+public final class Fingerprints {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private Fingerprints() {
+    }
+
+    public static String of(SchemaModel model) {
+        try {
+            return sha256(JSON.writeValueAsBytes(model));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a schema model", e);
+        }
+    }
+
+    /** Hash of the files' paths and contents, in their stable order. */
+    public static String of(List<SourceFile> files) {
+        StringBuilder all = new StringBuilder();
+        for (SourceFile file : files) {
+            all.append(file.displayPath()).append('\0').append(file.text()).append('\0');
+        }
+        return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

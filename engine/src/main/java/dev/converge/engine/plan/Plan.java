@@ -1,0 +1,49 @@
+package dev.converge.engine.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.change.Action;
+import java.util.List;
+
+/**
+ * Plan is the ordered, classified list of steps that turns a target into the desired state, with
+ * what it was computed from: the target, and fingerprints of both schemas, so that a plan can be
+ * checked against the database before it runs.
+ *
+ * @param target              the target as displayed (never with a password)
+ * @param currentFingerprint  hash of the target's inspected schema when the plan was made
+ * @param desiredFingerprint  hash of the desired schema
+ * @param notes               differences reported but not acted on
+ */
+public record Plan(int formatVersion, String dialect, String target, String currentFingerprint,
+                   String desiredFingerprint, List<PlanStep> steps, List<String> notes) {
+    public static final int FORMAT_VERSION = 1;
+
+    public Plan {
+        requireNonNull(dialect, "dialect is null");
+        requireNonNull(target, "target is null");
+        steps = List.copyOf(steps);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    public long count(Action action) {
+        return steps.stream().filter(s -> s.action() == action).count();
+    }
+
+    public List<PlanStep> destructiveSteps() {
+        return steps.stream().filter(PlanStep::isDestructive).toList();
+    }
+
+    /** Terraform's closing line: {@code Plan: 3 to add, 1 to change, 1 to destroy.} */
+    public String summary() {
+        if (steps.isEmpty()) {
+            return "No changes. The database matches the desired state.";
+        }
+        return "Plan: " + count(Action.CREATE) + " to add, " + count(Action.ALTER) + " to change, "
+                + count(Action.DROP) + " to destroy.";
+    }
+}

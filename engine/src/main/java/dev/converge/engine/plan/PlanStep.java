@@ -1,0 +1,50 @@
+package dev.converge.engine.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.change.Action;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.SafetyClass;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PlanStep is one numbered step of a plan: the change it makes, the statements that make it, and
+ * what it risks.
+ *
+ * @param number      1-based position in the plan
+ * @param id          stable step id ({@code create-table:public.orders})
+ * @param replaces    true for both halves of a drop-and-create of the same object
+ * @param description one line for reviewers ({@code add column public.orders.note text})
+ * @param change      the typed change this step makes
+ */
+public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
+                       String description, List<String> sql, Set<SafetyClass> classes, List<Hazard> hazards,
+                       Change change) {
+    public PlanStep {
+        requireNonNull(id, "id is null");
+        requireNonNull(action, "action is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(change, "change is null");
+        sql = List.copyOf(sql);
+        classes = classes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classes));
+        hazards = List.copyOf(hazards);
+    }
+
+    /** The plan symbol: {@code +}, {@code ~}, {@code -}, or {@code -/+} for a replacement. */
+    public String symbol() {
+        return replaces ? "-/+" : action.symbol();
+    }
+
+    /** The classes in their declared order (additive, destructive, locking), for stable output. */
+    public List<SafetyClass> sortedClasses() {
+        return EnumSet.copyOf(classes.isEmpty() ? EnumSet.noneOf(SafetyClass.class) : classes).stream().toList();
+    }
+
+    public boolean isDestructive() {
+        return classes.contains(SafetyClass.DESTRUCTIVE);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.converge.engine.plan;
+
+import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.SafetyClass;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * PlanTextRenderer prints a plan the way Terraform does: one block per step with its symbol
+ * ({@code +} create, {@code ~} change, {@code -} destroy, {@code -/+} replace), number, description and
+ * classes, its hazards, its SQL, then notes and the closing summary line.
+ */
+public final class PlanTextRenderer {
+    private static final String INDENT = "      ";
+
+    public String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        if (plan.isEmpty()) {
+            out.append(plan.summary()).append('\n');
+            appendNotes(plan, out);
+            return out.toString();
+        }
+        out.append("Converge will perform the following actions on ").append(plan.target()).append(":\n\n");
+        for (PlanStep step : plan.steps()) {
+            appendStep(step, out);
+        }
+        appendNotes(plan, out);
+        out.append(plan.summary()).append('\n');
+        long destructive = plan.destructiveSteps().size();
+        if (destructive > 0) {
+            out.append(destructive).append(destructive == 1 ? " step is" : " steps are")
+                    .append(" destructive: apply refuses ").append(destructive == 1 ? "it" : "them")
+                    .append(" unless --allow-destructive is given.\n");
+        }
+        return out.toString();
+    }
+
+    private static void appendStep(PlanStep step, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "%3s %d. %s", step.symbol(), step.number(), step.description()));
+        out.append("  [").append(step.sortedClasses().stream().map(PlanTextRenderer::word)
+                .collect(Collectors.joining(", "))).append("]\n");
+        for (Hazard hazard : step.hazards()) {
+            out.append(INDENT).append("! ").append(hazard.code()).append(": ").append(hazard.message()).append('\n');
+        }
+        for (String sql : step.sql()) {
+            out.append(INDENT).append(sql.replace("\n", "\n" + INDENT)).append(";\n");
+        }
+        out.append('\n');
+    }
+
+    private static void appendNotes(Plan plan, StringBuilder out) {
+        if (plan.notes().isEmpty()) {
+            return;
+        }
+        out.append("Notes:\n");
+        plan.notes().forEach(note -> out.append("  * ").append(note).append('\n'));
+        out.append('\n');
+    }
+
+    private static String word(SafetyClass safetyClass) {
+        return safetyClass.name().toLowerCase(Locale.ROOT);
+    }
+}

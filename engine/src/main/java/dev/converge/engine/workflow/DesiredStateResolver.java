@@ -1,0 +1,88 @@
+package dev.converge.engine.workflow;
+
+import dev.converge.engine.diag.BadInputException;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Fingerprints;
+import dev.converge.engine.source.SourceFile;
+import dev.converge.engine.source.SourceSet;
+import dev.converge.engine.source.SqlStatement;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.Shadow;
+import dev.converge.engine.spi.ShadowSpec;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DesiredStateResolver turns the {@code --desired} argument into a normalized {@link DesiredState}:
+ * a directory of SQL files is split, checked, loaded into a shadow database and inspected there; a
+ * database URL is inspected directly ("make A look like B", as migra does). Either way the desired
+ * model comes from the same inspector as the target's, in the server's canonical form.
+ */
+public final class DesiredStateResolver {
+    private final Dialect dialect;
+
+    public DesiredStateResolver(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public DesiredState resolve(String desired, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
+                                InspectScope scope) {
+        if (dialect.acceptsUrl(desired)) {
+            return fromDatabase(dialect.parseUrl(desired), scope);
+        }
+        return fromFiles(Path.of(desired), shadowSpec, target, version, scope);
+    }
+
+    private DesiredState fromDatabase(DatabaseUrl url, InspectScope scope) {
+        try (Connection connection = dialect.connect(url)) {
+            SchemaModel model = dialect.inspector().inspect(connection, scope);
+            return new DesiredState(model, Fingerprints.of(model), url.display());
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot inspect " + url.display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DesiredState fromFiles(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
+                                   InspectScope scope) {
+        List<SourceFile> files = SourceSet.load(dir);
+        if (files.isEmpty()) {
+            throw new ConvergeException(ErrorKind.USAGE, "no .sql files under " + dir
+                    + "; an empty desired state would drop everything, so Converge refuses it");
+        }
+        List<SqlStatement> statements = split(files);
+        try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+            dialect.loader().load(shadow.connection(), statements);
+            SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
+            return new DesiredState(model, Fingerprints.of(files), dir + " (" + files.size() + " files, "
+                    + statements.size() + " statements)");
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Splits every file, collecting the lexical errors of all of them before failing. */
+    private List<SqlStatement> split(List<SourceFile> files) {
+        List<SqlStatement> statements = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (SourceFile file : files) {
+            try {
+                statements.addAll(dialect.splitter().split(file));
+            } catch (BadInputException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        return statements;
+    }
+}
