@@ -1,0 +1,97 @@
+package dev.converge.dialect.postgres;
+
+import dev.converge.dialect.postgres.connect.PostgresConnector;
+import dev.converge.dialect.postgres.connect.PostgresUrls;
+import dev.converge.dialect.postgres.history.PostgresHistoryStore;
+import dev.converge.dialect.postgres.inspect.PostgresInspector;
+import dev.converge.dialect.postgres.parse.PostgresDesiredLoader;
+import dev.converge.dialect.postgres.parse.PostgresStatementSplitter;
+import dev.converge.dialect.postgres.safety.PostgresSafetyClassifier;
+import dev.converge.dialect.postgres.shadow.PostgresShadowFactory;
+import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.DesiredLoader;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.HistoryStore;
+import dev.converge.engine.spi.Inspector;
+import dev.converge.engine.spi.SafetyClassifier;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.ShadowFactory;
+import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.spi.StatementSplitter;
+import java.sql.Connection;
+
+/**
+ * PostgresDialect is the PostgreSQL family: it wires this module's parts into the engine's SPI and
+ * is found through {@code META-INF/services/dev.converge.engine.spi.Dialect}.
+ */
+public final class PostgresDialect implements Dialect {
+    private final PostgresConnector connector = new PostgresConnector();
+    private final StatementSplitter splitter = new PostgresStatementSplitter();
+    private final DesiredLoader loader = new PostgresDesiredLoader();
+    private final Inspector inspector = new PostgresInspector();
+    private final SqlGenerator sqlGenerator = new PostgresSqlGenerator();
+    private final SafetyClassifier safetyClassifier = new PostgresSafetyClassifier();
+    private final ShadowFactory shadows = new PostgresShadowFactory();
+    private final HistoryStore history = new PostgresHistoryStore();
+
+    @Override
+    public String id() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean acceptsUrl(String url) {
+        return PostgresUrls.accepts(url);
+    }
+
+    @Override
+    public DatabaseUrl parseUrl(String url) {
+        return PostgresUrls.parse(url);
+    }
+
+    @Override
+    public Connection connect(DatabaseUrl url) {
+        return connector.connect(url);
+    }
+
+    @Override
+    public ServerVersion version(Connection connection) {
+        return connector.version(connection);
+    }
+
+    @Override
+    public StatementSplitter splitter() {
+        return splitter;
+    }
+
+    @Override
+    public DesiredLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public Inspector inspector() {
+        return inspector;
+    }
+
+    @Override
+    public SqlGenerator sqlGenerator() {
+        return sqlGenerator;
+    }
+
+    @Override
+    public SafetyClassifier safetyClassifier() {
+        return safetyClassifier;
+    }
+
+    @Override
+    public ShadowFactory shadows() {
+        return shadows;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
+    }
+}
