@@ -1,0 +1,82 @@
+package dev.converge.dialect.postgres.parse;
+
+import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.source.SqlStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * LoadFailure is a statement the shadow server rejected, with the server's message, the place in
+ * the statement it points at (a 0-based character offset; 0 when it points nowhere), and a hint.
+ */
+record LoadFailure(SqlStatement statement, String sqlState, String message, int offset, String hint) {
+    static final String MISSING_HINT = "no desired-state file creates it: create it, or fix the name";
+
+    /** SQLSTATEs of a missing object: the statement may pass once another statement has run. */
+    private static final Set<String> MISSING = Set.of(
+            "42P01", // undefined_table: relation "x" does not exist
+            "42704", // undefined_object: type "x" does not exist
+            "3F000", // invalid_schema_name: schema "x" does not exist
+            "42883", // undefined_function
+            "42703"); // undefined_column (a column added by a later ALTER TABLE)
+
+    static LoadFailure of(SqlStatement statement, SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException ? ((PSQLException) e).getServerErrorMessage() : null;
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (server == null) {
+            return new LoadFailure(statement, state, e.getMessage(), 0, null);
+        }
+        String message = server.getMessage() == null ? e.getMessage() : server.getMessage();
+        return new LoadFailure(statement, state, message, offset(statement.sql(), server.getPosition()),
+                hint(state, server.getHint()));
+    }
+
+    /**
+     * True for an error the statement itself caused; false for a lost connection, a cancelled query or
+     * a server out of resources (SQLSTATE classes 08, 53, 57, 58, XX), which are nobody's input.
+     */
+    static boolean isAboutTheStatement(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() < 2) {
+            return false;
+        }
+        return !Set.of("08", "53", "57", "58", "XX").contains(state.substring(0, 2));
+    }
+
+    /** A syntax error will never pass; everything else may once another statement has run. */
+    boolean mayPassLater() {
+        return !sqlState.equals("42601");
+    }
+
+    Diagnostic diagnostic() {
+        return statement.diagnosticAt(offset, message, hint);
+    }
+
+    /*
+     * The server's position is a 1-based index in characters (code points) of the statement text;
+     * Java offsets count UTF-16 units, which differ after a character beyond U+FFFF.
+     */
+    private static int offset(String sql, int position) {
+        if (position <= 0) {
+            return 0;
+        }
+        int codePoints = sql.codePointCount(0, sql.length());
+        return sql.offsetByCodePoints(0, Math.min(position - 1, codePoints));
+    }
+
+    private static String hint(String state, String serverHint) {
+        if (MISSING.contains(state) && !state.equals("42883") && !state.equals("42703")) {
+            return MISSING_HINT;
+        }
+        if (state.equals("42883")) {
+            return MISSING_HINT + (serverHint == null ? "" : " (" + serverHint + ")");
+        }
+        if (state.equals("42601")) {
+            return serverHint != null ? serverHint
+                    : "PostgreSQL cannot read the statement from the caret on; fix the SQL there";
+        }
+        return serverHint;
+    }
+}
