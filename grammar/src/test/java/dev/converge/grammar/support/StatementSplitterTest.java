@@ -183,4 +183,14 @@ class StatementSplitterTest {
         assertEquals(List.of("CREATE", "TABLE"), LeadingWords.of("create table \"T\" (a int)", 5));
         assertEquals(List.of("ALTER"), LeadingWords.of("alter table t", 1));
     }
+
+    @Test
+    void identifierFinderMatchesFoldedAndQuotedNamesButNotStrings() {
+        String sql = "create table t (a int references Nowhere, b int references \"Odd\"\"x\", c text default 'ghost')";
+        assertEquals(sql.indexOf("Nowhere"), IdentifierFinder.find(sql, "nowhere"));
+        assertEquals(sql.indexOf("\"Odd"), IdentifierFinder.find(sql, "Odd\"x"));
+        assertEquals(-1, IdentifierFinder.find(sql, "odd\"x"));
+        assertEquals(-1, IdentifierFinder.find(sql, "ghost"));
+        assertEquals(sql.indexOf("Nowhere"), IdentifierFinder.find(sql, "app.nowhere"));
+    }
 }

@@ -2,8 +2,11 @@ package dev.converge.dialect.postgres.parse;
 
 import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.source.SqlStatement;
+import dev.converge.grammar.support.IdentifierFinder;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -22,6 +25,8 @@ record LoadFailure(SqlStatement statement, String sqlState, String message, int 
             "42883", // undefined_function
             "42703"); // undefined_column (a column added by a later ALTER TABLE)
 
+    private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"(.+)\" does not exist$");
+
     static LoadFailure of(SqlStatement statement, SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException ? ((PSQLException) e).getServerErrorMessage() : null;
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -29,8 +34,10 @@ record LoadFailure(SqlStatement statement, String sqlState, String message, int 
             return new LoadFailure(statement, state, e.getMessage(), 0, null);
         }
         String message = server.getMessage() == null ? e.getMessage() : server.getMessage();
-        return new LoadFailure(statement, state, message, offset(statement.sql(), server.getPosition()),
-                hint(state, server.getHint()));
+        int offset = server.getPosition() > 0
+                ? offset(statement.sql(), server.getPosition())
+                : offsetOfMissingName(statement.sql(), message);
+        return new LoadFailure(statement, state, message, offset, hint(state, server.getHint()));
     }
 
     /**
@@ -64,6 +71,18 @@ record LoadFailure(SqlStatement statement, String sqlState, String message, int 
         }
         int codePoints = sql.codePointCount(0, sql.length());
         return sql.offsetByCodePoints(0, Math.min(position - 1, codePoints));
+    }
+
+    /*
+     * Some errors carry no position: a foreign key's target table, for one, is looked up after
+     * parsing. When the message names a missing object, point at the first token naming it.
+     */
+    private static int offsetOfMissingName(String sql, String message) {
+        Matcher m = MISSING_NAME.matcher(message);
+        if (!m.matches()) {
+            return 0;
+        }
+        return Math.max(0, IdentifierFinder.find(sql, m.group(1)));
     }
 
     private static String hint(String state, String serverHint) {
