@@ -193,4 +193,14 @@ class StatementSplitterTest {
         assertEquals(-1, IdentifierFinder.find(sql, "ghost"));
         assertEquals(sql.indexOf("Nowhere"), IdentifierFinder.find(sql, "app.nowhere"));
     }
+
+    @Test
+    void createdNameReadsTheDeclaredNameAsStored() {
+        assertEquals(java.util.Optional.of("orders"), CreatedName.of("create table if not exists App.Orders (a int)"));
+        assertEquals(java.util.Optional.of("My View"), CreatedName.of("create or replace /* c */ view \"My View\" as select 1"));
+        assertEquals(java.util.Optional.of("mood"), CreatedName.of("CREATE TYPE mood AS ENUM ('a')"));
+        assertEquals(java.util.Optional.of("type"), CreatedName.of("create table type (a int)"));
+        assertEquals(java.util.Optional.empty(), CreatedName.of("create index on t (a)"));
+        assertEquals(java.util.Optional.empty(), CreatedName.of("alter table t add b int"));
+    }
 }

@@ -4,6 +4,7 @@ import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.grammar.support.IdentifierFinder;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,20 @@ record LoadFailure(SqlStatement statement, String sqlState, String message, int 
     /** A syntax error will never pass; everything else may once another statement has run. */
     boolean mayPassLater() {
         return !sqlState.equals("42601");
+    }
+
+    /** The last part of the name a "... does not exist" message names, as the server prints it. */
+    Optional<String> missingName() {
+        Matcher m = MISSING_NAME.matcher(message);
+        if (!MISSING.contains(sqlState) || !m.matches()) {
+            return Optional.empty();
+        }
+        String name = m.group(1);
+        return Optional.of(name.substring(name.lastIndexOf('.') + 1));
+    }
+
+    LoadFailure withHint(String newHint) {
+        return new LoadFailure(statement, sqlState, message, offset, newHint);
     }
 
     Diagnostic diagnostic() {

@@ -6,12 +6,15 @@ import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
+import dev.converge.grammar.support.CreatedName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -42,8 +45,28 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             restoreAutoCommit(shadow, autoCommit);
         }
         if (!failures.isEmpty()) {
-            throw new BadInputException(failures.stream().map(LoadFailure::diagnostic).toList());
+            throw new BadInputException(explainCascades(failures).stream().map(LoadFailure::diagnostic).toList());
         }
+    }
+
+    /*
+     * A statement that fails because another failed statement would have created what it needs
+     * (a view over a table whose column type is misspelled) is not fixed by creating the object:
+     * say so, and where, instead of "no desired-state file creates it".
+     */
+    static List<LoadFailure> explainCascades(List<LoadFailure> failures) {
+        Map<String, LoadFailure> declaredByFailed = new HashMap<>();
+        for (LoadFailure failure : failures) {
+            CreatedName.of(failure.statement().sql()).ifPresent(name -> declaredByFailed.putIfAbsent(name, failure));
+        }
+        List<LoadFailure> explained = new ArrayList<>();
+        for (LoadFailure failure : failures) {
+            LoadFailure declarer = failure.missingName().map(declaredByFailed::get).orElse(null);
+            explained.add(declarer == null || declarer == failure ? failure
+                    : failure.withHint("it is declared at " + declarer.statement().span()
+                            + ", which failed too; fix that first"));
+        }
+        return explained;
     }
 
     /** Statements by phase, then in the order given (file order); transaction control is dropped. */

@@ -152,6 +152,18 @@ class PostgresDesiredLoaderTest {
     }
 
     @Test
+    void aFailureCausedByAnotherFailureSaysWhereThatOneIs() {
+        SourceFile t = new SourceFile("t.sql", "create table items (\n  price moneyy\n);\n");
+        SourceFile v = new SourceFile("v.sql", "create view cheap as select * from items;\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> load(v, t));
+        assertEquals(2, e.diagnostics().size());
+        assertEquals(LoadFailure.MISSING_HINT, e.diagnostics().get(0).hint());
+        Diagnostic view = e.diagnostics().get(1);
+        assertEquals("v.sql:1:36", view.span().toString());
+        assertEquals("it is declared at t.sql:1:1, which failed too; fix that first", view.hint());
+    }
+
+    @Test
     void noTransactionIsLeftOpenEvenWhenTheFilesOpenOneAndFail() throws SQLException {
         connection.setAutoCommit(false);
         SourceFile file = new SourceFile("tx.sql", "begin;\ncreate table a (x int);\ncreate table b (x nope);\ncommit;\n");
