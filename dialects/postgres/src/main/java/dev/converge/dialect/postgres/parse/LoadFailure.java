@@ -101,16 +101,20 @@ record LoadFailure(SqlStatement statement, String sqlState, String message, int 
     }
 
     private static String hint(String state, String serverHint) {
-        if (MISSING.contains(state) && !state.equals("42883") && !state.equals("42703")) {
-            return MISSING_HINT;
+        switch (state) {
+            case "42P01":
+            case "42704":
+            case "3F000":
+                return MISSING_HINT;
+            case "42883":
+                // The server's hint (argument types, casts) says why a function of that name did not match.
+                return MISSING_HINT + (serverHint == null ? "" : " (" + serverHint + ")");
+            case "42601":
+                // The server's message already quotes the text it stopped at: syntax error at or near "x".
+                return serverHint != null ? serverHint
+                        : "PostgreSQL cannot read the statement from the caret on; fix the SQL there";
+            default:
+                return serverHint;
         }
-        if (state.equals("42883")) {
-            return MISSING_HINT + (serverHint == null ? "" : " (" + serverHint + ")");
-        }
-        if (state.equals("42601")) {
-            return serverHint != null ? serverHint
-                    : "PostgreSQL cannot read the statement from the caret on; fix the SQL there";
-        }
-        return serverHint;
     }
 }
