@@ -1,0 +1,38 @@
+package dev.converge.dialect.postgres.parse;
+
+import dev.converge.engine.diag.BadInputException;
+import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.diag.SourceSpan;
+import dev.converge.engine.source.SourceFile;
+import dev.converge.engine.source.SqlStatement;
+import dev.converge.engine.spi.StatementSplitter;
+import dev.converge.grammar.support.LexicalIssue;
+import dev.converge.grammar.support.SplitResult;
+import java.util.List;
+
+/**
+ * PostgresStatementSplitter is the PostgreSQL {@link StatementSplitter}: it splits a file with the
+ * ANTLR-based {@link dev.converge.grammar.support.StatementSplitter} and turns the lexical issues
+ * of the file (unterminated strings, comments, quoted identifiers, dollar quotes; psql
+ * meta-commands) into one {@link BadInputException} at their file:line:col.
+ */
+public final class PostgresStatementSplitter implements StatementSplitter {
+    private final dev.converge.grammar.support.StatementSplitter splitter =
+            new dev.converge.grammar.support.StatementSplitter();
+
+    @Override
+    public List<SqlStatement> split(SourceFile file) {
+        SplitResult result = splitter.split(file.text());
+        if (result.hasIssues()) {
+            throw new BadInputException(result.issues().stream().map(issue -> diagnostic(file, issue)).toList());
+        }
+        return result.statements().stream()
+                .map(raw -> new SqlStatement(file, raw.text(), raw.startOffset()))
+                .toList();
+    }
+
+    private static Diagnostic diagnostic(SourceFile file, LexicalIssue issue) {
+        SourceSpan span = file.spanAt(issue.offset());
+        return new Diagnostic(span, issue.message(), file.line(span.line()), issue.hint());
+    }
+}
