@@ -1,0 +1,165 @@
+package dev.converge.dialect.postgres.sql;
+
+import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AddConstraint;
+import dev.converge.engine.change.AddEnumValue;
+import dev.converge.engine.change.AddForeignKey;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.CreateEnum;
+import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.CreateSchema;
+import dev.converge.engine.change.CreateSequence;
+import dev.converge.engine.change.CreateTable;
+import dev.converge.engine.change.CreateView;
+import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.DropConstraint;
+import dev.converge.engine.change.DropEnum;
+import dev.converge.engine.change.DropForeignKey;
+import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.DropSchema;
+import dev.converge.engine.change.DropSequence;
+import dev.converge.engine.change.DropTable;
+import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.SetComment;
+import dev.converge.engine.change.SetSequenceOwner;
+import dev.converge.engine.spi.SqlGenerator;
+import java.util.List;
+
+/**
+ * PostgresSqlGenerator turns each change into PostgreSQL statements (one statement per string, no
+ * trailing semicolon). Identifiers are always quoted; types, expressions and definitions are the
+ * server's canonical, schema-qualified text and are used verbatim.
+ */
+public final class PostgresSqlGenerator implements SqlGenerator {
+    private static final Visitor VISITOR = new Visitor();
+
+    public PostgresSqlGenerator() {
+        // stateless: the no-arg constructor is what the dialect (and ServiceLoader users) call
+    }
+
+    @Override
+    public List<String> statements(Change change) {
+        return change.accept(VISITOR);
+    }
+
+    /** Dispatches each change kind to the small class that knows its SQL. */
+    private static final class Visitor implements ChangeVisitor<List<String>> {
+        @Override
+        public List<String> visitAddColumn(AddColumn change) {
+            return List.of(ColumnSql.add(change));
+        }
+
+        @Override
+        public List<String> visitAddConstraint(AddConstraint change) {
+            return List.of(ConstraintSql.add(change.table(), change.constraint()));
+        }
+
+        @Override
+        public List<String> visitAddEnumValue(AddEnumValue change) {
+            return List.of(TypeSql.addEnumValue(change));
+        }
+
+        @Override
+        public List<String> visitAddForeignKey(AddForeignKey change) {
+            return List.of(ConstraintSql.addForeignKey(change.foreignKey()));
+        }
+
+        @Override
+        public List<String> visitAlterColumn(AlterColumn change) {
+            return ColumnSql.alter(change);
+        }
+
+        @Override
+        public List<String> visitAlterSequence(AlterSequence change) {
+            return List.of(SequenceSql.alter(change));
+        }
+
+        @Override
+        public List<String> visitCreateEnum(CreateEnum change) {
+            return List.of(TypeSql.createEnum(change.type()));
+        }
+
+        @Override
+        public List<String> visitCreateIndex(CreateIndex change) {
+            return List.of(ViewSql.createIndex(change.index()));
+        }
+
+        @Override
+        public List<String> visitCreateSchema(CreateSchema change) {
+            return List.of(TypeSql.createSchema(change.schema()));
+        }
+
+        @Override
+        public List<String> visitCreateSequence(CreateSequence change) {
+            return List.of(SequenceSql.create(change.sequence()));
+        }
+
+        @Override
+        public List<String> visitCreateTable(CreateTable change) {
+            return List.of(TableSql.create(change.table()));
+        }
+
+        @Override
+        public List<String> visitCreateView(CreateView change) {
+            return List.of(ViewSql.createView(change.view()));
+        }
+
+        @Override
+        public List<String> visitDropColumn(DropColumn change) {
+            return List.of(ColumnSql.drop(change));
+        }
+
+        @Override
+        public List<String> visitDropConstraint(DropConstraint change) {
+            return List.of(ConstraintSql.drop(change.table(), change.constraint()));
+        }
+
+        @Override
+        public List<String> visitDropEnum(DropEnum change) {
+            return List.of(TypeSql.dropEnum(change.type()));
+        }
+
+        @Override
+        public List<String> visitDropForeignKey(DropForeignKey change) {
+            return List.of(ConstraintSql.dropForeignKey(change.foreignKey()));
+        }
+
+        @Override
+        public List<String> visitDropIndex(DropIndex change) {
+            return List.of(ViewSql.dropIndex(change.index()));
+        }
+
+        @Override
+        public List<String> visitDropSchema(DropSchema change) {
+            return List.of(TypeSql.dropSchema(change.schema()));
+        }
+
+        @Override
+        public List<String> visitDropSequence(DropSequence change) {
+            return List.of(SequenceSql.drop(change.sequence()));
+        }
+
+        @Override
+        public List<String> visitDropTable(DropTable change) {
+            return List.of(TableSql.drop(change.table()));
+        }
+
+        @Override
+        public List<String> visitDropView(DropView change) {
+            return List.of(ViewSql.dropView(change.view()));
+        }
+
+        @Override
+        public List<String> visitSetComment(SetComment change) {
+            return List.of(CommentSql.set(change));
+        }
+
+        @Override
+        public List<String> visitSetSequenceOwner(SetSequenceOwner change) {
+            return List.of(SequenceSql.owner(change.sequence()));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.converge.dialect.postgres.sql;
+
+import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
+
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.TableConstraint;
+import java.util.ArrayList;
+import java.util.List;
+
+/** TableSql writes CREATE TABLE / DROP TABLE and the column definition shared with ADD COLUMN. */
+final class TableSql {
+    private static final String INDENT = "    ";
+
+    private TableSql() {
+    }
+
+    /**
+     * One column or constraint per line so plans are easy to review. Foreign keys and comments are
+     * separate changes: foreign keys may point at tables created later in the plan.
+     */
+    static String create(Table table) {
+        List<String> lines = new ArrayList<>();
+        for (Column column : table.columns()) {
+            lines.add(INDENT + columnDefinition(column));
+        }
+        for (TableConstraint constraint : table.constraints()) {
+            lines.add(INDENT + "CONSTRAINT " + quote(constraint.name()) + " " + constraint.definition());
+        }
+        if (lines.isEmpty()) {
+            return "CREATE TABLE " + quote(table.name()) + " ()";
+        }
+        return "CREATE TABLE " + quote(table.name()) + " (\n" + String.join(",\n", lines) + "\n)";
+    }
+
+    static String drop(Table table) {
+        return "DROP TABLE " + quote(table.name());
+    }
+
+    /** {@code "c" type [COLLATE "x"] [DEFAULT e | GENERATED ...] [NOT NULL]}, as in CREATE TABLE. */
+    static String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(quote(column.collation()));
+        }
+        if (column.generatedExpression() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");
+        } else if (column.identity() != Identity.NONE) {
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+        } else if (column.defaultExpression() != null) {
+            sql.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        // Identity columns are NOT NULL anyway; saying so keeps the text equal to what the model holds.
+        if (column.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.converge.dialect.postgres.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ColumnChangeKind;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.QualifiedName;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the rewrite rules of {@link TypeChange} against the server itself: the table's file node
+ * changes exactly when PostgreSQL rewrote the table for the generated ALTER COLUMN ... TYPE.
+ */
+class TypeChangeMatchesPostgresTest {
+    private static final List<String[]> PAIRS = List.of(
+            new String[] {"character varying(10)", "character varying(20)"},
+            new String[] {"character varying(10)", "text"},
+            new String[] {"text", "character varying"},
+            new String[] {"numeric(10,2)", "numeric(12,2)"},
+            new String[] {"numeric(10,2)", "numeric"},
+            new String[] {"numeric(10,2)", "numeric(12,4)"},
+            new String[] {"timestamp(3) without time zone", "timestamp(6) without time zone"},
+            new String[] {"timestamp(6) without time zone", "timestamp(3) without time zone"},
+            new String[] {"integer", "bigint"},
+            new String[] {"bigint", "integer"},
+            new String[] {"character varying(20)", "character varying(10)"},
+            new String[] {"text", "integer"},
+            new String[] {"integer", "text"});
+
+    @Test
+    void rewritePredictionMatchesTheServer() throws SQLException {
+        PostgresSqlGenerator generator = new PostgresSqlGenerator();
+        Map<String, String> predicted = new LinkedHashMap<>();
+        Map<String, String> observed = new LinkedHashMap<>();
+        try (LocalPostgres db = LocalPostgres.create("typechange"); Connection c = db.connect();
+             Statement st = c.createStatement()) {
+            for (int i = 0; i < PAIRS.size(); i++) {
+                String from = PAIRS.get(i)[0];
+                String to = PAIRS.get(i)[1];
+                String key = from + " -> " + to;
+                QualifiedName table = QualifiedName.of("public", "t" + i);
+                st.execute("CREATE TABLE public.t" + i + " (c " + from + ")");
+                st.execute("INSERT INTO public.t" + i + " DEFAULT VALUES");
+                long before = fileNode(st, "public.t" + i);
+                for (String sql : generator.statements(new AlterColumn(table, Column.of("c", from, false),
+                        Column.of("c", to, false), EnumSet.of(ColumnChangeKind.TYPE)))) {
+                    st.execute(sql);
+                }
+                observed.put(key, fileNode(st, "public.t" + i) == before ? "no rewrite" : "rewrite");
+                predicted.put(key, TypeChange.of(from, to) == TypeChange.METADATA_ONLY ? "no rewrite" : "rewrite");
+            }
+        }
+        assertEquals(observed, predicted);
+    }
+
+    private static long fileNode(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT pg_relation_filenode('" + table + "'::regclass)")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
