@@ -13,7 +13,9 @@ import java.util.List;
  * @param defaultExpression    the default expression, or null
  * @param identity             identity kind; NONE for ordinary columns
  * @param generatedExpression  the expression of a STORED generated column, or null
- * @param collation            the collation when it differs from the type's default, or null
+ * @param collation            the collation when it differs from the type's default, or null; SQL text
+ *                             ready to follow COLLATE, quoted as the server quotes it ({@code "C"},
+ *                             {@code public.my_coll})
  * @param comment              null when none
  * @param dependsOn            user-defined objects the column needs: its type, sequences in its
  *                             default; used to order steps, never compared as a difference of its own

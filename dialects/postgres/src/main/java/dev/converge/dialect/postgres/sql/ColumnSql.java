@@ -94,7 +94,7 @@ final class ColumnSql {
     private static String typeClause(Column from, Column to) {
         StringBuilder sql = new StringBuilder("TYPE ").append(to.type());
         if (to.collation() != null) {
-            sql.append(" COLLATE ").append(quote(to.collation()));
+            sql.append(" COLLATE ").append(to.collation());
         }
         if (!PostgresType.hasAssignmentCast(PostgresType.parse(from.type()), PostgresType.parse(to.type()))) {
             sql.append(" USING ").append(quote(to.name())).append("::").append(to.type());

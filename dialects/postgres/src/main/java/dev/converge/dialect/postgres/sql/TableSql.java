@@ -42,7 +42,7 @@ final class TableSql {
     static String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
         if (column.collation() != null) {
-            sql.append(" COLLATE ").append(quote(column.collation()));
+            sql.append(" COLLATE ").append(column.collation());
         }
         if (column.generatedExpression() != null) {
             sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");

@@ -83,7 +83,7 @@ class GeneratedSqlRunsOnPostgresTest {
                 "PRIMARY KEY (id)", List.of("id"), null);
         Table customers = new Table(CUSTOMERS, List.of(
                 col("id", "bigint", true, null, Identity.ALWAYS, null, null),
-                col("name", "text", true, "'x'::text", Identity.NONE, null, "C")), List.of(customersPk), null);
+                col("name", "text", true, "'x'::text", Identity.NONE, null, "\"C\"")), List.of(customersPk), null);
         TableConstraint positive = new TableConstraint("total_positive", ConstraintKind.CHECK,
                 "CHECK ((total >= (0)::numeric))", List.of("total"), null);
         Column code10 = Column.of("code", "character varying(10)", false);
@@ -126,7 +126,7 @@ class GeneratedSqlRunsOnPostgresTest {
                 new AddColumn(ORDERS, note),
                 new AlterColumn(ORDERS, code10, Column.of("code", "character varying(20)", false),
                         EnumSet.of(ColumnChangeKind.TYPE)),
-                new AlterColumn(ORDERS, n, col("n", "text", true, "'0'::text", Identity.NONE, null, "C"),
+                new AlterColumn(ORDERS, n, col("n", "text", true, "'0'::text", Identity.NONE, null, "\"C\""),
                         EnumSet.of(ColumnChangeKind.TYPE, ColumnChangeKind.DEFAULT, ColumnChangeKind.COLLATION,
                                 ColumnChangeKind.NOT_NULL)),
                 new AlterColumn(ORDERS, plainCounter, col("counter", "integer", true, null, Identity.ALWAYS, null, null),

@@ -78,7 +78,7 @@ class PostgresSqlGeneratorTest {
 
     static Stream<Arguments> cases() {
         Column id = col("id", "bigint", true, null, Identity.ALWAYS, null, null);
-        Column note = col("note", "text", true, "'x'::text", Identity.NONE, null, "C");
+        Column note = col("note", "text", true, "'x'::text", Identity.NONE, null, "\"C\"");
         Column doubled = col("doubled", "numeric(12,2)", false, null, Identity.NONE, "(total * (2)::numeric)", null);
         Table table = new Table(T, List.of(id, note, doubled), List.of(PK), "ignored comment");
         Column v10 = Column.of("code", "character varying(10)", false);
@@ -128,7 +128,7 @@ class PostgresSqlGeneratorTest {
                         "ALTER TABLE \"app\".\"Orders\" ALTER COLUMN \"n\" DROP DEFAULT",
                         "ALTER TABLE \"app\".\"Orders\" ALTER COLUMN \"n\" TYPE text USING \"n\"::text",
                         "ALTER TABLE \"app\".\"Orders\" ALTER COLUMN \"n\" SET DEFAULT '0'::text")),
-                Arguments.of(alter(v10, col("code", "character varying(10)", false, null, Identity.NONE, null, "C"),
+                Arguments.of(alter(v10, col("code", "character varying(10)", false, null, Identity.NONE, null, "\"C\""),
                         ColumnChangeKind.COLLATION), List.of(
                         "ALTER TABLE \"app\".\"Orders\" ALTER COLUMN \"code\" TYPE character varying(10) COLLATE \"C\"")),
                 Arguments.of(alter(n, plainN, ColumnChangeKind.DEFAULT),
