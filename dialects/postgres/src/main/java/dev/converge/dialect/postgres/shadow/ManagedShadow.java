@@ -45,6 +45,11 @@ abstract class ManagedShadow implements Shadow {
         return closed.get();
     }
 
+    /** The shutdown hook, for tests that simulate Ctrl-C. */
+    final Thread shutdownHook() {
+        return hook;
+    }
+
     @Override
     public final void close() {
         if (!closed.compareAndSet(false, true)) {
