@@ -91,6 +91,18 @@ class PostgresConnectorTest {
     @Test
     void wrongPasswordIsAnAuthenticationMessage() throws Exception {
         Path dir = Files.createTempDirectory("converge-auth-test");
+        try {
+            checkAuthentication(dir);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void checkAuthentication(Path dir) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
                 .setCleanDataDirectory(true).start()) {
             try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
