@@ -1,0 +1,100 @@
+package dev.converge.dialect.postgres.history;
+
+import dev.converge.engine.spi.HistoryEntry;
+import dev.converge.engine.spi.HistoryStore;
+import dev.converge.engine.spi.InspectScope;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgresHistoryStore keeps one row per apply in {@code converge.history} on the target itself.
+ * Everything runs in the caller's transaction, so a history row commits or rolls back with the
+ * apply it records.
+ */
+public final class PostgresHistoryStore implements HistoryStore {
+    static final String SCHEMA = InspectScope.BOOKKEEPING_SCHEMA;
+    static final String TABLE = "\"" + SCHEMA + "\".\"history\"";
+
+    /**
+     * Arbitrary but fixed advisory lock key ("cvg" + 1) that serialises concurrent ensure() calls:
+     * CREATE ... IF NOT EXISTS alone can still fail with a unique violation on the catalogs when two
+     * sessions create the same schema at the same moment.
+     */
+    static final long ENSURE_LOCK = 0x63766701L;
+
+    private static final String ENSURE = "SELECT pg_advisory_xact_lock(" + ENSURE_LOCK + ");\n"
+            + "CREATE SCHEMA IF NOT EXISTS \"" + SCHEMA + "\";\n"
+            + "CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
+            + "    id bigserial PRIMARY KEY,\n"
+            + "    applied_at timestamptz NOT NULL,\n"
+            + "    database_user text NOT NULL,\n"
+            + "    desired_hash text NOT NULL,\n"
+            + "    plan jsonb NOT NULL,\n"
+            + "    outcome text NOT NULL,\n"
+            + "    duration_ms bigint NOT NULL\n"
+            + ")";
+
+    public PostgresHistoryStore() {
+    }
+
+    @Override
+    public void ensure(Connection connection) throws SQLException {
+        // One statement string: in autocommit mode pgjdbc runs it as one implicit transaction, so the
+        // advisory lock is held until the table exists; in the caller's transaction it is held to its end.
+        try (Statement st = connection.createStatement()) {
+            st.execute(ENSURE);
+        }
+    }
+
+    @Override
+    public long record(Connection connection, HistoryEntry entry) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
+                + " (applied_at, database_user, desired_hash, plan, outcome, duration_ms)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?) RETURNING id")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(entry.appliedAt(), ZoneOffset.UTC));
+            ps.setString(2, entry.databaseUser());
+            ps.setString(3, entry.desiredHash());
+            ps.setString(4, entry.planJson());
+            ps.setString(5, entry.outcome());
+            ps.setLong(6, entry.durationMillis());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> list(Connection connection, int limit) throws SQLException {
+        if (!tableExists(connection)) {
+            return List.of();
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, applied_at, database_user, desired_hash,"
+                + " plan::text, outcome, duration_ms FROM " + TABLE + " ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new HistoryEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static boolean tableExists(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('" + SCHEMA + ".history') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.converge.dialect.postgres.shadow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.connect.PostgresUrls;
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.Shadow;
+import dev.converge.engine.spi.ShadowSpec;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Ctrl-C (SIGINT) on a JVM holding an open SERVER shadow still drops the shadow database. */
+class CtrlCTest {
+
+    /** The child JVM: opens a server shadow on args[0], prints its name, and waits to be interrupted. */
+    public static void main(String[] args) throws InterruptedException {
+        Shadow shadow = new PostgresShadowFactory().open(ShadowSpec.SERVER, PostgresUrls.parse(args[0]),
+                new ServerVersion(15, 0, ""));
+        System.out.println(((ServerShadow) shadow).name());
+        System.out.flush();
+        Thread.sleep(60_000);
+    }
+
+    @Test
+    void sigintDropsTheOpenShadow() throws Exception {
+        try (LocalPostgres target = LocalPostgres.create("ctrlc")) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    CtrlCTest.class.getName(), target.jdbcUrl()).redirectErrorStream(true).start();
+            String name;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                name = out.readLine();
+                while (name != null && !name.startsWith(ServerShadow.PREFIX)) {
+                    name = out.readLine(); // skip logging noise
+                }
+                assertTrue(name != null, "child printed the shadow's name");
+                assertEquals(1, count(target, name), "shadow exists while the child runs");
+                new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child exited on SIGINT");
+            } finally {
+                child.destroyForcibly();
+            }
+            assertEquals(0, count(target, name), "shadow dropped by the shutdown hook");
+        }
+    }
+
+    private static int count(LocalPostgres target, String database) throws Exception {
+        try (Connection c = target.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
