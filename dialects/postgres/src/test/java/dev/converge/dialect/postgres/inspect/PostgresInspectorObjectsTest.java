@@ -153,6 +153,7 @@ class PostgresInspectorObjectsTest {
                 CREATE INDEX t_score ON t (score DESC NULLS LAST, id NULLS FIRST, email DESC) INCLUDE (code, tags);
                 CREATE INDEX t_tags ON t USING gin (tags);
                 CREATE INDEX t_code_hash ON t USING hash (code);
+                CREATE INDEX t_pattern ON t (email text_pattern_ops, code COLLATE "C" DESC);
                 COMMENT ON INDEX t_tags IS 'tag search';
                 """);
         QualifiedName t = pub("t");
@@ -165,6 +166,10 @@ class PostgresInspectorObjectsTest {
                         null),
                 new Index(pub("t_lower_email"), t, false, "btree", List.of("lower(email)"), List.of(), null,
                         "CREATE INDEX t_lower_email ON public.t USING btree (lower(email))", null),
+                new Index(pub("t_pattern"), t, false, "btree",
+                        List.of("email text_pattern_ops", "code COLLATE \"C\" DESC"), List.of(), null,
+                        "CREATE INDEX t_pattern ON public.t USING btree (email text_pattern_ops, code COLLATE \"C\""
+                                + " DESC)", null),
                 new Index(pub("t_score"), t, false, "btree",
                         List.of("score DESC NULLS LAST", "id NULLS FIRST", "email DESC"), List.of("code", "tags"),
                         null, "CREATE INDEX t_score ON public.t USING btree (score DESC NULLS LAST, id NULLS FIRST,"
