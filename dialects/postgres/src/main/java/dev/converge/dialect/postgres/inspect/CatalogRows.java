@@ -1,0 +1,132 @@
+package dev.converge.dialect.postgres.inspect;
+
+import static dev.converge.dialect.postgres.inspect.CatalogSession.strings;
+
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ConstraintKind;
+import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.ForeignKey;
+import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.Index;
+import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Sequence;
+import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.View;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CatalogRows maps one row of each catalog query (see the .sql resources of this package, whose
+ * column names it reads) to the engine's model records.
+ */
+final class CatalogRows {
+    private CatalogRows() {
+    }
+
+    /** A constraint together with the table it belongs to (constraints.sql). */
+    record ConstraintRow(QualifiedName table, TableConstraint constraint) {
+    }
+
+    /** One row of columns.sql: a table, and one of its columns or null for a table without columns. */
+    record ColumnRow(QualifiedName table, String tableComment, Column column) {
+    }
+
+    static NamedSchema schema(ResultSet row) throws SQLException {
+        return new NamedSchema(row.getString("schema_name"), row.getString("comment"));
+    }
+
+    static EnumType enumType(ResultSet row) throws SQLException {
+        return new EnumType(name(row, "type_schema", "type_name"), strings(row, "labels"), row.getString("comment"));
+    }
+
+    static Sequence sequence(ResultSet row) throws SQLException {
+        String ownerTable = row.getString("owner_table");
+        ObjectRef ownedBy = ownerTable == null ? null
+                : ObjectRef.member(ObjectKind.COLUMN, QualifiedName.of(row.getString("owner_schema"), ownerTable),
+                        row.getString("owner_column"));
+        return new Sequence(name(row, "sequence_schema", "sequence_name"), row.getString("data_type"),
+                row.getLong("start_value"), row.getLong("increment_by"), row.getLong("min_value"),
+                row.getLong("max_value"), row.getLong("cache_size"), row.getBoolean("cycles"), ownedBy,
+                row.getString("comment"));
+    }
+
+    static ColumnRow column(ResultSet row) throws SQLException {
+        QualifiedName table = name(row, "table_schema", "table_name");
+        String columnName = row.getString("column_name");
+        if (columnName == null) {
+            return new ColumnRow(table, row.getString("table_comment"), null);
+        }
+        // adbin holds the default or, for a generated column, the generation expression: never both.
+        String expression = row.getString("expression");
+        boolean generated = row.getBoolean("generated");
+        List<ObjectRef> dependsOn = new ArrayList<>();
+        String enumName = row.getString("enum_name");
+        if (enumName != null) {
+            dependsOn.add(ObjectRef.of(ObjectKind.ENUM, QualifiedName.of(row.getString("enum_schema"), enumName)));
+        }
+        List<String> seqSchemas = strings(row, "seq_schemas");
+        List<String> seqNames = strings(row, "seq_names");
+        for (int i = 0; i < seqNames.size(); i++) {
+            dependsOn.add(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of(seqSchemas.get(i), seqNames.get(i))));
+        }
+        Column column = new Column(columnName, row.getString("column_type"), row.getBoolean("not_null"),
+                generated ? null : expression, Identity.valueOf(row.getString("identity")),
+                generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
+                dependsOn);
+        return new ColumnRow(table, row.getString("table_comment"), column);
+    }
+
+    static ConstraintRow constraint(ResultSet row) throws SQLException {
+        TableConstraint constraint = new TableConstraint(row.getString("constraint_name"),
+                ConstraintKind.valueOf(row.getString("constraint_kind")), row.getString("definition"),
+                strings(row, "column_names"), row.getString("comment"));
+        return new ConstraintRow(name(row, "table_schema", "table_name"), constraint);
+    }
+
+    static ForeignKey foreignKey(ResultSet row) throws SQLException {
+        return new ForeignKey(name(row, "table_schema", "table_name"), row.getString("constraint_name"),
+                strings(row, "column_names"), name(row, "referenced_schema", "referenced_table"),
+                strings(row, "referenced_column_names"), row.getString("definition"), row.getString("comment"));
+    }
+
+    static Index index(ResultSet row) throws SQLException {
+        String schema = row.getString("index_schema");
+        return new Index(QualifiedName.of(schema, row.getString("index_name")),
+                QualifiedName.of(schema, row.getString("table_name")), row.getBoolean("is_unique"),
+                row.getString("method"), strings(row, "key_parts"), strings(row, "include_columns"),
+                row.getString("predicate"), row.getString("definition"), row.getString("comment"));
+    }
+
+    static View view(ResultSet row) throws SQLException {
+        List<String> kinds = strings(row, "ref_kinds");
+        List<String> schemas = strings(row, "ref_schemas");
+        List<String> names = strings(row, "ref_names");
+        List<ObjectRef> dependsOn = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            dependsOn.add(ObjectRef.of(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i))));
+        }
+        return new View(name(row, "view_schema", "view_name"), viewBody(row.getString("definition")),
+                strings(row, "options"), dependsOn, row.getString("comment"));
+    }
+
+    /**
+     * pg_get_viewdef prints " SELECT ...;" : a leading space and a final semicolon that
+     * {@code CREATE VIEW v AS <definition>} does not want in the middle of a longer statement.
+     */
+    static String viewBody(String definition) {
+        String body = definition.strip();
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1).stripTrailing();
+        }
+        return body;
+    }
+
+    private static QualifiedName name(ResultSet row, String schemaColumn, String nameColumn) throws SQLException {
+        return QualifiedName.of(row.getString(schemaColumn), row.getString(nameColumn));
+    }
+}

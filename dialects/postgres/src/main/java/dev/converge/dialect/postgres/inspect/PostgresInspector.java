@@ -1,0 +1,46 @@
+package dev.converge.dialect.postgres.inspect;
+
+import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.Inspector;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes
+ * and views of a live PostgreSQL database into a {@link SchemaModel}: eight catalog queries per
+ * inspection whatever the number of objects, all in one read-only snapshot with an empty search_path
+ * so that every name the server prints is schema-qualified. Objects that belong to an extension, the
+ * server's own schemas and Converge's bookkeeping schema are never returned. Partitioned tables,
+ * partitions, materialized views, functions and triggers are not inspected yet.
+ */
+public final class PostgresInspector implements Inspector {
+
+    public PostgresInspector() {
+        // stateless; the queries are loaded once per class loader by CatalogQueries
+    }
+
+    @Override
+    public SchemaModel inspect(Connection connection, InspectScope scope) throws SQLException {
+        return ReadOnlySnapshot.run(connection, c -> read(c, scope));
+    }
+
+    private static SchemaModel read(Connection connection, InspectScope scope) throws SQLException {
+        List<NamedSchema> schemas = new CatalogSession(connection, List.of())
+                .listUnscoped("schemas", CatalogRows::schema).stream()
+                .filter(s -> scope.includes(s.name()))
+                .toList();
+        CatalogSession session = new CatalogSession(connection, schemas.stream().map(NamedSchema::name).toList());
+        return new SchemaModel(
+                schemas,
+                session.list("enums", CatalogRows::enumType),
+                session.list("sequences", CatalogRows::sequence),
+                TableAssembler.assemble(session.list("columns", CatalogRows::column),
+                        session.list("constraints", CatalogRows::constraint)),
+                session.list("indexes", CatalogRows::index),
+                session.list("foreign_keys", CatalogRows::foreignKey),
+                session.list("views", CatalogRows::view));
+    }
+}

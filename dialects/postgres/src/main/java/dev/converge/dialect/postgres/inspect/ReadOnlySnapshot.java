@@ -1,0 +1,71 @@
+package dev.converge.dialect.postgres.inspect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+
+/**
+ * ReadOnlySnapshot runs catalog reads in one consistent snapshot with an empty search_path, and gives
+ * the connection back as it found it.
+ *
+ * <p>With autocommit on (the usual case) it opens its own REPEATABLE READ, READ ONLY transaction and
+ * rolls it back. When the caller is already inside a transaction it cannot change that transaction's
+ * isolation, so it works under a savepoint instead and rolls back to it: that also undoes the
+ * transaction-local search_path. The empty search_path is what makes format_type, pg_get_expr,
+ * pg_get_constraintdef, pg_get_indexdef and pg_get_viewdef schema-qualify every name they print, so
+ * that text from a shadow database and from the target compare equal.
+ */
+final class ReadOnlySnapshot {
+    private ReadOnlySnapshot() {
+    }
+
+    /** Work done inside the snapshot. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    static <T> T run(Connection connection, Work<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            return inOwnTransaction(connection, work);
+        }
+        return underSavepoint(connection, work);
+    }
+
+    private static <T> T inOwnTransaction(Connection connection, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            try (Statement st = connection.createStatement()) {
+                // Must be the first statement of the transaction; pgjdbc sends BEGIN just before it.
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            emptySearchPath(connection);
+            return work.run(connection);
+        } finally {
+            try {
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static <T> T underSavepoint(Connection connection, Work<T> work) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            emptySearchPath(connection);
+            return work.run(connection);
+        } finally {
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+        }
+    }
+
+    private static void emptySearchPath(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+        }
+    }
+}
