@@ -14,11 +14,14 @@ public record Classification(Set<SafetyClass> classes, List<Hazard> hazards) {
         hazards = List.copyOf(hazards);
     }
 
-    /** Classes derived from hazards; {@code additive} says whether a hazard-free step adds something. */
+    /**
+     * Classes derived from hazards; {@code additive} says whether the step adds something. A step with
+     * no hazard at all (a comment, a sequence owner) is additive too: every step carries a class.
+     */
     public static Classification of(boolean additive, List<Hazard> hazards) {
         EnumSet<SafetyClass> classes = EnumSet.noneOf(SafetyClass.class);
         hazards.forEach(h -> classes.add(h.code().safetyClass()));
-        if (additive) {
+        if (additive || hazards.isEmpty()) {
             classes.add(SafetyClass.ADDITIVE);
         }
         return new Classification(classes, hazards);
