@@ -30,7 +30,10 @@ final class Target implements AutoCloseable {
 
     static Target open(DialectRegistry dialects, String rawUrl) {
         Dialect dialect = dialects.forUrl(rawUrl);
-        DatabaseUrl url = dialect.parseUrl(rawUrl);
+        return open(dialect, dialect.parseUrl(rawUrl));
+    }
+
+    static Target open(Dialect dialect, DatabaseUrl url) {
         Connection connection = dialect.connect(url);
         return new Target(dialect, url, connection, dialect.version(connection));
     }

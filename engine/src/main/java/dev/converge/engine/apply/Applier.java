@@ -1,5 +1,6 @@
 package dev.converge.engine.apply;
 
+import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
@@ -18,6 +19,12 @@ import java.time.Instant;
  * apply: PostgreSQL DDL is transactional, so either every step and its record land, or none does.
  * A failed apply is recorded afterwards, in a transaction of its own, and reported with the step and
  * statement that failed.
+ *
+ * <p>One exception: new enum labels are committed first, in a transaction of their own, because
+ * PostgreSQL refuses to use a label in the transaction that added it ("unsafe use of new value"),
+ * and a plan often adds a label and uses it (in a default, a partial index, a view). Adding a label
+ * needs nothing else, so running those steps first never breaks the plan's order; if the main
+ * transaction then fails, the labels stay, which is harmless, and the report says so.
  */
 public final class Applier {
     private final HistoryStore history;
@@ -32,17 +39,27 @@ public final class Applier {
         Instant start = clock.instant();
         String user = currentUser(target);
         int run = 0;
+        int committedEarly = 0;
         PlanStep failedStep = null;
         String failedSql = null;
         try {
             target.setAutoCommit(false);
             try (Statement statement = target.createStatement()) {
-                for (PlanStep step : plan.steps()) {
-                    failedStep = step;
-                    for (String sql : step.sql()) {
-                        failedSql = sql;
-                        statement.execute(sql);
-                        run++;
+                for (boolean early : new boolean[] {true, false}) {
+                    for (PlanStep step : plan.steps()) {
+                        if (runsEarly(step) != early) {
+                            continue;
+                        }
+                        failedStep = step;
+                        for (String sql : step.sql()) {
+                            failedSql = sql;
+                            statement.execute(sql);
+                            run++;
+                        }
+                    }
+                    if (early) {
+                        target.commit();
+                        committedEarly = run;
                     }
                 }
             }
@@ -58,10 +75,16 @@ public final class Applier {
                     : "at step " + failedStep.number() + " (" + failedStep.id() + ")";
             String outcome = "failed " + where + ": " + e.getMessage();
             recordFailure(target, plan, desiredHash, user, start, outcome);
+            String kept = committedEarly == 0 ? "nothing was changed."
+                    : "nothing else was changed; the " + committedEarly + " new enum label(s) added first stay.";
             throw new ConvergeException(ErrorKind.ERROR, "apply failed " + where + ": " + e.getMessage()
                     + (failedSql == null ? "" : "\n  statement: " + failedSql.replace("\n", "\n             "))
-                    + "\nThe transaction was rolled back: nothing was changed.", e);
+                    + "\nThe transaction was rolled back: " + kept, e);
         }
+    }
+
+    private static boolean runsEarly(PlanStep step) {
+        return step.change() instanceof AddEnumValue;
     }
 
     private HistoryEntry entry(Plan plan, String desiredHash, String user, Instant start, String outcome) {

@@ -29,6 +29,12 @@ public final class DialectRegistry {
                         + " (for PostgreSQL use postgresql://user@host:port/db or jdbc:postgresql://host:port/db)"));
     }
 
+    /** The dialect with this id ("postgres"). */
+    public Dialect byId(String id) {
+        return dialects.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
+                new ConvergeException(ErrorKind.USAGE, "no dialect '" + id + "' on the class path"));
+    }
+
     /** Masks anything that looks like a password in a URL that no dialect could parse. */
     static String redact(String url) {
         return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");

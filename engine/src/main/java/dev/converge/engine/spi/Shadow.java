@@ -10,6 +10,9 @@ public interface Shadow extends AutoCloseable {
     /** An open connection to the empty shadow database. */
     Connection connection();
 
+    /** How to reach the shadow database (for tools that connect again, such as the demo). */
+    DatabaseUrl url();
+
     /** What it is, for messages: "embedded PostgreSQL 15.10", "database converge_shadow_x on ...". */
     String description();
 

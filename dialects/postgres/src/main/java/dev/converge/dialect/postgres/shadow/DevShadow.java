@@ -60,7 +60,7 @@ final class DevShadow extends ManagedShadow {
             }
             PublicSchema publicSchema = PublicSchema.capture(c);
             DevShadow shadow = new DevShadow(connector, dev, publicSchema);
-            shadow.attach(c, shadow.description());
+            shadow.attach(c, shadow.description(), dev);
             return shadow;
         } catch (SQLException | RuntimeException e) {
             try {

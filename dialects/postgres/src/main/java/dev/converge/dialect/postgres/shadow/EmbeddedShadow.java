@@ -3,6 +3,7 @@ package dev.converge.dialect.postgres.shadow;
 import dev.converge.dialect.postgres.connect.PostgresConnector;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.ServerVersion;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -66,7 +67,9 @@ final class EmbeddedShadow extends ManagedShadow {
                     .start();
             Connection c = connect(shadow.server.getPort());
             ServerVersion version = new PostgresConnector().version(c);
-            shadow.attach(c, describe(wantedMajor, version));
+            shadow.attach(c, describe(wantedMajor, version), new DatabaseUrl("jdbc:postgresql://localhost:"
+                    + shadow.server.getPort() + "/postgres", "postgres", null, "postgres", "localhost",
+                    shadow.server.getPort(), java.util.Map.of()));
             return shadow;
         } catch (IOException | SQLException | RuntimeException e) {
             String logTail = tail(root.resolve("postgres.log"));

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.shadow;
 
+import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Shadow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ abstract class ManagedShadow implements Shadow {
     private final Thread hook;
     private volatile Connection connection;
     private volatile String description;
+    private volatile DatabaseUrl url;
 
     ManagedShadow(String description) {
         this.description = description;
@@ -23,9 +25,18 @@ abstract class ManagedShadow implements Shadow {
     }
 
     /** Hands over the shadow's connection once it is open; from then on close() closes it first. */
-    final void attach(Connection opened, String finalDescription) {
+    final void attach(Connection opened, String finalDescription, DatabaseUrl openedUrl) {
         this.connection = opened;
         this.description = finalDescription;
+        this.url = openedUrl;
+    }
+
+    @Override
+    public final DatabaseUrl url() {
+        if (url == null) {
+            throw new IllegalStateException("the shadow " + description + " is not open");
+        }
+        return url;
     }
 
     @Override

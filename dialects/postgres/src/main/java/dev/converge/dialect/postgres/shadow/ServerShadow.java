@@ -52,7 +52,7 @@ final class ServerShadow extends ManagedShadow {
         ServerShadow shadow = new ServerShadow(connector, target, name);
         try {
             Connection c = connector.connect(target.withDatabase(name));
-            shadow.attach(c, shadow.description());
+            shadow.attach(c, shadow.description(), target.withDatabase(name));
             return shadow;
         } catch (RuntimeException e) {
             shadow.close();
