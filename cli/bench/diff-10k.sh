@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# diff-10k.sh: the "make A look like B" benchmark. Builds two databases from
+# ../shared/bench/gen_schema.py (variants A and B of the same seed: B is A plus a realistic change set
+# touching ~5% of the tables), then times `converge plan --url A --desired B`, which inspects both
+# databases and diffs them, end to end, in a 1 GiB heap. Figures go to docs/performance.md.
+#
+# usage (from the project root): cli/bench/diff-10k.sh [TABLES] [RUNS]     (defaults: 10000 3)
+# env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), GEN (path to gen_schema.py),
+#      REBUILD=1 to rebuild the databases even when they exist.
+set -euo pipefail
+tables=${1:-10000}
+runs=${2:-3}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+gen=${GEN:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/bench/gen_schema.py}
+jar=${CONVERGE_JAR:-cli/target/converge.jar}
+[[ -f $jar ]] || mvn -q package -DskipTests
+
+build() { # variant database
+  local variant=$1 db=$2
+  if [[ ${REBUILD:-0} != 1 ]] && psql -XtAc "select 1 from pg_database where datname = '$db'" postgres | grep -q 1; then
+    echo "reusing database $db"; return
+  fi
+  echo "building $db ($tables tables, variant $variant)"
+  psql -Xq -c "drop database if exists \"$db\"" postgres
+  psql -Xq -c "create database \"$db\"" postgres
+  python3 "$gen" --tables "$tables" --seed 42 --variant "$variant" | psql -Xq -v ON_ERROR_STOP=1 -d "$db" >/dev/null
+}
+a=bench_${tables}_a
+b=bench_${tables}_b
+build A "$a"
+build B "$b"
+
+url="postgresql://$PGUSER@$PGHOST:$PGPORT"
+echo "plan: $tables tables, A -> B, -Xmx1g, $runs runs"
+for i in $(seq 1 "$runs"); do
+  /usr/bin/time -f "run $i: %e s wall, %M KiB max RSS" \
+    java -Xmx1g -jar "$jar" plan --url "$url/$a" --desired "$url/$b" --format json > /tmp/diff-10k-plan.json
+done
+python3 - <<'PY'
+import json
+plan = json.load(open('/tmp/diff-10k-plan.json'))
+print("plan:", plan["summary"], "steps:", len(plan["steps"]))
+PY
