@@ -16,9 +16,19 @@ final class SchemaDump {
     }
 
     static String of(LocalPostgres db) {
+        return dump(db, List.of());
+    }
+
+    /** The user's schema only: without the converge bookkeeping schema that apply creates. */
+    static String withoutBookkeeping(LocalPostgres db) {
+        return dump(db, List.of("--exclude-schema=converge"));
+    }
+
+    private static String dump(LocalPostgres db, List<String> options) {
         List<String> command = new ArrayList<>(List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges",
-                "-h", LocalPostgres.HOST, "-p", String.valueOf(LocalPostgres.PORT), "-U", LocalPostgres.USER,
-                db.database()));
+                "-h", LocalPostgres.HOST, "-p", String.valueOf(LocalPostgres.PORT), "-U", LocalPostgres.USER));
+        command.addAll(options);
+        command.add(db.database());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (LocalPostgres.PASSWORD != null) {
             pb.environment().put("PGPASSWORD", LocalPostgres.PASSWORD);
