@@ -96,6 +96,18 @@ class SecretsTest {
             results.add(Cli.run("plan", "--url", url, "--desired", url.replace(db.database(), "cvt_no_such_db")));
             results.add(Cli.run("plan", "--url", url, "--desired", desired, "--dev-url", "mysql://root:" + SECRET + "@h/d"));
             results.add(Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "bogus"));
+            // picocli echoes a bad argument verbatim; the CLI must redact it.
+            Cli.Result unmatched = Cli.run("plan", "--url", url, url, "--desired", desired);
+            assertEquals(64, unmatched.exitCode(), unmatched.all());
+            assertTrue(unmatched.err().contains("Unmatched argument"), unmatched.all());
+            results.add(unmatched);
+            Cli.Result badValue = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", url);
+            assertEquals(64, badValue.exitCode(), badValue.all());
+            results.add(badValue);
+            Cli.Result jdbc = Cli.run("plan", "--url", url, "--desired", desired, "--format",
+                    "jdbc:postgresql://h/d?user=u&password=" + SECRET);
+            assertEquals(64, jdbc.exitCode(), jdbc.all());
+            results.add(jdbc);
             for (Cli.Result r : results) {
                 assertFalse(r.all().contains(SECRET), r.all());
             }
