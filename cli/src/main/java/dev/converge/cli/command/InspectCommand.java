@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
 public final class InspectCommand implements Callable<Integer> {
     /** Every new PostgreSQL database has it, so a desired state must not create it again. */
     private static final String DEFAULT_SCHEMA = "public";
+    /** The comment PostgreSQL (13 and later) gives it; a desired state only says so when it differs. */
+    private static final String DEFAULT_SCHEMA_COMMENT = "standard public schema";
 
     private final DialectRegistry dialects;
 
@@ -75,9 +77,13 @@ public final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    /** What a freshly created database already holds: the public schema, with its comment. */
+    /**
+     * What a freshly created database (and so the shadow) already holds: the public schema with its
+     * stock comment. The live comment must not be copied here, or a changed one is never written out.
+     */
     private static SchemaModel emptyDatabaseLike(SchemaModel live) {
-        List<NamedSchema> schemas = live.schemas().stream().filter(s -> s.name().equals(DEFAULT_SCHEMA)).toList();
+        List<NamedSchema> schemas = live.schemas().stream().filter(s -> s.name().equals(DEFAULT_SCHEMA))
+                .map(s -> new NamedSchema(DEFAULT_SCHEMA, DEFAULT_SCHEMA_COMMENT)).toList();
         return new SchemaModel(schemas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 

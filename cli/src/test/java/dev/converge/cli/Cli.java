@@ -1,0 +1,39 @@
+package dev.converge.cli;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.spi.DialectRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Cli runs the converge command in-process, exactly as {@code main} wires it, capturing both streams. */
+final class Cli {
+    private static final DialectRegistry DIALECTS = DialectRegistry.fromServiceLoader();
+
+    /** What one run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        /** Both streams, for failure messages and for "never printed" checks. */
+        String all() {
+            return "--- exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private Cli() {
+    }
+
+    /** A postgresql:// URL for a test database (the CLI's documented URL form). */
+    static String url(LocalPostgres db) {
+        return "postgresql://" + LocalPostgres.USER + (LocalPostgres.PASSWORD == null ? "" : ":" + LocalPostgres.PASSWORD)
+                + "@" + LocalPostgres.HOST + ":" + LocalPostgres.PORT + "/" + db.database();
+    }
+
+    static Result run(String... args) {
+        CommandLine cli = Main.commandLine(DIALECTS);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

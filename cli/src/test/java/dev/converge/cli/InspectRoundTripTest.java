@@ -1,0 +1,141 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code converge inspect} writes desired-state files; fed back as --desired against the same
+ * database they must plan nothing, and applied to an empty database they must rebuild the same
+ * schema (compared with pg_dump, which sees what Converge's own model might not).
+ */
+class InspectRoundTripTest {
+    /**
+     * KNOWN FAILURES: schema features the round trip loses today because of bugs outside the CLI
+     * (see the final report of the h-clitest branch). Each is asserted to still fail, so that a fix
+     * makes its entry fail here: then move its SQL into rich-schema.sql and delete the entry.
+     */
+    static List<KnownFailure> knownFailures() {
+        return List.of(
+                new KnownFailure("not-valid-check",
+                        "ALTER TABLE app.customer ADD CONSTRAINT born_past CHECK (born < '2100-01-01') NOT VALID;",
+                        "the SQL generator puts 'NOT VALID' inside CREATE TABLE, where PostgreSQL ignores it,"
+                                + " so the shadow's constraint is valid and the plan drops and re-adds it"),
+                new KnownFailure("identity-options",
+                        "CREATE TABLE app.ticket (id int GENERATED ALWAYS AS IDENTITY (START WITH 7 INCREMENT BY 2));",
+                        "the model's Identity is only ALWAYS/BY_DEFAULT: start, increment etc. of the identity"
+                                + " sequence are neither inspected, diffed nor generated"),
+                new KnownFailure("view-column-comment",
+                        "COMMENT ON COLUMN app.big_paid.email IS 'from the customer';",
+                        "the inspector reads no comments on view columns (View has only the view's comment)"));
+    }
+
+    /** A feature the round trip is known to lose, with the reason. */
+    record KnownFailure(String name, String sql, String reason) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void inspectOutputFedBackAsDesiredPlansNothingAndRebuildsTheSchema() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("cli_inspect");
+             LocalPostgres fresh = LocalPostgres.create("cli_rebuilt")) {
+            db.execute(resource("rich-schema.sql"));
+            String before = SchemaDump.of(db);
+            Path out = dir.resolve("desired");
+
+            Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString());
+            assertEquals(0, inspect.exitCode(), inspect.all());
+            List<String> files;
+            try (Stream<Path> listing = Files.list(out)) {
+                files = listing.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            assertEquals(List.of("Odd_Schema.sql", "app.sql", "public.sql"), files, inspect.all());
+            assertTrue(inspect.out().contains("wrote " + out.resolve("app.sql")), inspect.all());
+
+            RoundTrip trip = roundTrip(db, fresh, out);
+            assertEquals(0, trip.samePlan.exitCode(), trip.samePlan.all() + "\n--- inspected files\n" + dump(out));
+            assertEquals(before, SchemaDump.of(db), "inspect and plan change nothing");
+            assertEquals(0, trip.rebuild.exitCode(), trip.rebuild.all());
+            assertTrue(trip.rebuild.out().contains("Converged"), trip.rebuild.all());
+            assertEquals(trip.originalDump, trip.rebuiltDump, "the inspected files rebuild the same schema");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("knownFailures")
+    void knownRoundTripFailuresStillFail(KnownFailure known) throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("cli_known");
+             LocalPostgres fresh = LocalPostgres.create("cli_known_rebuilt")) {
+            db.execute(resource("rich-schema.sql") + "\n" + known.sql());
+            Path out = dir.resolve("desired");
+            assertEquals(0, Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).exitCode());
+            RoundTrip trip = roundTrip(db, fresh, out);
+            boolean passes = trip.samePlan.exitCode() == 0 && trip.rebuild.exitCode() == 0
+                    && trip.originalDump.equals(trip.rebuiltDump);
+            assertFalse(passes, "known failure '" + known.name() + "' (" + known.reason()
+                    + ") now round-trips: move its SQL into rich-schema.sql and remove it from knownFailures()");
+        }
+    }
+
+    @Test
+    void inspectWithoutOutPrintsEverySchemaDeterministically() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("cli_inspect_print")) {
+            db.execute(resource("rich-schema.sql"));
+            Cli.Result r = Cli.run("inspect", "--url", Cli.url(db));
+            assertEquals(0, r.exitCode(), r.all());
+            assertTrue(r.out().startsWith("-- schema Odd Schema\n\nCREATE SCHEMA \"Odd Schema\";\n"), r.all());
+            assertTrue(r.out().contains("-- schema app\n"), r.all());
+            assertTrue(r.out().contains("CREATE VIEW \"app\".\"big_paid\""), r.all());
+            assertTrue(r.out().contains("COMMENT ON SCHEMA \"public\" IS 'standard public schema, with a new comment'"),
+                    "a changed comment on the public schema is part of the desired state");
+            assertEquals(r.out(), Cli.run("inspect", "--url", Cli.url(db)).out(), "inspect output is deterministic");
+        }
+    }
+
+    /** What feeding the inspected files back gives: a plan against the original, and a rebuild. */
+    private record RoundTrip(Cli.Result samePlan, Cli.Result rebuild, String originalDump, String rebuiltDump) {
+    }
+
+    private static RoundTrip roundTrip(LocalPostgres original, LocalPostgres fresh, Path files) {
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(original), "--desired", files.toString(),
+                "--shadow", "server", "--detailed-exitcode");
+        Cli.Result apply = Cli.run("apply", "--url", Cli.url(fresh), "--desired", files.toString(),
+                "--shadow", "server", "--auto-approve");
+        return new RoundTrip(plan, apply, SchemaDump.withoutBookkeeping(original), SchemaDump.withoutBookkeeping(fresh));
+    }
+
+    private static String dump(Path out) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> listing = Files.list(out)) {
+            for (Path p : listing.sorted().toList()) {
+                text.append("=== ").append(p.getFileName()).append('\n').append(Files.readString(p));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = InspectRoundTripTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
