@@ -30,10 +30,6 @@ class InspectRoundTripTest {
      */
     static List<KnownFailure> knownFailures() {
         return List.of(
-                new KnownFailure("not-valid-check",
-                        "ALTER TABLE app.customer ADD CONSTRAINT born_past CHECK (born < '2100-01-01') NOT VALID;",
-                        "the SQL generator puts 'NOT VALID' inside CREATE TABLE, where PostgreSQL ignores it,"
-                                + " so the shadow's constraint is valid and the plan drops and re-adds it"),
                 new KnownFailure("identity-options",
                         "CREATE TABLE app.ticket (id int GENERATED ALWAYS AS IDENTITY (START WITH 7 INCREMENT BY 2));",
                         "the model's Identity is only ALWAYS/BY_DEFAULT: start, increment etc. of the identity"

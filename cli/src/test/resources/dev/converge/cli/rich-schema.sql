@@ -103,3 +103,4 @@ CREATE TABLE "Odd Schema"."child" (
 CREATE VIEW "Odd Schema"."View Of ""Odd"" Things" AS SELECT "select", "has space" FROM "Odd Schema"."Mixed Case Table";
 
 CREATE TABLE public.plain (id int, payload bytea, at time with time zone, span interval DEFAULT '1 day');
+ALTER TABLE app.customer ADD CONSTRAINT born_past CHECK (born < '2100-01-01') NOT VALID;

@@ -32,7 +32,7 @@ final class TableDiffer {
         for (Table desired : to.tables().values()) {
             Table current = from.tables().get(desired.name());
             if (current == null) {
-                out.add(new CreateTable(desired));
+                createTable(desired, out);
                 commentsOfNewTable(desired, out);
             } else {
                 diffColumns(current, desired, out, notes);
@@ -45,6 +45,22 @@ final class TableDiffer {
                 out.add(new DropTable(current));
             }
         }
+    }
+
+    /**
+     * A constraint marked NOT VALID (existing rows unchecked) keeps that state only when added by ALTER
+     * TABLE: inside CREATE TABLE the server validates it and drops the mark. So such constraints are
+     * added as steps of their own, after the table.
+     */
+    private static void createTable(Table desired, List<Change> out) {
+        List<TableConstraint> later = desired.constraints().stream().filter(TableDiffer::notValid).toList();
+        List<TableConstraint> inline = desired.constraints().stream().filter(c -> !notValid(c)).toList();
+        out.add(new CreateTable(new Table(desired.name(), desired.columns(), inline, desired.comment())));
+        later.forEach(c -> out.add(new AddConstraint(desired.name(), c)));
+    }
+
+    private static boolean notValid(TableConstraint constraint) {
+        return constraint.definition().endsWith(" NOT VALID");
     }
 
     private static void commentsOfNewTable(Table table, List<Change> out) {

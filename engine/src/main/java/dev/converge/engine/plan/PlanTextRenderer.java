@@ -37,8 +37,8 @@ public final class PlanTextRenderer {
 
     private static void appendStep(PlanStep step, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "%3s %d. %s", step.symbol(), step.number(), step.description()));
-        out.append("  [").append(step.sortedClasses().stream().map(PlanTextRenderer::word)
-                .collect(Collectors.joining(", "))).append("]\n");
+        String classes = step.sortedClasses().stream().map(PlanTextRenderer::word).collect(Collectors.joining(", "));
+        out.append("  [").append(classes.isEmpty() ? "no data loss, no lock" : classes).append("]\n");
         for (Hazard hazard : step.hazards()) {
             out.append(INDENT).append("! ").append(hazard.code()).append(": ").append(hazard.message()).append('\n');
         }

@@ -15,13 +15,13 @@ public record Classification(Set<SafetyClass> classes, List<Hazard> hazards) {
     }
 
     /**
-     * Classes derived from hazards; {@code additive} says whether the step adds something. A step with
-     * no hazard at all (a comment, a sequence owner) is additive too: every step carries a class.
+     * Classes derived from hazards; {@code additive} says whether the step adds something. A step that
+     * neither adds nor risks anything (dropping an empty schema or a view) has no class.
      */
     public static Classification of(boolean additive, List<Hazard> hazards) {
         EnumSet<SafetyClass> classes = EnumSet.noneOf(SafetyClass.class);
         hazards.forEach(h -> classes.add(h.code().safetyClass()));
-        if (additive || hazards.isEmpty()) {
+        if (additive) {
             classes.add(SafetyClass.ADDITIVE);
         }
         return new Classification(classes, hazards);

@@ -178,6 +178,9 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             }
             String name = change.constraint().name();
             ConstraintKind kind = change.constraint().kind();
+            if (kind == ConstraintKind.CHECK && notValid(change.constraint().definition())) {
+                return additive(briefAccessExclusive(table, "; NOT VALID skips checking existing rows"));
+            }
             if (kind == ConstraintKind.CHECK) {
                 return additive(fullScan(table, "validate check constraint " + name),
                         accessExclusiveWhile(table, "validates check constraint " + name));
@@ -195,10 +198,19 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             if (!exists(key.table())) {
                 return additive();
             }
+            if (notValid(key.definition())) {
+                return additive(new Hazard(HazardCode.BLOCKS_WRITES, "holds SHARE ROW EXCLUSIVE on " + key.table()
+                        + " and " + key.referencedTable() + " briefly; NOT VALID skips checking existing rows"));
+            }
             return additive(fullScan(key.table(), "check every row of foreign key " + key.name()
                             + " against " + key.referencedTable()),
                     new Hazard(HazardCode.BLOCKS_WRITES, "holds SHARE ROW EXCLUSIVE on " + key.table() + " and "
                             + key.referencedTable() + " during the check: reads continue, writes wait"));
+        }
+
+        /** NOT VALID constraints are added without checking existing rows (PostgreSQL keeps the words in the definition). */
+        private boolean notValid(String definition) {
+            return definition.endsWith(" NOT VALID");
         }
 
         // ---- alters
@@ -251,12 +263,12 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
 
         @Override
         public Classification visitSetSequenceOwner(SetSequenceOwner change) {
-            return neutral();
+            return additive();
         }
 
         @Override
         public Classification visitSetComment(SetComment change) {
-            return neutral();
+            return additive();
         }
 
         // ---- drops

@@ -92,6 +92,10 @@ class PostgresSafetyClassifierTest {
                 List.of("id"), null);
     }
 
+    static TableConstraint notValidCheck() {
+        return new TableConstraint("k", ConstraintKind.CHECK, "CHECK ((id > 0)) NOT VALID", List.of("id"), null);
+    }
+
     static ForeignKey fk(QualifiedName table) {
         return new ForeignKey(table, "fk", List.of("customer_id"), CUSTOMERS, List.of("id"),
                 "FOREIGN KEY (customer_id) REFERENCES public.customers(id)", null);
@@ -198,7 +202,9 @@ class PostgresSafetyClassifierTest {
                 row("add foreign key", new AddForeignKey(fk(ORDERS)), Set.of(FULL_TABLE_SCAN, BLOCKS_WRITES),
                         additiveLocking),
                 row("add foreign key from a new table", new AddForeignKey(fk(FRESH)), none, additive),
-                row("comment", new SetComment(ORDERS_TABLE.ref(), "x"), none, noClass));
+                row("comment", new SetComment(ORDERS_TABLE.ref(), "x"), none, additive),
+                row("add a NOT VALID check", new AddConstraint(ORDERS, notValidCheck()),
+                        Set.of(ACCESS_EXCLUSIVE_LOCK), additiveLocking));
     }
 
     @ParameterizedTest(name = "{0}")
