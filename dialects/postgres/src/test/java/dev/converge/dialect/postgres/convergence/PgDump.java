@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * PgDump runs the server's own {@code pg_dump --schema-only} and normalizes its output so that two
  * databases with the same schema give the same text: comment lines, SET lines, set_config calls and
- * blank lines are dropped, and so are the {@code \restrict}/{@code \unrestrict} lines that recent
+ * blank lines are dropped, and so are the restrict/unrestrict meta-command lines that recent
  * pg_dump releases add with a random key per run; nothing else is reordered unless column order is
  * declared to differ.
  */
