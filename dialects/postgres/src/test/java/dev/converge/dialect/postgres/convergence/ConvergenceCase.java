@@ -1,0 +1,86 @@
+package dev.converge.dialect.postgres.convergence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * ConvergenceCase is one directory under {@code src/test/resources/convergence}: {@code current.sql}
+ * (loaded into the target), {@code desired.sql} (the desired state), an optional
+ * {@code README} line, and an optional {@code column-order} flag file for cases where PostgreSQL cannot
+ * put an added column where the desired files declare it.
+ */
+record ConvergenceCase(String name, Path dir) {
+    static final String ROOT = "convergence";
+
+    /** Every case directory, sorted by name so the suite runs in a stable order. */
+    static List<ConvergenceCase> all() {
+        try (Stream<Path> dirs = Files.list(root())) {
+            return dirs.filter(Files::isDirectory).sorted()
+                    .map(d -> new ConvergenceCase(d.getFileName().toString(), d)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ConvergenceCase named(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no convergence case " + name));
+    }
+
+    private static Path root() {
+        URL url = ConvergenceCase.class.getClassLoader().getResource(ROOT);
+        if (url == null) {
+            throw new IllegalStateException("no " + ROOT + " directory on the test class path");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String currentSql() {
+        return read(dir.resolve("current.sql"));
+    }
+
+    String desiredSql() {
+        return read(dir.resolve("desired.sql"));
+    }
+
+    /**
+     * A fresh directory holding only a copy of {@code desired.sql}: the resolver reads every .sql file
+     * of the directory it is given, and must not see current.sql.
+     */
+    Path desiredDir() {
+        try {
+            Path tmp = Files.createTempDirectory("converge-desired-" + name + "-");
+            Files.copy(dir.resolve("desired.sql"), tmp.resolve("desired.sql"));
+            return tmp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean columnOrderMayDiffer() {
+        return Files.exists(dir.resolve("column-order"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.converge.dialect.postgres.convergence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.PostgresDialect;
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.apply.Applier;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.workflow.DesiredStateResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * ConvergenceRunner drives one case through the product path: load current.sql into a fresh target
+ * A, resolve desired.sql through a shadow, plan, apply, then check convergence twice over: the
+ * re-inspected model of A equals the desired model and a second plan is empty (the engine's own
+ * view), and pg_dump of A equals pg_dump of a database B built from desired.sql alone (an oracle
+ * that shares no code with the engine).
+ */
+final class ConvergenceRunner {
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final Planner planner = new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier());
+    private final PlanTextRenderer renderer = new PlanTextRenderer();
+
+    /** What a run produced, for tests that look further than the convergence assertions. */
+    record Outcome(Plan plan, Plan secondPlan) {
+    }
+
+    Outcome run(ConvergenceCase c, ShadowSpec shadow) {
+        Path desiredDir = c.desiredDir();
+        try (LocalPostgres a = LocalPostgres.create("conv_a")) {
+            a.execute(c.currentSql());
+            DatabaseUrl url = dialect.parseUrl(a.jdbcUrl());
+            try (Connection target = dialect.connect(url)) {
+                ServerVersion version = dialect.version(target);
+                DesiredState desired = new DesiredStateResolver(dialect)
+                        .resolve(desiredDir.toString(), shadow, url, version, InspectScope.ALL);
+                SchemaModel before = dialect.inspector().inspect(target, InspectScope.ALL);
+                Plan plan = planner.plan(before, desired.model(), url.display());
+                new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                target.setAutoCommit(true);
+
+                SchemaModel after = dialect.inspector().inspect(target, InspectScope.ALL);
+                Plan second = planner.plan(after, desired.model(), url.display());
+                String diagnosis = "\n--- first plan ---\n" + renderer.render(plan)
+                        + "\n--- second plan ---\n" + renderer.render(second);
+                boolean anyOrder = c.columnOrderMayDiffer();
+                assertEquals(columnsByName(desired.model(), anyOrder), columnsByName(after, anyOrder),
+                        "target after apply differs from desired" + diagnosis);
+                assertTrue(second.isEmpty(), "second plan is not empty" + diagnosis);
+                assertDumpsEqual(c, a, diagnosis);
+                return new Outcome(plan, second);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("case " + c.name() + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(desiredDir);
+        }
+    }
+
+    /** The independent oracle: pg_dump of A against pg_dump of B loaded from desired.sql by psql-like JDBC. */
+    private static void assertDumpsEqual(ConvergenceCase c, LocalPostgres a, String diagnosis) {
+        try (LocalPostgres b = LocalPostgres.create("conv_b")) {
+            b.execute(c.desiredSql());
+            boolean sortColumns = c.columnOrderMayDiffer();
+            String expected = PgDump.normalized(b.database(), sortColumns);
+            String actual = PgDump.normalized(a.database(), sortColumns);
+            assertEquals(expected, actual, "pg_dump of the target differs from pg_dump of desired.sql" + diagnosis);
+        }
+    }
+
+    /**
+     * For column-order cases only: the model with each table's columns sorted by name, since
+     * PostgreSQL appends an added column whatever its declared position.
+     */
+    private static SchemaModel columnsByName(SchemaModel model, boolean sort) {
+        if (!sort) {
+            return model;
+        }
+        List<Table> tables = model.tables().stream()
+                .map(t -> new Table(t.name(), t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
+                        t.constraints(), t.comment()))
+                .toList();
+        return new SchemaModel(model.schemas(), model.enums(), model.sequences(), tables, model.indexes(),
+                model.foreignKeys(), model.views());
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

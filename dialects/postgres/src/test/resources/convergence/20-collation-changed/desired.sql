@@ -1,0 +1,1 @@
+CREATE TABLE t (a text, b text COLLATE "C");

@@ -1,0 +1,2 @@
+CREATE TABLE parent (id int PRIMARY KEY, code text UNIQUE);
+CREATE TABLE child (id int PRIMARY KEY, parent_id int CONSTRAINT child_parent_fk REFERENCES parent (id));

@@ -1,0 +1,1 @@
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TYPE colour AS ENUM ('red', 'blue'); CREATE TABLE t (m mood, ms mood[], c colour DEFAULT 'red', cs colour[]);

@@ -1,0 +1,16 @@
+CREATE SCHEMA app;
+CREATE TYPE app.e AS ENUM ('a');
+CREATE SEQUENCE app.s;
+CREATE TABLE app.t (id int CONSTRAINT t_pk PRIMARY KEY, v int CONSTRAINT v_chk CHECK (v > 0), p int);
+ALTER TABLE app.t ADD CONSTRAINT t_self_fk FOREIGN KEY (p) REFERENCES app.t (id);
+CREATE INDEX t_v ON app.t (v);
+CREATE VIEW app.w AS SELECT id FROM app.t;
+COMMENT ON SCHEMA app IS 'schema';
+COMMENT ON TYPE app.e IS 'enum';
+COMMENT ON SEQUENCE app.s IS 'sequence';
+COMMENT ON TABLE app.t IS 'table';
+COMMENT ON COLUMN app.t.v IS 'column';
+COMMENT ON CONSTRAINT v_chk ON app.t IS 'check';
+COMMENT ON CONSTRAINT t_self_fk ON app.t IS 'foreign key';
+COMMENT ON INDEX app.t_v IS 'index';
+COMMENT ON VIEW app.w IS 'view';

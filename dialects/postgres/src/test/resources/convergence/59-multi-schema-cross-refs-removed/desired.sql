@@ -1,0 +1,3 @@
+CREATE SCHEMA a; CREATE SCHEMA b;
+CREATE TYPE a.kind AS ENUM ('x', 'y');
+CREATE TABLE a.owner (id int PRIMARY KEY);

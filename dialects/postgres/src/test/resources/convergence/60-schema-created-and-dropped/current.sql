@@ -1,0 +1,1 @@
+CREATE SCHEMA old; CREATE TABLE old.t (id int PRIMARY KEY); CREATE VIEW old.v AS SELECT id FROM old.t; CREATE TYPE old.e AS ENUM ('a');

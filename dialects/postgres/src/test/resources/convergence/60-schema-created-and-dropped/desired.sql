@@ -1,0 +1,1 @@
+CREATE SCHEMA fresh; CREATE TABLE fresh.t (id int PRIMARY KEY);
