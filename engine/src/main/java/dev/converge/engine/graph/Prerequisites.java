@@ -43,9 +43,18 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return dependentsChanged(c.target());
     }
 
+    /**
+     * New labels of one enum are added in their desired order: each is placed BEFORE an existing label
+     * or appended, and either way an earlier new label must already be there for the order to come out
+     * as desired.
+     */
     @Override
     public List<Change> visitAddEnumValue(AddEnumValue c) {
-        return List.of();
+        List<String> labels = c.type().labels();
+        int position = labels.indexOf(c.value());
+        return index.targeting(c.target(), isA(AddEnumValue.class)).stream()
+                .filter(other -> labels.indexOf(((AddEnumValue) other).value()) < position)
+                .toList();
     }
 
     @Override

@@ -100,7 +100,7 @@ class ChangeGraphTest {
         SchemaModel desired = model().enumType("public.mood", "sad", "ok", "happy", "ecstatic")
                 .table("public.t", col("id", "integer"), enumCol("m", "public.mood")).build();
         List<String> ids = orderedIds(current, desired);
-        assertEquals(List.of("add-enum-value:public.mood:ecstatic", "add-enum-value:public.mood:ok",
+        assertEquals(List.of("add-enum-value:public.mood:ok", "add-enum-value:public.mood:ecstatic",
                 "add-column:public.t.m"), ids);
     }
 
@@ -129,5 +129,14 @@ class ChangeGraphTest {
             Collections.shuffle(shuffled, random);
             assertEquals(expected, ChangeGraph.order(shuffled, current).stream().map(StepIds::of).toList());
         }
+    }
+
+    @Test
+    void newLabelsAreAddedInTheirDesiredOrder() {
+        SchemaModel current = model().enumType("public.status", "new", "paid").build();
+        SchemaModel desired = model().enumType("public.status", "a", "b", "new", "paid", "shipped", "cancelled").build();
+        List<String> ids = orderedIds(current, desired);
+        assertEquals(List.of("add-enum-value:public.status:a", "add-enum-value:public.status:b",
+                "add-enum-value:public.status:shipped", "add-enum-value:public.status:cancelled"), ids);
     }
 }
