@@ -41,7 +41,7 @@ final class ReadOnlySnapshot {
                 // Must be the first statement of the transaction; pgjdbc sends BEGIN just before it.
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
-            emptySearchPath(connection);
+            catalogSettings(connection);
             return work.run(connection);
         } finally {
             try {
@@ -55,7 +55,7 @@ final class ReadOnlySnapshot {
     private static <T> T underSavepoint(Connection connection, Work<T> work) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
-            emptySearchPath(connection);
+            catalogSettings(connection);
             return work.run(connection);
         } finally {
             connection.rollback(savepoint);
@@ -63,9 +63,14 @@ final class ReadOnlySnapshot {
         }
     }
 
-    private static void emptySearchPath(Connection connection) throws SQLException {
+    /**
+     * Sets the transaction-local settings every catalog query relies on: the empty search_path, and
+     * JIT off, because the planner's estimates on catalogs without fresh statistics (a shadow just
+     * loaded) often cross jit_above_cost, and compiling then costs more than the whole query.
+     */
+    private static void catalogSettings(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+            st.execute("SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)");
         }
     }
 }
