@@ -8,7 +8,7 @@
 -- operator class when it is not the default one (pg_catalog ones unqualified); the sort order when it
 -- is not the default (indoption bit 1 = DESC, bit 2 = NULLS FIRST; the defaults are ASC NULLS LAST
 -- and DESC NULLS FIRST). INCLUDE columns are the ones after indnkeyatts. indkey, indclass and
--- indoption are int2vector/oidvector, subscripted from 0.
+-- indcollation and indoption are int2vector/oidvector, subscripted from 0.
 --
 -- One pass, aggregated with GROUP BY i.indexrelid (pg_index's primary key), so that no aggregate is
 -- joined back to the index rows: without fresh catalog statistics such a join can go quadratic.
@@ -19,8 +19,13 @@ SELECT n.nspname AS index_schema,
        am.amname AS method,
        array_agg(CASE WHEN i.indkey[k.k - 1] <> 0 THEN pg_catalog.quote_ident(a.attname)
                       ELSE pg_catalog.pg_get_indexdef(i.indexrelid, k.k, true) END
-                 || CASE WHEN ia.attcollation <> 0
-                          AND ia.attcollation <> COALESCE(a.attcollation, it.typcollation) THEN
+                 || CASE WHEN i.indcollation[k.k - 1] <> 0
+                          AND i.indcollation[k.k - 1] <> COALESCE(a.attcollation,
+                              -- an expression key: compare with its type's default collation, looked
+                              -- up only for expressions (rare) rather than joining every index column
+                              (SELECT et.typcollation FROM pg_catalog.pg_attribute ea
+                               JOIN pg_catalog.pg_type et ON et.oid = ea.atttypid
+                               WHERE ea.attrelid = i.indexrelid AND ea.attnum = k.k)) THEN
                              ' COLLATE ' || CASE WHEN coll_n.nspname = 'pg_catalog'
                                                  THEN pg_catalog.quote_ident(coll.collname)
                                                  ELSE pg_catalog.quote_ident(coll_n.nspname) || '.'
@@ -49,9 +54,7 @@ JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 CROSS JOIN LATERAL generate_series(1, i.indnatts::int) AS k(k)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.k - 1]
-JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.k
-JOIN pg_catalog.pg_type it ON it.oid = ia.atttypid
-LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = ia.attcollation
+LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = i.indcollation[k.k - 1]
 LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
 LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.k - 1]
 LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
