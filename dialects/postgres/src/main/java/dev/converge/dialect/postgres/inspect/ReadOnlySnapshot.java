@@ -36,31 +36,56 @@ final class ReadOnlySnapshot {
 
     private static <T> T inOwnTransaction(Connection connection, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
             try (Statement st = connection.createStatement()) {
                 // Must be the first statement of the transaction; pgjdbc sends BEGIN just before it.
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             catalogSettings(connection);
-            return work.run(connection);
-        } finally {
-            try {
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            restore(e, () -> {
                 connection.rollback();
-            } finally {
                 connection.setAutoCommit(true);
-            }
+            });
+            throw e;
         }
+        connection.rollback();
+        connection.setAutoCommit(true);
+        return result;
     }
 
     private static <T> T underSavepoint(Connection connection, Work<T> work) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
+        T result;
         try {
             catalogSettings(connection);
-            return work.run(connection);
-        } finally {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            restore(e, () -> {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            });
+            throw e;
         }
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
+        return result;
+    }
+
+    /** Cleanup after a failure: a second failure is attached to the first, never hides it. */
+    private static void restore(Exception failure, Cleanup cleanup) {
+        try {
+            cleanup.run();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Cleanup {
+        void run() throws SQLException;
     }
 
     /**
