@@ -1,10 +1,8 @@
--- The sequences a default reads come from column_sequences.sql: joining their aggregate here let a
--- planner without fresh catalog statistics pick a quadratic nested loop.
---
 -- One row per column of every ordinary, non-partition table of the given schemas, unordered (the
 -- reader sorts by attnum: a server-side sort of ~200k wide rows cost more than half the query); a
--- table without columns gives one row whose column fields are null. Extension
--- members are skipped. Comments are joined from pg_description directly (what col_description and
+-- table without columns gives one row whose column fields are null. Extension members are skipped.
+-- The sequences a default reads come from column_sequences.sql: joining their aggregate here let a
+-- planner without fresh catalog statistics pick a quadratic nested loop. Comments are joined from pg_description directly (what col_description and
 -- obj_description read) so the planner can hash-join them instead of calling a function per row.
 --
 -- Collation rule: only when it differs from the type's default collation, printed the way the
