@@ -32,8 +32,15 @@ final class CatalogRows {
     record ConstraintRow(QualifiedName table, TableConstraint constraint) {
     }
 
-    /** One row of columns.sql: a table, and one of its columns or null for a table without columns. */
-    record ColumnRow(QualifiedName table, String tableComment, Column column) {
+    /**
+     * One row of columns.sql: a table, and one of its columns (with its attnum, for ordering) or null
+     * for a table without columns.
+     */
+    record ColumnRow(QualifiedName table, String tableComment, int number, Column column) {
+    }
+
+    /** One row of column_sequences.sql: a column whose default reads a sequence. */
+    record ColumnSequenceRow(QualifiedName table, String column, ObjectRef sequence) {
     }
 
     static NamedSchema schema(ResultSet row) throws SQLException {
@@ -59,7 +66,7 @@ final class CatalogRows {
         QualifiedName table = name(row, "table_schema", "table_name");
         String columnName = row.getString("column_name");
         if (columnName == null) {
-            return new ColumnRow(table, row.getString("table_comment"), null);
+            return new ColumnRow(table, row.getString("table_comment"), 0, null);
         }
         // adbin holds the default or, for a generated column, the generation expression: never both.
         String expression = row.getString("expression");
@@ -69,16 +76,16 @@ final class CatalogRows {
         if (enumName != null) {
             dependsOn.add(ObjectRef.of(ObjectKind.ENUM, QualifiedName.of(row.getString("enum_schema"), enumName)));
         }
-        List<String> seqSchemas = strings(row, "seq_schemas");
-        List<String> seqNames = strings(row, "seq_names");
-        for (int i = 0; i < seqNames.size(); i++) {
-            dependsOn.add(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of(seqSchemas.get(i), seqNames.get(i))));
-        }
         Column column = new Column(columnName, row.getString("column_type"), row.getBoolean("not_null"),
                 generated ? null : expression, Identity.valueOf(row.getString("identity")),
                 generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
                 dependsOn);
-        return new ColumnRow(table, row.getString("table_comment"), column);
+        return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column);
+    }
+
+    static ColumnSequenceRow columnSequence(ResultSet row) throws SQLException {
+        return new ColumnSequenceRow(name(row, "table_schema", "table_name"), row.getString("column_name"),
+                ObjectRef.of(ObjectKind.SEQUENCE, name(row, "sequence_schema", "sequence_name")));
     }
 
     static ConstraintRow constraint(ResultSet row) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes
- * and views of a live PostgreSQL database into a {@link SchemaModel}: eight catalog queries per
+ * and views of a live PostgreSQL database into a {@link SchemaModel}: nine catalog queries per
  * inspection whatever the number of objects, all in one read-only snapshot with an empty search_path
  * so that every name the server prints is schema-qualified. Objects that belong to an extension, the
  * server's own schemas and Converge's bookkeeping schema are never returned. Partitioned tables,
@@ -38,6 +38,7 @@ public final class PostgresInspector implements Inspector {
                 session.list("enums", CatalogRows::enumType),
                 session.list("sequences", CatalogRows::sequence),
                 TableAssembler.assemble(session.list("columns", CatalogRows::column),
+                        session.list("column_sequences", CatalogRows::columnSequence),
                         session.list("constraints", CatalogRows::constraint)),
                 session.list("indexes", CatalogRows::index),
                 session.list("foreign_keys", CatalogRows::foreignKey),

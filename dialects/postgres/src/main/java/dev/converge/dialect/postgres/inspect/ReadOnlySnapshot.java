@@ -36,36 +36,66 @@ final class ReadOnlySnapshot {
 
     private static <T> T inOwnTransaction(Connection connection, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
             try (Statement st = connection.createStatement()) {
                 // Must be the first statement of the transaction; pgjdbc sends BEGIN just before it.
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
-            emptySearchPath(connection);
-            return work.run(connection);
-        } finally {
-            try {
+            catalogSettings(connection);
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            restore(e, () -> {
                 connection.rollback();
-            } finally {
                 connection.setAutoCommit(true);
-            }
+            });
+            throw e;
         }
+        connection.rollback();
+        connection.setAutoCommit(true);
+        return result;
     }
 
     private static <T> T underSavepoint(Connection connection, Work<T> work) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
+        T result;
         try {
-            emptySearchPath(connection);
-            return work.run(connection);
-        } finally {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
+            catalogSettings(connection);
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            restore(e, () -> {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            });
+            throw e;
+        }
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
+        return result;
+    }
+
+    /** Cleanup after a failure: a second failure is attached to the first, never hides it. */
+    private static void restore(Exception failure, Cleanup cleanup) {
+        try {
+            cleanup.run();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
-    private static void emptySearchPath(Connection connection) throws SQLException {
+    @FunctionalInterface
+    private interface Cleanup {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Sets the transaction-local settings every catalog query relies on: the empty search_path, and
+     * JIT off, because the planner's estimates on catalogs without fresh statistics (a shadow just
+     * loaded) often cross jit_above_cost, and compiling then costs more than the whole query.
+     */
+    private static void catalogSettings(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+            st.execute("SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)");
         }
     }
 }

@@ -1,42 +1,69 @@
 package dev.converge.dialect.postgres.inspect;
 
 import dev.converge.dialect.postgres.inspect.CatalogRows.ColumnRow;
+import dev.converge.dialect.postgres.inspect.CatalogRows.ColumnSequenceRow;
 import dev.converge.dialect.postgres.inspect.CatalogRows.ConstraintRow;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * TableAssembler builds tables from the flat rows of columns.sql (which arrive in attnum order) and
- * constraints.sql. Tables are kept in a TreeMap so the result does not depend on row order.
+ * TableAssembler builds tables from the flat, unordered rows of columns.sql, column_sequences.sql
+ * and constraints.sql: columns in attnum order, each with the sequences its default reads added to
+ * its dependencies. The result does not depend on the order rows arrive in.
  */
 final class TableAssembler {
     private TableAssembler() {
     }
 
-    static List<Table> assemble(List<ColumnRow> columnRows, List<ConstraintRow> constraintRows) {
+    static List<Table> assemble(List<ColumnRow> columnRows, List<ColumnSequenceRow> sequenceRows,
+                                List<ConstraintRow> constraintRows) {
         Map<QualifiedName, List<TableConstraint>> constraints = new HashMap<>();
         for (ConstraintRow row : constraintRows) {
             constraints.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.constraint());
         }
-        Map<QualifiedName, List<Column>> columns = new TreeMap<>();
+        Map<ObjectRef, List<ObjectRef>> sequences = new HashMap<>();
+        for (ColumnSequenceRow row : sequenceRows) {
+            sequences.computeIfAbsent(ObjectRef.member(ObjectKind.COLUMN, row.table(), row.column()),
+                    c -> new ArrayList<>()).add(row.sequence());
+        }
+        Map<QualifiedName, List<ColumnRow>> columns = new TreeMap<>();
         Map<QualifiedName, String> comments = new HashMap<>();
         for (ColumnRow row : columnRows) {
-            List<Column> list = columns.computeIfAbsent(row.table(), t -> new ArrayList<>());
+            List<ColumnRow> list = columns.computeIfAbsent(row.table(), t -> new ArrayList<>());
             comments.put(row.table(), row.tableComment());
             if (row.column() != null) {
-                list.add(row.column());
+                list.add(row);
             }
         }
         List<Table> tables = new ArrayList<>(columns.size());
-        columns.forEach((name, cols) ->
-                tables.add(new Table(name, cols, constraints.getOrDefault(name, List.of()), comments.get(name))));
+        columns.forEach((name, rows) -> {
+            List<Column> cols = rows.stream()
+                    .sorted(Comparator.comparingInt(ColumnRow::number))
+                    .map(r -> withSequences(name, r.column(), sequences))
+                    .toList();
+            tables.add(new Table(name, cols, constraints.getOrDefault(name, List.of()), comments.get(name)));
+        });
         return tables;
+    }
+
+    private static Column withSequences(QualifiedName table, Column c, Map<ObjectRef, List<ObjectRef>> sequences) {
+        List<ObjectRef> extra = sequences.get(ObjectRef.member(ObjectKind.COLUMN, table, c.name()));
+        if (extra == null) {
+            return c;
+        }
+        return new Column(c.name(), c.type(), c.notNull(), c.defaultExpression(), c.identity(),
+                c.generatedExpression(), c.collation(), c.comment(),
+                Stream.concat(c.dependsOn().stream(), extra.stream()).toList());
     }
 }

@@ -1,28 +1,18 @@
--- One row per column of every ordinary, non-partition table of the given schemas, in schema, table,
--- attnum order; a table without columns gives one row whose column fields are null. Extension
--- members are skipped. Comments are joined from pg_description directly (what col_description and
+-- One row per column of every ordinary, non-partition table of the given schemas, unordered (the
+-- reader sorts by attnum: a server-side sort of ~200k wide rows cost more than half the query); a
+-- table without columns gives one row whose column fields are null. Extension members are skipped.
+-- The sequences a default reads come from column_sequences.sql: joining their aggregate here let a
+-- planner without fresh catalog statistics pick a quadratic nested loop. Comments are joined from pg_description directly (what col_description and
 -- obj_description read) so the planner can hash-join them instead of calling a function per row.
 --
 -- Collation rule: only when it differs from the type's default collation, printed the way the
 -- server's deparser prints it with an empty search_path: pg_catalog collations unqualified, others
 -- schema-qualified, each part through quote_ident ("C", "en_US", public.my_coll). Either form is
 -- accepted after COLLATE.
-WITH seq_deps AS (
-    -- sequences a column default reads (nextval('public.t_id_seq'::regclass) records a dependency
-    -- from the pg_attrdef row to the sequence), aggregated once per default
-    SELECT dep.objid AS attrdef_oid,
-           array_agg(sn.nspname ORDER BY sn.nspname, sc.relname) AS seq_schemas,
-           array_agg(sc.relname ORDER BY sn.nspname, sc.relname) AS seq_names
-    FROM pg_catalog.pg_depend dep
-    JOIN pg_catalog.pg_class sc ON sc.oid = dep.refobjid AND sc.relkind = 'S'
-    JOIN pg_catalog.pg_namespace sn ON sn.oid = sc.relnamespace
-    WHERE dep.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-      AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-    GROUP BY dep.objid
-)
 SELECT n.nspname AS table_schema,
        c.relname AS table_name,
        td.description AS table_comment,
+       a.attnum AS column_number,
        a.attname AS column_name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
        a.attnotnull AS not_null,
@@ -36,9 +26,7 @@ SELECT n.nspname AS table_schema,
        END AS collation,
        cd.description AS column_comment,
        CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END AS enum_schema,
-       CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name,
-       sd.seq_schemas,
-       sd.seq_names
+       CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description td
@@ -53,11 +41,9 @@ LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description cd
        ON cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid = a.attnum
-LEFT JOIN seq_deps sd ON sd.attrdef_oid = ad.oid
 WHERE c.relkind = 'r'
   AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                     AND x.objid = c.oid AND x.deptype = 'e')
-ORDER BY n.nspname, c.relname, a.attnum

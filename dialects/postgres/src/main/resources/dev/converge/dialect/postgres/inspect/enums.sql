@@ -15,4 +15,3 @@ WHERE t.typtype = 'e'
                   WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
                     AND x.objid = t.oid AND x.deptype = 'e')
 GROUP BY n.nspname, t.typname, d.description
-ORDER BY n.nspname, t.typname

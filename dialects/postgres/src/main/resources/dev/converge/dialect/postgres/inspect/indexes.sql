@@ -1,75 +1,71 @@
 -- Stand-alone indexes of the ordinary, non-partition tables of the given schemas: every index that
 -- does not back a primary key, unique or exclusion constraint (a foreign key's conindid names the
 -- referenced table's index, hence the contype filter). Keys are pg_get_indexdef(index, k, true) for
--- k = 1..indnkeyatts (which prints neither collation, operator class nor order) followed, in the
+-- k = 1..indnkeyatts (which prints neither collation, operator class nor order; for a plain column
+-- it prints quote_ident(attname), which is used instead because it is much cheaper) followed, in the
 -- order CREATE INDEX takes them, by: COLLATE <collation> when the index's collation differs from the
 -- column's (for an expression: from its type's default), using the collation rule of columns.sql; the
 -- operator class when it is not the default one (pg_catalog ones unqualified); the sort order when it
 -- is not the default (indoption bit 1 = DESC, bit 2 = NULLS FIRST; the defaults are ASC NULLS LAST
 -- and DESC NULLS FIRST). INCLUDE columns are the ones after indnkeyatts. indkey, indclass and
--- indoption are int2vector/oidvector, subscripted from 0.
-WITH idx AS (
-    SELECT i.indexrelid, i.indrelid, i.indisunique, i.indnkeyatts, i.indnatts, i.indkey, i.indclass, i.indoption,
-           i.indpred, n.nspname, c.relname AS table_name, ic.relname AS index_name, am.amname
-    FROM pg_catalog.pg_index i
-    JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-    JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-    WHERE c.relkind = 'r'
-      AND NOT c.relispartition
-      AND n.nspname = ANY (?)
-      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                      WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                        AND x.objid = c.oid AND x.deptype = 'e')
-      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint o
-                      WHERE o.conindid = i.indexrelid AND o.contype IN ('p', 'u', 'x'))
-), parts AS (
-    SELECT idx.indexrelid,
-           array_agg(pg_catalog.pg_get_indexdef(idx.indexrelid, k.k, true)
-                     || CASE WHEN ia.attcollation <> 0
-                              AND ia.attcollation <> COALESCE(a.attcollation, it.typcollation) THEN
-                                 ' COLLATE ' || CASE WHEN coll_n.nspname = 'pg_catalog'
-                                                     THEN pg_catalog.quote_ident(coll.collname)
-                                                     ELSE pg_catalog.quote_ident(coll_n.nspname) || '.'
-                                                          || pg_catalog.quote_ident(coll.collname) END
-                             ELSE '' END
-                     || CASE WHEN NOT opc.opcdefault THEN
-                                 ' ' || CASE WHEN opc_n.nspname = 'pg_catalog'
-                                             THEN pg_catalog.quote_ident(opc.opcname)
-                                             ELSE pg_catalog.quote_ident(opc_n.nspname) || '.'
-                                                  || pg_catalog.quote_ident(opc.opcname) END
-                             ELSE '' END
-                     || CASE WHEN idx.indoption[k.k - 1] & 1 <> 0 AND idx.indoption[k.k - 1] & 2 = 0
-                                 THEN ' DESC NULLS LAST'
-                             WHEN idx.indoption[k.k - 1] & 1 <> 0 THEN ' DESC'
-                             WHEN idx.indoption[k.k - 1] & 2 <> 0 THEN ' NULLS FIRST'
-                             ELSE '' END
-                     ORDER BY k.k) FILTER (WHERE k.k <= idx.indnkeyatts) AS key_parts,
-           array_agg(a.attname::text ORDER BY k.k) FILTER (WHERE k.k > idx.indnkeyatts) AS include_columns
-    FROM idx
-    CROSS JOIN LATERAL generate_series(1, idx.indnatts::int) AS k(k)
-    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = idx.indrelid AND a.attnum = idx.indkey[k.k - 1]
-    JOIN pg_catalog.pg_attribute ia ON ia.attrelid = idx.indexrelid AND ia.attnum = k.k
-    JOIN pg_catalog.pg_type it ON it.oid = ia.atttypid
-    LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = ia.attcollation
-    LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
-    LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = idx.indclass[k.k - 1]
-    LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
-    GROUP BY idx.indexrelid
-)
-SELECT idx.nspname AS index_schema,
-       idx.index_name,
-       idx.table_name,
-       idx.indisunique AS is_unique,
-       idx.amname AS method,
-       COALESCE(parts.key_parts, '{}'::text[]) AS key_parts,
-       COALESCE(parts.include_columns, '{}'::text[]) AS include_columns,
-       pg_catalog.pg_get_expr(idx.indpred, idx.indrelid) AS predicate,
-       pg_catalog.pg_get_indexdef(idx.indexrelid) AS definition,
+-- indcollation and indoption are int2vector/oidvector, subscripted from 0.
+--
+-- One pass, aggregated with GROUP BY i.indexrelid (pg_index's primary key), so that no aggregate is
+-- joined back to the index rows: without fresh catalog statistics such a join can go quadratic.
+SELECT n.nspname AS index_schema,
+       ic.relname AS index_name,
+       c.relname AS table_name,
+       i.indisunique AS is_unique,
+       am.amname AS method,
+       array_agg(CASE WHEN i.indkey[k.k - 1] <> 0 THEN pg_catalog.quote_ident(a.attname)
+                      ELSE pg_catalog.pg_get_indexdef(i.indexrelid, k.k, true) END
+                 || CASE WHEN i.indcollation[k.k - 1] <> 0
+                          AND i.indcollation[k.k - 1] <> COALESCE(a.attcollation,
+                              -- an expression key: compare with its type's default collation, looked
+                              -- up only for expressions (rare) rather than joining every index column
+                              (SELECT et.typcollation FROM pg_catalog.pg_attribute ea
+                               JOIN pg_catalog.pg_type et ON et.oid = ea.atttypid
+                               WHERE ea.attrelid = i.indexrelid AND ea.attnum = k.k)) THEN
+                             ' COLLATE ' || CASE WHEN coll_n.nspname = 'pg_catalog'
+                                                 THEN pg_catalog.quote_ident(coll.collname)
+                                                 ELSE pg_catalog.quote_ident(coll_n.nspname) || '.'
+                                                      || pg_catalog.quote_ident(coll.collname) END
+                         ELSE '' END
+                 || CASE WHEN NOT opc.opcdefault THEN
+                             ' ' || CASE WHEN opc_n.nspname = 'pg_catalog'
+                                         THEN pg_catalog.quote_ident(opc.opcname)
+                                         ELSE pg_catalog.quote_ident(opc_n.nspname) || '.'
+                                              || pg_catalog.quote_ident(opc.opcname) END
+                         ELSE '' END
+                 || CASE WHEN i.indoption[k.k - 1] & 1 <> 0 AND i.indoption[k.k - 1] & 2 = 0
+                             THEN ' DESC NULLS LAST'
+                         WHEN i.indoption[k.k - 1] & 1 <> 0 THEN ' DESC'
+                         WHEN i.indoption[k.k - 1] & 2 <> 0 THEN ' NULLS FIRST'
+                         ELSE '' END
+                 ORDER BY k.k) FILTER (WHERE k.k <= i.indnkeyatts) AS key_parts,
+       array_agg(a.attname::text ORDER BY k.k) FILTER (WHERE k.k > i.indnkeyatts) AS include_columns,
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
        d.description AS comment
-FROM idx
-LEFT JOIN parts ON parts.indexrelid = idx.indexrelid
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+CROSS JOIN LATERAL generate_series(1, i.indnatts::int) AS k(k)
+LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.k - 1]
+LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = i.indcollation[k.k - 1]
+LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
+LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.k - 1]
+LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
 LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = idx.indexrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-ORDER BY idx.nspname, idx.index_name
+       ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+WHERE c.relkind = 'r'
+  AND NOT c.relispartition
+  AND n.nspname = ANY (?)
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                    AND x.objid = c.oid AND x.deptype = 'e')
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint o
+                  WHERE o.conindid = i.indexrelid AND o.contype IN ('p', 'u', 'x'))
+GROUP BY i.indexrelid, n.nspname, ic.relname, c.relname, am.amname, d.description

@@ -12,4 +12,3 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                   WHERE e.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
                     AND e.objid = n.oid AND e.deptype = 'e')
-ORDER BY n.nspname

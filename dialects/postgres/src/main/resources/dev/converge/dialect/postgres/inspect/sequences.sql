@@ -30,4 +30,3 @@ WHERE c.relkind = 'S'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                     AND x.objid = c.oid AND x.deptype IN ('e', 'i'))
-ORDER BY n.nspname, c.relname

@@ -89,6 +89,17 @@ class PostgresInspectorObjectsTest {
     }
 
     @Test
+    void droppedColumnsAreSkippedAndAddedColumnsComeLast() {
+        SchemaModel model = inspect("""
+                CREATE TABLE t (a int, b int, c int);
+                ALTER TABLE t DROP COLUMN b;
+                ALTER TABLE t ADD COLUMN b text;
+                """);
+        assertEquals(List.of(Column.of("a", "integer", false), Column.of("c", "integer", false),
+                Column.of("b", "text", false)), model.tables().get(0).columns());
+    }
+
+    @Test
     void primaryKeyUniqueCheckAndExclusionConstraints() {
         SchemaModel model = inspect("""
                 CREATE TABLE booking (
