@@ -62,25 +62,46 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             "\\b(nextval|random|gen_random_uuid|clock_timestamp|uuid_generate_\\w*|timeofday|statement_timestamp"
                     + "|txid_current|setval)\\s*\\(");
 
+    /**
+     * The table names of the last model seen: a plan classifies all its changes against the same
+     * current model, and looking tables up by scanning a 10,000-table model for each change would
+     * make planning quadratic. Swapped whole, so concurrent callers never see a half-built pair.
+     */
+    private volatile TableNames lastTables;
+
     public PostgresSafetyClassifier() {
-        // stateless: each call builds a visitor over its own current schema
+        // each call builds a visitor over its own current schema
     }
 
     @Override
     public Classification classify(Change change, SchemaModel current) {
-        return change.accept(new Rules(current));
+        return change.accept(new Rules(tableNames(current)));
+    }
+
+    private Set<QualifiedName> tableNames(SchemaModel current) {
+        TableNames cached = lastTables;
+        if (cached == null || cached.model() != current) {
+            cached = new TableNames(current, current.tables().stream().map(t -> t.name())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+            lastTables = cached;
+        }
+        return cached.names();
+    }
+
+    /** A model and the names of its tables. */
+    private record TableNames(SchemaModel model, Set<QualifiedName> names) {
     }
 
     /** The rules, one method per change kind; {@code current} tells existing tables from new ones. */
     private static final class Rules implements ChangeVisitor<Classification> {
-        private final SchemaModel current;
+        private final Set<QualifiedName> currentTables;
 
-        Rules(SchemaModel current) {
-            this.current = current;
+        Rules(Set<QualifiedName> currentTables) {
+            this.currentTables = currentTables;
         }
 
         private boolean exists(QualifiedName table) {
-            return current.tables().stream().anyMatch(t -> t.name().equals(table));
+            return currentTables.contains(table);
         }
 
         private static Classification additive(Hazard... hazards) {
