@@ -77,7 +77,21 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
 
     @Override
     public String visitAddColumn(AddColumn c) {
-        return "add column " + c.target().display() + " " + c.column().type() + (c.column().notNull() ? " NOT NULL" : "");
+        Column column = c.column();
+        StringBuilder text = new StringBuilder("add column ").append(c.target().display()).append(' ').append(column.type());
+        if (column.notNull()) {
+            text.append(" NOT NULL");
+        }
+        if (column.defaultExpression() != null) {
+            text.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (column.identity() != Identity.NONE) {
+            text.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+        }
+        if (column.generatedExpression() != null) {
+            text.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");
+        }
+        return text.toString();
     }
 
     @Override
