@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.converge.dialect.postgres.testing.PasswordPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,15 +25,8 @@ class SecretsTest {
     @Test
     void wrongPasswordSaysAuthenticationFailedAndNeverPrintsIt() throws Exception {
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int);");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
-                .setCleanDataDirectory(true).start()) {
-            try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
-                st.execute("CREATE ROLE alice LOGIN PASSWORD 'right-pw'");
-                Files.writeString(dir.resolve("data/pg_hba.conf"),
-                        "local all all trust\nhost all all 0.0.0.0/0 scram-sha-256\nhost all all ::/0 scram-sha-256\n");
-                st.execute("SELECT pg_reload_conf()");
-            }
-            String url = "postgresql://alice:" + SECRET + "@localhost:" + pg.getPort() + "/postgres";
+        try (PasswordPostgres pg = PasswordPostgres.start(dir)) {
+            String url = pg.url(SECRET);
             for (String command : List.of("plan", "apply", "inspect")) {
                 List<String> args = new ArrayList<>(List.of(command, "--url", url));
                 if (!command.equals("inspect")) {
@@ -46,7 +37,7 @@ class SecretsTest {
                 }
                 Cli.Result r = Cli.run(args.toArray(String[]::new));
                 assertEquals(1, r.exitCode(), r.all());
-                assertTrue(r.err().contains("authentication failed for user 'alice' on localhost:" + pg.getPort()),
+                assertTrue(r.err().contains("authentication failed for user 'alice' on localhost:" + pg.port()),
                         r.all());
                 assertFalse(r.all().contains(SECRET), r.all());
             }

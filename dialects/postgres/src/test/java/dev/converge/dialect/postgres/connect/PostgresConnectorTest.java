@@ -10,7 +10,7 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.ServerVersion;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.converge.dialect.postgres.testing.PasswordPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,25 +103,18 @@ class PostgresConnectorTest {
     }
 
     private void checkAuthentication(Path dir) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
-                .setCleanDataDirectory(true).start()) {
-            try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
-                st.execute("CREATE ROLE alice LOGIN PASSWORD 'right-pw'");
-                Files.writeString(dir.resolve("data/pg_hba.conf"),
-                        "local all all trust\nhost all all 0.0.0.0/0 scram-sha-256\nhost all all ::/0 scram-sha-256\n");
-                st.execute("SELECT pg_reload_conf()");
-            }
-            String base = "postgresql://alice:%s@localhost:" + pg.getPort() + "/postgres";
+        try (PasswordPostgres pg = PasswordPostgres.start(dir)) {
+            String base = "postgresql://alice:%s@localhost:" + pg.port() + "/postgres";
             ConvergeException e = assertThrows(ConvergeException.class,
                     () -> connector.connect(PostgresUrls.parse(String.format(base, "wrong-pw"))));
-            assertEquals("authentication failed for user 'alice' on localhost:" + pg.getPort()
+            assertEquals("authentication failed for user 'alice' on localhost:" + pg.port()
                     + "/postgres: check the password (in the URL or PGPASSWORD)", e.getMessage());
             assertFalse(e.getMessage().contains("wrong-pw"));
             try (Connection ok = connector.connect(PostgresUrls.parse(String.format(base, "right-pw")))) {
                 assertTrue(ok.isValid(2));
             }
             PostgresConnector viaEnv = new PostgresConnector(Map.of("PGPASSWORD", "right-pw")::get);
-            try (Connection ok = viaEnv.connect(PostgresUrls.parse("postgresql://alice@localhost:" + pg.getPort()
+            try (Connection ok = viaEnv.connect(PostgresUrls.parse("postgresql://alice@localhost:" + pg.port()
                     + "/postgres"))) {
                 assertTrue(ok.isValid(2), "PGPASSWORD is used when the URL has none");
             }
