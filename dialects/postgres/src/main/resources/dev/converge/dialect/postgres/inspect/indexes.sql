@@ -10,8 +10,8 @@
 -- and DESC NULLS FIRST). INCLUDE columns are the ones after indnkeyatts. indkey, indclass and
 -- indcollation and indoption are int2vector/oidvector, subscripted from 0.
 --
--- One pass, aggregated with GROUP BY i.indexrelid (pg_index's primary key), so that no aggregate is
--- joined back to the index rows: without fresh catalog statistics such a join can go quadratic.
+-- One pass, aggregated with GROUP BY i.indexrelid (and the columns that depend on it), so that no
+-- aggregate is joined back to the index rows: without fresh catalog statistics such a join can go quadratic.
 SELECT n.nspname AS index_schema,
        ic.relname AS index_name,
        c.relname AS table_name,
@@ -68,4 +68,7 @@ WHERE c.relkind = 'r'
                     AND x.objid = c.oid AND x.deptype = 'e')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint o
                   WHERE o.conindid = i.indexrelid AND o.contype IN ('p', 'u', 'x'))
-GROUP BY i.indexrelid, n.nspname, ic.relname, c.relname, am.amname, d.description
+-- Every selected column is listed: before PostgreSQL 14 the catalogs had no primary keys, so
+-- grouping by indexrelid alone does not make the other pg_index columns functionally dependent.
+GROUP BY i.indexrelid, n.nspname, ic.relname, c.relname, i.indisunique, am.amname,
+         pg_catalog.pg_get_expr(i.indpred, i.indrelid), d.description

@@ -1,0 +1,72 @@
+package dev.converge.dialect.postgres.convergence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.PostgresDialect;
+import dev.converge.engine.apply.Applier;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.Shadow;
+import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.workflow.DesiredStateResolver;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * MajorVersionsTest runs representative convergence cases against embedded PostgreSQL servers of
+ * the oldest and newest supported majors, as targets: the catalog queries, the generated SQL and the
+ * canonical forms must hold on every major the shadow can match, not only on the local 15.
+ */
+class MajorVersionsTest {
+    private static final List<String> CASES = List.of("90-shop-v1-to-v2", "49-type-change-under-view",
+            "31-fk-cycle-new-tables", "46-enum-values-added", "21-generated-expression-changed", "27-exclusion-constraint");
+
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final Planner planner = new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier());
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @ValueSource(ints = {13, 17})
+    void representativeCasesConvergeOnThisMajor(int major) throws Exception {
+        try (Shadow server = dialect.shadows().open(ShadowSpec.EMBEDDED, null, new ServerVersion(major, 0, "")) ) {
+            assertTrue(server.description().startsWith("embedded PostgreSQL " + major + "."), server.description());
+            for (String name : CASES) {
+                converge(server, ConvergenceCase.named(name));
+            }
+        }
+    }
+
+    private void converge(Shadow server, ConvergenceCase c) throws Exception {
+        String database = "case_" + c.name().replaceAll("[^a-z0-9]", "_");
+        try (Statement st = server.connection().createStatement()) {
+            st.execute("CREATE DATABASE \"" + database + "\"");
+        }
+        DatabaseUrl url = server.url().withDatabase(database);
+        try (Connection target = dialect.connect(url)) {
+            try (Statement st = target.createStatement()) {
+                st.execute(c.currentSql());
+            }
+            ServerVersion version = dialect.version(target);
+            DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir().toString(),
+                    ShadowSpec.SERVER, url, version, InspectScope.ALL);
+            Plan plan = planner.plan(dialect.inspector().inspect(target, InspectScope.ALL), desired.model(), "target");
+            new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+            target.setAutoCommit(true);
+            SchemaModel after = dialect.inspector().inspect(target, InspectScope.ALL);
+            Plan second = planner.plan(after, desired.model(), "target");
+            assertTrue(second.isEmpty(), c.name() + " on " + version.text() + ": second plan is not empty\n"
+                    + new PlanTextRenderer().render(second));
+            assertEquals(desired.model(), after, c.name() + " on " + version.text());
+        }
+    }
+}
