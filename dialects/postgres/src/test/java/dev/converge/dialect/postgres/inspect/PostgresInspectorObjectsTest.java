@@ -8,6 +8,7 @@ import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
@@ -66,17 +67,19 @@ class PostgresInspectorObjectsTest {
                 """);
         ObjectRef mood = ObjectRef.of(ObjectKind.ENUM, pub("mood"));
         Table t = new Table(pub("t"), List.of(
-                new Column("id", "integer", true, "nextval('public.t_id_seq'::regclass)", Identity.NONE, null, null,
+                new Column("id", "integer", true, "nextval('public.t_id_seq'::regclass)", Identity.NONE, null, null, null,
                         null, List.of(ObjectRef.of(ObjectKind.SEQUENCE, pub("t_id_seq")))),
-                new Column("ident", "bigint", true, null, Identity.ALWAYS, null, null, null, List.of()),
-                new Column("ident2", "integer", true, null, Identity.BY_DEFAULT, null, null, null, List.of()),
-                new Column("name", "character varying(20)", true, "'x'::character varying", Identity.NONE, null,
+                new Column("ident", "bigint", true, null, Identity.ALWAYS,
+                        new IdentityOptions(1, 1, 1, Long.MAX_VALUE, 1, false), null, null, null, List.of()),
+                new Column("ident2", "integer", true, null, Identity.BY_DEFAULT,
+                        new IdentityOptions(1, 1, 1, Integer.MAX_VALUE, 1, false), null, null, null, List.of()),
+                new Column("name", "character varying(20)", true, "'x'::character varying", Identity.NONE, null, null,
                         "\"C\"", "the name", List.of()),
-                new Column("total", "numeric(10,2)", false, "0", Identity.NONE, null, null, null, List.of()),
-                new Column("twice", "integer", false, null, Identity.NONE, "(id * 2)", null, null, List.of()),
-                new Column("m", "public.mood", false, null, Identity.NONE, null, null, null, List.of(mood)),
-                new Column("ms", "public.mood[]", false, null, Identity.NONE, null, null, null, List.of(mood)),
-                new Column("created", "timestamp with time zone", true, "now()", Identity.NONE, null, null, null,
+                new Column("total", "numeric(10,2)", false, "0", Identity.NONE, null, null, null, null, List.of()),
+                new Column("twice", "integer", false, null, Identity.NONE, null, "(id * 2)", null, null, List.of()),
+                new Column("m", "public.mood", false, null, Identity.NONE, null, null, null, null, List.of(mood)),
+                new Column("ms", "public.mood[]", false, null, Identity.NONE, null, null, null, null, List.of(mood)),
+                new Column("created", "timestamp with time zone", true, "now()", Identity.NONE, null, null, null, null,
                         List.of())),
                 List.of(new TableConstraint("t_pkey", ConstraintKind.PRIMARY_KEY, "PRIMARY KEY (id)", List.of("id"),
                         null)),
@@ -227,7 +230,7 @@ class PostgresInspectorObjectsTest {
                 """);
         assertEquals(List.of(new EnumType(pub("Empty"), List.of(), null),
                 new EnumType(pub("mood"), List.of("sad", "ok", "happy"), "feelings")), model.enums());
-        assertEquals(List.of(new Column("m", "public.mood", true, "'sad'::public.mood", Identity.NONE, null, null,
+        assertEquals(List.of(new Column("m", "public.mood", true, "'sad'::public.mood", Identity.NONE, null, null, null,
                 null, List.of(ObjectRef.of(ObjectKind.ENUM, pub("mood"))))), model.tables().get(0).columns());
     }
 

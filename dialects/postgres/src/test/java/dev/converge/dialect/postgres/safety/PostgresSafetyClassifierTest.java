@@ -74,7 +74,7 @@ class PostgresSafetyClassifierTest {
     final PostgresSafetyClassifier classifier = new PostgresSafetyClassifier();
 
     static Column col(String name, String type, boolean notNull, String def, Identity identity, String generated) {
-        return new Column(name, type, notNull, def, identity, generated, null, null, List.of());
+        return new Column(name, type, notNull, def, identity, null, generated, null, null, List.of());
     }
 
     static AlterColumn type(QualifiedName table, String from, String to) {

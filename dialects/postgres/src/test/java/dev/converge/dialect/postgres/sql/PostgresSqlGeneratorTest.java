@@ -57,7 +57,7 @@ class PostgresSqlGeneratorTest {
 
     static Column col(String name, String type, boolean notNull, String def, Identity identity, String generated,
                       String collation) {
-        return new Column(name, type, notNull, def, identity, generated, collation, null, List.of());
+        return new Column(name, type, notNull, def, identity, null, generated, collation, null, List.of());
     }
 
     static AlterColumn alter(Column from, Column to, ColumnChangeKind... kinds) {
