@@ -99,6 +99,11 @@ public final class Fixtures {
         return this;
     }
 
+    public Fixtures viewWith(View view) {
+        views.add(view);
+        return this;
+    }
+
     public SchemaModel build() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views);
     }
