@@ -85,6 +85,7 @@ CREATE VIEW app.big_paid_emails WITH (security_barrier = true) AS
     SELECT DISTINCT email FROM app.big_paid;
 CREATE VIEW app.checked_customers AS SELECT * FROM app.customer WHERE score > 1 WITH CASCADED CHECK OPTION;
 COMMENT ON VIEW app.big_paid IS 'a view over a view';
+COMMENT ON COLUMN app.big_paid.email IS 'from the customer';
 
 CREATE TABLE "Odd Schema"."Mixed Case Table" (
     "select" int PRIMARY KEY,
@@ -104,3 +105,6 @@ CREATE VIEW "Odd Schema"."View Of ""Odd"" Things" AS SELECT "select", "has space
 
 CREATE TABLE public.plain (id int, payload bytea, at time with time zone, span interval DEFAULT '1 day');
 ALTER TABLE app.customer ADD CONSTRAINT born_past CHECK (born < '2100-01-01') NOT VALID;
+
+-- identity sequence options (START WITH, INCREMENT BY) must survive the round trip
+CREATE TABLE app.ticket (id int GENERATED ALWAYS AS IDENTITY (START WITH 7 INCREMENT BY 2));

@@ -46,7 +46,7 @@ public final class Fixtures {
     }
 
     public static Column enumCol(String name, String enumName) {
-        return new Column(name, enumName, false, null, Identity.NONE, null, null, null,
+        return new Column(name, enumName, false, null, Identity.NONE, null, null, null, null,
                 List.of(ObjectRef.of(ObjectKind.ENUM, name(enumName))));
     }
 
@@ -96,6 +96,11 @@ public final class Fixtures {
                     name(read)));
         }
         views.add(new View(name(name), definition, List.of(), deps, null));
+        return this;
+    }
+
+    public Fixtures viewWith(View view) {
+        views.add(view);
         return this;
     }
 

@@ -1,6 +1,10 @@
 package dev.converge.engine.change;
 
-/** ColumnChangeKind says which property of a column an {@link AlterColumn} changes. */
+/**
+ * ColumnChangeKind says which property of a column an {@link AlterColumn} changes. IDENTITY is the
+ * identity kind (none, ALWAYS, BY DEFAULT); IDENTITY_OPTIONS the options of the identity sequence of
+ * a column that is an identity on both sides.
+ */
 public enum ColumnChangeKind {
-    TYPE, COLLATION, NOT_NULL, DEFAULT, IDENTITY
+    TYPE, COLLATION, NOT_NULL, DEFAULT, IDENTITY, IDENTITY_OPTIONS
 }

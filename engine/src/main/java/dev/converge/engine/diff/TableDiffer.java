@@ -10,6 +10,7 @@ import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Table;
@@ -117,6 +118,12 @@ final class TableDiffer {
         }
         if (have.identity() != want.identity()) {
             kinds.add(ColumnChangeKind.IDENTITY);
+        }
+        // Options are compared only when both sides are identities whose options are known: a column that
+        // becomes an identity gets its options with the identity itself.
+        if (have.identity() != Identity.NONE && want.identity() != Identity.NONE && have.identityOptions() != null
+                && want.identityOptions() != null && !have.identityOptions().equals(want.identityOptions())) {
+            kinds.add(ColumnChangeKind.IDENTITY_OPTIONS);
         }
         return kinds;
     }

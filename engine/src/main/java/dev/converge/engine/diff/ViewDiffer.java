@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * ViewDiffer creates, drops and replaces views.
+ * ViewDiffer creates, drops and replaces views, and diffs the comments on views and their columns.
  *
  * <p>A view is replaced (dropped, then created again) when its query or options change, and also
  * when it reads an object the plan changes underneath it: a column whose type changes or that is
@@ -45,19 +45,36 @@ final class ViewDiffer {
             View current = from.views().get(desired.name());
             if (current == null) {
                 out.add(new CreateView(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
+                commentsOfNewView(desired, out);
             } else if (replace.contains(desired.name())) {
                 out.add(new DropView(current));
                 out.add(new CreateView(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
+                commentsOfNewView(desired, out);
             } else {
                 Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+                diffColumnComments(current, desired, out);
             }
         }
         for (View current : from.views().values()) {
             if (!to.views().containsKey(current.name())) {
                 out.add(new DropView(current));
             }
+        }
+    }
+
+    /** A created (or re-created) view starts without comments: every one it should have is a step. */
+    private static void commentsOfNewView(View view, List<Change> out) {
+        Comments.forNew(view.ref(), view.comment(), out);
+        view.columnComments().forEach((column, comment) -> Comments.forNew(view.columnRef(column), comment, out));
+    }
+
+    /** Column comments of a kept view: in column-name order, a column on one side only counting as uncommented. */
+    private static void diffColumnComments(View current, View desired, List<Change> out) {
+        Set<String> columns = new TreeSet<>(current.columnComments().keySet());
+        columns.addAll(desired.columnComments().keySet());
+        for (String column : columns) {
+            Comments.diff(desired.columnRef(column), current.columnComments().get(column),
+                    desired.columnComments().get(column), out);
         }
     }
 

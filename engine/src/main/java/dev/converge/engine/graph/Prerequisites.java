@@ -188,7 +188,11 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         ObjectRef target = c.object();
         List<Change> before = new ArrayList<>(index.targeting(target, ch -> !(ch instanceof SetComment)));
         if (!target.member().isEmpty()) {
+            // The owner of a column may be a table or, for a comment on a view column, a view.
             before.addAll(index.targeting(target.owner(), isA(CreateTable.class)));
+            if (target.kind() == ObjectKind.COLUMN) {
+                before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, target.name()), isA(CreateView.class)));
+            }
         }
         return before;
     }

@@ -12,6 +12,8 @@ import java.util.List;
  *                             ({@code character varying(20)}, {@code public.mood[]})
  * @param defaultExpression    the default expression, or null
  * @param identity             identity kind; NONE for ordinary columns
+ * @param identityOptions      the options of the identity sequence; null for a column that is no identity,
+ *                             and allowed to be null for one that is (unknown: never compared)
  * @param generatedExpression  the expression of a STORED generated column, or null
  * @param collation            the collation when it differs from the type's default, or null; SQL text
  *                             ready to follow COLLATE, quoted as the server quotes it ({@code "C"},
@@ -21,21 +23,29 @@ import java.util.List;
  *                             default; used to order steps, never compared as a difference of its own
  */
 public record Column(String name, String type, boolean notNull, String defaultExpression, Identity identity,
-                     String generatedExpression, String collation, String comment, List<ObjectRef> dependsOn) {
+                     IdentityOptions identityOptions, String generatedExpression, String collation, String comment, List<ObjectRef> dependsOn) {
     public Column {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
         identity = identity == null ? Identity.NONE : identity;
+        if (identity == Identity.NONE && identityOptions != null) {
+            throw new IllegalArgumentException("column " + name + " is no identity but has identity options");
+        }
         dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
     }
 
     /** A plain column: the common case in tests and generators. */
     public static Column of(String name, String type, boolean notNull) {
-        return new Column(name, type, notNull, null, Identity.NONE, null, null, null, List.of());
+        return new Column(name, type, notNull, null, Identity.NONE, null, null, null, null, List.of());
+    }
+
+    /** An identity column (NOT NULL, as the server makes it) with the given sequence options. */
+    public static Column identity(String name, String type, Identity identity, IdentityOptions options) {
+        return new Column(name, type, true, null, identity, options, null, null, null, List.of());
     }
 
     public Column withComment(String newComment) {
-        return new Column(name, type, notNull, defaultExpression, identity, generatedExpression, collation,
-                newComment, dependsOn);
+        return new Column(name, type, notNull, defaultExpression, identity, identityOptions, generatedExpression,
+                collation, newComment, dependsOn);
     }
 }

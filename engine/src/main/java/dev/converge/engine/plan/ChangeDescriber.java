@@ -3,6 +3,7 @@ package dev.converge.engine.plan;
 import dev.converge.engine.change.*;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         if (c.kinds().contains(ColumnChangeKind.IDENTITY)) {
             parts.add(to.identity() == Identity.NONE ? "drop identity" : "identity " + to.identity().sql());
         }
+        if (c.kinds().contains(ColumnChangeKind.IDENTITY_OPTIONS)) {
+            parts.add("identity options " + identityOptionChanges(from.identityOptions(), to.identityOptions()));
+        }
         if (c.kinds().contains(ColumnChangeKind.DEFAULT)) {
             parts.add(to.defaultExpression() == null ? "drop default" : "default " + to.defaultExpression());
         }
@@ -120,6 +124,26 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
             parts.add(to.notNull() ? "set NOT NULL" : "drop NOT NULL");
         }
         return "alter column " + c.target().display() + ": " + String.join(", ", parts);
+    }
+
+    /** {@code start 1 -> 7, increment 1 -> 2}: only the options that differ, in a fixed order. */
+    private static String identityOptionChanges(IdentityOptions from, IdentityOptions to) {
+        List<String> parts = new ArrayList<>();
+        optionChange(parts, "start", from.start(), to.start());
+        optionChange(parts, "increment", from.increment(), to.increment());
+        optionChange(parts, "minvalue", from.minValue(), to.minValue());
+        optionChange(parts, "maxvalue", from.maxValue(), to.maxValue());
+        optionChange(parts, "cache", from.cache(), to.cache());
+        if (from.cycle() != to.cycle()) {
+            parts.add(to.cycle() ? "cycle" : "no cycle");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void optionChange(List<String> parts, String name, long from, long to) {
+        if (from != to) {
+            parts.add(name + " " + from + " -> " + to);
+        }
     }
 
     @Override

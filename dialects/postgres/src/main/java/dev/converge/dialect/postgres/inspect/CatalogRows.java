@@ -7,6 +7,7 @@ import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
@@ -19,6 +20,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * CatalogRows maps one row of each catalog query (see the .sql resources of this package, whose
@@ -76,11 +79,22 @@ final class CatalogRows {
         if (enumName != null) {
             dependsOn.add(ObjectRef.of(ObjectKind.ENUM, QualifiedName.of(row.getString("enum_schema"), enumName)));
         }
+        Identity identity = Identity.valueOf(row.getString("identity"));
         Column column = new Column(columnName, row.getString("column_type"), row.getBoolean("not_null"),
-                generated ? null : expression, Identity.valueOf(row.getString("identity")),
+                generated ? null : expression, identity, identity == Identity.NONE ? null : identityOptions(row),
                 generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
                 dependsOn);
         return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column);
+    }
+
+    /** The identity sequence's options; null if the sequence was not found (never for a sound catalog). */
+    private static IdentityOptions identityOptions(ResultSet row) throws SQLException {
+        long start = row.getLong("identity_start");
+        if (row.wasNull()) {
+            return null;
+        }
+        return new IdentityOptions(start, row.getLong("identity_increment"), row.getLong("identity_min"),
+                row.getLong("identity_max"), row.getLong("identity_cache"), row.getBoolean("identity_cycle"));
     }
 
     static ColumnSequenceRow columnSequence(ResultSet row) throws SQLException {
@@ -117,8 +131,14 @@ final class CatalogRows {
         for (int i = 0; i < kinds.size(); i++) {
             dependsOn.add(ObjectRef.of(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i))));
         }
+        List<String> commented = strings(row, "comment_columns");
+        List<String> comments = strings(row, "column_comments");
+        Map<String, String> columnComments = new TreeMap<>();
+        for (int i = 0; i < commented.size(); i++) {
+            columnComments.put(commented.get(i), comments.get(i));
+        }
         return new View(name(row, "view_schema", "view_name"), viewBody(row.getString("definition")),
-                strings(row, "options"), dependsOn, row.getString("comment"));
+                strings(row, "options"), dependsOn, row.getString("comment"), columnComments);
     }
 
     /**

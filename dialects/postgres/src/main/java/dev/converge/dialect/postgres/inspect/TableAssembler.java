@@ -62,7 +62,7 @@ final class TableAssembler {
         if (extra == null) {
             return c;
         }
-        return new Column(c.name(), c.type(), c.notNull(), c.defaultExpression(), c.identity(),
+        return new Column(c.name(), c.type(), c.notNull(), c.defaultExpression(), c.identity(), c.identityOptions(),
                 c.generatedExpression(), c.collation(), c.comment(),
                 Stream.concat(c.dependsOn().stream(), extra.stream()).toList());
     }

@@ -71,9 +71,15 @@ final class ColumnSql {
             sql.add(prefix + "SET NOT NULL");
         }
         if (addIdentity) {
-            sql.add(prefix + "ADD GENERATED " + to.identity().sql() + " AS IDENTITY");
+            sql.add(prefix + "ADD GENERATED " + to.identity().sql() + " AS IDENTITY" + IdentitySql.clause(to));
         } else if (identityChange && !dropIdentity && from.identity() != to.identity()) {
             sql.add(prefix + "SET GENERATED " + to.identity().sql());
+        }
+        if (kinds.contains(ColumnChangeKind.IDENTITY_OPTIONS) && !addIdentity && !dropIdentity) {
+            List<String> sets = IdentitySql.setClauses(from, to);
+            if (!sets.isEmpty()) {
+                sql.add(prefix + String.join(" ", sets));
+            }
         }
         boolean setDefault = to.defaultExpression() != null && to.identity() == Identity.NONE
                 && (dropDefault || (defaultChange && !to.defaultExpression().equals(from.defaultExpression())));

@@ -47,7 +47,8 @@ final class TableSql {
         if (column.generatedExpression() != null) {
             sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");
         } else if (column.identity() != Identity.NONE) {
-            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY")
+                    .append(IdentitySql.clause(column));
         } else if (column.defaultExpression() != null) {
             sql.append(" DEFAULT ").append(column.defaultExpression());
         }

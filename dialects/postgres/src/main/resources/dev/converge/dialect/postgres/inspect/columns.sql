@@ -9,6 +9,9 @@
 -- server's deparser prints it with an empty search_path: pg_catalog collations unqualified, others
 -- schema-qualified, each part through quote_ident ("C", "en_US", public.my_coll). Either form is
 -- accepted after COLLATE.
+--
+-- Identity options come from the column's identity sequence: the sequence depends on the column
+-- with deptype 'i'. The join is limited to identity columns so that pg_depend is probed only for them.
 SELECT n.nspname AS table_schema,
        c.relname AS table_name,
        td.description AS table_comment,
@@ -25,6 +28,12 @@ SELECT n.nspname AS table_schema,
             END
        END AS collation,
        cd.description AS column_comment,
+       iseq.seqstart AS identity_start,
+       iseq.seqincrement AS identity_increment,
+       iseq.seqmin AS identity_min,
+       iseq.seqmax AS identity_max,
+       iseq.seqcache AS identity_cache,
+       iseq.seqcycle AS identity_cycle,
        CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END AS enum_schema,
        CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
 FROM pg_catalog.pg_class c
@@ -41,6 +50,11 @@ LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description cd
        ON cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid = a.attnum
+LEFT JOIN pg_catalog.pg_depend idep
+       ON a.attidentity <> '' AND idep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND idep.refobjid = c.oid AND idep.refobjsubid = a.attnum AND idep.deptype = 'i'
+      AND idep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+LEFT JOIN pg_catalog.pg_sequence iseq ON iseq.seqrelid = idep.objid
 WHERE c.relkind = 'r'
   AND NOT c.relispartition
   AND n.nspname = ANY (?)

@@ -4,6 +4,8 @@
 --
 -- The dependencies are aggregated per view in a lateral subquery (index lookups on pg_rewrite and
 -- pg_depend), not in a CTE joined back: without fresh catalog statistics that join can go quadratic.
+-- Comments on the view's columns (pg_description rows with objsubid > 0) are aggregated the same way,
+-- as two arrays in column-name order.
 SELECT n.nspname AS view_schema,
        c.relname AS view_name,
        pg_catalog.pg_get_viewdef(c.oid, false) AS definition,
@@ -11,7 +13,9 @@ SELECT n.nspname AS view_schema,
        deps.ref_kinds,
        deps.ref_schemas,
        deps.ref_names,
-       d.description AS comment
+       d.description AS comment,
+       col_comments.column_names AS comment_columns,
+       col_comments.comments AS column_comments
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 CROSS JOIN LATERAL (
@@ -43,6 +47,13 @@ CROSS JOIN LATERAL (
           AND COALESCE(rcn.nspname, rtn.nspname) NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
+CROSS JOIN LATERAL (
+    SELECT array_agg(a.attname::text ORDER BY a.attname) AS column_names,
+           array_agg(cd.description ORDER BY a.attname) AS comments
+    FROM pg_catalog.pg_description cd
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = cd.objoid AND a.attnum = cd.objsubid
+    WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid > 0
+) col_comments
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
 WHERE c.relkind = 'v'

@@ -40,8 +40,11 @@ import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Sequence;
@@ -74,7 +77,12 @@ class PostgresSafetyClassifierTest {
     final PostgresSafetyClassifier classifier = new PostgresSafetyClassifier();
 
     static Column col(String name, String type, boolean notNull, String def, Identity identity, String generated) {
-        return new Column(name, type, notNull, def, identity, generated, null, null, List.of());
+        return new Column(name, type, notNull, def, identity, null, generated, null, null, List.of());
+    }
+
+    static Column identity(long start) {
+        return Column.identity("c", "integer", Identity.ALWAYS,
+                new IdentityOptions(start, 1, 1, Integer.MAX_VALUE, 1, false));
     }
 
     static AlterColumn type(QualifiedName table, String from, String to) {
@@ -203,6 +211,12 @@ class PostgresSafetyClassifierTest {
                         additiveLocking),
                 row("add foreign key from a new table", new AddForeignKey(fk(FRESH)), none, additive),
                 row("comment", new SetComment(ORDERS_TABLE.ref(), "x"), none, additive),
+                row("identity options", new AlterColumn(ORDERS, identity(1), identity(7),
+                        EnumSet.of(ColumnChangeKind.IDENTITY_OPTIONS)), lock, locking),
+                row("identity options on a new table", new AlterColumn(FRESH, identity(1), identity(7),
+                        EnumSet.of(ColumnChangeKind.IDENTITY_OPTIONS)), none, noClass),
+                row("comment on a view column", new SetComment(ObjectRef.member(ObjectKind.COLUMN, view.name(), "c"),
+                        "x"), none, additive),
                 row("add a NOT VALID check", new AddConstraint(ORDERS, notValidCheck()),
                         Set.of(ACCESS_EXCLUSIVE_LOCK), additiveLocking));
     }
@@ -229,6 +243,10 @@ class PostgresSafetyClassifierTest {
         Classification notNullNoDefault = classifier.classify(new AddColumn(ORDERS, Column.of("c", "integer", true)),
                 CURRENT);
         assertTrue(message(notNullNoDefault, ACCESS_EXCLUSIVE_LOCK).contains("fails if public.orders has any rows"));
+        Classification identityOptions = classifier.classify(new AlterColumn(ORDERS, identity(1), identity(7),
+                EnumSet.of(ColumnChangeKind.IDENTITY_OPTIONS)), CURRENT);
+        assertTrue(message(identityOptions, ACCESS_EXCLUSIVE_LOCK).startsWith(
+                "takes a brief ACCESS EXCLUSIVE lock on public.orders (catalog only)"), identityOptions.hazards().toString());
         Classification drop = classifier.classify(new DropTable(ORDERS_TABLE), CURRENT);
         assertEquals("drops table public.orders and all its rows", message(drop, DATA_LOSS));
     }

@@ -66,7 +66,7 @@ class GeneratedSqlRunsOnPostgresTest {
 
     private static Column col(String name, String type, boolean notNull, String def, Identity identity,
                               String generated, String collation) {
-        return new Column(name, type, notNull, def, identity, generated, collation, null, List.of());
+        return new Column(name, type, notNull, def, identity, null, generated, collation, null, List.of());
     }
 
     @Test

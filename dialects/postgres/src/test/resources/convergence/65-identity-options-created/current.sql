@@ -1,0 +1,2 @@
+CREATE TABLE kept (x int);
+INSERT INTO kept VALUES (1), (2);
