@@ -89,11 +89,17 @@ public final class Fixtures {
         return this;
     }
 
+    /** A view reading tables ("public.t"), their columns ("public.t.c") and views ("public.v"). */
     public Fixtures view(String name, String definition, String... reads) {
         List<ObjectRef> deps = new ArrayList<>();
         for (String read : reads) {
-            deps.add(ObjectRef.of(read.startsWith("v") || read.contains(".v") ? ObjectKind.VIEW : ObjectKind.TABLE,
-                    name(read)));
+            String[] parts = read.split("\\.");
+            if (parts.length == 3) {
+                deps.add(ObjectRef.member(ObjectKind.COLUMN, new QualifiedName(parts[0], parts[1]), parts[2]));
+            } else {
+                deps.add(ObjectRef.of(read.startsWith("v") || read.contains(".v") ? ObjectKind.VIEW : ObjectKind.TABLE,
+                        name(read)));
+            }
         }
         views.add(new View(name(name), definition, List.of(), deps, null));
         return this;

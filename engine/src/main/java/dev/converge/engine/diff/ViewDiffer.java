@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * ViewDiffer creates, drops and replaces views, and diffs the comments on views and their columns.
  *
  * <p>A view is replaced (dropped, then created again) when its query or options change, and also
- * when it reads an object the plan changes underneath it: a column whose type changes or that is
- * dropped, a dropped table or type. PostgreSQL refuses such changes while a view depends on the
+ * when it reads an object the plan changes underneath it: a column it reads whose type changes or
+ * that is dropped, a dropped table or type. PostgreSQL refuses such changes while a view depends on the
  * object ("cannot alter type of a column used by a view or rule"). Replacing a view replaces every
  * view that reads it, transitively, for the same reason.
  */
@@ -82,18 +82,22 @@ final class ViewDiffer {
         return a.definition().equals(b.definition()) && a.options().equals(b.options());
     }
 
-    /** Tables whose columns change type or go, and dropped tables, types and sequences. */
+    /**
+     * Columns that change type or go, and dropped tables, types and sequences. Columns are named one
+     * by one: a view is listed as reading exactly the columns its query uses, and PostgreSQL lets any
+     * other column of the table change under it.
+     */
     private static Set<ObjectRef> disturbedObjects(List<Change> changes) {
         Set<ObjectRef> disturbed = new LinkedHashSet<>();
         for (Change change : changes) {
             if (change instanceof AlterColumn) {
                 AlterColumn alter = (AlterColumn) change;
                 if (alter.kinds().contains(ColumnChangeKind.TYPE) || alter.kinds().contains(ColumnChangeKind.COLLATION)) {
-                    disturbed.add(change.target().owner());
+                    disturbed.add(change.target());
                 }
             } else if (change instanceof DropColumn || change instanceof DropTable || change instanceof DropEnum
                     || change instanceof DropSequence) {
-                disturbed.add(change.target().owner());
+                disturbed.add(change.target());
             }
         }
         return disturbed;

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * it reads, which order it after them and force it to be recreated when their columns change type.
  *
  * @param options   reloptions such as {@code security_barrier=true}, sorted
- * @param dependsOn the tables, views, types and sequences the query reads
+ * @param dependsOn the tables (and, as COLUMN refs, the columns of them), views, types and sequences the
+ *                  query reads
  * @param comment   null when none
  * @param columnComments the comments on the view's columns, by column name, sorted by name; columns
  *                  without a comment are absent

@@ -43,11 +43,20 @@ class ChangeGraphTest {
     @Test
     void viewIsDroppedAndRecreatedAroundATypeChangeOfAColumnItReads() {
         SchemaModel current = model().table("public.t", col("id", "integer"), col("c", "integer"))
-                .view("public.v", "SELECT c FROM public.t", "public.t").build();
+                .view("public.v", "SELECT c FROM public.t", "public.t", "public.t.c").build();
         SchemaModel desired = model().table("public.t", col("id", "integer"), col("c", "bigint"))
-                .view("public.v", "SELECT c FROM public.t", "public.t").build();
+                .view("public.v", "SELECT c FROM public.t", "public.t", "public.t.c").build();
         List<String> ids = orderedIds(current, desired);
         assertEquals(List.of("drop-view:public.v", "alter-column:public.t.c", "create-view:public.v"), ids);
+    }
+
+    @Test
+    void viewIsKeptWhenAColumnItDoesNotReadChangesType() {
+        SchemaModel current = model().table("public.t", col("id", "integer"), col("c", "integer"))
+                .view("public.v", "SELECT id FROM public.t", "public.t", "public.t.id").build();
+        SchemaModel desired = model().table("public.t", col("id", "integer"), col("c", "bigint"))
+                .view("public.v", "SELECT id FROM public.t", "public.t", "public.t.id").build();
+        assertEquals(List.of("alter-column:public.t.c"), orderedIds(current, desired));
     }
 
     @Test

@@ -127,9 +127,11 @@ final class CatalogRows {
         List<String> kinds = strings(row, "ref_kinds");
         List<String> schemas = strings(row, "ref_schemas");
         List<String> names = strings(row, "ref_names");
+        List<String> members = strings(row, "ref_members");
         List<ObjectRef> dependsOn = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
-            dependsOn.add(ObjectRef.of(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i))));
+            dependsOn.add(new ObjectRef(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i)),
+                    members.get(i)));
         }
         List<String> commented = strings(row, "comment_columns");
         List<String> comments = strings(row, "column_comments");

@@ -1,5 +1,5 @@
 -- Plain views of the given schemas (extension members skipped) with their deparsed query, their
--- reloptions and what their rewrite rule depends on: tables (r, p), views, sequences and user enum
+-- reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences and user enum
 -- types, never the view itself and never objects of pg_catalog or information_schema.
 --
 -- The dependencies are aggregated per view in a lateral subquery (index lookups on pg_rewrite and
@@ -13,23 +13,27 @@ SELECT n.nspname AS view_schema,
        deps.ref_kinds,
        deps.ref_schemas,
        deps.ref_names,
+       deps.ref_members,
        d.description AS comment,
        col_comments.column_names AS comment_columns,
        col_comments.comments AS column_comments
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 CROSS JOIN LATERAL (
-    SELECT array_agg(refs.ref_kind ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_kinds,
-           array_agg(refs.ref_schema::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_schemas,
-           array_agg(refs.ref_name::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_names
+    SELECT array_agg(refs.ref_kind ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_kinds,
+           array_agg(refs.ref_schema::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_schemas,
+           array_agg(refs.ref_name::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_names,
+           array_agg(refs.ref_member ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_members
     FROM (
         SELECT DISTINCT
                CASE WHEN rc.oid IS NULL THEN 'ENUM'
                     WHEN rc.relkind = 'v' THEN 'VIEW'
                     WHEN rc.relkind = 'S' THEN 'SEQUENCE'
+                    WHEN member.is_column THEN 'COLUMN'
                     ELSE 'TABLE' END AS ref_kind,
                COALESCE(rcn.nspname, rtn.nspname) AS ref_schema,
-               COALESCE(rc.relname, rt.typname) AS ref_name
+               COALESCE(rc.relname, rt.typname) AS ref_name,
+               CASE WHEN member.is_column THEN ra.attname::text ELSE '' END AS ref_member
         FROM pg_catalog.pg_rewrite r
         JOIN pg_catalog.pg_depend dep
           ON dep.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND dep.objid = r.oid
@@ -42,7 +46,14 @@ CROSS JOIN LATERAL (
                ON dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND rt.oid = dep.refobjid
               AND rt.typtype = 'e'
         LEFT JOIN pg_catalog.pg_namespace rtn ON rtn.oid = rt.typnamespace
+        -- a column of a table the view reads gives two refs: the table (to order the view after it)
+        -- and the column (so that only a change of a column the view really reads replaces it)
+        LEFT JOIN pg_catalog.pg_attribute ra
+               ON rc.relkind IN ('r', 'p') AND ra.attrelid = rc.oid AND ra.attnum = dep.refobjsubid
+              AND dep.refobjsubid > 0
+        CROSS JOIN LATERAL (VALUES (false), (true)) AS member(is_column)
         WHERE r.ev_class = c.oid
+          AND (NOT member.is_column OR ra.attname IS NOT NULL)
           AND (rc.oid IS NOT NULL OR rt.oid IS NOT NULL)
           AND COALESCE(rcn.nspname, rtn.nspname) NOT IN ('pg_catalog', 'information_schema')
     ) refs

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.spi.ShadowSpec;
 import java.util.List;
 import java.util.Map;
@@ -58,4 +59,14 @@ class ConvergenceTest {
     }
 
     static final String EMBEDDED_CASE = "90-shop-v1-to-v2";
+
+    /** Views are replaced only when a column they read changes: the safer plan keeps the other one. */
+    @Test
+    void onlyTheViewReadingARetypedColumnIsReplaced() {
+        ConvergenceRunner.Outcome outcome = runner.run(ConvergenceCase.named("70-view-kept-when-unread-column-changes"),
+                ShadowSpec.SERVER);
+        List<String> ids = outcome.plan().steps().stream().map(PlanStep::id).toList();
+        assertTrue(ids.contains("drop-view:public.big_orders"), ids.toString());
+        assertFalse(ids.stream().anyMatch(id -> id.contains("public.order_ids")), ids.toString());
+    }
 }

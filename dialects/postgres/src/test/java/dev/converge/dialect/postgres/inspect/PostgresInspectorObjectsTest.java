@@ -213,6 +213,10 @@ class PostgresInspectorObjectsTest {
                   WHERE (a.m = 'happy'::public.mood)
                   GROUP BY a.id""", List.of("security_barrier=true"),
                 List.of(ObjectRef.of(ObjectKind.TABLE, pub("a")), ObjectRef.of(ObjectKind.TABLE, pub("Order Items")),
+                        ObjectRef.member(ObjectKind.COLUMN, pub("a"), "id"),
+                        ObjectRef.member(ObjectKind.COLUMN, pub("a"), "m"),
+                        ObjectRef.member(ObjectKind.COLUMN, pub("Order Items"), "a_id"),
+                        ObjectRef.member(ObjectKind.COLUMN, pub("Order Items"), "qty"),
                         ObjectRef.of(ObjectKind.ENUM, pub("mood"))), null);
         View w = new View(pub("w"), "SELECT v.id\n   FROM public.v", List.of(),
                 List.of(ObjectRef.of(ObjectKind.VIEW, pub("v"))), "on top");
