@@ -99,9 +99,19 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
+    /**
+     * New columns are appended, so they are added in the order the desired table lists them, which is
+     * the order the differ emits them in.
+     */
     @Override
     public List<Change> visitAddColumn(AddColumn c) {
         List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(DropColumn.class)));
+        for (Change other : index.onTable(c.table(), isA(AddColumn.class))) {
+            if (other == c) {
+                break;
+            }
+            before.add(other);
+        }
         c.column().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         return before;
     }

@@ -148,4 +148,13 @@ class ChangeGraphTest {
         assertEquals(List.of("add-enum-value:public.status:a", "add-enum-value:public.status:b",
                 "add-enum-value:public.status:shipped", "add-enum-value:public.status:cancelled"), ids);
     }
+
+    @Test
+    void newColumnsAreAppendedInTheirDesiredOrder() {
+        SchemaModel current = model().table("public.m", col("id", "integer")).build();
+        SchemaModel desired = model().table("public.m", col("id", "integer"), col("ttl_year", "interval"),
+                col("ttl_day", "interval"), col("ttl_min", "interval")).build();
+        assertEquals(List.of("add-column:public.m.ttl_year", "add-column:public.m.ttl_day", "add-column:public.m.ttl_min"),
+                orderedIds(current, desired));
+    }
 }
