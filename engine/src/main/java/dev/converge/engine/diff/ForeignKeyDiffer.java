@@ -16,8 +16,9 @@ import java.util.Set;
  * ForeignKeyDiffer adds, replaces and drops foreign keys.
  *
  * <p>A key on a table the plan drops goes with that table, unless it refers to another table the plan
- * also drops: then it is dropped first on its own, so that the tables can be dropped in any order
- * (this is how a cycle of references between dropped tables is broken). A key that refers to a table
+ * also drops (then it is dropped first on its own, so that the tables can be dropped in any order:
+ * this is how a cycle of references between dropped tables is broken), or to a table that loses the
+ * unique key it relies on. A key that refers to a table
  * whose primary key, unique constraint or unique index is being dropped or replaced is dropped and
  * added again around it, since PostgreSQL will not drop a unique key a foreign key relies on.
  */
@@ -38,17 +39,22 @@ final class ForeignKeyDiffer {
             Comments.forNew(desired.ref(), desired.comment(), out);
         }
         for (ForeignKey current : from.foreignKeys().values()) {
-            if (!to.foreignKeys().containsKey(current.ref()) && needsOwnDrop(current, to)) {
+            if (!to.foreignKeys().containsKey(current.ref()) && needsOwnDrop(current, to, uniqueKeysChanged)) {
                 out.add(new DropForeignKey(current));
             }
         }
     }
 
-    private static boolean needsOwnDrop(ForeignKey key, ModelIndex to) {
+    /**
+     * A key on a dropped table goes with it, unless something must happen before the table's drop
+     * that the key would block: the referenced table is dropped too, or loses the unique key this
+     * key relies on.
+     */
+    private static boolean needsOwnDrop(ForeignKey key, ModelIndex to, Set<QualifiedName> uniqueKeysChanged) {
         boolean tableKept = to.tables().containsKey(key.table());
         boolean referencesOtherDroppedTable = !key.referencedTable().equals(key.table())
                 && !to.tables().containsKey(key.referencedTable());
-        return tableKept || referencesOtherDroppedTable;
+        return tableKept || referencesOtherDroppedTable || uniqueKeysChanged.contains(key.referencedTable());
     }
 
     private static Set<QualifiedName> tablesLosingUniqueKeys(List<Change> changes) {
