@@ -59,6 +59,8 @@ public final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired, target.scope());
+            spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
+            spec.commandLine().getErr().flush();
             Plan plan = planning.plan;
             out.print(new PlanTextRenderer().render(plan));
             out.flush();

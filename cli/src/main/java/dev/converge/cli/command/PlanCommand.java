@@ -48,6 +48,8 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired, target.scope());
+            spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
+            spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.json ? PlanJson.write(planning.plan) : new PlanTextRenderer().render(planning.plan));
             out.flush();

@@ -62,8 +62,8 @@ public final class DesiredStateResolver {
         try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
             dialect.loader().load(shadow.connection(), statements);
             SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
-            return new DesiredState(model, Fingerprints.of(files), dir + " (" + files.size() + " files, "
-                    + statements.size() + " statements)");
+            return new DesiredState(model, Fingerprints.of(files), dir + " (" + count(files.size(), "file") + ", "
+                    + count(statements.size(), "statement") + ", normalized in " + shadow.description() + ")");
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
         }
@@ -84,5 +84,9 @@ public final class DesiredStateResolver {
             throw new BadInputException(problems);
         }
         return statements;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
