@@ -103,8 +103,20 @@ final class ColumnSql {
             sql.append(" COLLATE ").append(to.collation());
         }
         if (!PostgresType.hasAssignmentCast(PostgresType.parse(from.type()), PostgresType.parse(to.type()))) {
-            sql.append(" USING ").append(quote(to.name())).append("::").append(to.type());
+            sql.append(" USING ").append(quote(to.name())).append(viaText(from)).append("::").append(to.type());
         }
         return sql.toString();
+    }
+
+    /**
+     * A user-defined type (an enum: schema-qualified, since the inspector reads with an empty
+     * search_path) has no cast to another type, but every value has a text form that the new type's
+     * input function can read: {@code "status"::text::public.new_status}.
+     */
+    private static String viaText(Column from) {
+        if (!from.type().contains(".")) {
+            return "";
+        }
+        return from.type().endsWith("[]") ? "::text[]" : "::text";
     }
 }
