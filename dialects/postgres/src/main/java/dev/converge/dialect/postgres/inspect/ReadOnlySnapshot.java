@@ -89,13 +89,16 @@ final class ReadOnlySnapshot {
     }
 
     /**
-     * Sets the transaction-local settings every catalog query relies on: the empty search_path, and
-     * JIT off, because the planner's estimates on catalogs without fresh statistics (a shadow just
-     * loaded) often cross jit_above_cost, and compiling then costs more than the whole query.
+     * Sets the transaction-local settings every catalog query relies on: the empty search_path; JIT
+     * off, because the planner's estimates on catalogs without fresh statistics (a shadow just
+     * loaded) often cross jit_above_cost, and compiling then costs more than the whole query; and a
+     * work_mem large enough that hashing the columns of a 10,000-table schema (about 175,000 rows)
+     * stays in memory instead of spilling to disk in batches, which doubled the time of that query.
      */
     private static void catalogSettings(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)");
+            st.execute("SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true),"
+                    + " pg_catalog.set_config('work_mem', '64MB', true)");
         }
     }
 }

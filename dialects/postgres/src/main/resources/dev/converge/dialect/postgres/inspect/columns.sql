@@ -50,11 +50,19 @@ LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description cd
        ON cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid = a.attnum
-LEFT JOIN pg_catalog.pg_depend idep
-       ON a.attidentity <> '' AND idep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+-- The identity sequence is looked up per identity column only (the attidentity test gates the
+-- index lookup): joined as a plain hash join, the 175,000 column rows of a large schema were hashed
+-- instead, which doubled the time of this query.
+LEFT JOIN LATERAL (
+    SELECT s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+    FROM pg_catalog.pg_depend idep
+    JOIN pg_catalog.pg_sequence s ON s.seqrelid = idep.objid
+    WHERE a.attidentity <> ''
+      AND idep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
       AND idep.refobjid = c.oid AND idep.refobjsubid = a.attnum AND idep.deptype = 'i'
       AND idep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-LEFT JOIN pg_catalog.pg_sequence iseq ON iseq.seqrelid = idep.objid
+    LIMIT 1 -- one sequence per identity column; also keeps the planner from flattening the lookup
+) iseq ON true
 WHERE c.relkind = 'r'
   AND NOT c.relispartition
   AND n.nspname = ANY (?)
