@@ -2,7 +2,10 @@
 # diff-10k.sh: the "make A look like B" benchmark. Builds two databases from
 # ../shared/bench/gen_schema.py (variants A and B of the same seed: B is A plus a realistic change set
 # touching ~5% of the tables), then times `converge plan --url A --desired B`, which inspects both
-# databases and diffs them, end to end, in a 1 GiB heap. Figures go to docs/performance.md.
+# databases and diffs them, end to end, in a 1 GiB heap, once with the JVM's default flags and once
+# with the flags recommended for a short-lived CLI on few cores (C1 only, parallel GC: less time in
+# JIT and GC threads that compete with the database for the same cores). Figures go to
+# docs/performance.md.
 #
 # usage (from the project root): cli/bench/diff-10k.sh [TABLES] [RUNS]     (defaults: 10000 3)
 # env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), GEN (path to gen_schema.py),
@@ -31,10 +34,14 @@ build A "$a"
 build B "$b"
 
 url="postgresql://$PGUSER@$PGHOST:$PGPORT"
-echo "plan: $tables tables, A -> B, -Xmx1g, $runs runs"
-for i in $(seq 1 "$runs"); do
-  /usr/bin/time -f "run $i: %e s wall, %M KiB max RSS" \
-    java -Xmx1g -jar "$jar" plan --url "$url/$a" --desired "$url/$b" --format json > /tmp/diff-10k-plan.json
+for flags in "" "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"; do
+  echo "plan: $tables tables, A -> B, java -Xmx1g ${flags:-(default flags)}, $runs runs"
+  for i in $(seq 1 "$runs"); do
+    # shellcheck disable=SC2086 # flags are words on purpose
+    /usr/bin/time -f "run $i: %e s wall, %U s user CPU, %M KiB max RSS" \
+      java -Xmx1g $flags -jar "$jar" plan --url "$url/$a" --desired "$url/$b" --format json \
+      > /tmp/diff-10k-plan.json
+  done
 done
 python3 - <<'PY'
 import json
