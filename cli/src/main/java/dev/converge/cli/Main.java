@@ -6,6 +6,7 @@ import dev.converge.cli.command.InspectCommand;
 import dev.converge.cli.command.PlanCommand;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + Redact.passwords(e.getMessage()));
+        err.println("error: " + Redaction.passwords(e.getMessage()));
         err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
     }
@@ -49,13 +50,13 @@ public final class Main implements Runnable {
         if (e instanceof BadInputException) {
             err.print(((BadInputException) e).render());
         } else if (e instanceof ConvergeException) {
-            err.println("error: " + Redact.passwords(e.getMessage()));
+            err.println("error: " + Redaction.passwords(e.getMessage()));
         } else {
             // A driver or library exception may quote a connection string; the trace is redacted too.
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.println("internal error: " + Redact.passwords(String.valueOf(e)));
-            err.print(Redact.passwords(trace.toString()));
+            err.println("internal error: " + Redaction.passwords(String.valueOf(e)));
+            err.print(Redaction.passwords(trace.toString()));
         }
         err.flush();
         return e instanceof ConvergeException ? ((ConvergeException) e).kind().exitCode() : ExitCodes.ERROR;

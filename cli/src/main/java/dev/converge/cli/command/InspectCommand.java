@@ -58,7 +58,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         try (Target db = Target.open(dialects, target.url)) {
             SchemaModel live = db.inspect(target.scope());
-            Planner planner = new Planner(db.dialect.id(), db.dialect.sqlGenerator(), db.dialect.safetyClassifier());
+            Planner planner = Planner.of(db.dialect);
             Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url.display());
             Map<String, StringBuilder> bySchema = new TreeMap<>();
             for (PlanStep step : plan.steps()) {

@@ -45,8 +45,7 @@ final class Planning {
     }
 
     private static Plan plan(Target target, SchemaModel current, SchemaModel desired) {
-        Planner planner = new Planner(target.dialect.id(), target.dialect.sqlGenerator(),
-                target.dialect.safetyClassifier());
+        Planner planner = Planner.of(target.dialect);
         return planner.plan(current, desired, target.url.display());
     }
 

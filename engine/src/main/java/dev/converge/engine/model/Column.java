@@ -43,9 +43,4 @@ public record Column(String name, String type, boolean notNull, String defaultEx
     public static Column identity(String name, String type, Identity identity, IdentityOptions options) {
         return new Column(name, type, true, null, identity, options, null, null, null, List.of());
     }
-
-    public Column withComment(String newComment) {
-        return new Column(name, type, notNull, defaultExpression, identity, identityOptions, generatedExpression,
-                collation, newComment, dependsOn);
-    }
 }

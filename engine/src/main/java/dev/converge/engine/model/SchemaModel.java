@@ -31,11 +31,4 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
     private static <T, K extends Comparable<? super K>> List<T> sorted(List<T> items, Function<T, K> key) {
         return items.stream().sorted(Comparator.comparing(key)).toList();
     }
-
-    /** Number of objects of every kind, for summaries and benchmarks. */
-    public int objectCount() {
-        int columns = tables.stream().mapToInt(t -> t.columns().size() + t.constraints().size()).sum();
-        return schemas.size() + enums.size() + sequences.size() + tables.size() + columns + indexes.size()
-                + foreignKeys.size() + views.size();
-    }
 }

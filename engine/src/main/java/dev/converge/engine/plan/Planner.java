@@ -9,6 +9,7 @@ import dev.converge.engine.graph.StepIds;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
+import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ public final class Planner {
         this.dialect = dialect;
         this.sqlGenerator = sqlGenerator;
         this.classifier = classifier;
+    }
+
+    /** The planner of a dialect: its id, SQL generator and safety classifier. */
+    public static Planner of(Dialect dialect) {
+        return new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier());
     }
 
     public Plan plan(SchemaModel current, SchemaModel desired, String target) {

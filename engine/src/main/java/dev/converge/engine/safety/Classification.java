@@ -26,8 +26,4 @@ public record Classification(Set<SafetyClass> classes, List<Hazard> hazards) {
         }
         return new Classification(classes, hazards);
     }
-
-    public boolean isDestructive() {
-        return classes.contains(SafetyClass.DESTRUCTIVE);
-    }
 }

@@ -2,6 +2,7 @@ package dev.converge.engine.spi;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Redaction;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ public final class DialectRegistry {
     /** The dialect that accepts this URL; a USAGE error naming the known schemes otherwise. */
     public Dialect forUrl(String url) {
         return dialects.stream().filter(d -> d.acceptsUrl(url)).findFirst().orElseThrow(() ->
-                new ConvergeException(ErrorKind.USAGE, "no dialect accepts the URL '" + redact(url)
+                new ConvergeException(ErrorKind.USAGE, "no dialect accepts the URL '" + Redaction.passwords(url)
                         + "'; known dialects: " + dialects.stream().map(Dialect::id).collect(Collectors.joining(", "))
                         + " (for PostgreSQL use postgresql://user@host:port/db or jdbc:postgresql://host:port/db)"));
     }
@@ -33,10 +34,5 @@ public final class DialectRegistry {
     public Dialect byId(String id) {
         return dialects.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
                 new ConvergeException(ErrorKind.USAGE, "no dialect '" + id + "' on the class path"));
-    }
-
-    /** Masks anything that looks like a password in a URL that no dialect could parse. */
-    static String redact(String url) {
-        return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 }

@@ -2,6 +2,7 @@ package dev.converge.dialect.postgres.connect;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.spi.DatabaseUrl;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -49,7 +50,7 @@ public final class PostgresUrls {
      */
     public static DatabaseUrl parse(String url) {
         if (!accepts(url)) {
-            throw usage("'" + redact(url) + "' is not a PostgreSQL URL: write it as " + EXAMPLE);
+            throw usage("'" + Redaction.passwords(url) + "' is not a PostgreSQL URL: write it as " + EXAMPLE);
         }
         String text = url.strip();
         String rest = stripScheme(text);
@@ -86,7 +87,8 @@ public final class PostgresUrls {
         int port = DEFAULT_PORT;
         if (!authority.isEmpty()) {
             if (authority.contains(",")) {
-                throw usage("'" + redact(text) + "' lists several hosts; Converge connects to exactly one: write it as "
+                throw usage("'" + Redaction.passwords(text)
+                        + "' lists several hosts; Converge connects to exactly one: write it as "
                         + EXAMPLE);
             }
             // An IPv6 literal keeps its brackets so that host:port stays readable and valid in a URL.
@@ -127,23 +129,10 @@ public final class PostgresUrls {
 
         String database = decode(path, text);
         if (database.isEmpty()) {
-            throw usage("the URL '" + redact(text) + "' names no database: write it as " + EXAMPLE);
+            throw usage("the URL '" + Redaction.passwords(text) + "' names no database: write it as " + EXAMPLE);
         }
         String jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + encodePath(database);
         return new DatabaseUrl(jdbcUrl, user, password, database, host, port, options);
-    }
-
-    /**
-     * The URL with any password replaced by {@code ***}, in the userinfo and in a {@code password=}
-     * parameter, for messages about URLs that could not be parsed.
-     */
-    public static String redact(String url) {
-        if (url == null) {
-            return "null";
-        }
-        String out = url.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-        // user:secret@host -> user:***@host, up to the LAST '@' of the authority, as parse() reads it.
-        return out.replaceFirst("^([A-Za-z:]*//[^/@:?]*):[^/?]*@", "$1:***@");
     }
 
     private static String stripScheme(String text) {
@@ -164,7 +153,7 @@ public final class PostgresUrls {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw usage("the URL '" + redact(url) + "' has port '" + text + "', which is not a port number (1-65535)");
+        throw usage("the URL '" + Redaction.passwords(url) + "' has port '" + text + "', which is not a port number (1-65535)");
     }
 
     private static String decode(String text, String url) {
@@ -172,7 +161,7 @@ public final class PostgresUrls {
             // '+' is literal in URL paths and userinfo; only %XX is an escape here.
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw usage("the URL '" + redact(url) + "' has a malformed percent-escape: encode '%' itself as %25");
+            throw usage("the URL '" + Redaction.passwords(url) + "' has a malformed percent-escape: encode '%' itself as %25");
         }
     }
 

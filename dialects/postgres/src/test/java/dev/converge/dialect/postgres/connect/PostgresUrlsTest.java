@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
@@ -99,9 +100,9 @@ class PostgresUrlsTest {
 
     @Test
     void redactHidesPasswordsInBothPlaces() {
-        assertEquals("postgresql://app:***@h/db", PostgresUrls.redact("postgresql://app:p@ss@h/db"));
+        assertEquals("postgresql://app:***@h/db", Redaction.passwords("postgresql://app:p@ss@h/db"));
         assertEquals("jdbc:postgresql://h/db?user=a&password=***&x=1",
-                PostgresUrls.redact("jdbc:postgresql://h/db?user=a&password=zz&x=1"));
+                Redaction.passwords("jdbc:postgresql://h/db?user=a&password=zz&x=1"));
         assertNull(PostgresUrls.parse("postgresql://h/db").user());
     }
 }

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  */
 final class ConvergenceRunner {
     private final PostgresDialect dialect = new PostgresDialect();
-    private final Planner planner = new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier());
+    private final Planner planner = Planner.of(dialect);
     private final PlanTextRenderer renderer = new PlanTextRenderer();
 
     /** What a run produced, for tests that look further than the convergence assertions. */

@@ -33,7 +33,7 @@ class MajorVersionsTest {
             "31-fk-cycle-new-tables", "46-enum-values-added", "21-generated-expression-changed", "27-exclusion-constraint");
 
     private final PostgresDialect dialect = new PostgresDialect();
-    private final Planner planner = new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier());
+    private final Planner planner = Planner.of(dialect);
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(ints = {13, 17})

@@ -103,7 +103,7 @@ class GoldenPlanTest {
                 DesiredState desired = new DesiredStateResolver(dialect).resolve(desiredDir.toString(),
                         ShadowSpec.SERVER, url, dialect.version(connection), InspectScope.ALL);
                 SchemaModel current = dialect.inspector().inspect(connection, InspectScope.ALL);
-                return new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier())
+                return Planner.of(dialect)
                         .plan(current, desired.model(), TARGET);
             } finally {
                 Files.delete(desiredDir.resolve("desired.sql"));
