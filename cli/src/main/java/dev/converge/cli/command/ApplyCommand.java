@@ -2,6 +2,9 @@ package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
+import dev.converge.cli.option.RunnerOptions;
+import dev.converge.cli.option.SafetyOptions;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.Applier;
@@ -27,8 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * ApplyCommand plans, shows the plan, asks for confirmation on a terminal, refuses destructive steps
- * without --allow-destructive, applies in one transaction, and re-plans to report convergence.
+ * ApplyCommand plans, shows the plan, asks for confirmation on a terminal, refuses the steps the safety
+ * policy blocks (destructive ones without --allow-destructive, hazards not allowed, locks above
+ * --max-lock, steps that fail on the data), applies, and re-plans to report convergence.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Make the target match the desired state.")
@@ -47,8 +51,11 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
     private boolean autoApprove;
 
-    @Option(names = "--allow-destructive", description = "Allow steps that lose data (drop a table or column, narrow a type).")
-    private boolean allowDestructive;
+    @Mixin
+    private SafetyOptions safety;
+
+    @Mixin
+    private RunnerOptions runner;
 
     public ApplyCommand(DialectRegistry dialects) {
         this.dialects = dialects;
@@ -58,7 +65,7 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Target db = Target.open(dialects, target.url)) {
-            Planning planning = Planning.run(db, desired, target.scope());
+            Planning planning = Planning.run(db, desired, target.scope(), safety);
             spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
             spec.commandLine().getErr().flush();
             Plan plan = planning.plan;
@@ -67,13 +74,13 @@ public final class ApplyCommand implements Callable<Integer> {
             if (plan.isEmpty()) {
                 return ExitCodes.OK;
             }
-            refuseDestructive(plan);
+            refuseUnsafe(plan);
             if (!confirmed(out)) {
                 out.println("Apply cancelled: nothing was changed.");
                 return ExitCodes.ERROR;
             }
-            ApplyResult result = new Applier(db.dialect.history(), Clock.systemUTC()).apply(db.connection, plan,
-                    planning.desired.hash());
+            ApplyResult result = new Applier(db.dialect.history(), Clock.systemUTC(), runner.runner(err()))
+                    .apply(db.connection, plan, planning.desired.hash());
             out.printf("Apply complete: %d steps, %d statements in %d ms (history id %d).%n", plan.steps().size(),
                     result.statementsRun(), result.durationMillis(), result.historyId());
             Plan after = Planning.replan(db, planning.desired.model(), target.scope());
@@ -90,17 +97,28 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private void refuseDestructive(Plan plan) {
-        List<PlanStep> destructive = plan.destructiveSteps();
-        if (destructive.isEmpty() || allowDestructive) {
-            return;
+    /**
+     * Refuses the plan when the policy blocks a step (exit 3, nothing touched), naming for each the flag
+     * or annotation that allows it; locking steps that are allowed are listed as a warning.
+     */
+    private void refuseUnsafe(Plan plan) {
+        SafetyPolicy policy = safety.policy();
+        List<SafetyPolicy.Refusal> refusals = policy.refusals(plan);
+        if (!refusals.isEmpty()) {
+            throw new ConvergeException(ErrorKind.REFUSED, SafetyPolicy.describe(refusals));
         }
-        StringBuilder message = new StringBuilder("refusing to apply: ").append(destructive.size())
-                .append(destructive.size() == 1 ? " step loses" : " steps lose").append(" data:\n");
-        destructive.forEach(step -> message.append("  ").append(step.symbol()).append(' ').append(step.number())
-                .append(". ").append(step.description()).append('\n'));
-        message.append("Nothing was changed. Re-run with --allow-destructive to allow them.");
-        throw new ConvergeException(ErrorKind.REFUSED, message.toString());
+        List<PlanStep> locking = policy.warnings(plan);
+        if (!locking.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Warning: " + locking.size() + (locking.size() == 1 ? " step locks" : " steps lock")
+                    + " tables while it runs: " + locking.stream().map(s -> s.number() + " (" + s.safety().strongestLock().sql()
+                    + ")").collect(java.util.stream.Collectors.joining(", ")) + ". Use --max-lock to refuse them.");
+            err.flush();
+        }
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** Asks on the terminal; without one, --auto-approve is required (CI must say so explicitly). */

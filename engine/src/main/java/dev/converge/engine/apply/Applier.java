@@ -4,13 +4,13 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.spi.HistoryStore;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -25,14 +25,27 @@ import java.time.Instant;
  * and a plan often adds a label and uses it (in a default, a partial index, a view). Adding a label
  * needs nothing else, so running those steps first never breaks the plan's order; if the main
  * transaction then fails, the labels stay, which is harmless, and the report says so.
+ *
+ * <p>Statements that must run on their own (CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT after an
+ * online NOT VALID) split the transaction: what ran before is committed, the statement runs in
+ * auto-commit, and a new transaction starts. A failure then rolls back only the open part, and the
+ * report names the steps already committed. (The checkpointed, resumable applier of issue 5 replaces
+ * this; until then this is the simplest correct order.) Every statement runs through the
+ * {@link StatementRunner}: its own lock and statement timeouts, lock timeouts retried within a budget.
  */
 public final class Applier {
     private final HistoryStore history;
     private final Clock clock;
+    private final StatementRunner runner;
 
     public Applier(HistoryStore history, Clock clock) {
+        this(history, clock, StatementRunner.standard());
+    }
+
+    public Applier(HistoryStore history, Clock clock, StatementRunner runner) {
         this.history = history;
         this.clock = clock;
+        this.runner = runner;
     }
 
     public ApplyResult apply(Connection target, Plan plan, String desiredHash) {
@@ -40,27 +53,37 @@ public final class Applier {
         String user = currentUser(target);
         int run = 0;
         int committedEarly = 0;
+        boolean committedOnTheWay = false;
         PlanStep failedStep = null;
         String failedSql = null;
         try {
             target.setAutoCommit(false);
-            try (Statement statement = target.createStatement()) {
-                for (boolean early : new boolean[] {true, false}) {
-                    for (PlanStep step : plan.steps()) {
-                        if (runsEarly(step) != early) {
-                            continue;
-                        }
-                        failedStep = step;
-                        for (String sql : step.sql()) {
-                            failedSql = sql;
-                            statement.execute(sql);
-                            run++;
-                        }
+            for (boolean early : new boolean[] {true, false}) {
+                for (PlanStep step : plan.steps()) {
+                    if (runsEarly(step) != early) {
+                        continue;
                     }
-                    if (early) {
-                        target.commit();
-                        committedEarly = run;
+                    failedStep = step;
+                    for (DdlStatement statement : step.statements()) {
+                        failedSql = statement.sql();
+                        if (statement.transactional()) {
+                            runner.run(target, statement);
+                        } else {
+                            target.commit();
+                            committedOnTheWay = true;
+                            target.setAutoCommit(true);
+                            try {
+                                runner.run(target, statement);
+                            } finally {
+                                target.setAutoCommit(false);
+                            }
+                        }
+                        run++;
                     }
+                }
+                if (early) {
+                    target.commit();
+                    committedEarly = run;
                 }
             }
             failedStep = null;
@@ -75,7 +98,11 @@ public final class Applier {
                     : "at step " + failedStep.number() + " (" + failedStep.id() + ")";
             String outcome = "failed " + where + ": " + e.getMessage();
             recordFailure(target, plan, desiredHash, user, start, outcome);
-            String kept = committedEarly == 0 ? "nothing was changed."
+            String kept = committedOnTheWay && failedStep != null
+                    ? "a statement that runs on its own (CONCURRENTLY, VALIDATE) committed what ran before it, so the"
+                    + " steps before step " + failedStep.number() + " (and the part of it that ran) stay applied;"
+                    + " a new plan shows what is left."
+                    : committedEarly == 0 ? "nothing was changed."
                     : "nothing else was changed; the " + committedEarly + " new enum label(s) added first stay.";
             throw new ConvergeException(ErrorKind.ERROR, "apply failed " + where + ": " + e.getMessage()
                     + (failedSql == null ? "" : "\n  statement: " + failedSql.replace("\n", "\n             "))

@@ -7,6 +7,7 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.SafetyClass;
+import dev.converge.engine.safety.StepSafety;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,18 +22,41 @@ import java.util.Set;
  * @param description one line for reviewers ({@code add column public.orders.note text})
  * @param statements  the statements that make the change, in order
  * @param change      the typed change this step makes
+ * @param safety      the locks it takes, and the live facts (table sizes, data checks) when known
  */
 public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
                        String description, List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards,
-                       Change change) {
+                       Change change, StepSafety safety) {
     public PlanStep {
         requireNonNull(id, "id is null");
+        safety = safety == null ? StepSafety.NONE : safety;
         requireNonNull(action, "action is null");
         requireNonNull(description, "description is null");
         requireNonNull(change, "change is null");
         statements = List.copyOf(statements);
         classes = classes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classes));
         hazards = List.copyOf(hazards);
+    }
+
+    /** A step without lock levels or live facts: the shape before the safety model. */
+    public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
+                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, StepSafety.NONE);
+    }
+
+    /** The same step with other safety facts (live statistics and data checks added after planning). */
+    public PlanStep withSafety(StepSafety newSafety) {
+        return new PlanStep(number, id, action, replaces, target, description, statements, classes, hazards, change,
+                newSafety);
+    }
+
+    /** True when a data pre-check says the step will fail on the target's rows. */
+    public boolean isFailing() {
+        return safety.failing();
+    }
+
+    public boolean isLocking() {
+        return classes.contains(SafetyClass.LOCKING);
     }
 
     /** The SQL text of the step's statements, in order. */
