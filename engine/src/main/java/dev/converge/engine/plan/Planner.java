@@ -4,6 +4,7 @@ import dev.converge.engine.change.Action;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.diff.DiffResult;
 import dev.converge.engine.diff.Differ;
+import dev.converge.engine.diff.ModelIndex;
 import dev.converge.engine.graph.ChangeGraph;
 import dev.converge.engine.graph.StepIds;
 import dev.converge.engine.model.ObjectRef;
@@ -43,15 +44,20 @@ public final class Planner {
         List<Change> ordered = ChangeGraph.order(diff.changes(), current);
         Set<ObjectRef> replaced = replacedTargets(ordered);
         List<PlanStep> steps = new ArrayList<>(ordered.size());
+        ModelIndex before = new ModelIndex(current);
         for (Change change : ordered) {
             Classification classification = classifier.classify(change, current);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
                     ChangeDescriber.describe(change), sqlGenerator.statements(change), classification.classes(),
-                    classification.hazards(), change));
+                    classification.hazards(), change, inverse(change, before)));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
                 steps, diff.notes());
+    }
+
+    private List<DdlStatement> inverse(Change change, ModelIndex before) {
+        return Inverses.of(change, before).map(sqlGenerator::statements).orElse(List.of());
     }
 
     /** Objects that are both dropped and created in the plan: shown as replacements. */
