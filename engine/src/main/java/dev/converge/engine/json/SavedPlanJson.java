@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.engine.change.Action;
@@ -35,7 +37,8 @@ import java.util.Set;
  * transactional flag, its inverse statements and its typed change, the schemas before and after, and
  * an integrity hash over all of it, so that a file edited after review is refused rather than run.
  *
- * <p>The integrity hash is SHA-256 of the file's content without the hash itself, in compact form: it
+ * <p>The integrity hash is SHA-256 of the file's content without the hash itself, in compact form with
+ * keys sorted: it
  * detects edits, not forgery (anyone can recompute it); keep plan files where reviewers put them.
  */
 public final class SavedPlanJson {
@@ -43,6 +46,8 @@ public final class SavedPlanJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final ObjectMapper COMPACT = new ObjectMapper();
+    /** Keys sorted: the hash must not depend on key order, which jsonb (where the history keeps plans) changes. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
     private static final String CHANGE_PACKAGE = Change.class.getPackageName() + ".";
 
     private SavedPlanJson() {
@@ -177,7 +182,7 @@ public final class SavedPlanJson {
 
     private static String integrity(JsonNode content) {
         try {
-            byte[] bytes = COMPACT.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the plan file", e);
