@@ -211,13 +211,21 @@ final class ApplyRun {
         }
     }
 
+    /** Records the steps of the group that ran before {@code step} as rolled back, and {@code step} itself. */
     private void recordStep(StepGroup group, PlanStep step, String status, String error) throws SQLException {
         if (step == null) {
             return;
         }
+        Instant now = applier.clock().instant();
+        for (PlanStep earlier : group.steps()) {
+            if (earlier.number() < step.number()) {
+                history.checkpoint(target, new Checkpoint(applyId, earlier.number(), earlier.id(), group.number(),
+                        Checkpoint.ROLLED_BACK, now, now, sql(earlier.statements()), null, null));
+            }
+        }
         String sql = currentStatement == null ? sql(step.statements()) : currentStatement.sql();
         history.checkpoint(target, new Checkpoint(applyId, step.number(), step.id(), group.number(), status,
-                applier.clock().instant(), applier.clock().instant(), sql, error, null));
+                now, now, sql, error, null));
     }
 
     private boolean connectionLost(Exception cause) {
