@@ -87,7 +87,7 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
                 hazards.add(new Hazard(HazardCode.DATA_LOSS, "narrows " + alter.from().type() + " to "
                         + ColumnTypes.head(alter.to()) + ": longer values would be truncated or refused"));
             }
-            if (change.instantTypeChange()) {
+            if (change.instantTypeChange() && !alter.kinds().contains(ColumnChangeKind.COLLATION)) {
                 return;
             }
             hazards.add(copy("changing the type copies the table (COPY)"));
