@@ -5,9 +5,11 @@ import dev.converge.cli.option.SafetyOptions;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -21,10 +23,23 @@ import java.util.concurrent.CompletionException;
 final class Planning {
     final DesiredState desired;
     final Plan plan;
+    /** The target's schema the plan starts from. */
+    final SchemaModel current;
+    private final InspectScope scope;
+    private final String desiredSource;
 
-    private Planning(DesiredState desired, Plan plan) {
+    private Planning(DesiredState desired, Plan plan, SchemaModel current, InspectScope scope, String desiredSource) {
         this.desired = desired;
         this.plan = plan;
+        this.current = current;
+        this.scope = scope;
+        this.desiredSource = desiredSource;
+    }
+
+    /** The plan with all an apply needs to run it later, exactly as it is now. */
+    SavedPlan saved() {
+        return new SavedPlan(plan, List.copyOf(scope.schemas()), current, desired.model(), desired.hash(),
+                GitCommit.of(desiredSource));
     }
 
     static Planning run(Target target, DesiredOptions desiredOptions, InspectScope scope) {
@@ -36,6 +51,7 @@ final class Planning {
      * sizes, data pre-checks) within its budget.
      */
     static Planning run(Target target, DesiredOptions desiredOptions, InspectScope scope, SafetyOptions safety) {
+        desiredOptions.require();
         CompletableFuture<SchemaModel> current = CompletableFuture.supplyAsync(() -> target.inspect(scope));
         DesiredState desired;
         try {
@@ -49,7 +65,7 @@ final class Planning {
         Plan plan = Planner.of(target.dialect, target.version, safety.strategies())
                 .plan(currentModel, desired.model(), target.url.display());
         plan = target.dialect.annotator().annotate(plan, target.connection, currentModel, safety.annotation());
-        return new Planning(desired, plan);
+        return new Planning(desired, plan, currentModel, scope, desiredOptions.desired);
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */

@@ -22,7 +22,7 @@ import java.util.Random;
  * statement is already rolled back, and a statement with a cleanup (CREATE INDEX CONCURRENTLY leaves an
  * INVALID index) gets its cleanup run before the next attempt and after a final failure.
  */
-public final class StatementRunner {
+public final class StatementRunner implements StatementExecutor {
     /** SQLSTATE lock_not_available: lock_timeout expired (or NOWAIT). */
     public static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final String SAVEPOINT = "converge_statement";
@@ -100,19 +100,30 @@ public final class StatementRunner {
      * on its own otherwise.
      */
     public void run(Connection connection, DdlStatement statement) throws SQLException {
+        execute(connection, statement, new ApplyInterrupt());
+    }
+
+    /** As {@link #run}, cancellable by {@code interrupt}: a requested stop also ends the retries. */
+    @Override
+    public void execute(Connection connection, DdlStatement statement, ApplyInterrupt interrupt) throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
         long waited = 0;
         int attempt = 1;
         try (Statement st = connection.createStatement()) {
             while (true) {
                 try {
-                    attempt(st, statement.sql(), inTransaction);
+                    interrupt.running(st);
+                    try {
+                        attempt(st, statement.sql(), inTransaction);
+                    } finally {
+                        interrupt.running(null);
+                    }
                     return;
                 } catch (SQLException e) {
                     if (!inTransaction) {
                         cleanup(st, statement);
                     }
-                    if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || interrupt.requested()) {
                         throw e;
                     }
                     waited += settings.lockTimeout().toMillis();

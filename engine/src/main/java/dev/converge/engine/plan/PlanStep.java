@@ -22,11 +22,13 @@ import java.util.Set;
  * @param description one line for reviewers ({@code add column public.orders.note text})
  * @param statements  the statements that make the change, in order
  * @param change      the typed change this step makes
+ * @param inverse     the statements that undo the step once it has run (computed at plan time); empty
+ *                    when the step is irreversible (its data is gone, as with a dropped table)
  * @param safety      the locks it takes, and the live facts (table sizes, data checks) when known
  */
 public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
                        String description, List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards,
-                       Change change, StepSafety safety) {
+                       Change change, List<DdlStatement> inverse, StepSafety safety) {
     public PlanStep {
         requireNonNull(id, "id is null");
         safety = safety == null ? StepSafety.NONE : safety;
@@ -36,18 +38,33 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
         statements = List.copyOf(statements);
         classes = classes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classes));
         hazards = List.copyOf(hazards);
+        inverse = inverse == null ? List.of() : List.copyOf(inverse);
+    }
+
+    /** A step without inverse statements: irreversible as far as an undo is concerned. */
+    public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
+                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, List.of(),
+                StepSafety.NONE);
     }
 
     /** A step without lock levels or live facts: the shape before the safety model. */
     public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
-                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
-        this(number, id, action, replaces, target, description, statements, classes, hazards, change, StepSafety.NONE);
+                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change,
+                    List<DdlStatement> inverse) {
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse,
+                StepSafety.NONE);
+    }
+
+    /** True when the step can be undone by its inverse statements after it has run. */
+    public boolean isReversible() {
+        return !inverse.isEmpty();
     }
 
     /** The same step with other safety facts (live statistics and data checks added after planning). */
     public PlanStep withSafety(StepSafety newSafety) {
         return new PlanStep(number, id, action, replaces, target, description, statements, classes, hazards, change,
-                newSafety);
+                inverse, newSafety);
     }
 
     /** True when a data pre-check says the step will fail on the target's rows. */

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   outside any transaction; a failed concurrent build leaves an INVALID index, which the cleanup
  *   statement drops;</li>
  *   <li>a check or foreign key added NOT VALID (a brief lock, no scan), then VALIDATE CONSTRAINT on its
- *   own, committed apart, under SHARE UPDATE EXCLUSIVE: reads and writes continue during the scan;</li>
+ *   own, committed apart, under SHARE UPDATE EXCLUSIVE: reads and writes continue during the scan; a
+ *   failed validation drops the unvalidated constraint again;</li>
  *   <li>SET NOT NULL after a validated {@code CHECK (c IS NOT NULL)}: PostgreSQL 12+ then skips the scan
  *   under ACCESS EXCLUSIVE; the helper check is dropped afterwards.</li>
  * </ul>
@@ -86,7 +87,8 @@ final class OnlineSql {
         String alter = "ALTER TABLE " + quote(table);
         return List.of(
                 DdlStatement.inTransaction(alter + " ADD CONSTRAINT " + quote(name) + " " + definition + " NOT VALID"),
-                DdlStatement.outsideTransaction(alter + " VALIDATE CONSTRAINT " + quote(name)));
+                DdlStatement.outsideTransaction(alter + " VALIDATE CONSTRAINT " + quote(name),
+                        alter + " DROP CONSTRAINT IF EXISTS " + quote(name)));
     }
 
     /** The plain statements of an AlterColumn, with SET NOT NULL replaced by the validated-check form. */
@@ -106,7 +108,8 @@ final class OnlineSql {
             if (sql.equals(setNotNull)) {
                 result.add(DdlStatement.inTransaction(alter + " ADD CONSTRAINT " + check + " CHECK ("
                         + quote(change.to().name()) + " IS NOT NULL) NOT VALID"));
-                result.add(DdlStatement.outsideTransaction(alter + " VALIDATE CONSTRAINT " + check));
+                result.add(DdlStatement.outsideTransaction(alter + " VALIDATE CONSTRAINT " + check,
+                        alter + " DROP CONSTRAINT IF EXISTS " + check));
                 result.add(DdlStatement.inTransaction(sql));
                 result.add(DdlStatement.inTransaction(alter + " DROP CONSTRAINT " + check));
             } else {

@@ -89,7 +89,7 @@ class OnlineApplyTest {
                     Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(20), Duration.ofMillis(50)),
                     new Random(1), d -> { }, StatementRunner.Listener.NONE);
             ConvergeException e = assertThrows(ConvergeException.class,
-                    () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC(), runner).apply(c, plan, "h"));
+                    () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).executor(runner).apply(c, plan, "h"));
             assertTrue(e.getMessage().contains("could not get the lock it needs within lock_timeout 50ms"), e.getMessage());
             assertTrue(e.getMessage().contains("The transaction was rolled back: nothing was changed."), e.getMessage());
             holder.rollback();
