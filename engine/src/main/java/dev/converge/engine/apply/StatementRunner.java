@@ -196,9 +196,9 @@ public final class StatementRunner implements StatementExecutor {
 
     private String gaveUp(DdlStatement statement, int attempts, long waitedMillis) {
         return String.format(Locale.ROOT, "could not get the lock it needs within lock_timeout %dms, %d %s over"
-                        + " about %.1fs (retry budget %ds): another session holds a conflicting lock. Statement: %s."
+                        + " about %.1fs (retry budget %.1fs): another session holds a conflicting lock. Statement: %s."
                         + " Retry when the table is quieter, or raise --lock-timeout / --lock-retry-budget.",
                 settings.lockTimeout().toMillis(), attempts, attempts == 1 ? "attempt" : "attempts",
-                waitedMillis / 1000.0, settings.retryBudget().toSeconds(), statement.sql());
+                waitedMillis / 1000.0, settings.retryBudget().toMillis() / 1000.0, statement.sql());
     }
 }
