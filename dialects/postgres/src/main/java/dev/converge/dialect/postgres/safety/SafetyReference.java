@@ -16,6 +16,8 @@ import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
 import dev.converge.engine.change.SetComment;
+import dev.converge.engine.lint.LintRule;
+import dev.converge.engine.lint.Linter;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.ForeignKey;
@@ -69,6 +71,7 @@ public final class SafetyReference {
         locks(out);
         rules(out);
         prose(out);
+        lint(out);
         return out.toString();
     }
 
@@ -191,6 +194,17 @@ public final class SafetyReference {
                 a pause that doubles each time (200 ms up to 10 s, with jitter), until `--lock-retry-budget
                 SECONDS` (default 60) is spent; then apply fails, saying what waited for how long, and rolls back.
                 """);
+    }
+
+    private static void lint(StringBuilder out) {
+        out.append("\n## Lint rules\n\n`converge lint` checks the desired state and the plan; `--rule ID=SEVERITY`"
+                + " sets a rule's severity (error, warning, note, off), `--format text|json|sarif` the report (SARIF"
+                + " 2.1.0 for code scanning); it exits 1 when a finding is an error.\n\n");
+        out.append("| rule | default | checks |\n| --- | --- | --- |\n");
+        for (LintRule rule : Linter.rules()) {
+            out.append("| `").append(rule.id()).append("` | ").append(rule.defaultSeverity().sarifLevel()).append(" | ")
+                    .append(rule.description()).append(" |\n");
+        }
     }
 
     /** Representative changes, in the order the reference lists them. */
