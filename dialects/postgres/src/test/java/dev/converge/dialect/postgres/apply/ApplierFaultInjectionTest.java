@@ -122,6 +122,35 @@ class ApplierFaultInjectionTest {
         }
     }
 
+    @Test
+    void resumeRefusesATargetChangedSinceItsCheckpointAndThereIsNothingToResumeOnceConverged() throws Exception {
+        try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applyresume")) {
+            try (Connection c = scenario.connect()) {
+                Applier applier = new Applier(dialect, Clock.systemUTC()).listener((connection, step) -> {
+                    if (step.number() == 4) {
+                        terminate(scenario.target, connection);
+                    }
+                });
+                assertThrows(ConvergeException.class, () -> applier.apply(c, scenario.saved));
+            }
+            scenario.target.execute("ALTER TABLE public.orders ADD COLUMN by_hand text");
+            try (Connection c = scenario.connect()) {
+                ConvergeException refused = assertThrows(ConvergeException.class,
+                        () -> new Applier(dialect, Clock.systemUTC()).resume(c, null));
+                assertEquals(dev.converge.engine.diag.ErrorKind.REFUSED, refused.kind());
+                assertTrue(refused.getMessage().contains("changed since its last checkpoint"), refused.getMessage());
+            }
+            scenario.target.execute("ALTER TABLE public.orders DROP COLUMN by_hand");
+            try (Connection c = scenario.connect()) {
+                assertEquals(HistoryEntry.CONVERGED, new Applier(dialect, Clock.systemUTC()).resume(c, scenario.saved).status());
+                ConvergeException nothing = assertThrows(ConvergeException.class,
+                        () -> new Applier(dialect, Clock.systemUTC()).resume(c, null));
+                assertEquals(dev.converge.engine.diag.ErrorKind.USAGE, nothing.kind());
+                assertTrue(nothing.getMessage().contains("nothing to resume"), nothing.getMessage());
+            }
+        }
+    }
+
     private static boolean noInvalidIndex(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_index WHERE NOT indisvalid");
              ResultSet rs = ps.executeQuery()) {
