@@ -29,6 +29,7 @@ import dev.converge.engine.change.DropView;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.QualifiedName;
@@ -47,9 +48,10 @@ import java.util.List;
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    /** MySQL DDL commits implicitly: no statement runs inside the apply's transaction. */
     @Override
-    public List<String> statements(Change change) {
-        return change.accept(this);
+    public List<DdlStatement> statements(Change change) {
+        return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
     }
 
     private static String table(QualifiedName name) {
