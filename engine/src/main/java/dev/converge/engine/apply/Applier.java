@@ -105,6 +105,9 @@ public final class Applier {
             if (saved.plan().isEmpty()) {
                 return new ApplyResult(0, 0, 0, HistoryEntry.CONVERGED, List.of());
             }
+            if (interrupt.requested()) {
+                throw new ConvergeException(ErrorKind.ERROR, "interrupted before the apply started; nothing was changed");
+            }
             Instant start = clock.instant();
             long id = history.record(target, new HistoryEntry(0, start, user(target), saved.desiredHash(),
                     SavedPlanJson.writeCompact(saved), "running", 0, HistoryEntry.RUNNING, saved.gitCommit()));
