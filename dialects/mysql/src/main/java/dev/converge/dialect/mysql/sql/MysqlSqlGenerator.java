@@ -29,13 +29,13 @@ import dev.converge.engine.change.DropView;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.model.Column;
-import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ import java.util.List;
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
-    /** MySQL DDL commits implicitly: no statement runs inside the apply's transaction. */
+    /** MySQL commits every DDL statement implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
         return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
