@@ -4,7 +4,9 @@ import dev.converge.cli.option.DesiredOptions;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.InspectScope;
+import java.util.List;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
 import java.util.concurrent.CompletableFuture;
@@ -36,17 +38,17 @@ final class Planning {
             current.cancel(false);
             throw e;
         }
-        return new Planning(desired, plan(target, join(current), desired.model()));
+        return new Planning(desired, plan(target, join(current), desired.model(), desired.source()));
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */
     static Plan replan(Target target, SchemaModel desired, InspectScope scope) {
-        return plan(target, target.inspect(scope), desired);
+        return plan(target, target.inspect(scope), desired, SourceModel.unparsed(List.of()));
     }
 
-    private static Plan plan(Target target, SchemaModel current, SchemaModel desired) {
+    private static Plan plan(Target target, SchemaModel current, SchemaModel desired, SourceModel source) {
         Planner planner = Planner.of(target.dialect);
-        return planner.plan(current, desired, target.url.display());
+        return planner.plan(current, desired, target.url.display(), source);
     }
 
     private static SchemaModel join(CompletableFuture<SchemaModel> future) {

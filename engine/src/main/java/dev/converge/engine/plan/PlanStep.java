@@ -20,10 +20,13 @@ import java.util.Set;
  * @param replaces    true for both halves of a drop-and-create of the same object
  * @param description one line for reviewers ({@code add column public.orders.note text})
  * @param change      the typed change this step makes
+ * @param source      where the desired object is declared ({@code schema/orders.sql:14});
+ *                    {@link #NOT_IN_FILES} for an object the desired files no longer declare (a drop);
+ *                    null when unknown (a desired state read from a database)
  */
 public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
                        String description, List<String> sql, Set<SafetyClass> classes, List<Hazard> hazards,
-                       Change change) {
+                       Change change, String source) {
     public PlanStep {
         requireNonNull(id, "id is null");
         requireNonNull(action, "action is null");
@@ -34,6 +37,14 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
         hazards = List.copyOf(hazards);
     }
 
+    /** The source of a step whose object the desired files no longer declare. */
+    public static final String NOT_IN_FILES = "";
+
+    public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
+                    List<String> sql, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
+        this(number, id, action, replaces, target, description, sql, classes, hazards, change, null);
+    }
+
     /** The plan symbol: {@code +}, {@code ~}, {@code -}, or {@code -/+} for a replacement. */
     public String symbol() {
         return replaces ? "-/+" : action.symbol();
@@ -42,6 +53,11 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     /** The classes in their declared order (additive, destructive, locking), for stable output. */
     public List<SafetyClass> sortedClasses() {
         return EnumSet.copyOf(classes.isEmpty() ? EnumSet.noneOf(SafetyClass.class) : classes).stream().toList();
+    }
+
+    /** True when the desired files are known and do not declare the object (it is being dropped). */
+    public boolean isGoneFromFiles() {
+        return NOT_IN_FILES.equals(source);
     }
 
     public boolean isDestructive() {

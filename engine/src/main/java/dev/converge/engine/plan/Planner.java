@@ -9,6 +9,7 @@ import dev.converge.engine.graph.StepIds;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.SqlGenerator;
@@ -39,6 +40,11 @@ public final class Planner {
     }
 
     public Plan plan(SchemaModel current, SchemaModel desired, String target) {
+        return plan(current, desired, target, SourceModel.unparsed(List.of()));
+    }
+
+    /** A plan whose steps name where their desired objects are declared in {@code source}. */
+    public Plan plan(SchemaModel current, SchemaModel desired, String target, SourceModel source) {
         DiffResult diff = new Differ().diff(current, desired);
         List<Change> ordered = ChangeGraph.order(diff.changes(), current);
         Set<ObjectRef> replaced = replacedTargets(ordered);
@@ -48,10 +54,24 @@ public final class Planner {
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
                     ChangeDescriber.describe(change), sqlGenerator.statements(change), classification.classes(),
-                    classification.hazards(), change));
+                    classification.hazards(), change, sourceOf(change, replaces, source)));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
                 steps, diff.notes());
+    }
+
+    /*
+     * A drop's object is no longer in the files (the drop half of a replacement is: it names the
+     * new declaration). A desired state that came from a database has no sources at all.
+     */
+    private static String sourceOf(Change change, boolean replaces, SourceModel source) {
+        if (!source.isFromFiles()) {
+            return null;
+        }
+        if (change.action() == Action.DROP && !replaces) {
+            return PlanStep.NOT_IN_FILES;
+        }
+        return source.describe(change.target());
     }
 
     /** Objects that are both dropped and created in the plan: shown as replacements. */

@@ -7,6 +7,7 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.source.SourceFile;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SourceSet;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DatabaseUrl;
@@ -59,11 +60,14 @@ public final class DesiredStateResolver {
                     + "; an empty desired state would drop everything, so Converge refuses it");
         }
         List<SqlStatement> statements = split(files);
+        // Syntax, annotations and references are checked before any shadow database is started.
+        SourceModel source = dialect.loader().parse(statements);
         try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
-            dialect.loader().load(shadow.connection(), statements);
+            dialect.loader().load(shadow.connection(), source);
             SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
             return new DesiredState(model, Fingerprints.of(files), dir + " (" + count(files.size(), "file") + ", "
-                    + count(statements.size(), "statement") + ", normalized in " + shadow.description() + ")");
+                    + count(statements.size(), "statement") + ", normalized in " + shadow.description() + ")",
+                    source);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
         }
