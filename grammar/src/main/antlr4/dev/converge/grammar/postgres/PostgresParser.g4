@@ -452,7 +452,7 @@ commentTarget
     | CONSTRAINT identifier ON DOMAIN? qualifiedName
     | (TRIGGER | POLICY) identifier ON qualifiedName
     | (FUNCTION | PROCEDURE) qualifiedName parenGroup?
-    | ~(IS | SEMI)+
+    | ~(IS | SEMI | STRING)+
     ;
 
 objectKind

@@ -54,6 +54,9 @@ final class ExpectedTokens {
                 }
             }
         }
+        if (words.contains("';'")) {
+            words.remove("end of statement"); // the same thing, said twice
+        }
         if (words.isEmpty()) {
             return "more";
         }

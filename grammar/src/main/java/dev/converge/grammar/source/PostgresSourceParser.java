@@ -89,10 +89,10 @@ public final class PostgresSourceParser {
                     : parser.getExpectedTokens();
             String expectedText = ExpectedTokens.describe(expected);
             String foundText = found.getType() == Token.EOF ? "the end of the statement"
-                    : "'" + found.getText() + "'";
+                    : found.getText().startsWith("'") ? found.getText() : "'" + found.getText() + "'";
             int offset = found.getType() == Token.EOF ? endOfLastToken(found)
                     : positions.charOffset(found.getStartIndex());
-            boolean nameExpected = expectedText.contains("<identifier>");
+            boolean nameExpected = expectedText.contains("<identifier>") || expectedText.contains("<column definition>");
             String hint = SyntaxHints.hint(found, nameExpected, startsLine(found), afterTableBody(found));
             problem = new SyntaxProblem(offset, "expected " + expectedText + " but found " + foundText, hint);
         }
