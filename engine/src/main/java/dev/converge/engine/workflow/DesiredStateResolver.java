@@ -52,13 +52,38 @@ public final class DesiredStateResolver {
         }
     }
 
-    private DesiredState fromFiles(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
-                                   InspectScope scope) {
+    /**
+     * Checks a directory of desired-state files as plan would read them: split, parse, order, and,
+     * unless {@code shadowSpec} is null, load into a shadow. Returns a one-line description.
+     *
+     * @throws dev.converge.engine.diag.BadInputException with every problem found
+     */
+    public String validate(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version) {
+        List<SourceFile> files = readFiles(dir);
+        List<SqlStatement> statements = split(files);
+        SourceModel source = dialect.loader().parse(statements);
+        String counted = count(files.size(), "file") + ", " + count(statements.size(), "statement");
+        if (shadowSpec == null) {
+            return counted + ", parsed and ordered (not loaded: no shadow)";
+        }
+        try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+            dialect.loader().load(shadow.connection(), source);
+            return counted + ", loaded in " + shadow.description();
+        }
+    }
+
+    private static List<SourceFile> readFiles(Path dir) {
         List<SourceFile> files = SourceSet.load(dir);
         if (files.isEmpty()) {
             throw new ConvergeException(ErrorKind.USAGE, "no .sql files under " + dir
                     + "; an empty desired state would drop everything, so Converge refuses it");
         }
+        return files;
+    }
+
+    private DesiredState fromFiles(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
+                                   InspectScope scope) {
+        List<SourceFile> files = readFiles(dir);
         List<SqlStatement> statements = split(files);
         // Syntax, annotations and references are checked before any shadow database is started.
         SourceModel source = dialect.loader().parse(statements);

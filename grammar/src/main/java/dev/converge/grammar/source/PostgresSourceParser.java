@@ -30,6 +30,16 @@ public final class PostgresSourceParser {
 
     /** Parses a statement (as the splitter cut it) with the comments that precede it. */
     public ParsedStatement parse(String sql, List<Comment> leadingComments) {
+        try {
+            return parseOrOverflow(sql, leadingComments);
+        } catch (StackOverflowError e) {
+            // Parentheses nested thousands deep exhaust the recursive descent; say so instead of crashing.
+            return invalid(new SyntaxProblem(0, "the statement nests parentheses too deeply to be read",
+                    "split the expression, or nest fewer than a few thousand levels"), leadingComments);
+        }
+    }
+
+    private ParsedStatement parseOrOverflow(String sql, List<Comment> leadingComments) {
         TextPositions positions = new TextPositions(sql);
         CommonTokenStream tokens = new CommonTokenStream(new KeywordLexer(CharStreams.fromString(sql)));
         PostgresParser parser = new PostgresParser(tokens);

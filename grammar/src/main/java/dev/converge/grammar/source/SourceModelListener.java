@@ -282,6 +282,9 @@ final class SourceModelListener extends PostgresParserBaseListener {
     public void enterCommentOn(PostgresParser.CommentOnContext ctx) {
         kind = StatementKind.COMMENT;
         PostgresParser.CommentTargetContext target = ctx.commentTarget();
+        if (target.qualifiedName() == null) {
+            return; // a kind of object the grammar reads as token soup (its words may be COLUMN, TABLE...)
+        }
         if (target.objectKind() != null) {
             PostgresParser.ObjectKindContext objectKind = target.objectKind();
             if (objectKind.TABLE() != null || objectKind.VIEW() != null) {

@@ -172,7 +172,7 @@ final class LoadOrder {
 
     /* A type or function no statement declares may come from an extension: wait for them all. */
     private void unresolved(ParsedSource s, Reference r, NameKey key) {
-        if (SYSTEM_SCHEMAS.contains(key.schema())) {
+        if (key.schema() != null && SYSTEM_SCHEMAS.contains(key.schema())) {
             return;
         }
         if (r.space() == NameSpace.TYPE || r.space() == NameSpace.FUNCTION || r.space() == NameSpace.RELATION) {
