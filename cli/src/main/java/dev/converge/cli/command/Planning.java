@@ -54,7 +54,8 @@ final class Planning {
             throw e;
         }
         SchemaModel currentModel = join(current);
-        return new Planning(desired, plan(target, currentModel, desired.model(), desired.source()), currentModel,
+        return new Planning(desired, plan(target, currentModel, desired.model(),
+                desired.source().withIgnorePatterns(desiredOptions.ignore)), currentModel,
                 scope, desiredOptions.desired);
     }
 

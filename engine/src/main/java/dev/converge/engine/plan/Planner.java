@@ -45,22 +45,35 @@ public final class Planner {
         return plan(current, desired, target, SourceModel.unparsed(List.of()));
     }
 
-    /** A plan whose steps name where their desired objects are declared in {@code source}. */
+    /**
+     * A plan that follows what the files say beyond their SQL: objects they ignore are left out on
+     * both sides, renamed objects are renamed (the rest is planned against the renamed current
+     * state), and every step names where its desired object is declared. The fingerprints are of
+     * the models as given, so that a saved plan is checked against the database as it is.
+     */
     public Plan plan(SchemaModel current, SchemaModel desired, String target, SourceModel source) {
-        DiffResult diff = new Differ().diff(current, desired);
-        List<Change> ordered = enumLabelsFirst(ChangeGraph.order(diff.changes(), current));
+        SchemaModel managedDesired = IgnoreFilter.without(desired, source);
+        Renames.Result renamed = Renames.apply(IgnoreFilter.without(current, source), managedDesired,
+                source.renames());
+        SchemaModel renamedCurrent = renamed.current();
+        DiffResult diff = new Differ().diff(renamedCurrent, managedDesired);
+        // Renames run first, in the order Renames made them (a table before its columns), then the rest.
+        List<Change> ordered = new ArrayList<>(renamed.changes());
+        ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));
         Set<ObjectRef> replaced = replacedTargets(ordered);
         List<PlanStep> steps = new ArrayList<>(ordered.size());
-        ModelIndex before = new ModelIndex(current);
+        ModelIndex before = new ModelIndex(renamedCurrent);
+        List<String> notes = new ArrayList<>(diff.notes());
+        notes.addAll(renamed.notes());
         for (Change change : ordered) {
-            Classification classification = classifier.classify(change, current);
+            Classification classification = classifier.classify(change, renamedCurrent);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
                     ChangeDescriber.describe(change), sqlGenerator.statements(change), classification.classes(),
                     classification.hazards(), change, inverse(change, before), sourceOf(change, replaces, source)));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
-                steps, diff.notes());
+                steps, notes);
     }
 
     /*

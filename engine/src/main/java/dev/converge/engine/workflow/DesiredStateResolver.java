@@ -7,6 +7,7 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.source.SourceFile;
+import dev.converge.engine.source.IgnorePatterns;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SourceSet;
 import dev.converge.engine.source.SqlStatement;
@@ -16,6 +17,7 @@ import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -86,7 +88,8 @@ public final class DesiredStateResolver {
         List<SourceFile> files = readFiles(dir);
         List<SqlStatement> statements = split(files);
         // Syntax, annotations and references are checked before any shadow database is started.
-        SourceModel source = dialect.loader().parse(statements);
+        SourceModel source = dialect.loader().parse(statements)
+                .withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
         try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
             dialect.loader().load(shadow.connection(), source);
             SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);

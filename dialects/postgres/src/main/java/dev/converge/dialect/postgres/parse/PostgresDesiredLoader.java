@@ -34,6 +34,8 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         SourceParser parser = new SourceParser();
         List<ParsedSource> parsed = parser.parse(statements);
         List<Diagnostic> problems = new ArrayList<>(parser.problems());
+        AnnotatedObjects annotated = new AnnotatedObjects(parsed);
+        problems.addAll(annotated.problems);
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
@@ -42,7 +44,7 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         if (!order.problems().isEmpty()) {
             throw new BadInputException(order.problems());
         }
-        return new SourceModel(ordered, DeclarationRefs.of(parsed));
+        return new SourceModel(ordered, DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of());
     }
 
     @Override
