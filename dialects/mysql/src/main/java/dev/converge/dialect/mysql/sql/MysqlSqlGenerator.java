@@ -36,9 +36,9 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
-import dev.converge.engine.plan.DdlStatement;
 import java.util.List;
 
 /**
@@ -49,9 +49,10 @@ import java.util.List;
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    /** MySQL commits every DDL statement implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
-        return DdlStatement.inTransaction(change.accept(this));
+        return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
     }
 
     private static String table(QualifiedName name) {
