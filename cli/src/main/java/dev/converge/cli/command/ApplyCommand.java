@@ -2,6 +2,7 @@ package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
+import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.Applier;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,6 +46,18 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     private DesiredOptions desired;
 
+    @Mixin
+    private FleetOptions fleet;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "With --env: write a JSON report of every target's outcome to FILE.")
+    private Path report;
+
+    @Option(names = "--skip-promotion-check",
+            description = "With --env: apply even if the environment before this one lacks this desired state"
+                    + " (recorded in history).")
+    private boolean skipPromotionCheck;
+
     @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
     private boolean autoApprove;
 
@@ -56,6 +70,11 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
+        if (fleet.selected()) {
+            return FleetCommands.apply(dialects, fleet, spec, autoApprove, allowDestructive, skipPromotionCheck,
+                    report, this::confirmed);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired, target.scope());

@@ -11,7 +11,7 @@ public final class DesiredOptions {
     /** The shadow choices on the command line. */
     public enum ShadowChoice { embedded, server }
 
-    @Option(names = "--desired", required = true, paramLabel = "DIR|URL",
+    @Option(names = "--desired", paramLabel = "DIR|URL",
             description = "Desired state: a directory of .sql files (recursive), a .sql file, or a database URL.")
     public String desired;
 

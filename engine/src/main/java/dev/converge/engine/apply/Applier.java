@@ -36,6 +36,11 @@ public final class Applier {
     }
 
     public ApplyResult apply(Connection target, Plan plan, String desiredHash) {
+        return apply(target, plan, desiredHash, ApplyContext.NONE);
+    }
+
+    /** Applies and records the project context (environment, target, desired snapshot) with the history row. */
+    public ApplyResult apply(Connection target, Plan plan, String desiredHash, ApplyContext context) {
         Instant start = clock.instant();
         String user = currentUser(target);
         int run = 0;
@@ -66,7 +71,7 @@ public final class Applier {
             failedStep = null;
             failedSql = null;
             history.ensure(target);
-            long id = history.record(target, entry(plan, desiredHash, user, start, "applied"));
+            long id = history.record(target, entry(plan, desiredHash, user, start, "applied", context));
             target.commit();
             return new ApplyResult(id, run, millisSince(start));
         } catch (SQLException e) {
@@ -74,7 +79,7 @@ public final class Applier {
             String where = failedStep == null ? "while recording the apply"
                     : "at step " + failedStep.number() + " (" + failedStep.id() + ")";
             String outcome = "failed " + where + ": " + e.getMessage();
-            recordFailure(target, plan, desiredHash, user, start, outcome);
+            recordFailure(target, plan, desiredHash, user, start, outcome, context);
             String kept = committedEarly == 0 ? "nothing was changed."
                     : "nothing else was changed; the " + committedEarly + " new enum label(s) added first stay.";
             throw new ConvergeException(ErrorKind.ERROR, "apply failed " + where + ": " + e.getMessage()
@@ -87,15 +92,17 @@ public final class Applier {
         return step.change() instanceof AddEnumValue;
     }
 
-    private HistoryEntry entry(Plan plan, String desiredHash, String user, Instant start, String outcome) {
-        return new HistoryEntry(0, start, user, desiredHash, PlanJson.writeCompact(plan), outcome, millisSince(start));
+    private HistoryEntry entry(Plan plan, String desiredHash, String user, Instant start, String outcome,
+                               ApplyContext context) {
+        return new HistoryEntry(0, start, user, desiredHash, PlanJson.writeCompact(plan), outcome, millisSince(start),
+                context.environment(), context.target(), context.desiredSnapshot(), context.note());
     }
 
     private void recordFailure(Connection target, Plan plan, String desiredHash, String user, Instant start,
-                               String outcome) {
+                               String outcome, ApplyContext context) {
         try {
             history.ensure(target);
-            history.record(target, entry(plan, desiredHash, user, start, outcome));
+            history.record(target, entry(plan, desiredHash, user, start, outcome, context));
             target.commit();
         } catch (SQLException e) {
             // The apply error is what the user needs; a history that cannot be written must not hide it.

@@ -17,4 +17,15 @@ public interface HistoryStore {
 
     /** Past applies, newest first; empty when Converge never applied here. */
     List<HistoryEntry> list(Connection connection, int limit) throws SQLException;
+
+    /**
+     * Past applies for one project target (a tenant schema shares its database's table with the
+     * other tenants), newest first. Dialects may answer it with a query; this default filters.
+     */
+    default List<HistoryEntry> listFor(Connection connection, String environment, String target, int limit)
+            throws SQLException {
+        return list(connection, Integer.MAX_VALUE / 2).stream()
+                .filter(e -> environment.equals(e.environment()) && target.equals(e.target()))
+                .limit(limit).toList();
+    }
 }

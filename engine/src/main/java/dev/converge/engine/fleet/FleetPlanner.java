@@ -1,0 +1,131 @@
+package dev.converge.engine.fleet;
+
+import dev.converge.engine.diag.Redaction;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Fingerprints;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.HistoryEntry;
+import dev.converge.engine.workflow.DesiredState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * FleetPlanner plans every target of an environment against one desired state, normalized once:
+ * targets are inspected in parallel (at most {@code parallelism} at once, over bounded connection
+ * pools), each gets its own plan (the template schema mapped onto its schema in schema-per-tenant
+ * mode), and each plan gets a key under which identical plans group. Each target's history says
+ * whether its live schema drifted since the last apply. One target that cannot be planned does not
+ * stop the others: it is reported in the plan.
+ */
+public final class FleetPlanner {
+    private static final int HISTORY_LOOKBACK = 20;
+
+    private final Dialect dialect;
+    private final Planner planner;
+    private final String templateSchema;
+
+    /** @param templateSchema the schema the desired files declare in schema-per-tenant mode, else null */
+    public FleetPlanner(Dialect dialect, String templateSchema) {
+        this.dialect = dialect;
+        this.planner = Planner.of(dialect);
+        this.templateSchema = templateSchema;
+    }
+
+    public FleetPlan plan(String environment, List<FleetTarget> targets, DesiredState desired,
+                          TargetConnections connections, int parallelism) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, targets.size())));
+        try {
+            List<Future<TargetPlan>> futures = new ArrayList<>();
+            for (FleetTarget target : targets) {
+                futures.add(pool.submit(() -> planOne(target, desired, connections)));
+            }
+            List<TargetPlan> plans = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                plans.add(get(futures.get(i), targets.get(i)));
+            }
+            return new FleetPlan(environment, desired.hash(), desired.description(), plans);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Plans one target on a connection of its own; failures become part of the result. */
+    TargetPlan planOne(FleetTarget target, DesiredState desired, TargetConnections connections) {
+        try (Connection connection = connections.open(target)) {
+            return planOn(connection, target, desired);
+        } catch (SQLException | RuntimeException e) {
+            return TargetPlan.failed(target, Redaction.passwords(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Inspects and plans one target on an open connection (apply re-plans this way before it applies). */
+    public TargetPlan planOn(Connection connection, FleetTarget target, DesiredState desired) throws SQLException {
+        SchemaModel current = dialect.inspector().inspect(connection, target.scope());
+        SchemaModel wanted = desiredFor(target, desired.model());
+        Plan plan = planner.plan(current, wanted, target.display());
+        List<HistoryEntry> history = dialect.history().listFor(connection, target.environment(), target.name(),
+                HISTORY_LOOKBACK);
+        HistoryEntry last = history.stream().filter(HistoryEntry::succeeded).findFirst().orElse(null);
+        Drift drift = Drift.UNKNOWN;
+        Plan driftSteps = null;
+        if (last != null && last.desiredSnapshot() != null) {
+            SchemaModel applied = ModelJson.read(last.desiredSnapshot());
+            if (Fingerprints.of(applied).equals(Fingerprints.of(current))) {
+                drift = Drift.NONE;
+            } else {
+                drift = Drift.DRIFTED;
+                driftSteps = planner.plan(applied, current, target.display());
+            }
+        }
+        return new TargetPlan(target, plan, groupKey(target, current, desired.model(), plan), drift, last, history.isEmpty() ? null : history.get(0),
+                driftSteps, null);
+    }
+
+    /** The desired model for this target: the template mapped onto the tenant's schema in schema mode. */
+    public SchemaModel desiredFor(FleetTarget target, SchemaModel desired) {
+        if (target.schema() == null || templateSchema == null) {
+            return desired;
+        }
+        return new SchemaMapping(templateSchema, target.schema()).apply(desired);
+    }
+
+    /**
+     * Hash of the plan's step ids and statements. In schema-per-tenant mode the key comes from the
+     * plan in template terms (the tenant's live schema mapped onto the template, planned against the
+     * desired template), so that tenants needing the same changes group together whatever their
+     * schema is called, and no text search for the tenant's name in the SQL is needed.
+     */
+    private String groupKey(FleetTarget target, SchemaModel current, SchemaModel desiredTemplate, Plan plan) {
+        Plan keyPlan = plan;
+        if (target.schema() != null && templateSchema != null && !plan.isEmpty()) {
+            keyPlan = planner.plan(new SchemaMapping(target.schema(), templateSchema).apply(current), desiredTemplate,
+                    "template");
+        }
+        StringBuilder text = new StringBuilder();
+        for (PlanStep step : keyPlan.steps()) {
+            text.append(step.id()).append('\n');
+            step.sql().forEach(sql -> text.append(sql).append(";\n"));
+        }
+        return Fingerprints.ofText(text.toString());
+    }
+
+    private static TargetPlan get(Future<TargetPlan> future, FleetTarget target) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            return TargetPlan.failed(target, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TargetPlan.failed(target, "interrupted");
+        }
+    }
+}
