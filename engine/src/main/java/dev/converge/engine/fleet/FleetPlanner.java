@@ -77,8 +77,10 @@ public final class FleetPlanner {
         HistoryEntry last = history.stream().filter(HistoryEntry::succeeded).findFirst().orElse(null);
         Drift drift = Drift.UNKNOWN;
         Plan driftSteps = null;
+        boolean desiredMoved = !plan.isEmpty();
         if (last != null && last.desiredSnapshot() != null) {
             SchemaModel applied = ModelJson.read(last.desiredSnapshot());
+            desiredMoved = !Fingerprints.of(applied).equals(Fingerprints.of(wanted));
             if (Fingerprints.of(applied).equals(Fingerprints.of(current))) {
                 drift = Drift.NONE;
             } else {
@@ -87,7 +89,7 @@ public final class FleetPlanner {
             }
         }
         return new TargetPlan(target, plan, groupKey(target, current, desired.model(), plan), drift, last, history.isEmpty() ? null : history.get(0),
-                driftSteps, null);
+                desiredMoved, driftSteps, null);
     }
 
     /** The desired model for this target: the template mapped onto the tenant's schema in schema mode. */

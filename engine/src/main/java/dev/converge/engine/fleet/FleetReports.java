@@ -33,7 +33,7 @@ public final class FleetReports {
         }
         List<TargetOutcome> notOk = result.outcomes().stream().filter(o -> o.status().isFailure()).toList();
         if (!notOk.isEmpty()) {
-            int width = notOk.stream().mapToInt(o -> o.name().length()).max().orElse(6);
+            int width = Math.max("target".length(), notOk.stream().mapToInt(o -> o.name().length()).max().orElse(0));
             out.append(String.format(Locale.ROOT, "%n  %-" + width + "s  %-14s  %s%n", "target", "outcome", "why"));
             for (TargetOutcome o : notOk) {
                 out.append(String.format(Locale.ROOT, "  %-" + width + "s  %-14s  %s%n", o.name(), o.status().label(),

@@ -69,11 +69,6 @@ public final class SchemaMapping {
         }
     }
 
-    /** A statement of a plan, requalified the same way. */
-    public String applyToSql(String statement) {
-        return sql.apply(statement);
-    }
-
     /** Rewrites the node found under {@code key}: text under a data key stays as it is. */
     private JsonNode rewrite(JsonNode node, String key) {
         if (node.isObject()) {

@@ -14,22 +14,38 @@ import dev.converge.engine.spi.HistoryEntry;
  *                   back to the template; null when the target could not be planned
  * @param lastApply  the last successful apply recorded for this target, or null
  * @param latest     the latest apply recorded for this target, successful or not, or null
+ * @param desiredMoved true when the desired state differs from what the last successful apply left
+ *                   (changes not yet applied); with no history, true when the plan has steps
  * @param driftSteps what changed outside Converge since that apply, as a plan from the applied
  *                   snapshot to the live schema; null when there is no drift or it cannot be told
  * @param error      why the target could not be planned, or null
  */
 public record TargetPlan(FleetTarget target, Plan plan, String groupKey, Drift drift, HistoryEntry lastApply,
-                         HistoryEntry latest, Plan driftSteps, String error) {
+                         HistoryEntry latest, boolean desiredMoved, Plan driftSteps, String error) {
     public TargetPlan {
         requireNonNull(target, "target is null");
     }
 
     static TargetPlan failed(FleetTarget target, String error) {
-        return new TargetPlan(target, null, null, Drift.UNKNOWN, null, null, null, error);
+        return new TargetPlan(target, null, null, Drift.UNKNOWN, null, null, false, null, error);
     }
 
     public boolean failed() {
         return error != null;
+    }
+
+    /** The state drift and status report: in sync, pending, drifted, drifted + pending, error. */
+    public TargetState state() {
+        if (failed()) {
+            return TargetState.ERROR;
+        }
+        if (drift == Drift.DRIFTED) {
+            return desiredMoved ? TargetState.DRIFTED_AND_PENDING : TargetState.DRIFTED;
+        }
+        if (!pending()) {
+            return TargetState.IN_SYNC;
+        }
+        return lastApply == null ? TargetState.NEVER_APPLIED : TargetState.PENDING;
     }
 
     /** True when the target has changes to apply. */
