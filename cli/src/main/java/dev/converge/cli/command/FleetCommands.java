@@ -27,7 +27,7 @@ final class FleetCommands {
     private FleetCommands() {
     }
 
-    /** --env and --url/--desired exclude each other; without --env both are required. */
+    /** --env and --url/--desired exclude each other; without --env, --url is required. */
     static void checkTargetOptions(CommandSpec spec, FleetOptions fleet, String url, String desired) {
         if (fleet.selected()) {
             if (url != null || desired != null) {
@@ -39,10 +39,6 @@ final class FleetCommands {
         if (url == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--url=URL' (or --env NAME with a converge.yaml)");
-        }
-        if (desired == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Missing required option: '--desired=DIR|URL' (or --env NAME with a converge.yaml)");
         }
     }
 
@@ -100,6 +96,7 @@ final class FleetCommands {
                     + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
             FleetApplyResult result = fleet.apply(allowDestructive, skipPromotionCheck, who(),
+                    GitCommit.of(options.project().desired().toString()),
                     new FleetProgressPrinter(out, System.console() != null));
             out.print(FleetReports.summary(result));
             if (result.promotionNote() != null) {

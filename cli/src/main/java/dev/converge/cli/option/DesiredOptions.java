@@ -15,6 +15,13 @@ public final class DesiredOptions {
             description = "Desired state: a directory of .sql files (recursive), a .sql file, or a database URL.")
     public String desired;
 
+    /** --desired is needed whenever a plan is made (apply of a saved plan does without it). */
+    public void require() {
+        if (desired == null) {
+            throw new ConvergeException(ErrorKind.USAGE, "missing --desired DIR|URL: the desired state to plan for");
+        }
+    }
+
     @Option(names = "--shadow", paramLabel = "KIND", defaultValue = "embedded",
             description = "Shadow database that normalizes the files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     public ShadowChoice shadow;

@@ -102,8 +102,9 @@ public final class Fleet implements AutoCloseable {
      * @param skipPromotionCheck apply even though the environment before lacks this desired state;
      *                           recorded in each target's history
      * @param who                who asked for the override, for the record
+     * @param gitCommit          the commit of the desired files, recorded with each apply, or null
      */
-    public FleetApplyResult apply(boolean allowDestructive, boolean skipPromotionCheck, String who,
+    public FleetApplyResult apply(boolean allowDestructive, boolean skipPromotionCheck, String who, String gitCommit,
                                   FleetProgress progress) {
         DesiredState state = desired();
         PromotionGate.Verdict verdict = new PromotionGate(dialect, new FleetTargets(dialect, environment))
@@ -120,7 +121,7 @@ public final class Fleet implements AutoCloseable {
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note);
-        return new FleetApplier(dialect, planner(), Clock.systemUTC()).apply(env.name(), targets, state, connections,
+        return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, state, connections,
                 rollout, progress);
     }
 

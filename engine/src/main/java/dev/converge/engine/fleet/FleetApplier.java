@@ -7,6 +7,7 @@ import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.json.PlanJson;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.project.TenantsConfig;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
@@ -38,11 +39,14 @@ public final class FleetApplier {
     private final Dialect dialect;
     private final FleetPlanner planner;
     private final Clock clock;
+    private final String gitCommit;
 
-    public FleetApplier(Dialect dialect, FleetPlanner planner, Clock clock) {
+    /** @param gitCommit the commit of the desired files, recorded with each apply, or null */
+    public FleetApplier(Dialect dialect, FleetPlanner planner, Clock clock, String gitCommit) {
         this.dialect = dialect;
         this.planner = planner;
         this.clock = clock;
+        this.gitCommit = gitCommit;
     }
 
     /** What the rollout is allowed to do and how it proceeds. */
@@ -110,12 +114,13 @@ public final class FleetApplier {
                         + " destructive step(s), e.g. " + destructive.get(0).description()
                         + "; the environment's policy does not allow them (allow_destructive or --allow-destructive)");
             }
-            ApplyResult result = new Applier(dialect.history(), clock).apply(connection, plan, desired.hash(), context);
-            connection.setAutoCommit(true);
-            TargetPlan after = planner.planOn(connection, target, desired);
-            if (after.pending()) {
+            SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
+                    before.wanted(), desired.hash(), gitCommit);
+            ApplyResult result = new Applier(dialect, clock).context(context).apply(connection, saved);
+            if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
-                        result.historyId(), "a re-plan still has " + after.plan().steps().size() + " step(s)");
+                        result.historyId(), "a re-plan still has " + result.remaining().size() + " step(s): "
+                        + String.join("; ", result.remaining()));
             }
             return outcome(target, canary, TargetOutcome.Status.APPLIED, plan.steps().size(), started,
                     result.historyId(), null);
@@ -138,7 +143,8 @@ public final class FleetApplier {
         dialect.history().ensure(connection);
         dialect.history().record(connection, new HistoryEntry(0, clock.instant(), currentUser(connection),
                 desired.hash(), PlanJson.writeCompact(state.plan()), "converged (nothing to apply)", 0,
-                context.environment(), context.target(), context.desiredSnapshot(), context.note()));
+                HistoryEntry.CONVERGED, gitCommit, context.environment(), context.target(), context.desiredSnapshot(),
+                context.note()));
     }
 
     private TargetOutcome outcome(FleetTarget target, boolean canary, TargetOutcome.Status status, int steps,

@@ -89,7 +89,7 @@ public final class FleetPlanner {
             }
         }
         return new TargetPlan(target, plan, groupKey(target, current, desired.model(), plan), drift, last, history.isEmpty() ? null : history.get(0),
-                desiredMoved, driftSteps, null);
+                desiredMoved, driftSteps, null, current, wanted);
     }
 
     /** The desired model for this target: the template mapped onto the tenant's schema in schema mode. */

@@ -2,6 +2,7 @@ package dev.converge.engine.fleet;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.spi.HistoryEntry;
 
@@ -19,15 +20,18 @@ import dev.converge.engine.spi.HistoryEntry;
  * @param driftSteps what changed outside Converge since that apply, as a plan from the applied
  *                   snapshot to the live schema; null when there is no drift or it cannot be told
  * @param error      why the target could not be planned, or null
+ * @param current    the target's inspected schema, or null when it could not be planned
+ * @param wanted     the desired schema for this target (mapped onto its schema), or null likewise
  */
 public record TargetPlan(FleetTarget target, Plan plan, String groupKey, Drift drift, HistoryEntry lastApply,
-                         HistoryEntry latest, boolean desiredMoved, Plan driftSteps, String error) {
+                         HistoryEntry latest, boolean desiredMoved, Plan driftSteps, String error,
+                         SchemaModel current, SchemaModel wanted) {
     public TargetPlan {
         requireNonNull(target, "target is null");
     }
 
     static TargetPlan failed(FleetTarget target, String error) {
-        return new TargetPlan(target, null, null, Drift.UNKNOWN, null, null, false, null, error);
+        return new TargetPlan(target, null, null, Drift.UNKNOWN, null, null, false, null, error, null, null);
     }
 
     public boolean failed() {
