@@ -10,6 +10,7 @@ import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.Change;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateEnum;
 import dev.converge.engine.change.CreateIndex;
@@ -48,8 +49,9 @@ import java.util.List;
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
     @Override
-    public List<String> statements(Change change) {
-        return change.accept(this);
+    public List<DdlStatement> statements(Change change) {
+        // MySQL commits around every DDL statement by itself: none of them runs in the apply's transaction.
+        return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
     }
 
     private static String table(QualifiedName name) {
