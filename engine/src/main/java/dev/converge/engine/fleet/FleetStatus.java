@@ -59,7 +59,7 @@ public final class FleetStatus {
     }
 
     public static String matrix(List<FleetPlan> plans) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-24s %-12s %-20s %-12s %-22s %s%n",
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-24s %-13s %-20s %-12s %-22s %s%n",
                 "ENVIRONMENT", "TARGETS", "APPLIED", "WHEN", "BY", "LAST OUTCOME", "STATE"));
         for (FleetPlan plan : plans) {
             String desired = FleetPlanRenderer.shortHash(plan.desiredHash());
@@ -68,7 +68,7 @@ public final class FleetStatus {
                         : row.targets().size() + " targets";
                 String hash = row.hash() == null ? "-" : FleetPlanRenderer.shortHash(row.hash())
                         + (row.hash().equals(plan.desiredHash()) ? "" : "*");
-                out.append(String.format(Locale.ROOT, "%-12s %-24s %-12s %-20s %-12s %-22s %s%n", row.environment(),
+                out.append(String.format(Locale.ROOT, "%-12s %-24s %-13s %-20s %-12s %-22s %s%n", row.environment(),
                         targets, hash, row.when() == null ? "-" : row.when().toString().replaceFirst("\\.\\d+Z$", "Z"),
                         row.by() == null ? "-" : row.by(), row.lastOutcome(), row.state().label()));
             }
