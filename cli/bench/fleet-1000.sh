@@ -20,7 +20,11 @@ db=bench_fleet_$tenants
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if [[ ${REBUILD:-0} == 1 ]] || ! psql -XtAc "select 1 from pg_database where datname = '$db'" postgres | grep -q 1; then
+built() { # the database exists and its build finished
+  psql -XtAc "select 1 from pg_database where datname = '$db'" postgres | grep -q 1 &&
+    psql -XtAc "select to_regclass('public.bench_built') is not null" "$db" | grep -q t
+}
+if [[ ${REBUILD:-0} == 1 ]] || ! built; then
   echo "building $db ($tenants tenant schemas)"
   psql -Xq -c "drop database if exists \"$db\"" postgres
   psql -Xq -c "create database \"$db\"" postgres
@@ -54,6 +58,7 @@ ALTER TABLE tenant_c00021.users DROP COLUMN note;
 ALTER TABLE tenant_c00031.users DROP COLUMN note;
 ALTER TABLE tenant_c00041.users DROP COLUMN note;
 ALTER TABLE tenant_c00051.users DROP COLUMN note;
+CREATE TABLE public.bench_built ();
 SQL
 else
   echo "reusing database $db"
