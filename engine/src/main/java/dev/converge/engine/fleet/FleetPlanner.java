@@ -27,8 +27,6 @@ import java.util.concurrent.Future;
  * stop the others: it is reported in the plan.
  */
 public final class FleetPlanner {
-    private static final int HISTORY_LOOKBACK = 20;
-
     private final Dialect dialect;
     private final Planner planner;
     private final String templateSchema;
@@ -72,9 +70,11 @@ public final class FleetPlanner {
         SchemaModel current = dialect.inspector().inspect(connection, target.scope());
         SchemaModel wanted = desiredFor(target, desired.model());
         Plan plan = planner.plan(current, wanted, target.display());
-        List<HistoryEntry> history = dialect.history().listFor(connection, target.environment(), target.name(),
-                HISTORY_LOOKBACK);
-        HistoryEntry last = history.stream().filter(HistoryEntry::succeeded).findFirst().orElse(null);
+        // The latest entry (for its outcome) and the latest successful one (for drift): usually the same row.
+        List<HistoryEntry> newest = dialect.history().listFor(connection, target.environment(), target.name(), 1);
+        HistoryEntry latest = newest.isEmpty() ? null : newest.get(0);
+        HistoryEntry last = latest == null ? null : latest.succeeded() ? latest
+                : dialect.history().lastSucceeded(connection, target.environment(), target.name()).orElse(null);
         Drift drift = Drift.UNKNOWN;
         Plan driftSteps = null;
         boolean desiredMoved = !plan.isEmpty();
@@ -88,7 +88,7 @@ public final class FleetPlanner {
                 driftSteps = planner.plan(applied, current, target.display());
             }
         }
-        return new TargetPlan(target, plan, groupKey(target, current, desired.model(), plan), drift, last, history.isEmpty() ? null : history.get(0),
+        return new TargetPlan(target, plan, groupKey(target, current, desired.model(), plan), drift, last, latest,
                 desiredMoved, driftSteps, null, current, wanted);
     }
 

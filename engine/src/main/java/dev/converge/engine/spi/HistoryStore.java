@@ -34,6 +34,16 @@ public interface HistoryStore {
                 .limit(limit).toList();
     }
 
+    /**
+     * The newest apply of one project target that ran to its end (converged or applied), or empty.
+     * Dialects may answer it with a query; this default filters.
+     */
+    default Optional<HistoryEntry> lastSucceeded(Connection connection, String environment, String target)
+            throws SQLException {
+        return listFor(connection, environment, target, Integer.MAX_VALUE / 2).stream()
+                .filter(HistoryEntry::succeeded).findFirst();
+    }
+
     /** One apply by id. */
     default Optional<HistoryEntry> find(Connection connection, long id) throws SQLException {
         return list(connection, Integer.MAX_VALUE).stream().filter(e -> e.id() == id).findFirst();

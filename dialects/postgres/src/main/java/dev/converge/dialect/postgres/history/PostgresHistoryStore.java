@@ -141,6 +141,21 @@ public final class PostgresHistoryStore implements HistoryStore {
         }
     }
 
+    @Override
+    public Optional<HistoryEntry> lastSucceeded(Connection connection, String environment, String target)
+            throws SQLException {
+        if (!tableExists(connection)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE environment = ? AND target = ?"
+                + " AND status IN ('" + HistoryEntry.CONVERGED + "', '" + HistoryEntry.APPLIED + "')"
+                + " ORDER BY id DESC LIMIT 1")) {
+            ps.setString(1, environment);
+            ps.setString(2, target);
+            return read(ps).stream().findFirst();
+        }
+    }
+
     private static List<HistoryEntry> entries(Connection connection, String where, long parameter) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(SELECT + " " + where)) {
             ps.setLong(1, parameter);

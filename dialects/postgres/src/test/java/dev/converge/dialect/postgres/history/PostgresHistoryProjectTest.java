@@ -36,8 +36,13 @@ class PostgresHistoryProjectTest {
             assertTrue(acme.get(0).succeeded());
             assertEquals(1, store.listFor(c, "prod", "acme", 1).size());
             assertEquals(4, store.list(c, 10).size());
+            store.record(c, new HistoryEntry(0, t, "app", "h3", "{}", "failed at step 1", 1, HistoryEntry.ROLLED_BACK,
+                    null, "prod", "acme", null, null));
+            assertEquals(HistoryEntry.ROLLED_BACK, store.listFor(c, "prod", "acme", 1).get(0).status());
+            assertEquals(third, store.lastSucceeded(c, "prod", "acme").orElseThrow().id(), "a failure is not a success");
+            assertTrue(store.lastSucceeded(c, "dev", "acme").isEmpty());
             store.ensure(c);
-            assertEquals(2, store.listFor(c, "prod", "acme", 10).size(), "ensure again keeps the rows");
+            assertEquals(3, store.listFor(c, "prod", "acme", 10).size(), "ensure again keeps the rows");
         }
     }
 
