@@ -8,10 +8,16 @@ import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
+import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,11 +46,12 @@ public final class FleetPlanner {
 
     public FleetPlan plan(String environment, List<FleetTarget> targets, DesiredState desired,
                           TargetConnections connections, int parallelism) {
+        Map<FleetTarget, SchemaModel> inspected = bulkInspect(targets, connections);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, targets.size())));
         try {
             List<Future<TargetPlan>> futures = new ArrayList<>();
             for (FleetTarget target : targets) {
-                futures.add(pool.submit(() -> planOne(target, desired, connections)));
+                futures.add(pool.submit(() -> planOne(target, desired, connections, inspected.get(target))));
             }
             List<TargetPlan> plans = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -56,10 +63,41 @@ public final class FleetPlanner {
         }
     }
 
+    /**
+     * Tenant schemas that share a database are inspected together, in one bulk inspection split per
+     * schema (see {@link ModelPartition}): a catalog holding 1,000 tenants is read once, not 1,000
+     * times. Targets missing from the result (a failed bulk inspection, database-per-tenant targets)
+     * are inspected one by one.
+     */
+    private Map<FleetTarget, SchemaModel> bulkInspect(List<FleetTarget> targets, TargetConnections connections) {
+        Map<String, List<FleetTarget>> byDatabase = new LinkedHashMap<>();
+        targets.stream().filter(t -> t.schema() != null)
+                .forEach(t -> byDatabase.computeIfAbsent(t.url().jdbcUrl(), u -> new ArrayList<>()).add(t));
+        Map<FleetTarget, SchemaModel> out = new HashMap<>();
+        for (List<FleetTarget> sharing : byDatabase.values()) {
+            if (sharing.size() < 2) {
+                continue;
+            }
+            Set<String> schemas = new HashSet<>();
+            sharing.forEach(t -> schemas.addAll(t.scope().schemas()));
+            try (Connection connection = connections.open(sharing.get(0))) {
+                Map<String, SchemaModel> parts = ModelPartition.bySchema(
+                        dialect.inspector().inspect(connection, new InspectScope(schemas)));
+                sharing.forEach(t -> out.put(t, parts.getOrDefault(t.schema(), SchemaModel.EMPTY)));
+            } catch (SQLException | RuntimeException e) {
+                // Each target is then inspected on its own, and reports its own error.
+            }
+        }
+        return out;
+    }
+
     /** Plans one target on a connection of its own; failures become part of the result. */
-    TargetPlan planOne(FleetTarget target, DesiredState desired, TargetConnections connections) {
+    TargetPlan planOne(FleetTarget target, DesiredState desired, TargetConnections connections,
+                       SchemaModel inspected) {
         try (Connection connection = connections.open(target)) {
-            return planOn(connection, target, desired);
+            SchemaModel current = inspected != null ? inspected
+                    : dialect.inspector().inspect(connection, target.scope());
+            return planFrom(current, connection, target, desired);
         } catch (SQLException | RuntimeException e) {
             return TargetPlan.failed(target, Redaction.passwords(String.valueOf(e.getMessage())));
         }
@@ -67,7 +105,12 @@ public final class FleetPlanner {
 
     /** Inspects and plans one target on an open connection (apply re-plans this way before it applies). */
     public TargetPlan planOn(Connection connection, FleetTarget target, DesiredState desired) throws SQLException {
-        SchemaModel current = dialect.inspector().inspect(connection, target.scope());
+        return planFrom(dialect.inspector().inspect(connection, target.scope()), connection, target, desired);
+    }
+
+    /** Plans one target from its inspected schema; the connection reads its history. */
+    private TargetPlan planFrom(SchemaModel current, Connection connection, FleetTarget target, DesiredState desired)
+            throws SQLException {
         SchemaModel wanted = desiredFor(target, desired.model());
         Plan plan = planner.plan(current, wanted, target.display());
         // The latest entry (for its outcome) and the latest successful one (for drift): usually the same row.

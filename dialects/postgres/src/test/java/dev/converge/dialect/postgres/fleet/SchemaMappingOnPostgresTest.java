@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.PostgresDialect;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.fleet.ModelPartition;
 import dev.converge.engine.fleet.SchemaMapping;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
@@ -14,6 +15,7 @@ import dev.converge.engine.spi.InspectScope;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,24 @@ class SchemaMappingOnPostgresTest {
                 assertTrue(plan.isEmpty(), () -> "mapped template plans nothing on its tenant, got:\n" + plan.steps());
                 assertEquals(template, new SchemaMapping("tenant_acme", "app").apply(
                         new SchemaMapping("app", "tenant_acme").apply(template)), "mapping back is the identity");
+            }
+        }
+    }
+
+    @Test
+    void oneBulkInspectionSplitPerSchemaEqualsInspectingEachSchema() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("partition")) {
+            db.execute(String.format(DDL, "app") + String.format(DDL, "tenant_acme") + String.format(DDL, "\"Tenant B\"")
+                    + "CREATE TABLE public.outside (id int PRIMARY KEY);"
+                    + "ALTER TABLE tenant_acme.customers ADD COLUMN o int REFERENCES public.outside (id);");
+            try (Connection c = db.connect()) {
+                Map<String, SchemaModel> parts = ModelPartition.bySchema(dialect.inspector().inspect(c,
+                        new InspectScope(Set.of("app", "tenant_acme", "Tenant B"))));
+                assertEquals(Set.of("app", "tenant_acme", "Tenant B"), parts.keySet());
+                for (String schema : parts.keySet()) {
+                    assertEquals(dialect.inspector().inspect(c, new InspectScope(Set.of(schema))), parts.get(schema),
+                            schema);
+                }
             }
         }
     }
