@@ -30,10 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one at a time, and any canary failure stops the rollout; then the others, {@code parallelism} at a
  * time. With on_error stop, the first failure stops new targets from starting (those running
  * finish); with continue, the rollout goes on until more targets than the failure budget have
- * failed. Each target is re-inspected and re-planned just before its apply, so a target already
- * converged (a re-run after a partial rollout) is skipped, and destructive steps are refused unless
- * the policy allows them. Every apply goes through the engine's {@link Applier}, in one place
- * ({@link #applyOne}).
+ * failed. The rollout starts from a fresh fleet plan (tenant schemas of one database inspected in
+ * one bulk inspection), so a target already converged (a re-run after a partial rollout) is skipped
+ * without inspecting it again, and destructive steps are refused unless the policy allows them.
+ * Every apply goes through the engine's {@link Applier}, in one place ({@link #applyOne}), which
+ * re-checks the target's schema fingerprint under its lock: a tenant changed since the fleet plan is
+ * refused, not applied blindly.
  */
 public final class FleetApplier {
     private final Dialect dialect;
@@ -63,11 +65,14 @@ public final class FleetApplier {
         TargetOutcome[] outcomes = new TargetOutcome[targets.size()];
         Set<String> canaries = new HashSet<>(rollout.canary());
         Run run = new Run(targets.size(), progress, rollout);
+        List<TargetPlan> plans = planner.plan(environment, targets, desired, connections, rollout.parallelism())
+                .targets();
         for (int i = 0; i < targets.size(); i++) {
             FleetTarget target = targets.get(i);
+            TargetPlan plan = plans.get(i);
             if (canaries.contains(target.name())) {
                 outcomes[i] = run.stopped() ? TargetOutcome.notStarted(target, true)
-                        : run.finish(applyOne(target, true, desired, connections, rollout), true);
+                        : run.finish(applyOne(plan, true, desired, connections, rollout), true);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(rollout.parallelism(),
@@ -77,12 +82,13 @@ public final class FleetApplier {
             List<Integer> indexes = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
                 FleetTarget target = targets.get(i);
+                TargetPlan plan = plans.get(i);
                 if (outcomes[i] != null) {
                     continue;
                 }
                 indexes.add(i);
                 futures.add(pool.submit(() -> run.stopped() ? run.skip(target)
-                        : run.finish(applyOne(target, false, desired, connections, rollout), false)));
+                        : run.finish(applyOne(plan, false, desired, connections, rollout), false)));
             }
             for (int k = 0; k < futures.size(); k++) {
                 outcomes[indexes.get(k)] = join(futures.get(k), targets.get(indexes.get(k)));
@@ -95,12 +101,15 @@ public final class FleetApplier {
                 rollout.note());
     }
 
-    /** Re-plans and applies one target on a connection of its own; never throws. */
-    TargetOutcome applyOne(FleetTarget target, boolean canary, DesiredState desired, TargetConnections connections,
+    /** Applies one target's plan on a connection of its own; never throws. */
+    TargetOutcome applyOne(TargetPlan before, boolean canary, DesiredState desired, TargetConnections connections,
                            FleetApplier.Rollout rollout) {
         long started = clock.millis();
+        FleetTarget target = before.target();
+        if (before.failed()) {
+            return outcome(target, canary, TargetOutcome.Status.FAILED, 0, started, 0, before.error());
+        }
         try (Connection connection = connections.open(target)) {
-            TargetPlan before = planner.planOn(connection, target, desired);
             Plan plan = before.plan();
             String snapshot = ModelJson.write(planner.desiredFor(target, desired.model()));
             ApplyContext context = new ApplyContext(target.environment(), target.name(), snapshot, rollout.note());

@@ -19,7 +19,8 @@ public final class FleetPlanRenderer {
         out.append("Environment ").append(plan.environment()).append(": ").append(count(plan.targets().size(), "target"))
                 .append(", desired state ").append(shortHash(plan.desiredHash())).append('\n');
         for (PlanGroup group : groups) {
-            out.append(String.format(Locale.ROOT, "  %6s: ", count(group.members().size(), "target")));
+            out.append(String.format(Locale.ROOT, "  %6d %s: ", group.members().size(),
+                    group.members().size() == 1 ? "target" : "targets"));
             if (PlanGroup.IN_SYNC.equals(group.label())) {
                 out.append("no changes");
             } else {
@@ -31,8 +32,8 @@ public final class FleetPlanRenderer {
             out.append('\n');
         }
         if (!plan.failures().isEmpty()) {
-            out.append(String.format(Locale.ROOT, "  %6s: could not be planned (see below)%n",
-                    count(plan.failures().size(), "target")));
+            out.append(String.format(Locale.ROOT, "  %6d %s: could not be planned (see below)%n",
+                    plan.failures().size(), plan.failures().size() == 1 ? "target" : "targets"));
         }
         for (PlanGroup group : groups) {
             if (PlanGroup.IN_SYNC.equals(group.label())) {
