@@ -10,7 +10,6 @@ import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.Change;
-import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateEnum;
 import dev.converge.engine.change.CreateIndex;
@@ -36,6 +35,7 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +48,9 @@ import java.util.List;
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    /** MySQL commits every DDL statement implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
-        // MySQL commits around every DDL statement by itself: none of them runs in the apply's transaction.
         return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
     }
 
