@@ -6,6 +6,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
@@ -62,20 +63,20 @@ final class Planning {
             throw e;
         }
         SchemaModel currentModel = join(current);
-        Plan plan = Planner.of(target.dialect, target.version, safety.strategies())
-                .plan(currentModel, desired.model(), target.url.display());
+        Plan plan = Planner.of(target.dialect, target.version, safety.strategies()).plan(currentModel,
+                desired.model(), target.url.display(), desired.source().withIgnorePatterns(desiredOptions.ignore));
         plan = target.dialect.annotator().annotate(plan, target.connection, currentModel, safety.annotation());
         return new Planning(desired, plan, currentModel, scope, desiredOptions.desired);
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */
     static Plan replan(Target target, SchemaModel desired, InspectScope scope) {
-        return plan(target, target.inspect(scope), desired);
+        return plan(target, target.inspect(scope), desired, SourceModel.unparsed(List.of()));
     }
 
-    private static Plan plan(Target target, SchemaModel current, SchemaModel desired) {
+    private static Plan plan(Target target, SchemaModel current, SchemaModel desired, SourceModel source) {
         Planner planner = Planner.of(target.dialect);
-        return planner.plan(current, desired, target.url.display());
+        return planner.plan(current, desired, target.url.display(), source);
     }
 
     private static SchemaModel join(CompletableFuture<SchemaModel> future) {

@@ -24,11 +24,17 @@ import java.util.Set;
  * @param change      the typed change this step makes
  * @param inverse     the statements that undo the step once it has run (computed at plan time); empty
  *                    when the step is irreversible (its data is gone, as with a dropped table)
+ * @param source      where the desired object is declared ({@code schema/orders.sql:14});
+ *                    {@link #NOT_IN_FILES} for an object the desired files no longer declare (a drop);
+ *                    null when unknown (a desired state read from a database)
  * @param safety      the locks it takes, and the live facts (table sizes, data checks) when known
  */
 public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
                        String description, List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards,
-                       Change change, List<DdlStatement> inverse, StepSafety safety) {
+                       Change change, List<DdlStatement> inverse, String source, StepSafety safety) {
+    /** The source of a step whose object the desired files no longer declare. */
+    public static final String NOT_IN_FILES = "";
+
     public PlanStep {
         requireNonNull(id, "id is null");
         safety = safety == null ? StepSafety.NONE : safety;
@@ -45,14 +51,22 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
                     List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
         this(number, id, action, replaces, target, description, statements, classes, hazards, change, List.of(),
-                StepSafety.NONE);
+                null, StepSafety.NONE);
     }
 
     /** A step without lock levels or live facts: the shape before the safety model. */
     public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
                     List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change,
+                    List<DdlStatement> inverse, String source) {
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse, source,
+                StepSafety.NONE);
+    }
+
+    /** A step whose desired object's declaration is unknown. */
+    public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
+                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change,
                     List<DdlStatement> inverse) {
-        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse,
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse, null,
                 StepSafety.NONE);
     }
 
@@ -64,7 +78,7 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     /** The same step with other safety facts (live statistics and data checks added after planning). */
     public PlanStep withSafety(StepSafety newSafety) {
         return new PlanStep(number, id, action, replaces, target, description, statements, classes, hazards, change,
-                inverse, newSafety);
+                inverse, source, newSafety);
     }
 
     /** True when a data pre-check says the step will fail on the target's rows. */
@@ -94,6 +108,11 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     /** The classes in their declared order (additive, destructive, locking), for stable output. */
     public List<SafetyClass> sortedClasses() {
         return EnumSet.copyOf(classes.isEmpty() ? EnumSet.noneOf(SafetyClass.class) : classes).stream().toList();
+    }
+
+    /** True when the desired files are known and do not declare the object (it is being dropped). */
+    public boolean isGoneFromFiles() {
+        return NOT_IN_FILES.equals(source);
     }
 
     public boolean isDestructive() {

@@ -77,7 +77,7 @@ class LinterTest {
                 List.of(new Hazard(HazardCode.FULL_TABLE_SCAN, "scans all of public.orders"),
                         new Hazard(HazardCode.BLOCKS_WRITES, "holds SHARE ROW EXCLUSIVE on public.orders and public.customers"),
                         new Hazard(HazardCode.DATA_DEPENDENT, "fails on orphans")),
-                new AddForeignKey(fk), List.of(), new StepSafety(
+                new AddForeignKey(fk), List.of(), null, new StepSafety(
                         List.of(new TableLock(ORDERS, LockLevel.SHARE_ROW_EXCLUSIVE),
                                 new TableLock(CUSTOMERS, LockLevel.SHARE_ROW_EXCLUSIVE)),
                         List.of(new TableImpact(ORDERS, "scans", 12_400_000, 3_328_599_654L)),
@@ -91,7 +91,7 @@ class LinterTest {
                 EnumSet.of(SafetyClass.DESTRUCTIVE, SafetyClass.LOCKING),
                 List.of(new Hazard(HazardCode.DATA_LOSS, "drops column public.orders.legacy and its values"),
                         new Hazard(HazardCode.ACCESS_EXCLUSIVE_LOCK, "takes a brief ACCESS EXCLUSIVE lock on public.orders")),
-                new DropColumn(ORDERS, before), List.of(), StepSafety.of(List.of(new TableLock(ORDERS,
+                new DropColumn(ORDERS, before), List.of(), null, StepSafety.of(List.of(new TableLock(ORDERS,
                         LockLevel.ACCESS_EXCLUSIVE))));
         PlanStep notNull = new PlanStep(3, "alter-column:public.customers.id", Action.ALTER, false,
                 dev.converge.engine.model.ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, CUSTOMERS, "id"),
@@ -102,7 +102,7 @@ class LinterTest {
                                 + " \"id_not_null\"", "ALTER TABLE \"public\".\"customers\" DROP CONSTRAINT IF EXISTS \"id_not_null\"")),
                 EnumSet.of(SafetyClass.LOCKING), List.of(new Hazard(HazardCode.FULL_TABLE_SCAN, "scans public.customers")),
                 new AlterColumn(CUSTOMERS, Column.of("id", "bigint", false), Column.of("id", "bigint", true),
-                        EnumSet.of(ColumnChangeKind.NOT_NULL)), List.of(), new StepSafety(
+                        EnumSet.of(ColumnChangeKind.NOT_NULL)), List.of(), null, new StepSafety(
                         List.of(new TableLock(CUSTOMERS, LockLevel.ACCESS_EXCLUSIVE)),
                         List.of(new TableImpact(CUSTOMERS, "scans", -1, 8192)),
                         List.of(DataCheck.passed("public.customers.id has no NULLs", null))));

@@ -26,6 +26,7 @@ import dev.converge.engine.change.DropSchema;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.Rename;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.model.Column;
@@ -35,9 +36,9 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
-import dev.converge.engine.plan.DdlStatement;
 import java.util.List;
 
 /**
@@ -48,9 +49,10 @@ import java.util.List;
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    /** MySQL commits every DDL statement implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
-        return DdlStatement.inTransaction(change.accept(this));
+        return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
     }
 
     private static String table(QualifiedName name) {
@@ -164,6 +166,18 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitDropView(DropView c) {
         return List.of("DROP VIEW " + quote(c.view().name().name()));
+    }
+
+    @Override
+    public List<String> visitRename(Rename c) {
+        switch (c.from().kind()) {
+            case TABLE:
+                return List.of("RENAME TABLE " + table(c.from().name()) + " TO " + quote(c.to()));
+            case COLUMN:
+                return alter(c.from().name(), "RENAME COLUMN " + quote(c.from().member()) + " TO " + quote(c.to()));
+            default:
+                throw unsupported("renaming a " + c.from().kind().word());
+        }
     }
 
     @Override

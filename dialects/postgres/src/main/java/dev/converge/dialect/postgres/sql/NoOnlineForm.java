@@ -21,6 +21,7 @@ import dev.converge.engine.change.DropSchema;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.Rename;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.change.ChangeVisitor;
@@ -135,6 +136,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitDropView(DropView change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRename(Rename change) {
         return null;
     }
 

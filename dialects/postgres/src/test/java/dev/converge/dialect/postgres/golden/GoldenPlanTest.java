@@ -116,8 +116,10 @@ class GoldenPlanTest {
         Path dir = caseDir(caseName);
         try (LocalPostgres target = LocalPostgres.create("golden")) {
             target.execute(Files.readString(dir.resolve("current.sql")));
-            Path desiredDir = Files.createTempDirectory("converge-golden-");
-            Files.copy(dir.resolve("desired.sql"), desiredDir.resolve("desired.sql"));
+            // A relative directory, so that the source locations in the plan are the same on every machine.
+            Path desiredDir = Files.createDirectories(Path.of("target", "golden", caseName));
+            Files.copy(dir.resolve("desired.sql"), desiredDir.resolve("desired.sql"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             DatabaseUrl url = dialect.parseUrl(target.jdbcUrl());
             try (Connection connection = dialect.connect(url)) {
                 DesiredState desired = new DesiredStateResolver(dialect).resolve(desiredDir.toString(),
@@ -125,7 +127,7 @@ class GoldenPlanTest {
                 SchemaModel current = dialect.inspector().inspect(connection, InspectScope.ALL);
                 Planner planner = strategies == null ? Planner.of(dialect)
                         : Planner.of(dialect, new ServerVersion(15, 0, "15"), strategies);
-                return planner.plan(current, desired.model(), TARGET);
+                return planner.plan(current, desired.model(), TARGET, desired.source());
             } finally {
                 Files.delete(desiredDir.resolve("desired.sql"));
                 Files.delete(desiredDir);
