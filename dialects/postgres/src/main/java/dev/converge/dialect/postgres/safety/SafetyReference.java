@@ -181,7 +181,6 @@ public final class SafetyReference {
                 | `--allow-destructive` | allows every destructive step |
                 | `--allow-hazards CODE,...` | allows steps with these hazard codes |
                 | `--max-lock LEVEL` | refuses steps that take a stronger lock than LEVEL |
-
                 | `-- converge:allow CODE[,CODE]` | on the line before an object's declaration in the desired files: allows those hazards on the object's steps and on steps of its members (a dropped column of an annotated table) |
 
                 A refusal (exit code 3, nothing changed) lists each blocked step, why, and the exact flag or
