@@ -49,6 +49,7 @@ public final class Applier {
     private ApplyInterrupt interrupt = new ApplyInterrupt();
     private StatementExecutor executor = StatementExecutor.PLAIN;
     private Duration lockWait = Duration.ZERO;
+    private ApplyContext context = ApplyContext.NONE;
 
     public Applier(Dialect dialect, Clock clock) {
         this(dialect, dialect.history(), clock);
@@ -92,6 +93,12 @@ public final class Applier {
         return this;
     }
 
+    /** The project context (environment, target, desired snapshot, note) recorded with the apply. */
+    public Applier context(ApplyContext applyContext) {
+        this.context = applyContext;
+        return this;
+    }
+
     /** Applies a plan made in this process: no saved file, so no schemas to compare beyond its fingerprints. */
     public ApplyResult apply(Connection target, Plan plan, String desiredHash) {
         return apply(target, new SavedPlan(plan, List.of(), SchemaModel.EMPTY, SchemaModel.EMPTY, desiredHash, null));
@@ -110,7 +117,8 @@ public final class Applier {
             }
             Instant start = clock.instant();
             long id = history.record(target, new HistoryEntry(0, start, user(target), saved.desiredHash(),
-                    SavedPlanJson.writeCompact(saved), "running", 0, HistoryEntry.RUNNING, saved.gitCommit()));
+                    SavedPlanJson.writeCompact(saved), "running", 0, HistoryEntry.RUNNING, saved.gitCommit(),
+                    context.environment(), context.target(), context.desiredSnapshot(), context.note()));
             return new ApplyRun(this, target, saved, id, start, Map.of()).run();
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot start the apply on " + saved.plan().target() + ": "
