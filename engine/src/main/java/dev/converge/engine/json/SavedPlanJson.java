@@ -152,7 +152,8 @@ public final class SavedPlanJson {
         Action action = Action.valueOf(node.get("action").asText().toUpperCase(Locale.ROOT));
         return new PlanStep(node.get("number").asInt(), node.get("id").asText(), action,
                 "-/+".equals(node.path("symbol").asText()), change.target(), node.get("description").asText(),
-                statements(node.get("statements")), classes, hazards, change, statements(node.get("inverse")));
+                statements(node.get("statements")), classes, hazards, change, statements(node.get("inverse")),
+                node.path("source").isTextual() ? node.get("source").asText() : null);
     }
 
     private static Class<? extends Change> changeClass(String kind) {
