@@ -126,6 +126,17 @@ public final class SavedPlanJson {
         }
     }
 
+    /** The schemas a stored plan manages, read without reading the whole plan; empty when unreadable. */
+    public static List<String> schemas(String text) {
+        List<String> schemas = new ArrayList<>();
+        try {
+            MAPPER.readTree(text).path("schemas").forEach(n -> schemas.add(n.asText()));
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+        return schemas;
+    }
+
     private static SavedPlan savedPlan(JsonNode root) throws JsonProcessingException {
         List<PlanStep> steps = new ArrayList<>();
         for (JsonNode node : root.get("steps")) {
