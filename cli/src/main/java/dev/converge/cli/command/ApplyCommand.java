@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -127,7 +128,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 SavedPlan given = file == null ? null : load(file);
                 err.println("Resuming the last apply on " + db.url.display() + " ...");
                 err.flush();
-                result = applier.resume(db.connection, given);
+                result = applier.resume(db.connection, given, given != null ? Set.copyOf(given.schemas())
+                        : target.schemas.isEmpty() ? null : Set.copyOf(target.schemas));
             } else {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
                 Plan plan = saved.plan();
