@@ -105,7 +105,7 @@ public final class ApplyCommand implements Callable<Integer> {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
             return FleetCommands.apply(dialects, fleet, spec, autoApprove, allowDestructive, skipPromotionCheck,
-                    report, this::confirmed);
+                    report, planFile(), this::confirmed);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
