@@ -35,6 +35,7 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,14 @@ import java.util.List;
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    /** Every MySQL DDL statement commits implicitly: none can run inside the apply's transaction. */
     @Override
-    public List<String> statements(Change change) {
+    public List<DdlStatement> statements(Change change) {
+        return sql(change).stream().map(DdlStatement::outsideTransaction).toList();
+    }
+
+    /** The SQL text of the statements that make the change. */
+    public List<String> sql(Change change) {
         return change.accept(this);
     }
 

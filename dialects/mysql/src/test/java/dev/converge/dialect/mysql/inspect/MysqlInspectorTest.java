@@ -37,7 +37,7 @@ class MysqlInspectorTest {
             db.execute("CREATE TABLE t (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
                     + " name VARCHAR(20) COLLATE utf8mb4_bin NOT NULL DEFAULT 'it''s' COMMENT 'the name',"
                     + " changed TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP INVISIBLE,"
-                    + " total INT AS (id * 2) STORED) COMMENT 'tee'");
+                    + " n INT, total INT AS (n * 2) STORED) COMMENT 'tee'");
             Table t = inspect(db).tables().get(0);
             Column id = t.column("id").orElseThrow();
             assertEquals("int(10) unsigned", id.type());
@@ -49,7 +49,7 @@ class MysqlInspectorTest {
             assertTrue(name.notNull());
             Column changed = t.column("changed").orElseThrow();
             assertEquals("timestamp ON UPDATE current_timestamp() INVISIBLE", changed.type());
-            assertEquals("(`id` * 2) STORED", t.column("total").orElseThrow().generatedExpression());
+            assertEquals("(`n` * 2) STORED", t.column("total").orElseThrow().generatedExpression());
             assertNull(t.column("total").orElseThrow().defaultExpression());
             assertEquals("tee", t.comment());
         }
@@ -65,8 +65,8 @@ class MysqlInspectorTest {
             Index a = m.indexes().get(0);
             assertEquals("db.a.ix", a.name().toString());
             assertEquals("INDEX `ix` (`s`(8),`d` DESC) COMMENT 'c'", a.definition());
-            assertEquals("UNIQUE INDEX `ix` (`id`,`s`(4))", m.indexes().get(1).definition());
-            assertEquals("FULLTEXT INDEX `ft` (`s`)", m.indexes().get(2).definition());
+            assertEquals("FULLTEXT INDEX `ft` (`s`)", m.indexes().get(1).definition());
+            assertEquals("UNIQUE INDEX `ix` (`id`,`s`(4))", m.indexes().get(2).definition());
             assertEquals("PRIMARY KEY (`id`)", m.tables().get(0).constraints().get(0).definition());
         }
     }

@@ -48,7 +48,7 @@ class MysqlDesiredLoaderTest {
                 SchemaModel before = dialect.inspector().inspect(c, InspectScope.ALL);
                 BadInputException e = assertThrows(BadInputException.class, () -> new DesiredStateResolver(dialect)
                         .resolve(dir.toString(), ShadowSpec.SERVER, target.url(), dialect.version(c), InspectScope.ALL));
-                assertEquals("a.sql", e.diagnostics().get(0).span().file());
+                assertTrue(e.diagnostics().get(0).span().file().endsWith("a.sql"), e.render());
                 assertEquals(1, e.diagnostics().get(0).span().line());
                 assertEquals(before, dialect.inspector().inspect(c, InspectScope.ALL));
             }

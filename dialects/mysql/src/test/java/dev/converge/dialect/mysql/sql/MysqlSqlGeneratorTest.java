@@ -29,9 +29,9 @@ class MysqlSqlGeneratorTest {
         Column c = new Column("sel`ect", "varchar(10) ON UPDATE x INVISIBLE COMMENT 'it''s'", true, "'a'", Identity.NONE,
                 null, null, "utf8mb4_bin", null, List.of());
         assertEquals(List.of("ALTER TABLE `or``der` ADD COLUMN `sel``ect` varchar(10) COLLATE utf8mb4_bin NOT NULL"
-                + " DEFAULT 'a' ON UPDATE x INVISIBLE COMMENT 'it''s' AFTER `id`"), generator.statements(new AddColumn(T, c, "id")));
+                + " DEFAULT 'a' ON UPDATE x INVISIBLE COMMENT 'it''s' AFTER `id`"), generator.sql(new AddColumn(T, c, "id")));
         assertEquals("ALTER TABLE `or``der` ADD COLUMN `sel``ect` varchar(10) COLLATE utf8mb4_bin NOT NULL DEFAULT 'a'"
-                + " ON UPDATE x INVISIBLE COMMENT 'it''s' FIRST", generator.statements(new AddColumn(T, c, "")).get(0));
+                + " ON UPDATE x INVISIBLE COMMENT 'it''s' FIRST", generator.sql(new AddColumn(T, c, "")).get(0));
     }
 
     @Test
@@ -39,26 +39,26 @@ class MysqlSqlGeneratorTest {
         Column from = Column.of("n", "int(11)", false);
         Column to = new Column("n", "bigint(20) unsigned", false, null, Identity.BY_DEFAULT, null, null, null, null, List.of());
         assertEquals(List.of("ALTER TABLE `or``der` MODIFY COLUMN `n` bigint(20) unsigned NULL AUTO_INCREMENT"),
-                generator.statements(new AlterColumn(T, from, to, Set.of(ColumnChangeKind.TYPE, ColumnChangeKind.IDENTITY))));
+                generator.sql(new AlterColumn(T, from, to, Set.of(ColumnChangeKind.TYPE, ColumnChangeKind.IDENTITY))));
     }
 
     @Test
     void anIndexIsDroppedByItsNameInTheTable() {
         Index ix = new Index(IndexNames.modelName(T, "ix.a"), T, false, "BTREE", List.of("`a`"), List.of(), null,
                 "INDEX `ix.a` (`a`)", null);
-        assertEquals(List.of("ALTER TABLE `or``der` DROP INDEX `ix.a`"), generator.statements(new DropIndex(ix)));
+        assertEquals(List.of("ALTER TABLE `or``der` DROP INDEX `ix.a`"), generator.sql(new DropIndex(ix)));
     }
 
     @Test
     void tableCommentsAreSetAndCleared() {
         ObjectRef table = ObjectRef.of(ObjectKind.TABLE, T);
-        assertEquals(List.of("ALTER TABLE `or``der` COMMENT = 'a\\\\b'"), generator.statements(new SetComment(table, "a\\b")));
-        assertEquals(List.of("ALTER TABLE `or``der` COMMENT = ''"), generator.statements(new SetComment(table, null)));
+        assertEquals(List.of("ALTER TABLE `or``der` COMMENT = 'a\\\\b'"), generator.sql(new SetComment(table, "a\\b")));
+        assertEquals(List.of("ALTER TABLE `or``der` COMMENT = ''"), generator.sql(new SetComment(table, null)));
     }
 
     @Test
     void kindsMysqlDoesNotHaveAreRefused() {
         Sequence s = new Sequence(QualifiedName.of("db", "s"), "bigint", 1, 1, 1, 10, 1, false, null, null);
-        assertThrows(IllegalStateException.class, () -> generator.statements(new CreateSequence(s)));
+        assertThrows(IllegalStateException.class, () -> generator.sql(new CreateSequence(s)));
     }
 }
