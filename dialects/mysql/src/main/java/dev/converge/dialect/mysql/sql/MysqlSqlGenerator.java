@@ -9,6 +9,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateEnum;
@@ -77,10 +78,34 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         t.constraints().stream().filter(k -> k.kind() != ConstraintKind.PRIMARY_KEY)
                 .forEach(k -> lines.add("CONSTRAINT " + quote(k.name()) + " " + k.definition()));
         String sql = "CREATE TABLE " + table(t.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
+        if (!t.options().isEmpty()) {
+            sql += " " + String.join(" ", t.options());
+        }
         if (t.comment() != null) {
             sql += " COMMENT = " + literal(t.comment());
         }
         return List.of(sql);
+    }
+
+    /**
+     * Only the options that change: naming the engine again, even the same one, rebuilds the table. An
+     * option the desired table no longer has goes back to the server's default.
+     */
+    @Override
+    public List<String> visitAlterTableOptions(AlterTableOptions c) {
+        List<String> clauses = new ArrayList<>();
+        for (String option : c.to()) {
+            if (!c.from().contains(option)) {
+                clauses.add(option);
+            }
+        }
+        for (String option : c.from()) {
+            String key = option.substring(0, option.indexOf('=') + 1);
+            if (c.to().stream().noneMatch(o -> o.startsWith(key))) {
+                clauses.add(key + (key.equals("KEY_BLOCK_SIZE=") ? "0" : "DEFAULT"));
+            }
+        }
+        return alter(c.table(), String.join(" ", clauses));
     }
 
     @Override

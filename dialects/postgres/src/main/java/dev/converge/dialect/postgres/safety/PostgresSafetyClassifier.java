@@ -13,6 +13,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.ColumnChangeKind;
@@ -284,6 +285,11 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
 
         @Override
         public Classification visitSetSequenceOwner(SetSequenceOwner change) {
+            return additive();
+        }
+
+        @Override
+        public Classification visitAlterTableOptions(AlterTableOptions change) {
             return additive();
         }
 
