@@ -4,6 +4,8 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.ShadowSpec;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** DesiredOptions say where the desired state is and which shadow database normalizes it. */
@@ -29,6 +31,11 @@ public final class DesiredOptions {
     @Option(names = "--dev-url", paramLabel = "URL",
             description = "Use this empty dev database as the shadow (it is emptied again afterwards).")
     public String devUrl;
+
+    @Option(names = "--ignore", paramLabel = "PATTERN",
+            description = "Leave objects matching this pattern alone (audit_*, sales.tmp_*): neither created nor"
+                    + " dropped; repeatable. Patterns in DIR/.convergeignore apply too.")
+    public List<String> ignore = new ArrayList<>();
 
     public ShadowSpec shadowSpec(Dialect dialect) {
         if (devUrl != null) {

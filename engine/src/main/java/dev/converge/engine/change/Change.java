@@ -11,7 +11,7 @@ public sealed interface Change permits
         AddColumn, AddConstraint, AddEnumValue, AddForeignKey, AlterColumn, AlterSequence, AlterTableOptions,
         CreateEnum, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateView, DropColumn,
         DropConstraint, DropEnum, DropForeignKey, DropIndex, DropSchema, DropSequence, DropTable,
-        DropView, SetComment, SetSequenceOwner {
+        DropView, Rename, SetComment, SetSequenceOwner {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

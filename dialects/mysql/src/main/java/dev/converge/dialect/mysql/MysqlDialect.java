@@ -14,6 +14,7 @@ import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.HistoryStore;
 import dev.converge.engine.spi.Inspector;
 import dev.converge.engine.spi.SafetyClassifier;

@@ -9,29 +9,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * MysqlHistoryStore keeps one row per apply in {@code converge.history} and one per step event in
- * {@code converge.checkpoints}, on the target's server. A MySQL "schema" is a database, so the
- * bookkeeping database serves every database of the server and each apply says which database it
- * is about. MySQL DDL commits implicitly, so every step is its own checkpoint: the applier records
- * it right after the step's statement committed. Times are stored in UTC.
+ * MysqlHistoryStore keeps one row per apply in {@code converge.history} on the target's server. A
+ * MySQL "schema" is a database, so the bookkeeping database serves every database of the server and
+ * each row says which database it is about. CREATE DATABASE/TABLE commit implicitly, so they run
+ * before the apply's own statements are recorded. Checkpoints (one row per step event) live beside it.
  */
 public final class MysqlHistoryStore implements HistoryStore {
-    static final String DB = "`" + InspectScope.BOOKKEEPING_SCHEMA + "`";
-    static final String TABLE = DB + ".`history`";
-    static final String CHECKPOINTS = DB + ".`checkpoints`";
+    static final String TABLE = "`" + InspectScope.BOOKKEEPING_SCHEMA + "`.`history`";
+    static final String CHECKPOINTS = "`" + InspectScope.BOOKKEEPING_SCHEMA + "`.`checkpoints`";
 
     @Override
     public void ensure(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("CREATE DATABASE IF NOT EXISTS " + DB + " CHARACTER SET utf8mb4");
+            st.execute("CREATE DATABASE IF NOT EXISTS `" + InspectScope.BOOKKEEPING_SCHEMA + "`");
             st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
                     + "  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
                     + "  target_database VARCHAR(64) NOT NULL,\n"
@@ -41,15 +37,18 @@ public final class MysqlHistoryStore implements HistoryStore {
                     + "  plan LONGTEXT NOT NULL,\n"
                     + "  outcome TEXT NOT NULL,\n"
                     + "  duration_ms BIGINT NOT NULL,\n"
-                    + "  status VARCHAR(32) NOT NULL,\n"
-                    + "  git_commit VARCHAR(64) NULL,\n"
                     + "  KEY by_database (target_database, id)\n"
                     + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+            if (!hasStatusColumn(connection)) {
+                // A history made before checkpoints: upgraded in place (MySQL has no ADD COLUMN IF NOT EXISTS).
+                st.execute("ALTER TABLE " + TABLE + " ADD COLUMN status VARCHAR(32) NOT NULL DEFAULT 'converged',"
+                        + " ADD COLUMN git_commit VARCHAR(80) NULL");
+            }
             st.execute("CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " (\n"
                     + "  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
                     + "  apply_id BIGINT NOT NULL,\n"
                     + "  step INT NOT NULL,\n"
-                    + "  step_id VARCHAR(512) NOT NULL,\n"
+                    + "  step_id TEXT NOT NULL,\n"
                     + "  group_number INT NOT NULL,\n"
                     + "  status VARCHAR(32) NOT NULL,\n"
                     + "  started_at DATETIME(3) NOT NULL,\n"
@@ -57,18 +56,26 @@ public final class MysqlHistoryStore implements HistoryStore {
                     + "  statement LONGTEXT NOT NULL,\n"
                     + "  error TEXT NULL,\n"
                     + "  fingerprint VARCHAR(128) NULL,\n"
-                    + "  KEY by_apply (apply_id, id),\n"
-                    + "  CONSTRAINT checkpoints_apply FOREIGN KEY (apply_id) REFERENCES " + TABLE + " (id)\n"
+                    + "  KEY by_apply (apply_id, id)\n"
                     + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        }
+    }
+
+    private static boolean hasStatusColumn(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+                        + InspectScope.BOOKKEEPING_SCHEMA + "' AND TABLE_NAME = 'history' AND COLUMN_NAME = 'status'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
         }
     }
 
     @Override
     public long record(Connection connection, HistoryEntry entry) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE + " (target_database, applied_at,"
-                + " database_user, desired_hash, plan, outcome, duration_ms, status, git_commit)"
-                + " VALUES (DATABASE(), ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setObject(1, utc(entry.appliedAt()));
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
+                + " (target_database, applied_at, database_user, desired_hash, plan, outcome, duration_ms, status,"
+                + " git_commit) VALUES (DATABASE(), ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setTimestamp(1, Timestamp.from(entry.appliedAt()));
             ps.setString(2, entry.databaseUser());
             ps.setString(3, entry.desiredHash());
             ps.setString(4, entry.planJson());
@@ -86,29 +93,33 @@ public final class MysqlHistoryStore implements HistoryStore {
 
     @Override
     public List<HistoryEntry> list(Connection connection, int limit) throws SQLException {
-        if (!tableExists(connection)) {
-            return List.of();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+                        + InspectScope.BOOKKEEPING_SCHEMA + "' AND TABLE_NAME = 'history'")) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                return List.of();
+            }
         }
-        return entries(connection, "WHERE target_database = DATABASE() ORDER BY id DESC LIMIT ?", limit);
+        return entries(connection, "ORDER BY id DESC LIMIT ?", limit);
     }
 
     @Override
     public Optional<HistoryEntry> find(Connection connection, long id) throws SQLException {
-        if (!tableExists(connection)) {
-            return Optional.empty();
-        }
-        return entries(connection, "WHERE target_database = DATABASE() AND id = ?", id).stream().findFirst();
+        return entries(connection, "AND id = ?", id).stream().findFirst();
     }
 
-    private static List<HistoryEntry> entries(Connection connection, String where, long parameter) throws SQLException {
+    private static List<HistoryEntry> entries(Connection connection, String tail, long parameter) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT id, applied_at, database_user, desired_hash, plan,"
-                + " outcome, duration_ms, status, git_commit FROM " + TABLE + " " + where)) {
+                + " outcome, duration_ms, status, git_commit FROM " + TABLE + " WHERE target_database = DATABASE() "
+                + tail)) {
             ps.setLong(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new HistoryEntry(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9)));
+                    entries.add(new HistoryEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
+                            rs.getString(9)));
                 }
             }
         }
@@ -138,8 +149,8 @@ public final class MysqlHistoryStore implements HistoryStore {
             ps.setString(3, checkpoint.stepId());
             ps.setInt(4, checkpoint.group());
             ps.setString(5, checkpoint.status());
-            ps.setObject(6, utc(checkpoint.startedAt()));
-            ps.setObject(7, utc(checkpoint.finishedAt()));
+            ps.setTimestamp(6, Timestamp.from(checkpoint.startedAt()));
+            ps.setTimestamp(7, Timestamp.from(checkpoint.finishedAt()));
             ps.setString(8, checkpoint.statement());
             ps.setString(9, checkpoint.error());
             ps.setString(10, checkpoint.fingerprint());
@@ -157,28 +168,11 @@ public final class MysqlHistoryStore implements HistoryStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     checkpoints.add(new Checkpoint(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), rs.getString(9),
-                            rs.getString(10)));
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                            rs.getString(8), rs.getString(9), rs.getString(10)));
                 }
             }
         }
         return checkpoints;
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
-
-    private static boolean tableExists(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
-                        + InspectScope.BOOKKEEPING_SCHEMA + "' AND TABLE_NAME = 'history'")) {
-            rs.next();
-            return rs.getInt(1) > 0;
-        }
     }
 }

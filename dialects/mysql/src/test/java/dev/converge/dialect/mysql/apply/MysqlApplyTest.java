@@ -90,8 +90,9 @@ class MysqlApplyTest {
                 ApplyResult result = new Applier(dialect, Clock.systemUTC()).apply(c, saved);
                 assertEquals(HistoryEntry.CONVERGED, result.status());
                 List<Checkpoint> checkpoints = dialect.history().checkpoints(c, result.historyId());
-                assertEquals(saved.plan().steps().size(), checkpoints.size());
-                assertTrue(checkpoints.stream().allMatch(cp -> cp.status().equals(Checkpoint.DONE)));
+                // A step outside a transaction is marked started before it runs, then done after it committed.
+                assertEquals(saved.plan().steps().stream().map(PlanStep::number).toList(), checkpoints.stream()
+                        .filter(cp -> cp.status().equals(Checkpoint.DONE)).map(Checkpoint::step).toList());
             }
             assertEquals(Fingerprints.of(saved.desired()), Fingerprints.of(inspect(target)));
         }

@@ -24,6 +24,7 @@ import dev.converge.engine.change.DropSchema;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.Rename;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.plan.DdlStatement;
@@ -157,6 +158,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitAlterTableOptions(AlterTableOptions change) {
             throw new IllegalStateException("PostgreSQL tables carry no options in the model: " + change.table());
+        }
+
+        @Override
+        public List<String> visitRename(Rename change) {
+            return List.of(RenameSql.rename(change));
         }
 
         @Override
