@@ -13,6 +13,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.ColumnChangeKind;
@@ -302,6 +303,11 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                     + change.to() + ": queries and application code that still use the old name fail after it");
             QualifiedName table = from.member().isEmpty() && from.kind() != ObjectKind.TABLE ? null : from.name();
             return table == null ? neutral(incompatible) : neutral(briefAccessExclusive(table, ""), incompatible);
+        }
+
+        @Override
+        public Classification visitAlterTableOptions(AlterTableOptions change) {
+            return additive();
         }
 
         @Override
