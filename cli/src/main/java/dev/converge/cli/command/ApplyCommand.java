@@ -122,7 +122,7 @@ public final class ApplyCommand implements Callable<Integer> {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
             return FleetCommands.apply(dialects, fleet, spec, autoApprove, safety.allowDestructive, skipPromotionCheck,
-                    report, this::confirmed);
+                    report, planFile(), this::confirmed);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -146,7 +146,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 SavedPlan given = file == null ? null : load(file);
                 err.println("Resuming the last apply on " + db.url.display() + " ...");
                 err.flush();
-                result = applier.resume(db.connection, given);
+                result = applier.resume(db.connection, given, given != null ? Set.copyOf(given.schemas())
+                        : target.schemas.isEmpty() ? null : Set.copyOf(target.schemas));
             } else {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
                 Plan plan = saved.plan();

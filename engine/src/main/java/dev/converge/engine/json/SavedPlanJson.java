@@ -126,6 +126,17 @@ public final class SavedPlanJson {
         }
     }
 
+    /** The schemas a stored plan manages, read without reading the whole plan; empty when unreadable. */
+    public static List<String> schemas(String text) {
+        List<String> schemas = new ArrayList<>();
+        try {
+            MAPPER.readTree(text).path("schemas").forEach(n -> schemas.add(n.asText()));
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+        return schemas;
+    }
+
     private static SavedPlan savedPlan(JsonNode root) throws JsonProcessingException {
         List<PlanStep> steps = new ArrayList<>();
         for (JsonNode node : root.get("steps")) {
@@ -152,8 +163,8 @@ public final class SavedPlanJson {
         Action action = Action.valueOf(node.get("action").asText().toUpperCase(Locale.ROOT));
         return new PlanStep(node.get("number").asInt(), node.get("id").asText(), action,
                 "-/+".equals(node.path("symbol").asText()), change.target(), node.get("description").asText(),
-                statements(node.get("statements")), classes, hazards, change, statements(node.get("inverse")), null,
-                StepSafetyJson.read(node));
+                statements(node.get("statements")), classes, hazards, change, statements(node.get("inverse")),
+                node.path("source").isTextual() ? node.get("source").asText() : null, StepSafetyJson.read(node));
     }
 
     private static Class<? extends Change> changeClass(String kind) {

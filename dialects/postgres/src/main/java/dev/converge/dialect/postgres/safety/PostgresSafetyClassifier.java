@@ -16,6 +16,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.ColumnChangeKind;
@@ -420,6 +421,12 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, from.name()), incompatible);
             }
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, ""), incompatible);
+        }
+
+        @Override
+        public Classification visitAlterTableOptions(AlterTableOptions change) {
+            // PostgreSQL tables carry no options in the model: the differ never makes this change here.
+            return additive(List.of());
         }
 
         @Override

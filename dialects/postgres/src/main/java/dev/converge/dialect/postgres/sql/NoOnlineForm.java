@@ -6,6 +6,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.CreateEnum;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateSchema;
@@ -56,6 +57,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitAlterColumn(AlterColumn change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitAlterTableOptions(AlterTableOptions change) {
         return null;
     }
 

@@ -6,6 +6,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateEnum;
@@ -211,6 +212,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitDropView(DropView change) {
             return List.of(ViewSql.dropView(change.view()));
+        }
+
+        @Override
+        public List<String> visitAlterTableOptions(AlterTableOptions change) {
+            throw new IllegalStateException("PostgreSQL tables carry no options in the model: " + change.table());
         }
 
         @Override
