@@ -140,8 +140,10 @@ class SavedPlanTest {
             db.execute(BEFORE + "UPDATE public.customer SET email = 'same@example.com' WHERE id <= 2;");
             Path schema = desired();
             Files.writeString(schema.resolve("shop.sql"), DESIRED + "CREATE UNIQUE INDEX customer_email ON public.customer (email);\n");
+            // Without the data pre-check (which refuses this plan up front, exit 3) and with the index built
+            // inside the group's transaction, so that the statement itself fails and the group rolls back.
             Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
-                    "--auto-approve");
+                    "--auto-approve", "--no-data-checks", "--no-concurrent-indexes");
             assertEquals(1, apply.exitCode(), apply.all());
             assertTrue(apply.err().contains("could not create unique index"), apply.all());
             assertTrue(apply.err().contains("steps 1-3 (group 1) were rolled back; steps 4-5 did not run."), apply.all());
