@@ -103,10 +103,20 @@ public final class Fleet implements AutoCloseable {
      *                           recorded in each target's history
      * @param who                who asked for the override, for the record
      * @param gitCommit          the commit of the desired files, recorded with each apply, or null
+     * @param saved              a reviewed fleet plan to hold each target to, or null
      */
     public FleetApplyResult apply(boolean allowDestructive, boolean skipPromotionCheck, String who, String gitCommit,
-                                  FleetProgress progress) {
+                                  SavedFleetPlan saved, FleetProgress progress) {
         DesiredState state = desired();
+        if (saved != null && !saved.environment().equals(env.name())) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing the saved plan: it is for environment "
+                    + saved.environment() + ", not " + env.name() + ". Nothing was changed.");
+        }
+        if (saved != null && !saved.desiredHash().equals(state.hash())) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing the saved plan: the desired state changed since it"
+                    + " was made (" + FleetPlanRenderer.shortHash(saved.desiredHash()) + " then, "
+                    + FleetPlanRenderer.shortHash(state.hash()) + " now). Nothing was changed; make a new plan.");
+        }
         PromotionGate.Verdict verdict = new PromotionGate(dialect, new FleetTargets(dialect, environment))
                 .check(project, env, state.hash());
         String note = null;
@@ -120,7 +130,8 @@ public final class Fleet implements AutoCloseable {
         TenantsConfig tenants = env.tenants();
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
-                tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note);
+                tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note,
+                saved);
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, state, connections,
                 rollout, progress);
     }

@@ -52,8 +52,9 @@ public final class FleetApplier {
     }
 
     /** What the rollout is allowed to do and how it proceeds. */
+    /** @param saved the reviewed fleet plan each target must still match, or null to apply what is planned now */
     public record Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
-                          boolean allowDestructive, String note) {
+                          boolean allowDestructive, String note, SavedFleetPlan saved) {
         public Rollout {
             canary = List.copyOf(canary);
         }
@@ -108,6 +109,10 @@ public final class FleetApplier {
         FleetTarget target = before.target();
         if (before.failed()) {
             return outcome(target, canary, TargetOutcome.Status.FAILED, 0, started, 0, before.error());
+        }
+        String stale = rollout.saved() == null ? null : rollout.saved().refusal(before);
+        if (stale != null) {
+            return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, stale);
         }
         try (Connection connection = connections.open(target)) {
             Plan plan = before.plan();

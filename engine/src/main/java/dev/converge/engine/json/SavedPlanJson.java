@@ -164,7 +164,7 @@ public final class SavedPlanJson {
         return new PlanStep(node.get("number").asInt(), node.get("id").asText(), action,
                 "-/+".equals(node.path("symbol").asText()), change.target(), node.get("description").asText(),
                 statements(node.get("statements")), classes, hazards, change, statements(node.get("inverse")),
-                node.path("source").isTextual() ? node.get("source").asText() : null);
+                node.path("source").isTextual() ? node.get("source").asText() : null, StepSafetyJson.read(node));
     }
 
     private static Class<? extends Change> changeClass(String kind) {
@@ -180,14 +180,20 @@ public final class SavedPlanJson {
 
     private static ArrayNode statements(List<DdlStatement> statements) {
         ArrayNode array = MAPPER.createArrayNode();
-        statements.forEach(s -> array.addObject().put("sql", s.sql()).put("transactional", s.transactional()));
+        statements.forEach(s -> {
+            ObjectNode statement = array.addObject().put("sql", s.sql()).put("transactional", s.transactional());
+            if (s.cleanup() != null) {
+                statement.put("cleanup", s.cleanup());
+            }
+        });
         return array;
     }
 
     private static List<DdlStatement> statements(JsonNode array) {
         List<DdlStatement> statements = new ArrayList<>();
         if (array != null) {
-            array.forEach(s -> statements.add(new DdlStatement(s.get("sql").asText(), s.get("transactional").asBoolean())));
+            array.forEach(s -> statements.add(new DdlStatement(s.get("sql").asText(), s.get("transactional").asBoolean(),
+                    s.path("cleanup").isTextual() ? s.get("cleanup").asText() : null)));
         }
         return statements;
     }
