@@ -135,6 +135,26 @@ class SavedPlanTest {
     }
 
     @Test
+    void aUniqueIndexOverDuplicatesRollsBackAndSaysWhereTheTargetIs() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("cli_dup")) {
+            db.execute(BEFORE + "UPDATE public.customer SET email = 'same@example.com' WHERE id <= 2;");
+            Path schema = desired();
+            Files.writeString(schema.resolve("shop.sql"), DESIRED + "CREATE UNIQUE INDEX customer_email ON public.customer (email);\n");
+            Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
+                    "--auto-approve");
+            assertEquals(1, apply.exitCode(), apply.all());
+            assertTrue(apply.err().contains("could not create unique index"), apply.all());
+            assertTrue(apply.err().contains("steps 1-3 (group 1) were rolled back; steps 4-5 did not run."), apply.all());
+            assertTrue(apply.err().contains("The target is as it was before the apply."), apply.all());
+            assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "orders"), "nothing stays");
+            Cli.Result resume = Cli.run("apply", "--resume", "--url", Cli.url(db));
+            assertEquals(64, resume.exitCode(), resume.all());
+            assertTrue(resume.err().contains("nothing to resume"), resume.all());
+            assertTrue(resume.err().contains("rolled back"), resume.all());
+        }
+    }
+
+    @Test
     void theHistoryNamesTheGitCommitOfTheDesiredFiles() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("cli_git")) {
             db.execute(BEFORE);

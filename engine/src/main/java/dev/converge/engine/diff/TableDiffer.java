@@ -3,6 +3,7 @@ package dev.converge.engine.diff;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateTable;
@@ -39,6 +40,9 @@ final class TableDiffer {
                 diffColumns(current, desired, out, notes);
                 diffConstraints(current, desired, out);
                 Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+                if (!current.options().equals(desired.options())) {
+                    out.add(new AlterTableOptions(desired.name(), current.options(), desired.options()));
+                }
             }
         }
         for (Table current : from.tables().values()) {
@@ -56,7 +60,7 @@ final class TableDiffer {
     private static void createTable(Table desired, List<Change> out) {
         List<TableConstraint> later = desired.constraints().stream().filter(TableDiffer::notValid).toList();
         List<TableConstraint> inline = desired.constraints().stream().filter(c -> !notValid(c)).toList();
-        out.add(new CreateTable(new Table(desired.name(), desired.columns(), inline, desired.comment())));
+        out.add(new CreateTable(new Table(desired.name(), desired.columns(), inline, desired.comment(), desired.options())));
         later.forEach(c -> out.add(new AddConstraint(desired.name(), c)));
     }
 

@@ -33,6 +33,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitSetSequenceOwner(SetSequenceOwner c) { return 26; }
     @Override public Integer visitCreateView(CreateView c) { return 30; }
     @Override public Integer visitSetComment(SetComment c) { return 40; }
+    @Override public Integer visitAlterTableOptions(AlterTableOptions c) { return 40; }
     @Override public Integer visitDropColumn(DropColumn c) { return 50; }
     @Override public Integer visitDropTable(DropTable c) { return 51; }
     @Override public Integer visitDropSequence(DropSequence c) { return 52; }

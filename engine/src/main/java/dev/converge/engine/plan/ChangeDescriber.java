@@ -188,6 +188,12 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     }
 
     @Override
+    public String visitAlterTableOptions(AlterTableOptions c) {
+        List<String> added = c.to().stream().filter(o -> !c.from().contains(o)).toList();
+        return "alter table " + c.table() + " options: " + (added.isEmpty() ? "server defaults" : String.join(" ", added));
+    }
+
+    @Override
     public String visitRename(Rename c) {
         return "rename " + c.from().kind().word().replace('_', ' ') + " " + c.from().display() + " to " + c.to();
     }
