@@ -149,10 +149,6 @@ public final class Fleet implements AutoCloseable {
         return new StatementRunner(settings, new Random(), d -> Thread.sleep(d.toMillis()), StatementRunner.Listener.NONE);
     }
 
-    public TargetConnections connections() {
-        return connections;
-    }
-
     private String templateSchema() {
         return env.hasTenants() && env.tenants().mode() == TenantsConfig.Mode.SCHEMA ? env.tenants().templateSchema()
                 : null;
