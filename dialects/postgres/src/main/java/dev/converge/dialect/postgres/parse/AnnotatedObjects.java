@@ -42,7 +42,7 @@ final class AnnotatedObjects {
     private void read(ParsedSource s, Declaration d, Annotation a) {
         List<ObjectRef> refs = DeclarationRefs.refs(d, s.defaultSchema());
         if (a.name().equals(Annotation.RENAMED_FROM) && !a.argument().isBlank()) {
-            if (refs.isEmpty() || !RENAMEABLE.contains(refs.get(0).kind())) {
+            if (refs.isEmpty() || !RENAMEABLE.contains(refs.get(0).kind()) && !isEnumLabel(refs.get(0))) {
                 problems.add(s.statement().diagnosticAt(a.offset(), "converge:renamed-from on " + article(d.kind())
                         + " is not supported yet", "rename it by hand (ALTER ... RENAME), then drop the annotation"));
                 return;
@@ -50,7 +50,7 @@ final class AnnotatedObjects {
             SourceSpan at = s.statement().spanAt(a.offset());
             renames.add(new RenameAnnotation(refs.get(0), oldName(a.argument()), at.file() + ":" + at.line()));
         } else if (a.name().equals(Annotation.IGNORE)) {
-            if (refs.isEmpty() || !IGNORABLE.contains(refs.get(0).kind())) {
+            if (refs.isEmpty() || !IGNORABLE.contains(refs.get(0).kind()) || isEnumLabel(refs.get(0))) {
                 problems.add(s.statement().diagnosticAt(a.offset(), "converge:ignore on " + article(d.kind())
                         + " is not supported", "ignore whole objects: schemas, tables, views, sequences, types,"
                         + " indexes"));
@@ -58,6 +58,10 @@ final class AnnotatedObjects {
             }
             ignored.addAll(refs);
         }
+    }
+
+    private static boolean isEnumLabel(ObjectRef ref) {
+        return ref.kind() == ObjectKind.ENUM && !ref.member().isEmpty();
     }
 
     private static String article(String kind) {
