@@ -59,7 +59,8 @@ class AnnotationParseTest {
     @Test
     void badAnnotationsAreErrorsWithTheirPlace() {
         assertEquals(List.of(
-                "a.sql:1:1: unknown annotation converge:renamed | known annotations: converge:ignore, converge:renamed-from",
+                "a.sql:1:1: unknown annotation converge:renamed | known annotations: converge:ignore,"
+                        + " converge:renamed-from, converge:allow",
                 "a.sql:3:1: converge:renamed-from needs the old name | write -- converge:renamed-from old_name",
                 "a.sql:5:1: converge:ignore takes no argument | write -- converge:ignore alone on the line before the object",
                 "a.sql:7:1: converge:ignore is not attached to an object | put it on the line right before the"
