@@ -2,8 +2,10 @@ package dev.converge.engine.fleet;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.apply.StatementRunner;
 import dev.converge.engine.project.EnvironmentConfig;
 import dev.converge.engine.project.Interpolation;
+import dev.converge.engine.project.Policy;
 import dev.converge.engine.project.ProjectConfig;
 import dev.converge.engine.project.TenantsConfig;
 import dev.converge.engine.spi.Dialect;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -131,13 +134,19 @@ public final class Fleet implements AutoCloseable {
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note,
-                saved);
+                saved, runner(env.policy()));
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, state, connections,
                 rollout, progress);
     }
 
-    public TargetConnections connections() {
-        return connections;
+    /** Statements run with the environment's lock and statement timeouts (the runner's defaults otherwise). */
+    static StatementRunner runner(Policy policy) {
+        StatementRunner.Settings defaults = StatementRunner.Settings.DEFAULT;
+        StatementRunner.Settings settings = new StatementRunner.Settings(
+                policy.lockTimeout() == null ? defaults.lockTimeout() : policy.lockTimeout(),
+                policy.statementTimeout() == null ? defaults.statementTimeout() : policy.statementTimeout(),
+                defaults.retryBudget(), defaults.initialBackoff(), defaults.maxBackoff());
+        return new StatementRunner(settings, new Random(), d -> Thread.sleep(d.toMillis()), StatementRunner.Listener.NONE);
     }
 
     private String templateSchema() {

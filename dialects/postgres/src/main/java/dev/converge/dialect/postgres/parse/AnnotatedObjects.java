@@ -48,7 +48,7 @@ final class AnnotatedObjects {
     private void read(ParsedSource s, Declaration d, Annotation a) {
         List<ObjectRef> refs = DeclarationRefs.refs(d, s.defaultSchema());
         if (a.name().equals(Annotation.RENAMED_FROM) && !a.argument().isBlank()) {
-            if (refs.isEmpty() || !RENAMEABLE.contains(refs.get(0).kind())) {
+            if (refs.isEmpty() || !RENAMEABLE.contains(refs.get(0).kind()) && !isEnumLabel(refs.get(0))) {
                 problems.add(s.statement().diagnosticAt(a.offset(), "converge:renamed-from on " + article(d.kind())
                         + " is not supported yet", "rename it by hand (ALTER ... RENAME), then drop the annotation"));
                 return;
@@ -61,7 +61,7 @@ final class AnnotatedObjects {
                 allowed.computeIfAbsent(refs.get(0), r -> EnumSet.noneOf(HazardCode.class)).addAll(codes);
             }
         } else if (a.name().equals(Annotation.IGNORE)) {
-            if (refs.isEmpty() || !IGNORABLE.contains(refs.get(0).kind())) {
+            if (refs.isEmpty() || !IGNORABLE.contains(refs.get(0).kind()) || isEnumLabel(refs.get(0))) {
                 problems.add(s.statement().diagnosticAt(a.offset(), "converge:ignore on " + article(d.kind())
                         + " is not supported", "ignore whole objects: schemas, tables, views, sequences, types,"
                         + " indexes"));
@@ -69,6 +69,10 @@ final class AnnotatedObjects {
             }
             ignored.addAll(refs);
         }
+    }
+
+    private static boolean isEnumLabel(ObjectRef ref) {
+        return ref.kind() == ObjectKind.ENUM && !ref.member().isEmpty();
     }
 
     /** {@code DATA_LOSS, TABLE_REWRITE} (commas or spaces, any case), or null when empty or not all codes. */

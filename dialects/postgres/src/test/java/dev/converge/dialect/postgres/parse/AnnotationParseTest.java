@@ -65,7 +65,7 @@ class AnnotationParseTest {
                 "a.sql:5:1: converge:ignore takes no argument | write -- converge:ignore alone on the line before the object",
                 "a.sql:7:1: converge:ignore is not attached to an object | put it on the line right before the"
                         + " statement, column definition or enum label it is about",
-                "a.sql:10:3: converge:renamed-from on an enum label is not supported yet | rename it by hand"
+                "a.sql:10:3: converge:renamed-from on a domain is not supported yet | rename it by hand"
                         + " (ALTER ... RENAME), then drop the annotation"),
                 errors("""
                         -- converge:renamed x
@@ -76,9 +76,9 @@ class AnnotationParseTest {
                         create table c (x int);
                         -- converge:ignore
                         grant select on a to public;
-                        create type mood as enum (
-                          -- converge:renamed-from sad
-                          'blue');
+                        create domain d as int;
+                          -- converge:renamed-from old_d
+                        create domain e as int;
                         """));
     }
 }
