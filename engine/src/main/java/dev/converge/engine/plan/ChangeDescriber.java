@@ -4,6 +4,7 @@ import dev.converge.engine.change.*;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
+import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +196,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
 
     @Override
     public String visitRename(Rename c) {
+        if (c.from().kind() == ObjectKind.ENUM && !c.from().member().isEmpty()) {
+            return "rename value '" + c.from().member() + "' of enum " + c.from().name() + " to '" + c.to() + "'";
+        }
         return "rename " + c.from().kind().word().replace('_', ' ') + " " + c.from().display() + " to " + c.to();
     }
 

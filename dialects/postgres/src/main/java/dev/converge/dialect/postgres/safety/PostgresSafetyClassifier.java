@@ -415,7 +415,8 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             String object = from.kind().word().replace('_', ' ') + " " + from.display();
             Hazard incompatible = new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, "renames " + object + " to "
                     + change.to() + ": queries and application code that still use the old name fail after it");
-            QualifiedName table = from.member().isEmpty() && from.kind() != ObjectKind.TABLE ? null : from.name();
+            boolean onATable = from.kind() == ObjectKind.TABLE || !from.member().isEmpty() && from.kind() != ObjectKind.ENUM;
+            QualifiedName table = onATable ? from.name() : null;
             if (table == null) {
                 // An index, view, sequence or type: the lock is on that object, not on a table's rows.
                 return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, from.name()), incompatible);
