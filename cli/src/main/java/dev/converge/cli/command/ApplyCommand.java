@@ -64,6 +64,7 @@ public final class ApplyCommand implements Callable<Integer> {
             Plan plan = planning.plan;
             out.print(new PlanTextRenderer().render(plan));
             out.flush();
+            desired.refuseUnmanaged(plan);
             if (plan.isEmpty()) {
                 return ExitCodes.OK;
             }

@@ -53,6 +53,7 @@ public final class PlanCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.json ? PlanJson.write(planning.plan) : new PlanTextRenderer().render(planning.plan));
             out.flush();
+            desired.refuseUnmanaged(planning.plan);
             return detailedExitCode && !planning.plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         }
     }

@@ -11,7 +11,9 @@ public sealed interface Change permits
         AddColumn, AddConstraint, AddEnumValue, AddForeignKey, AlterColumn, AlterSequence,
         CreateEnum, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateView, DropColumn,
         DropConstraint, DropEnum, DropForeignKey, DropIndex, DropSchema, DropSequence, DropTable,
-        DropView, SetComment, SetSequenceOwner {
+        DropView, SetComment, SetSequenceOwner,
+        CreateRoutine, ReplaceRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerState, CreatePolicy,
+        DropPolicy, SetRowSecurity {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

@@ -47,4 +47,22 @@ public interface ChangeVisitor<R> {
     R visitSetComment(SetComment change);
 
     R visitSetSequenceOwner(SetSequenceOwner change);
+
+    R visitCreateRoutine(CreateRoutine change);
+
+    R visitReplaceRoutine(ReplaceRoutine change);
+
+    R visitDropRoutine(DropRoutine change);
+
+    R visitCreateTrigger(CreateTrigger change);
+
+    R visitDropTrigger(DropTrigger change);
+
+    R visitSetTriggerState(SetTriggerState change);
+
+    R visitCreatePolicy(CreatePolicy change);
+
+    R visitDropPolicy(DropPolicy change);
+
+    R visitSetRowSecurity(SetRowSecurity change);
 }

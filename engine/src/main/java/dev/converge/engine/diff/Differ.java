@@ -23,7 +23,11 @@ public final class Differ {
         tables.diff(from, to, changes, notes);
         new IndexDiffer().diff(from, to, changes);
         new ForeignKeyDiffer().diff(from, to, changes);
+        // Routines before views, triggers and policies: those are replaced when a routine they use is.
+        new RoutineDiffer().diff(from, to, changes);
         new ViewDiffer().diff(from, to, changes);
+        new TriggerDiffer().diff(from, to, changes);
+        new PolicyDiffer().diff(from, to, changes);
         return new DiffResult(changes, notes);
     }
 }

@@ -4,6 +4,10 @@ import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.Policy;
+import dev.converge.engine.model.RowSecurity;
+import dev.converge.engine.model.Routine;
+import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
@@ -27,6 +31,10 @@ public final class ModelIndex {
     private final Map<QualifiedName, Index> indexes;
     private final Map<ObjectRef, ForeignKey> foreignKeys;
     private final Map<QualifiedName, View> views;
+    private final Map<ObjectRef, Routine> routines;
+    private final Map<ObjectRef, Trigger> triggers;
+    private final Map<ObjectRef, Policy> policies;
+    private final Map<QualifiedName, RowSecurity> rowSecurity;
 
     public ModelIndex(SchemaModel model) {
         this.model = model;
@@ -37,6 +45,10 @@ public final class ModelIndex {
         this.indexes = byKey(model.indexes(), Index::name);
         this.foreignKeys = byKey(model.foreignKeys(), ForeignKey::ref);
         this.views = byKey(model.views(), View::name);
+        this.routines = byKey(model.routines(), Routine::ref);
+        this.triggers = byKey(model.triggers(), Trigger::ref);
+        this.policies = byKey(model.policies(), Policy::ref);
+        this.rowSecurity = byKey(model.rowSecurity(), RowSecurity::table);
     }
 
     private static <K, V> Map<K, V> byKey(Iterable<V> items, Function<V, K> key) {
@@ -75,5 +87,27 @@ public final class ModelIndex {
 
     public Map<QualifiedName, View> views() {
         return views;
+    }
+
+    /** Routines by their ref, which carries the signature. */
+    public Map<ObjectRef, Routine> routines() {
+        return routines;
+    }
+
+    public Map<ObjectRef, Trigger> triggers() {
+        return triggers;
+    }
+
+    public Map<ObjectRef, Policy> policies() {
+        return policies;
+    }
+
+    /** The row-level security of a table: both off when the model has no entry for it. */
+    public RowSecurity rowSecurity(QualifiedName table) {
+        return rowSecurity.getOrDefault(table, RowSecurity.off(table));
+    }
+
+    public Map<QualifiedName, RowSecurity> rowSecurity() {
+        return rowSecurity;
     }
 }

@@ -6,6 +6,7 @@ import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateView;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropEnum;
+import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
  *
  * <p>A view is replaced (dropped, then created again) when its query or options change, and also
  * when it reads an object the plan changes underneath it: a column it reads whose type changes or
- * that is dropped, a dropped table or type. PostgreSQL refuses such changes while a view depends on the
+ * that is dropped, a dropped table, type or routine (a routine whose signature or result changes
+ * is dropped and created again). PostgreSQL refuses such changes while a view depends on the
  * object ("cannot alter type of a column used by a view or rule"). Replacing a view replaces every
  * view that reads it, transitively, for the same reason.
  */
@@ -87,7 +89,7 @@ final class ViewDiffer {
      * by one: a view is listed as reading exactly the columns its query uses, and PostgreSQL lets any
      * other column of the table change under it.
      */
-    private static Set<ObjectRef> disturbedObjects(List<Change> changes) {
+    static Set<ObjectRef> disturbedObjects(List<Change> changes) {
         Set<ObjectRef> disturbed = new LinkedHashSet<>();
         for (Change change : changes) {
             if (change instanceof AlterColumn) {
@@ -96,7 +98,7 @@ final class ViewDiffer {
                     disturbed.add(change.target());
                 }
             } else if (change instanceof DropColumn || change instanceof DropTable || change instanceof DropEnum
-                    || change instanceof DropSequence) {
+                    || change instanceof DropSequence || change instanceof DropRoutine) {
                 disturbed.add(change.target());
             }
         }

@@ -7,9 +7,12 @@ import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
+import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.View;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +53,17 @@ final class ChangeIndex {
                 .forEach(s -> currentSequenceOwners.put(s.ref(), s.ownedBy()));
         for (View view : current.views()) {
             view.dependsOn().forEach(dep -> addDependent(dep, view.ref()));
+        }
+        for (Routine routine : current.routines()) {
+            routine.dependsOn().forEach(dep -> addDependent(dep, routine.ref()));
+        }
+        for (Trigger trigger : current.triggers()) {
+            if (trigger.function() != null) {
+                addDependent(trigger.function(), trigger.ref());
+            }
+        }
+        for (Policy policy : current.policies()) {
+            policy.dependsOn().forEach(dep -> addDependent(dep, policy.ref()));
         }
     }
 

@@ -14,6 +14,9 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     }
 
     @Override public Integer visitDropView(DropView c) { return 0; }
+    @Override public Integer visitDropTrigger(DropTrigger c) { return 0; }
+    @Override public Integer visitDropPolicy(DropPolicy c) { return 0; }
+    @Override public Integer visitDropRoutine(DropRoutine c) { return 4; }
     @Override public Integer visitDropForeignKey(DropForeignKey c) { return 1; }
     @Override public Integer visitDropIndex(DropIndex c) { return 2; }
     @Override public Integer visitDropConstraint(DropConstraint c) { return 3; }
@@ -22,6 +25,8 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitAddEnumValue(AddEnumValue c) { return 12; }
     @Override public Integer visitCreateSequence(CreateSequence c) { return 13; }
     @Override public Integer visitAlterSequence(AlterSequence c) { return 14; }
+    @Override public Integer visitCreateRoutine(CreateRoutine c) { return 15; }
+    @Override public Integer visitReplaceRoutine(ReplaceRoutine c) { return 16; }
     @Override public Integer visitCreateTable(CreateTable c) { return 20; }
     @Override public Integer visitAddColumn(AddColumn c) { return 21; }
     @Override public Integer visitAlterColumn(AlterColumn c) { return 22; }
@@ -30,6 +35,10 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitAddForeignKey(AddForeignKey c) { return 25; }
     @Override public Integer visitSetSequenceOwner(SetSequenceOwner c) { return 26; }
     @Override public Integer visitCreateView(CreateView c) { return 30; }
+    @Override public Integer visitCreateTrigger(CreateTrigger c) { return 31; }
+    @Override public Integer visitSetTriggerState(SetTriggerState c) { return 32; }
+    @Override public Integer visitSetRowSecurity(SetRowSecurity c) { return 33; }
+    @Override public Integer visitCreatePolicy(CreatePolicy c) { return 34; }
     @Override public Integer visitSetComment(SetComment c) { return 40; }
     @Override public Integer visitDropColumn(DropColumn c) { return 50; }
     @Override public Integer visitDropTable(DropTable c) { return 51; }

@@ -120,7 +120,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitDropColumn(DropColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
-        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class)));
+        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
+                DropPolicy.class, DropTrigger.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         before.addAll(sequenceOwnersMovedAwayFrom(table, c.column().name()));
         return before;
@@ -130,7 +131,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitAlterColumn(AlterColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
-        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class)));
+        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
+                DropPolicy.class, DropTrigger.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         return before;
@@ -207,6 +209,76 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
+    /**
+     * A routine is created after what it reads (for an SQL-language body, PostgreSQL checks the tables
+     * it names when the routine is created) and after the routine it replaces is dropped.
+     */
+    @Override
+    public List<Change> visitCreateRoutine(CreateRoutine c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.routine().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropRoutine.class)));
+        return without(before, c);
+    }
+
+    @Override
+    public List<Change> visitReplaceRoutine(ReplaceRoutine c) {
+        List<Change> before = new ArrayList<>();
+        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return without(before, c);
+    }
+
+    @Override
+    public List<Change> visitDropRoutine(DropRoutine c) {
+        return dependentsChanged(c.target());
+    }
+
+    /** A trigger needs its table (and columns) and its function, and replaces the trigger it drops. */
+    @Override
+    public List<Change> visitCreateTrigger(CreateTrigger c) {
+        QualifiedName table = c.trigger().table();
+        List<Change> before = new ArrayList<>(index.onTable(table, isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+        if (c.trigger().function() != null) {
+            before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
+        }
+        before.addAll(index.targeting(c.target(), isA(DropTrigger.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropTrigger(DropTrigger c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitSetTriggerState(SetTriggerState c) {
+        return List.of();
+    }
+
+    /** A policy needs its table and what its expressions read, and replaces the policy it drops. */
+    @Override
+    public List<Change> visitCreatePolicy(CreatePolicy c) {
+        QualifiedName table = c.policy().table();
+        List<Change> before = new ArrayList<>(index.onTable(table, isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+        c.policy().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropPolicy.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropPolicy(DropPolicy c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitSetRowSecurity(SetRowSecurity c) {
+        return index.targeting(c.target(), isA(CreateTable.class));
+    }
+
+    private static List<Change> without(List<Change> changes, Change self) {
+        return changes.stream().filter(other -> other != self).toList();
+    }
+
     private List<Change> schemaOf(Change c) {
         return index.targeting(ObjectRef.schema(c.target().name().schema()), isA(CreateSchema.class));
     }
@@ -219,7 +291,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (ref.kind() == ObjectKind.COLUMN) {
             return creatorsOfColumn(ref);
         }
-        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class)));
+        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class)));
     }
 
     private List<Change> creatorsOfColumn(ObjectRef column) {
@@ -228,12 +300,13 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return creators;
     }
 
-    /** Every change to an object that currently depends on {@code ref}, and the drop of its table. */
+    /** Every change to an object that currently depends on {@code ref}, and the drop of the table it lives in. */
     private List<Change> dependentsChanged(ObjectRef ref) {
         List<Change> before = new ArrayList<>();
         for (ObjectRef dependent : index.currentDependentsOf(ref)) {
             before.addAll(index.targeting(dependent, isDrop().or(isA(AlterColumn.class))));
-            if (dependent.kind() == ObjectKind.COLUMN) {
+            if (!dependent.member().isEmpty()) {
+                // a column, trigger or policy that goes with its table
                 before.addAll(index.targeting(dependent.owner(), isA(DropTable.class)));
             }
         }

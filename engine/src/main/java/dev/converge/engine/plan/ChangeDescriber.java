@@ -4,6 +4,8 @@ import dev.converge.engine.change.*;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
+import dev.converge.engine.model.Policy;
+import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,5 +223,79 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
             parts.add(b.cycle() ? "cycle" : "no cycle");
         }
         return parts;
+    }
+
+    @Override
+    public String visitCreateRoutine(CreateRoutine c) {
+        return "create " + routine(c.routine());
+    }
+
+    @Override
+    public String visitReplaceRoutine(ReplaceRoutine c) {
+        return "replace " + routine(c.to()) + " in place (CREATE OR REPLACE)";
+    }
+
+    @Override
+    public String visitDropRoutine(DropRoutine c) {
+        return "drop " + routine(c.routine());
+    }
+
+    private static String routine(Routine r) {
+        String kind = r.kind().keyword().toLowerCase(java.util.Locale.ROOT);
+        return kind + " " + r.ref().display() + (r.result() == null ? "" : " returns " + r.result());
+    }
+
+    @Override
+    public String visitCreateTrigger(CreateTrigger c) {
+        return "create trigger " + c.trigger().name() + " on " + c.trigger().table()
+                + (c.trigger().enabled().equals("O") ? "" : " (" + triggerState(c.trigger().enabled()) + ")");
+    }
+
+    @Override
+    public String visitDropTrigger(DropTrigger c) {
+        return "drop trigger " + c.trigger().name() + " on " + c.trigger().table();
+    }
+
+    @Override
+    public String visitSetTriggerState(SetTriggerState c) {
+        return "trigger " + c.to().name() + " on " + c.to().table() + ": " + triggerState(c.from().enabled())
+                + " -> " + triggerState(c.to().enabled());
+    }
+
+    private static String triggerState(String enabled) {
+        switch (enabled) {
+            case "D":
+                return "disabled";
+            case "R":
+                return "enabled for replica";
+            case "A":
+                return "enabled always";
+            default:
+                return "enabled";
+        }
+    }
+
+    @Override
+    public String visitCreatePolicy(CreatePolicy c) {
+        Policy p = c.policy();
+        return "create policy " + p.name() + " on " + p.table() + " for " + p.command()
+                + (p.permissive() ? "" : " (restrictive)") + " to " + String.join(", ", p.roles());
+    }
+
+    @Override
+    public String visitDropPolicy(DropPolicy c) {
+        return "drop policy " + c.policy().name() + " on " + c.policy().table();
+    }
+
+    @Override
+    public String visitSetRowSecurity(SetRowSecurity c) {
+        List<String> parts = new ArrayList<>();
+        if (c.from().enabled() != c.to().enabled()) {
+            parts.add(c.to().enabled() ? "enable row level security" : "disable row level security");
+        }
+        if (c.from().forced() != c.to().forced()) {
+            parts.add(c.to().forced() ? "force it on the owner" : "no longer force it on the owner");
+        }
+        return "table " + c.to().table() + ": " + String.join(", ", parts);
     }
 }

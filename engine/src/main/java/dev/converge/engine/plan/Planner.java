@@ -51,7 +51,15 @@ public final class Planner {
                     classification.hazards(), change));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
-                steps, diff.notes());
+                steps, diff.notes(), unmanaged(current, desired));
+    }
+
+    /** What either side holds that Converge does not manage: the target's first, each side sorted. */
+    private static List<Unmanaged> unmanaged(SchemaModel current, SchemaModel desired) {
+        List<Unmanaged> found = new ArrayList<>();
+        current.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.TARGET, o)));
+        desired.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.DESIRED, o)));
+        return found;
     }
 
     /** Objects that are both dropped and created in the plan: shown as replacements. */

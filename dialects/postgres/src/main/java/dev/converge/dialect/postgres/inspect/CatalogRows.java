@@ -12,9 +12,15 @@ import dev.converge.engine.model.Index;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Routine;
+import dev.converge.engine.model.RoutineKind;
+import dev.converge.engine.model.RowSecurity;
 import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.UnmanagedObject;
 import dev.converge.engine.model.View;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,8 +48,15 @@ final class CatalogRows {
     record ColumnRow(QualifiedName table, String tableComment, int number, Column column) {
     }
 
-    /** One row of column_sequences.sql: a column whose default reads a sequence. */
-    record ColumnSequenceRow(QualifiedName table, String column, ObjectRef sequence) {
+    /** One row of column_dependencies.sql: a column whose default reads a sequence or calls a routine. */
+    record ColumnDependencyRow(QualifiedName table, String column, ObjectRef dependency) {
+    }
+
+    /**
+     * One row of routines.sql: the routine with what pg_depend records, and what the inspector needs
+     * to read its body: its language and the schemas its unqualified names resolve in.
+     */
+    record RoutineRow(Routine routine, String language, String searchPath) {
     }
 
     static NamedSchema schema(ResultSet row) throws SQLException {
@@ -97,9 +110,53 @@ final class CatalogRows {
                 row.getLong("identity_max"), row.getLong("identity_cache"), row.getBoolean("identity_cycle"));
     }
 
-    static ColumnSequenceRow columnSequence(ResultSet row) throws SQLException {
-        return new ColumnSequenceRow(name(row, "table_schema", "table_name"), row.getString("column_name"),
-                ObjectRef.of(ObjectKind.SEQUENCE, name(row, "sequence_schema", "sequence_name")));
+    static ColumnDependencyRow columnDependency(ResultSet row) throws SQLException {
+        return new ColumnDependencyRow(name(row, "table_schema", "table_name"), row.getString("column_name"),
+                ObjectRef.of(ObjectKind.valueOf(row.getString("ref_kind")), name(row, "ref_schema", "ref_name")));
+    }
+
+    static RoutineRow routine(ResultSet row) throws SQLException {
+        Routine routine = new Routine(name(row, "routine_schema", "routine_name"), row.getString("signature"),
+                RoutineKind.valueOf(row.getString("routine_kind")), row.getString("arguments"), row.getString("result"),
+                row.getString("definition").strip(), refs(row), row.getString("comment"));
+        return new RoutineRow(routine, row.getString("language"), row.getString("search_path"));
+    }
+
+    static Trigger trigger(ResultSet row) throws SQLException {
+        return new Trigger(name(row, "table_schema", "table_name"), row.getString("trigger_name"),
+                row.getString("definition"), row.getString("enabled"),
+                ObjectRef.of(ObjectKind.ROUTINE, name(row, "function_schema", "function_name")),
+                row.getString("comment"));
+    }
+
+    static Policy policy(ResultSet row) throws SQLException {
+        return new Policy(name(row, "table_schema", "table_name"), row.getString("policy_name"),
+                row.getBoolean("permissive"), row.getString("command"), strings(row, "roles"),
+                row.getString("using_expression"), row.getString("check_expression"), refs(row),
+                row.getString("comment"));
+    }
+
+    static RowSecurity rowSecurity(ResultSet row) throws SQLException {
+        return new RowSecurity(name(row, "table_schema", "table_name"), row.getBoolean("enabled"),
+                row.getBoolean("forced"));
+    }
+
+    static UnmanagedObject unmanaged(ResultSet row) throws SQLException {
+        return new UnmanagedObject(row.getString("kind"), row.getString("name"));
+    }
+
+    /** The refs of a row's ref_kinds, ref_schemas, ref_names and ref_members arrays, position by position. */
+    private static List<ObjectRef> refs(ResultSet row) throws SQLException {
+        List<String> kinds = strings(row, "ref_kinds");
+        List<String> schemas = strings(row, "ref_schemas");
+        List<String> names = strings(row, "ref_names");
+        List<String> members = strings(row, "ref_members");
+        List<ObjectRef> refs = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            refs.add(new ObjectRef(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i)),
+                    members.get(i)));
+        }
+        return refs;
     }
 
     static ConstraintRow constraint(ResultSet row) throws SQLException {
@@ -124,15 +181,7 @@ final class CatalogRows {
     }
 
     static View view(ResultSet row) throws SQLException {
-        List<String> kinds = strings(row, "ref_kinds");
-        List<String> schemas = strings(row, "ref_schemas");
-        List<String> names = strings(row, "ref_names");
-        List<String> members = strings(row, "ref_members");
-        List<ObjectRef> dependsOn = new ArrayList<>();
-        for (int i = 0; i < kinds.size(); i++) {
-            dependsOn.add(new ObjectRef(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i)),
-                    members.get(i)));
-        }
+        List<ObjectRef> dependsOn = refs(row);
         List<String> commented = strings(row, "comment_columns");
         List<String> comments = strings(row, "column_comments");
         Map<String, String> columnComments = new TreeMap<>();

@@ -1,7 +1,10 @@
 package dev.converge.dialect.postgres.inspect;
 
+import dev.converge.dialect.postgres.inspect.CatalogRows.RoutineRow;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.View;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.Inspector;
 import java.sql.Connection;
@@ -9,12 +12,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes
- * and views of a live PostgreSQL database into a {@link SchemaModel}: nine catalog queries per
- * inspection whatever the number of objects, all in one read-only snapshot with an empty search_path
- * so that every name the server prints is schema-qualified. Objects that belong to an extension, the
- * server's own schemas and Converge's bookkeeping schema are never returned. Partitioned tables,
- * partitions, materialized views, functions and triggers are not inspected yet.
+ * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes,
+ * views, functions and procedures, triggers, row-level security and policies of a live PostgreSQL
+ * database into a {@link SchemaModel}: fourteen catalog queries per inspection whatever the number
+ * of objects, all in one read-only snapshot with an empty search_path so that every name the server
+ * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
+ * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (partitions,
+ * materialized views, domains, extensions...) are listed by unmanaged.sql, never silently skipped.
  */
 public final class PostgresInspector implements Inspector {
 
@@ -33,15 +37,24 @@ public final class PostgresInspector implements Inspector {
                 .filter(s -> scope.includes(s.name()))
                 .toList();
         CatalogSession session = new CatalogSession(connection, schemas.stream().map(NamedSchema::name).toList());
+        List<Table> tables = TableAssembler.assemble(session.list("columns", CatalogRows::column),
+                session.list("column_dependencies", CatalogRows::columnDependency),
+                session.list("constraints", CatalogRows::constraint));
+        List<View> views = session.list("views", CatalogRows::view);
+        List<RoutineRow> routineRows = session.list("routines", CatalogRows::routine);
+        RoutineBodies bodies = new RoutineBodies(tables, views, routineRows);
         return new SchemaModel(
                 schemas,
                 session.list("enums", CatalogRows::enumType),
                 session.list("sequences", CatalogRows::sequence),
-                TableAssembler.assemble(session.list("columns", CatalogRows::column),
-                        session.list("column_sequences", CatalogRows::columnSequence),
-                        session.list("constraints", CatalogRows::constraint)),
+                tables,
                 session.list("indexes", CatalogRows::index),
                 session.list("foreign_keys", CatalogRows::foreignKey),
-                session.list("views", CatalogRows::view));
+                views,
+                routineRows.stream().map(bodies::withBodyReferences).toList(),
+                session.list("triggers", CatalogRows::trigger),
+                session.list("policies", CatalogRows::policy),
+                session.list("row_security", CatalogRows::rowSecurity),
+                session.list("unmanaged", CatalogRows::unmanaged));
     }
 }

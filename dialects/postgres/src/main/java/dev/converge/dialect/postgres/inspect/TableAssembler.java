@@ -1,7 +1,7 @@
 package dev.converge.dialect.postgres.inspect;
 
 import dev.converge.dialect.postgres.inspect.CatalogRows.ColumnRow;
-import dev.converge.dialect.postgres.inspect.CatalogRows.ColumnSequenceRow;
+import dev.converge.dialect.postgres.inspect.CatalogRows.ColumnDependencyRow;
 import dev.converge.dialect.postgres.inspect.CatalogRows.ConstraintRow;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ObjectKind;
@@ -18,24 +18,24 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * TableAssembler builds tables from the flat, unordered rows of columns.sql, column_sequences.sql
- * and constraints.sql: columns in attnum order, each with the sequences its default reads added to
- * its dependencies. The result does not depend on the order rows arrive in.
+ * TableAssembler builds tables from the flat, unordered rows of columns.sql, column_dependencies.sql
+ * and constraints.sql: columns in attnum order, each with the sequences its default reads and the routines
+ * its default and checks call added to its dependencies. The result does not depend on the order rows arrive in.
  */
 final class TableAssembler {
     private TableAssembler() {
     }
 
-    static List<Table> assemble(List<ColumnRow> columnRows, List<ColumnSequenceRow> sequenceRows,
+    static List<Table> assemble(List<ColumnRow> columnRows, List<ColumnDependencyRow> dependencyRows,
                                 List<ConstraintRow> constraintRows) {
         Map<QualifiedName, List<TableConstraint>> constraints = new HashMap<>();
         for (ConstraintRow row : constraintRows) {
             constraints.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.constraint());
         }
         Map<ObjectRef, List<ObjectRef>> sequences = new HashMap<>();
-        for (ColumnSequenceRow row : sequenceRows) {
+        for (ColumnDependencyRow row : dependencyRows) {
             sequences.computeIfAbsent(ObjectRef.member(ObjectKind.COLUMN, row.table(), row.column()),
-                    c -> new ArrayList<>()).add(row.sequence());
+                    c -> new ArrayList<>()).add(row.dependency());
         }
         Map<QualifiedName, List<ColumnRow>> columns = new TreeMap<>();
         Map<QualifiedName, String> comments = new HashMap<>();
@@ -64,6 +64,6 @@ final class TableAssembler {
         }
         return new Column(c.name(), c.type(), c.notNull(), c.defaultExpression(), c.identity(), c.identityOptions(),
                 c.generatedExpression(), c.collation(), c.comment(),
-                Stream.concat(c.dependsOn().stream(), extra.stream()).toList());
+                Stream.concat(c.dependsOn().stream(), extra.stream()).distinct().toList());
     }
 }

@@ -17,6 +17,15 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateEnum;
+import dev.converge.engine.change.CreatePolicy;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropPolicy;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceRoutine;
+import dev.converge.engine.change.SetRowSecurity;
+import dev.converge.engine.change.SetTriggerState;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateSchema;
 import dev.converge.engine.change.CreateSequence;
@@ -359,6 +368,64 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                             + key.table() + " and on " + key.referencedTable() + " (catalog only), but waits behind"
                             + " running queries on either and blocks all queries queued after it"))
                     : neutral();
+        }
+        // ---- routines, triggers, row-level security
+
+        @Override
+        public Classification visitCreateRoutine(CreateRoutine change) {
+            return additive();
+        }
+
+        @Override
+        public Classification visitReplaceRoutine(ReplaceRoutine change) {
+            // CREATE OR REPLACE locks no table; callers see the new body from their next call on.
+            return neutral();
+        }
+
+        @Override
+        public Classification visitDropRoutine(DropRoutine change) {
+            return neutral();
+        }
+
+        @Override
+        public Classification visitCreateTrigger(CreateTrigger change) {
+            QualifiedName table = change.trigger().table();
+            return exists(table) ? additive(blocksWritesBriefly(table, "CREATE TRIGGER")) : additive();
+        }
+
+        @Override
+        public Classification visitDropTrigger(DropTrigger change) {
+            QualifiedName table = change.trigger().table();
+            return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+        }
+
+        @Override
+        public Classification visitSetTriggerState(SetTriggerState change) {
+            return neutral(blocksWritesBriefly(change.to().table(), "ENABLE/DISABLE TRIGGER"));
+        }
+
+        @Override
+        public Classification visitCreatePolicy(CreatePolicy change) {
+            QualifiedName table = change.policy().table();
+            return exists(table) ? additive(briefAccessExclusive(table, "")) : additive();
+        }
+
+        @Override
+        public Classification visitDropPolicy(DropPolicy change) {
+            QualifiedName table = change.policy().table();
+            return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+        }
+
+        @Override
+        public Classification visitSetRowSecurity(SetRowSecurity change) {
+            QualifiedName table = change.to().table();
+            return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+        }
+
+        /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */
+        private static Hazard blocksWritesBriefly(QualifiedName table, String what) {
+            return new Hazard(HazardCode.BLOCKS_WRITES, what + " takes a brief SHARE ROW EXCLUSIVE lock on " + table
+                    + " (catalog only): writes wait behind it, reads go on");
         }
     }
 }

@@ -36,6 +36,12 @@ final class CommentSql {
             case CONSTRAINT:
             case FOREIGN_KEY:
                 return "CONSTRAINT " + quote(ref.member()) + " ON " + quote(ref.name());
+            case TRIGGER:
+                return "TRIGGER " + quote(ref.member()) + " ON " + quote(ref.name());
+            case POLICY:
+                return "POLICY " + quote(ref.member()) + " ON " + quote(ref.name());
+            case ROUTINE:
+                return "ROUTINE " + RoutineSql.signature(ref);
             default:
                 throw new IllegalArgumentException("cannot comment on " + ref);
         }

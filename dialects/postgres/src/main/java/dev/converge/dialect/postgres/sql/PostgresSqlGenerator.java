@@ -9,6 +9,15 @@ import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateEnum;
+import dev.converge.engine.change.CreatePolicy;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropPolicy;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceRoutine;
+import dev.converge.engine.change.SetRowSecurity;
+import dev.converge.engine.change.SetTriggerState;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateSchema;
 import dev.converge.engine.change.CreateSequence;
@@ -160,6 +169,50 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitSetSequenceOwner(SetSequenceOwner change) {
             return List.of(SequenceSql.owner(change.sequence()));
+        }
+        @Override
+        public List<String> visitCreateRoutine(CreateRoutine change) {
+            return List.of(RoutineSql.create(change.routine()));
+        }
+
+        @Override
+        public List<String> visitReplaceRoutine(ReplaceRoutine change) {
+            return List.of(RoutineSql.create(change.to()));
+        }
+
+        @Override
+        public List<String> visitDropRoutine(DropRoutine change) {
+            return List.of(RoutineSql.drop(change.routine()));
+        }
+
+        @Override
+        public List<String> visitCreateTrigger(CreateTrigger change) {
+            return TriggerSql.create(change.trigger());
+        }
+
+        @Override
+        public List<String> visitDropTrigger(DropTrigger change) {
+            return List.of(TriggerSql.drop(change.trigger()));
+        }
+
+        @Override
+        public List<String> visitSetTriggerState(SetTriggerState change) {
+            return List.of(TriggerSql.state(change.to()));
+        }
+
+        @Override
+        public List<String> visitCreatePolicy(CreatePolicy change) {
+            return List.of(PolicySql.create(change.policy()));
+        }
+
+        @Override
+        public List<String> visitDropPolicy(DropPolicy change) {
+            return List.of(PolicySql.drop(change.policy()));
+        }
+
+        @Override
+        public List<String> visitSetRowSecurity(SetRowSecurity change) {
+            return PolicySql.rowSecurity(change.from(), change.to());
         }
     }
 }

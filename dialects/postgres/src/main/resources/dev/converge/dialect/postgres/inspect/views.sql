@@ -1,6 +1,6 @@
 -- Plain views of the given schemas (extension members skipped) with their deparsed query, their
--- reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences and user enum
--- types, never the view itself and never objects of pg_catalog or information_schema.
+-- reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences, user enum
+-- types and routines (functions the query calls, named with their signature), never the view itself and never objects of pg_catalog or information_schema.
 --
 -- The dependencies are aggregated per view in a lateral subquery (index lookups on pg_rewrite and
 -- pg_depend), not in a CTE joined back: without fresh catalog statistics that join can go quadratic.
@@ -26,13 +26,15 @@ CROSS JOIN LATERAL (
            array_agg(refs.ref_member ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_members
     FROM (
         SELECT DISTINCT
-               CASE WHEN rc.oid IS NULL THEN 'ENUM'
+               CASE WHEN rp.oid IS NOT NULL THEN 'ROUTINE'
+                    WHEN rc.oid IS NULL THEN 'ENUM'
                     WHEN rc.relkind = 'v' THEN 'VIEW'
                     WHEN rc.relkind = 'S' THEN 'SEQUENCE'
                     WHEN member.is_column THEN 'COLUMN'
                     ELSE 'TABLE' END AS ref_kind,
-               COALESCE(rcn.nspname, rtn.nspname) AS ref_schema,
-               COALESCE(rc.relname, rt.typname) AS ref_name,
+               COALESCE(rcn.nspname, rtn.nspname, rpn.nspname) AS ref_schema,
+               COALESCE(rc.relname, rt.typname,
+                        rp.proname || '(' || pg_catalog.oidvectortypes(rp.proargtypes) || ')') AS ref_name,
                CASE WHEN member.is_column THEN ra.attname::text ELSE '' END AS ref_member
         FROM pg_catalog.pg_rewrite r
         JOIN pg_catalog.pg_depend dep
@@ -46,6 +48,9 @@ CROSS JOIN LATERAL (
                ON dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND rt.oid = dep.refobjid
               AND rt.typtype = 'e'
         LEFT JOIN pg_catalog.pg_namespace rtn ON rtn.oid = rt.typnamespace
+        LEFT JOIN pg_catalog.pg_proc rp
+               ON dep.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND rp.oid = dep.refobjid
+        LEFT JOIN pg_catalog.pg_namespace rpn ON rpn.oid = rp.pronamespace
         -- a column of a table the view reads gives two refs: the table (to order the view after it)
         -- and the column (so that only a change of a column the view really reads replaces it)
         LEFT JOIN pg_catalog.pg_attribute ra
@@ -54,8 +59,8 @@ CROSS JOIN LATERAL (
         CROSS JOIN LATERAL (VALUES (false), (true)) AS member(is_column)
         WHERE r.ev_class = c.oid
           AND (NOT member.is_column OR ra.attname IS NOT NULL)
-          AND (rc.oid IS NOT NULL OR rt.oid IS NOT NULL)
-          AND COALESCE(rcn.nspname, rtn.nspname) NOT IN ('pg_catalog', 'information_schema')
+          AND (rc.oid IS NOT NULL OR rt.oid IS NOT NULL OR rp.oid IS NOT NULL)
+          AND COALESCE(rcn.nspname, rtn.nspname, rpn.nspname) NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
 CROSS JOIN LATERAL (

@@ -100,8 +100,7 @@ final class ConvergenceRunner {
                 .map(t -> new Table(t.name(), t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
                         t.constraints(), t.comment()))
                 .toList();
-        return new SchemaModel(model.schemas(), model.enums(), model.sequences(), tables, model.indexes(),
-                model.foreignKeys(), model.views());
+        return model.withTables(tables);
     }
 
     private static void deleteTree(Path dir) {
