@@ -129,11 +129,18 @@ final class CatalogRows {
                 row.getString("comment"));
     }
 
+    /**
+     * A policy; a column it reads of another table also makes it depend on that table, so that it is
+     * created after the table and dropped before it.
+     */
     static Policy policy(ResultSet row) throws SQLException {
-        return new Policy(name(row, "table_schema", "table_name"), row.getString("policy_name"),
-                row.getBoolean("permissive"), row.getString("command"), strings(row, "roles"),
-                row.getString("using_expression"), row.getString("check_expression"), refs(row),
-                row.getString("comment"));
+        QualifiedName table = name(row, "table_schema", "table_name");
+        List<ObjectRef> dependsOn = new ArrayList<>(refs(row));
+        dependsOn.stream().filter(ref -> ref.kind() == ObjectKind.COLUMN && !ref.name().equals(table))
+                .map(ObjectRef::owner).toList().forEach(dependsOn::add);
+        return new Policy(table, row.getString("policy_name"), row.getBoolean("permissive"), row.getString("command"),
+                strings(row, "roles"), row.getString("using_expression"), row.getString("check_expression"),
+                dependsOn, row.getString("comment"));
     }
 
     static RowSecurity rowSecurity(ResultSet row) throws SQLException {
