@@ -13,7 +13,8 @@ public sealed interface Change permits
         DropConstraint, DropEnum, DropForeignKey, DropIndex, DropSchema, DropSequence, DropTable,
         DropView, SetComment, SetSequenceOwner,
         CreateRoutine, ReplaceRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerState, CreatePolicy,
-        DropPolicy, SetRowSecurity {
+        DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
+        DropCompositeType, CreateExtension, AlterExtension, DropExtension {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

@@ -65,4 +65,22 @@ public interface ChangeVisitor<R> {
     R visitDropPolicy(DropPolicy change);
 
     R visitSetRowSecurity(SetRowSecurity change);
+
+    R visitCreateDomain(CreateDomain change);
+
+    R visitAlterDomain(AlterDomain change);
+
+    R visitDropDomain(DropDomain change);
+
+    R visitCreateCompositeType(CreateCompositeType change);
+
+    R visitAlterCompositeType(AlterCompositeType change);
+
+    R visitDropCompositeType(DropCompositeType change);
+
+    R visitCreateExtension(CreateExtension change);
+
+    R visitAlterExtension(AlterExtension change);
+
+    R visitDropExtension(DropExtension change);
 }

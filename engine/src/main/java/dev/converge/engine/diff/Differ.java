@@ -19,6 +19,9 @@ public final class Differ {
         new SchemaDiffer().diff(from, to, changes);
         new EnumDiffer().diff(from, to, changes);
         new SequenceDiffer().diff(from, to, changes);
+        new ExtensionDiffer().diff(from, to, changes);
+        new DomainDiffer().diff(from, to, changes);
+        new CompositeTypeDiffer().diff(from, to, changes);
         TableDiffer tables = new TableDiffer();
         tables.diff(from, to, changes, notes);
         new IndexDiffer().diff(from, to, changes);

@@ -1,6 +1,9 @@
 package dev.converge.engine.diff;
 
+import dev.converge.engine.model.CompositeType;
+import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.Extension;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.NamedSchema;
@@ -35,6 +38,9 @@ public final class ModelIndex {
     private final Map<ObjectRef, Trigger> triggers;
     private final Map<ObjectRef, Policy> policies;
     private final Map<QualifiedName, RowSecurity> rowSecurity;
+    private final Map<QualifiedName, Domain> domains;
+    private final Map<QualifiedName, CompositeType> compositeTypes;
+    private final Map<String, Extension> extensions;
 
     public ModelIndex(SchemaModel model) {
         this.model = model;
@@ -49,6 +55,9 @@ public final class ModelIndex {
         this.triggers = byKey(model.triggers(), Trigger::ref);
         this.policies = byKey(model.policies(), Policy::ref);
         this.rowSecurity = byKey(model.rowSecurity(), RowSecurity::table);
+        this.domains = byKey(model.domains(), Domain::name);
+        this.compositeTypes = byKey(model.compositeTypes(), CompositeType::name);
+        this.extensions = byKey(model.extensions(), Extension::name);
     }
 
     private static <K, V> Map<K, V> byKey(Iterable<V> items, Function<V, K> key) {
@@ -109,5 +118,18 @@ public final class ModelIndex {
 
     public Map<QualifiedName, RowSecurity> rowSecurity() {
         return rowSecurity;
+    }
+
+    public Map<QualifiedName, Domain> domains() {
+        return domains;
+    }
+
+    public Map<QualifiedName, CompositeType> compositeTypes() {
+        return compositeTypes;
+    }
+
+    /** Extensions by name: an extension is installed once per database, whatever its schema. */
+    public Map<String, Extension> extensions() {
+        return extensions;
     }
 }

@@ -5,6 +5,8 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateView;
 import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.DropDomain;
 import dev.converge.engine.change.DropEnum;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropSequence;
@@ -98,7 +100,8 @@ final class ViewDiffer {
                     disturbed.add(change.target());
                 }
             } else if (change instanceof DropColumn || change instanceof DropTable || change instanceof DropEnum
-                    || change instanceof DropSequence || change instanceof DropRoutine) {
+                    || change instanceof DropSequence || change instanceof DropRoutine || change instanceof DropDomain
+                    || change instanceof DropCompositeType) {
                 disturbed.add(change.target());
             }
         }

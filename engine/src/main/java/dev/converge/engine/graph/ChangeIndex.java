@@ -62,6 +62,8 @@ final class ChangeIndex {
                 addDependent(trigger.function(), trigger.ref());
             }
         }
+        current.domains().forEach(d -> d.dependsOn().forEach(dep -> addDependent(dep, d.ref())));
+        current.compositeTypes().forEach(t -> t.dependsOn().forEach(dep -> addDependent(dep, t.ref())));
         for (Policy policy : current.policies()) {
             policy.dependsOn().forEach(dep -> addDependent(dep, policy.ref()));
         }

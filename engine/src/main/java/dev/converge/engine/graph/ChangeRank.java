@@ -21,7 +21,13 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitDropIndex(DropIndex c) { return 2; }
     @Override public Integer visitDropConstraint(DropConstraint c) { return 3; }
     @Override public Integer visitCreateSchema(CreateSchema c) { return 10; }
+    @Override public Integer visitCreateExtension(CreateExtension c) { return 10; }
+    @Override public Integer visitAlterExtension(AlterExtension c) { return 10; }
     @Override public Integer visitCreateEnum(CreateEnum c) { return 11; }
+    @Override public Integer visitCreateDomain(CreateDomain c) { return 12; }
+    @Override public Integer visitAlterDomain(AlterDomain c) { return 12; }
+    @Override public Integer visitCreateCompositeType(CreateCompositeType c) { return 12; }
+    @Override public Integer visitAlterCompositeType(AlterCompositeType c) { return 12; }
     @Override public Integer visitAddEnumValue(AddEnumValue c) { return 12; }
     @Override public Integer visitCreateSequence(CreateSequence c) { return 13; }
     @Override public Integer visitAlterSequence(AlterSequence c) { return 14; }
@@ -44,5 +50,8 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitDropTable(DropTable c) { return 51; }
     @Override public Integer visitDropSequence(DropSequence c) { return 52; }
     @Override public Integer visitDropEnum(DropEnum c) { return 53; }
+    @Override public Integer visitDropDomain(DropDomain c) { return 53; }
+    @Override public Integer visitDropCompositeType(DropCompositeType c) { return 53; }
+    @Override public Integer visitDropExtension(DropExtension c) { return 53; }
     @Override public Integer visitDropSchema(DropSchema c) { return 54; }
 }

@@ -275,6 +275,62 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return index.targeting(c.target(), isA(CreateTable.class));
     }
 
+    @Override
+    public List<Change> visitCreateDomain(CreateDomain c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.domain().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropDomain.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitAlterDomain(AlterDomain c) {
+        List<Change> before = new ArrayList<>();
+        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropDomain(DropDomain c) {
+        return dependentsChanged(c.target());
+    }
+
+    @Override
+    public List<Change> visitCreateCompositeType(CreateCompositeType c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.type().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropCompositeType.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitAlterCompositeType(AlterCompositeType c) {
+        List<Change> before = new ArrayList<>();
+        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropCompositeType(DropCompositeType c) {
+        return dependentsChanged(c.target());
+    }
+
+    @Override
+    public List<Change> visitCreateExtension(CreateExtension c) {
+        return schemaOf(c);
+    }
+
+    @Override
+    public List<Change> visitAlterExtension(AlterExtension c) {
+        return schemaOf(c);
+    }
+
+    /** Objects that use an extension's types are not tracked one by one: its rank puts it after their drops. */
+    @Override
+    public List<Change> visitDropExtension(DropExtension c) {
+        return List.of();
+    }
+
     private static List<Change> without(List<Change> changes, Change self) {
         return changes.stream().filter(other -> other != self).toList();
     }

@@ -24,6 +24,9 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Trigger> triggers,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Policy> policies,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RowSecurity> rowSecurity,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Domain> domains,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CompositeType> compositeTypes,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Extension> extensions,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnmanagedObject> unmanaged) {
     public static final SchemaModel EMPTY =
             new SchemaModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
@@ -42,6 +45,9 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
         triggers = sorted(orEmpty(triggers), Trigger::ref);
         policies = sorted(orEmpty(policies), Policy::ref);
         rowSecurity = sorted(orEmpty(rowSecurity), RowSecurity::table);
+        domains = sorted(orEmpty(domains), Domain::name);
+        compositeTypes = sorted(orEmpty(compositeTypes), CompositeType::name);
+        extensions = sorted(orEmpty(extensions), Extension::name);
         unmanaged = orEmpty(unmanaged).stream().sorted().distinct().toList();
     }
 
@@ -49,19 +55,28 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
     public SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
                        List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys, List<View> views) {
         this(schemas, enums, sequences, tables, indexes, foreignKeys, views, List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A model without domains, composite types and extensions (the shape of the first PostgreSQL coverage work). */
+    public SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys, List<View> views,
+                       List<Routine> routines, List<Trigger> triggers, List<Policy> policies,
+                       List<RowSecurity> rowSecurity, List<UnmanagedObject> unmanaged) {
+        this(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines, triggers, policies, rowSecurity,
+                List.of(), List.of(), List.of(), unmanaged);
     }
 
     /** This model with its tables replaced (the other lists kept). */
     public SchemaModel withTables(List<Table> newTables) {
         return new SchemaModel(schemas, enums, sequences, newTables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, unmanaged);
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, unmanaged);
     }
 
     /** This model without its list of unmanaged objects. */
     public SchemaModel withoutUnmanaged() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, List.of());
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, List.of());
     }
 
     private static <T> List<T> orEmpty(List<T> items) {

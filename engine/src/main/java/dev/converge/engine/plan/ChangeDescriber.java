@@ -2,6 +2,7 @@ package dev.converge.engine.plan;
 
 import dev.converge.engine.change.*;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Policy;
@@ -297,5 +298,77 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
             parts.add(c.to().forced() ? "force it on the owner" : "no longer force it on the owner");
         }
         return "table " + c.to().table() + ": " + String.join(", ", parts);
+    }
+
+    @Override
+    public String visitCreateDomain(CreateDomain c) {
+        Domain d = c.domain();
+        return "create domain " + d.name() + " as " + d.baseType() + (d.notNull() ? " not null" : "")
+                + (d.constraints().isEmpty() ? "" : " (" + d.constraints().size()
+                        + (d.constraints().size() == 1 ? " check)" : " checks)"));
+    }
+
+    @Override
+    public String visitAlterDomain(AlterDomain c) {
+        List<String> parts = new ArrayList<>();
+        Domain from = c.from();
+        Domain to = c.to();
+        if (!java.util.Objects.equals(from.defaultExpression(), to.defaultExpression())) {
+            parts.add(to.defaultExpression() == null ? "drop default" : "default " + to.defaultExpression());
+        }
+        if (from.notNull() != to.notNull()) {
+            parts.add(to.notNull() ? "set NOT NULL" : "drop NOT NULL");
+        }
+        from.constraints().stream().filter(k -> !to.constraints().contains(k))
+                .forEach(k -> parts.add("drop check " + k.name()));
+        to.constraints().stream().filter(k -> !from.constraints().contains(k))
+                .forEach(k -> parts.add("add check " + k.name()));
+        return "alter domain " + to.name() + ": " + String.join(", ", parts);
+    }
+
+    @Override
+    public String visitDropDomain(DropDomain c) {
+        return "drop domain " + c.domain().name();
+    }
+
+    @Override
+    public String visitCreateCompositeType(CreateCompositeType c) {
+        int n = c.type().attributes().size();
+        return "create composite type " + c.type().name() + " (" + n + (n == 1 ? " attribute)" : " attributes)");
+    }
+
+    @Override
+    public String visitAlterCompositeType(AlterCompositeType c) {
+        return "alter composite type " + c.to().name() + ": attributes "
+                + c.from().attributes().stream().map(a -> a.name() + " " + a.type()).toList() + " -> "
+                + c.to().attributes().stream().map(a -> a.name() + " " + a.type()).toList();
+    }
+
+    @Override
+    public String visitDropCompositeType(DropCompositeType c) {
+        return "drop composite type " + c.type().name();
+    }
+
+    @Override
+    public String visitCreateExtension(CreateExtension c) {
+        return "create extension " + c.extension().name() + " " + c.extension().version() + " in schema "
+                + c.extension().schema();
+    }
+
+    @Override
+    public String visitAlterExtension(AlterExtension c) {
+        List<String> parts = new ArrayList<>();
+        if (!c.from().version().equals(c.to().version())) {
+            parts.add("version " + c.from().version() + " -> " + c.to().version());
+        }
+        if (!c.from().schema().equals(c.to().schema())) {
+            parts.add("schema " + c.from().schema() + " -> " + c.to().schema());
+        }
+        return "alter extension " + c.to().name() + ": " + String.join(", ", parts);
+    }
+
+    @Override
+    public String visitDropExtension(DropExtension c) {
+        return "drop extension " + c.extension().name() + " and every object it installed";
     }
 }

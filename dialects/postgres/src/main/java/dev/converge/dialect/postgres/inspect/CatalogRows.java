@@ -3,8 +3,11 @@ package dev.converge.dialect.postgres.inspect;
 import static dev.converge.dialect.postgres.inspect.CatalogSession.strings;
 
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.CompositeType;
+import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.Extension;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
@@ -88,9 +91,10 @@ final class CatalogRows {
         String expression = row.getString("expression");
         boolean generated = row.getBoolean("generated");
         List<ObjectRef> dependsOn = new ArrayList<>();
-        String enumName = row.getString("enum_name");
-        if (enumName != null) {
-            dependsOn.add(ObjectRef.of(ObjectKind.ENUM, QualifiedName.of(row.getString("enum_schema"), enumName)));
+        String userType = row.getString("user_type_name");
+        if (userType != null) {
+            dependsOn.add(ObjectRef.of(userTypeKind(row.getString("user_type_kind")),
+                    QualifiedName.of(row.getString("user_type_schema"), userType)));
         }
         Identity identity = Identity.valueOf(row.getString("identity"));
         Column column = new Column(columnName, row.getString("column_type"), row.getBoolean("not_null"),
@@ -98,6 +102,18 @@ final class CatalogRows {
                 generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
                 dependsOn);
         return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column);
+    }
+
+    /** The kind of a user type from its pg_type.typtype: e enum, d domain, c composite. */
+    static ObjectKind userTypeKind(String typtype) {
+        switch (typtype) {
+            case "e":
+                return ObjectKind.ENUM;
+            case "d":
+                return ObjectKind.DOMAIN;
+            default:
+                return ObjectKind.COMPOSITE_TYPE;
+        }
     }
 
     /** The identity sequence's options; null if the sequence was not found (never for a sound catalog). */
@@ -146,6 +162,35 @@ final class CatalogRows {
     static RowSecurity rowSecurity(ResultSet row) throws SQLException {
         return new RowSecurity(name(row, "table_schema", "table_name"), row.getBoolean("enabled"),
                 row.getBoolean("forced"));
+    }
+
+    static Domain domain(ResultSet row) throws SQLException {
+        List<String> names = strings(row, "check_names");
+        List<String> definitions = strings(row, "check_definitions");
+        List<TableConstraint> checks = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            checks.add(new TableConstraint(names.get(i), ConstraintKind.CHECK, definitions.get(i), List.of(), null));
+        }
+        return new Domain(name(row, "domain_schema", "domain_name"), row.getString("base_type"),
+                row.getString("collation"), row.getBoolean("not_null"), row.getString("default_expression"), checks,
+                refs(row), row.getString("comment"));
+    }
+
+    static CompositeType compositeType(ResultSet row) throws SQLException {
+        List<String> names = strings(row, "attribute_names");
+        List<String> types = strings(row, "attribute_types");
+        List<String> collations = strings(row, "attribute_collations");
+        List<CompositeType.Attribute> attributes = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String collation = collations.get(i);
+            attributes.add(new CompositeType.Attribute(names.get(i), types.get(i), collation.isEmpty() ? null : collation));
+        }
+        return new CompositeType(name(row, "type_schema", "type_name"), attributes, refs(row), row.getString("comment"));
+    }
+
+    static Extension extension(ResultSet row) throws SQLException {
+        return new Extension(row.getString("extension_name"), row.getString("extension_schema"),
+                row.getString("version"), row.getString("comment"));
     }
 
     static UnmanagedObject unmanaged(ResultSet row) throws SQLException {

@@ -13,12 +13,12 @@ import java.util.List;
 
 /**
  * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes,
- * views, functions and procedures, triggers, row-level security and policies of a live PostgreSQL
- * database into a {@link SchemaModel}: fourteen catalog queries per inspection whatever the number
+ * views, functions and procedures, triggers, row-level security and policies, domains, composite
+ * types and extensions of a live PostgreSQL database into a {@link SchemaModel}: seventeen catalog queries per inspection whatever the number
  * of objects, all in one read-only snapshot with an empty search_path so that every name the server
  * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
  * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (partitions,
- * materialized views, domains, extensions...) are listed by unmanaged.sql, never silently skipped.
+ * materialized views, range types...) are listed by unmanaged.sql, never silently skipped.
  */
 public final class PostgresInspector implements Inspector {
 
@@ -55,6 +55,9 @@ public final class PostgresInspector implements Inspector {
                 session.list("triggers", CatalogRows::trigger),
                 session.list("policies", CatalogRows::policy),
                 session.list("row_security", CatalogRows::rowSecurity),
+                session.list("domains", CatalogRows::domain),
+                session.list("composite_types", CatalogRows::compositeType),
+                session.list("extensions", CatalogRows::extension),
                 session.list("unmanaged", CatalogRows::unmanaged));
     }
 }

@@ -8,6 +8,15 @@ import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.AlterDomain;
+import dev.converge.engine.change.AlterExtension;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.CreateDomain;
+import dev.converge.engine.change.CreateExtension;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.DropDomain;
+import dev.converge.engine.change.DropExtension;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
@@ -420,6 +429,60 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         public Classification visitSetRowSecurity(SetRowSecurity change) {
             QualifiedName table = change.to().table();
             return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+        }
+
+        // ---- domains, composite types, extensions
+
+        @Override
+        public Classification visitCreateDomain(CreateDomain change) {
+            return additive();
+        }
+
+        @Override
+        public Classification visitAlterDomain(AlterDomain change) {
+            boolean checksRows = (change.to().notNull() && !change.from().notNull())
+                    || change.to().constraints().stream().anyMatch(k -> !change.from().constraints().contains(k));
+            return checksRows ? neutral(new Hazard(HazardCode.FULL_TABLE_SCAN, "checks every value of domain "
+                    + change.to().name() + " in every table column that uses it, scanning those tables")) : neutral();
+        }
+
+        @Override
+        public Classification visitDropDomain(DropDomain change) {
+            return neutral();
+        }
+
+        @Override
+        public Classification visitCreateCompositeType(CreateCompositeType change) {
+            return additive();
+        }
+
+        @Override
+        public Classification visitAlterCompositeType(AlterCompositeType change) {
+            List<String> kept = change.to().attributes().stream().map(a -> a.name()).toList();
+            boolean drops = change.from().attributes().stream().anyMatch(a -> !kept.contains(a.name()));
+            return drops ? neutral(dataLoss("drops attributes of composite type " + change.to().name()
+                    + ", and their values wherever the type is stored")) : neutral();
+        }
+
+        @Override
+        public Classification visitDropCompositeType(DropCompositeType change) {
+            return neutral();
+        }
+
+        @Override
+        public Classification visitCreateExtension(CreateExtension change) {
+            return additive();
+        }
+
+        @Override
+        public Classification visitAlterExtension(AlterExtension change) {
+            return neutral();
+        }
+
+        @Override
+        public Classification visitDropExtension(DropExtension change) {
+            return neutral(dataLoss("drops extension " + change.extension().name()
+                    + " and every object it installed, with any data they hold"));
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */

@@ -42,6 +42,12 @@ final class CommentSql {
                 return "POLICY " + quote(ref.member()) + " ON " + quote(ref.name());
             case ROUTINE:
                 return "ROUTINE " + RoutineSql.signature(ref);
+            case DOMAIN:
+                return "DOMAIN " + quote(ref.name());
+            case COMPOSITE_TYPE:
+                return "TYPE " + quote(ref.name());
+            case EXTENSION:
+                return "EXTENSION " + quote(ref.name().name());
             default:
                 throw new IllegalArgumentException("cannot comment on " + ref);
         }

@@ -1,6 +1,15 @@
 package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.AlterDomain;
+import dev.converge.engine.change.AlterExtension;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.CreateDomain;
+import dev.converge.engine.change.CreateExtension;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.DropDomain;
+import dev.converge.engine.change.DropExtension;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
@@ -213,6 +222,50 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitSetRowSecurity(SetRowSecurity change) {
             return PolicySql.rowSecurity(change.from(), change.to());
+        }
+        @Override
+        public List<String> visitCreateDomain(CreateDomain change) {
+            return List.of(DomainSql.createDomain(change.domain()));
+        }
+
+        @Override
+        public List<String> visitAlterDomain(AlterDomain change) {
+            return DomainSql.alterDomain(change.from(), change.to());
+        }
+
+        @Override
+        public List<String> visitDropDomain(DropDomain change) {
+            return List.of(DomainSql.dropDomain(change.domain()));
+        }
+
+        @Override
+        public List<String> visitCreateCompositeType(CreateCompositeType change) {
+            return List.of(DomainSql.createCompositeType(change.type()));
+        }
+
+        @Override
+        public List<String> visitAlterCompositeType(AlterCompositeType change) {
+            return List.of(DomainSql.alterCompositeType(change.from(), change.to()));
+        }
+
+        @Override
+        public List<String> visitDropCompositeType(DropCompositeType change) {
+            return List.of(DomainSql.dropCompositeType(change.type()));
+        }
+
+        @Override
+        public List<String> visitCreateExtension(CreateExtension change) {
+            return List.of(DomainSql.createExtension(change.extension()));
+        }
+
+        @Override
+        public List<String> visitAlterExtension(AlterExtension change) {
+            return DomainSql.alterExtension(change.from(), change.to());
+        }
+
+        @Override
+        public List<String> visitDropExtension(DropExtension change) {
+            return List.of(DomainSql.dropExtension(change.extension()));
         }
     }
 }

@@ -10,6 +10,9 @@
 -- schema-qualified, each part through quote_ident ("C", "en_US", public.my_coll). Either form is
 -- accepted after COLLATE.
 --
+-- The user type of a column (or of its array elements) is named when it is an enum (e), a domain (d)
+-- or a composite type (c), so that the column depends on it.
+--
 -- Identity options come from the column's identity sequence: the sequence depends on the column
 -- with deptype 'i'. The join is limited to identity columns so that pg_depend is probed only for them.
 SELECT n.nspname AS table_schema,
@@ -34,8 +37,12 @@ SELECT n.nspname AS table_schema,
        iseq.seqmax AS identity_max,
        iseq.seqcache AS identity_cache,
        iseq.seqcycle AS identity_cycle,
-       CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END AS enum_schema,
-       CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
+       CASE WHEN t.typtype IN ('e', 'd', 'c') THEN t.typtype WHEN et.typtype IN ('e', 'd', 'c') THEN et.typtype END
+           AS user_type_kind,
+       CASE WHEN t.typtype IN ('e', 'd', 'c') THEN tn.nspname WHEN et.typtype IN ('e', 'd', 'c') THEN etn.nspname END
+           AS user_type_schema,
+       CASE WHEN t.typtype IN ('e', 'd', 'c') THEN t.typname WHEN et.typtype IN ('e', 'd', 'c') THEN et.typname END
+           AS user_type_name
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description td

@@ -1,27 +1,26 @@
 -- Objects of the given schemas that Converge does not manage yet, so that a plan lists them instead
 -- of ignoring them: one row per object, kind in words and a display name. Extension members are
--- skipped (the extension itself is listed). Every branch is an index-backed scan of one catalog.
+-- skipped (extensions are managed as a whole). Every branch is an index-backed scan of one catalog.
 -- Keep this list in step with what the other queries of this package read: an object kind moves
 -- out of here when Converge starts managing it. The schema names are bound once, as the scope CTE.
 WITH scope AS (SELECT ?::text[] AS schemas)
 SELECT kind, name FROM (
     SELECT CASE c.relkind WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table'
-                          WHEN 'p' THEN 'partitioned table' WHEN 'c' THEN 'composite type'
-                          ELSE 'partition' END AS kind,
+                          WHEN 'p' THEN 'partitioned table' ELSE 'partition' END AS kind,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name,
            c.oid AS oid, 'pg_catalog.pg_class'::pg_catalog.regclass AS classid
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND (c.relkind IN ('m', 'f', 'p', 'c') OR (c.relkind = 'r' AND c.relispartition))
+      AND (c.relkind IN ('m', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition))
     UNION ALL
-    SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'base type' END,
+    SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname),
            t.oid, 'pg_catalog.pg_type'::pg_catalog.regclass
     FROM pg_catalog.pg_type t
     JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND (t.typtype IN ('d', 'r') OR (t.typtype = 'b' AND t.typcategory <> 'A'))
+      AND (t.typtype = 'r' OR (t.typtype = 'b' AND t.typcategory <> 'A'))
     UNION ALL
     SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function'
                           ELSE 'function in language ' || l.lanname END,
@@ -52,12 +51,6 @@ SELECT kind, name FROM (
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND r.rulename <> '_RETURN'
-    UNION ALL
-    SELECT 'extension', pg_catalog.quote_ident(e.extname) || ' ' || e.extversion,
-           e.oid, 'pg_catalog.pg_extension'::pg_catalog.regclass
-    FROM pg_catalog.pg_extension e
-    JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
     UNION ALL
     SELECT 'collation', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(co.collname),
            co.oid, 'pg_catalog.pg_collation'::pg_catalog.regclass
