@@ -14,7 +14,8 @@ public sealed interface Change permits
         DropView, SetComment, SetSequenceOwner,
         CreateRoutine, ReplaceRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerState, CreatePolicy,
         DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
-        DropCompositeType, CreateExtension, AlterExtension, DropExtension {
+        DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,
+        DropMaterializedView {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

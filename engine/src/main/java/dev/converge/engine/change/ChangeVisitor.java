@@ -83,4 +83,8 @@ public interface ChangeVisitor<R> {
     R visitAlterExtension(AlterExtension change);
 
     R visitDropExtension(DropExtension change);
+
+    R visitCreateMaterializedView(CreateMaterializedView change);
+
+    R visitDropMaterializedView(DropMaterializedView change);
 }

@@ -6,6 +6,7 @@ import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.Extension;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Index;
+import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.RowSecurity;
@@ -41,6 +42,7 @@ public final class ModelIndex {
     private final Map<QualifiedName, Domain> domains;
     private final Map<QualifiedName, CompositeType> compositeTypes;
     private final Map<String, Extension> extensions;
+    private final Map<QualifiedName, MaterializedView> materializedViews;
 
     public ModelIndex(SchemaModel model) {
         this.model = model;
@@ -58,6 +60,7 @@ public final class ModelIndex {
         this.domains = byKey(model.domains(), Domain::name);
         this.compositeTypes = byKey(model.compositeTypes(), CompositeType::name);
         this.extensions = byKey(model.extensions(), Extension::name);
+        this.materializedViews = byKey(model.materializedViews(), MaterializedView::name);
     }
 
     private static <K, V> Map<K, V> byKey(Iterable<V> items, Function<V, K> key) {
@@ -131,5 +134,14 @@ public final class ModelIndex {
     /** Extensions by name: an extension is installed once per database, whatever its schema. */
     public Map<String, Extension> extensions() {
         return extensions;
+    }
+
+    public Map<QualifiedName, MaterializedView> materializedViews() {
+        return materializedViews;
+    }
+
+    /** True when the name is a table or a materialized view: the relations indexes belong to. */
+    public boolean hasIndexedRelation(QualifiedName name) {
+        return tables.containsKey(name) || materializedViews.containsKey(name);
     }
 }

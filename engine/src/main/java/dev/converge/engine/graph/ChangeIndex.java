@@ -62,6 +62,7 @@ final class ChangeIndex {
                 addDependent(trigger.function(), trigger.ref());
             }
         }
+        current.materializedViews().forEach(v -> v.dependsOn().forEach(dep -> addDependent(dep, v.ref())));
         current.domains().forEach(d -> d.dependsOn().forEach(dep -> addDependent(dep, d.ref())));
         current.compositeTypes().forEach(t -> t.dependsOn().forEach(dep -> addDependent(dep, t.ref())));
         for (Policy policy : current.policies()) {

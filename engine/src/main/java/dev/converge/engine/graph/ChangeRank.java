@@ -14,6 +14,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     }
 
     @Override public Integer visitDropView(DropView c) { return 0; }
+    @Override public Integer visitDropMaterializedView(DropMaterializedView c) { return 0; }
     @Override public Integer visitDropTrigger(DropTrigger c) { return 0; }
     @Override public Integer visitDropPolicy(DropPolicy c) { return 0; }
     @Override public Integer visitDropRoutine(DropRoutine c) { return 4; }
@@ -41,6 +42,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitAddForeignKey(AddForeignKey c) { return 25; }
     @Override public Integer visitSetSequenceOwner(SetSequenceOwner c) { return 26; }
     @Override public Integer visitCreateView(CreateView c) { return 30; }
+    @Override public Integer visitCreateMaterializedView(CreateMaterializedView c) { return 30; }
     @Override public Integer visitCreateTrigger(CreateTrigger c) { return 31; }
     @Override public Integer visitSetTriggerState(SetTriggerState c) { return 32; }
     @Override public Integer visitSetRowSecurity(SetRowSecurity c) { return 33; }

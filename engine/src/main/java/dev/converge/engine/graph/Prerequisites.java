@@ -174,6 +174,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(index.onTable(table,
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropIndex.class)));
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, table), isA(CreateMaterializedView.class)));
         return before;
     }
 
@@ -331,6 +332,22 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return List.of();
     }
 
+    @Override
+    public List<Change> visitCreateMaterializedView(CreateMaterializedView c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropMaterializedView.class)));
+        return without(before, c);
+    }
+
+    /** After what reads it is dropped or changed, and after its indexes that the plan drops on their own. */
+    @Override
+    public List<Change> visitDropMaterializedView(DropMaterializedView c) {
+        List<Change> before = new ArrayList<>(dependentsChanged(c.target()));
+        before.addAll(index.onTable(c.view().name(), isA(DropIndex.class)));
+        return before;
+    }
+
     private static List<Change> without(List<Change> changes, Change self) {
         return changes.stream().filter(other -> other != self).toList();
     }
@@ -373,7 +390,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     private List<Change> viewsReadingDropped(QualifiedName table) {
         List<Change> before = new ArrayList<>();
         for (ObjectRef dependent : index.currentDependentsOf(ObjectRef.of(ObjectKind.TABLE, table))) {
-            before.addAll(index.targeting(dependent, isA(DropView.class)));
+            before.addAll(index.targeting(dependent, isA(DropView.class, DropMaterializedView.class)));
         }
         return before;
     }

@@ -27,6 +27,7 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Domain> domains,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CompositeType> compositeTypes,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Extension> extensions,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MaterializedView> materializedViews,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnmanagedObject> unmanaged) {
     public static final SchemaModel EMPTY =
             new SchemaModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
@@ -48,6 +49,7 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
         domains = sorted(orEmpty(domains), Domain::name);
         compositeTypes = sorted(orEmpty(compositeTypes), CompositeType::name);
         extensions = sorted(orEmpty(extensions), Extension::name);
+        materializedViews = sorted(orEmpty(materializedViews), MaterializedView::name);
         unmanaged = orEmpty(unmanaged).stream().sorted().distinct().toList();
     }
 
@@ -55,28 +57,19 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
     public SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
                        List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys, List<View> views) {
         this(schemas, enums, sequences, tables, indexes, foreignKeys, views, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of());
-    }
-
-    /** A model without domains, composite types and extensions (the shape of the first PostgreSQL coverage work). */
-    public SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
-                       List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys, List<View> views,
-                       List<Routine> routines, List<Trigger> triggers, List<Policy> policies,
-                       List<RowSecurity> rowSecurity, List<UnmanagedObject> unmanaged) {
-        this(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines, triggers, policies, rowSecurity,
-                List.of(), List.of(), List.of(), unmanaged);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** This model with its tables replaced (the other lists kept). */
     public SchemaModel withTables(List<Table> newTables) {
         return new SchemaModel(schemas, enums, sequences, newTables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, unmanaged);
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged);
     }
 
     /** This model without its list of unmanaged objects. */
     public SchemaModel withoutUnmanaged() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, List.of());
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, List.of());
     }
 
     private static <T> List<T> orEmpty(List<T> items) {

@@ -371,4 +371,14 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     public String visitDropExtension(DropExtension c) {
         return "drop extension " + c.extension().name() + " and every object it installed";
     }
+
+    @Override
+    public String visitCreateMaterializedView(CreateMaterializedView c) {
+        return "create materialized view " + c.view().name() + " (populated by running its query)";
+    }
+
+    @Override
+    public String visitDropMaterializedView(DropMaterializedView c) {
+        return "drop materialized view " + c.view().name();
+    }
 }

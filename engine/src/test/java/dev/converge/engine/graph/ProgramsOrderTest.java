@@ -29,7 +29,8 @@ class ProgramsOrderTest {
     private static SchemaModel with(SchemaModel base, List<Routine> routines, List<Trigger> triggers,
                                     List<Policy> policies, List<RowSecurity> rowSecurity) {
         return new SchemaModel(base.schemas(), base.enums(), base.sequences(), base.tables(), base.indexes(),
-                base.foreignKeys(), base.views(), routines, triggers, policies, rowSecurity, List.of());
+                base.foreignKeys(), base.views(), routines, triggers, policies, rowSecurity, List.of(), List.of(), List.of(),
+                List.of(), List.of());
     }
 
     private static Routine function(String name, String result, String body, ObjectRef... reads) {

@@ -12,6 +12,7 @@ import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Index;
+import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
@@ -230,6 +231,17 @@ final class CatalogRows {
                 QualifiedName.of(schema, row.getString("table_name")), row.getBoolean("is_unique"),
                 row.getString("method"), strings(row, "key_parts"), strings(row, "include_columns"),
                 row.getString("predicate"), row.getString("definition"), row.getString("comment"));
+    }
+
+    /** One row of views.sql: a view, or a materialized view (whose column comments are not read). */
+    record ViewRow(View view, boolean materialized) {
+        MaterializedView asMaterialized() {
+            return new MaterializedView(view.name(), view.definition(), view.options(), view.dependsOn(), view.comment());
+        }
+    }
+
+    static ViewRow viewRow(ResultSet row) throws SQLException {
+        return new ViewRow(view(row), row.getBoolean("materialized"));
     }
 
     static View view(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.converge.dialect.postgres.inspect;
 
 import dev.converge.dialect.postgres.inspect.CatalogRows.RoutineRow;
+import dev.converge.dialect.postgres.inspect.CatalogRows.ViewRow;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
@@ -13,12 +14,12 @@ import java.util.List;
 
 /**
  * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes,
- * views, functions and procedures, triggers, row-level security and policies, domains, composite
+ * views, materialized views, functions and procedures, triggers, row-level security and policies, domains, composite
  * types and extensions of a live PostgreSQL database into a {@link SchemaModel}: seventeen catalog queries per inspection whatever the number
  * of objects, all in one read-only snapshot with an empty search_path so that every name the server
  * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
  * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (partitions,
- * materialized views, range types...) are listed by unmanaged.sql, never silently skipped.
+ * range types, rules...) are listed by unmanaged.sql, never silently skipped.
  */
 public final class PostgresInspector implements Inspector {
 
@@ -40,7 +41,8 @@ public final class PostgresInspector implements Inspector {
         List<Table> tables = TableAssembler.assemble(session.list("columns", CatalogRows::column),
                 session.list("column_dependencies", CatalogRows::columnDependency),
                 session.list("constraints", CatalogRows::constraint));
-        List<View> views = session.list("views", CatalogRows::view);
+        List<ViewRow> viewRows = session.list("views", CatalogRows::viewRow);
+        List<View> views = viewRows.stream().filter(r -> !r.materialized()).map(ViewRow::view).toList();
         List<RoutineRow> routineRows = session.list("routines", CatalogRows::routine);
         RoutineBodies bodies = new RoutineBodies(tables, views, routineRows);
         return new SchemaModel(
@@ -58,6 +60,7 @@ public final class PostgresInspector implements Inspector {
                 session.list("domains", CatalogRows::domain),
                 session.list("composite_types", CatalogRows::compositeType),
                 session.list("extensions", CatalogRows::extension),
+                viewRows.stream().filter(ViewRow::materialized).map(ViewRow::asMaterialized).toList(),
                 session.list("unmanaged", CatalogRows::unmanaged));
     }
 }

@@ -8,6 +8,8 @@ import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.CreateMaterializedView;
+import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
 import dev.converge.engine.change.AlterDomain;
 import dev.converge.engine.change.AlterExtension;
@@ -483,6 +485,17 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         public Classification visitDropExtension(DropExtension change) {
             return neutral(dataLoss("drops extension " + change.extension().name()
                     + " and every object it installed, with any data they hold"));
+        }
+
+        @Override
+        public Classification visitCreateMaterializedView(CreateMaterializedView change) {
+            return additive(new Hazard(HazardCode.FULL_TABLE_SCAN, "populates " + change.view().name()
+                    + " by running its query, which reads every table it names"));
+        }
+
+        @Override
+        public Classification visitDropMaterializedView(DropMaterializedView change) {
+            return neutral();
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */

@@ -46,6 +46,8 @@ final class CommentSql {
                 return "DOMAIN " + quote(ref.name());
             case COMPOSITE_TYPE:
                 return "TYPE " + quote(ref.name());
+            case MATERIALIZED_VIEW:
+                return "MATERIALIZED VIEW " + quote(ref.name());
             case EXTENSION:
                 return "EXTENSION " + quote(ref.name().name());
             default:

@@ -1,6 +1,8 @@
 package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.CreateMaterializedView;
+import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
 import dev.converge.engine.change.AlterDomain;
 import dev.converge.engine.change.AlterExtension;
@@ -266,6 +268,15 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitDropExtension(DropExtension change) {
             return List.of(DomainSql.dropExtension(change.extension()));
+        }
+        @Override
+        public List<String> visitCreateMaterializedView(CreateMaterializedView change) {
+            return List.of(ViewSql.createMaterializedView(change.view()));
+        }
+
+        @Override
+        public List<String> visitDropMaterializedView(DropMaterializedView change) {
+            return List.of(ViewSql.dropMaterializedView(change.view()));
         }
     }
 }

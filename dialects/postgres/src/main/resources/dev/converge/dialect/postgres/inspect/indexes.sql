@@ -60,7 +60,7 @@ LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.k - 1]
 LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-WHERE c.relkind = 'r'
+WHERE c.relkind IN ('r', 'm')
   AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x

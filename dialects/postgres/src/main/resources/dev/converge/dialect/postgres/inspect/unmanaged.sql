@@ -5,14 +5,14 @@
 -- out of here when Converge starts managing it. The schema names are bound once, as the scope CTE.
 WITH scope AS (SELECT ?::text[] AS schemas)
 SELECT kind, name FROM (
-    SELECT CASE c.relkind WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table'
-                          WHEN 'p' THEN 'partitioned table' ELSE 'partition' END AS kind,
+    SELECT CASE c.relkind WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table'
+                          ELSE 'partition' END AS kind,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name,
            c.oid AS oid, 'pg_catalog.pg_class'::pg_catalog.regclass AS classid
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND (c.relkind IN ('m', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition))
+      AND (c.relkind IN ('f', 'p') OR (c.relkind = 'r' AND c.relispartition))
     UNION ALL
     SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname),

@@ -1,4 +1,4 @@
--- Plain views of the given schemas (extension members skipped) with their deparsed query, their
+-- Views and materialized views (materialized = true) of the given schemas (extension members skipped) with their deparsed query, their
 -- reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences, user enum
 -- types and routines (functions the query calls, named with their signature), never the view itself and never objects of pg_catalog or information_schema.
 --
@@ -8,6 +8,7 @@
 -- as two arrays in column-name order.
 SELECT n.nspname AS view_schema,
        c.relname AS view_name,
+       c.relkind = 'm' AS materialized,
        pg_catalog.pg_get_viewdef(c.oid, false) AS definition,
        COALESCE(c.reloptions, '{}'::text[]) AS options,
        deps.ref_kinds,
@@ -29,6 +30,7 @@ CROSS JOIN LATERAL (
                CASE WHEN rp.oid IS NOT NULL THEN 'ROUTINE'
                     WHEN rc.oid IS NULL THEN 'ENUM'
                     WHEN rc.relkind = 'v' THEN 'VIEW'
+                    WHEN rc.relkind = 'm' THEN 'MATERIALIZED_VIEW'
                     WHEN rc.relkind = 'S' THEN 'SEQUENCE'
                     WHEN member.is_column THEN 'COLUMN'
                     ELSE 'TABLE' END AS ref_kind,
@@ -42,7 +44,7 @@ CROSS JOIN LATERAL (
          AND dep.refobjid <> c.oid
         LEFT JOIN pg_catalog.pg_class rc
                ON dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND rc.oid = dep.refobjid
-              AND rc.relkind IN ('r', 'p', 'v', 'S')
+              AND rc.relkind IN ('r', 'p', 'v', 'm', 'S')
         LEFT JOIN pg_catalog.pg_namespace rcn ON rcn.oid = rc.relnamespace
         LEFT JOIN pg_catalog.pg_type rt
                ON dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND rt.oid = dep.refobjid
@@ -72,7 +74,7 @@ CROSS JOIN LATERAL (
 ) col_comments
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-WHERE c.relkind = 'v'
+WHERE c.relkind IN ('v', 'm')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
