@@ -32,6 +32,10 @@ SELECT kind, name FROM (
     JOIN pg_catalog.pg_language l ON l.oid = p.prolang
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND (p.prokind IN ('a', 'w') OR l.lanname IN ('c', 'internal'))
+      -- not the constructors PostgreSQL makes for a range type (an internal dependency on it)
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend di
+                      WHERE di.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND di.objid = p.oid
+                        AND di.deptype = 'i')
     UNION ALL
     SELECT 'trigger', pg_catalog.quote_ident(t.tgname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.'
                || pg_catalog.quote_ident(c.relname),
