@@ -83,7 +83,7 @@ class PlanApplyEndToEndTest {
             try (Connection c = db.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT outcome, plan FROM converge.history ORDER BY id")) {
                 assertTrue(rs.next(), "one history row");
-                assertEquals("applied", rs.getString("outcome"));
+                assertEquals("converged", rs.getString("outcome"));
                 JsonNode recorded = new ObjectMapper().readTree(rs.getString("plan"));
                 assertEquals(plan.get("steps").size(), recorded.get("steps").size(), recorded.toString());
                 assertEquals(plan.get("desiredFingerprint"), recorded.get("desiredFingerprint"));

@@ -36,13 +36,13 @@ class UnmanagedObjectsTest {
 
     @Test
     void anUnmanagedObjectInTheTargetRefusesPlanAndApply() throws IOException {
-        db.execute(TABLE + "CREATE MATERIALIZED VIEW item_names AS SELECT name FROM item;");
+        db.execute(TABLE + "CREATE RULE item_quiet AS ON DELETE TO item DO INSTEAD NOTHING;");
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);\n");
         String before = SchemaDump.of(db);
 
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
         assertEquals(4, plan.exitCode(), plan.all());
-        assertTrue(plan.out().contains("  ? materialized view public.item_names (in the target)\n"), plan.all());
+        assertTrue(plan.out().contains("  ? rule item_quiet on public.item (in the target)\n"), plan.all());
         assertTrue(plan.err().contains("refusing the plan: 1 object is not managed by Converge yet"), plan.all());
         assertTrue(plan.err().contains("--allow-unmanaged"), plan.all());
 
@@ -54,17 +54,17 @@ class UnmanagedObjectsTest {
         Cli.Result allowed = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
                 "--auto-approve", "--allow-unmanaged");
         assertEquals(0, allowed.exitCode(), allowed.all());
-        assertTrue(SchemaDump.of(db).contains("item_names"), "the unmanaged object was touched");
+        assertTrue(SchemaDump.of(db).contains("item_quiet"), "the unmanaged object was touched");
     }
 
     @Test
     void anUnmanagedObjectInTheDesiredFilesIsListedToo() throws IOException {
         db.execute(TABLE);
-        Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE DOMAIN positive AS int CHECK (VALUE > 0);\n");
+        Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TYPE span AS RANGE (subtype = int);\n");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
                 "--format", "json");
         assertEquals(4, plan.exitCode(), plan.all());
-        assertTrue(plan.out().contains("\"unmanaged\" : [ {\n    \"side\" : \"desired\",\n    \"kind\" : \"domain\",\n"
-                + "    \"name\" : \"public.positive\"\n  } ]"), plan.all());
+        assertTrue(plan.out().contains("\"unmanaged\" : [ {\n    \"side\" : \"desired\",\n    \"kind\" : \"range type\",\n"
+                + "    \"name\" : \"public.span\"\n  } ]"), plan.all());
     }
 }

@@ -2,14 +2,20 @@ package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
+import dev.converge.cli.option.DurationConverter;
 import dev.converge.cli.option.TargetOptions;
-import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.Applier;
+import dev.converge.engine.apply.ApplyInterrupt;
+import dev.converge.engine.apply.ApplyResult;
+import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Redaction;
+import dev.converge.engine.json.SavedPlanJson;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -17,22 +23,33 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * ApplyCommand plans, shows the plan, asks for confirmation on a terminal, refuses destructive steps
- * without --allow-destructive, applies in one transaction, and re-plans to report convergence.
+ * ApplyCommand makes the target match the desired state: from a saved plan (exactly as reviewed, or
+ * refused when the target moved on), from a fresh plan, or by resuming an apply that stopped at a
+ * checkpoint. It asks for confirmation on a terminal, refuses destructive steps without
+ * --allow-destructive, and stops at the next safe point on SIGINT or SIGTERM.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Make the target match the desired state.")
+        description = "Make the target match the desired state (or run a saved plan, or resume).")
 public final class ApplyCommand implements Callable<Integer> {
+    /** How long SIGINT/SIGTERM waits for the apply to roll back its group and record the checkpoint. */
+    private static final long SHUTDOWN_GRACE_SECONDS = 60;
+
     private final DialectRegistry dialects;
 
     @Spec
@@ -43,6 +60,21 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     private DesiredOptions desired;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN",
+            description = "A plan saved with 'converge plan --out PLAN': run exactly its statements.")
+    private Path planArgument;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "The same as the PLAN argument.")
+    private Path planOption;
+
+    @Option(names = "--resume",
+            description = "Continue the last apply of the target from its last checkpoint (with PLAN: only if it is that plan).")
+    private boolean resume;
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = "How long to wait for another apply of the same target to finish: 30s, 5m, 500ms (default: ${DEFAULT-VALUE}).")
+    private Duration lockWait;
 
     @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
     private boolean autoApprove;
@@ -57,38 +89,126 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ApplyInterrupt interrupt = new ApplyInterrupt();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            interrupt.request();
+            await(finished);
+        }, "converge-apply-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try (Target db = Target.open(dialects, target.url)) {
-            Planning planning = Planning.run(db, desired, target.scope());
-            spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
-            spec.commandLine().getErr().flush();
-            Plan plan = planning.plan;
-            out.print(new PlanTextRenderer().render(plan));
-            out.flush();
-            desired.refuseUnmanaged(plan);
-            if (plan.isEmpty()) {
-                return ExitCodes.OK;
+            Applier applier = new Applier(db.dialect, Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
+                    .listener((connection, step) -> {
+                        err.println("Step " + step.number() + ": " + step.symbol() + " " + step.description());
+                        err.flush();
+                    });
+            ApplyResult result;
+            if (resume) {
+                Path file = planFile();
+                SavedPlan given = file == null ? null : load(file);
+                err.println("Resuming the last apply on " + db.url.display() + " ...");
+                err.flush();
+                result = applier.resume(db.connection, given);
+            } else {
+                SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
+                Plan plan = saved.plan();
+                out.print(new PlanTextRenderer().render(plan));
+                out.flush();
+                desired.refuseUnmanaged(plan);
+                if (plan.isEmpty() && planFile() == null) {
+                    return ExitCodes.OK;
+                }
+                refuseDestructive(plan);
+                if (!plan.isEmpty() && !confirmed(out)) {
+                    out.println("Apply cancelled: nothing was changed.");
+                    return ExitCodes.ERROR;
+                }
+                result = applier.apply(db.connection, saved);
             }
-            refuseDestructive(plan);
-            if (!confirmed(out)) {
-                out.println("Apply cancelled: nothing was changed.");
-                return ExitCodes.ERROR;
-            }
-            ApplyResult result = new Applier(db.dialect.history(), Clock.systemUTC()).apply(db.connection, plan,
-                    planning.desired.hash());
-            out.printf("Apply complete: %d steps, %d statements in %d ms (history id %d).%n", plan.steps().size(),
-                    result.statementsRun(), result.durationMillis(), result.historyId());
-            Plan after = Planning.replan(db, planning.desired.model(), target.scope());
-            if (after.isEmpty()) {
-                out.println("Converged: a new plan against " + db.url.display() + " is empty.");
-                return ExitCodes.OK;
-            }
-            out.println("Not converged: the target still differs from the desired state in "
-                    + after.steps().size() + " steps:");
-            out.print(new PlanTextRenderer().render(after));
-            return ExitCodes.ERROR;
+            return report(result, db, out);
+        } catch (BadInputException e) {
+            err.print(e.render());
+            return e.kind().exitCode();
+        } catch (ConvergeException e) {
+            // Printed here, not by Main: on a signal the JVM ends as soon as this command is done.
+            err.println("error: " + Redaction.passwords(e.getMessage()));
+            return e.kind().exitCode();
         } finally {
             out.flush();
+            err.flush();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it returns now that the apply has finished.
+            }
         }
+    }
+
+    private int report(ApplyResult result, Target db, PrintWriter out) {
+        if (result.historyId() == 0) {
+            return ExitCodes.OK; // an empty plan, still true of the target: the plan text said so
+        }
+        out.printf("Apply complete: %d statements in %d ms (history id %d).%n", result.statementsRun(),
+                result.durationMillis(), result.historyId());
+        if (result.converged()) {
+            out.println("Converged: a new plan against " + db.url.display() + " is empty.");
+            return ExitCodes.OK;
+        }
+        out.println("Not converged: the target still differs from the desired state in " + result.remaining().size()
+                + " steps:");
+        result.remaining().forEach(step -> out.println("  " + step));
+        return ExitCodes.ERROR;
+    }
+
+    private Path planFile() {
+        if (planArgument != null && planOption != null && !planArgument.equals(planOption)) {
+            throw new ConvergeException(ErrorKind.USAGE, "two different plans given: " + planArgument + " and " + planOption);
+        }
+        return planArgument != null ? planArgument : planOption;
+    }
+
+    private SavedPlan planNow(Target db) {
+        Planning planning = Planning.run(db, desired, target.scope());
+        spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
+        spec.commandLine().getErr().flush();
+        return planning.saved();
+    }
+
+    private static SavedPlan load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.USAGE, "cannot read the plan " + file + ": " + e.getMessage());
+        }
+        return SavedPlanJson.read(text, file.toString());
+    }
+
+    /** A saved plan is for one dialect and one database; the schema fingerprint is checked by the applier. */
+    private SavedPlan checked(SavedPlan saved, Target db) {
+        if (desired.desired != null) {
+            throw new ConvergeException(ErrorKind.USAGE, "a saved plan already says what to do: drop --desired");
+        }
+        if (!saved.plan().dialect().equals(db.dialect.id())) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it is for " + saved.plan().dialect()
+                    + ", the target is " + db.dialect.id() + ". Nothing was changed.");
+        }
+        if (!withoutUser(saved.plan().target()).equals(withoutUser(db.url.display()))) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it was made for " + saved.plan().target()
+                    + ", not for " + db.url.display() + ". Nothing was changed. Make a plan for this target.");
+        }
+        if (!target.scope().schemas().isEmpty() && !target.scope().schemas().equals(java.util.Set.copyOf(saved.schemas()))) {
+            throw new ConvergeException(ErrorKind.USAGE, "the plan manages " + (saved.schemas().isEmpty() ? "every schema"
+                    : "schemas " + saved.schemas()) + "; drop --schema or make a plan for " + target.scope().schemas());
+        }
+        return saved;
+    }
+
+    /** Planning and applying may use different users (a read-only reviewer, a migration user): compare the rest. */
+    private static String withoutUser(String display) {
+        return display.replaceFirst("//[^@/]*@", "//");
     }
 
     private void refuseDestructive(Plan plan) {
@@ -121,6 +241,14 @@ public final class ApplyCommand implements Callable<Integer> {
             return "yes".equals(answer == null ? null : answer.trim());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void await(CountDownLatch finished) {
+        try {
+            finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.DialectRegistry;
@@ -84,10 +85,11 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             return true;
         }
-        ApplyResult result = new Applier(db.dialect.history(), Clock.systemUTC()).apply(db.connection, plan, state.hash());
+        SavedPlan saved = new SavedPlan(plan, List.of(), db.inspect(InspectScope.ALL), state.model(), state.hash(), null);
+        ApplyResult result = new Applier(db.dialect, Clock.systemUTC()).apply(db.connection, saved);
         out.printf("Apply complete: %d statements in %d ms (destructive steps are allowed in the demo).%n",
                 result.statementsRun(), result.durationMillis());
-        boolean converged = Planning.replan(db, state.model(), InspectScope.ALL).isEmpty();
+        boolean converged = result.converged();
         out.println(converged ? "Converged: a new plan is empty.\n" : "Not converged: a new plan still has steps.\n");
         out.flush();
         return converged;

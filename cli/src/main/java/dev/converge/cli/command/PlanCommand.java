@@ -3,10 +3,17 @@ package dev.converge.cli.command;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.TargetOptions;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
+import dev.converge.engine.json.SavedPlanJson;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.spi.DialectRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +47,10 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Exit 0 when there are no changes, 2 when there are (like terraform plan).")
     private boolean detailedExitCode;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also save the plan to FILE, to apply later exactly as reviewed: converge apply FILE --url URL.")
+    private Path outFile;
+
     public PlanCommand(DialectRegistry dialects) {
         this.dialects = dialects;
     }
@@ -54,7 +65,25 @@ public final class PlanCommand implements Callable<Integer> {
             out.print(format == Format.json ? PlanJson.write(planning.plan) : new PlanTextRenderer().render(planning.plan));
             out.flush();
             desired.refuseUnmanaged(planning.plan);
+            if (outFile != null) {
+                save(planning);
+            }
             return detailedExitCode && !planning.plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         }
+    }
+
+    private void save(Planning planning) {
+        try {
+            Path parent = outFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(outFile, SavedPlanJson.write(planning.saved()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot write the plan to " + outFile + ": " + e.getMessage(), e);
+        }
+        spec.commandLine().getErr().println("Saved the plan to " + outFile + "; apply it exactly as it is with:"
+                + " converge apply " + outFile + " --url URL");
+        spec.commandLine().getErr().flush();
     }
 }

@@ -4,9 +4,11 @@ import dev.converge.cli.option.DesiredOptions;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -20,13 +22,27 @@ import java.util.concurrent.CompletionException;
 final class Planning {
     final DesiredState desired;
     final Plan plan;
+    /** The target's schema the plan starts from. */
+    final SchemaModel current;
+    private final InspectScope scope;
+    private final String desiredSource;
 
-    private Planning(DesiredState desired, Plan plan) {
+    private Planning(DesiredState desired, Plan plan, SchemaModel current, InspectScope scope, String desiredSource) {
         this.desired = desired;
         this.plan = plan;
+        this.current = current;
+        this.scope = scope;
+        this.desiredSource = desiredSource;
+    }
+
+    /** The plan with all an apply needs to run it later, exactly as it is now. */
+    SavedPlan saved() {
+        return new SavedPlan(plan, List.copyOf(scope.schemas()), current, desired.model(), desired.hash(),
+                GitCommit.of(desiredSource));
     }
 
     static Planning run(Target target, DesiredOptions desiredOptions, InspectScope scope) {
+        desiredOptions.require();
         CompletableFuture<SchemaModel> current = CompletableFuture.supplyAsync(() -> target.inspect(scope));
         DesiredState desired;
         try {
@@ -36,7 +52,9 @@ final class Planning {
             current.cancel(false);
             throw e;
         }
-        return new Planning(desired, plan(target, join(current), desired.model()));
+        SchemaModel currentModel = join(current);
+        return new Planning(desired, plan(target, currentModel, desired.model()), currentModel, scope,
+                desiredOptions.desired);
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */

@@ -12,9 +12,16 @@ public final class DesiredOptions {
     /** The shadow choices on the command line. */
     public enum ShadowChoice { embedded, server }
 
-    @Option(names = "--desired", required = true, paramLabel = "DIR|URL",
+    @Option(names = "--desired", paramLabel = "DIR|URL",
             description = "Desired state: a directory of .sql files (recursive), a .sql file, or a database URL.")
     public String desired;
+
+    /** --desired is needed whenever a plan is made (apply of a saved plan does without it). */
+    public void require() {
+        if (desired == null) {
+            throw new ConvergeException(ErrorKind.USAGE, "missing --desired DIR|URL: the desired state to plan for");
+        }
+    }
 
     @Option(names = "--shadow", paramLabel = "KIND", defaultValue = "embedded",
             description = "Shadow database that normalizes the files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

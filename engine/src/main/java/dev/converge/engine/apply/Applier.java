@@ -1,125 +1,254 @@
 package dev.converge.engine.apply;
 
-import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.json.PlanJson;
+import dev.converge.engine.json.SavedPlanJson;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.plan.Plan;
-import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.spi.ApplyLock;
+import dev.converge.engine.spi.Checkpoint;
+import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.spi.HistoryStore;
+import dev.converge.engine.spi.InspectScope;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Applier runs a plan against its target in ONE transaction, together with the history record of the
- * apply: PostgreSQL DDL is transactional, so either every step and its record land, or none does.
- * A failed apply is recorded afterwards, in a transaction of its own, and reported with the step and
- * statement that failed.
- *
- * <p>One exception: new enum labels are committed first, in a transaction of their own, because
- * PostgreSQL refuses to use a label in the transaction that added it ("unsafe use of new value"),
- * and a plan often adds a label and uses it (in a default, a partial index, a view). Adding a label
- * needs nothing else, so running those steps first never breaks the plan's order; if the main
- * transaction then fails, the labels stay, which is harmless, and the report says so.
+ * Applier runs a saved plan against its target, exactly as reviewed, or not at all:
+ * <ol>
+ *   <li>it takes the dialect's apply lock for the target and scope (a second apply waits, then fails
+ *       saying who holds it);</li>
+ *   <li>it inspects the target again and refuses the plan when the schema is no longer the one the plan
+ *       was made from;</li>
+ *   <li>it runs the steps in groups ({@link ApplyGroups}): each group commits with the checkpoints of its
+ *       steps, so the target's history always says exactly which steps are in effect;</li>
+ *   <li>when a statement fails, the open group rolls back and the groups already committed are undone
+ *       by their inverse statements, newest first, back to the state before the apply or to the
+ *       checkpoint after the last step that cannot be undone;</li>
+ *   <li>when the connection dies or a signal arrives, it stops at the checkpoint, resumable with
+ *       {@link #resume};</li>
+ *   <li>at the end it inspects the target again and records whether it converged.</li>
+ * </ol>
  */
 public final class Applier {
+    private final Dialect dialect;
     private final HistoryStore history;
     private final Clock clock;
+    private ApplyListener listener = ApplyListener.NONE;
+    private ApplyInterrupt interrupt = new ApplyInterrupt();
+    private StatementExecutor executor = StatementExecutor.PLAIN;
+    private Duration lockWait = Duration.ZERO;
 
+    public Applier(Dialect dialect, Clock clock) {
+        this(dialect, dialect.history(), clock);
+    }
+
+    /**
+     * The applier before saved plans: no lock, no re-inspection, no convergence check. Kept for
+     * callers that have a {@link Plan} and no dialect; prefer {@link #Applier(Dialect, Clock)}.
+     */
     public Applier(HistoryStore history, Clock clock) {
+        this(null, history, clock);
+    }
+
+    private Applier(Dialect dialect, HistoryStore history, Clock clock) {
+        this.dialect = dialect;
         this.history = history;
         this.clock = clock;
     }
 
+    /** Hears each step as it starts (progress output, fault injection in tests). */
+    public Applier listener(ApplyListener stepListener) {
+        this.listener = stepListener;
+        return this;
+    }
+
+    /** The interrupt a signal handler sets to stop the apply at the next safe point. */
+    public Applier interrupt(ApplyInterrupt applyInterrupt) {
+        this.interrupt = applyInterrupt;
+        return this;
+    }
+
+    /** Runs every statement (timeouts and retries live there). */
+    public Applier executor(StatementExecutor statementExecutor) {
+        this.executor = statementExecutor;
+        return this;
+    }
+
+    /** How long to wait for another apply on the same target and scope to finish. */
+    public Applier lockWait(Duration wait) {
+        this.lockWait = wait;
+        return this;
+    }
+
+    /** Applies a plan made in this process: no saved file, so no schemas to compare beyond its fingerprints. */
     public ApplyResult apply(Connection target, Plan plan, String desiredHash) {
-        Instant start = clock.instant();
-        String user = currentUser(target);
-        int run = 0;
-        int committedEarly = 0;
-        PlanStep failedStep = null;
-        String failedSql = null;
+        return apply(target, new SavedPlan(plan, List.of(), SchemaModel.EMPTY, SchemaModel.EMPTY, desiredHash, null));
+    }
+
+    /** Applies a saved plan, after checking that the target is still the one it was planned against. */
+    public ApplyResult apply(Connection target, SavedPlan saved) {
+        prepare(target);
+        try (ApplyLock.Held ignored = lock(target, saved)) {
+            refuseIfStale(target, saved);
+            if (saved.plan().isEmpty()) {
+                return new ApplyResult(0, 0, 0, HistoryEntry.CONVERGED, List.of());
+            }
+            Instant start = clock.instant();
+            long id = history.record(target, new HistoryEntry(0, start, user(target), saved.desiredHash(),
+                    SavedPlanJson.writeCompact(saved), "running", 0, HistoryEntry.RUNNING, saved.gitCommit()));
+            return new ApplyRun(this, target, saved, id, start, Map.of()).run();
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot start the apply on " + saved.plan().target() + ": "
+                    + e.getMessage() + "\nNothing was changed.", e);
+        }
+    }
+
+    /**
+     * Continues the newest apply of the target, when it stopped at a checkpoint (failed, interrupted,
+     * or cut off). {@code planFile} is the plan the caller has, or null to use the one the target keeps;
+     * it must be that same plan, and the target must still be exactly as the last checkpoint left it.
+     */
+    public ApplyResult resume(Connection target, SavedPlan planFile) {
+        prepare(target);
         try {
-            target.setAutoCommit(false);
-            try (Statement statement = target.createStatement()) {
-                for (boolean early : new boolean[] {true, false}) {
-                    for (PlanStep step : plan.steps()) {
-                        if (runsEarly(step) != early) {
-                            continue;
-                        }
-                        failedStep = step;
-                        for (String sql : step.sql()) {
-                            failedSql = sql;
-                            statement.execute(sql);
-                            run++;
-                        }
-                    }
-                    if (early) {
-                        target.commit();
-                        committedEarly = run;
+            HistoryEntry first = newestResumable(target);
+            SavedPlan stored = SavedPlanJson.read(first.planJson(), "the plan kept with apply #" + first.id());
+            try (ApplyLock.Held ignored = lock(target, stored)) {
+                HistoryEntry entry = newestResumable(target);
+                if (entry.id() != first.id()) {
+                    throw new ConvergeException(ErrorKind.REFUSED, "refusing to resume: another apply (#" + entry.id()
+                            + ") ran while this one waited for the lock. Nothing was changed.");
+                }
+                if (planFile != null && !SavedPlanJson.writeCompact(planFile).equals(SavedPlanJson.writeCompact(stored))) {
+                    throw new ConvergeException(ErrorKind.REFUSED, "refusing to resume: the plan given is not the plan"
+                            + " of the interrupted apply #" + entry.id() + ". Resume without a plan file to use the plan"
+                            + " the target keeps, or make a new plan. Nothing was changed.");
+                }
+                Map<Integer, Checkpoint> latest = latestByStep(history.checkpoints(target, entry.id()));
+                String expected = stored.plan().currentFingerprint();
+                int lastDone = 0;
+                for (Checkpoint checkpoint : latest.values()) {
+                    if (checkpoint.status().equals(Checkpoint.DONE) && checkpoint.step() > lastDone) {
+                        lastDone = checkpoint.step();
+                        expected = checkpoint.fingerprint();
                     }
                 }
+                String actual = fingerprint(target, stored);
+                if (actual != null && expected != null && !actual.equals(expected)) {
+                    throw new ConvergeException(ErrorKind.REFUSED, "refusing to resume apply #" + entry.id() + ": "
+                            + stored.plan().target() + " changed since its last checkpoint ("
+                            + (lastDone == 0 ? "before step 1" : "after step " + lastDone) + "; schema fingerprint "
+                            + StaleTarget.shortHash(expected) + " then, " + StaleTarget.shortHash(actual) + " now).\n"
+                            + "Nothing was changed. Bring the target back to that state, or make a new plan.");
+                }
+                history.finish(target, entry.id(), HistoryEntry.RUNNING, "resumed after step " + lastDone, 0);
+                return new ApplyRun(this, target, stored, entry.id(), clock.instant(), latest).run();
             }
-            failedStep = null;
-            failedSql = null;
-            history.ensure(target);
-            long id = history.record(target, entry(plan, desiredHash, user, start, "applied"));
-            target.commit();
-            return new ApplyResult(id, run, millisSince(start));
         } catch (SQLException e) {
-            rollback(target);
-            String where = failedStep == null ? "while recording the apply"
-                    : "at step " + failedStep.number() + " (" + failedStep.id() + ")";
-            String outcome = "failed " + where + ": " + e.getMessage();
-            recordFailure(target, plan, desiredHash, user, start, outcome);
-            String kept = committedEarly == 0 ? "nothing was changed."
-                    : "nothing else was changed; the " + committedEarly + " new enum label(s) added first stay.";
-            throw new ConvergeException(ErrorKind.ERROR, "apply failed " + where + ": " + e.getMessage()
-                    + (failedSql == null ? "" : "\n  statement: " + failedSql.replace("\n", "\n             "))
-                    + "\nThe transaction was rolled back: " + kept, e);
+            throw new ConvergeException(ErrorKind.ERROR, "cannot resume on this target: " + e.getMessage()
+                    + "\nNothing was changed.", e);
         }
     }
 
-    private static boolean runsEarly(PlanStep step) {
-        return step.change() instanceof AddEnumValue;
+    private HistoryEntry newestResumable(Connection target) throws SQLException {
+        List<HistoryEntry> newest = history.list(target, 1);
+        if (newest.isEmpty() || !newest.get(0).isResumable()) {
+            throw new ConvergeException(ErrorKind.USAGE, "nothing to resume: " + (newest.isEmpty()
+                    ? "Converge never applied a plan here."
+                    : "the last apply (#" + newest.get(0).id() + ") is " + newest.get(0).status() + ".")
+                    + " Run 'converge apply' instead.");
+        }
+        return newest.get(0);
     }
 
-    private HistoryEntry entry(Plan plan, String desiredHash, String user, Instant start, String outcome) {
-        return new HistoryEntry(0, start, user, desiredHash, PlanJson.writeCompact(plan), outcome, millisSince(start));
+    private static Map<Integer, Checkpoint> latestByStep(List<Checkpoint> checkpoints) {
+        Map<Integer, Checkpoint> latest = new HashMap<>();
+        checkpoints.forEach(c -> latest.put(c.step(), c));
+        return latest;
     }
 
-    private void recordFailure(Connection target, Plan plan, String desiredHash, String user, Instant start,
-                               String outcome) {
+    private void prepare(Connection target) {
         try {
+            target.setAutoCommit(true);
             history.ensure(target);
-            history.record(target, entry(plan, desiredHash, user, start, outcome));
-            target.commit();
         } catch (SQLException e) {
-            // The apply error is what the user needs; a history that cannot be written must not hide it.
-            rollback(target);
+            throw new ConvergeException(ErrorKind.ERROR, "cannot prepare the history of the target: " + e.getMessage()
+                    + "\nNothing was changed.", e);
         }
     }
 
-    private long millisSince(Instant start) {
-        return clock.instant().toEpochMilli() - start.toEpochMilli();
+    private ApplyLock.Held lock(Connection target, SavedPlan saved) throws SQLException {
+        ApplyLock lock = dialect == null ? ApplyLock.NONE : dialect.applyLock();
+        String scope = saved == null || saved.schemas().isEmpty() ? "*" : String.join(",", saved.schemas());
+        return lock.acquire(target, scope, lockWait);
     }
 
-    private static String currentUser(Connection target) {
+    private void refuseIfStale(Connection target, SavedPlan saved) throws SQLException {
+        if (dialect == null) {
+            return;
+        }
+        SchemaModel now = dialect.inspector().inspect(target, scope(saved));
+        String actual = Fingerprints.of(now);
+        if (!actual.equals(saved.plan().currentFingerprint())) {
+            throw StaleTarget.refusal(saved.plan().target(), saved.current(), saved.plan().currentFingerprint(), now,
+                    actual);
+        }
+    }
+
+    /** The target's schema fingerprint now, or null when this applier cannot inspect. */
+    String fingerprint(Connection target, SavedPlan saved) throws SQLException {
+        return dialect == null ? null : Fingerprints.of(dialect.inspector().inspect(target, scope(saved)));
+    }
+
+    /** The target's schema now, or null when this applier cannot inspect. */
+    SchemaModel inspect(Connection target, SavedPlan saved) throws SQLException {
+        return dialect == null ? null : dialect.inspector().inspect(target, scope(saved));
+    }
+
+    private static InspectScope scope(SavedPlan saved) {
+        return new InspectScope(Set.copyOf(saved.schemas()));
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    HistoryStore history() {
+        return history;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ApplyListener listener() {
+        return listener;
+    }
+
+    ApplyInterrupt interrupt() {
+        return interrupt;
+    }
+
+    StatementExecutor executor() {
+        return executor;
+    }
+
+    private static String user(Connection target) {
         try {
             return target.getMetaData().getUserName();
         } catch (SQLException e) {
             return "unknown";
-        }
-    }
-
-    private static void rollback(Connection target) {
-        try {
-            target.rollback();
-        } catch (SQLException ignored) {
-            // The connection is broken; the server rolls back an unfinished transaction by itself.
         }
     }
 }

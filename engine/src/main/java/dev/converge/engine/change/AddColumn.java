@@ -5,8 +5,19 @@ import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 
-/** AddColumn appends a column to an existing table. */
-public record AddColumn(QualifiedName table, Column column) implements Change {
+/**
+ * AddColumn adds a column to an existing table.
+ *
+ * @param after the column the new one follows in the desired table, "" when it comes first, or null
+ *              when its position is not known; dialects that can place a column (MySQL's AFTER/FIRST)
+ *              use it, the others append
+ */
+public record AddColumn(QualifiedName table, Column column, String after) implements Change {
+    /** A column appended at the end, where its position is not known. */
+    public AddColumn(QualifiedName table, Column column) {
+        this(table, column, null);
+    }
+
     @Override
     public ObjectRef target() {
         return ObjectRef.member(ObjectKind.COLUMN, table, column.name());

@@ -78,13 +78,13 @@ final class TableDiffer {
         for (Column want : desired.columns()) {
             Column have = current.column(want.name()).orElse(null);
             if (have == null) {
-                out.add(new AddColumn(desired.name(), want));
+                out.add(new AddColumn(desired.name(), want, predecessor(desired, want)));
                 Comments.forNew(columnRef(desired, want), want.comment(), out);
             } else if (!Objects.equals(have.generatedExpression(), want.generatedExpression())) {
                 // A generated column's expression cannot be altered in place (before PostgreSQL 17),
                 // and a column cannot turn into or out of a generated one: drop and add it again.
                 out.add(new DropColumn(current.name(), have));
-                out.add(new AddColumn(desired.name(), want));
+                out.add(new AddColumn(desired.name(), want, predecessor(desired, want)));
                 Comments.forNew(columnRef(desired, want), want.comment(), out);
             } else {
                 Set<ColumnChangeKind> kinds = columnChanges(have, want);
@@ -100,6 +100,12 @@ final class TableDiffer {
             }
         }
         noteColumnOrder(current, desired, notes);
+    }
+
+    /** The column before {@code column} in the desired table, or "" when it is the first. */
+    private static String predecessor(Table desired, Column column) {
+        int position = desired.columns().indexOf(column);
+        return position <= 0 ? "" : desired.columns().get(position - 1).name();
     }
 
     static Set<ColumnChangeKind> columnChanges(Column have, Column want) {

@@ -155,8 +155,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitAddForeignKey(AddForeignKey c) {
         QualifiedName table = c.foreignKey().table();
         QualifiedName referenced = c.foreignKey().referencedTable();
+        // CreateIndex on the table itself: MySQL creates an index for a foreign key that has none,
+        // which would collide with the index the plan creates for it later.
         List<Change> before = new ArrayList<>(index.onTable(table,
-                isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+                isA(CreateTable.class, AddColumn.class, AlterColumn.class, CreateIndex.class)));
         before.addAll(index.onTable(referenced,
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropForeignKey.class)));
@@ -180,7 +182,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
 
     @Override
     public List<Change> visitDropIndex(DropIndex c) {
-        return index.referencing(c.index().table(), isA(DropForeignKey.class));
+        // Foreign keys of the table itself first as well: MySQL refuses to drop an index a foreign key uses.
+        List<Change> before = new ArrayList<>(index.referencing(c.index().table(), isA(DropForeignKey.class)));
+        before.addAll(index.onTable(c.index().table(), isA(DropForeignKey.class)));
+        return before;
     }
 
     @Override

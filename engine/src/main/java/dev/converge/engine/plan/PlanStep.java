@@ -19,19 +19,44 @@ import java.util.Set;
  * @param id          stable step id ({@code create-table:public.orders})
  * @param replaces    true for both halves of a drop-and-create of the same object
  * @param description one line for reviewers ({@code add column public.orders.note text})
+ * @param statements  the statements that make the change, in order
  * @param change      the typed change this step makes
+ * @param inverse     the statements that undo the step once it has run (computed at plan time); empty
+ *                    when the step is irreversible (its data is gone, as with a dropped table)
  */
 public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
-                       String description, List<String> sql, Set<SafetyClass> classes, List<Hazard> hazards,
-                       Change change) {
+                       String description, List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards,
+                       Change change, List<DdlStatement> inverse) {
     public PlanStep {
         requireNonNull(id, "id is null");
         requireNonNull(action, "action is null");
         requireNonNull(description, "description is null");
         requireNonNull(change, "change is null");
-        sql = List.copyOf(sql);
+        statements = List.copyOf(statements);
         classes = classes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classes));
         hazards = List.copyOf(hazards);
+        inverse = inverse == null ? List.of() : List.copyOf(inverse);
+    }
+
+    /** A step without inverse statements: irreversible as far as an undo is concerned. */
+    public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
+                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, List.of());
+    }
+
+    /** True when the step can be undone by its inverse statements after it has run. */
+    public boolean isReversible() {
+        return !inverse.isEmpty();
+    }
+
+    /** The SQL text of the step's statements, in order. */
+    public List<String> sql() {
+        return DdlStatement.texts(statements);
+    }
+
+    /** True when every statement of the step can run inside the apply's transaction. */
+    public boolean isTransactional() {
+        return statements.stream().allMatch(DdlStatement::transactional);
     }
 
     /** The plan symbol: {@code +}, {@code ~}, {@code -}, or {@code -/+} for a replacement. */

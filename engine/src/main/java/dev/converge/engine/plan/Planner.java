@@ -1,9 +1,11 @@
 package dev.converge.engine.plan;
 
 import dev.converge.engine.change.Action;
+import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.diff.DiffResult;
 import dev.converge.engine.diff.Differ;
+import dev.converge.engine.diff.ModelIndex;
 import dev.converge.engine.graph.ChangeGraph;
 import dev.converge.engine.graph.StepIds;
 import dev.converge.engine.model.ObjectRef;
@@ -40,15 +42,16 @@ public final class Planner {
 
     public Plan plan(SchemaModel current, SchemaModel desired, String target) {
         DiffResult diff = new Differ().diff(current, desired);
-        List<Change> ordered = ChangeGraph.order(diff.changes(), current);
+        List<Change> ordered = enumLabelsFirst(ChangeGraph.order(diff.changes(), current));
         Set<ObjectRef> replaced = replacedTargets(ordered);
         List<PlanStep> steps = new ArrayList<>(ordered.size());
+        ModelIndex before = new ModelIndex(current);
         for (Change change : ordered) {
             Classification classification = classifier.classify(change, current);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
                     ChangeDescriber.describe(change), sqlGenerator.statements(change), classification.classes(),
-                    classification.hazards(), change));
+                    classification.hazards(), change, inverse(change, before)));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
                 steps, diff.notes(), unmanaged(current, desired));
@@ -60,6 +63,21 @@ public final class Planner {
         current.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.TARGET, o)));
         desired.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.DESIRED, o)));
         return found;
+    }
+
+    private List<DdlStatement> inverse(Change change, ModelIndex before) {
+        return Inverses.of(change, before).map(sqlGenerator::statements).orElse(List.of());
+    }
+
+    /**
+     * New enum labels run first: PostgreSQL refuses to use a label in the transaction that added it, so
+     * the apply commits them before anything that may use them. Adding a label to an existing type
+     * needs nothing else, so this never breaks the dependency order.
+     */
+    private static List<Change> enumLabelsFirst(List<Change> ordered) {
+        List<Change> result = new ArrayList<>(ordered.stream().filter(c -> c instanceof AddEnumValue).toList());
+        ordered.stream().filter(c -> !(c instanceof AddEnumValue)).forEach(result::add);
+        return result;
     }
 
     /** Objects that are both dropped and created in the plan: shown as replacements. */

@@ -37,4 +37,9 @@ public interface Dialect {
     ShadowFactory shadows();
 
     HistoryStore history();
+
+    /** The lock that keeps concurrent applies apart; dialects without one allow concurrent applies. */
+    default ApplyLock applyLock() {
+        return ApplyLock.NONE;
+    }
 }

@@ -6,9 +6,35 @@ import java.time.Instant;
  * HistoryEntry is one apply as recorded in the target's bookkeeping schema.
  *
  * @param id          assigned by the target; 0 before it is recorded
- * @param planJson    the plan that ran, as JSON
- * @param outcome     "converged", "applied" (ran but a re-plan was not empty) or "failed: ..."
+ * @param planJson    the plan that ran, as JSON (a saved plan: --resume can run it again)
+ * @param outcome     one line for people: "converged", "failed at step 4 ...: ..."
+ * @param status      one of {@link #RUNNING}, {@link #CONVERGED}, {@link #APPLIED}, {@link #FAILED},
+ *                    {@link #ROLLED_BACK}, {@link #INTERRUPTED}
+ * @param gitCommit   the commit of the desired files when they were in a git work tree, or null
  */
 public record HistoryEntry(long id, Instant appliedAt, String databaseUser, String desiredHash, String planJson,
-                           String outcome, long durationMillis) {
+                           String outcome, long durationMillis, String status, String gitCommit) {
+    /** Started and not finished: running now, or cut off (its connection died); resumable. */
+    public static final String RUNNING = "running";
+    /** Every step ran and the target matches the desired state. */
+    public static final String CONVERGED = "converged";
+    /** Every step ran but the target still differs from the desired state. */
+    public static final String APPLIED = "applied";
+    /** A step failed; the target is at a recorded checkpoint; resumable. */
+    public static final String FAILED = "failed";
+    /** A step failed and everything done was undone: the target is as before; nothing to resume. */
+    public static final String ROLLED_BACK = "rolled back";
+    /** Stopped by a signal at a safe point; resumable. */
+    public static final String INTERRUPTED = "interrupted";
+
+    /** The form before statuses: the status is the outcome. */
+    public HistoryEntry(long id, Instant appliedAt, String databaseUser, String desiredHash, String planJson,
+                        String outcome, long durationMillis) {
+        this(id, appliedAt, databaseUser, desiredHash, planJson, outcome, durationMillis, outcome, null);
+    }
+
+    /** True when {@code converge apply --resume} can continue this apply. */
+    public boolean isResumable() {
+        return status.equals(RUNNING) || status.equals(FAILED) || status.equals(INTERRUPTED);
+    }
 }

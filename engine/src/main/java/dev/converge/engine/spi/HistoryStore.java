@@ -3,18 +3,44 @@ package dev.converge.engine.spi;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * HistoryStore keeps the record of every apply in the target itself, in the
- * {@link InspectScope#BOOKKEEPING_SCHEMA} schema, created on first use.
+ * HistoryStore keeps the record of every apply, and the checkpoints of its steps, in the target
+ * itself, in the {@link InspectScope#BOOKKEEPING_SCHEMA} schema, created on first use. Every method
+ * runs in the caller's transaction (or in autocommit), so a checkpoint commits with its work.
+ *
+ * <p>The checkpoint methods have defaults that refuse, so a dialect that has not implemented them yet
+ * still compiles; the applier needs them all.
  */
 public interface HistoryStore {
-    /** Creates the bookkeeping schema and table if missing; runs in the caller's transaction. */
+    /** Creates the bookkeeping schema and tables if missing (and adds columns newer versions need). */
     void ensure(Connection connection) throws SQLException;
 
-    /** Records one apply (in the caller's transaction) and returns its id. */
+    /** Records one apply and returns its id. */
     long record(Connection connection, HistoryEntry entry) throws SQLException;
 
     /** Past applies, newest first; empty when Converge never applied here. */
     List<HistoryEntry> list(Connection connection, int limit) throws SQLException;
+
+    /** One apply by id. */
+    default Optional<HistoryEntry> find(Connection connection, long id) throws SQLException {
+        return list(connection, Integer.MAX_VALUE).stream().filter(e -> e.id() == id).findFirst();
+    }
+
+    /** Sets the status, outcome and duration of a recorded apply. */
+    default void finish(Connection connection, long id, String status, String outcome, long durationMillis)
+            throws SQLException {
+        throw new UnsupportedOperationException("this dialect's history store keeps no apply status");
+    }
+
+    /** Records one step's checkpoint. */
+    default void checkpoint(Connection connection, Checkpoint checkpoint) throws SQLException {
+        throw new UnsupportedOperationException("this dialect's history store keeps no checkpoints");
+    }
+
+    /** The checkpoints of one apply, in the order they were recorded. */
+    default List<Checkpoint> checkpoints(Connection connection, long applyId) throws SQLException {
+        throw new UnsupportedOperationException("this dialect's history store keeps no checkpoints");
+    }
 }

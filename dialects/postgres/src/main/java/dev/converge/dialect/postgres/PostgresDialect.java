@@ -2,6 +2,7 @@ package dev.converge.dialect.postgres;
 
 import dev.converge.dialect.postgres.connect.PostgresConnector;
 import dev.converge.dialect.postgres.connect.PostgresUrls;
+import dev.converge.dialect.postgres.history.PostgresApplyLock;
 import dev.converge.dialect.postgres.history.PostgresHistoryStore;
 import dev.converge.dialect.postgres.inspect.PostgresInspector;
 import dev.converge.dialect.postgres.parse.PostgresDesiredLoader;
@@ -9,6 +10,7 @@ import dev.converge.dialect.postgres.parse.PostgresStatementSplitter;
 import dev.converge.dialect.postgres.safety.PostgresSafetyClassifier;
 import dev.converge.dialect.postgres.shadow.PostgresShadowFactory;
 import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
+import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;
@@ -34,6 +36,7 @@ public final class PostgresDialect implements Dialect {
     private final SafetyClassifier safetyClassifier = new PostgresSafetyClassifier();
     private final ShadowFactory shadows = new PostgresShadowFactory();
     private final HistoryStore history = new PostgresHistoryStore();
+    private final ApplyLock applyLock = new PostgresApplyLock();
 
     @Override
     public String id() {
@@ -93,5 +96,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public ApplyLock applyLock() {
+        return applyLock;
     }
 }

@@ -45,6 +45,7 @@ import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
+import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.List;
 
@@ -61,8 +62,8 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     }
 
     @Override
-    public List<String> statements(Change change) {
-        return change.accept(VISITOR);
+    public List<DdlStatement> statements(Change change) {
+        return DdlStatement.inTransaction(change.accept(VISITOR));
     }
 
     /** Dispatches each change kind to the small class that knows its SQL. */

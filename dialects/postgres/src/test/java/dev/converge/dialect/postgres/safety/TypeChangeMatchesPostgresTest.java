@@ -8,6 +8,7 @@ import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.plan.DdlStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,8 +54,8 @@ class TypeChangeMatchesPostgresTest {
                 st.execute("CREATE TABLE public.t" + i + " (c " + from + ")");
                 st.execute("INSERT INTO public.t" + i + " DEFAULT VALUES");
                 long before = fileNode(st, "public.t" + i);
-                for (String sql : generator.statements(new AlterColumn(table, Column.of("c", from, false),
-                        Column.of("c", to, false), EnumSet.of(ColumnChangeKind.TYPE)))) {
+                for (String sql : DdlStatement.texts(generator.statements(new AlterColumn(table, Column.of("c", from, false),
+                        Column.of("c", to, false), EnumSet.of(ColumnChangeKind.TYPE))))) {
                     st.execute(sql);
                 }
                 observed.put(key, fileNode(st, "public.t" + i) == before ? "no rewrite" : "rewrite");

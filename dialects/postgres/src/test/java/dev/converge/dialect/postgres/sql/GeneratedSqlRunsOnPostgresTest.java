@@ -44,6 +44,7 @@ import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.plan.DdlStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -219,8 +220,8 @@ class GeneratedSqlRunsOnPostgresTest {
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO public.t VALUES ('abcdefghij')");
             }
-            List<String> sql = generator.statements(new AlterColumn(t, wide,
-                    Column.of("c", "character varying(5)", false), EnumSet.of(ColumnChangeKind.TYPE)));
+            List<String> sql = DdlStatement.texts(generator.statements(new AlterColumn(t, wide,
+                    Column.of("c", "character varying(5)", false), EnumSet.of(ColumnChangeKind.TYPE))));
             assertFalse(sql.get(0).contains("USING"), sql.get(0));
             SQLException e = assertThrows(SQLException.class, () -> run(c, List.of(new AlterColumn(t, wide,
                     Column.of("c", "character varying(5)", false), EnumSet.of(ColumnChangeKind.TYPE)))));
@@ -232,7 +233,7 @@ class GeneratedSqlRunsOnPostgresTest {
     private void run(Connection c, List<Change> changes) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (Change change : changes) {
-                for (String sql : generator.statements(change)) {
+                for (String sql : DdlStatement.texts(generator.statements(change))) {
                     try {
                         st.execute(sql);
                     } catch (SQLException e) {

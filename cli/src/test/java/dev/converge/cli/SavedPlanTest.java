@@ -1,0 +1,152 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Saved plans through the command line: plan --out, apply PLAN, stale and tampered plans, the lock, history. */
+class SavedPlanTest {
+    private static final String BEFORE = """
+            CREATE TABLE public.customer (id int PRIMARY KEY, email text NOT NULL);
+            INSERT INTO public.customer SELECT g, 'c' || g || '@example.com' FROM generate_series(1, 100) g;
+            """;
+    private static final String DESIRED = """
+            CREATE TABLE public.customer (id int PRIMARY KEY, email text NOT NULL, tier text);
+            CREATE TABLE public.orders (id int PRIMARY KEY, customer_id int NOT NULL REFERENCES public.customer (id));
+            CREATE INDEX orders_customer_idx ON public.orders (customer_id);
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path desired() throws Exception {
+        Path schema = dir.resolve("schema");
+        Files.createDirectories(schema);
+        Files.writeString(schema.resolve("shop.sql"), DESIRED);
+        return schema;
+    }
+
+    private Path plan(LocalPostgres db) throws Exception {
+        Path file = dir.resolve("plan.json");
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow", "server",
+                "--out", file.toString());
+        assertEquals(0, plan.exitCode(), plan.all());
+        assertTrue(Files.exists(file), plan.all());
+        return file;
+    }
+
+    @Test
+    void aSavedPlanAppliesExactlyAndHistoryTellsIt() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("cli_saved")) {
+            db.execute(BEFORE);
+            Path file = plan(db);
+            JsonNode saved = new ObjectMapper().readTree(file.toFile());
+            assertTrue(saved.get("integrity").asText().startsWith("sha256:"), saved.toString());
+            assertFalse(Files.readString(file).contains("password"), "no credentials in a plan file");
+
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
+            assertEquals(0, apply.exitCode(), apply.all());
+            assertTrue(apply.out().contains("Converged"), apply.all());
+
+            Cli.Result again = Cli.run("apply", "--plan", file.toString(), "--url", Cli.url(db), "--auto-approve");
+            assertEquals(3, again.exitCode(), "the same plan again is stale: " + again.all());
+
+            Cli.Result history = Cli.run("history", "--url", Cli.url(db));
+            assertEquals(0, history.exitCode(), history.all());
+            assertTrue(history.out().contains("converged"), history.all());
+            Cli.Result json = Cli.run("history", "--url", Cli.url(db), "--format", "json");
+            JsonNode entries = new ObjectMapper().readTree(json.out());
+            assertEquals(1, entries.size(), json.all());
+            assertEquals(saved.get("steps").size(), entries.get(0).get("steps").asInt());
+            long id = entries.get(0).get("id").asLong();
+            Cli.Result show = Cli.run("history", "show", Long.toString(id), "--url", Cli.url(db));
+            assertEquals(0, show.exitCode(), show.all());
+            assertTrue(show.out().contains("CREATE INDEX orders_customer_idx"), show.all());
+            assertTrue(show.out().contains("[done]"), show.all());
+        }
+    }
+
+    @Test
+    void aPlanMadeBeforeAHandEditIsRefused() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("cli_stale")) {
+            db.execute(BEFORE);
+            Path file = plan(db);
+            db.execute("ALTER TABLE public.customer ADD COLUMN nickname text");
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
+            assertEquals(3, apply.exitCode(), apply.all());
+            assertTrue(apply.err().contains("changed since the plan was made"), apply.all());
+            assertTrue(apply.err().contains("public.customer.nickname"), apply.all());
+            assertTrue(apply.err().contains("converge plan --out"), apply.all());
+            assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "orders"), "nothing was applied");
+        }
+    }
+
+    @Test
+    void anEditedPlanFileIsRefused() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("cli_tamper")) {
+            db.execute(BEFORE);
+            Path file = plan(db);
+            Files.writeString(file, Files.readString(file).replace("orders_customer_idx ON", "orders_customer_idx2 ON"));
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
+            assertEquals(3, apply.exitCode(), apply.all());
+            assertTrue(apply.err().contains("integrity"), apply.all());
+            assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "orders"), "nothing was applied");
+        }
+    }
+
+    @Test
+    void aSecondApplyWaitsForTheLockThenFailsSayingWhoHoldsIt() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("cli_lock")) {
+            db.execute(BEFORE);
+            Path file = plan(db);
+            CompletableFuture<Cli.Result> first;
+            try (Connection blocker = db.connect(); Statement st = blocker.createStatement()) {
+                // Holding a lock on the table keeps the first apply busy (blocked on its first step).
+                blocker.setAutoCommit(false);
+                st.execute("LOCK TABLE public.customer IN ACCESS EXCLUSIVE MODE");
+                first = CompletableFuture.supplyAsync(() -> Cli.run("apply", file.toString(), "--url", Cli.url(db),
+                        "--auto-approve"));
+                awaitApplyBlocked(db);
+                Cli.Result second = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve",
+                        "--lock-wait", "300ms");
+                assertEquals(1, second.exitCode(), second.all());
+                assertTrue(second.err().contains("another apply holds the lock"), second.all());
+                assertTrue(second.err().contains("held by server process"), second.all());
+                assertTrue(second.err().contains("converge apply"), second.all());
+                assertTrue(second.err().contains("since"), second.all());
+                blocker.rollback();
+            }
+            Cli.Result done = first.get(60, TimeUnit.SECONDS);
+            assertEquals(0, done.exitCode(), done.all());
+        }
+    }
+
+    /** Waits until a session of the applier waits on a lock. */
+    static void awaitApplyBlocked(LocalPostgres db) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name ="
+                         + " 'converge apply' AND wait_event_type = 'Lock'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the apply never blocked on the table lock");
+    }
+}

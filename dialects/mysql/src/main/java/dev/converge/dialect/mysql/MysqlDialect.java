@@ -1,0 +1,97 @@
+package dev.converge.dialect.mysql;
+
+import dev.converge.dialect.mysql.connect.MysqlConnector;
+import dev.converge.dialect.mysql.connect.MysqlUrls;
+import dev.converge.dialect.mysql.history.MysqlHistoryStore;
+import dev.converge.dialect.mysql.inspect.MysqlInspector;
+import dev.converge.dialect.mysql.parse.MysqlDesiredLoader;
+import dev.converge.dialect.mysql.parse.MysqlStatementSplitter;
+import dev.converge.dialect.mysql.safety.MysqlSafetyClassifier;
+import dev.converge.dialect.mysql.shadow.MysqlShadowFactory;
+import dev.converge.dialect.mysql.sql.MysqlSqlGenerator;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.DesiredLoader;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.HistoryStore;
+import dev.converge.engine.spi.Inspector;
+import dev.converge.engine.spi.SafetyClassifier;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.ShadowFactory;
+import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.spi.StatementSplitter;
+import java.sql.Connection;
+
+/**
+ * MysqlDialect is the MySQL/MariaDB family: it wires this module's parts into the engine's SPI and is
+ * found through {@code META-INF/services/dev.converge.engine.spi.Dialect}.
+ */
+public final class MysqlDialect implements Dialect {
+    private final MysqlConnector connector = new MysqlConnector();
+    private final StatementSplitter splitter = new MysqlStatementSplitter();
+    private final DesiredLoader loader = new MysqlDesiredLoader();
+    private final Inspector inspector = new MysqlInspector();
+    private final SqlGenerator sqlGenerator = new MysqlSqlGenerator();
+    private final SafetyClassifier safetyClassifier = new MysqlSafetyClassifier();
+    private final ShadowFactory shadows = new MysqlShadowFactory();
+    private final HistoryStore history = new MysqlHistoryStore();
+
+    @Override
+    public String id() {
+        return "mysql";
+    }
+
+    @Override
+    public boolean acceptsUrl(String url) {
+        return MysqlUrls.accepts(url);
+    }
+
+    @Override
+    public DatabaseUrl parseUrl(String url) {
+        return MysqlUrls.parse(url);
+    }
+
+    @Override
+    public Connection connect(DatabaseUrl url) {
+        return connector.connect(url);
+    }
+
+    @Override
+    public ServerVersion version(Connection connection) {
+        return connector.version(connection);
+    }
+
+    @Override
+    public StatementSplitter splitter() {
+        return splitter;
+    }
+
+    @Override
+    public DesiredLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public Inspector inspector() {
+        return inspector;
+    }
+
+    @Override
+    public SqlGenerator sqlGenerator() {
+        return sqlGenerator;
+    }
+
+    @Override
+    public SafetyClassifier safetyClassifier() {
+        return safetyClassifier;
+    }
+
+    @Override
+    public ShadowFactory shadows() {
+        return shadows;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
+    }
+}

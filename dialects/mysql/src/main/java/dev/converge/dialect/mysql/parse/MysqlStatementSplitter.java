@@ -1,0 +1,243 @@
+package dev.converge.dialect.mysql.parse;
+
+import dev.converge.engine.diag.BadInputException;
+import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.diag.SourceSpan;
+import dev.converge.engine.source.SourceFile;
+import dev.converge.engine.source.SqlStatement;
+import dev.converge.engine.spi.StatementSplitter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * MysqlStatementSplitter splits a MySQL/MariaDB file at semicolons with a small lexer of MySQL's
+ * own rules: {@code #} and {@code -- } line comments, block comments, strings in single or double
+ * quotes (with backslash escapes and doubled quotes), names in backquotes. Trigger, routine and event
+ * bodies are not cut at their inner semicolons: in a statement that creates one, semicolons count
+ * only outside BEGIN ... END blocks (and the CASE/IF/LOOP blocks that END closes). There is no
+ * DELIMITER: it is a command of the mysql client, not SQL, and is reported as an error.
+ */
+public final class MysqlStatementSplitter implements StatementSplitter {
+    @Override
+    public List<SqlStatement> split(SourceFile file) {
+        return new Run(file).split();
+    }
+
+    private static final class Run {
+        private final SourceFile file;
+        private final String text;
+        private final List<SqlStatement> statements = new ArrayList<>();
+        private final List<Diagnostic> problems = new ArrayList<>();
+        private int pos;
+        private int start = -1;
+        private boolean compound;
+        private int depth;
+        private final List<String> words = new ArrayList<>();
+
+        Run(SourceFile file) {
+            this.file = file;
+            this.text = file.text();
+        }
+
+        List<SqlStatement> split() {
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '#' || (c == '-' && startsLineComment())) {
+                    skipToEndOfLine();
+                } else if (c == '/' && peek(1) == '*') {
+                    skipBlockComment();
+                } else if (c == '\'' || c == '"' || c == '`') {
+                    mark();
+                    skipQuoted(c);
+                } else if (c == ';') {
+                    if (compound && depth > 0) {
+                        pos++;
+                    } else {
+                        finish(pos);
+                        pos++;
+                    }
+                } else if (Character.isWhitespace(c)) {
+                    pos++;
+                } else if (isWordStart(c)) {
+                    if (start < 0 && atLineStart() && matchesWord("DELIMITER")) {
+                        delimiter();
+                        continue;
+                    }
+                    mark();
+                    word();
+                } else {
+                    mark();
+                    pos++;
+                }
+            }
+            finish(text.length());
+            if (!problems.isEmpty()) {
+                throw new BadInputException(problems);
+            }
+            return statements;
+        }
+
+        private void mark() {
+            if (start < 0) {
+                start = pos;
+                compound = false;
+                depth = 0;
+                words.clear();
+            }
+        }
+
+        private void finish(int end) {
+            if (start >= 0) {
+                String sql = text.substring(start, end).strip();
+                if (!sql.isEmpty()) {
+                    statements.add(new SqlStatement(file, sql, start));
+                }
+            }
+            start = -1;
+        }
+
+        private void word() {
+            int begin = pos;
+            while (pos < text.length() && isWordPart(text.charAt(pos))) {
+                pos++;
+            }
+            String w = text.substring(begin, pos).toUpperCase(Locale.ROOT);
+            if (words.size() < 12) {
+                words.add(w);
+                if (words.get(0).equals("CREATE") && (w.equals("TRIGGER") || w.equals("PROCEDURE")
+                        || w.equals("FUNCTION") || w.equals("EVENT"))) {
+                    compound = true;
+                }
+            }
+            if (!compound) {
+                return;
+            }
+            switch (w) {
+                case "BEGIN", "CASE" -> depth++;
+                case "END" -> {
+                    String next = nextWord();
+                    if (next.equals("IF") || next.equals("LOOP") || next.equals("WHILE") || next.equals("REPEAT")) {
+                        return;
+                    }
+                    depth = Math.max(0, depth - 1);
+                    if (next.equals("CASE")) {
+                        // END CASE closes a CASE statement: its CASE opens nothing.
+                        skipSpaces();
+                        pos += 4;
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        /** The next word after the current position (upper case), without moving. */
+        private String nextWord() {
+            int p = pos;
+            while (p < text.length() && Character.isWhitespace(text.charAt(p))) {
+                p++;
+            }
+            int b = p;
+            while (p < text.length() && isWordPart(text.charAt(p))) {
+                p++;
+            }
+            return text.substring(b, p).toUpperCase(Locale.ROOT);
+        }
+
+        private void skipSpaces() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        private boolean startsLineComment() {
+            // MySQL needs whitespace (or the end) after "--" for a comment; "a--b" is arithmetic.
+            return peek(1) == '-' && (pos + 2 >= text.length() || Character.isWhitespace(text.charAt(pos + 2)));
+        }
+
+        private void skipToEndOfLine() {
+            while (pos < text.length() && text.charAt(pos) != '\n') {
+                pos++;
+            }
+        }
+
+        private void skipBlockComment() {
+            int begin = pos;
+            boolean executable = peek(2) == '!' || peek(2) == 'M' && peek(3) == '!';
+            if (executable) {
+                // /*! ... */ is SQL the server runs: it belongs to the statement.
+                mark();
+            }
+            int end = text.indexOf("*/", pos + 2);
+            if (end < 0) {
+                problem(begin, "unterminated comment: '/*' has no matching '*/'", "close the comment with */");
+                pos = text.length();
+                return;
+            }
+            pos = end + 2;
+        }
+
+        private void skipQuoted(char quote) {
+            int begin = pos;
+            pos++;
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '\\' && quote != '`') {
+                    pos += 2;
+                } else if (c == quote) {
+                    if (peek(1) == quote) {
+                        pos += 2;
+                    } else {
+                        pos++;
+                        return;
+                    }
+                } else {
+                    pos++;
+                }
+            }
+            String what = quote == '`' ? "quoted name" : "string";
+            problem(begin, "unterminated " + what + ": " + quote + " has no matching " + quote,
+                    "close it with " + quote + " (a " + quote + " inside is written twice)");
+            pos = text.length();
+        }
+
+        private void delimiter() {
+            problem(pos, "DELIMITER is a command of the mysql client, not SQL",
+                    "remove the DELIMITER lines and end trigger and routine bodies with END; Converge finds the"
+                            + " end of a BEGIN ... END body itself");
+            skipToEndOfLine();
+        }
+
+        private boolean atLineStart() {
+            int p = pos - 1;
+            while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+                p--;
+            }
+            return p < 0 || text.charAt(p) == '\n' || text.charAt(p) == '\r';
+        }
+
+        private boolean matchesWord(String w) {
+            int end = pos + w.length();
+            return end <= text.length() && text.regionMatches(true, pos, w, 0, w.length())
+                    && (end == text.length() || !isWordPart(text.charAt(end)));
+        }
+
+        private char peek(int ahead) {
+            int p = pos + ahead;
+            return p < text.length() ? text.charAt(p) : '\0';
+        }
+
+        private void problem(int offset, String message, String hint) {
+            SourceSpan span = file.spanAt(offset);
+            problems.add(new Diagnostic(span, message, file.line(span.line()), hint));
+        }
+
+        private static boolean isWordStart(char c) {
+            return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@';
+        }
+
+        private static boolean isWordPart(char c) {
+            return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.converge.dialect.mysql.shadow;
+
+import dev.converge.dialect.mysql.connect.MysqlConnector;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.Shadow;
+import dev.converge.engine.spi.ShadowFactory;
+import dev.converge.engine.spi.ShadowSpec;
+
+/**
+ * MysqlShadowFactory opens a MySQL shadow: a workspace database on the target's server (also what
+ * EMBEDDED means here: an embedded MariaDB is not bundled, and the target's own server gives exactly
+ * its canonical forms), or the user's empty dev database.
+ */
+public final class MysqlShadowFactory implements ShadowFactory {
+    private final MysqlConnector connector = new MysqlConnector();
+
+    @Override
+    public Shadow open(ShadowSpec spec, DatabaseUrl target, ServerVersion targetVersion) {
+        switch (spec.mode()) {
+            case EMBEDDED:
+            case SERVER:
+                if (target == null) {
+                    throw new ConvergeException(ErrorKind.USAGE, "a MySQL shadow is a database on the target's server:"
+                            + " name the target with --url, or an empty dev database with --dev-url");
+                }
+                return WorkspaceShadow.create(connector, target);
+            case DEV:
+                return DevShadow.open(connector, spec.devUrl());
+            default:
+                throw new IllegalArgumentException("unknown shadow mode " + spec.mode());
+        }
+    }
+}

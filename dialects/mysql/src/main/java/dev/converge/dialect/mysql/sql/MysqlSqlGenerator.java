@@ -1,0 +1,349 @@
+package dev.converge.dialect.mysql.sql;
+
+import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
+import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
+
+import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AddConstraint;
+import dev.converge.engine.change.AddEnumValue;
+import dev.converge.engine.change.AddForeignKey;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceRoutine;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.SetTriggerState;
+import dev.converge.engine.change.CreatePolicy;
+import dev.converge.engine.change.DropPolicy;
+import dev.converge.engine.change.SetRowSecurity;
+import dev.converge.engine.change.CreateDomain;
+import dev.converge.engine.change.AlterDomain;
+import dev.converge.engine.change.DropDomain;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.CreateExtension;
+import dev.converge.engine.change.AlterExtension;
+import dev.converge.engine.change.DropExtension;
+import dev.converge.engine.change.CreateMaterializedView;
+import dev.converge.engine.change.DropMaterializedView;
+import dev.converge.engine.change.CreateEnum;
+import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.CreateSchema;
+import dev.converge.engine.change.CreateSequence;
+import dev.converge.engine.change.CreateTable;
+import dev.converge.engine.change.CreateView;
+import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.DropConstraint;
+import dev.converge.engine.change.DropEnum;
+import dev.converge.engine.change.DropForeignKey;
+import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.DropSchema;
+import dev.converge.engine.change.DropSequence;
+import dev.converge.engine.change.DropTable;
+import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.SetComment;
+import dev.converge.engine.change.SetSequenceOwner;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ConstraintKind;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.View;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.spi.SqlGenerator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MysqlSqlGenerator writes MySQL/MariaDB DDL for each change. Names are never qualified with a
+ * database (see {@link dev.converge.dialect.mysql.MysqlSchema}); every name is in backquotes. A column
+ * is changed with MODIFY COLUMN and its full definition, which keeps its position; a new column is
+ * placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
+ * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
+ */
+public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    /** MySQL commits every DDL statement implicitly: none can run inside the apply's transaction. */
+    @Override
+    public List<DdlStatement> statements(Change change) {
+        return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
+    }
+
+    private static String table(QualifiedName name) {
+        return quote(name.name());
+    }
+
+    private static List<String> alter(QualifiedName name, String clause) {
+        return List.of("ALTER TABLE " + table(name) + " " + clause);
+    }
+
+    @Override
+    public List<String> visitCreateTable(CreateTable c) {
+        Table t = c.table();
+        List<String> lines = new ArrayList<>();
+        t.columns().forEach(column -> lines.add(ColumnSql.definition(column)));
+        t.constraints().stream().filter(k -> k.kind() == ConstraintKind.PRIMARY_KEY)
+                .forEach(k -> lines.add(k.definition()));
+        t.constraints().stream().filter(k -> k.kind() != ConstraintKind.PRIMARY_KEY)
+                .forEach(k -> lines.add("CONSTRAINT " + quote(k.name()) + " " + k.definition()));
+        String sql = "CREATE TABLE " + table(t.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
+        if (t.comment() != null) {
+            sql += " COMMENT = " + literal(t.comment());
+        }
+        return List.of(sql);
+    }
+
+    @Override
+    public List<String> visitDropTable(DropTable c) {
+        return List.of("DROP TABLE " + table(c.table().name()));
+    }
+
+    @Override
+    public List<String> visitAddColumn(AddColumn c) {
+        String position = c.after() == null ? "" : c.after().isEmpty() ? " FIRST" : " AFTER " + quote(c.after());
+        return alter(c.table(), "ADD COLUMN " + ColumnSql.definition(c.column()) + position);
+    }
+
+    @Override
+    public List<String> visitDropColumn(DropColumn c) {
+        return alter(c.table(), "DROP COLUMN " + quote(c.column().name()));
+    }
+
+    @Override
+    public List<String> visitAlterColumn(AlterColumn c) {
+        Column to = c.to();
+        return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to));
+    }
+
+    @Override
+    public List<String> visitAddConstraint(AddConstraint c) {
+        TableConstraint k = c.constraint();
+        if (k.kind() == ConstraintKind.PRIMARY_KEY) {
+            return alter(c.table(), "ADD " + k.definition());
+        }
+        return alter(c.table(), "ADD CONSTRAINT " + quote(k.name()) + " " + k.definition());
+    }
+
+    @Override
+    public List<String> visitDropConstraint(DropConstraint c) {
+        TableConstraint k = c.constraint();
+        if (k.kind() == ConstraintKind.PRIMARY_KEY) {
+            return alter(c.table(), "DROP PRIMARY KEY");
+        }
+        return alter(c.table(), "DROP CONSTRAINT " + quote(k.name()));
+    }
+
+    @Override
+    public List<String> visitCreateIndex(CreateIndex c) {
+        return alter(c.index().table(), "ADD " + c.index().definition());
+    }
+
+    @Override
+    public List<String> visitDropIndex(DropIndex c) {
+        return alter(c.index().table(), "DROP INDEX " + quote(IndexNames.serverName(c.index())));
+    }
+
+    @Override
+    public List<String> visitAddForeignKey(AddForeignKey c) {
+        return alter(c.foreignKey().table(), "ADD CONSTRAINT " + quote(c.foreignKey().name()) + " "
+                + c.foreignKey().definition());
+    }
+
+    @Override
+    public List<String> visitDropForeignKey(DropForeignKey c) {
+        return alter(c.foreignKey().table(), "DROP FOREIGN KEY " + quote(c.foreignKey().name()));
+    }
+
+    @Override
+    public List<String> visitCreateView(CreateView c) {
+        return List.of(createView(c.view()));
+    }
+
+    /** CREATE OR REPLACE: a view that changes is replaced in one statement, which keeps its grants. */
+    static String createView(View v) {
+        StringBuilder sql = new StringBuilder("CREATE OR REPLACE ");
+        String check = null;
+        for (String option : v.options()) {
+            if (option.startsWith("WITH ")) {
+                check = option;
+            } else {
+                sql.append(option).append(' ');
+            }
+        }
+        sql.append("VIEW ").append(quote(v.name().name())).append(" AS ").append(v.definition());
+        if (check != null) {
+            sql.append(' ').append(check);
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public List<String> visitDropView(DropView c) {
+        return List.of("DROP VIEW " + quote(c.view().name().name()));
+    }
+
+    @Override
+    public List<String> visitSetComment(SetComment c) {
+        if (c.object().kind() == ObjectKind.TABLE) {
+            return alter(c.object().name(), "COMMENT = " + literal(c.comment() == null ? "" : c.comment()));
+        }
+        throw unsupported("a comment on a " + c.object().kind().word() + " outside its definition");
+    }
+
+    @Override
+    public List<String> visitAddEnumValue(AddEnumValue c) {
+        throw unsupported("enum types");
+    }
+
+    @Override
+    public List<String> visitCreateEnum(CreateEnum c) {
+        throw unsupported("enum types");
+    }
+
+    @Override
+    public List<String> visitDropEnum(DropEnum c) {
+        throw unsupported("enum types");
+    }
+
+    @Override
+    public List<String> visitAlterSequence(AlterSequence c) {
+        throw unsupported("sequences");
+    }
+
+    @Override
+    public List<String> visitCreateSequence(CreateSequence c) {
+        throw unsupported("sequences");
+    }
+
+    @Override
+    public List<String> visitDropSequence(DropSequence c) {
+        throw unsupported("sequences");
+    }
+
+    @Override
+    public List<String> visitSetSequenceOwner(SetSequenceOwner c) {
+        throw unsupported("sequences");
+    }
+
+    @Override
+    public List<String> visitCreateSchema(CreateSchema c) {
+        throw unsupported("schemas inside a database");
+    }
+
+    @Override
+    public List<String> visitDropSchema(DropSchema c) {
+        throw unsupported("schemas inside a database");
+    }
+
+    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these yet, so a MySQL model never
+    // contains them.
+
+    @Override
+    public List<String> visitCreateRoutine(CreateRoutine c) {
+        throw unsupported("routines");
+    }
+
+    @Override
+    public List<String> visitReplaceRoutine(ReplaceRoutine c) {
+        throw unsupported("routines");
+    }
+
+    @Override
+    public List<String> visitDropRoutine(DropRoutine c) {
+        throw unsupported("routines");
+    }
+
+    @Override
+    public List<String> visitCreateTrigger(CreateTrigger c) {
+        throw unsupported("triggers");
+    }
+
+    @Override
+    public List<String> visitDropTrigger(DropTrigger c) {
+        throw unsupported("triggers");
+    }
+
+    @Override
+    public List<String> visitSetTriggerState(SetTriggerState c) {
+        throw unsupported("triggers");
+    }
+
+    @Override
+    public List<String> visitCreatePolicy(CreatePolicy c) {
+        throw unsupported("row-level security policies");
+    }
+
+    @Override
+    public List<String> visitDropPolicy(DropPolicy c) {
+        throw unsupported("row-level security policies");
+    }
+
+    @Override
+    public List<String> visitSetRowSecurity(SetRowSecurity c) {
+        throw unsupported("row-level security");
+    }
+
+    @Override
+    public List<String> visitCreateDomain(CreateDomain c) {
+        throw unsupported("domains");
+    }
+
+    @Override
+    public List<String> visitAlterDomain(AlterDomain c) {
+        throw unsupported("domains");
+    }
+
+    @Override
+    public List<String> visitDropDomain(DropDomain c) {
+        throw unsupported("domains");
+    }
+
+    @Override
+    public List<String> visitCreateCompositeType(CreateCompositeType c) {
+        throw unsupported("composite types");
+    }
+
+    @Override
+    public List<String> visitAlterCompositeType(AlterCompositeType c) {
+        throw unsupported("composite types");
+    }
+
+    @Override
+    public List<String> visitDropCompositeType(DropCompositeType c) {
+        throw unsupported("composite types");
+    }
+
+    @Override
+    public List<String> visitCreateExtension(CreateExtension c) {
+        throw unsupported("extensions");
+    }
+
+    @Override
+    public List<String> visitAlterExtension(AlterExtension c) {
+        throw unsupported("extensions");
+    }
+
+    @Override
+    public List<String> visitDropExtension(DropExtension c) {
+        throw unsupported("extensions");
+    }
+
+    @Override
+    public List<String> visitCreateMaterializedView(CreateMaterializedView c) {
+        throw unsupported("materialized views");
+    }
+
+    @Override
+    public List<String> visitDropMaterializedView(DropMaterializedView c) {
+        throw unsupported("materialized views");
+    }
+
+    private static IllegalStateException unsupported(String what) {
+        return new IllegalStateException("the MySQL dialect has no " + what + "; a MySQL model never contains them");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.converge.dialect.mysql.convergence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.mysql.MysqlDialect;
+import dev.converge.dialect.mysql.testing.LocalMysql;
+import dev.converge.engine.apply.Applier;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.workflow.DesiredStateResolver;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * ConvergenceRunner checks the convergence property for one case on the local server: build A from
+ * current.sql, plan A towards the desired files (normalized in a shadow), apply; then A's SHOW CREATE
+ * output equals that of a fresh database B built from desired.sql alone, and a second plan is empty.
+ */
+final class ConvergenceRunner {
+    private final MysqlDialect dialect = new MysqlDialect();
+
+    record Outcome(Plan plan, Plan replan) {
+    }
+
+    Outcome run(ConvergenceCase c) {
+        try (LocalMysql a = LocalMysql.create("a"); LocalMysql b = LocalMysql.create("b")) {
+            a.execute("SET foreign_key_checks = 0;\n" + c.current());
+            b.load(c.desired());
+            try (Connection target = a.connect()) {
+                SchemaModel current = dialect.inspector().inspect(target, InspectScope.ALL);
+                DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir().toString(),
+                        ShadowSpec.SERVER, a.url(), dialect.version(target), InspectScope.ALL);
+                Planner planner = Planner.of(dialect);
+                Plan plan = planner.plan(current, desired.model(), a.url().display());
+                String shown = new PlanTextRenderer().render(plan);
+                if (!plan.isEmpty()) {
+                    new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                }
+                Map<String, String> got = ShowCreate.of(target, a.database());
+                Map<String, String> want;
+                try (Connection fresh = b.connect()) {
+                    want = ShowCreate.of(fresh, b.database());
+                }
+                assertEquals(want, got, "after applying\n" + shown);
+                Plan replan = planner.plan(dialect.inspector().inspect(target, InspectScope.ALL), desired.model(),
+                        a.url().display());
+                assertTrue(replan.isEmpty(), "a second plan is not empty:\n" + new PlanTextRenderer().render(replan)
+                        + "\nfirst plan:\n" + shown);
+                return new Outcome(plan, replan);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(c.name() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.converge.dialect.mysql.testing;
+
+import dev.converge.dialect.mysql.MysqlDialect;
+import dev.converge.engine.spi.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * LocalMysql gives each test a fresh, uniquely named database on the local MariaDB/MySQL server
+ * (MYSQL_HOST/MYSQL_PORT/MYSQL_USER/MYSQL_PASSWORD, default 127.0.0.1:3306 root), dropped on close,
+ * so tests running in parallel never share a database.
+ */
+public final class LocalMysql implements AutoCloseable {
+    public static final String HOST = env("MYSQL_HOST", "127.0.0.1");
+    public static final int PORT = Integer.parseInt(env("MYSQL_PORT", "3306"));
+    public static final String USER = env("MYSQL_USER", "root");
+    public static final String PASSWORD = System.getenv("MYSQL_PASSWORD");
+
+    private static final MysqlDialect DIALECT = new MysqlDialect();
+    private final String database;
+
+    private LocalMysql(String database) {
+        this.database = database;
+    }
+
+    public static LocalMysql create(String prefix) {
+        String name = ("cvt_" + prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10))
+                .toLowerCase(Locale.ROOT);
+        try (Connection admin = DriverManager.getConnection(serverUrl(""), USER, PASSWORD);
+             Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + " on " + HOST + ":" + PORT, e);
+        }
+        return new LocalMysql(name);
+    }
+
+    private static String serverUrl(String database) {
+        return "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** The URL as a user would write it (the password, if any, in the query string). */
+    public String jdbcUrl() {
+        return "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?user=" + USER
+                + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+    }
+
+    public DatabaseUrl url() {
+        return DIALECT.parseUrl(jdbcUrl());
+    }
+
+    public Connection connect() {
+        return DIALECT.connect(url());
+    }
+
+    /** Runs statements one by one (split by the dialect's splitter). */
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (var statement : DIALECT.splitter().split(new dev.converge.engine.source.SourceFile("inline.sql", sql))) {
+                st.execute(statement.sql());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run SQL on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads desired-state text the way Converge loads a shadow (any order of declarations). */
+    public void load(String sql) {
+        try (Connection c = connect()) {
+            DIALECT.loader().load(c, DIALECT.splitter().split(new dev.converge.engine.source.SourceFile("desired.sql", sql)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection admin = DriverManager.getConnection(serverUrl(""), USER, PASSWORD);
+             Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + database, e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE t (z INT, id INT PRIMARY KEY, a INT);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, a INT, b INT AS (a + 1) STORED, c INT);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, pos POINT NOT NULL, SPATIAL KEY sp_pos (pos));

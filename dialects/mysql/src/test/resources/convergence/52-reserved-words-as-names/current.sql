@@ -1,0 +1,1 @@
+CREATE TABLE `order` (`select` INT PRIMARY KEY, `from` INT);

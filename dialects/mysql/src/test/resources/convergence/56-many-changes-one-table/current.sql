@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, a INT, b VARCHAR(10), c INT, KEY ix_c (c));

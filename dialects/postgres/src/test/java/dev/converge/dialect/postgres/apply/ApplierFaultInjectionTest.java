@@ -1,0 +1,160 @@
+package dev.converge.dialect.postgres.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.apply.Applier;
+import dev.converge.engine.apply.ApplyResult;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.spi.Checkpoint;
+import dev.converge.engine.spi.HistoryEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the applying backend (pg_terminate_backend from a second session) before each step of a plan
+ * that mixes transactional steps, concurrent index builds and a drop, in turn. After every kill the
+ * target is exactly at its before-state or at the last recorded checkpoint, --resume finishes the
+ * apply, the target converges, and the rows of every kept table are untouched.
+ */
+class ApplierFaultInjectionTest {
+    private final ConcurrentIndexDialect dialect = new ConcurrentIndexDialect();
+
+    @Test
+    void thePlanMixesTransactionalAndConcurrentSteps() {
+        try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applymix")) {
+            List<PlanStep> steps = scenario.saved.plan().steps();
+            assertTrue(steps.size() >= 8, "a plan of at least 8 steps: " + ids(steps));
+            assertTrue(steps.stream().anyMatch(s -> !s.isTransactional()), ids(steps));
+            assertTrue(steps.stream().filter(PlanStep::isTransactional).count() >= 4, ids(steps));
+            PlanStep last = steps.get(steps.size() - 1);
+            assertEquals("drop-table:public.legacy", last.id(), "destructive steps run last: " + ids(steps));
+            assertTrue(!last.isReversible(), "a dropped table cannot be undone");
+        }
+    }
+
+    @Test
+    void killedBeforeEveryStepThenResumedConverges() throws Exception {
+        int steps;
+        try (ApplyScenario probe = ApplyScenario.shop(dialect, "applyprobe")) {
+            steps = probe.saved.plan().steps().size();
+        }
+        for (int k = 1; k <= steps; k++) {
+            try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applykill")) {
+                Map<String, String> rowsBefore = scenario.checksums();
+                int killAt = k;
+                ConvergeException failure;
+                try (Connection c = scenario.connect()) {
+                    Applier applier = new Applier(dialect, Clock.systemUTC()).listener((connection, step) -> {
+                        if (step.number() == killAt) {
+                            terminate(scenario.target, connection);
+                        }
+                    });
+                    failure = assertThrows(ConvergeException.class, () -> applier.apply(c, scenario.saved));
+                }
+                assertTrue(failure.getMessage().contains("--resume"), failure.getMessage());
+
+                try (Connection c = scenario.connect()) {
+                    HistoryEntry entry = dialect.history().list(c, 1).get(0);
+                    assertEquals(HistoryEntry.RUNNING, entry.status(), "a killed apply stays resumable");
+                    List<Checkpoint> checkpoints = dialect.history().checkpoints(c, entry.id());
+                    String expected = checkpoints.isEmpty() ? scenario.saved.plan().currentFingerprint()
+                            : checkpoints.get(checkpoints.size() - 1).fingerprint();
+                    assertTrue(checkpoints.stream().allMatch(cp -> cp.step() < killAt),
+                            "no step at or after " + killAt + " is recorded done: " + checkpoints);
+                    assertEquals(expected, scenario.fingerprint(),
+                            "after a kill before step " + k + " the target is at its last checkpoint");
+                    assertEquals(rowsBefore, scenario.checksums());
+
+                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).resume(c, null);
+                    assertEquals(HistoryEntry.CONVERGED, resumed.status(), "resume after a kill before step " + k);
+                    assertEquals(entry.id(), resumed.historyId());
+                }
+                assertEquals(rowsBefore, scenario.checksums(), "rows survive a kill before step " + k);
+                assertEquals(Fingerprints.desired(scenario), scenario.fingerprint());
+            }
+        }
+    }
+
+    @Test
+    void aUniqueIndexOverDuplicatesRollsBackToTheBeforeState() throws Exception {
+        String before = ApplyScenario.BEFORE + "UPDATE public.customers SET email = 'same@example.com' WHERE id <= 2;";
+        String desired = ApplyScenario.DESIRED.replace("CREATE INDEX customers_email_idx", "CREATE UNIQUE INDEX customers_email_idx");
+        for (var d : List.of(dialect, new dev.converge.dialect.postgres.PostgresDialect())) {
+            try (ApplyScenario scenario = ApplyScenario.create(d, "applydup", before, desired);
+                 Connection c = scenario.connect()) {
+                Map<String, String> rowsBefore = scenario.checksums();
+                String fingerprintBefore = scenario.fingerprint();
+                ConvergeException failure = assertThrows(ConvergeException.class,
+                        () -> new Applier(d, Clock.systemUTC()).apply(c, scenario.saved));
+                assertTrue(failure.getMessage().contains("could not create unique index"), failure.getMessage());
+                assertTrue(failure.getMessage().contains("as it was before the apply"), failure.getMessage());
+                assertEquals(fingerprintBefore, scenario.fingerprint(), "back to the before-state (" + d.getClass() + ")");
+                assertEquals(rowsBefore, scenario.checksums());
+                HistoryEntry entry = d.history().list(c, 1).get(0);
+                assertEquals(HistoryEntry.ROLLED_BACK, entry.status(), entry.outcome());
+                assertTrue(noInvalidIndex(c), "a failed concurrent build leaves no INVALID index behind");
+            }
+        }
+    }
+
+    @Test
+    void aFreshApplyConvergesAndRecordsEveryStep() throws Exception {
+        try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applyok"); Connection c = scenario.connect()) {
+            Map<String, String> rowsBefore = scenario.checksums();
+            ApplyResult result = new Applier(dialect, Clock.systemUTC()).apply(c, scenario.saved);
+            assertEquals(HistoryEntry.CONVERGED, result.status());
+            List<Checkpoint> checkpoints = dialect.history().checkpoints(c, result.historyId());
+            assertEquals(scenario.saved.plan().steps().stream().map(PlanStep::number).toList(),
+                    checkpoints.stream().map(Checkpoint::step).toList());
+            assertTrue(checkpoints.stream().allMatch(cp -> cp.status().equals(Checkpoint.DONE) && cp.fingerprint() != null));
+            assertEquals(rowsBefore, scenario.checksums());
+        }
+    }
+
+    private static boolean noInvalidIndex(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_index WHERE NOT indisvalid");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1) == 0;
+        }
+    }
+
+    /** Kills the applying session from a second one, as an operator (or a crash) would. */
+    static void terminate(LocalPostgres db, Connection applying) {
+        try (PreparedStatement pid = applying.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet rs = pid.executeQuery()) {
+            rs.next();
+            int backend = rs.getInt(1);
+            try (Connection killer = db.connect();
+                 PreparedStatement kill = killer.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+                kill.setInt(1, backend);
+                kill.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ids(List<PlanStep> steps) {
+        return steps.stream().map(s -> s.number() + ". " + s.id() + (s.isTransactional() ? "" : " (outside tx)"))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The fingerprint of the desired state, as the target should show it once converged. */
+    private static final class Fingerprints {
+        static String desired(ApplyScenario scenario) {
+            return dev.converge.engine.plan.Fingerprints.of(scenario.saved.desired());
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.converge.engine.apply;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.spi.Checkpoint;
+import dev.converge.engine.spi.HistoryEntry;
+import dev.converge.engine.spi.HistoryStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ApplyRun is one run of an apply (a first run, or a resumed one): it runs the groups not yet done,
+ * commits each with its checkpoints, and on failure rolls back, undoes and reports. See {@link Applier}.
+ */
+final class ApplyRun {
+    private final Applier applier;
+    private final HistoryStore history;
+    private final Connection target;
+    private final SavedPlan saved;
+    private final long applyId;
+    private final Instant start;
+    private final List<StepGroup> groups;
+    private final List<StepGroup> committed = new ArrayList<>();
+    private int statementsRun;
+    private PlanStep currentStep;
+    private DdlStatement currentStatement;
+
+    ApplyRun(Applier applier, Connection target, SavedPlan saved, long applyId, Instant start,
+             Map<Integer, Checkpoint> done) {
+        this.applier = applier;
+        this.history = applier.history();
+        this.target = target;
+        this.saved = saved;
+        this.applyId = applyId;
+        this.start = start;
+        this.groups = ApplyGroups.of(saved.plan().steps());
+        for (StepGroup group : groups) {
+            if (group.steps().stream().allMatch(s -> done.containsKey(s.number())
+                    && done.get(s.number()).status().equals(Checkpoint.DONE))) {
+                committed.add(group);
+            }
+        }
+    }
+
+    ApplyResult run() {
+        for (StepGroup group : groups) {
+            if (committed.contains(group)) {
+                continue;
+            }
+            try {
+                runGroup(group);
+            } catch (SQLException | Interrupted e) {
+                throw failure(group, e);
+            }
+            committed.add(group);
+        }
+        return finish();
+    }
+
+    private void runGroup(StepGroup group) throws SQLException {
+        Instant groupStart = applier.clock().instant();
+        target.setAutoCommit(!group.transactional());
+        for (PlanStep step : group.steps()) {
+            currentStep = step;
+            stopIfInterrupted();
+            applier.listener().beforeStep(target, step);
+            for (DdlStatement statement : step.statements()) {
+                currentStatement = statement;
+                stopIfInterrupted();
+                applier.executor().execute(target, statement, applier.interrupt());
+                statementsRun++;
+            }
+        }
+        currentStatement = null;
+        target.setAutoCommit(false);
+        String fingerprint = applier.fingerprint(target, saved);
+        for (PlanStep step : group.steps()) {
+            history.checkpoint(target, new Checkpoint(applyId, step.number(), step.id(), group.number(),
+                    Checkpoint.DONE, groupStart, applier.clock().instant(), sql(step.statements()), null, fingerprint));
+        }
+        target.commit();
+        target.setAutoCommit(true);
+    }
+
+    private void stopIfInterrupted() {
+        if (applier.interrupt().requested()) {
+            throw new Interrupted();
+        }
+    }
+
+    private ApplyResult finish() {
+        List<String> remaining = List.of();
+        String status = HistoryEntry.APPLIED;
+        try {
+            SchemaModel now = applier.inspect(target, saved);
+            if (now != null && applier.dialect() != null) {
+                Plan after = Planner.of(applier.dialect()).plan(now, saved.desired(), saved.plan().target());
+                remaining = after.steps().stream().map(s -> s.symbol() + " " + s.description()).toList();
+                status = remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED;
+            }
+            String outcome = status.equals(HistoryEntry.CONVERGED) ? "converged"
+                    : remaining.isEmpty() ? "applied" : "applied, not converged: " + remaining.size()
+                    + " step(s) remain: " + String.join("; ", remaining);
+            history.finish(target, applyId, status, outcome, millis());
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "every step of apply #" + applyId + " is committed, but"
+                    + " checking convergence failed: " + e.getMessage(), e);
+        }
+        return new ApplyResult(applyId, statementsRun, millis(), status, remaining);
+    }
+
+    private ConvergeException failure(StepGroup group, Exception cause) {
+        rollback();
+        boolean interrupted = applier.interrupt().requested();
+        boolean lost = !interrupted && connectionLost(cause);
+        ApplyReport report = new ApplyReport(applyId, saved.plan(), committed, group, currentStep, currentStatement,
+                cause.getMessage());
+        if (lost) {
+            return report.connectionLost(cause);
+        }
+        try {
+            target.setAutoCommit(true);
+            if (interrupted) {
+                if (!group.transactional() && cause instanceof SQLException) {
+                    cleanUpAfter(currentStep);
+                }
+                recordStep(group, currentStep, Checkpoint.ROLLED_BACK, "interrupted");
+                history.finish(target, applyId, HistoryEntry.INTERRUPTED, report.stoppedLine("interrupted"), millis());
+                return report.interrupted();
+            }
+            recordStep(group, currentStep, Checkpoint.FAILED, cause.getMessage());
+            if (!group.transactional() && cause instanceof SQLException) {
+                cleanUpAfter(currentStep);
+            }
+            undo(report);
+            String status = report.undoneToStart() ? HistoryEntry.ROLLED_BACK : HistoryEntry.FAILED;
+            history.finish(target, applyId, status, report.stoppedLine("failed"), millis());
+            return report.failed(cause);
+        } catch (SQLException e) {
+            report.recordingFailed(e.getMessage());
+            return report.failed(cause);
+        }
+    }
+
+    /**
+     * Undoes the committed groups, newest first, by their steps' inverse statements. A group with an
+     * irreversible step ends the undo: the target stays at its checkpoint.
+     */
+    private void undo(ApplyReport report) {
+        for (int i = committed.size() - 1; i >= 0; i--) {
+            StepGroup group = committed.get(i);
+            PlanStep irreversible = group.steps().stream().filter(s -> !s.isReversible()).findFirst().orElse(null);
+            if (irreversible != null) {
+                report.stoppedAtIrreversible(group, irreversible);
+                return;
+            }
+            try {
+                undoGroup(group);
+                report.undone(group);
+            } catch (SQLException e) {
+                rollback();
+                report.undoFailed(group, e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void undoGroup(StepGroup group) throws SQLException {
+        List<PlanStep> reversed = new ArrayList<>(group.steps());
+        java.util.Collections.reverse(reversed);
+        boolean transactional = reversed.stream().allMatch(s -> s.inverse().stream().allMatch(DdlStatement::transactional));
+        target.setAutoCommit(!transactional);
+        Instant undoStart = applier.clock().instant();
+        for (PlanStep step : reversed) {
+            for (DdlStatement statement : step.inverse()) {
+                applier.executor().execute(target, statement, applier.interrupt());
+            }
+        }
+        target.setAutoCommit(false);
+        String fingerprint = applier.fingerprint(target, saved);
+        for (PlanStep step : reversed) {
+            history.checkpoint(target, new Checkpoint(applyId, step.number(), step.id(), group.number(),
+                    Checkpoint.UNDONE, undoStart, applier.clock().instant(), sql(step.inverse()), null, fingerprint));
+        }
+        target.commit();
+        target.setAutoCommit(true);
+    }
+
+    /**
+     * A non-transactional statement that fails can leave something half made (an INVALID index after
+     * a failed CREATE INDEX CONCURRENTLY); its inverse removes it. When there was nothing to remove the
+     * inverse fails, which is fine.
+     */
+    private void cleanUpAfter(PlanStep step) {
+        for (DdlStatement statement : step.inverse()) {
+            try {
+                applier.executor().execute(target, statement, applier.interrupt());
+            } catch (SQLException ignored) {
+                // Nothing half made: the step failed before creating anything.
+            }
+        }
+    }
+
+    /** Records the steps of the group that ran before {@code step} as rolled back, and {@code step} itself. */
+    private void recordStep(StepGroup group, PlanStep step, String status, String error) throws SQLException {
+        if (step == null) {
+            return;
+        }
+        Instant now = applier.clock().instant();
+        for (PlanStep earlier : group.steps()) {
+            if (earlier.number() < step.number()) {
+                history.checkpoint(target, new Checkpoint(applyId, earlier.number(), earlier.id(), group.number(),
+                        Checkpoint.ROLLED_BACK, now, now, sql(earlier.statements()), null, null));
+            }
+        }
+        String sql = currentStatement == null ? sql(step.statements()) : currentStatement.sql();
+        history.checkpoint(target, new Checkpoint(applyId, step.number(), step.id(), group.number(), status,
+                now, now, sql, error, null));
+    }
+
+    private boolean connectionLost(Exception cause) {
+        if (cause instanceof SQLException) {
+            String state = ((SQLException) cause).getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return true;
+            }
+        }
+        try {
+            return target.isClosed() || !target.isValid(5);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (!target.getAutoCommit()) {
+                target.rollback();
+            }
+        } catch (SQLException ignored) {
+            // A broken connection: the server rolls back the open transaction by itself.
+        }
+    }
+
+    private long millis() {
+        return applier.clock().instant().toEpochMilli() - start.toEpochMilli();
+    }
+
+    private static String sql(List<DdlStatement> statements) {
+        return String.join(";\n", DdlStatement.texts(statements));
+    }
+
+    /** Thrown between statements when a signal asked the apply to stop. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super("interrupted by a signal", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.converge.engine.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * DdlStatement is one statement a plan step runs, and how it must run: most DDL runs inside the
+ * apply's transaction, but some statements refuse to (PostgreSQL's CREATE INDEX CONCURRENTLY, any
+ * MySQL DDL, which commits implicitly) and must be run, checkpointed and undone on their own.
+ *
+ * @param sql           the statement, without a trailing semicolon
+ * @param transactional false when the statement cannot run inside a transaction block
+ */
+public record DdlStatement(String sql, boolean transactional) {
+    public DdlStatement {
+        requireNonNull(sql, "sql is null");
+    }
+
+    /** A statement that runs inside the apply's transaction: the common case. */
+    public static DdlStatement inTransaction(String sql) {
+        return new DdlStatement(sql, true);
+    }
+
+    /** A statement that must run on its own, outside any transaction block. */
+    public static DdlStatement outsideTransaction(String sql) {
+        return new DdlStatement(sql, false);
+    }
+
+    /** Wraps plain statements that all run inside the transaction. */
+    public static List<DdlStatement> inTransaction(List<String> sql) {
+        return sql.stream().map(DdlStatement::inTransaction).toList();
+    }
+
+    /** The SQL text of each statement, in order. */
+    public static List<String> texts(List<DdlStatement> statements) {
+        return statements.stream().map(DdlStatement::sql).toList();
+    }
+}

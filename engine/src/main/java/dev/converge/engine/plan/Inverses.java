@@ -1,0 +1,182 @@
+package dev.converge.engine.plan;
+
+import dev.converge.engine.change.*;
+import dev.converge.engine.diff.ModelIndex;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Sequence;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.View;
+import java.util.Optional;
+
+/**
+ * Inverses gives, for each change, the change that undoes it, computed at plan time against the
+ * schema the plan starts from. An apply that fails after committing some steps (a non-transactional
+ * step, a MySQL DDL statement that commits by itself, an earlier transaction group) runs these, in
+ * reverse order, to put the target back where it was.
+ *
+ * <p>Empty means irreversible: dropping a table or a column loses its rows, dropping a sequence loses
+ * its position, and PostgreSQL cannot remove an enum label. An undo stops at such a step, and the
+ * target stays at the checkpoint just after it.
+ */
+public final class Inverses implements ChangeVisitor<Optional<Change>> {
+    private final ModelIndex current;
+
+    private Inverses(ModelIndex current) {
+        this.current = current;
+    }
+
+    /** The change that undoes {@code change}, or empty when it cannot be undone. */
+    public static Optional<Change> of(Change change, ModelIndex current) {
+        return change.accept(new Inverses(current));
+    }
+
+    private static Optional<Change> undo(Change change) {
+        return Optional.of(change);
+    }
+
+    private static Optional<Change> irreversible() {
+        return Optional.empty();
+    }
+
+    @Override public Optional<Change> visitAddColumn(AddColumn c) { return undo(new DropColumn(c.table(), c.column())); }
+    @Override public Optional<Change> visitAddConstraint(AddConstraint c) { return undo(new DropConstraint(c.table(), c.constraint())); }
+    @Override public Optional<Change> visitAddEnumValue(AddEnumValue c) { return irreversible(); }
+    @Override public Optional<Change> visitAddForeignKey(AddForeignKey c) { return undo(new DropForeignKey(c.foreignKey())); }
+    @Override public Optional<Change> visitAlterColumn(AlterColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds())); }
+    @Override public Optional<Change> visitAlterSequence(AlterSequence c) { return undo(new AlterSequence(c.to(), c.from())); }
+    @Override public Optional<Change> visitCreateEnum(CreateEnum c) { return undo(new DropEnum(c.type())); }
+    @Override public Optional<Change> visitCreateIndex(CreateIndex c) { return undo(new DropIndex(c.index())); }
+    @Override public Optional<Change> visitCreateSchema(CreateSchema c) { return undo(new DropSchema(c.schema())); }
+    @Override public Optional<Change> visitCreateSequence(CreateSequence c) { return undo(new DropSequence(c.sequence())); }
+    @Override public Optional<Change> visitCreateTable(CreateTable c) { return undo(new DropTable(c.table())); }
+    @Override public Optional<Change> visitCreateView(CreateView c) { return undo(new DropView(c.view())); }
+    @Override public Optional<Change> visitDropColumn(DropColumn c) { return irreversible(); }
+    @Override public Optional<Change> visitDropConstraint(DropConstraint c) { return undo(new AddConstraint(c.table(), c.constraint())); }
+    @Override public Optional<Change> visitDropEnum(DropEnum c) { return undo(new CreateEnum(c.type())); }
+    @Override public Optional<Change> visitDropForeignKey(DropForeignKey c) { return undo(new AddForeignKey(c.foreignKey())); }
+    @Override public Optional<Change> visitDropIndex(DropIndex c) { return undo(new CreateIndex(c.index())); }
+    @Override public Optional<Change> visitDropSchema(DropSchema c) { return undo(new CreateSchema(c.schema())); }
+    @Override public Optional<Change> visitDropSequence(DropSequence c) { return irreversible(); }
+    @Override public Optional<Change> visitDropTable(DropTable c) { return irreversible(); }
+    @Override public Optional<Change> visitDropView(DropView c) { return undo(new CreateView(c.view())); }
+
+    @Override public Optional<Change> visitCreateRoutine(CreateRoutine c) { return undo(new DropRoutine(c.routine())); }
+    @Override public Optional<Change> visitReplaceRoutine(ReplaceRoutine c) { return undo(new ReplaceRoutine(c.to(), c.from())); }
+    @Override public Optional<Change> visitDropRoutine(DropRoutine c) { return undo(new CreateRoutine(c.routine())); }
+    @Override public Optional<Change> visitCreateTrigger(CreateTrigger c) { return undo(new DropTrigger(c.trigger())); }
+    @Override public Optional<Change> visitDropTrigger(DropTrigger c) { return undo(new CreateTrigger(c.trigger())); }
+    @Override public Optional<Change> visitSetTriggerState(SetTriggerState c) { return undo(new SetTriggerState(c.to(), c.from())); }
+    @Override public Optional<Change> visitCreatePolicy(CreatePolicy c) { return undo(new DropPolicy(c.policy())); }
+    @Override public Optional<Change> visitDropPolicy(DropPolicy c) { return undo(new CreatePolicy(c.policy())); }
+    @Override public Optional<Change> visitSetRowSecurity(SetRowSecurity c) { return undo(new SetRowSecurity(c.to(), c.from())); }
+    @Override public Optional<Change> visitCreateDomain(CreateDomain c) { return undo(new DropDomain(c.domain())); }
+    @Override public Optional<Change> visitAlterDomain(AlterDomain c) { return undo(new AlterDomain(c.to(), c.from())); }
+    @Override public Optional<Change> visitDropDomain(DropDomain c) { return undo(new CreateDomain(c.domain())); }
+    @Override public Optional<Change> visitCreateCompositeType(CreateCompositeType c) { return undo(new DropCompositeType(c.type())); }
+    @Override public Optional<Change> visitDropCompositeType(DropCompositeType c) { return undo(new CreateCompositeType(c.type())); }
+    @Override public Optional<Change> visitCreateExtension(CreateExtension c) { return undo(new DropExtension(c.extension())); }
+    /** An extension update script has no reverse in general. */
+    @Override public Optional<Change> visitAlterExtension(AlterExtension c) { return irreversible(); }
+    @Override public Optional<Change> visitDropExtension(DropExtension c) { return irreversible(); }
+    @Override public Optional<Change> visitCreateMaterializedView(CreateMaterializedView c) { return undo(new DropMaterializedView(c.view())); }
+    /** Created again from its query: its rows are derived data. */
+    @Override public Optional<Change> visitDropMaterializedView(DropMaterializedView c) { return undo(new CreateMaterializedView(c.view())); }
+
+    /** Dropping an attribute loses its values wherever the type is stored; retypes and additions can be undone. */
+    @Override
+    public Optional<Change> visitAlterCompositeType(AlterCompositeType c) {
+        boolean drops = c.from().attributes().stream()
+                .anyMatch(a -> c.to().attributes().stream().noneMatch(b -> b.name().equals(a.name())));
+        return drops ? irreversible() : undo(new AlterCompositeType(c.to(), c.from()));
+    }
+
+    @Override
+    public Optional<Change> visitSetComment(SetComment c) {
+        return undo(new SetComment(c.object(), commentBefore(c.object())));
+    }
+
+    @Override
+    public Optional<Change> visitSetSequenceOwner(SetSequenceOwner c) {
+        Sequence before = current.sequences().get(c.sequence().name());
+        // A sequence created by this plan has no owner before it; undoing its creation drops it anyway.
+        Sequence s = c.sequence();
+        return undo(new SetSequenceOwner(before != null ? before : new Sequence(s.name(), s.dataType(), s.start(),
+                s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle(), null, s.comment())));
+    }
+
+    /** The comment the object has before the plan runs; null when it has none or does not exist yet. */
+    private String commentBefore(ObjectRef object) {
+        switch (object.kind()) {
+            case SCHEMA: {
+                var schema = current.schemas().get(object.name().schema());
+                return schema == null ? null : schema.comment();
+            }
+            case ENUM: {
+                var type = current.enums().get(object.name());
+                return type == null ? null : type.comment();
+            }
+            case SEQUENCE: {
+                Sequence sequence = current.sequences().get(object.name());
+                return sequence == null ? null : sequence.comment();
+            }
+            case TABLE: {
+                Table table = current.tables().get(object.name());
+                return table == null ? null : table.comment();
+            }
+            case COLUMN: {
+                Table table = current.tables().get(object.name());
+                if (table != null) {
+                    return table.column(object.member()).map(col -> col.comment()).orElse(null);
+                }
+                View view = current.views().get(object.name());
+                return view == null ? null : view.columnComments().get(object.member());
+            }
+            case CONSTRAINT: {
+                Table table = current.tables().get(object.name());
+                return table == null ? null : table.constraint(object.member()).map(k -> k.comment()).orElse(null);
+            }
+            case FOREIGN_KEY: {
+                var key = current.foreignKeys().get(object);
+                return key == null ? null : key.comment();
+            }
+            case INDEX: {
+                var index = current.indexes().get(object.name());
+                return index == null ? null : index.comment();
+            }
+            case VIEW: {
+                View view = current.views().get(object.name());
+                return view == null ? null : view.comment();
+            }
+            case MATERIALIZED_VIEW: {
+                var view = current.materializedViews().get(object.name());
+                return view == null ? null : view.comment();
+            }
+            case ROUTINE: {
+                var routine = current.routines().get(object);
+                return routine == null ? null : routine.comment();
+            }
+            case TRIGGER: {
+                var trigger = current.triggers().get(object);
+                return trigger == null ? null : trigger.comment();
+            }
+            case POLICY: {
+                var policy = current.policies().get(object);
+                return policy == null ? null : policy.comment();
+            }
+            case DOMAIN: {
+                var domain = current.domains().get(object.name());
+                return domain == null ? null : domain.comment();
+            }
+            case COMPOSITE_TYPE: {
+                var type = current.compositeTypes().get(object.name());
+                return type == null ? null : type.comment();
+            }
+            case EXTENSION: {
+                var extension = current.extensions().get(object.name().name());
+                return extension == null ? null : extension.comment();
+            }
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.converge.engine.json;
+
+import static dev.converge.engine.Fixtures.col;
+import static dev.converge.engine.Fixtures.enumCol;
+import static dev.converge.engine.Fixtures.model;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.engine.change.DropTable;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.safety.Classification;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SavedPlanJsonTest {
+    /** A generator that writes each change's class and target, so the test needs no dialect. */
+    private static final Planner PLANNER = new Planner("postgres",
+            change -> List.of(DdlStatement.inTransaction("-- " + change.getClass().getSimpleName() + " " + change.target())),
+            (change, current) -> Classification.of(!(change instanceof DropTable), List.of()));
+
+    private static SavedPlan saved() {
+        SchemaModel current = model().table("public.old", col("id", "integer")).build();
+        SchemaModel desired = model().enumType("public.mood", "a", "b")
+                .table("public.a", col("id", "integer"), enumCol("m", "public.mood"))
+                .table("public.b", col("id", "integer"), col("a_id", "integer"))
+                .index("public.b_idx", "public.b", "a_id")
+                .foreignKey("public.b", "b_a_fk", "a_id", "public.a")
+                .view("public.v", "select 1", "public.a.id").build();
+        Plan plan = PLANNER.plan(current, desired, "postgresql://app@db/shop");
+        return new SavedPlan(plan, List.of("public"), current, desired, "files-hash", "abc123");
+    }
+
+    @Test
+    void aPlanFileReadsBackAsTheSamePlan() {
+        SavedPlan saved = saved();
+        SavedPlan read = SavedPlanJson.read(SavedPlanJson.write(saved), "plan.json");
+        assertEquals(saved, read);
+        assertEquals(SavedPlanJson.write(saved), SavedPlanJson.write(read));
+    }
+
+    @Test
+    void inverseStatementsAreComputedAndDropsOfDataAreIrreversible() {
+        List<PlanStep> steps = saved().plan().steps();
+        PlanStep createTable = steps.stream().filter(s -> s.id().equals("create-table:public.a")).findFirst().orElseThrow();
+        assertEquals(List.of("-- DropTable table:public.a"), createTable.inverse().stream().map(DdlStatement::sql).toList());
+        PlanStep dropTable = steps.stream().filter(s -> s.id().equals("drop-table:public.old")).findFirst().orElseThrow();
+        assertTrue(!dropTable.isReversible() && dropTable.inverse().isEmpty());
+    }
+
+    @Test
+    void anEditedPlanIsRefused() {
+        String text = SavedPlanJson.write(saved()).replace("-- DropTable table:public.old", "-- DROP everything");
+        ConvergeException e = assertThrows(ConvergeException.class, () -> SavedPlanJson.read(text, "plan.json"));
+        assertEquals(ErrorKind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("integrity"), e.getMessage());
+    }
+
+    @Test
+    void reformattingThePlanFileIsNoEdit() {
+        String text = SavedPlanJson.write(saved()).replace("\n", "\r\n").replace("  ", "    ");
+        assertEquals(saved(), SavedPlanJson.read(text, "plan.json"));
+    }
+
+    @Test
+    void somethingElseThanAPlanIsAUsageError() {
+        ConvergeException e = assertThrows(ConvergeException.class, () -> SavedPlanJson.read("{\"steps\": []}", "x.json"));
+        assertEquals(ErrorKind.USAGE, e.kind());
+        assertEquals(ErrorKind.USAGE, assertThrows(ConvergeException.class, () -> SavedPlanJson.read("nope", "x.json")).kind());
+    }
+}
