@@ -87,4 +87,6 @@ public interface ChangeVisitor<R> {
     R visitCreateMaterializedView(CreateMaterializedView change);
 
     R visitDropMaterializedView(DropMaterializedView change);
+
+    R visitSetPartitionOf(SetPartitionOf change);
 }

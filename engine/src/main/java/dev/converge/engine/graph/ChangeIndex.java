@@ -34,6 +34,9 @@ final class ChangeIndex {
     /** Current model: object -> the tables (via columns) and views that depend on it. */
     private final Map<ObjectRef, List<ObjectRef>> currentDependents = new HashMap<>();
 
+    /** Current model: partitioned table -> its partitions. */
+    private final Map<QualifiedName, List<ObjectRef>> currentPartitions = new HashMap<>();
+
     /** Current model: sequence -> the column that owns it. */
     private final Map<ObjectRef, ObjectRef> currentSequenceOwners = new HashMap<>();
 
@@ -46,6 +49,9 @@ final class ChangeIndex {
             bySchema.computeIfAbsent(target.name().schema(), k -> new ArrayList<>()).add(change);
         }
         for (Table table : current.tables()) {
+            if (table.partitionOf() != null) {
+                currentPartitions.computeIfAbsent(table.partitionOf().parent(), k -> new ArrayList<>()).add(table.ref());
+            }
             table.columns().forEach(column -> column.dependsOn().forEach(dep -> addDependent(dep,
                     ObjectRef.member(ObjectKind.COLUMN, table.name(), column.name()))));
         }
@@ -115,6 +121,11 @@ final class ChangeIndex {
     /** Objects that, in the current model, depend on {@code ref} (columns as COLUMN refs, views). */
     List<ObjectRef> currentDependentsOf(ObjectRef ref) {
         return currentDependents.getOrDefault(ref, List.of());
+    }
+
+    /** The partitions the table has now. */
+    List<ObjectRef> currentPartitionsOf(QualifiedName table) {
+        return currentPartitions.getOrDefault(table, List.of());
     }
 
     /** Sequences a column of the table owns now; {@code column} null means any of its columns. */

@@ -41,6 +41,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitCreateIndex(CreateIndex c) { return 24; }
     @Override public Integer visitAddForeignKey(AddForeignKey c) { return 25; }
     @Override public Integer visitSetSequenceOwner(SetSequenceOwner c) { return 26; }
+    @Override public Integer visitSetPartitionOf(SetPartitionOf c) { return 27; }
     @Override public Integer visitCreateView(CreateView c) { return 30; }
     @Override public Integer visitCreateMaterializedView(CreateMaterializedView c) { return 30; }
     @Override public Integer visitCreateTrigger(CreateTrigger c) { return 31; }

@@ -85,6 +85,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     @Override
     public List<Change> visitCreateTable(CreateTable c) {
         List<Change> before = new ArrayList<>(schemaOf(c));
+        if (c.table().partitionOf() != null) {
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.TABLE, c.table().partitionOf().parent()),
+                    isA(CreateTable.class)));
+        }
         c.table().columns().forEach(column -> column.dependsOn().forEach(dep -> before.addAll(creatorsOf(dep))));
         return before;
     }
@@ -96,6 +100,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         before.addAll(dependentsChanged(c.target()));
         before.addAll(sequenceOwnersMovedAwayFrom(table, null));
+        // Dropping a partitioned table drops its partitions: those the plan drops or detaches go first.
+        for (ObjectRef partition : index.currentPartitionsOf(table)) {
+            before.addAll(index.targeting(partition, isA(DropTable.class, SetPartitionOf.class)));
+        }
         return before;
     }
 
@@ -106,6 +114,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     @Override
     public List<Change> visitAddColumn(AddColumn c) {
         List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(DropColumn.class)));
+        before.addAll(detachOf(c.table()));
         for (Change other : index.onTable(c.table(), isA(AddColumn.class))) {
             if (other == c) {
                 break;
@@ -120,6 +129,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitDropColumn(DropColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(detachOf(table));
         before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
                 DropPolicy.class, DropTrigger.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
@@ -131,6 +141,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitAlterColumn(AlterColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(detachOf(table));
         before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
                 DropPolicy.class, DropTrigger.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
@@ -350,6 +361,36 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitDropMaterializedView(DropMaterializedView c) {
         List<Change> before = new ArrayList<>(dependentsChanged(c.target()));
         before.addAll(index.onTable(c.view().name(), isA(DropIndex.class)));
+        return before;
+    }
+
+    /** After the table exists and the new parent has its columns and keys (ATTACH checks them). */
+    @Override
+    public List<Change> visitSetPartitionOf(SetPartitionOf c) {
+        List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(CreateTable.class)));
+        if (c.to() != null && c.from() == null) {
+            // a table is attached once its columns match the parent's
+            before.addAll(index.onTable(c.table(), isA(AddColumn.class, AlterColumn.class, DropColumn.class)));
+        }
+        if (c.to() != null) {
+            before.addAll(index.onTable(c.to().parent(), isA(CreateTable.class, AddColumn.class, AlterColumn.class,
+                    AddConstraint.class)));
+        }
+        return before;
+    }
+
+    /**
+     * Detaches that must come before a column of {@code table} changes: the table's own, when it stops
+     * being a partition (its columns become its own only then), and those of its partitions that leave
+     * it (or the change would reach them too).
+     */
+    private List<Change> detachOf(QualifiedName table) {
+        List<Change> before = new ArrayList<>(index.targeting(ObjectRef.of(ObjectKind.TABLE, table),
+                ch -> ch instanceof SetPartitionOf && ((SetPartitionOf) ch).to() == null));
+        for (ObjectRef partition : index.currentPartitionsOf(table)) {
+            before.addAll(index.targeting(partition, ch -> ch instanceof SetPartitionOf
+                    && (((SetPartitionOf) ch).to() == null || !((SetPartitionOf) ch).to().parent().equals(table))));
+        }
         return before;
     }
 

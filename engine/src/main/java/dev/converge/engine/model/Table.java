@@ -2,6 +2,7 @@ package dev.converge.engine.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,13 +12,46 @@ import java.util.Optional;
  * non-foreign-key constraints (sorted by name, which is not). Indexes and foreign keys are kept at
  * the top of {@link SchemaModel} so they can be ordered on their own.
  *
- * @param comment null when none
+ * @param comment      null when none
+ * @param partitionKey how a partitioned table splits its rows ({@code RANGE (created_at)}); null for a
+ *                     table that is not partitioned
+ * @param partitionOf  the parent and bounds of a partition; null for a table that is not one. A
+ *                     partition's columns come from its parent, so the model lists none for it
  */
-public record Table(QualifiedName name, List<Column> columns, List<TableConstraint> constraints, String comment) {
+public record Table(QualifiedName name, List<Column> columns, List<TableConstraint> constraints, String comment,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String partitionKey,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) PartitionOf partitionOf) {
+    /** A partition's place: its parent table and its bounds ({@code FOR VALUES IN ('eu')}, {@code DEFAULT}). */
+    public record PartitionOf(QualifiedName parent, String bound) {
+        public PartitionOf {
+            requireNonNull(parent, "parent is null");
+            requireNonNull(bound, "bound is null");
+        }
+    }
+
     public Table {
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);
         constraints = constraints.stream().sorted(Comparator.comparing(TableConstraint::name)).toList();
+    }
+
+    /** A table that is neither partitioned nor a partition. */
+    public Table(QualifiedName name, List<Column> columns, List<TableConstraint> constraints, String comment) {
+        this(name, columns, constraints, comment, null, null);
+    }
+
+    /** The same table with other columns (partitioning kept). */
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(name, newColumns, constraints, comment, partitionKey, partitionOf);
+    }
+
+    /** The same table with other constraints (partitioning kept). */
+    public Table withConstraints(List<TableConstraint> newConstraints) {
+        return new Table(name, columns, newConstraints, comment, partitionKey, partitionOf);
+    }
+
+    public boolean isPartition() {
+        return partitionOf != null;
     }
 
     public Optional<Column> column(String columnName) {

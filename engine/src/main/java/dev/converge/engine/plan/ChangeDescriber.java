@@ -381,4 +381,16 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     public String visitDropMaterializedView(DropMaterializedView c) {
         return "drop materialized view " + c.view().name();
     }
+
+    @Override
+    public String visitSetPartitionOf(SetPartitionOf c) {
+        List<String> parts = new ArrayList<>();
+        if (c.from() != null) {
+            parts.add("detach from " + c.from().parent());
+        }
+        if (c.to() != null) {
+            parts.add("attach to " + c.to().parent() + " " + c.to().bound());
+        }
+        return "partition " + c.table() + ": " + String.join(", then ", parts);
+    }
 }

@@ -82,6 +82,8 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     /** Created again from its query: its rows are derived data. */
     @Override public Optional<Change> visitDropMaterializedView(DropMaterializedView c) { return undo(new CreateMaterializedView(c.view())); }
 
+    @Override public Optional<Change> visitSetPartitionOf(SetPartitionOf c) { return undo(new SetPartitionOf(c.table(), c.to(), c.from())); }
+
     /** Dropping an attribute loses its values wherever the type is stored; retypes and additions can be undone. */
     @Override
     public Optional<Change> visitAlterCompositeType(AlterCompositeType c) {

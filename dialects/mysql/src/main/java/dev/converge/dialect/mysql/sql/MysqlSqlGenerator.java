@@ -11,6 +11,7 @@ import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateRoutine;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropRoutine;
@@ -341,6 +342,11 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitDropMaterializedView(DropMaterializedView c) {
         throw unsupported("materialized views");
+    }
+
+    @Override
+    public List<String> visitSetPartitionOf(SetPartitionOf c) {
+        throw unsupported("declarative partitions in the PostgreSQL sense");
     }
 
     private static IllegalStateException unsupported(String what) {

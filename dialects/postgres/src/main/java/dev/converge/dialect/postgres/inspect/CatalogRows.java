@@ -22,6 +22,7 @@ import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.RoutineKind;
 import dev.converge.engine.model.RowSecurity;
 import dev.converge.engine.model.Sequence;
+import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.UnmanagedObject;
@@ -49,7 +50,8 @@ final class CatalogRows {
      * One row of columns.sql: a table, and one of its columns (with its attnum, for ordering) or null
      * for a table without columns.
      */
-    record ColumnRow(QualifiedName table, String tableComment, int number, Column column) {
+    record ColumnRow(QualifiedName table, String tableComment, int number, Column column, String partitionKey,
+                     Table.PartitionOf partitionOf) {
     }
 
     /** One row of column_dependencies.sql: a column whose default reads a sequence or calls a routine. */
@@ -84,9 +86,14 @@ final class CatalogRows {
 
     static ColumnRow column(ResultSet row) throws SQLException {
         QualifiedName table = name(row, "table_schema", "table_name");
+        String partitionKey = row.getString("partition_key");
+        String parent = row.getString("parent_name");
+        Table.PartitionOf partitionOf = parent == null ? null
+                : new Table.PartitionOf(QualifiedName.of(row.getString("parent_schema"), parent),
+                        row.getString("partition_bound"));
         String columnName = row.getString("column_name");
         if (columnName == null) {
-            return new ColumnRow(table, row.getString("table_comment"), 0, null);
+            return new ColumnRow(table, row.getString("table_comment"), 0, null, partitionKey, partitionOf);
         }
         // adbin holds the default or, for a generated column, the generation expression: never both.
         String expression = row.getString("expression");
@@ -102,7 +109,8 @@ final class CatalogRows {
                 generated ? null : expression, identity, identity == Identity.NONE ? null : identityOptions(row),
                 generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
                 dependsOn);
-        return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column);
+        return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column,
+                partitionKey, partitionOf);
     }
 
     /** The kind of a user type from its pg_type.typtype: e enum, d domain, c composite. */

@@ -38,11 +38,12 @@ final class TableAssembler {
                     c -> new ArrayList<>()).add(row.dependency());
         }
         Map<QualifiedName, List<ColumnRow>> columns = new TreeMap<>();
-        Map<QualifiedName, String> comments = new HashMap<>();
+        Map<QualifiedName, ColumnRow> anyRow = new HashMap<>();
         for (ColumnRow row : columnRows) {
             List<ColumnRow> list = columns.computeIfAbsent(row.table(), t -> new ArrayList<>());
-            comments.put(row.table(), row.tableComment());
-            if (row.column() != null) {
+            anyRow.put(row.table(), row);
+            // A partition's columns are its parent's: they are compared (and changed) on the parent only.
+            if (row.column() != null && row.partitionOf() == null) {
                 list.add(row);
             }
         }
@@ -52,7 +53,9 @@ final class TableAssembler {
                     .sorted(Comparator.comparingInt(ColumnRow::number))
                     .map(r -> withSequences(name, r.column(), sequences))
                     .toList();
-            tables.add(new Table(name, cols, constraints.getOrDefault(name, List.of()), comments.get(name)));
+            ColumnRow table = anyRow.get(name);
+            tables.add(new Table(name, cols, constraints.getOrDefault(name, List.of()), table.tableComment(),
+                    table.partitionKey(), table.partitionOf()));
         });
         return tables;
     }

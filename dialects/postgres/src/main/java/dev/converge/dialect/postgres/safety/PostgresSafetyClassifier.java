@@ -8,6 +8,7 @@ import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
@@ -496,6 +497,23 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         @Override
         public Classification visitDropMaterializedView(DropMaterializedView change) {
             return neutral();
+        }
+
+        /**
+         * DETACH takes ACCESS EXCLUSIVE on the parent; ATTACH takes SHARE UPDATE EXCLUSIVE on the parent
+         * and ACCESS EXCLUSIVE on the table, and scans it to check its rows fit the bounds.
+         */
+        @Override
+        public Classification visitSetPartitionOf(SetPartitionOf change) {
+            List<Hazard> hazards = new ArrayList<>();
+            if (change.from() != null && exists(change.from().parent())) {
+                hazards.add(briefAccessExclusive(change.from().parent(), ": DETACH PARTITION"));
+            }
+            if (change.to() != null && exists(change.table())) {
+                hazards.add(accessExclusiveWhile(change.table(), "checks that every row fits " + change.to().bound()));
+                hazards.add(fullScan(change.table(), "check the partition bounds"));
+            }
+            return neutral(hazards.toArray(Hazard[]::new));
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */

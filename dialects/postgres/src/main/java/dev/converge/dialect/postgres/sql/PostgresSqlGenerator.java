@@ -1,6 +1,7 @@
 package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
@@ -278,6 +279,10 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitDropMaterializedView(DropMaterializedView change) {
             return List.of(ViewSql.dropMaterializedView(change.view()));
+        }
+        @Override
+        public List<String> visitSetPartitionOf(SetPartitionOf change) {
+            return TableSql.setPartitionOf(change.table(), change.from(), change.to());
         }
     }
 }

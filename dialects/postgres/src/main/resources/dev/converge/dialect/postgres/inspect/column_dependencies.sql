@@ -39,6 +39,6 @@ CROSS JOIN LATERAL (
 JOIN pg_catalog.pg_class c ON c.oid = uses.relid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = uses.relid AND a.attnum = uses.attnum
-WHERE c.relkind = 'r'
+WHERE c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND n.nspname = ANY (?)

@@ -18,7 +18,7 @@ LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objsubid = 0
 WHERE NOT t.tgisinternal
   AND t.tgparentid = 0
-  AND c.relkind IN ('r', 'v')
+  AND c.relkind IN ('r', 'v', 'p')
   AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x

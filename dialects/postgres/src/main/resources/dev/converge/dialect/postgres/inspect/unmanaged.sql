@@ -5,14 +5,13 @@
 -- out of here when Converge starts managing it. The schema names are bound once, as the scope CTE.
 WITH scope AS (SELECT ?::text[] AS schemas)
 SELECT kind, name FROM (
-    SELECT CASE c.relkind WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table'
-                          ELSE 'partition' END AS kind,
+    SELECT 'foreign table' AS kind,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name,
            c.oid AS oid, 'pg_catalog.pg_class'::pg_catalog.regclass AS classid
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND (c.relkind IN ('f', 'p') OR (c.relkind = 'r' AND c.relispartition))
+      AND c.relkind = 'f'
     UNION ALL
     SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname),
@@ -45,7 +44,7 @@ SELECT kind, name FROM (
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND NOT t.tgisinternal AND t.tgparentid = 0
-      AND NOT (c.relkind IN ('r', 'v') AND NOT c.relispartition)
+      AND NOT (c.relkind IN ('r', 'v', 'p') AND NOT c.relispartition)
     UNION ALL
     SELECT 'rule', pg_catalog.quote_ident(r.rulename) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.'
                || pg_catalog.quote_ident(c.relname),

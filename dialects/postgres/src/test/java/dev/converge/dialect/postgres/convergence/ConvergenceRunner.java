@@ -97,8 +97,7 @@ final class ConvergenceRunner {
             return model;
         }
         List<Table> tables = model.tables().stream()
-                .map(t -> new Table(t.name(), t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
-                        t.constraints(), t.comment()))
+                .map(t -> t.withColumns(t.columns().stream().sorted(Comparator.comparing(Column::name)).toList()))
                 .toList();
         return model.withTables(tables);
     }
