@@ -2,6 +2,7 @@ package dev.converge.engine.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +51,8 @@ public record Table(QualifiedName name, List<Column> columns, List<TableConstrai
         return new Table(name, columns, newConstraints, comment, partitionKey, partitionOf);
     }
 
+    /** Not a property of the canonical JSON: it is derived, and fingerprints must not change with it. */
+    @JsonIgnore
     public boolean isPartition() {
         return partitionOf != null;
     }

@@ -18,8 +18,8 @@ import java.util.List;
  * types and extensions of a live PostgreSQL database into a {@link SchemaModel}: seventeen catalog queries per inspection whatever the number
  * of objects, all in one read-only snapshot with an empty search_path so that every name the server
  * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
- * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (partitions,
- * range types, rules...) are listed by unmanaged.sql, never silently skipped.
+ * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (range
+ * types, rules, foreign tables...) are listed by unmanaged.sql, never silently skipped.
  */
 public final class PostgresInspector implements Inspector {
 

@@ -138,8 +138,6 @@ class PostgresInspectorProgramsTest {
                 GRANT SELECT ON t TO PUBLIC;
                 """);
         assertEquals(List.of(new UnmanagedObject("aggregate", "public.total(integer)"),
-                new UnmanagedObject("partition", "public.measurements_2026"),
-                new UnmanagedObject("partitioned table", "public.measurements"),
                 new UnmanagedObject("privileges on", "public.t"),
                 new UnmanagedObject("range type", "public.span"),
                 new UnmanagedObject("rule", "quiet on public.t")), model.unmanaged());
@@ -147,6 +145,10 @@ class PostgresInspectorProgramsTest {
         assertEquals(List.of(pub("mv")), model.materializedViews().stream().map(v -> v.name()).toList());
         assertEquals(List.of(pub("positive")), model.domains().stream().map(d -> d.name()).toList());
         assertEquals(List.of(pub("pair")), model.compositeTypes().stream().map(c -> c.name()).toList());
+        assertEquals("RANGE (at)", model.tables().stream().filter(t -> t.name().equals(pub("measurements")))
+                .findFirst().orElseThrow().partitionKey());
+        assertEquals("FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')", model.tables().stream()
+                .filter(t -> t.name().equals(pub("measurements_2026"))).findFirst().orElseThrow().partitionOf().bound());
     }
 
     private static Routine byName(SchemaModel model, String name) {
