@@ -2,9 +2,13 @@ package dev.converge.cli;
 
 import dev.converge.cli.command.ApplyCommand;
 import dev.converge.cli.command.DemoCommand;
+import dev.converge.cli.command.DiffCommand;
+import dev.converge.cli.command.DriftCommand;
 import dev.converge.cli.command.HistoryCommand;
 import dev.converge.cli.command.InspectCommand;
 import dev.converge.cli.command.PlanCommand;
+import dev.converge.cli.command.StatusCommand;
+import dev.converge.cli.command.ValidateCommand;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Redaction;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Command;
 /** Main is the {@code converge} command: it wires the dialects, the subcommands and the error handling. */
 @Command(name = "converge", mixinStandardHelpOptions = true, version = "converge 0.1.0",
         description = "Declarative schema management: plan and apply the desired state of a database.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, HistoryCommand.class, InspectCommand.class, DemoCommand.class,
+        subcommands = {PlanCommand.class, ApplyCommand.class, HistoryCommand.class, InspectCommand.class,
+                ValidateCommand.class, DemoCommand.class, DriftCommand.class, StatusCommand.class, DiffCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

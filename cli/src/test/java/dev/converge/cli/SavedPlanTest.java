@@ -134,6 +134,34 @@ class SavedPlanTest {
         }
     }
 
+    @Test
+    void theHistoryNamesTheGitCommitOfTheDesiredFiles() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("cli_git")) {
+            db.execute(BEFORE);
+            Path schema = desired();
+            git(schema, "init", "-q");
+            git(schema, "add", ".");
+            git(schema, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "schema");
+            String head = new String(new ProcessBuilder("git", "-C", schema.toString(), "rev-parse", "HEAD").start()
+                    .getInputStream().readAllBytes()).strip();
+            Path file = plan(db);
+            assertEquals(head, new ObjectMapper().readTree(file.toFile()).get("gitCommit").asText());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
+            assertEquals(0, apply.exitCode(), apply.all());
+            Cli.Result json = Cli.run("history", "--url", Cli.url(db), "--format", "json");
+            assertEquals(head, new ObjectMapper().readTree(json.out()).get(0).get("gitCommit").asText(), json.all());
+        }
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = dir.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), String.join(" ", command));
+    }
+
     /** Waits until a session of the applier waits on a lock. */
     static void awaitApplyBlocked(LocalPostgres db) throws Exception {
         for (int i = 0; i < 600; i++) {

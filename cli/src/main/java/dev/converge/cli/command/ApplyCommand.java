@@ -2,6 +2,7 @@ package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
+import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.DurationConverter;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.apply.Applier;
@@ -61,6 +62,18 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     private DesiredOptions desired;
 
+    @Mixin
+    private FleetOptions fleet;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "With --env: write a JSON report of every target's outcome to FILE.")
+    private Path report;
+
+    @Option(names = "--skip-promotion-check",
+            description = "With --env: apply even if the environment before this one lacks this desired state"
+                    + " (recorded in history).")
+    private boolean skipPromotionCheck;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN",
             description = "A plan saved with 'converge plan --out PLAN': run exactly its statements.")
     private Path planArgument;
@@ -88,6 +101,11 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
+        if (fleet.selected()) {
+            return FleetCommands.apply(dialects, fleet, spec, autoApprove, allowDestructive, skipPromotionCheck,
+                    report, this::confirmed);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ApplyInterrupt interrupt = new ApplyInterrupt();

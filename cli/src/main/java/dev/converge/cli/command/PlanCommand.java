@@ -2,6 +2,7 @@ package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
+import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -39,6 +40,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     private DesiredOptions desired;
 
+    @Mixin
+    private FleetOptions fleet;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format;
@@ -57,6 +61,10 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
+        if (fleet.selected()) {
+            return FleetCommands.plan(dialects, fleet, spec, format == Format.json, detailedExitCode);
+        }
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired, target.scope());
             spec.commandLine().getErr().println("Desired state: " + planning.desired.description());

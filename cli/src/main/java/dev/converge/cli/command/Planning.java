@@ -5,6 +5,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
@@ -53,18 +54,19 @@ final class Planning {
             throw e;
         }
         SchemaModel currentModel = join(current);
-        return new Planning(desired, plan(target, currentModel, desired.model()), currentModel, scope,
-                desiredOptions.desired);
+        return new Planning(desired, plan(target, currentModel, desired.model(),
+                desired.source().withIgnorePatterns(desiredOptions.ignore)), currentModel,
+                scope, desiredOptions.desired);
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */
     static Plan replan(Target target, SchemaModel desired, InspectScope scope) {
-        return plan(target, target.inspect(scope), desired);
+        return plan(target, target.inspect(scope), desired, SourceModel.unparsed(List.of()));
     }
 
-    private static Plan plan(Target target, SchemaModel current, SchemaModel desired) {
+    private static Plan plan(Target target, SchemaModel current, SchemaModel desired, SourceModel source) {
         Planner planner = Planner.of(target.dialect);
-        return planner.plan(current, desired, target.url.display());
+        return planner.plan(current, desired, target.url.display(), source);
     }
 
     private static SchemaModel join(CompletableFuture<SchemaModel> future) {

@@ -5,6 +5,8 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.ShadowSpec;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** DesiredOptions say where the desired state is and which shadow database normalizes it. */
@@ -31,13 +33,18 @@ public final class DesiredOptions {
             description = "Use this empty dev database as the shadow (it is emptied again afterwards).")
     public String devUrl;
 
+    @Option(names = "--ignore", paramLabel = "PATTERN",
+            description = "Leave objects matching this pattern alone (audit_*, sales.tmp_*): neither created nor"
+                    + " dropped; repeatable. Patterns in DIR/.convergeignore apply too.")
+    public List<String> ignore = new ArrayList<>();
+
     @Option(names = "--allow-unmanaged",
             description = "Plan and apply even though the target or the desired state holds objects Converge does"
                     + " not manage yet (they are listed in the plan and left alone).")
     public boolean allowUnmanaged;
 
     /**
-     * Fails closed: a plan that found unmanaged objects is refused (exit 4) unless they are allowed,
+     * Fails closed: a plan that found unmanaged objects is refused (exit 5) unless they are allowed,
      * since it cannot say what it would do to them. The plan has been printed already, with the list.
      */
     public void refuseUnmanaged(Plan plan) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** TargetOptions name the database to work on and the schemas of it Converge manages. */
 public final class TargetOptions {
-    @Option(names = "--url", required = true, paramLabel = "URL",
+    @Option(names = "--url", paramLabel = "URL",
             description = "Target database: postgresql://user[:password]@host[:port]/db or a JDBC URL.")
     public String url;
 

@@ -6,6 +6,7 @@ import dev.converge.engine.json.SavedPlanJson;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.Checkpoint;
@@ -48,6 +49,7 @@ public final class Applier {
     private ApplyInterrupt interrupt = new ApplyInterrupt();
     private StatementExecutor executor = StatementExecutor.PLAIN;
     private Duration lockWait = Duration.ZERO;
+    private ApplyContext context = ApplyContext.NONE;
 
     public Applier(Dialect dialect, Clock clock) {
         this(dialect, dialect.history(), clock);
@@ -91,6 +93,12 @@ public final class Applier {
         return this;
     }
 
+    /** The project context (environment, target, desired snapshot, note) recorded with the apply. */
+    public Applier context(ApplyContext applyContext) {
+        this.context = applyContext;
+        return this;
+    }
+
     /** Applies a plan made in this process: no saved file, so no schemas to compare beyond its fingerprints. */
     public ApplyResult apply(Connection target, Plan plan, String desiredHash) {
         return apply(target, new SavedPlan(plan, List.of(), SchemaModel.EMPTY, SchemaModel.EMPTY, desiredHash, null));
@@ -104,9 +112,13 @@ public final class Applier {
             if (saved.plan().isEmpty()) {
                 return new ApplyResult(0, 0, 0, HistoryEntry.CONVERGED, List.of());
             }
+            if (interrupt.requested()) {
+                throw new ConvergeException(ErrorKind.ERROR, "interrupted before the apply started; nothing was changed");
+            }
             Instant start = clock.instant();
             long id = history.record(target, new HistoryEntry(0, start, user(target), saved.desiredHash(),
-                    SavedPlanJson.writeCompact(saved), "running", 0, HistoryEntry.RUNNING, saved.gitCommit()));
+                    SavedPlanJson.writeCompact(saved), "running", 0, HistoryEntry.RUNNING, saved.gitCommit(),
+                    context.environment(), context.target(), context.desiredSnapshot(), context.note()));
             return new ApplyRun(this, target, saved, id, start, Map.of()).run();
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot start the apply on " + saved.plan().target() + ": "
@@ -145,6 +157,10 @@ public final class Applier {
                     }
                 }
                 String actual = fingerprint(target, stored);
+                PlanStep cutOff = cutOffStep(stored, latest);
+                if (actual != null && expected != null && !actual.equals(expected) && cutOff != null) {
+                    actual = removeCutOffStep(target, stored, entry.id(), cutOff);
+                }
                 if (actual != null && expected != null && !actual.equals(expected)) {
                     throw new ConvergeException(ErrorKind.REFUSED, "refusing to resume apply #" + entry.id() + ": "
                             + stored.plan().target() + " changed since its last checkpoint ("
@@ -159,6 +175,33 @@ public final class Applier {
             throw new ConvergeException(ErrorKind.ERROR, "cannot resume on this target: " + e.getMessage()
                     + "\nNothing was changed.", e);
         }
+    }
+
+    /** A non-transactional step whose apply was cut off between its start and its checkpoint, if any. */
+    private static PlanStep cutOffStep(SavedPlan saved, Map<Integer, Checkpoint> latest) {
+        return saved.plan().steps().stream()
+                .filter(s -> latest.containsKey(s.number()) && latest.get(s.number()).status().equals(Checkpoint.STARTED))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The cut-off step ran, in full or in part (an INVALID index after a killed CREATE INDEX
+     * CONCURRENTLY): its inverse statements take it away so it can run again from the checkpoint.
+     * Statements that fail (nothing to remove) are fine. Returns the fingerprint afterwards.
+     */
+    private String removeCutOffStep(Connection target, SavedPlan saved, long applyId, PlanStep step) throws SQLException {
+        for (var statement : step.inverse()) {
+            try {
+                executor.execute(target, statement, interrupt);
+            } catch (SQLException nothingToRemove) {
+                // The step had not made it; the fingerprint check below says whether that is all.
+            }
+        }
+        Instant now = clock.instant();
+        history.checkpoint(target, new Checkpoint(applyId, step.number(), step.id(), 0, Checkpoint.UNDONE, now, now,
+                String.join(";\n", dev.converge.engine.plan.DdlStatement.texts(step.inverse())),
+                "cut off before its checkpoint; undone before resuming", null));
+        return fingerprint(target, saved);
     }
 
     private HistoryEntry newestResumable(Connection target) throws SQLException {

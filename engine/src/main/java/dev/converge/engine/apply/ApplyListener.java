@@ -9,4 +9,8 @@ public interface ApplyListener {
     ApplyListener NONE = (connection, step) -> { };
 
     void beforeStep(Connection connection, PlanStep step);
+
+    /** After the step's statements ran, before its group commits with its checkpoints. */
+    default void afterStatements(Connection connection, PlanStep step) {
+    }
 }

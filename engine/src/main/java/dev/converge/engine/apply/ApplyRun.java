@@ -74,12 +74,17 @@ final class ApplyRun {
             currentStep = step;
             stopIfInterrupted();
             applier.listener().beforeStep(target, step);
+            if (!group.transactional()) {
+                history.checkpoint(target, new Checkpoint(applyId, step.number(), step.id(), group.number(),
+                        Checkpoint.STARTED, groupStart, groupStart, sql(step.statements()), null, null));
+            }
             for (DdlStatement statement : step.statements()) {
                 currentStatement = statement;
                 stopIfInterrupted();
                 applier.executor().execute(target, statement, applier.interrupt());
                 statementsRun++;
             }
+            applier.listener().afterStatements(target, step);
         }
         currentStatement = null;
         target.setAutoCommit(false);

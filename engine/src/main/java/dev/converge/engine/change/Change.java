@@ -11,7 +11,7 @@ public sealed interface Change permits
         AddColumn, AddConstraint, AddEnumValue, AddForeignKey, AlterColumn, AlterSequence,
         CreateEnum, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateView, DropColumn,
         DropConstraint, DropEnum, DropForeignKey, DropIndex, DropSchema, DropSequence, DropTable,
-        DropView, SetComment, SetSequenceOwner,
+        DropView, Rename, SetComment, SetSequenceOwner,
         CreateRoutine, ReplaceRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerState, CreatePolicy,
         DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
         DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,

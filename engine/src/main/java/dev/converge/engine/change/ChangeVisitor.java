@@ -44,6 +44,8 @@ public interface ChangeVisitor<R> {
 
     R visitDropView(DropView change);
 
+    R visitRename(Rename change);
+
     R visitSetComment(SetComment change);
 
     R visitSetSequenceOwner(SetSequenceOwner change);

@@ -13,6 +13,8 @@ final class ChangeRank implements ChangeVisitor<Integer> {
         return change.accept(new ChangeRank());
     }
 
+    // A rename changes no definition; everything after it is planned against the new name.
+    @Override public Integer visitRename(Rename c) { return -1; }
     @Override public Integer visitDropView(DropView c) { return 0; }
     @Override public Integer visitDropMaterializedView(DropMaterializedView c) { return 0; }
     @Override public Integer visitDropTrigger(DropTrigger c) { return 0; }

@@ -72,6 +72,12 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return dependentsChanged(c.target());
     }
 
+    /** A rename needs nothing: it runs first (see ChangeRank), before anything uses the new name. */
+    @Override
+    public List<Change> visitRename(Rename c) {
+        return List.of();
+    }
+
     @Override
     public List<Change> visitSetSequenceOwner(SetSequenceOwner c) {
         List<Change> before = new ArrayList<>(index.targeting(c.target(), isCreate()));

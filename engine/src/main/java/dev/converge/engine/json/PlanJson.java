@@ -73,6 +73,8 @@ public final class PlanJson {
         object.put("kind", step.target().kind().word());
         object.put("name", step.target().display());
         node.put("description", step.description());
+        // Where the desired object is declared; null for a drop or a desired state read from a database.
+        node.put("source", step.source() == null || step.isGoneFromFiles() ? null : step.source());
         ArrayNode classes = node.putArray("classes");
         step.sortedClasses().forEach(c -> classes.add(c.name().toLowerCase(Locale.ROOT)));
         ArrayNode hazards = node.putArray("hazards");

@@ -60,6 +60,19 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /**
+     * This model with the lists of the first release replaced and every other list kept: what code
+     * that rewrites those lists (renames, ignores) must use, or it would lose routines, triggers and
+     * the rest.
+     */
+    public SchemaModel withCore(List<NamedSchema> newSchemas, List<EnumType> newEnums, List<Sequence> newSequences,
+                                List<Table> newTables, List<Index> newIndexes, List<ForeignKey> newForeignKeys,
+                                List<View> newViews) {
+        return new SchemaModel(newSchemas, newEnums, newSequences, newTables, newIndexes, newForeignKeys, newViews,
+                routines, triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews,
+                unmanaged);
+    }
+
     /** This model with its tables replaced (the other lists kept). */
     public SchemaModel withTables(List<Table> newTables) {
         return new SchemaModel(schemas, enums, sequences, newTables, indexes, foreignKeys, views, routines,

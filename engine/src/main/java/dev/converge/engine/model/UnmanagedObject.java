@@ -21,6 +21,32 @@ public record UnmanagedObject(String kind, String name) implements Comparable<Un
         requireNonNull(name, "name is null");
     }
 
+    /**
+     * The schema-qualified name ignore rules are matched against: the object itself, or for a rule or
+     * trigger the table it is on; empty when the display name has no schema.
+     */
+    public java.util.Optional<QualifiedName> objectName() {
+        String text = name;
+        int on = text.lastIndexOf(" on ");
+        if (on >= 0) {
+            text = text.substring(on + 4);
+        }
+        int args = text.indexOf('(');
+        if (args >= 0) {
+            text = text.substring(0, args);
+        }
+        int dot = text.indexOf('.');
+        if (dot <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(QualifiedName.of(unquote(text.substring(0, dot)), unquote(text.substring(dot + 1))));
+    }
+
+    private static String unquote(String identifier) {
+        return identifier.startsWith("\"") && identifier.endsWith("\"") && identifier.length() >= 2
+                ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+    }
+
     @Override
     public int compareTo(UnmanagedObject other) {
         return ORDER.compare(this, other);

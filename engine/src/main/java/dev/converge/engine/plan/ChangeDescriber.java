@@ -191,6 +191,11 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     }
 
     @Override
+    public String visitRename(Rename c) {
+        return "rename " + c.from().kind().word().replace('_', ' ') + " " + c.from().display() + " to " + c.to();
+    }
+
+    @Override
     public String visitSetComment(SetComment c) {
         String what = c.object().kind().word().replace('_', ' ') + " " + c.object().display();
         return c.comment() == null ? "remove comment on " + what : "set comment on " + what;

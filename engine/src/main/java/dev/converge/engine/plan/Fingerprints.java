@@ -39,6 +39,11 @@ public final class Fingerprints {
         return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Hash of any text (a plan's statements, to group identical plans). */
+    public static String ofText(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

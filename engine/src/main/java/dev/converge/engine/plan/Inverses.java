@@ -93,6 +93,11 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     }
 
     @Override
+    public Optional<Change> visitRename(Rename c) {
+        return undo(new Rename(c.target(), c.fromName()));
+    }
+
+    @Override
     public Optional<Change> visitSetComment(SetComment c) {
         return undo(new SetComment(c.object(), commentBefore(c.object())));
     }

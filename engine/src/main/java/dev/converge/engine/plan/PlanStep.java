@@ -23,10 +23,16 @@ import java.util.Set;
  * @param change      the typed change this step makes
  * @param inverse     the statements that undo the step once it has run (computed at plan time); empty
  *                    when the step is irreversible (its data is gone, as with a dropped table)
+ * @param source      where the desired object is declared ({@code schema/orders.sql:14});
+ *                    {@link #NOT_IN_FILES} for an object the desired files no longer declare (a drop);
+ *                    null when unknown (a desired state read from a database)
  */
 public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
                        String description, List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards,
-                       Change change, List<DdlStatement> inverse) {
+                       Change change, List<DdlStatement> inverse, String source) {
+    /** The source of a step whose object the desired files no longer declare. */
+    public static final String NOT_IN_FILES = "";
+
     public PlanStep {
         requireNonNull(id, "id is null");
         requireNonNull(action, "action is null");
@@ -42,6 +48,13 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
                     List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
         this(number, id, action, replaces, target, description, statements, classes, hazards, change, List.of());
+    }
+
+    /** A step whose desired object's declaration is unknown. */
+    public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
+                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change,
+                    List<DdlStatement> inverse) {
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse, null);
     }
 
     /** True when the step can be undone by its inverse statements after it has run. */
@@ -67,6 +80,11 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     /** The classes in their declared order (additive, destructive, locking), for stable output. */
     public List<SafetyClass> sortedClasses() {
         return EnumSet.copyOf(classes.isEmpty() ? EnumSet.noneOf(SafetyClass.class) : classes).stream().toList();
+    }
+
+    /** True when the desired files are known and do not declare the object (it is being dropped). */
+    public boolean isGoneFromFiles() {
+        return NOT_IN_FILES.equals(source);
     }
 
     public boolean isDestructive() {

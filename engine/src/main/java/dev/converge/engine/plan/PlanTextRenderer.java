@@ -51,6 +51,11 @@ public final class PlanTextRenderer {
         out.append(String.format(Locale.ROOT, "%3s %d. %s", step.symbol(), step.number(), step.description()));
         String classes = step.sortedClasses().stream().map(PlanTextRenderer::word).collect(Collectors.joining(", "));
         out.append("  [").append(classes.isEmpty() ? "no data loss, no lock" : classes).append("]\n");
+        if (step.isGoneFromFiles()) {
+            out.append(INDENT).append("(no longer in the desired files)\n");
+        } else if (step.source() != null) {
+            out.append(INDENT).append("declared at ").append(step.source()).append('\n');
+        }
         for (Hazard hazard : step.hazards()) {
             out.append(INDENT).append("! ").append(hazard.code()).append(": ").append(hazard.message()).append('\n');
         }

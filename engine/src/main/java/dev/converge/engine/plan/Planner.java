@@ -11,6 +11,7 @@ import dev.converge.engine.graph.StepIds;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.SqlGenerator;
@@ -41,28 +42,60 @@ public final class Planner {
     }
 
     public Plan plan(SchemaModel current, SchemaModel desired, String target) {
-        DiffResult diff = new Differ().diff(current, desired);
-        List<Change> ordered = enumLabelsFirst(ChangeGraph.order(diff.changes(), current));
+        return plan(current, desired, target, SourceModel.unparsed(List.of()));
+    }
+
+    /**
+     * A plan that follows what the files say beyond their SQL: objects they ignore are left out on
+     * both sides, renamed objects are renamed (the rest is planned against the renamed current
+     * state), and every step names where its desired object is declared. The fingerprints are of
+     * the models as given, so that a saved plan is checked against the database as it is.
+     */
+    public Plan plan(SchemaModel current, SchemaModel desired, String target, SourceModel source) {
+        SchemaModel managedDesired = IgnoreFilter.without(desired, source);
+        Renames.Result renamed = Renames.apply(IgnoreFilter.without(current, source), managedDesired,
+                source.renames());
+        SchemaModel renamedCurrent = renamed.current();
+        DiffResult diff = new Differ().diff(renamedCurrent, managedDesired);
+        // Renames run first, in the order Renames made them (a table before its columns), then the rest.
+        List<Change> ordered = new ArrayList<>(renamed.changes());
+        ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));
         Set<ObjectRef> replaced = replacedTargets(ordered);
         List<PlanStep> steps = new ArrayList<>(ordered.size());
-        ModelIndex before = new ModelIndex(current);
+        ModelIndex before = new ModelIndex(renamedCurrent);
+        List<String> notes = new ArrayList<>(diff.notes());
+        notes.addAll(renamed.notes());
         for (Change change : ordered) {
-            Classification classification = classifier.classify(change, current);
+            Classification classification = classifier.classify(change, renamedCurrent);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
                     ChangeDescriber.describe(change), sqlGenerator.statements(change), classification.classes(),
-                    classification.hazards(), change, inverse(change, before)));
+                    classification.hazards(), change, inverse(change, before), sourceOf(change, replaces, source)));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
-                steps, diff.notes(), unmanaged(current, desired));
+                steps, notes, unmanaged(renamedCurrent, managedDesired));
     }
 
-    /** What either side holds that Converge does not manage: the target's first, each side sorted. */
+    /** What either side holds that Converge does not manage and the project does not ignore: the target's first. */
     private static List<Unmanaged> unmanaged(SchemaModel current, SchemaModel desired) {
         List<Unmanaged> found = new ArrayList<>();
         current.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.TARGET, o)));
         desired.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.DESIRED, o)));
         return found;
+    }
+
+    /*
+     * A drop's object is no longer in the files (the drop half of a replacement is: it names the
+     * new declaration). A desired state that came from a database has no sources at all.
+     */
+    private static String sourceOf(Change change, boolean replaces, SourceModel source) {
+        if (!source.isFromFiles()) {
+            return null;
+        }
+        if (change.action() == Action.DROP && !replaces) {
+            return PlanStep.NOT_IN_FILES;
+        }
+        return source.describe(change.target());
     }
 
     private List<DdlStatement> inverse(Change change, ModelIndex before) {

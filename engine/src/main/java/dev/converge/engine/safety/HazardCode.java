@@ -7,7 +7,12 @@ public enum HazardCode {
     ACCESS_EXCLUSIVE_LOCK(SafetyClass.LOCKING),
     BLOCKS_WRITES(SafetyClass.LOCKING),
     FULL_TABLE_SCAN(SafetyClass.LOCKING),
-    INDEX_BUILD(SafetyClass.LOCKING);
+    INDEX_BUILD(SafetyClass.LOCKING),
+    /**
+     * Code that uses the object as it was stops working (a rename). Not data loss; counted with the
+     * locking steps, since every such change in PostgreSQL also takes a brief ACCESS EXCLUSIVE lock.
+     */
+    BACKWARD_INCOMPATIBLE(SafetyClass.LOCKING);
 
     private final SafetyClass safetyClass;
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param step        the step number in the plan
  * @param stepId      the stable step id
  * @param group       the number of the transaction group the step ran in (1-based)
- * @param status      {@link #DONE}, {@link #FAILED}, {@link #ROLLED_BACK} or {@link #UNDONE}
+ * @param status      {@link #STARTED}, {@link #DONE}, {@link #FAILED}, {@link #ROLLED_BACK} or {@link #UNDONE}
  * @param statement   the SQL that ran (or failed), statements separated by ";\n"
  * @param error       the server's error for a failed step, else null
  * @param fingerprint the fingerprint of the target's schema right after the step's group committed
@@ -18,6 +18,11 @@ import java.time.Instant;
  */
 public record Checkpoint(long applyId, int step, String stepId, int group, String status, Instant startedAt,
                          Instant finishedAt, String statement, String error, String fingerprint) {
+    /**
+     * Recorded (and committed) before a non-transactional step runs: if the apply is cut off before the
+     * step's DONE, the step may have run in full, in part (an INVALID index), or not at all.
+     */
+    public static final String STARTED = "started";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
     /** Ran in a transaction that was rolled back: no effect. */

@@ -1,6 +1,7 @@
 package dev.converge.engine.spi;
 
 import dev.converge.engine.diag.BadInputException;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
 import java.sql.Connection;
 import java.util.List;
@@ -12,4 +13,19 @@ import java.util.List;
 public interface DesiredLoader {
     /** @throws BadInputException with every statement the server rejected, at its file:line:col */
     void load(Connection shadow, List<SqlStatement> statements);
+
+    /**
+     * Reads the statements without a database: syntax, annotations, references, the order to load
+     * them in and where each object is declared. A dialect without a parser keeps file order.
+     *
+     * @throws BadInputException with every problem found, at its file:line:col
+     */
+    default SourceModel parse(List<SqlStatement> statements) {
+        return SourceModel.unparsed(statements);
+    }
+
+    /** Loads statements already put in order by {@link #parse}. */
+    default void load(Connection shadow, SourceModel source) {
+        load(shadow, source.loadOrder());
+    }
 }

@@ -23,6 +23,27 @@ public interface HistoryStore {
     /** Past applies, newest first; empty when Converge never applied here. */
     List<HistoryEntry> list(Connection connection, int limit) throws SQLException;
 
+    /**
+     * Past applies for one project target (tenant schemas share their database's history), newest
+     * first. Dialects may answer it with a query; this default filters.
+     */
+    default List<HistoryEntry> listFor(Connection connection, String environment, String target, int limit)
+            throws SQLException {
+        return list(connection, Integer.MAX_VALUE / 2).stream()
+                .filter(e -> environment.equals(e.environment()) && target.equals(e.target()))
+                .limit(limit).toList();
+    }
+
+    /**
+     * The newest apply of one project target that ran to its end (converged or applied), or empty.
+     * Dialects may answer it with a query; this default filters.
+     */
+    default Optional<HistoryEntry> lastSucceeded(Connection connection, String environment, String target)
+            throws SQLException {
+        return listFor(connection, environment, target, Integer.MAX_VALUE / 2).stream()
+                .filter(HistoryEntry::succeeded).findFirst();
+    }
+
     /** One apply by id. */
     default Optional<HistoryEntry> find(Connection connection, long id) throws SQLException {
         return list(connection, Integer.MAX_VALUE).stream().filter(e -> e.id() == id).findFirst();

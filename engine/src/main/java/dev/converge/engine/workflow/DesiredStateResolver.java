@@ -7,6 +7,8 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.source.SourceFile;
+import dev.converge.engine.source.IgnorePatterns;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SourceSet;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DatabaseUrl;
@@ -15,6 +17,7 @@ import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,19 +54,48 @@ public final class DesiredStateResolver {
         }
     }
 
-    private DesiredState fromFiles(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
-                                   InspectScope scope) {
+    /**
+     * Checks a directory of desired-state files as plan would read them: split, parse, order, and,
+     * unless {@code shadowSpec} is null, load into a shadow. Returns a one-line description.
+     *
+     * @throws dev.converge.engine.diag.BadInputException with every problem found
+     */
+    public String validate(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version) {
+        List<SourceFile> files = readFiles(dir);
+        List<SqlStatement> statements = split(files);
+        SourceModel source = dialect.loader().parse(statements);
+        String counted = count(files.size(), "file") + ", " + count(statements.size(), "statement");
+        if (shadowSpec == null) {
+            return counted + ", parsed and ordered (not loaded: no shadow)";
+        }
+        try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+            dialect.loader().load(shadow.connection(), source);
+            return counted + ", loaded in " + shadow.description();
+        }
+    }
+
+    private static List<SourceFile> readFiles(Path dir) {
         List<SourceFile> files = SourceSet.load(dir);
         if (files.isEmpty()) {
             throw new ConvergeException(ErrorKind.USAGE, "no .sql files under " + dir
                     + "; an empty desired state would drop everything, so Converge refuses it");
         }
+        return files;
+    }
+
+    private DesiredState fromFiles(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
+                                   InspectScope scope) {
+        List<SourceFile> files = readFiles(dir);
         List<SqlStatement> statements = split(files);
+        // Syntax, annotations and references are checked before any shadow database is started.
+        SourceModel source = dialect.loader().parse(statements)
+                .withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
         try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
-            dialect.loader().load(shadow.connection(), statements);
+            dialect.loader().load(shadow.connection(), source);
             SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
             return new DesiredState(model, Fingerprints.of(files), dir + " (" + count(files.size(), "file") + ", "
-                    + count(statements.size(), "statement") + ", normalized in " + shadow.description() + ")");
+                    + count(statements.size(), "statement") + ", normalized in " + shadow.description() + ")",
+                    source);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
         }

@@ -6,17 +6,17 @@ package dev.converge.grammar.support;
  * The two indexes differ only after a character outside the Basic Multilingual Plane (an emoji in
  * a comment is enough), so the mapping is built only when the text has one.
  */
-final class TextPositions {
+public final class TextPositions {
     private final String text;
     private final int[] charOffsetOfCodePoint;
 
-    TextPositions(String text) {
+    public TextPositions(String text) {
         this.text = text;
         this.charOffsetOfCodePoint = hasSurrogates(text) ? buildMap(text) : null;
     }
 
     /** The character offset of a code-point index (the index may be one past the end). */
-    int charOffset(int codePointIndex) {
+    public int charOffset(int codePointIndex) {
         if (charOffsetOfCodePoint == null) {
             return codePointIndex;
         }

@@ -2,6 +2,7 @@ package dev.converge.dialect.mysql;
 
 import dev.converge.dialect.mysql.connect.MysqlConnector;
 import dev.converge.dialect.mysql.connect.MysqlUrls;
+import dev.converge.dialect.mysql.history.MysqlApplyLock;
 import dev.converge.dialect.mysql.history.MysqlHistoryStore;
 import dev.converge.dialect.mysql.inspect.MysqlInspector;
 import dev.converge.dialect.mysql.parse.MysqlDesiredLoader;
@@ -12,6 +13,7 @@ import dev.converge.dialect.mysql.sql.MysqlSqlGenerator;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.HistoryStore;
 import dev.converge.engine.spi.Inspector;
 import dev.converge.engine.spi.SafetyClassifier;
@@ -34,6 +36,7 @@ public final class MysqlDialect implements Dialect {
     private final SafetyClassifier safetyClassifier = new MysqlSafetyClassifier();
     private final ShadowFactory shadows = new MysqlShadowFactory();
     private final HistoryStore history = new MysqlHistoryStore();
+    private final ApplyLock applyLock = new MysqlApplyLock();
 
     @Override
     public String id() {
@@ -93,5 +96,10 @@ public final class MysqlDialect implements Dialect {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public ApplyLock applyLock() {
+        return applyLock;
     }
 }

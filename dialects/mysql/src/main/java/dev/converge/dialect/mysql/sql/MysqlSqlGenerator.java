@@ -47,6 +47,7 @@ import dev.converge.engine.change.DropSchema;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.Rename;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.model.Column;
@@ -186,6 +187,18 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitDropView(DropView c) {
         return List.of("DROP VIEW " + quote(c.view().name().name()));
+    }
+
+    @Override
+    public List<String> visitRename(Rename c) {
+        switch (c.from().kind()) {
+            case TABLE:
+                return List.of("RENAME TABLE " + table(c.from().name()) + " TO " + quote(c.to()));
+            case COLUMN:
+                return alter(c.from().name(), "RENAME COLUMN " + quote(c.from().member()) + " TO " + quote(c.to()));
+            default:
+                throw unsupported("renaming a " + c.from().kind().word());
+        }
     }
 
     @Override

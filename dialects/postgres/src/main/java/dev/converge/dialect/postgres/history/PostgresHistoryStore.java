@@ -62,7 +62,16 @@ public final class PostgresHistoryStore implements HistoryStore {
             + "    error text,\n"
             + "    fingerprint text\n"
             + ");\n"
-            + "CREATE INDEX IF NOT EXISTS checkpoints_apply_id ON " + CHECKPOINTS + " (apply_id)";
+            + "CREATE INDEX IF NOT EXISTS checkpoints_apply_id ON " + CHECKPOINTS + " (apply_id);\n"
+            // Added for environments and tenants (converge.yaml): tenant schemas share their database's
+            // history, so each row names its environment and target, with the desired snapshot drift needs.
+            + "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = '" + SCHEMA + ".history'::regclass"
+            + " AND attname = 'target') THEN ALTER TABLE " + TABLE + " ADD COLUMN environment text,"
+            + " ADD COLUMN target text, ADD COLUMN desired_snapshot jsonb, ADD COLUMN note text; END IF; END $$;\n"
+            + "CREATE INDEX IF NOT EXISTS history_target ON " + TABLE + " (environment, target, id)";
+
+    private static final String SELECT = "SELECT id, applied_at, database_user, desired_hash, plan::text, outcome,"
+            + " duration_ms, status, git_commit, environment, target, desired_snapshot::text, note FROM " + TABLE;
 
     public PostgresHistoryStore() {
     }
@@ -79,8 +88,9 @@ public final class PostgresHistoryStore implements HistoryStore {
     @Override
     public long record(Connection connection, HistoryEntry entry) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
-                + " (applied_at, database_user, desired_hash, plan, outcome, duration_ms, status, git_commit)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?) RETURNING id")) {
+                + " (applied_at, database_user, desired_hash, plan, outcome, duration_ms, status, git_commit,"
+                + " environment, target, desired_snapshot, note)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id")) {
             ps.setObject(1, OffsetDateTime.ofInstant(entry.appliedAt(), ZoneOffset.UTC));
             ps.setString(2, entry.databaseUser());
             ps.setString(3, entry.desiredHash());
@@ -89,6 +99,10 @@ public final class PostgresHistoryStore implements HistoryStore {
             ps.setLong(6, entry.durationMillis());
             ps.setString(7, entry.status());
             ps.setString(8, entry.gitCommit());
+            ps.setString(9, entry.environment());
+            ps.setString(10, entry.target());
+            ps.setString(11, entry.desiredSnapshot());
+            ps.setString(12, entry.note());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -112,17 +126,51 @@ public final class PostgresHistoryStore implements HistoryStore {
         return entries(connection, "WHERE id = ?", id).stream().findFirst();
     }
 
+    @Override
+    public List<HistoryEntry> listFor(Connection connection, String environment, String target, int limit)
+            throws SQLException {
+        if (!tableExists(connection)) {
+            return List.of();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE environment = ? AND target = ?"
+                + " ORDER BY id DESC LIMIT ?")) {
+            ps.setString(1, environment);
+            ps.setString(2, target);
+            ps.setInt(3, limit);
+            return read(ps);
+        }
+    }
+
+    @Override
+    public Optional<HistoryEntry> lastSucceeded(Connection connection, String environment, String target)
+            throws SQLException {
+        if (!tableExists(connection)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE environment = ? AND target = ?"
+                + " AND status IN ('" + HistoryEntry.CONVERGED + "', '" + HistoryEntry.APPLIED + "')"
+                + " ORDER BY id DESC LIMIT 1")) {
+            ps.setString(1, environment);
+            ps.setString(2, target);
+            return read(ps).stream().findFirst();
+        }
+    }
+
     private static List<HistoryEntry> entries(Connection connection, String where, long parameter) throws SQLException {
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id, applied_at, database_user, desired_hash,"
-                + " plan::text, outcome, duration_ms, status, git_commit FROM " + TABLE + " " + where)) {
+        try (PreparedStatement ps = connection.prepareStatement(SELECT + " " + where)) {
             ps.setLong(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new HistoryEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
-                            rs.getString(8), rs.getString(9)));
-                }
+            return read(ps);
+        }
+    }
+
+    private static List<HistoryEntry> read(PreparedStatement ps) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new HistoryEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13)));
             }
         }
         return entries;

@@ -4,6 +4,7 @@ import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.grammar.support.CreatedName;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +19,42 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
 /**
- * PostgresDesiredLoader runs the desired-state statements of all files in an empty shadow database,
- * one at a time with autocommit on, so that a statement may refer to an object a later file
- * declares: statements are first ordered by {@link LoadPhase} (file order within a phase), and a
- * statement that fails is retried in a later pass for as long as passes make progress. What still
- * fails becomes one {@link BadInputException}, each error at the file:line:col the server points at.
+ * PostgresDesiredLoader parses the desired-state statements (syntax, annotations, references; see
+ * {@link SourceParser} and {@link LoadOrder}) and runs them in an empty shadow database in
+ * dependency order, one at a time with autocommit on. Every problem becomes one
+ * {@link BadInputException}, each error at its file:line:col.
+ *
+ * <p>Fallback: a statement the server rejects because something it needs is missing is retried
+ * after the others for as long as that makes progress. The grammar does not read function
+ * bodies, so a SQL function using a table declared after it is only ordered by this retry.
  */
 public final class PostgresDesiredLoader implements DesiredLoader {
     @Override
+    public SourceModel parse(List<SqlStatement> statements) {
+        SourceParser parser = new SourceParser();
+        List<ParsedSource> parsed = parser.parse(statements);
+        List<Diagnostic> problems = new ArrayList<>(parser.problems());
+        AnnotatedObjects annotated = new AnnotatedObjects(parsed);
+        problems.addAll(annotated.problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        LoadOrder order = new LoadOrder(parsed);
+        List<SqlStatement> ordered = order.order();
+        if (!order.problems().isEmpty()) {
+            throw new BadInputException(order.problems());
+        }
+        return new SourceModel(ordered, DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of());
+    }
+
+    @Override
     public void load(Connection shadow, List<SqlStatement> statements) {
-        List<SqlStatement> ordered = order(statements);
+        load(shadow, parse(statements));
+    }
+
+    @Override
+    public void load(Connection shadow, SourceModel source) {
+        List<SqlStatement> ordered = source.loadOrder();
         List<LoadFailure> failures;
         boolean autoCommit = true;
         try {
@@ -69,23 +95,11 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         return explained;
     }
 
-    /** Statements by phase, then in the order given (file order); transaction control is dropped. */
-    static List<SqlStatement> order(List<SqlStatement> statements) {
-        List<Indexed> indexed = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) {
-            LoadPhase phase = LoadPhase.of(statements.get(i).sql());
-            if (phase != LoadPhase.SKIPPED) {
-                indexed.add(new Indexed(statements.get(i), phase, i));
-            }
-        }
-        indexed.sort(Comparator.comparing(Indexed::phase).thenComparingInt(Indexed::index));
-        return indexed.stream().map(Indexed::statement).toList();
-    }
-
-    private record Indexed(SqlStatement statement, LoadPhase phase, int index) {
-    }
-
-    /** Runs passes over the pending statements while a pass makes progress; returns what never ran. */
+    /**
+     * Runs the statements in order, then retries those that failed for a missing object for as
+     * long as a pass makes progress (the fallback for references the grammar cannot see); returns
+     * what never ran.
+     */
     private static List<LoadFailure> runPasses(Connection shadow, List<SqlStatement> ordered) throws SQLException {
         List<LoadFailure> finalFailures = new ArrayList<>();
         List<SqlStatement> pending = ordered;

@@ -27,7 +27,7 @@ public final class PostgresStatementSplitter implements StatementSplitter {
             throw new BadInputException(result.issues().stream().map(issue -> diagnostic(file, issue)).toList());
         }
         return result.statements().stream()
-                .map(raw -> new SqlStatement(file, raw.text(), raw.startOffset()))
+                .map(raw -> new SqlStatement(file, raw.text(), raw.startOffset(), raw.leadingComments()))
                 .toList();
     }
 

@@ -52,12 +52,15 @@ import dev.converge.engine.change.DropSchema;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.Rename;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
@@ -306,6 +309,20 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         @Override
         public Classification visitSetSequenceOwner(SetSequenceOwner change) {
             return additive();
+        }
+
+        /*
+         * A rename keeps every row; it is quick (catalog only) but takes ACCESS EXCLUSIVE, and code
+         * still using the old name fails from then on: backward incompatible, not data loss.
+         */
+        @Override
+        public Classification visitRename(Rename change) {
+            ObjectRef from = change.from();
+            String object = from.kind().word().replace('_', ' ') + " " + from.display();
+            Hazard incompatible = new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, "renames " + object + " to "
+                    + change.to() + ": queries and application code that still use the old name fail after it");
+            QualifiedName table = from.member().isEmpty() && from.kind() != ObjectKind.TABLE ? null : from.name();
+            return table == null ? neutral(incompatible) : neutral(briefAccessExclusive(table, ""), incompatible);
         }
 
         @Override

@@ -44,6 +44,7 @@ import dev.converge.engine.change.DropSchema;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.Rename;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.plan.DdlStatement;
@@ -172,6 +173,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitDropView(DropView change) {
             return List.of(ViewSql.dropView(change.view()));
+        }
+
+        @Override
+        public List<String> visitRename(Rename change) {
+            return List.of(RenameSql.rename(change));
         }
 
         @Override

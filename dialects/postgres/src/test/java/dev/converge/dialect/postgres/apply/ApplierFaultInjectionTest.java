@@ -86,6 +86,45 @@ class ApplierFaultInjectionTest {
         }
     }
 
+    /**
+     * The worst instant: a concurrent index build has finished but its checkpoint is not written. The
+     * target is one step past its checkpoint; resume takes that step away by its inverse and runs it again.
+     */
+    @Test
+    void killedAfterAConcurrentStepRanButBeforeItsCheckpointResumes() throws Exception {
+        List<Integer> concurrent;
+        try (ApplyScenario probe = ApplyScenario.shop(dialect, "applyprobe2")) {
+            concurrent = probe.saved.plan().steps().stream().filter(s -> !s.isTransactional()).map(PlanStep::number).toList();
+        }
+        assertTrue(!concurrent.isEmpty());
+        for (int k : concurrent) {
+            try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applycut")) {
+                Map<String, String> rowsBefore = scenario.checksums();
+                try (Connection c = scenario.connect()) {
+                    Applier applier = new Applier(dialect, Clock.systemUTC()).listener(new dev.converge.engine.apply.ApplyListener() {
+                        @Override
+                        public void beforeStep(Connection connection, PlanStep step) {
+                        }
+
+                        @Override
+                        public void afterStatements(Connection connection, PlanStep step) {
+                            if (step.number() == k) {
+                                terminate(scenario.target, connection);
+                            }
+                        }
+                    });
+                    assertThrows(ConvergeException.class, () -> applier.apply(c, scenario.saved));
+                }
+                try (Connection c = scenario.connect()) {
+                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).resume(c, null);
+                    assertEquals(HistoryEntry.CONVERGED, resumed.status(), "resume after a cut-off step " + k);
+                    assertTrue(noInvalidIndex(c));
+                }
+                assertEquals(rowsBefore, scenario.checksums());
+            }
+        }
+    }
+
     @Test
     void aUniqueIndexOverDuplicatesRollsBackToTheBeforeState() throws Exception {
         String before = ApplyScenario.BEFORE + "UPDATE public.customers SET email = 'same@example.com' WHERE id <= 2;";
@@ -115,10 +154,44 @@ class ApplierFaultInjectionTest {
             ApplyResult result = new Applier(dialect, Clock.systemUTC()).apply(c, scenario.saved);
             assertEquals(HistoryEntry.CONVERGED, result.status());
             List<Checkpoint> checkpoints = dialect.history().checkpoints(c, result.historyId());
+            List<Checkpoint> done = checkpoints.stream().filter(cp -> cp.status().equals(Checkpoint.DONE)).toList();
             assertEquals(scenario.saved.plan().steps().stream().map(PlanStep::number).toList(),
-                    checkpoints.stream().map(Checkpoint::step).toList());
-            assertTrue(checkpoints.stream().allMatch(cp -> cp.status().equals(Checkpoint.DONE) && cp.fingerprint() != null));
+                    done.stream().map(Checkpoint::step).toList());
+            assertTrue(done.stream().allMatch(cp -> cp.fingerprint() != null));
+            List<Integer> started = checkpoints.stream().filter(cp -> cp.status().equals(Checkpoint.STARTED))
+                    .map(Checkpoint::step).toList();
+            assertEquals(scenario.saved.plan().steps().stream().filter(s -> !s.isTransactional()).map(PlanStep::number)
+                    .toList(), started, "a step outside a transaction is marked started before it runs");
             assertEquals(rowsBefore, scenario.checksums());
+        }
+    }
+
+    @Test
+    void resumeRefusesATargetChangedSinceItsCheckpointAndThereIsNothingToResumeOnceConverged() throws Exception {
+        try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applyresume")) {
+            try (Connection c = scenario.connect()) {
+                Applier applier = new Applier(dialect, Clock.systemUTC()).listener((connection, step) -> {
+                    if (step.number() == 4) {
+                        terminate(scenario.target, connection);
+                    }
+                });
+                assertThrows(ConvergeException.class, () -> applier.apply(c, scenario.saved));
+            }
+            scenario.target.execute("ALTER TABLE public.orders ADD COLUMN by_hand text");
+            try (Connection c = scenario.connect()) {
+                ConvergeException refused = assertThrows(ConvergeException.class,
+                        () -> new Applier(dialect, Clock.systemUTC()).resume(c, null));
+                assertEquals(dev.converge.engine.diag.ErrorKind.REFUSED, refused.kind());
+                assertTrue(refused.getMessage().contains("changed since its last checkpoint"), refused.getMessage());
+            }
+            scenario.target.execute("ALTER TABLE public.orders DROP COLUMN by_hand");
+            try (Connection c = scenario.connect()) {
+                assertEquals(HistoryEntry.CONVERGED, new Applier(dialect, Clock.systemUTC()).resume(c, scenario.saved).status());
+                ConvergeException nothing = assertThrows(ConvergeException.class,
+                        () -> new Applier(dialect, Clock.systemUTC()).resume(c, null));
+                assertEquals(dev.converge.engine.diag.ErrorKind.USAGE, nothing.kind());
+                assertTrue(nothing.getMessage().contains("nothing to resume"), nothing.getMessage());
+            }
         }
     }
 

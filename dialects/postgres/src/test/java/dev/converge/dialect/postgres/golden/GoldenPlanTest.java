@@ -96,15 +96,17 @@ class GoldenPlanTest {
         Path dir = caseDir(caseName);
         try (LocalPostgres target = LocalPostgres.create("golden")) {
             target.execute(Files.readString(dir.resolve("current.sql")));
-            Path desiredDir = Files.createTempDirectory("converge-golden-");
-            Files.copy(dir.resolve("desired.sql"), desiredDir.resolve("desired.sql"));
+            // A relative directory, so that the source locations in the plan are the same on every machine.
+            Path desiredDir = Files.createDirectories(Path.of("target", "golden", caseName));
+            Files.copy(dir.resolve("desired.sql"), desiredDir.resolve("desired.sql"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             DatabaseUrl url = dialect.parseUrl(target.jdbcUrl());
             try (Connection connection = dialect.connect(url)) {
                 DesiredState desired = new DesiredStateResolver(dialect).resolve(desiredDir.toString(),
                         ShadowSpec.SERVER, url, dialect.version(connection), InspectScope.ALL);
                 SchemaModel current = dialect.inspector().inspect(connection, InspectScope.ALL);
                 return Planner.of(dialect)
-                        .plan(current, desired.model(), TARGET);
+                        .plan(current, desired.model(), TARGET, desired.source());
             } finally {
                 Files.delete(desiredDir.resolve("desired.sql"));
                 Files.delete(desiredDir);

@@ -17,7 +17,7 @@ class PostgresStatementSplitterTest {
         SourceFile file = new SourceFile("schema/a.sql", "-- users\ncreate table users (id int);\n\n  create view v as select ';' as x;\n");
         List<SqlStatement> statements = splitter.split(file);
         assertEquals(2, statements.size());
-        assertEquals(new SqlStatement(file, "create table users (id int)", 9), statements.get(0));
+        assertEquals(new SqlStatement(file, "create table users (id int)", 9, List.of("-- users")), statements.get(0));
         assertEquals("schema/a.sql:4:3", statements.get(1).span().toString());
         assertEquals("create view v as select ';' as x", statements.get(1).sql());
     }

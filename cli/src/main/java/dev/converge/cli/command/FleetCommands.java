@@ -1,0 +1,138 @@
+package dev.converge.cli.command;
+
+import dev.converge.cli.ExitCodes;
+import dev.converge.cli.option.FleetOptions;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.fleet.Fleet;
+import dev.converge.engine.fleet.FleetApplyResult;
+import dev.converge.engine.fleet.FleetPlan;
+import dev.converge.engine.fleet.FleetPlanRenderer;
+import dev.converge.engine.fleet.FleetReports;
+import dev.converge.engine.spi.DialectRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * FleetCommands are plan and apply over an environment of converge.yaml ({@code --env}): every
+ * target of it, with the desired state normalized once. plan and apply hand over to it when --env
+ * is given, so both keep one set of options.
+ */
+final class FleetCommands {
+    private FleetCommands() {
+    }
+
+    /** --env and --url/--desired exclude each other; without --env, --url is required. */
+    static void checkTargetOptions(CommandSpec spec, FleetOptions fleet, String url, String desired) {
+        if (fleet.selected()) {
+            if (url != null || desired != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--env takes the targets and the desired"
+                        + " state from " + fleet.config + "; drop --url and --desired");
+            }
+            return;
+        }
+        if (url == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--url=URL' (or --env NAME with a converge.yaml)");
+        }
+    }
+
+    static int plan(DialectRegistry dialects, FleetOptions options, CommandSpec spec, boolean json,
+                    boolean detailedExitCode) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Fleet fleet = Fleet.open(options.project(), options.env, dialects)) {
+            FleetPlan plan = plan(fleet, spec);
+            out.print(json ? FleetReports.planJson(plan) : new FleetPlanRenderer().render(plan));
+            out.flush();
+            if (!plan.failures().isEmpty()) {
+                return ExitCodes.ERROR;
+            }
+            return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        }
+    }
+
+    static FleetPlan plan(Fleet fleet, CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Desired state: " + fleet.desired().description());
+        err.println("Planning " + fleet.targets().size() + " target(s) of " + fleet.environment().name() + ", "
+                + fleet.parallelism() + " at a time ...");
+        err.flush();
+        return fleet.plan();
+    }
+
+    /**
+     * Plans (shown, and confirmed on a terminal unless auto-approved), then rolls out. Without a
+     * terminal --auto-approve is required, and the rollout goes straight on: each target is re-planned
+     * just before its apply anyway.
+     */
+    static int apply(DialectRegistry dialects, FleetOptions options, CommandSpec spec, boolean autoApprove,
+                     boolean allowDestructive, boolean skipPromotionCheck, Path report,
+                     java.util.function.Predicate<PrintWriter> confirm) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Fleet fleet = Fleet.open(options.project(), options.env, dialects)) {
+            if (!autoApprove) {
+                if (System.console() == null) {
+                    throw new ConvergeException(ErrorKind.USAGE,
+                            "apply needs --auto-approve when no terminal is attached; nothing was changed");
+                }
+                FleetPlan plan = plan(fleet, spec);
+                out.print(new FleetPlanRenderer().render(plan));
+                if (!plan.hasChanges()) {
+                    return ExitCodes.OK;
+                }
+                if (!confirm.test(out)) {
+                    out.println("Apply cancelled: nothing was changed.");
+                    return ExitCodes.ERROR;
+                }
+            } else {
+                spec.commandLine().getErr().println("Desired state: " + fleet.desired().description());
+            }
+            out.println("Applying to " + fleet.targets().size() + " target(s) of " + fleet.environment().name()
+                    + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
+            out.flush();
+            FleetApplyResult result = fleet.apply(allowDestructive, skipPromotionCheck, who(),
+                    GitCommit.of(options.project().desired().toString()),
+                    new FleetProgressPrinter(out, System.console() != null));
+            out.print(FleetReports.summary(result));
+            if (result.promotionNote() != null) {
+                out.println("Recorded in history: " + result.promotionNote());
+            }
+            if (report != null) {
+                write(report, FleetReports.applyReport(result));
+                out.println("Report written to " + report);
+            }
+            out.flush();
+            return result.allConverged() ? ExitCodes.OK : ExitCodes.ERROR;
+        }
+    }
+
+    private static String canaries(Fleet fleet) {
+        var env = fleet.environment();
+        if (!env.hasTenants() || env.tenants().canary().isEmpty()) {
+            return "";
+        }
+        return ", canary first: " + String.join(", ", env.tenants().canary());
+    }
+
+    static String who() {
+        String user = System.getProperty("user.name", "unknown");
+        return System.getenv().getOrDefault("CI", "").isEmpty() ? user : user + " (CI)";
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

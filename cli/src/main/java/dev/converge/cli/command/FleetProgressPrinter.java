@@ -1,0 +1,52 @@
+package dev.converge.cli.command;
+
+import dev.converge.engine.fleet.FleetProgress;
+import dev.converge.engine.fleet.TargetOutcome;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * FleetProgressPrinter shows a rollout as it goes: on a terminal a progress bar redrawn in place,
+ * with a line for each target that did not end well; elsewhere (CI logs) one plain line per target.
+ */
+final class FleetProgressPrinter implements FleetProgress {
+    private static final int BAR = 30;
+
+    private final PrintWriter out;
+    private final boolean terminal;
+
+    FleetProgressPrinter(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void finished(TargetOutcome outcome, int done, int total) {
+        String line = String.format(Locale.ROOT, "[%" + digits(total) + "d/%d] %s%s: %s%s", done, total,
+                outcome.name(), outcome.canary() ? " (canary)" : "", outcome.status().label(), detail(outcome));
+        if (!terminal) {
+            out.println(line);
+        } else {
+            if (outcome.status().isFailure()) {
+                out.print("\r\033[K" + line + "\n");
+            }
+            int filled = total == 0 ? BAR : done * BAR / total;
+            out.print("\r\033[K[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + done + "/" + total);
+            if (done == total) {
+                out.println();
+            }
+        }
+        out.flush();
+    }
+
+    private static String detail(TargetOutcome o) {
+        if (o.status() == TargetOutcome.Status.APPLIED) {
+            return " (" + o.steps() + " step" + (o.steps() == 1 ? "" : "s") + ", " + o.durationMillis() + " ms)";
+        }
+        return o.message() == null ? "" : " - " + o.message().lines().findFirst().orElse("");
+    }
+
+    private static int digits(int n) {
+        return String.valueOf(n).length();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.converge.cli.command;
+
+import dev.converge.cli.ExitCodes;
+import dev.converge.engine.fleet.Fleet;
+import dev.converge.engine.fleet.FleetPlan;
+import dev.converge.engine.fleet.FleetStatus;
+import dev.converge.engine.project.EnvironmentConfig;
+import dev.converge.engine.project.ProjectConfig;
+import dev.converge.engine.project.ProjectConfigReader;
+import dev.converge.engine.spi.DialectRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * StatusCommand prints the matrix of environments x targets in promotion order: the desired-state
+ * hash each target last received, when and by whom, its last outcome, and whether it is pending or
+ * drifted. Many targets alike are grouped into one line.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show every environment and tenant: applied desired state, when, by whom, pending, drifted.")
+public final class StatusCommand implements Callable<Integer> {
+    private final DialectRegistry dialects;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--env", paramLabel = "NAME", description = "Only this environment (repeatable). Default: all.")
+    private List<String> envs = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = ProjectConfig.DEFAULT_FILE,
+            description = "The project file (default: ${DEFAULT-VALUE}).")
+    private Path config;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private PlanCommand.Format format;
+
+    public StatusCommand(DialectRegistry dialects) {
+        this.dialects = dialects;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectConfig project = ProjectConfigReader.read(config);
+        envs.forEach(project::environment);
+        List<FleetPlan> plans = new ArrayList<>();
+        for (EnvironmentConfig env : project.promotionOrder()) {
+            if (!envs.isEmpty() && !envs.contains(env.name())) {
+                continue;
+            }
+            try (Fleet fleet = Fleet.open(project, env.name(), dialects)) {
+                plans.add(FleetCommands.plan(fleet, spec));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == PlanCommand.Format.json ? FleetStatus.statusJson(plans) : FleetStatus.matrix(plans));
+        out.flush();
+        return plans.stream().allMatch(p -> p.failures().isEmpty()) ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** converge validate: every problem of the files, exit 0 or 65, no target needed. */
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void validFilesPassWithAndWithoutAShadow() throws IOException {
+        write("b_orders.sql", "create table orders (id int primary key, customer_id int references customers);\n");
+        write("a_customers.sql", "create table customers (id int primary key);\n");
+        Cli.Result parsed = Cli.run("validate", "--desired", dir.toString(), "--no-shadow");
+        assertEquals(0, parsed.exitCode(), parsed.all());
+        assertEquals("The desired state is valid: 2 files, 2 statements, parsed and ordered (not loaded: no shadow).\n",
+                parsed.out());
+        try (LocalPostgres dev = LocalPostgres.create("validate_dev")) {
+            Cli.Result loaded = Cli.run("validate", "--desired", dir.toString(), "--dev-url", Cli.url(dev));
+            assertEquals(0, loaded.exitCode(), loaded.all());
+            assertTrue(loaded.out().startsWith("The desired state is valid: 2 files, 2 statements, loaded in "),
+                    loaded.all());
+        }
+    }
+
+    @Test
+    void everyProblemIsReportedSortedWithExitCode65() throws IOException {
+        write("b.sql", "create table b (\n  id int,\n  total numeric(10,2) CONSTRAINT\n);\n");
+        write("a.sql", "-- converge:rename-from x\ncreate table a (id int);\ncreate table `c` (id int);\n");
+        Cli.Result r = Cli.run("validate", "--desired", dir.toString(), "--no-shadow");
+        assertEquals(65, r.exitCode(), r.all());
+        String a = dir.resolve("a.sql").toString();
+        String b = dir.resolve("b.sql").toString();
+        assertEquals(a + ":1:1: error: unknown annotation converge:rename-from\n"
+                + "  -- converge:rename-from x\n"
+                + "  ^\n"
+                + "  hint: known annotations: converge:ignore, converge:renamed-from\n"
+                + a + ":3:14: error: expected <identifier> but found '`'\n"
+                + "  create table `c` (id int);\n"
+                + "               ^\n"
+                + "  hint: backquotes are MySQL syntax: PostgreSQL quotes names with double quotes (\"name\")\n"
+                + b + ":4:1: error: expected <identifier> but found ')'\n"
+                + "  );\n"
+                + "  ^\n"
+                + "3 errors in the desired state; nothing was changed.\n", r.err());
+    }
+
+    @Test
+    void whatOnlyTheServerKnowsComesBackAtItsLine() throws IOException {
+        write("t.sql", "create table t (\n  id int,\n  size shoe_size\n);\n");
+        try (LocalPostgres dev = LocalPostgres.create("validate_dev")) {
+            Cli.Result r = Cli.run("validate", "--desired", dir.toString(), "--dev-url", Cli.url(dev));
+            assertEquals(65, r.exitCode(), r.all());
+            assertTrue(r.err().startsWith(dir.resolve("t.sql") + ":3:8: error: type \"shoe_size\" does not exist\n"),
+                    r.all());
+        }
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Files.writeString(dir.resolve(name), sql);
+    }
+}

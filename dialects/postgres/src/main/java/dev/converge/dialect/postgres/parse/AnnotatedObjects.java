@@ -1,0 +1,82 @@
+package dev.converge.dialect.postgres.parse;
+
+import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.diag.SourceSpan;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.source.RenameAnnotation;
+import dev.converge.grammar.source.Annotation;
+import dev.converge.grammar.source.Declaration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * AnnotatedObjects reads the annotations attached to declarations into what the planner acts on:
+ * renames (old name as PostgreSQL stores it) and ignored objects. An annotation on an object the
+ * planner cannot act on for it (a rename of an enum label, an ignored column) is an error, not
+ * silently dropped.
+ */
+final class AnnotatedObjects {
+    private static final Set<ObjectKind> RENAMEABLE = Set.of(ObjectKind.TABLE, ObjectKind.COLUMN, ObjectKind.VIEW,
+            ObjectKind.SEQUENCE, ObjectKind.INDEX, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY);
+    private static final Set<ObjectKind> IGNORABLE = Set.of(ObjectKind.SCHEMA, ObjectKind.TABLE, ObjectKind.VIEW,
+            ObjectKind.SEQUENCE, ObjectKind.ENUM, ObjectKind.INDEX);
+
+    final List<RenameAnnotation> renames = new ArrayList<>();
+    final Set<ObjectRef> ignored = new HashSet<>();
+    final List<Diagnostic> problems = new ArrayList<>();
+
+    AnnotatedObjects(List<ParsedSource> statements) {
+        for (ParsedSource s : statements) {
+            for (Declaration d : s.parsed().declarations()) {
+                for (Annotation a : d.annotations()) {
+                    read(s, d, a);
+                }
+            }
+        }
+    }
+
+    private void read(ParsedSource s, Declaration d, Annotation a) {
+        List<ObjectRef> refs = DeclarationRefs.refs(d, s.defaultSchema());
+        if (a.name().equals(Annotation.RENAMED_FROM) && !a.argument().isBlank()) {
+            if (refs.isEmpty() || !RENAMEABLE.contains(refs.get(0).kind())) {
+                problems.add(s.statement().diagnosticAt(a.offset(), "converge:renamed-from on " + article(d.kind())
+                        + " is not supported yet", "rename it by hand (ALTER ... RENAME), then drop the annotation"));
+                return;
+            }
+            SourceSpan at = s.statement().spanAt(a.offset());
+            renames.add(new RenameAnnotation(refs.get(0), oldName(a.argument()), at.file() + ":" + at.line()));
+        } else if (a.name().equals(Annotation.IGNORE)) {
+            if (refs.isEmpty() || !IGNORABLE.contains(refs.get(0).kind())) {
+                problems.add(s.statement().diagnosticAt(a.offset(), "converge:ignore on " + article(d.kind())
+                        + " is not supported", "ignore whole objects: schemas, tables, views, sequences, types,"
+                        + " indexes"));
+                return;
+            }
+            ignored.addAll(refs);
+        }
+    }
+
+    private static String article(String kind) {
+        return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
+    }
+
+    /** The name as the server stores it: "Quoted Name" as written, other names folded; the last part only. */
+    static String oldName(String argument) {
+        String text = argument.strip();
+        if (text.endsWith("\"")) {
+            int open = text.lastIndexOf('"', text.length() - 2);
+            while (open > 0 && text.charAt(open - 1) == '"') {
+                open = text.lastIndexOf('"', open - 2);
+            }
+            if (open >= 0) {
+                return text.substring(open + 1, text.length() - 1).replace("\"\"", "\"");
+            }
+        }
+        String word = text.split("\\s+")[0];
+        return word.substring(word.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.converge.dialect.postgres.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.spi.HistoryEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tenant schemas share one history table: each row names its environment and target, with the desired snapshot. */
+class PostgresHistoryProjectTest {
+    private final PostgresHistoryStore store = new PostgresHistoryStore();
+
+    @Test
+    void entriesOfOneTargetAreListedApartFromTheOthers() throws SQLException {
+        try (LocalPostgres db = LocalPostgres.create("histproj"); Connection c = db.connect()) {
+            assertEquals(List.of(), store.listFor(c, "prod", "acme", 5), "no history table yet");
+            store.ensure(c);
+            Instant t = Instant.parse("2026-01-02T03:04:05Z");
+            store.record(c, entry(t, "prod", "acme", "h1", "{\"schemas\": []}", null));
+            store.record(c, entry(t, "prod", "beta", "h1", "{\"schemas\": []}", null));
+            long third = store.record(c, entry(t, "prod", "acme", "h2", "{\"tables\": []}", "promotion check skipped"));
+            store.record(c, entry(t, "staging", "acme", "h2", null, null));
+            List<HistoryEntry> acme = store.listFor(c, "prod", "acme", 10);
+            assertEquals(2, acme.size());
+            assertEquals(third, acme.get(0).id());
+            assertEquals("h2", acme.get(0).desiredHash());
+            assertEquals("{\"tables\": []}", acme.get(0).desiredSnapshot());
+            assertEquals("promotion check skipped", acme.get(0).note());
+            assertEquals("prod", acme.get(0).environment());
+            assertEquals("acme", acme.get(0).target());
+            assertTrue(acme.get(0).succeeded());
+            assertEquals(1, store.listFor(c, "prod", "acme", 1).size());
+            assertEquals(4, store.list(c, 10).size());
+            store.record(c, new HistoryEntry(0, t, "app", "h3", "{}", "failed at step 1", 1, HistoryEntry.ROLLED_BACK,
+                    null, "prod", "acme", null, null));
+            assertEquals(HistoryEntry.ROLLED_BACK, store.listFor(c, "prod", "acme", 1).get(0).status());
+            assertEquals(third, store.lastSucceeded(c, "prod", "acme").orElseThrow().id(), "a failure is not a success");
+            assertTrue(store.lastSucceeded(c, "dev", "acme").isEmpty());
+            store.ensure(c);
+            assertEquals(3, store.listFor(c, "prod", "acme", 10).size(), "ensure again keeps the rows");
+        }
+    }
+
+    private static HistoryEntry entry(Instant at, String env, String target, String hash, String snapshot, String note) {
+        return new HistoryEntry(0, at, "app", hash, "{}", "converged", 1, HistoryEntry.CONVERGED, null, env, target,
+                snapshot, note);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.converge.engine.fleet;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.project.EnvironmentConfig;
+import dev.converge.engine.project.Interpolation;
+import dev.converge.engine.project.ProjectConfig;
+import dev.converge.engine.project.TenantsConfig;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.DialectRegistry;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.workflow.DesiredStateResolver;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Fleet is one environment of a project, opened for work: its dialect, its targets, a bounded
+ * connection pool, and its desired state, normalized once (in one shadow database) for all targets.
+ * Closing it closes the pools.
+ */
+public final class Fleet implements AutoCloseable {
+    private final ProjectConfig project;
+    private final EnvironmentConfig env;
+    private final Dialect dialect;
+    private final UnaryOperator<String> environment;
+    private final List<FleetTarget> targets;
+    private final TargetConnections connections;
+    private DesiredState desired;
+
+    private Fleet(ProjectConfig project, EnvironmentConfig env, Dialect dialect, UnaryOperator<String> environment) {
+        this.project = project;
+        this.env = env;
+        this.dialect = dialect;
+        this.environment = environment;
+        this.targets = new FleetTargets(dialect, environment).resolve(project, env);
+        this.connections = new TargetConnections(dialect, parallelism());
+    }
+
+    public static Fleet open(ProjectConfig project, String environmentName, DialectRegistry dialects) {
+        return open(project, environmentName, dialects, System::getenv);
+    }
+
+    public static Fleet open(ProjectConfig project, String environmentName, DialectRegistry dialects,
+                             UnaryOperator<String> environment) {
+        return new Fleet(project, project.environment(environmentName), dialects.byId(project.dialect()), environment);
+    }
+
+    public EnvironmentConfig environment() {
+        return env;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public List<FleetTarget> targets() {
+        return targets;
+    }
+
+    public int parallelism() {
+        return env.hasTenants() ? env.tenants().parallelism() : 1;
+    }
+
+    /** The desired state, normalized on first use and then shared by every target. */
+    public synchronized DesiredState desired() {
+        if (desired == null) {
+            FleetTarget first = targets.isEmpty() ? null : targets.get(0);
+            if (first == null) {
+                throw new ConvergeException(ErrorKind.USAGE, "environment " + env.name() + " has no targets"
+                        + " (the tenant list is empty or the discovery query returned no rows)");
+            }
+            ServerVersion version;
+            try (Connection c = dialect.connect(first.url())) {
+                version = dialect.version(c);
+            } catch (SQLException e) {
+                throw new ConvergeException(ErrorKind.ERROR, "cannot reach " + first.url().display(), e);
+            }
+            desired = new DesiredStateResolver(dialect).resolve(project.desired().toString(), shadowSpec(),
+                    first.url(), version, desiredScope());
+        }
+        return desired;
+    }
+
+    public FleetPlanner planner() {
+        return new FleetPlanner(dialect, templateSchema());
+    }
+
+    public FleetPlan plan() {
+        return planner().plan(env.name(), targets, desired(), connections, parallelism());
+    }
+
+    /**
+     * Applies to every target after the promotion check.
+     *
+     * @param skipPromotionCheck apply even though the environment before lacks this desired state;
+     *                           recorded in each target's history
+     * @param who                who asked for the override, for the record
+     * @param gitCommit          the commit of the desired files, recorded with each apply, or null
+     */
+    public FleetApplyResult apply(boolean allowDestructive, boolean skipPromotionCheck, String who, String gitCommit,
+                                  FleetProgress progress) {
+        DesiredState state = desired();
+        PromotionGate.Verdict verdict = new PromotionGate(dialect, new FleetTargets(dialect, environment))
+                .check(project, env, state.hash());
+        String note = null;
+        if (!verdict.passed()) {
+            if (!skipPromotionCheck) {
+                throw PromotionGate.refusal(env.name(), state.hash(), verdict);
+            }
+            note = "promotion check skipped by " + who + ": " + verdict.missing().size() + " of " + verdict.checked()
+                    + " targets of " + verdict.after() + " lacked this desired state";
+        }
+        TenantsConfig tenants = env.tenants();
+        FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
+                parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
+                tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note);
+        return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, state, connections,
+                rollout, progress);
+    }
+
+    public TargetConnections connections() {
+        return connections;
+    }
+
+    private String templateSchema() {
+        return env.hasTenants() && env.tenants().mode() == TenantsConfig.Mode.SCHEMA ? env.tenants().templateSchema()
+                : null;
+    }
+
+    private InspectScope desiredScope() {
+        String template = templateSchema();
+        return template != null ? new InspectScope(Set.of(template)) : new InspectScope(Set.copyOf(project.schemas()));
+    }
+
+    private ShadowSpec shadowSpec() {
+        switch (project.shadow()) {
+            case "server":
+                return ShadowSpec.SERVER;
+            case "dev":
+                return new ShadowSpec(ShadowSpec.Mode.DEV,
+                        dialect.parseUrl(Interpolation.resolve(project.devUrl(), environment)));
+            default:
+                return ShadowSpec.EMBEDDED;
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+}

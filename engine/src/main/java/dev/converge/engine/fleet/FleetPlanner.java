@@ -1,0 +1,176 @@
+package dev.converge.engine.fleet;
+
+import dev.converge.engine.diag.Redaction;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Fingerprints;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.HistoryEntry;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.workflow.DesiredState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * FleetPlanner plans every target of an environment against one desired state, normalized once:
+ * targets are inspected in parallel (at most {@code parallelism} at once, over bounded connection
+ * pools), each gets its own plan (the template schema mapped onto its schema in schema-per-tenant
+ * mode), and each plan gets a key under which identical plans group. Each target's history says
+ * whether its live schema drifted since the last apply. One target that cannot be planned does not
+ * stop the others: it is reported in the plan.
+ */
+public final class FleetPlanner {
+    private final Dialect dialect;
+    private final Planner planner;
+    private final String templateSchema;
+
+    /** @param templateSchema the schema the desired files declare in schema-per-tenant mode, else null */
+    public FleetPlanner(Dialect dialect, String templateSchema) {
+        this.dialect = dialect;
+        this.planner = Planner.of(dialect);
+        this.templateSchema = templateSchema;
+    }
+
+    public FleetPlan plan(String environment, List<FleetTarget> targets, DesiredState desired,
+                          TargetConnections connections, int parallelism) {
+        Map<FleetTarget, SchemaModel> inspected = bulkInspect(targets, connections);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, targets.size())));
+        try {
+            List<Future<TargetPlan>> futures = new ArrayList<>();
+            for (FleetTarget target : targets) {
+                futures.add(pool.submit(() -> planOne(target, desired, connections, inspected.get(target))));
+            }
+            List<TargetPlan> plans = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                plans.add(get(futures.get(i), targets.get(i)));
+            }
+            return new FleetPlan(environment, desired.hash(), desired.description(), plans);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Tenant schemas that share a database are inspected together, in one bulk inspection split per
+     * schema (see {@link ModelPartition}): a catalog holding 1,000 tenants is read once, not 1,000
+     * times. Targets missing from the result (a failed bulk inspection, database-per-tenant targets)
+     * are inspected one by one.
+     */
+    private Map<FleetTarget, SchemaModel> bulkInspect(List<FleetTarget> targets, TargetConnections connections) {
+        Map<String, List<FleetTarget>> byDatabase = new LinkedHashMap<>();
+        targets.stream().filter(t -> t.schema() != null)
+                .forEach(t -> byDatabase.computeIfAbsent(t.url().jdbcUrl(), u -> new ArrayList<>()).add(t));
+        Map<FleetTarget, SchemaModel> out = new HashMap<>();
+        for (List<FleetTarget> sharing : byDatabase.values()) {
+            if (sharing.size() < 2) {
+                continue;
+            }
+            Set<String> schemas = new HashSet<>();
+            sharing.forEach(t -> schemas.addAll(t.scope().schemas()));
+            try (Connection connection = connections.open(sharing.get(0))) {
+                Map<String, SchemaModel> parts = ModelPartition.bySchema(
+                        dialect.inspector().inspect(connection, new InspectScope(schemas)));
+                sharing.forEach(t -> out.put(t, parts.getOrDefault(t.schema(), SchemaModel.EMPTY)));
+            } catch (SQLException | RuntimeException e) {
+                // Each target is then inspected on its own, and reports its own error.
+            }
+        }
+        return out;
+    }
+
+    /** Plans one target on a connection of its own; failures become part of the result. */
+    TargetPlan planOne(FleetTarget target, DesiredState desired, TargetConnections connections,
+                       SchemaModel inspected) {
+        try (Connection connection = connections.open(target)) {
+            SchemaModel current = inspected != null ? inspected
+                    : dialect.inspector().inspect(connection, target.scope());
+            return planFrom(current, connection, target, desired);
+        } catch (SQLException | RuntimeException e) {
+            return TargetPlan.failed(target, Redaction.passwords(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Inspects and plans one target on an open connection (apply re-plans this way before it applies). */
+    public TargetPlan planOn(Connection connection, FleetTarget target, DesiredState desired) throws SQLException {
+        return planFrom(dialect.inspector().inspect(connection, target.scope()), connection, target, desired);
+    }
+
+    /** Plans one target from its inspected schema; the connection reads its history. */
+    private TargetPlan planFrom(SchemaModel current, Connection connection, FleetTarget target, DesiredState desired)
+            throws SQLException {
+        SchemaModel wanted = desiredFor(target, desired.model());
+        Plan plan = planner.plan(current, wanted, target.display());
+        // The latest entry (for its outcome) and the latest successful one (for drift): usually the same row.
+        List<HistoryEntry> newest = dialect.history().listFor(connection, target.environment(), target.name(), 1);
+        HistoryEntry latest = newest.isEmpty() ? null : newest.get(0);
+        HistoryEntry last = latest == null ? null : latest.succeeded() ? latest
+                : dialect.history().lastSucceeded(connection, target.environment(), target.name()).orElse(null);
+        Drift drift = Drift.UNKNOWN;
+        Plan driftSteps = null;
+        boolean desiredMoved = !plan.isEmpty();
+        if (last != null && last.desiredSnapshot() != null) {
+            SchemaModel applied = ModelJson.read(last.desiredSnapshot());
+            desiredMoved = !Fingerprints.of(applied).equals(Fingerprints.of(wanted));
+            if (Fingerprints.of(applied).equals(Fingerprints.of(current))) {
+                drift = Drift.NONE;
+            } else {
+                drift = Drift.DRIFTED;
+                driftSteps = planner.plan(applied, current, target.display());
+            }
+        }
+        return new TargetPlan(target, plan, groupKey(target, current, desired.model(), plan), drift, last, latest,
+                desiredMoved, driftSteps, null, current, wanted);
+    }
+
+    /** The desired model for this target: the template mapped onto the tenant's schema in schema mode. */
+    public SchemaModel desiredFor(FleetTarget target, SchemaModel desired) {
+        if (target.schema() == null || templateSchema == null) {
+            return desired;
+        }
+        return new SchemaMapping(templateSchema, target.schema()).apply(desired);
+    }
+
+    /**
+     * Hash of the plan's step ids and statements. In schema-per-tenant mode the key comes from the
+     * plan in template terms (the tenant's live schema mapped onto the template, planned against the
+     * desired template), so that tenants needing the same changes group together whatever their
+     * schema is called, and no text search for the tenant's name in the SQL is needed.
+     */
+    private String groupKey(FleetTarget target, SchemaModel current, SchemaModel desiredTemplate, Plan plan) {
+        Plan keyPlan = plan;
+        if (target.schema() != null && templateSchema != null && !plan.isEmpty()) {
+            keyPlan = planner.plan(new SchemaMapping(target.schema(), templateSchema).apply(current), desiredTemplate,
+                    "template");
+        }
+        StringBuilder text = new StringBuilder();
+        for (PlanStep step : keyPlan.steps()) {
+            text.append(step.id()).append('\n');
+            step.sql().forEach(sql -> text.append(sql).append(";\n"));
+        }
+        return Fingerprints.ofText(text.toString());
+    }
+
+    private static TargetPlan get(Future<TargetPlan> future, FleetTarget target) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            return TargetPlan.failed(target, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TargetPlan.failed(target, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.converge.engine.fleet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.engine.json.PlanJson;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * FleetReports writes fleet results: the apply summary table for people, and the JSON reports of a
+ * fleet apply ({@code --report}) and a fleet plan ({@code --format json}), with one entry per target.
+ * Fields are written in a fixed order.
+ */
+public final class FleetReports {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FleetReports() {
+    }
+
+    /** The summary after an apply: counts per outcome, then every target that did not end well. */
+    public static String summary(FleetApplyResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nSummary for ").append(result.environment()).append(" (desired state ")
+                .append(FleetPlanRenderer.shortHash(result.desiredHash())).append("):\n");
+        for (TargetOutcome.Status status : TargetOutcome.Status.values()) {
+            long n = result.count(status);
+            if (n > 0) {
+                out.append(String.format(Locale.ROOT, "  %-18s %6d%n", status.label(), n));
+            }
+        }
+        List<TargetOutcome> notOk = result.outcomes().stream().filter(o -> o.status().isFailure()).toList();
+        if (!notOk.isEmpty()) {
+            int width = Math.max("target".length(), notOk.stream().mapToInt(o -> o.name().length()).max().orElse(0));
+            out.append(String.format(Locale.ROOT, "%n  %-" + width + "s  %-14s  %s%n", "target", "outcome", "why"));
+            for (TargetOutcome o : notOk) {
+                out.append(String.format(Locale.ROOT, "  %-" + width + "s  %-14s  %s%n", o.name(), o.status().label(),
+                        o.message() == null ? "" : o.message().lines().findFirst().orElse("")));
+            }
+        }
+        if (result.stopReason() != null) {
+            out.append("\nRollout stopped: ").append(result.stopReason()).append("; ")
+                    .append(result.count(TargetOutcome.Status.NOT_STARTED)).append(" target(s) not started.\n");
+        }
+        return out.toString();
+    }
+
+    public static String applyReport(FleetApplyResult result) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", 1);
+        root.put("environment", result.environment());
+        root.put("desiredHash", result.desiredHash());
+        root.put("startedAt", result.startedAt().toString());
+        root.put("durationMs", result.durationMillis());
+        if (result.stopReason() == null) {
+            root.putNull("stopReason");
+        } else {
+            root.put("stopReason", result.stopReason());
+        }
+        if (result.promotionNote() != null) {
+            root.put("promotionNote", result.promotionNote());
+        }
+        ObjectNode counts = root.putObject("counts");
+        for (TargetOutcome.Status status : TargetOutcome.Status.values()) {
+            counts.put(status.name().toLowerCase(Locale.ROOT), result.count(status));
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (TargetOutcome o : result.outcomes()) {
+            ObjectNode t = targets.addObject();
+            t.put("name", o.name());
+            t.put("target", o.target());
+            t.put("canary", o.canary());
+            t.put("outcome", o.status().name().toLowerCase(Locale.ROOT));
+            t.put("steps", o.steps());
+            t.put("durationMs", o.durationMillis());
+            if (o.historyId() > 0) {
+                t.put("historyId", o.historyId());
+            }
+            if (o.message() != null) {
+                t.put("message", o.message());
+            }
+        }
+        return write(root);
+    }
+
+    public static String planJson(FleetPlan plan) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", 1);
+        root.put("environment", plan.environment());
+        root.put("desiredHash", plan.desiredHash());
+        ArrayNode groups = root.putArray("groups");
+        for (PlanGroup group : plan.groups()) {
+            ObjectNode g = groups.addObject();
+            g.put("label", group.label());
+            g.put("targets", group.members().size());
+            g.put("steps", group.steps());
+            g.put("drifted", group.drifted());
+            ArrayNode names = g.putArray("names");
+            group.names().forEach(names::add);
+            g.set("plan", PlanJson.tree(group.representative()));
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (PlanGroup group : plan.groups()) {
+            for (TargetPlan t : group.members()) {
+                ObjectNode node = target(targets, t);
+                node.put("group", group.label());
+                node.put("steps", t.plan().steps().size());
+                node.put("currentFingerprint", t.plan().currentFingerprint());
+            }
+        }
+        for (TargetPlan t : plan.failures()) {
+            target(targets, t).put("error", t.error());
+        }
+        return write(root);
+    }
+
+    private static ObjectNode target(ArrayNode targets, TargetPlan t) {
+        ObjectNode node = targets.addObject();
+        node.put("name", t.target().name());
+        node.put("target", t.target().display());
+        node.put("drift", t.drift().name().toLowerCase(Locale.ROOT));
+        if (t.lastApply() != null) {
+            node.put("lastAppliedHash", t.lastApply().desiredHash());
+            node.put("lastAppliedAt", t.lastApply().appliedAt().toString());
+        }
+        return node;
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a fleet report", e);
+        }
+    }
+}

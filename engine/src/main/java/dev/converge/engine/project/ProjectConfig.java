@@ -1,0 +1,45 @@
+package dev.converge.engine.project;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ProjectConfig is a parsed converge.yaml: the dialect, where the desired state is, which shadow
+ * normalizes it, which schemas the project owns, and its environments in declaration order.
+ *
+ * @param desired the desired-state directory, resolved against the file's directory
+ * @param shadow  "embedded", "server" or "dev"
+ * @param devUrl  the dev database when shadow is "dev", else null
+ * @param schemas the schemas the project manages in single-database targets; empty for all
+ */
+public record ProjectConfig(Path file, String dialect, Path desired, String shadow, ConfigValue devUrl,
+                            List<String> schemas, Map<String, EnvironmentConfig> environments) {
+    public static final String DEFAULT_FILE = "converge.yaml";
+
+    public ProjectConfig {
+        requireNonNull(file, "file is null");
+        requireNonNull(desired, "desired is null");
+        schemas = List.copyOf(schemas);
+        environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
+    }
+
+    /** The environment with this name; a usage error listing the known ones otherwise. */
+    public EnvironmentConfig environment(String name) {
+        EnvironmentConfig env = environments.get(name);
+        if (env == null) {
+            throw new ConvergeException(ErrorKind.USAGE, "no environment '" + name + "' in " + file
+                    + "; environments: " + String.join(", ", environments.keySet()));
+        }
+        return env;
+    }
+
+    /** Environments in promotion order: an environment comes after the one it names in {@code after}. */
+    public List<EnvironmentConfig> promotionOrder() {
+        return PromotionOrder.of(environments.values());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.converge.engine.source;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.diag.SourceSpan;
+import dev.converge.engine.model.ObjectRef;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SourceModel is what the desired-state files say beyond their SQL: the order in which their
+ * statements load (dependencies first), and where each object is declared, so that a plan step
+ * can name the file and line of its object.
+ *
+ * @param loadOrder      the statements in the order they are to be run in the shadow
+ * @param declarations   the place each declared object is declared, by the ref plans use for it
+ * @param renames        the {@code converge:renamed-from} annotations
+ * @param ignored        objects annotated {@code converge:ignore}: neither created nor dropped
+ * @param ignorePatterns project-level ignore patterns ({@code audit_*}, {@code sales.tmp_*}), matched
+ *                       against an object's name and its schema-qualified name
+ */
+public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
+                          List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns) {
+    public SourceModel {
+        loadOrder = List.copyOf(loadOrder);
+        declarations = Map.copyOf(requireNonNull(declarations, "declarations is null"));
+        renames = List.copyOf(renames);
+        ignored = Set.copyOf(ignored);
+        ignorePatterns = List.copyOf(ignorePatterns);
+    }
+
+    public SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations) {
+        this(loadOrder, declarations, List.of(), Set.of(), List.of());
+    }
+
+    /** The same model with more project-level ignore patterns (from the command line or a file). */
+    public SourceModel withIgnorePatterns(List<String> patterns) {
+        List<String> all = new java.util.ArrayList<>(ignorePatterns);
+        patterns.stream().filter(p -> !all.contains(p)).forEach(all::add);
+        return new SourceModel(loadOrder, declarations, renames, ignored, all);
+    }
+
+    /** True when plans leave the object alone: annotated converge:ignore, or matching an ignore pattern. */
+    public boolean isIgnored(ObjectRef ref) {
+        if (ignored.contains(ref) || !ref.member().isEmpty() && ignored.contains(ref.owner())) {
+            return true;
+        }
+        return IgnorePatterns.matches(ignorePatterns, ref);
+    }
+
+    /** The model of a dialect that does not parse: statements in file order, no locations. */
+    public static SourceModel unparsed(List<SqlStatement> statements) {
+        return new SourceModel(statements, Map.of());
+    }
+
+    /** True when the desired state came from files (a database as desired state has no source). */
+    public boolean isFromFiles() {
+        return !loadOrder.isEmpty();
+    }
+
+    /** Where an object is declared: itself, else the table (or type) it belongs to. */
+    public Optional<SourceSpan> locate(ObjectRef ref) {
+        SourceSpan span = declarations.get(ref);
+        if (span == null && !ref.member().isEmpty()) {
+            span = declarations.get(ref.owner());
+        }
+        return Optional.ofNullable(span);
+    }
+
+    /** {@code schema/orders.sql:14}, the form a plan shows, or null. */
+    public String describe(ObjectRef ref) {
+        return locate(ref).map(span -> span.file() + ":" + span.line()).orElse(null);
+    }
+}

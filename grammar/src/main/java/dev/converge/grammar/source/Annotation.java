@@ -1,0 +1,22 @@
+package dev.converge.grammar.source;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Annotation is a {@code -- converge:NAME [argument]} comment attached to the statement, column
+ * definition or enum label that follows it.
+ *
+ * @param name     the word after {@code converge:} ({@code renamed-from})
+ * @param argument the rest of the comment, trimmed ("" when there is none)
+ * @param offset   character offset of the comment, relative to the start of its statement (negative
+ *                 for a comment before the statement)
+ */
+public record Annotation(String name, String argument, int offset) {
+    public static final String RENAMED_FROM = "renamed-from";
+    public static final String IGNORE = "ignore";
+
+    public Annotation {
+        requireNonNull(name, "name is null");
+        requireNonNull(argument, "argument is null");
+    }
+}
