@@ -6,6 +6,7 @@ import dev.converge.cli.command.DiffCommand;
 import dev.converge.cli.command.DriftCommand;
 import dev.converge.cli.command.HistoryCommand;
 import dev.converge.cli.command.InspectCommand;
+import dev.converge.cli.command.LintCommand;
 import dev.converge.cli.command.PlanCommand;
 import dev.converge.cli.command.StatusCommand;
 import dev.converge.cli.command.ValidateCommand;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Command;
 /** Main is the {@code converge} command: it wires the dialects, the subcommands and the error handling. */
 @Command(name = "converge", mixinStandardHelpOptions = true, version = "converge 0.1.0",
         description = "Declarative schema management: plan and apply the desired state of a database.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, HistoryCommand.class, InspectCommand.class,
-                ValidateCommand.class, DemoCommand.class, DriftCommand.class, StatusCommand.class, DiffCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, ApplyCommand.class, LintCommand.class, HistoryCommand.class,
+                InspectCommand.class, ValidateCommand.class, DemoCommand.class, DriftCommand.class, StatusCommand.class,
+                DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -139,9 +139,12 @@ class BadInputTest {
         Cli.Result refused = apply("--auto-approve");
         assertEquals(3, refused.exitCode(), refused.all());
         assertTrue(refused.err().startsWith("Desired state: " + dir), refused.all());
-        assertTrue(refused.err().endsWith("error: refusing to apply: 1 step loses data:\n"
+        assertTrue(refused.err().endsWith("error: refusing to apply: 1 step is not allowed:\n"
                 + "  - 1. drop column public.item.note\n"
-                + "Nothing was changed. Re-run with --allow-destructive to allow them.\n"), refused.all());
+                + "      DATA_LOSS: drops column public.item.note and its values; allow with --allow-destructive,"
+                + " --allow-hazards DATA_LOSS, or the annotation '-- converge:allow DATA_LOSS' on public.item.note or on"
+                + " public.item\n"
+                + "Nothing was changed.\n"), refused.all());
         assertUnchanged();
 
         Cli.Result applied = apply("--auto-approve", "--allow-destructive");

@@ -77,7 +77,38 @@ class FleetEndToEndTest {
             failuresUnderCanaryStopBudgetAndContinue(p, report);
             promotionOverrideIsRecorded(p);
             statusMatrixAndDiff(p);
+            savedFleetPlanHoldsEachTargetToItsFingerprint(p, report);
         }
+    }
+
+    /** plan --env --out saves a fingerprint per tenant; apply of that file refuses what changed since. */
+    private void savedFleetPlanHoldsEachTargetToItsFingerprint(FleetProject p, Path report) throws Exception {
+        Path saved = dir.resolve("staging-plan.json");
+        Cli.Result plan = p.run("plan", "--env", "staging", "--out", saved.toString());
+        assertEquals(0, plan.exitCode(), plan.all());
+        JsonNode json = JSON.readTree(Files.readString(saved));
+        assertEquals(10, json.get("targets").size(), json.toString());
+        assertTrue(json.get("targets").get(0).get("currentFingerprint").asText().matches("[0-9a-f]{64}"));
+
+        String desired = Files.readString(dir.resolve("schema/app.sql"));
+        p.desired(desired + "-- one more comment changes the desired-state hash\n");
+        Cli.Result moved = p.run("apply", saved.toString(), "--env", "staging", "--auto-approve");
+        assertEquals(3, moved.exitCode(), moved.all());
+        assertTrue(moved.err().contains("the desired state changed since it was made"), moved.all());
+        p.desired(desired);
+        assertEquals(0, p.run("apply", "--env", "dev", "--auto-approve").exitCode(), "promotion: dev first");
+
+        p.stagingSql("r03", "CREATE TABLE app.by_hand (id int)");
+        Cli.Result apply = p.run("apply", saved.toString(), "--env", "staging", "--auto-approve", "--report",
+                report.toString());
+        assertEquals(1, apply.exitCode(), apply.all());
+        JsonNode r = JSON.readTree(Files.readString(report));
+        assertEquals(List.of("r03"), names(r.get("targets"), "refused"), r.toString());
+        assertTrue(names(r.get("targets"), "applied").contains("r01"), r.toString());
+        assertEquals(9, names(r.get("targets"), "applied").size() + names(r.get("targets"), "not_started").size(),
+                "staging stops at the first refusal (on_error: stop); the tenants already running finish");
+        assertTrue(r.get("stopReason").asText().startsWith("r03 refused"), r.toString());
+        assertTrue(apply.out().contains("changed since the saved plan was made"), apply.all());
     }
 
     /** A hot fix in three prod tenants is drift: reported as such, grouped apart in the plan. */
@@ -181,7 +212,7 @@ class FleetEndToEndTest {
         assertEquals(0, forced.exitCode(), forced.all());
         assertTrue(forced.out().contains("Recorded in history: promotion check skipped by "), forced.all());
         assertEquals(50, p.prodCount("SELECT count(*) FROM converge.history WHERE environment = 'prod'"
-                + " AND note LIKE 'promotion check skipped by %: 10 of 10 targets of staging lacked this desired state'"));
+                + " AND remark LIKE 'promotion check skipped by %: 10 of 10 targets of staging lacked this desired state'"));
     }
 
     /** The matrix shows every environment; diff compares a staging tenant with a prod tenant. */

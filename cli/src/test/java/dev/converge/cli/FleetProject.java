@@ -134,6 +134,13 @@ final class FleetProject implements AutoCloseable {
         prod.execute(sql);
     }
 
+    /** Runs SQL on one staging tenant's database. */
+    void stagingSql(String tenant, String sql) throws SQLException {
+        try (Connection c = connect(stagingPrefix + tenant); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     long prodCount(String query) throws SQLException {
         try (Connection c = prod.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();

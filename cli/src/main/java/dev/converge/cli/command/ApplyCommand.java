@@ -4,6 +4,8 @@ import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.DurationConverter;
+import dev.converge.cli.option.RunnerOptions;
+import dev.converge.cli.option.SafetyOptions;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.apply.Applier;
 import dev.converge.engine.apply.ApplyInterrupt;
@@ -17,6 +19,7 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -28,10 +31,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import dev.converge.engine.safety.HazardCode;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +49,10 @@ import picocli.CommandLine.Spec;
 /**
  * ApplyCommand makes the target match the desired state: from a saved plan (exactly as reviewed, or
  * refused when the target moved on), from a fresh plan, or by resuming an apply that stopped at a
- * checkpoint. It asks for confirmation on a terminal, refuses destructive steps without
- * --allow-destructive, and stops at the next safe point on SIGINT or SIGTERM.
+ * checkpoint. It asks for confirmation on a terminal, refuses the steps the safety policy blocks
+ * (destructive ones without --allow-destructive, hazards not allowed, locks above --max-lock, steps
+ * a data pre-check says will fail), runs every statement with its own timeouts and lock-wait retries,
+ * and stops at the next safe point on SIGINT or SIGTERM.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Make the target match the desired state (or run a saved plan, or resume).")
@@ -92,8 +101,17 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
     private boolean autoApprove;
 
-    @Option(names = "--allow-destructive", description = "Allow steps that lose data (drop a table or column, narrow a type).")
-    private boolean allowDestructive;
+    @Mixin
+    private SafetyOptions safety;
+
+    @Mixin
+    private RunnerOptions runner;
+
+    /**
+     * Hazards allowed per object by {@code -- converge:allow} in the desired files of a fresh plan;
+     * empty for a saved plan (whose files are not read again).
+     */
+    private Map<String, Set<HazardCode>> annotated = Map.of();
 
     public ApplyCommand(DialectRegistry dialects) {
         this.dialects = dialects;
@@ -103,8 +121,8 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
-            return FleetCommands.apply(dialects, fleet, spec, autoApprove, allowDestructive, skipPromotionCheck,
-                    report, this::confirmed);
+            return FleetCommands.apply(dialects, fleet, spec, autoApprove, safety.allowDestructive, skipPromotionCheck,
+                    report, planFile(), this::confirmed);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -117,6 +135,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (Target db = Target.open(dialects, target.url)) {
             Applier applier = new Applier(db.dialect, Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
+                    .executor(runner.runner(err))
                     .listener((connection, step) -> {
                         err.println("Step " + step.number() + ": " + step.symbol() + " " + step.description());
                         err.flush();
@@ -127,7 +146,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 SavedPlan given = file == null ? null : load(file);
                 err.println("Resuming the last apply on " + db.url.display() + " ...");
                 err.flush();
-                result = applier.resume(db.connection, given);
+                result = applier.resume(db.connection, given, given != null ? Set.copyOf(given.schemas())
+                        : target.schemas.isEmpty() ? null : Set.copyOf(target.schemas));
             } else {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
                 Plan plan = saved.plan();
@@ -137,7 +157,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 if (plan.isEmpty() && planFile() == null) {
                     return ExitCodes.OK;
                 }
-                refuseDestructive(plan);
+                refuseUnsafe(plan, err);
                 if (!plan.isEmpty() && !confirmed(out)) {
                     out.println("Apply cancelled: nothing was changed.");
                     return ExitCodes.ERROR;
@@ -188,7 +208,8 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private SavedPlan planNow(Target db) {
-        Planning planning = Planning.run(db, desired, target.scope());
+        Planning planning = Planning.run(db, desired, target.scope(), safety);
+        annotated = planning.desired.source().allowancesByName();
         spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
         spec.commandLine().getErr().flush();
         return planning.saved();
@@ -229,17 +250,24 @@ public final class ApplyCommand implements Callable<Integer> {
         return display.replaceFirst("//[^@/]*@", "//");
     }
 
-    private void refuseDestructive(Plan plan) {
-        List<PlanStep> destructive = plan.destructiveSteps();
-        if (destructive.isEmpty() || allowDestructive) {
-            return;
+    /**
+     * Refuses the plan when the safety policy blocks a step (exit 3, nothing touched), naming for each
+     * the flag or annotation that allows it; allowed locking steps are listed as a warning.
+     */
+    private void refuseUnsafe(Plan plan, PrintWriter err) {
+        SafetyPolicy policy = safety.policy().withAllowedOn(annotated);
+        List<SafetyPolicy.Refusal> refusals = policy.refusals(plan);
+        if (!refusals.isEmpty()) {
+            throw new ConvergeException(ErrorKind.REFUSED, SafetyPolicy.describe(refusals));
         }
-        StringBuilder message = new StringBuilder("refusing to apply: ").append(destructive.size())
-                .append(destructive.size() == 1 ? " step loses" : " steps lose").append(" data:\n");
-        destructive.forEach(step -> message.append("  ").append(step.symbol()).append(' ').append(step.number())
-                .append(". ").append(step.description()).append('\n'));
-        message.append("Nothing was changed. Re-run with --allow-destructive to allow them.");
-        throw new ConvergeException(ErrorKind.REFUSED, message.toString());
+        List<PlanStep> locking = policy.warnings(plan);
+        if (!locking.isEmpty()) {
+            err.println("Warning: " + locking.size() + (locking.size() == 1 ? " step locks" : " steps lock")
+                    + " tables while it runs: " + locking.stream().map(s -> s.number() + " ("
+                    + s.safety().strongestLock().sql() + ")").collect(Collectors.joining(", "))
+                    + ". Use --max-lock to refuse them.");
+            err.flush();
+        }
     }
 
     /** Asks on the terminal; without one, --auto-approve is required (CI must say so explicitly). */

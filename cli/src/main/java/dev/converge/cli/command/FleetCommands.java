@@ -9,6 +9,7 @@ import dev.converge.engine.fleet.FleetApplyResult;
 import dev.converge.engine.fleet.FleetPlan;
 import dev.converge.engine.fleet.FleetPlanRenderer;
 import dev.converge.engine.fleet.FleetReports;
+import dev.converge.engine.fleet.SavedFleetPlan;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,12 +44,17 @@ final class FleetCommands {
     }
 
     static int plan(DialectRegistry dialects, FleetOptions options, CommandSpec spec, boolean json,
-                    boolean detailedExitCode) {
+                    boolean detailedExitCode, Path outFile) {
         PrintWriter out = spec.commandLine().getOut();
         try (Fleet fleet = Fleet.open(options.project(), options.env, dialects)) {
             FleetPlan plan = plan(fleet, spec);
             out.print(json ? FleetReports.planJson(plan) : new FleetPlanRenderer().render(plan));
             out.flush();
+            if (outFile != null) {
+                write(outFile, FleetReports.planJson(plan));
+                spec.commandLine().getErr().println("Saved the fleet plan to " + outFile + "; apply it with:"
+                        + " converge apply " + outFile + " --env " + options.env);
+            }
             if (!plan.failures().isEmpty()) {
                 return ExitCodes.ERROR;
             }
@@ -71,9 +77,10 @@ final class FleetCommands {
      * just before its apply anyway.
      */
     static int apply(DialectRegistry dialects, FleetOptions options, CommandSpec spec, boolean autoApprove,
-                     boolean allowDestructive, boolean skipPromotionCheck, Path report,
+                     boolean allowDestructive, boolean skipPromotionCheck, Path report, Path planFile,
                      java.util.function.Predicate<PrintWriter> confirm) {
         PrintWriter out = spec.commandLine().getOut();
+        SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
         try (Fleet fleet = Fleet.open(options.project(), options.env, dialects)) {
             if (!autoApprove) {
                 if (System.console() == null) {
@@ -96,7 +103,7 @@ final class FleetCommands {
                     + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
             FleetApplyResult result = fleet.apply(allowDestructive, skipPromotionCheck, who(),
-                    GitCommit.of(options.project().desired().toString()),
+                    GitCommit.of(options.project().desired().toString()), saved,
                     new FleetProgressPrinter(out, System.console() != null));
             out.print(FleetReports.summary(result));
             if (result.promotionNote() != null) {
@@ -122,6 +129,14 @@ final class FleetCommands {
     static String who() {
         String user = System.getProperty("user.name", "unknown");
         return System.getenv().getOrDefault("CI", "").isEmpty() ? user : user + " (CI)";
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.USAGE, "cannot read the plan " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static void write(Path file, String text) {

@@ -56,9 +56,6 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (target.url == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--url=URL'");
-        }
         try (Target db = Target.open(dialects, target.url)) {
             SchemaModel live = db.inspect(target.scope());
             Planner planner = Planner.of(db.dialect);

@@ -4,6 +4,12 @@ import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.TargetOptions;
+import dev.converge.cli.option.SafetyOptions;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanMarkdownRenderer;
+import dev.converge.engine.safety.SafetyPolicy;
+import java.util.List;
+import java.util.stream.Collectors;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
@@ -27,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Show the steps that would make the target match the desired state.")
 public final class PlanCommand implements Callable<Integer> {
     /** Output formats of a plan. */
-    public enum Format { text, json }
+    public enum Format { text, markdown, json }
 
     private final DialectRegistry dialects;
 
@@ -39,6 +45,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Mixin
     private DesiredOptions desired;
+
+    @Mixin
+    private SafetyOptions safety;
 
     @Mixin
     private FleetOptions fleet;
@@ -59,20 +68,42 @@ public final class PlanCommand implements Callable<Integer> {
         this.dialects = dialects;
     }
 
+    /** The policy of this run: the flags, and the allowances annotated in the desired files. */
+    private SafetyPolicy policy;
+
+    private String render(Plan plan) {
+        switch (format) {
+            case json:
+                return PlanJson.write(plan);
+            case markdown:
+                return new PlanMarkdownRenderer().render(plan, policy);
+            default:
+                return new PlanTextRenderer().render(plan);
+        }
+    }
+
     @Override
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
-            return FleetCommands.plan(dialects, fleet, spec, format == Format.json, detailedExitCode);
+            return FleetCommands.plan(dialects, fleet, spec, format == Format.json, detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {
-            Planning planning = Planning.run(db, desired, target.scope());
+            Planning planning = Planning.run(db, desired, target.scope(), safety);
             spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
             spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format == Format.json ? PlanJson.write(planning.plan) : new PlanTextRenderer().render(planning.plan));
+            policy = safety.policy().withAllowedOn(planning.desired.source().allowancesByName());
+            out.print(render(planning.plan));
             out.flush();
             desired.refuseUnmanaged(planning.plan);
+            List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan);
+            if (!refusals.isEmpty() && format == Format.text) {
+                spec.commandLine().getErr().println("apply would refuse " + refusals.size() + " step(s): "
+                        + refusals.stream().map(r -> "#" + r.step().number()).collect(Collectors.joining(", "))
+                        + " (see the steps above for the flag that allows each)");
+                spec.commandLine().getErr().flush();
+            }
             if (outFile != null) {
                 save(planning);
             }

@@ -1,6 +1,7 @@
 package dev.converge.cli.command;
 
 import dev.converge.cli.option.DesiredOptions;
+import dev.converge.cli.option.SafetyOptions;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
@@ -43,6 +44,14 @@ final class Planning {
     }
 
     static Planning run(Target target, DesiredOptions desiredOptions, InspectScope scope) {
+        return run(target, desiredOptions, scope, new SafetyOptions());
+    }
+
+    /**
+     * Plans with the online strategies of {@code safety}, then adds the target's live facts (table
+     * sizes, data pre-checks) within its budget.
+     */
+    static Planning run(Target target, DesiredOptions desiredOptions, InspectScope scope, SafetyOptions safety) {
         desiredOptions.require();
         CompletableFuture<SchemaModel> current = CompletableFuture.supplyAsync(() -> target.inspect(scope));
         DesiredState desired;
@@ -54,9 +63,10 @@ final class Planning {
             throw e;
         }
         SchemaModel currentModel = join(current);
-        return new Planning(desired, plan(target, currentModel, desired.model(),
-                desired.source().withIgnorePatterns(desiredOptions.ignore)), currentModel,
-                scope, desiredOptions.desired);
+        Plan plan = Planner.of(target.dialect, target.version, safety.strategies()).plan(currentModel,
+                desired.model(), target.url.display(), desired.source().withIgnorePatterns(desiredOptions.ignore));
+        plan = target.dialect.annotator().annotate(plan, target.connection, currentModel, safety.annotation());
+        return new Planning(desired, plan, currentModel, scope, desiredOptions.desired);
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */

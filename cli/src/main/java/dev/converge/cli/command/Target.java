@@ -29,6 +29,10 @@ final class Target implements AutoCloseable {
     }
 
     static Target open(DialectRegistry dialects, String rawUrl) {
+        if (rawUrl == null) {
+            // --url is optional on the command line since --env can stand for it (plan, apply).
+            throw new ConvergeException(ErrorKind.USAGE, "Missing required option: '--url=URL'");
+        }
         Dialect dialect = dialects.forUrl(rawUrl);
         return open(dialect, dialect.parseUrl(rawUrl));
     }

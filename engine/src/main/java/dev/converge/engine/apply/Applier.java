@@ -132,12 +132,20 @@ public final class Applier {
      * it must be that same plan, and the target must still be exactly as the last checkpoint left it.
      */
     public ApplyResult resume(Connection target, SavedPlan planFile) {
+        return resume(target, planFile, planFile == null ? null : Set.copyOf(planFile.schemas()));
+    }
+
+    /**
+     * The same, for the newest apply of one scope: schemas of one database (tenants) keep one history,
+     * and each scope resumes its own apply. {@code schemas} null: the newest apply whatever its scope.
+     */
+    public ApplyResult resume(Connection target, SavedPlan planFile, Set<String> schemas) {
         prepare(target);
         try {
-            HistoryEntry first = newestResumable(target);
+            HistoryEntry first = newestResumable(target, schemas);
             SavedPlan stored = SavedPlanJson.read(first.planJson(), "the plan kept with apply #" + first.id());
             try (ApplyLock.Held ignored = lock(target, stored)) {
-                HistoryEntry entry = newestResumable(target);
+                HistoryEntry entry = newestResumable(target, schemas);
                 if (entry.id() != first.id()) {
                     throw new ConvergeException(ErrorKind.REFUSED, "refusing to resume: another apply (#" + entry.id()
                             + ") ran while this one waited for the lock. Nothing was changed.");
@@ -204,8 +212,13 @@ public final class Applier {
         return fingerprint(target, saved);
     }
 
-    private HistoryEntry newestResumable(Connection target) throws SQLException {
-        List<HistoryEntry> newest = history.list(target, 1);
+    /** How far back resume looks for the newest apply of a scope. */
+    private static final int RESUME_LOOKBACK = 200;
+
+    private HistoryEntry newestResumable(Connection target, Set<String> schemas) throws SQLException {
+        List<HistoryEntry> newest = history.list(target, schemas == null ? 1 : RESUME_LOOKBACK).stream()
+                .filter(e -> schemas == null || schemas.equals(Set.copyOf(SavedPlanJson.schemas(e.planJson()))))
+                .limit(1).toList();
         if (newest.isEmpty() || !newest.get(0).isResumable()) {
             throw new ConvergeException(ErrorKind.USAGE, "nothing to resume: " + (newest.isEmpty()
                     ? "Converge never applied a plan here."

@@ -103,11 +103,18 @@ final class ApplyReport {
         String ran = committed.isEmpty() ? "No step was committed before"
                 : "Steps " + committed.get(0).firstStep() + "-" + committed.get(committed.size() - 1).lastStep()
                 + " were committed (checkpoints in converge.checkpoints)";
+        int stoppedAt = failedStep == null ? failedGroup.firstStep() : failedStep.number();
         String rolledBack = failedGroup.transactional()
-                ? "; steps " + failedGroup.firstStep() + "-" + failedGroup.lastStep() + " (group " + failedGroup.number()
-                + ") were rolled back."
-                : "; step " + failedGroup.firstStep() + " runs outside a transaction: anything it left half made was removed.";
-        return ran + rolledBack + "\n";
+                ? "; " + range(failedGroup.firstStep(), stoppedAt) + " (group " + failedGroup.number() + ") "
+                + (failedGroup.firstStep() == stoppedAt ? "was" : "were") + " rolled back"
+                : "; step " + stoppedAt + " runs outside a transaction: anything it left half made was removed";
+        int total = plan.steps().size();
+        String notRun = stoppedAt < total ? "; " + range(stoppedAt + 1, total) + " did not run." : ".";
+        return ran + rolledBack + notRun + "\n";
+    }
+
+    private static String range(int first, int last) {
+        return first == last ? "step " + first : "steps " + first + "-" + last;
     }
 
     private String targetState() {

@@ -8,7 +8,7 @@ import dev.converge.engine.model.ObjectRef;
  * dialect at compile time instead of at run time.
  */
 public sealed interface Change permits
-        AddColumn, AddConstraint, AddEnumValue, AddForeignKey, AlterColumn, AlterSequence,
+        AddColumn, AddConstraint, AddEnumValue, AddForeignKey, AlterColumn, AlterSequence, AlterTableOptions,
         CreateEnum, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateView, DropColumn,
         DropConstraint, DropEnum, DropForeignKey, DropIndex, DropSchema, DropSequence, DropTable,
         DropView, Rename, SetComment, SetSequenceOwner,

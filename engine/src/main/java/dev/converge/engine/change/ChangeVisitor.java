@@ -14,6 +14,8 @@ public interface ChangeVisitor<R> {
 
     R visitAlterSequence(AlterSequence change);
 
+    R visitAlterTableOptions(AlterTableOptions change);
+
     R visitCreateEnum(CreateEnum change);
 
     R visitCreateIndex(CreateIndex change);

@@ -3,6 +3,7 @@ package dev.converge.engine.diff;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateTable;
@@ -47,6 +48,9 @@ final class TableDiffer {
                 }
                 diffConstraints(current, desired, out);
                 Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+                if (!current.options().equals(desired.options())) {
+                    out.add(new AlterTableOptions(desired.name(), current.options(), desired.options()));
+                }
             }
         }
         for (Table current : from.tables().values()) {

@@ -2,8 +2,10 @@ package dev.converge.engine.fleet;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.apply.StatementRunner;
 import dev.converge.engine.project.EnvironmentConfig;
 import dev.converge.engine.project.Interpolation;
+import dev.converge.engine.project.Policy;
 import dev.converge.engine.project.ProjectConfig;
 import dev.converge.engine.project.TenantsConfig;
 import dev.converge.engine.spi.Dialect;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -103,10 +106,20 @@ public final class Fleet implements AutoCloseable {
      *                           recorded in each target's history
      * @param who                who asked for the override, for the record
      * @param gitCommit          the commit of the desired files, recorded with each apply, or null
+     * @param saved              a reviewed fleet plan to hold each target to, or null
      */
     public FleetApplyResult apply(boolean allowDestructive, boolean skipPromotionCheck, String who, String gitCommit,
-                                  FleetProgress progress) {
+                                  SavedFleetPlan saved, FleetProgress progress) {
         DesiredState state = desired();
+        if (saved != null && !saved.environment().equals(env.name())) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing the saved plan: it is for environment "
+                    + saved.environment() + ", not " + env.name() + ". Nothing was changed.");
+        }
+        if (saved != null && !saved.desiredHash().equals(state.hash())) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing the saved plan: the desired state changed since it"
+                    + " was made (" + FleetPlanRenderer.shortHash(saved.desiredHash()) + " then, "
+                    + FleetPlanRenderer.shortHash(state.hash()) + " now). Nothing was changed; make a new plan.");
+        }
         PromotionGate.Verdict verdict = new PromotionGate(dialect, new FleetTargets(dialect, environment))
                 .check(project, env, state.hash());
         String note = null;
@@ -120,13 +133,20 @@ public final class Fleet implements AutoCloseable {
         TenantsConfig tenants = env.tenants();
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
-                tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note);
+                tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note,
+                saved, runner(env.policy()));
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, state, connections,
                 rollout, progress);
     }
 
-    public TargetConnections connections() {
-        return connections;
+    /** Statements run with the environment's lock and statement timeouts (the runner's defaults otherwise). */
+    static StatementRunner runner(Policy policy) {
+        StatementRunner.Settings defaults = StatementRunner.Settings.DEFAULT;
+        StatementRunner.Settings settings = new StatementRunner.Settings(
+                policy.lockTimeout() == null ? defaults.lockTimeout() : policy.lockTimeout(),
+                policy.statementTimeout() == null ? defaults.statementTimeout() : policy.statementTimeout(),
+                defaults.retryBudget(), defaults.initialBackoff(), defaults.maxBackoff());
+        return new StatementRunner(settings, new Random(), d -> Thread.sleep(d.toMillis()), StatementRunner.Listener.NONE);
     }
 
     private String templateSchema() {

@@ -32,7 +32,7 @@ public final class FleetStatus {
     }
 
     /** One line of the matrix: a target, or a group of targets alike in every column. */
-    public record Row(String environment, List<String> targets, String hash, Instant when, String by,
+    public record Row(String environment, List<String> targets, String hash, String gitCommit, Instant when, String by,
                       String lastOutcome, TargetState state) {
     }
 
@@ -40,8 +40,8 @@ public final class FleetStatus {
         Map<String, List<TargetPlan>> groups = new LinkedHashMap<>();
         for (TargetPlan t : plan.targets()) {
             HistoryEntry last = t.lastApply();
-            String key = expand ? t.target().name() : (last == null ? "-" : last.desiredHash()) + "|"
-                    + outcome(t) + "|" + t.state();
+            String key = expand ? t.target().name() : (last == null ? "-" : last.desiredHash() + "|" + last.gitCommit())
+                    + "|" + outcome(t) + "|" + t.state();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
         }
         List<Row> rows = new ArrayList<>();
@@ -52,15 +52,16 @@ public final class FleetStatus {
             TreeSet<String> by = new TreeSet<>();
             members.stream().map(TargetPlan::lastApply).filter(e -> e != null).forEach(e -> by.add(e.databaseUser()));
             rows.add(new Row(plan.environment(), members.stream().map(m -> m.target().name()).toList(),
-                    first.lastApply() == null ? null : first.lastApply().desiredHash(), when,
+                    first.lastApply() == null ? null : first.lastApply().desiredHash(),
+                    first.lastApply() == null ? null : first.lastApply().gitCommit(), when,
                     by.isEmpty() ? null : String.join(",", by), outcome(first), first.state()));
         }
         return rows;
     }
 
     public static String matrix(List<FleetPlan> plans) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-24s %-13s %-20s %-12s %-22s %s%n",
-                "ENVIRONMENT", "TARGETS", "APPLIED", "WHEN", "BY", "LAST OUTCOME", "STATE"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-24s %-13s %-9s %-20s %-12s %-22s %s%n",
+                "ENVIRONMENT", "TARGETS", "APPLIED", "COMMIT", "WHEN", "BY", "LAST OUTCOME", "STATE"));
         for (FleetPlan plan : plans) {
             String desired = FleetPlanRenderer.shortHash(plan.desiredHash());
             for (Row row : rows(plan, plan.targets().size() <= EXPAND_UP_TO)) {
@@ -68,8 +69,10 @@ public final class FleetStatus {
                         : row.targets().size() + " targets";
                 String hash = row.hash() == null ? "-" : FleetPlanRenderer.shortHash(row.hash())
                         + (row.hash().equals(plan.desiredHash()) ? "" : "*");
-                out.append(String.format(Locale.ROOT, "%-12s %-24s %-13s %-20s %-12s %-22s %s%n", row.environment(),
-                        targets, hash, row.when() == null ? "-" : row.when().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                String commit = row.gitCommit() == null ? "-"
+                        : row.gitCommit().substring(0, Math.min(8, row.gitCommit().length()));
+                out.append(String.format(Locale.ROOT, "%-12s %-24s %-13s %-9s %-20s %-12s %-22s %s%n",
+                        row.environment(), targets, hash, commit, row.when() == null ? "-" : row.when().toString().replaceFirst("\\.\\d+Z$", "Z"),
                         row.by() == null ? "-" : row.by(), row.lastOutcome(), row.state().label()));
             }
             out.append(String.format(Locale.ROOT, "%-12s desired state now: %s%n", "", desired));
@@ -136,6 +139,9 @@ public final class FleetStatus {
                 node.put("appliedHash", last.desiredHash());
                 node.put("appliedAt", last.appliedAt().toString());
                 node.put("appliedBy", last.databaseUser());
+                if (last.gitCommit() != null) {
+                    node.put("gitCommit", last.gitCommit());
+                }
             }
             node.put("lastOutcome", outcome(t));
             if (t.driftSteps() != null) {

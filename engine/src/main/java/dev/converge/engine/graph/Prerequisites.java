@@ -218,6 +218,12 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return dependentsChanged(c.target());
     }
 
+    /** After the table exists; before nothing (options never block another change). */
+    @Override
+    public List<Change> visitAlterTableOptions(AlterTableOptions c) {
+        return index.targeting(c.target(), isA(CreateTable.class));
+    }
+
     @Override
     public List<Change> visitSetComment(SetComment c) {
         ObjectRef target = c.object();

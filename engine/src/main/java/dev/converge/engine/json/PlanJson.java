@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.engine.change.Action;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.safety.DataCheck;
 import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.TableImpact;
+import dev.converge.engine.safety.TableLock;
 import java.util.Locale;
 
 /**
@@ -50,6 +54,8 @@ public final class PlanJson {
         summary.put("change", plan.count(Action.ALTER));
         summary.put("destroy", plan.count(Action.DROP));
         summary.put("destructive", plan.destructiveSteps().size());
+        summary.put("locking", plan.steps().stream().filter(PlanStep::isLocking).count());
+        summary.put("failing", plan.steps().stream().filter(PlanStep::isFailing).count());
         ArrayNode steps = root.putArray("steps");
         plan.steps().forEach(step -> steps.add(step(step)));
         ArrayNode notes = root.putArray("notes");
@@ -83,6 +89,42 @@ public final class PlanJson {
         }
         ArrayNode sql = node.putArray("sql");
         step.sql().forEach(sql::add);
+        safety(step, node);
         return node;
+    }
+
+    /** Locks, live facts and how each statement runs: everything the text and Markdown plans show. */
+    private static void safety(PlanStep step, ObjectNode node) {
+        ArrayNode statements = node.putArray("statements");
+        for (DdlStatement statement : step.statements()) {
+            ObjectNode s = statements.addObject().put("sql", statement.sql()).put("transactional",
+                    statement.transactional());
+            if (statement.cleanup() != null) {
+                s.put("cleanup", statement.cleanup());
+            }
+        }
+        node.put("lock", step.safety().strongestLock().name());
+        ArrayNode locks = node.putArray("locks");
+        for (TableLock lock : step.safety().locks()) {
+            locks.addObject().put("table", lock.table().toString()).put("level", lock.level().name());
+        }
+        ArrayNode impacts = node.putArray("impacts");
+        for (TableImpact impact : step.safety().impacts()) {
+            impacts.addObject().put("table", impact.table().toString()).put("verb", impact.verb())
+                    .put("rows", impact.rows()).put("totalBytes", impact.totalBytes()).put("text", impact.describe());
+        }
+        ArrayNode checks = node.putArray("checks");
+        for (DataCheck check : step.safety().checks()) {
+            ObjectNode c = checks.addObject().put("what", check.what())
+                    .put("outcome", check.outcome().name().toLowerCase(Locale.ROOT)).put("count", check.count());
+            if (check.example() != null) {
+                c.put("example", check.example());
+            }
+            if (check.note() != null) {
+                c.put("note", check.note());
+            }
+            c.put("text", check.describe());
+        }
+        node.put("failing", step.isFailing());
     }
 }

@@ -126,6 +126,17 @@ public final class SavedPlanJson {
         }
     }
 
+    /** The schemas a stored plan manages, read without reading the whole plan; empty when unreadable. */
+    public static List<String> schemas(String text) {
+        List<String> schemas = new ArrayList<>();
+        try {
+            MAPPER.readTree(text).path("schemas").forEach(n -> schemas.add(n.asText()));
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+        return schemas;
+    }
+
     private static SavedPlan savedPlan(JsonNode root) throws JsonProcessingException {
         List<PlanStep> steps = new ArrayList<>();
         for (JsonNode node : root.get("steps")) {
@@ -152,7 +163,8 @@ public final class SavedPlanJson {
         Action action = Action.valueOf(node.get("action").asText().toUpperCase(Locale.ROOT));
         return new PlanStep(node.get("number").asInt(), node.get("id").asText(), action,
                 "-/+".equals(node.path("symbol").asText()), change.target(), node.get("description").asText(),
-                statements(node.get("statements")), classes, hazards, change, statements(node.get("inverse")));
+                statements(node.get("statements")), classes, hazards, change, statements(node.get("inverse")),
+                node.path("source").isTextual() ? node.get("source").asText() : null, StepSafetyJson.read(node));
     }
 
     private static Class<? extends Change> changeClass(String kind) {
@@ -168,14 +180,20 @@ public final class SavedPlanJson {
 
     private static ArrayNode statements(List<DdlStatement> statements) {
         ArrayNode array = MAPPER.createArrayNode();
-        statements.forEach(s -> array.addObject().put("sql", s.sql()).put("transactional", s.transactional()));
+        statements.forEach(s -> {
+            ObjectNode statement = array.addObject().put("sql", s.sql()).put("transactional", s.transactional());
+            if (s.cleanup() != null) {
+                statement.put("cleanup", s.cleanup());
+            }
+        });
         return array;
     }
 
     private static List<DdlStatement> statements(JsonNode array) {
         List<DdlStatement> statements = new ArrayList<>();
         if (array != null) {
-            array.forEach(s -> statements.add(new DdlStatement(s.get("sql").asText(), s.get("transactional").asBoolean())));
+            array.forEach(s -> statements.add(new DdlStatement(s.get("sql").asText(), s.get("transactional").asBoolean(),
+                    s.path("cleanup").isTextual() ? s.get("cleanup").asText() : null)));
         }
         return statements;
     }

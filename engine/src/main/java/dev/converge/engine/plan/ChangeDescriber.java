@@ -5,6 +5,7 @@ import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
+import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.Sequence;
@@ -191,7 +192,16 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     }
 
     @Override
+    public String visitAlterTableOptions(AlterTableOptions c) {
+        List<String> added = c.to().stream().filter(o -> !c.from().contains(o)).toList();
+        return "alter table " + c.table() + " options: " + (added.isEmpty() ? "server defaults" : String.join(" ", added));
+    }
+
+    @Override
     public String visitRename(Rename c) {
+        if (c.from().kind() == ObjectKind.ENUM && !c.from().member().isEmpty()) {
+            return "rename value '" + c.from().member() + "' of enum " + c.from().name() + " to '" + c.to() + "'";
+        }
         return "rename " + c.from().kind().word().replace('_', ' ') + " " + c.from().display() + " to " + c.to();
     }
 

@@ -10,11 +10,25 @@ import java.util.List;
  * MySQL DDL, which commits implicitly) and must be run, checkpointed and undone on their own.
  *
  * @param sql           the statement, without a trailing semicolon
- * @param transactional false when the statement cannot run inside a transaction block
+ * @param transactional false when the statement runs on its own, committed by itself: it cannot run
+ *                      inside a transaction block (CREATE INDEX CONCURRENTLY), or it must not hold the
+ *                      locks of the statements before it (VALIDATE CONSTRAINT after ADD ... NOT VALID)
+ * @param cleanup       a statement that undoes what a failure of this one leaves behind (the invalid
+ *                      index of a failed CREATE INDEX CONCURRENTLY), or null
  */
-public record DdlStatement(String sql, boolean transactional) {
+public record DdlStatement(String sql, boolean transactional, String cleanup) {
     public DdlStatement {
         requireNonNull(sql, "sql is null");
+    }
+
+    /** A statement that leaves nothing behind when it fails. */
+    public DdlStatement(String sql, boolean transactional) {
+        this(sql, transactional, null);
+    }
+
+    /** A statement that runs on its own and, when it fails, is cleaned up by {@code cleanup}. */
+    public static DdlStatement outsideTransaction(String sql, String cleanup) {
+        return new DdlStatement(sql, false, cleanup);
     }
 
     /** A statement that runs inside the apply's transaction: the common case. */

@@ -93,6 +93,11 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     }
 
     @Override
+    public Optional<Change> visitAlterTableOptions(AlterTableOptions c) {
+        return undo(new AlterTableOptions(c.table(), c.to(), c.from()));
+    }
+
+    @Override
     public Optional<Change> visitRename(Rename c) {
         return undo(new Rename(c.target(), c.fromName()));
     }

@@ -7,6 +7,7 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.SafetyClass;
+import dev.converge.engine.safety.StepSafety;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,15 +27,17 @@ import java.util.Set;
  * @param source      where the desired object is declared ({@code schema/orders.sql:14});
  *                    {@link #NOT_IN_FILES} for an object the desired files no longer declare (a drop);
  *                    null when unknown (a desired state read from a database)
+ * @param safety      the locks it takes, and the live facts (table sizes, data checks) when known
  */
 public record PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target,
                        String description, List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards,
-                       Change change, List<DdlStatement> inverse, String source) {
+                       Change change, List<DdlStatement> inverse, String source, StepSafety safety) {
     /** The source of a step whose object the desired files no longer declare. */
     public static final String NOT_IN_FILES = "";
 
     public PlanStep {
         requireNonNull(id, "id is null");
+        safety = safety == null ? StepSafety.NONE : safety;
         requireNonNull(action, "action is null");
         requireNonNull(description, "description is null");
         requireNonNull(change, "change is null");
@@ -47,19 +50,44 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     /** A step without inverse statements: irreversible as far as an undo is concerned. */
     public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
                     List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change) {
-        this(number, id, action, replaces, target, description, statements, classes, hazards, change, List.of());
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, List.of(),
+                null, StepSafety.NONE);
+    }
+
+    /** A step without lock levels or live facts: the shape before the safety model. */
+    public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
+                    List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change,
+                    List<DdlStatement> inverse, String source) {
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse, source,
+                StepSafety.NONE);
     }
 
     /** A step whose desired object's declaration is unknown. */
     public PlanStep(int number, String id, Action action, boolean replaces, ObjectRef target, String description,
                     List<DdlStatement> statements, Set<SafetyClass> classes, List<Hazard> hazards, Change change,
                     List<DdlStatement> inverse) {
-        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse, null);
+        this(number, id, action, replaces, target, description, statements, classes, hazards, change, inverse, null,
+                StepSafety.NONE);
     }
 
     /** True when the step can be undone by its inverse statements after it has run. */
     public boolean isReversible() {
         return !inverse.isEmpty();
+    }
+
+    /** The same step with other safety facts (live statistics and data checks added after planning). */
+    public PlanStep withSafety(StepSafety newSafety) {
+        return new PlanStep(number, id, action, replaces, target, description, statements, classes, hazards, change,
+                inverse, source, newSafety);
+    }
+
+    /** True when a data pre-check says the step will fail on the target's rows. */
+    public boolean isFailing() {
+        return safety.failing();
+    }
+
+    public boolean isLocking() {
+        return classes.contains(SafetyClass.LOCKING);
     }
 
     /** The SQL text of the step's statements, in order. */

@@ -1,6 +1,9 @@
 package dev.converge.engine.plan;
 
+import dev.converge.engine.safety.DataCheck;
 import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.TableImpact;
+import dev.converge.engine.safety.TableLock;
 import dev.converge.engine.safety.SafetyClass;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,6 +30,11 @@ public final class PlanTextRenderer {
         }
         appendNotes(plan, out);
         out.append(plan.summary()).append('\n');
+        long failing = plan.steps().stream().filter(PlanStep::isFailing).count();
+        if (failing > 0) {
+            out.append(failing).append(failing == 1 ? " step fails" : " steps fail")
+                    .append(" on the target's data (marked X): apply refuses the plan until the data is fixed.\n");
+        }
         long destructive = plan.destructiveSteps().size();
         if (destructive > 0) {
             out.append(destructive).append(destructive == 1 ? " step is" : " steps are")
@@ -56,11 +64,25 @@ public final class PlanTextRenderer {
         } else if (step.source() != null) {
             out.append(INDENT).append("declared at ").append(step.source()).append('\n');
         }
+        if (!step.safety().locks().isEmpty()) {
+            out.append(INDENT).append("lock: ").append(step.safety().locks().stream().map(TableLock::toString)
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
         for (Hazard hazard : step.hazards()) {
             out.append(INDENT).append("! ").append(hazard.code()).append(": ").append(hazard.message()).append('\n');
         }
-        for (String sql : step.sql()) {
-            out.append(INDENT).append(sql.replace("\n", "\n" + INDENT)).append(";\n");
+        for (TableImpact impact : step.safety().impacts()) {
+            out.append(INDENT).append("impact: ").append(impact.describe()).append('\n');
+        }
+        for (DataCheck check : step.safety().checks()) {
+            out.append(INDENT).append(check.failed() ? "X " : "data: ").append(check.describe()).append('\n');
+        }
+        for (DdlStatement statement : step.statements()) {
+            out.append(INDENT).append(statement.sql().replace("\n", "\n" + INDENT)).append(';');
+            if (!statement.transactional()) {
+                out.append("  -- runs on its own, outside the transaction");
+            }
+            out.append('\n');
         }
         out.append('\n');
     }

@@ -11,9 +11,12 @@ import dev.converge.engine.graph.StepIds;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.safety.StepSafety;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
+import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +42,15 @@ public final class Planner {
     /** The planner of a dialect: its id, SQL generator and safety classifier. */
     public static Planner of(Dialect dialect) {
         return new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier());
+    }
+
+    /**
+     * The planner of a dialect for a server version, with the given online strategies: the generator
+     * and the classifier are asked with the same strategies, so each step's lock claims match its SQL.
+     */
+    public static Planner of(Dialect dialect, ServerVersion version, OnlineStrategies strategies) {
+        return new Planner(dialect.id(), dialect.sqlGenerator(version, strategies),
+                dialect.safetyClassifier(version, strategies));
     }
 
     public Plan plan(SchemaModel current, SchemaModel desired, String target) {
@@ -69,8 +81,9 @@ public final class Planner {
             Classification classification = classifier.classify(change, renamedCurrent);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
-                    ChangeDescriber.describe(change), sqlGenerator.statements(change), classification.classes(),
-                    classification.hazards(), change, inverse(change, before), sourceOf(change, replaces, source)));
+                    ChangeDescriber.describe(change), sqlGenerator.statements(change, renamedCurrent),
+                    classification.classes(), classification.hazards(), change, inverse(change, before),
+                    sourceOf(change, replaces, source), StepSafety.of(classification.locks())));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
                 steps, notes, unmanaged(renamedCurrent, managedDesired));

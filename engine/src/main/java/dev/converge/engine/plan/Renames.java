@@ -3,6 +3,7 @@ package dev.converge.engine.plan;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.Rename;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.ObjectKind;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
 final class Renames {
     /** Tables first: a column or constraint annotation names its table by its new name. */
     private static final List<ObjectKind> ORDER = List.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.SEQUENCE,
-            ObjectKind.INDEX, ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY);
+            ObjectKind.INDEX, ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY, ObjectKind.ENUM);
 
     record Result(SchemaModel current, List<Change> changes, List<String> notes) {
     }
@@ -164,7 +165,9 @@ final class Renames {
             case SEQUENCE:
                 return model.sequences().stream().anyMatch(s -> s.name().equals(name));
             case ENUM:
-                return model.enums().stream().anyMatch(e -> e.name().equals(name));
+                // Only labels are renamed (member = the label); a type rename is not supported.
+                return model.enums().stream().anyMatch(e -> e.name().equals(name)
+                        && (ref.member().isEmpty() || e.labels().contains(ref.member())));
             default:
                 return false;
         }
@@ -197,6 +200,8 @@ final class Renames {
                                 v.definition(), v.options(), v.dependsOn(), v.comment(), v.columnComments()) : v));
             case SEQUENCE:
                 return renameSequence(m, old, QualifiedName.of(old.schema(), to));
+            case ENUM:
+                return renameEnumLabel(m, old, from.member(), to);
             default:
                 return m; // not reached: Renames acts only on the kinds in ORDER
         }
@@ -214,6 +219,20 @@ final class Renames {
         List<Sequence> sequences = map(m.sequences(), s -> s.ownedBy() != null && s.ownedBy().name().equals(old)
                 ? sequence(s, new ObjectRef(s.ownedBy().kind(), renamed, s.ownedBy().member())) : s);
         return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
+    }
+
+    /* A label in a column default is a literal cast to its type: 'open'::shop.status. */
+    private static SchemaModel renameEnumLabel(SchemaModel m, QualifiedName type, String old, String renamed) {
+        String cast = "::" + ident(type.schema()) + "." + ident(type.name());
+        String before = "'" + old.replace("'", "''") + "'" + cast;
+        String after = "'" + renamed.replace("'", "''") + "'" + cast;
+        List<EnumType> enums = map(m.enums(), e -> !e.name().equals(type) ? e : new EnumType(e.name(),
+                e.labels().stream().map(l -> l.equals(old) ? renamed : l).toList(), e.comment()));
+        List<Table> tables = map(m.tables(), t -> new Table(t.name(), map(t.columns(), c -> c.defaultExpression() == null
+                ? c : new Column(c.name(), c.type(), c.notNull(), c.defaultExpression().replace(before, after),
+                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn())),
+                t.constraints(), t.comment()));
+        return new SchemaModel(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
     /* A column default names its sequence in a string: nextval('public.s'::regclass). */

@@ -6,9 +6,23 @@ package dev.converge.engine.safety;
  */
 public enum SafetyClass {
     /** Adds something; existing data and queries are untouched. */
-    ADDITIVE,
+    ADDITIVE("adds something; existing data and queries are untouched (also a step with no hazard, such as a"
+            + " comment)"),
     /** Loses data: drops a table or column, or narrows a type. */
-    DESTRUCTIVE,
+    DESTRUCTIVE("loses data: drops a table, column or sequence (its current value), or narrows a type;"
+            + " apply refuses it without an allowance"),
     /** Rewrites a table or blocks reads or writes on it while it runs. */
-    LOCKING
+    LOCKING("rewrites a table, scans it, builds an index on it, or blocks reads or writes on it while it runs;"
+            + " allowed with a warning unless --max-lock says otherwise");
+
+    private final String meaning;
+
+    SafetyClass(String meaning) {
+        this.meaning = meaning;
+    }
+
+    /** One sentence for the hazard reference. */
+    public String meaning() {
+        return meaning;
+    }
 }

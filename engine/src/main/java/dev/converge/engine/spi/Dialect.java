@@ -1,5 +1,6 @@
 package dev.converge.engine.spi;
 
+import dev.converge.engine.safety.OnlineStrategies;
 import java.sql.Connection;
 
 /**
@@ -32,7 +33,32 @@ public interface Dialect {
 
     SqlGenerator sqlGenerator();
 
+    /**
+     * A generator for a server version that uses the given online strategies on existing tables; by
+     * default the plain one.
+     */
+    default SqlGenerator sqlGenerator(ServerVersion version, OnlineStrategies strategies) {
+        return sqlGenerator();
+    }
+
     SafetyClassifier safetyClassifier();
+
+    /**
+     * A classifier for a server version (lock levels and rewrites differ between majors) whose lock
+     * claims match {@link #sqlGenerator(ServerVersion, OnlineStrategies)} with the same strategies; by default the
+     * plain one.
+     */
+    default SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
+        return safetyClassifier();
+    }
+
+    /**
+     * Reads live facts for a plan from its target (table statistics, bounded data pre-checks), read
+     * only; by default none.
+     */
+    default PlanAnnotator annotator() {
+        return PlanAnnotator.NONE;
+    }
 
     ShadowFactory shadows();
 

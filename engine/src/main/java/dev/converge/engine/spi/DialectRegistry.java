@@ -27,7 +27,8 @@ public final class DialectRegistry {
         return dialects.stream().filter(d -> d.acceptsUrl(url)).findFirst().orElseThrow(() ->
                 new ConvergeException(ErrorKind.USAGE, "no dialect accepts the URL '" + Redaction.passwords(url)
                         + "'; known dialects: " + dialects.stream().map(Dialect::id).collect(Collectors.joining(", "))
-                        + " (for PostgreSQL use postgresql://user@host:port/db or jdbc:postgresql://host:port/db)"));
+                        + " (for PostgreSQL use postgresql://user@host:port/db or jdbc:postgresql://host:port/db;"
+                        + " for MySQL/MariaDB mysql://user@host:port/db or jdbc:mysql://host:port/db)"));
     }
 
     /** The dialect with this id ("postgres"). */

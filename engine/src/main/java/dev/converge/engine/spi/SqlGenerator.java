@@ -1,6 +1,7 @@
 package dev.converge.engine.spi;
 
 import dev.converge.engine.change.Change;
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
 import java.util.List;
 
@@ -10,4 +11,13 @@ import java.util.List;
  */
 public interface SqlGenerator {
     List<DdlStatement> statements(Change change);
+
+    /**
+     * The statements for a change against the current schema: a generator may choose another way to
+     * make a change on an existing, possibly busy table (CONCURRENTLY, NOT VALID then VALIDATE) than
+     * on one the plan creates. By default the same as {@link #statements(Change)}.
+     */
+    default List<DdlStatement> statements(Change change, SchemaModel current) {
+        return statements(change);
+    }
 }

@@ -629,13 +629,17 @@ exprItem
     | OPEN_BRACKET expr? CLOSE_BRACKET
     | TYPECAST typeName
     | functionCall
-    | qualifiedName
     | ~(SEMI | OPEN_PAREN | CLOSE_PAREN | OPEN_BRACKET | CLOSE_BRACKET | COMMA)
     ;
 
 parenGroup : OPEN_PAREN expr? CLOSE_PAREN ;
 
-functionCall : qualifiedName OPEN_PAREN expr? CLOSE_PAREN ;
+/*
+ * A name, called when followed by arguments. One rule for both: were a bare name and a call two
+ * alternatives, telling them apart would need the whole name as lookahead, which the fast SLL
+ * prediction gets wrong (and the slow LL fallback then parses every query twice).
+ */
+functionCall : qualifiedName (OPEN_PAREN expr? CLOSE_PAREN)? ;
 
 /*
  * A column DEFAULT is a b_expr in PostgreSQL's grammar: it ends at the next column option, so
@@ -648,7 +652,6 @@ defaultItem
     | OPEN_BRACKET expr? CLOSE_BRACKET
     | TYPECAST typeName
     | functionCall
-    | qualifiedName
     | ~(SEMI | OPEN_PAREN | CLOSE_PAREN | OPEN_BRACKET | CLOSE_BRACKET | COMMA | NOT | NULL | CONSTRAINT
         | CHECK | DEFAULT | UNIQUE | PRIMARY | REFERENCES | GENERATED | COLLATE | DEFERRABLE | INITIALLY)
     ;

@@ -349,6 +349,9 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterFunctionCall(PostgresParser.FunctionCallContext ctx) {
+        if (ctx.OPEN_PAREN() == null) {
+            return; // a name, not a call: relations in queries are found by RelationScan
+        }
         SqlName function = name(ctx.qualifiedName());
         if (!(ctx.getParent() instanceof PostgresParser.CreateTriggerContext)) {
             optional(NameSpace.FUNCTION, ctx.qualifiedName());

@@ -10,6 +10,7 @@ import dev.converge.dialect.mysql.parse.MysqlStatementSplitter;
 import dev.converge.dialect.mysql.safety.MysqlSafetyClassifier;
 import dev.converge.dialect.mysql.shadow.MysqlShadowFactory;
 import dev.converge.dialect.mysql.sql.MysqlSqlGenerator;
+import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;

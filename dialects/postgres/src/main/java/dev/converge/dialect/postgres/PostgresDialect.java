@@ -16,7 +16,10 @@ import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryStore;
 import dev.converge.engine.spi.Inspector;
+import dev.converge.engine.spi.PlanAnnotator;
 import dev.converge.engine.spi.SafetyClassifier;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.dialect.postgres.live.PostgresPlanAnnotator;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.ShadowFactory;
 import dev.converge.engine.spi.SqlGenerator;
@@ -36,6 +39,7 @@ public final class PostgresDialect implements Dialect {
     private final SafetyClassifier safetyClassifier = new PostgresSafetyClassifier();
     private final ShadowFactory shadows = new PostgresShadowFactory();
     private final HistoryStore history = new PostgresHistoryStore();
+    private final PlanAnnotator annotator = new PostgresPlanAnnotator();
     private final ApplyLock applyLock = new PostgresApplyLock();
 
     @Override
@@ -84,8 +88,23 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public SqlGenerator sqlGenerator(ServerVersion version, OnlineStrategies strategies) {
+        return new PostgresSqlGenerator(version.major(), strategies);
+    }
+
+    @Override
     public SafetyClassifier safetyClassifier() {
         return safetyClassifier;
+    }
+
+    @Override
+    public SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
+        return new PostgresSafetyClassifier(version.major(), strategies);
+    }
+
+    @Override
+    public PlanAnnotator annotator() {
+        return annotator;
     }
 
     @Override

@@ -35,8 +35,9 @@ public final class MysqlInspector implements Inspector {
         ServerFlavor flavor = ServerFlavor.of(connection);
         String database = currentDatabase(connection);
         Map<String, String> tableComments = new LinkedHashMap<>();
+        Map<String, List<String>> tableOptions = new LinkedHashMap<>();
         Set<String> viewNames = new java.util.TreeSet<>();
-        readTables(connection, tableComments, viewNames);
+        readTables(connection, tableComments, tableOptions, viewNames);
         Map<String, List<String>> columnChecks = new LinkedHashMap<>();
         List<CheckReader.Check> tableChecks = new ArrayList<>();
         new CheckReader(flavor).read(connection, columnChecks, tableChecks);
@@ -50,7 +51,8 @@ public final class MysqlInspector implements Inspector {
             String name = entry.getKey();
             List<TableConstraint> constraints = new ArrayList<>(indexes.primaryKeys().getOrDefault(name, List.of()));
             tableChecks.stream().filter(c -> c.table().equals(name)).forEach(c -> constraints.add(c.constraint()));
-            tables.add(new Table(name(name), columns.getOrDefault(name, List.of()), constraints, entry.getValue()));
+            tables.add(new Table(name(name), columns.getOrDefault(name, List.of()), constraints, entry.getValue(),
+                    tableOptions.get(name)));
         }
         return new SchemaModel(List.of(), List.of(), List.of(), tables, indexes.indexes(), foreignKeys, views);
     }
@@ -70,18 +72,26 @@ public final class MysqlInspector implements Inspector {
         }
     }
 
-    private static void readTables(Connection connection, Map<String, String> tableComments, Set<String> views)
-            throws SQLException {
+    /**
+     * Tables with their comments and options: the engine, the default character set and collation,
+     * and what CREATE_OPTIONS lists (options given explicitly, such as ROW_FORMAT or KEY_BLOCK_SIZE;
+     * ROW_FORMAT in its own column is the effective format, which is no option when it is the default).
+     */
+    private static void readTables(Connection connection, Map<String, String> tableComments,
+                                   Map<String, List<String>> tableOptions, Set<String> views) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES "
-                        + "WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME")) {
+                "SELECT t.TABLE_NAME, t.TABLE_TYPE, t.TABLE_COMMENT, t.ENGINE, c.CHARACTER_SET_NAME, t.TABLE_COLLATION,"
+                        + " t.CREATE_OPTIONS FROM information_schema.TABLES t LEFT JOIN information_schema.COLLATIONS c"
+                        + " ON c.COLLATION_NAME = t.TABLE_COLLATION WHERE t.TABLE_SCHEMA = DATABASE() ORDER BY t.TABLE_NAME")) {
             while (rs.next()) {
                 String type = rs.getString(2);
+                String name = rs.getString(1);
                 if ("VIEW".equals(type)) {
-                    views.add(rs.getString(1));
+                    views.add(name);
                 } else if (type != null && type.contains("TABLE") && !type.contains("TEMPORARY")) {
                     String comment = rs.getString(3);
-                    tableComments.put(rs.getString(1), comment == null || comment.isEmpty() ? null : comment);
+                    tableComments.put(name, comment == null || comment.isEmpty() ? null : comment);
+                    tableOptions.put(name, TableOptions.of(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
         }

@@ -99,6 +99,7 @@ public final class MysqlStatementSplitter implements StatementSplitter {
 
         private void word() {
             int begin = pos;
+            pos++;
             while (pos < text.length() && isWordPart(text.charAt(pos))) {
                 pos++;
             }

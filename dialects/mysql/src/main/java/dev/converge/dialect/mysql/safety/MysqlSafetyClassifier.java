@@ -4,6 +4,7 @@ import dev.converge.engine.change.Action;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateIndex;
@@ -63,10 +64,24 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
                 hazards.add(new Hazard(HazardCode.INDEX_BUILD, "builds the index in place (INPLACE, LOCK=NONE):"
                         + " reads and writes go on" + (create.index().unique() ? "; fails if the keys hold duplicates" : "")));
             }
+        } else if (change instanceof AlterTableOptions options) {
+            tableOptions(options, hazards);
         } else if (change instanceof AddForeignKey) {
             hazards.add(scan("checks every row against the referenced table; fails on orphans"));
         }
         return Classification.of(change.action() == Action.CREATE, hazards);
+    }
+
+    /** A new engine copies the table; a new row format or block size rebuilds it; new defaults are metadata. */
+    private static void tableOptions(AlterTableOptions change, List<Hazard> hazards) {
+        List<String> changed = change.to().stream().filter(o -> !change.from().contains(o)).toList();
+        if (changed.stream().anyMatch(o -> o.startsWith("ENGINE="))) {
+            hazards.add(copy("a new storage engine copies the table (COPY)"));
+            hazards.add(writesWait("the engine change"));
+        } else if (changed.stream().anyMatch(o -> !o.startsWith("DEFAULT CHARSET=") && !o.startsWith("COLLATE="))
+                || change.from().size() > change.to().size()) {
+            hazards.add(rebuild("a new row format or block size rebuilds the table (INPLACE)"));
+        }
     }
 
     private static void addColumn(Column column, List<Hazard> hazards) {

@@ -9,6 +9,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.SetPartitionOf;
@@ -70,10 +71,15 @@ import java.util.List;
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
-    /** MySQL commits every DDL statement implicitly: none can run inside the apply's transaction. */
+    /** Every MySQL DDL statement commits implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
-        return change.accept(this).stream().map(DdlStatement::outsideTransaction).toList();
+        return sql(change).stream().map(DdlStatement::outsideTransaction).toList();
+    }
+
+    /** The SQL text of the statements that make the change. */
+    public List<String> sql(Change change) {
+        return change.accept(this);
     }
 
     private static String table(QualifiedName name) {
@@ -94,10 +100,34 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         t.constraints().stream().filter(k -> k.kind() != ConstraintKind.PRIMARY_KEY)
                 .forEach(k -> lines.add("CONSTRAINT " + quote(k.name()) + " " + k.definition()));
         String sql = "CREATE TABLE " + table(t.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
+        if (!t.options().isEmpty()) {
+            sql += " " + String.join(" ", t.options());
+        }
         if (t.comment() != null) {
             sql += " COMMENT = " + literal(t.comment());
         }
         return List.of(sql);
+    }
+
+    /**
+     * Only the options that change: naming the engine again, even the same one, rebuilds the table. An
+     * option the desired table no longer has goes back to the server's default.
+     */
+    @Override
+    public List<String> visitAlterTableOptions(AlterTableOptions c) {
+        List<String> clauses = new ArrayList<>();
+        for (String option : c.to()) {
+            if (!c.from().contains(option)) {
+                clauses.add(option);
+            }
+        }
+        for (String option : c.from()) {
+            String key = option.substring(0, option.indexOf('=') + 1);
+            if (c.to().stream().noneMatch(o -> o.startsWith(key))) {
+                clauses.add(key + (key.equals("KEY_BLOCK_SIZE=") ? "0" : "DEFAULT"));
+            }
+        }
+        return alter(c.table(), String.join(" ", clauses));
     }
 
     @Override
@@ -193,6 +223,7 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     public List<String> visitRename(Rename c) {
         switch (c.from().kind()) {
             case TABLE:
+            case VIEW:
                 return List.of("RENAME TABLE " + table(c.from().name()) + " TO " + quote(c.to()));
             case COLUMN:
                 return alter(c.from().name(), "RENAME COLUMN " + quote(c.from().member()) + " TO " + quote(c.to()));

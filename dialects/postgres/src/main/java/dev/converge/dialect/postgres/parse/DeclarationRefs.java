@@ -4,10 +4,13 @@ import dev.converge.engine.diag.SourceSpan;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.source.LineIndex;
+import dev.converge.engine.source.SourceFile;
 import dev.converge.grammar.source.Declaration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +27,11 @@ final class DeclarationRefs {
 
     static Map<ObjectRef, SourceSpan> of(List<ParsedSource> statements) {
         Map<ObjectRef, SourceSpan> spans = new HashMap<>();
+        Map<SourceFile, LineIndex> lines = new IdentityHashMap<>();
         for (ParsedSource s : statements) {
+            LineIndex index = lines.computeIfAbsent(s.statement().file(), LineIndex::new);
             for (Declaration d : s.parsed().declarations()) {
-                SourceSpan span = s.statement().spanAt(Math.max(0, d.offset()));
+                SourceSpan span = index.spanAt(s.statement().startOffset() + Math.max(0, d.offset()));
                 for (ObjectRef ref : refs(d, s.defaultSchema())) {
                     spans.putIfAbsent(ref, span);
                 }
@@ -74,8 +79,12 @@ final class DeclarationRefs {
             case "procedure":
                 kind(d.kind().toUpperCase(java.util.Locale.ROOT)).ifPresent(k -> refs.add(top(k, p)));
                 break;
+            case "enum label":
+                // A label is named inside its type, as a column is inside its table (for renames).
+                refs.add(ObjectRef.member(ObjectKind.ENUM, QualifiedName.of(p.get(0), p.get(1)), p.get(2)));
+                break;
             default:
-                break; // enum labels and extensions have no step of their own
+                break; // extensions have no step of their own
         }
         return refs;
     }

@@ -7,12 +7,14 @@ import dev.converge.grammar.source.NameSpace;
 import dev.converge.grammar.source.Reference;
 import dev.converge.grammar.source.SqlName;
 import dev.converge.grammar.source.StatementKind;
+import dev.converge.grammar.support.LeadingWords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -143,13 +145,13 @@ final class LoadOrder {
         return refs;
     }
 
-    private static java.util.Optional<Reference> schemaOf(NameSpace space, SqlName name, int offset) {
+    private static Optional<Reference> schemaOf(NameSpace space, SqlName name, int offset) {
         boolean topLevel = space == NameSpace.RELATION || space == NameSpace.TYPE || space == NameSpace.FUNCTION;
         if (!topLevel || name.parts().size() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String schema = name.parts().get(name.parts().size() - 2);
-        return java.util.Optional.of(new Reference(NameSpace.SCHEMA, SqlName.of(schema), offset, false));
+        return Optional.of(new Reference(NameSpace.SCHEMA, SqlName.of(schema), offset, false));
     }
 
     private List<ParsedSource> declarers(NameKey key) {
@@ -236,7 +238,7 @@ final class LoadOrder {
     }
 
     private static boolean isTransactionControl(String sql) {
-        List<String> words = dev.converge.grammar.support.LeadingWords.of(sql, 1);
+        List<String> words = LeadingWords.of(sql, 1);
         return !words.isEmpty() && TRANSACTION_CONTROL.contains(words.get(0));
     }
 }

@@ -44,4 +44,16 @@ final class LockHazards {
         return new Hazard(HazardCode.INDEX_BUILD, "builds " + what + " on " + table
                 + ", which takes time proportional to the table's size");
     }
+
+    static Hazard dataDependent(String what) {
+        return new Hazard(HazardCode.DATA_DEPENDENT, what);
+    }
+
+    static Hazard incompatible(String what) {
+        return new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, what);
+    }
+
+    static Hazard untracked(String what) {
+        return new Hazard(HazardCode.UNTRACKED_DEPENDENCY, what);
+    }
 }

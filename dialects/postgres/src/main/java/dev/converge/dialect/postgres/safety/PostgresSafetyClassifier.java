@@ -2,10 +2,13 @@ package dev.converge.dialect.postgres.safety;
 
 import static dev.converge.dialect.postgres.safety.LockHazards.accessExclusiveWhile;
 import static dev.converge.dialect.postgres.safety.LockHazards.briefAccessExclusive;
+import static dev.converge.dialect.postgres.safety.LockHazards.dataDependent;
 import static dev.converge.dialect.postgres.safety.LockHazards.dataLoss;
 import static dev.converge.dialect.postgres.safety.LockHazards.fullScan;
+import static dev.converge.dialect.postgres.safety.LockHazards.incompatible;
 import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
+import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
@@ -25,6 +28,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.ColumnChangeKind;
@@ -66,6 +70,12 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.LockLevel;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.safety.TableLock;
+import dev.converge.dialect.postgres.sql.PostgresType;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.spi.SafetyClassifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -75,10 +85,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * PostgresSafetyClassifier is the first, rule-based classification of each change on PostgreSQL 15:
- * what data it can lose and which table locks it takes for how long. A change on a table that is not
- * in the current schema (created earlier in the same plan, so empty and unused) carries no lock
+ * PostgresSafetyClassifier classifies each change on PostgreSQL: what data it can lose, what it can
+ * break, which table locks it takes (the strongest per table, as pg_locks shows them while the
+ * statement runs, verified by LockLevelsOnServerTest) and for how long. A change on a table that is
+ * not in the current schema (created earlier in the same plan, so empty and unused) carries no lock
  * hazards; data-loss hazards are kept regardless.
+ *
+ * <p>Lock levels follow https://www.postgresql.org/docs/current/sql-altertable.html and
+ * https://www.postgresql.org/docs/current/explicit-locking.html. Where they differ by major version
+ * the rule says so: before PostgreSQL 11, ADD COLUMN with any default rewrites the table; before 12,
+ * SET NOT NULL always scans (a validated CHECK does not spare the scan).
  */
 public final class PostgresSafetyClassifier implements SafetyClassifier {
     /** Functions whose value differs per row, so ADD COLUMN ... DEFAULT f() must rewrite the table. */
@@ -86,122 +102,157 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             "\\b(nextval|random|gen_random_uuid|clock_timestamp|uuid_generate_\\w*|timeofday|statement_timestamp"
                     + "|txid_current|setval)\\s*\\(");
 
-    /**
-     * The table names of the last model seen: a plan classifies all its changes against the same
-     * current model, and looking tables up by scanning a 10,000-table model for each change would
-     * make planning quadratic. Swapped whole, so concurrent callers never see a half-built pair.
-     */
-    private volatile TableNames lastTables;
+    private final int major;
+    private final OnlineStrategies strategies;
+    private final CurrentRelations relations = new CurrentRelations();
 
+    /** The plain classifier: PostgreSQL 15, no online strategies. */
     public PostgresSafetyClassifier() {
-        // each call builds a visitor over its own current schema
+        this(15, OnlineStrategies.NONE);
+    }
+
+    /** A classifier for a server major version whose claims match the generator with the same strategies. */
+    public PostgresSafetyClassifier(int major, OnlineStrategies strategies) {
+        this.major = major;
+        this.strategies = strategies;
     }
 
     @Override
     public Classification classify(Change change, SchemaModel current) {
-        return change.accept(new Rules(tableNames(current)));
+        return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies));
     }
 
-    private Set<QualifiedName> tableNames(SchemaModel current) {
-        TableNames cached = lastTables;
-        if (cached == null || cached.model() != current) {
-            cached = new TableNames(current, current.tables().stream().map(t -> t.name())
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
-            lastTables = cached;
-        }
-        return cached.names();
-    }
-
-    /** A model and the names of its tables. */
-    private record TableNames(SchemaModel model, Set<QualifiedName> names) {
-    }
-
-    /** The rules, one method per change kind; {@code current} tells existing tables from new ones. */
+    /** The rules, one method per change kind; {@code currentTables} tells existing tables from new ones. */
     private static final class Rules implements ChangeVisitor<Classification> {
         private final Set<QualifiedName> currentTables;
+        private final Set<QualifiedName> currentRelations;
+        private final int major;
+        private final OnlineStrategies strategies;
 
-        Rules(Set<QualifiedName> currentTables) {
+        Rules(Set<QualifiedName> currentTables, Set<QualifiedName> currentRelations, int major,
+              OnlineStrategies strategies) {
             this.currentTables = currentTables;
+            this.currentRelations = currentRelations;
+            this.major = major;
+            this.strategies = strategies;
         }
 
         private boolean exists(QualifiedName table) {
             return currentTables.contains(table);
         }
 
-        private static Classification additive(Hazard... hazards) {
-            return Classification.of(true, List.of(hazards));
+        private static Classification additive(List<TableLock> locks, Hazard... hazards) {
+            return Classification.of(true, List.of(hazards), locks);
         }
 
-        private static Classification neutral(Hazard... hazards) {
-            return Classification.of(false, List.of(hazards));
+        private static Classification neutral(List<TableLock> locks, Hazard... hazards) {
+            return Classification.of(false, List.of(hazards), locks);
+        }
+
+        private static List<TableLock> none() {
+            return List.of();
+        }
+
+        /** {@code level} on each of the tables that exist. */
+        private List<TableLock> locks(LockLevel level, QualifiedName... tables) {
+            List<TableLock> result = new ArrayList<>();
+            for (QualifiedName table : tables) {
+                if (currentRelations.contains(table)) {
+                    result.add(new TableLock(table, level));
+                }
+            }
+            return result;
         }
 
         // ---- creates: nothing existing is touched
 
         @Override
         public Classification visitCreateSchema(CreateSchema change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitCreateEnum(CreateEnum change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitCreateSequence(CreateSequence change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitCreateTable(CreateTable change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitCreateView(CreateView change) {
-            return additive();
+            // Only ACCESS SHARE on the tables it reads while it is created: blocks nothing but ACCESS EXCLUSIVE.
+            return additive(none());
         }
 
         @Override
         public Classification visitAddEnumValue(AddEnumValue change) {
             // The type is not a table; rows are untouched. (The new label cannot be used in the same
-            // transaction that adds it, which is the planner's concern, not a hazard.)
-            return additive();
+            // transaction that adds it, which the applier handles, not a hazard.)
+            return additive(none());
         }
 
         @Override
         public Classification visitCreateIndex(CreateIndex change) {
             QualifiedName table = change.index().table();
             if (!exists(table)) {
-                return additive();
+                return additive(none());
             }
             String what = change.index().unique() ? "unique index " + change.index().name()
                     + " (fails if existing rows have duplicates)" : "index " + change.index().name();
-            return additive(indexBuild(table, what),
-                    new Hazard(HazardCode.BLOCKS_WRITES, "holds a SHARE lock on " + table
-                            + " for the whole build: reads continue, writes wait until it finishes"));
+            List<Hazard> hazards = new ArrayList<>();
+            hazards.add(indexBuild(table, what));
+            if (change.index().unique()) {
+                hazards.add(dataDependent("unique index " + change.index().name() + " fails if " + table
+                        + " has duplicate keys"));
+            }
+            if (strategies.concurrentIndexes()) {
+                return additive(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
+            }
+            hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "holds a SHARE lock on " + table
+                    + " for the whole build: reads continue, writes wait until it finishes"));
+            return additive(locks(LockLevel.SHARE, table), hazards.toArray(Hazard[]::new));
         }
 
         @Override
         public Classification visitAddColumn(AddColumn change) {
             QualifiedName table = change.table();
             if (!exists(table)) {
-                return additive();
+                return additive(none());
             }
+            List<TableLock> lock = locks(LockLevel.ACCESS_EXCLUSIVE, table);
             Column column = change.column();
+            List<Hazard> hazards = new ArrayList<>();
             String rewriteReason = rewriteReason(column);
             if (rewriteReason != null) {
-                return additive(rewrite(table), accessExclusiveWhile(table, "fills " + rewriteReason
-                        + " for every row"));
+                hazards.add(rewrite(table));
+                hazards.add(accessExclusiveWhile(table, "fills " + rewriteReason + " for every row"));
             }
-            String extra = column.notNull() && column.defaultExpression() == null
-                    ? "; NOT NULL without a default fails if " + table + " has any rows" : "";
-            return additive(briefAccessExclusive(table, extra));
+            boolean notNullWithoutDefault = column.notNull() && column.defaultExpression() == null
+                    && column.identity() == Identity.NONE && column.generatedExpression() == null;
+            if (rewriteReason == null) {
+                String extra = notNullWithoutDefault ? "; NOT NULL without a default fails if " + table + " has any rows"
+                        : "";
+                hazards.add(briefAccessExclusive(table, extra));
+            }
+            if (notNullWithoutDefault) {
+                hazards.add(dataDependent("NOT NULL column " + column.name() + " without a default fails if " + table
+                        + " has any rows"));
+                hazards.add(incompatible("inserts that do not name " + table + "." + column.name()
+                        + " (NOT NULL, no default) fail"));
+            }
+            return additive(lock, hazards.toArray(Hazard[]::new));
         }
 
         /** Why a new column needs a value computed per row, or null when PostgreSQL stores one default. */
-        private static String rewriteReason(Column column) {
+        private String rewriteReason(Column column) {
             if (column.identity() != Identity.NONE) {
                 return "identity column " + column.name();
             }
@@ -212,6 +263,10 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             if (def != null && VOLATILE_DEFAULT.matcher(def.toLowerCase(Locale.ROOT)).find()) {
                 return "column " + column.name() + " with volatile default " + def;
             }
+            if (def != null && major < 11) {
+                return "column " + column.name() + " with default " + def + " (PostgreSQL " + major
+                        + " stores every default in every row)";
+            }
             return null;
         }
 
@@ -219,38 +274,71 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         public Classification visitAddConstraint(AddConstraint change) {
             QualifiedName table = change.table();
             if (!exists(table)) {
-                return additive();
+                return additive(none());
             }
+            List<TableLock> lock = locks(LockLevel.ACCESS_EXCLUSIVE, table);
             String name = change.constraint().name();
             ConstraintKind kind = change.constraint().kind();
             if (kind == ConstraintKind.CHECK && notValid(change.constraint().definition())) {
-                return additive(briefAccessExclusive(table, "; NOT VALID skips checking existing rows"));
+                return additive(lock, briefAccessExclusive(table, "; NOT VALID skips checking existing rows"));
+            }
+            Hazard violations = dataDependent(constraintWord(kind) + " " + name + " fails if rows of " + table
+                    + " violate it");
+            if (kind == ConstraintKind.CHECK && strategies.notValidConstraints()) {
+                return additive(lock, briefAccessExclusive(table, " to add check constraint " + name + " NOT VALID"),
+                        fullScan(table, "validate check constraint " + name
+                                + " under SHARE UPDATE EXCLUSIVE (reads and writes continue)"), violations);
             }
             if (kind == ConstraintKind.CHECK) {
-                return additive(fullScan(table, "validate check constraint " + name),
-                        accessExclusiveWhile(table, "validates check constraint " + name));
+                return additive(lock, fullScan(table, "validate check constraint " + name),
+                        accessExclusiveWhile(table, "validates check constraint " + name), violations);
             }
             String index = kind == ConstraintKind.PRIMARY_KEY ? "the primary key index " + name
                     : kind == ConstraintKind.UNIQUE ? "the unique index " + name
                     : "the exclusion constraint index " + name;
-            return additive(indexBuild(table, index + " (fails if existing rows violate it)"),
-                    accessExclusiveWhile(table, "builds " + index));
+            return additive(lock, indexBuild(table, index + " (fails if existing rows violate it)"),
+                    accessExclusiveWhile(table, "builds " + index), violations);
+        }
+
+        private static String constraintWord(ConstraintKind kind) {
+            switch (kind) {
+                case PRIMARY_KEY:
+                    return "primary key";
+                case UNIQUE:
+                    return "unique constraint";
+                case CHECK:
+                    return "check constraint";
+                default:
+                    return "exclusion constraint";
+            }
         }
 
         @Override
         public Classification visitAddForeignKey(AddForeignKey change) {
             ForeignKey key = change.foreignKey();
+            // Both tables get SHARE ROW EXCLUSIVE (the key adds triggers to the referenced table too),
+            // even when the referencing table is new.
+            List<TableLock> locks = locks(LockLevel.SHARE_ROW_EXCLUSIVE, key.table(), key.referencedTable());
             if (!exists(key.table())) {
-                return additive();
+                return additive(locks);
             }
             if (notValid(key.definition())) {
-                return additive(new Hazard(HazardCode.BLOCKS_WRITES, "holds SHARE ROW EXCLUSIVE on " + key.table()
-                        + " and " + key.referencedTable() + " briefly; NOT VALID skips checking existing rows"));
+                return additive(locks, new Hazard(HazardCode.BLOCKS_WRITES, "holds SHARE ROW EXCLUSIVE on "
+                        + key.table() + " and " + key.referencedTable()
+                        + " briefly; NOT VALID skips checking existing rows"));
             }
-            return additive(fullScan(key.table(), "check every row of foreign key " + key.name()
+            Hazard orphans = dataDependent("foreign key " + key.name() + " fails if rows of " + key.table()
+                    + " reference missing rows of " + key.referencedTable());
+            if (strategies.notValidConstraints()) {
+                return additive(locks, new Hazard(HazardCode.BLOCKS_WRITES, "holds SHARE ROW EXCLUSIVE on "
+                                + key.table() + " and " + key.referencedTable() + " briefly to add the key NOT VALID"),
+                        fullScan(key.table(), "validate foreign key " + key.name()
+                                + " under SHARE UPDATE EXCLUSIVE (reads and writes continue)"), orphans);
+            }
+            return additive(locks, fullScan(key.table(), "check every row of foreign key " + key.name()
                             + " against " + key.referencedTable()),
                     new Hazard(HazardCode.BLOCKS_WRITES, "holds SHARE ROW EXCLUSIVE on " + key.table() + " and "
-                            + key.referencedTable() + " during the check: reads continue, writes wait"));
+                            + key.referencedTable() + " during the check: reads continue, writes wait"), orphans);
         }
 
         /** NOT VALID constraints are added without checking existing rows (PostgreSQL keeps the words in the definition). */
@@ -272,6 +360,8 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                     hazards.add(dataLoss("changing " + column + " from " + change.from().type() + " to "
                             + change.to().type() + " narrows it: values that do not fit are rounded or make the"
                             + " statement fail"));
+                    hazards.add(incompatible("the application may write values to " + column
+                            + " that no longer fit " + change.to().type()));
                 }
                 if (exists(table)) {
                     if (cost == TypeChange.METADATA_ONLY) {
@@ -282,17 +372,42 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                         hazards.add(rewrite(table));
                         hazards.add(accessExclusiveWhile(table, "converts " + column + " to " + change.to().type()));
                     }
+                    if (cost == TypeChange.NARROWING || castMayFail(change.from().type(), change.to().type())) {
+                        hazards.add(dataDependent("converting " + column + " to " + change.to().type()
+                                + " fails if a value does not convert or fit"));
+                    }
                 }
             }
             if (exists(table)) {
                 if (kinds.contains(ColumnChangeKind.NOT_NULL) && change.to().notNull()) {
-                    hazards.add(fullScan(table, "check that " + column + " has no NULLs"));
-                    hazards.add(accessExclusiveWhile(table, "checks " + column + " for NULLs"));
+                    if (strategies.notNullThroughCheck() && major >= 12) {
+                        hazards.add(fullScan(table, "validate a CHECK (" + change.to().name()
+                                + " IS NOT NULL) under SHARE UPDATE EXCLUSIVE (reads and writes continue); SET NOT"
+                                + " NULL then needs no scan"));
+                    } else {
+                        hazards.add(fullScan(table, "check that " + column + " has no NULLs"));
+                        hazards.add(accessExclusiveWhile(table, "checks " + column + " for NULLs"));
+                    }
+                    hazards.add(dataDependent("SET NOT NULL fails if " + column + " has NULLs"));
                 }
                 // Every ALTER COLUMN takes ACCESS EXCLUSIVE; kept only if nothing above said it already.
                 hazards.add(briefAccessExclusive(table, ""));
             }
-            return neutral(firstPerCode(hazards));
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), firstPerCode(hazards));
+        }
+
+        /**
+         * A conversion between type families through a cast that can reject values (text to integer,
+         * text to a date); to a string, or within a family, every value converts.
+         */
+        private static boolean castMayFail(String fromText, String toText) {
+            PostgresType from = PostgresType.parse(fromText);
+            PostgresType to = PostgresType.parse(toText);
+            if (to.family() == PostgresType.Family.STRING && to.length() < 0) {
+                return false;
+            }
+            return from.family() != to.family() || from.family() == PostgresType.Family.OTHER
+                    && !from.base().equals(to.base());
         }
 
         /** One hazard per code: the first, most specific sentence wins. */
@@ -303,12 +418,12 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
 
         @Override
         public Classification visitAlterSequence(AlterSequence change) {
-            return neutral();
+            return neutral(none());
         }
 
         @Override
         public Classification visitSetSequenceOwner(SetSequenceOwner change) {
-            return additive();
+            return additive(none());
         }
 
         /*
@@ -321,13 +436,31 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             String object = from.kind().word().replace('_', ' ') + " " + from.display();
             Hazard incompatible = new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, "renames " + object + " to "
                     + change.to() + ": queries and application code that still use the old name fail after it");
-            QualifiedName table = from.member().isEmpty() && from.kind() != ObjectKind.TABLE ? null : from.name();
-            return table == null ? neutral(incompatible) : neutral(briefAccessExclusive(table, ""), incompatible);
+            boolean onATable = from.kind() == ObjectKind.TABLE || !from.member().isEmpty() && from.kind() != ObjectKind.ENUM;
+            QualifiedName table = onATable ? from.name() : null;
+            if (table == null) {
+                // An index, view, sequence or type: the lock is on that object, not on a table's rows.
+                return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, from.name()), incompatible);
+            }
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, ""), incompatible);
+        }
+
+        @Override
+        public Classification visitAlterTableOptions(AlterTableOptions change) {
+            // PostgreSQL tables carry no options in the model: the differ never makes this change here.
+            return additive(List.of());
         }
 
         @Override
         public Classification visitSetComment(SetComment change) {
-            return additive();
+            // COMMENT ON takes SHARE UPDATE EXCLUSIVE on the relation: it waits for other schema
+            // changes, never for reads or writes.
+            ObjectRef ref = change.object();
+            QualifiedName relation = ref.kind() == ObjectKind.SCHEMA ? null : ref.name();
+            if (relation == null || ref.kind() == ObjectKind.ENUM || ref.kind() == ObjectKind.SEQUENCE) {
+                return additive(none());
+            }
+            return additive(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, relation));
         }
 
         // ---- drops
@@ -339,8 +472,9 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             hazards.add(dataLoss("drops table " + table + " and all its rows"));
             if (exists(table)) {
                 hazards.add(briefAccessExclusive(table, ""));
+                hazards.add(incompatible("queries of the running application that use " + table + " fail"));
             }
-            return neutral(hazards.toArray(Hazard[]::new));
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
         }
 
         @Override
@@ -350,170 +484,187 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             hazards.add(dataLoss("drops column " + table + "." + change.column().name() + " and its values"));
             if (exists(table)) {
                 hazards.add(briefAccessExclusive(table, "; the space is reclaimed only when rows are rewritten"));
+                hazards.add(incompatible("queries of the running application that name " + table + "."
+                        + change.column().name() + " fail"));
             }
-            return neutral(hazards.toArray(Hazard[]::new));
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
         }
 
         @Override
         public Classification visitDropSequence(DropSequence change) {
-            return neutral(dataLoss("drops sequence " + change.sequence().name()
-                    + " and its current value: re-creating it starts numbering again"));
+            return neutral(none(), dataLoss("drops sequence " + change.sequence().name()
+                    + " and its current value: re-creating it starts numbering again"),
+                    untracked("function bodies and other databases calling nextval('" + change.sequence().name()
+                            + "') are not tracked"));
         }
 
         @Override
         public Classification visitDropSchema(DropSchema change) {
-            return neutral();
+            return neutral(none());
         }
 
         @Override
         public Classification visitDropEnum(DropEnum change) {
-            return neutral();
+            return neutral(none(), untracked("function bodies that use type " + change.type().name()
+                    + " are not tracked"));
         }
 
         @Override
         public Classification visitDropView(DropView change) {
-            return neutral();
+            QualifiedName view = change.view().name();
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, view), untracked("function bodies and the application"
+                    + " may query view " + view + "; they are not tracked"));
         }
 
         @Override
         public Classification visitDropIndex(DropIndex change) {
             QualifiedName table = change.index().table();
-            return exists(table) ? neutral(briefAccessExclusive(table, "; queries that used index "
-                    + change.index().name() + " may become slower")) : neutral();
+            if (!exists(table)) {
+                return neutral(none());
+            }
+            if (strategies.concurrentIndexes()) {
+                return neutral(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table));
+            }
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table,
+                    "; queries that used index " + change.index().name() + " may become slower"));
         }
 
         @Override
         public Classification visitDropConstraint(DropConstraint change) {
             QualifiedName table = change.table();
-            return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+            return exists(table) ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, ""))
+                    : neutral(none());
         }
 
         @Override
         public Classification visitDropForeignKey(DropForeignKey change) {
             ForeignKey key = change.foreignKey();
             // Dropping the key also drops its triggers on the referenced table, locking it as well.
+            List<TableLock> locks = locks(LockLevel.ACCESS_EXCLUSIVE, key.table(), key.referencedTable());
             return exists(key.table())
-                    ? neutral(new Hazard(HazardCode.ACCESS_EXCLUSIVE_LOCK, "takes a brief ACCESS EXCLUSIVE lock on "
+                    ? neutral(locks, new Hazard(HazardCode.ACCESS_EXCLUSIVE_LOCK, "takes a brief ACCESS EXCLUSIVE lock on "
                             + key.table() + " and on " + key.referencedTable() + " (catalog only), but waits behind"
                             + " running queries on either and blocks all queries queued after it"))
-                    : neutral();
+                    : neutral(locks);
         }
         // ---- routines, triggers, row-level security
 
         @Override
         public Classification visitCreateRoutine(CreateRoutine change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitReplaceRoutine(ReplaceRoutine change) {
             // CREATE OR REPLACE locks no table; callers see the new body from their next call on.
-            return neutral();
+            return neutral(none());
         }
 
         @Override
         public Classification visitDropRoutine(DropRoutine change) {
-            return neutral();
+            return neutral(none());
         }
 
         @Override
         public Classification visitCreateTrigger(CreateTrigger change) {
             QualifiedName table = change.trigger().table();
-            return exists(table) ? additive(blocksWritesBriefly(table, "CREATE TRIGGER")) : additive();
+            return exists(table) ? additive(locks(LockLevel.SHARE_ROW_EXCLUSIVE, table), blocksWritesBriefly(table, "CREATE TRIGGER"))
+                    : additive(none());
         }
 
         @Override
         public Classification visitDropTrigger(DropTrigger change) {
             QualifiedName table = change.trigger().table();
-            return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+            return exists(table) ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : neutral(none());
         }
 
         @Override
         public Classification visitSetTriggerState(SetTriggerState change) {
-            return neutral(blocksWritesBriefly(change.to().table(), "ENABLE/DISABLE TRIGGER"));
+            QualifiedName table = change.to().table();
+            return neutral(locks(LockLevel.SHARE_ROW_EXCLUSIVE, table), blocksWritesBriefly(table, "ENABLE/DISABLE TRIGGER"));
         }
 
         @Override
         public Classification visitCreatePolicy(CreatePolicy change) {
             QualifiedName table = change.policy().table();
-            return exists(table) ? additive(briefAccessExclusive(table, "")) : additive();
+            return exists(table) ? additive(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : additive(none());
         }
 
         @Override
         public Classification visitDropPolicy(DropPolicy change) {
             QualifiedName table = change.policy().table();
-            return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+            return exists(table) ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : neutral(none());
         }
 
         @Override
         public Classification visitSetRowSecurity(SetRowSecurity change) {
             QualifiedName table = change.to().table();
-            return exists(table) ? neutral(briefAccessExclusive(table, "")) : neutral();
+            return exists(table) ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : neutral(none());
         }
 
         // ---- domains, composite types, extensions
 
         @Override
         public Classification visitCreateDomain(CreateDomain change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitAlterDomain(AlterDomain change) {
             boolean checksRows = (change.to().notNull() && !change.from().notNull())
                     || change.to().constraints().stream().anyMatch(k -> !change.from().constraints().contains(k));
-            return checksRows ? neutral(new Hazard(HazardCode.FULL_TABLE_SCAN, "checks every value of domain "
-                    + change.to().name() + " in every table column that uses it, scanning those tables")) : neutral();
+            return checksRows ? neutral(none(), new Hazard(HazardCode.FULL_TABLE_SCAN, "checks every value of domain "
+                    + change.to().name() + " in every table column that uses it, scanning those tables")) : neutral(none());
         }
 
         @Override
         public Classification visitDropDomain(DropDomain change) {
-            return neutral();
+            return neutral(none());
         }
 
         @Override
         public Classification visitCreateCompositeType(CreateCompositeType change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitAlterCompositeType(AlterCompositeType change) {
             List<String> kept = change.to().attributes().stream().map(a -> a.name()).toList();
             boolean drops = change.from().attributes().stream().anyMatch(a -> !kept.contains(a.name()));
-            return drops ? neutral(dataLoss("drops attributes of composite type " + change.to().name()
-                    + ", and their values wherever the type is stored")) : neutral();
+            return drops ? neutral(none(), dataLoss("drops attributes of composite type " + change.to().name()
+                    + ", and their values wherever the type is stored")) : neutral(none());
         }
 
         @Override
         public Classification visitDropCompositeType(DropCompositeType change) {
-            return neutral();
+            return neutral(none());
         }
 
         @Override
         public Classification visitCreateExtension(CreateExtension change) {
-            return additive();
+            return additive(none());
         }
 
         @Override
         public Classification visitAlterExtension(AlterExtension change) {
-            return neutral();
+            return neutral(none());
         }
 
         @Override
         public Classification visitDropExtension(DropExtension change) {
-            return neutral(dataLoss("drops extension " + change.extension().name()
+            return neutral(none(), dataLoss("drops extension " + change.extension().name()
                     + " and every object it installed, with any data they hold"));
         }
 
         @Override
         public Classification visitCreateMaterializedView(CreateMaterializedView change) {
-            return additive(new Hazard(HazardCode.FULL_TABLE_SCAN, "populates " + change.view().name()
+            return additive(none(), new Hazard(HazardCode.FULL_TABLE_SCAN, "populates " + change.view().name()
                     + " by running its query, which reads every table it names"));
         }
 
         @Override
         public Classification visitDropMaterializedView(DropMaterializedView change) {
-            return neutral();
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, change.view().name()));
         }
 
         /**
@@ -523,14 +674,18 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         @Override
         public Classification visitSetPartitionOf(SetPartitionOf change) {
             List<Hazard> hazards = new ArrayList<>();
+            List<TableLock> held = new ArrayList<>();
             if (change.from() != null && exists(change.from().parent())) {
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.from().parent()));
                 hazards.add(briefAccessExclusive(change.from().parent(), ": DETACH PARTITION"));
             }
             if (change.to() != null && exists(change.table())) {
+                held.addAll(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, change.to().parent()));
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.table()));
                 hazards.add(accessExclusiveWhile(change.table(), "checks that every row fits " + change.to().bound()));
                 hazards.add(fullScan(change.table(), "check the partition bounds"));
             }
-            return neutral(hazards.toArray(Hazard[]::new));
+            return neutral(held, hazards.toArray(Hazard[]::new));
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */

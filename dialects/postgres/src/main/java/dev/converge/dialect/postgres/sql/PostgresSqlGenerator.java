@@ -18,6 +18,7 @@ import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.AlterSequence;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateEnum;
@@ -49,7 +50,12 @@ import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.dialect.postgres.safety.CurrentRelations;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.safety.OnlineStrategies;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PostgresSqlGenerator turns each change into PostgreSQL statements (one statement per string, no
@@ -59,13 +65,67 @@ import java.util.List;
 public final class PostgresSqlGenerator implements SqlGenerator {
     private static final Visitor VISITOR = new Visitor();
 
+    private final OnlineSql online;
+    private final CurrentRelations relations = new CurrentRelations();
+
+    /** The plain generator: every statement inside the apply's transaction, no online strategy. */
     public PostgresSqlGenerator() {
-        // stateless: the no-arg constructor is what the dialect (and ServiceLoader users) call
+        this(15, OnlineStrategies.NONE);
+    }
+
+    /** A generator that uses {@code strategies} on tables that exist, as far as server {@code major} allows. */
+    public PostgresSqlGenerator(int major, OnlineStrategies strategies) {
+        this.online = new OnlineSql(major, strategies);
     }
 
     @Override
     public List<DdlStatement> statements(Change change) {
         return DdlStatement.inTransaction(change.accept(VISITOR));
+    }
+
+    /**
+     * On a table that exists, the online form of the change when a strategy applies; on a table the
+     * plan creates, the plain form (it is empty, and a concurrent build could not see it before the
+     * transaction that creates it commits).
+     */
+    @Override
+    public List<DdlStatement> statements(Change change, SchemaModel current) {
+        List<DdlStatement> onlineForm = change.accept(new OnlineVisitor(relations.tables(current)));
+        return onlineForm != null ? onlineForm : statements(change);
+    }
+
+    /** The online form of the changes that have one, null for the others. */
+    private final class OnlineVisitor extends NoOnlineForm {
+        private final Set<QualifiedName> existing;
+
+        OnlineVisitor(Set<QualifiedName> existing) {
+            this.existing = existing;
+        }
+
+        @Override
+        public List<DdlStatement> visitCreateIndex(CreateIndex change) {
+            return existing.contains(change.index().table()) ? online.createIndex(change) : null;
+        }
+
+        @Override
+        public List<DdlStatement> visitDropIndex(DropIndex change) {
+            return existing.contains(change.index().table()) ? online.dropIndex(change) : null;
+        }
+
+        @Override
+        public List<DdlStatement> visitAddConstraint(AddConstraint change) {
+            return existing.contains(change.table()) ? online.addCheck(change) : null;
+        }
+
+        @Override
+        public List<DdlStatement> visitAddForeignKey(AddForeignKey change) {
+            return existing.contains(change.foreignKey().table()) ? online.addForeignKey(change) : null;
+        }
+
+        @Override
+        public List<DdlStatement> visitAlterColumn(AlterColumn change) {
+            return existing.contains(change.table()) ? online.alterColumn(change, ColumnSql.alter(change)) : null;
+        }
     }
 
     /** Dispatches each change kind to the small class that knows its SQL. */
@@ -173,6 +233,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitDropView(DropView change) {
             return List.of(ViewSql.dropView(change.view()));
+        }
+
+        @Override
+        public List<String> visitAlterTableOptions(AlterTableOptions change) {
+            throw new IllegalStateException("PostgreSQL tables carry no options in the model: " + change.table());
         }
 
         @Override

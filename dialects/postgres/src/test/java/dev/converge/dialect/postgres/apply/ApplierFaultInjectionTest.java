@@ -9,6 +9,7 @@ import dev.converge.engine.apply.Applier;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.spi.Checkpoint;
 import dev.converge.engine.spi.HistoryEntry;
 import java.sql.Connection;
@@ -193,6 +194,41 @@ class ApplierFaultInjectionTest {
                 assertTrue(nothing.getMessage().contains("nothing to resume"), nothing.getMessage());
             }
         }
+    }
+
+    /** Tenant schemas of one database share its history: each scope resumes its own apply. */
+    @Test
+    void eachScopeResumesItsOwnApply() throws Exception {
+        var postgres = new dev.converge.dialect.postgres.PostgresDialect();
+        try (LocalPostgres target = LocalPostgres.create("applyscope"); LocalPostgres desired = LocalPostgres.create("applyscoped")) {
+            target.execute("CREATE SCHEMA a; CREATE SCHEMA b;");
+            desired.execute("CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (id int); CREATE TABLE a.u (id int);"
+                    + " CREATE TABLE b.t (id int);");
+            try (Connection c = target.connect(); Connection d = desired.connect()) {
+                SavedPlan planA = scoped(postgres, c, d, "a");
+                Applier killing = new Applier(postgres, Clock.systemUTC()).listener((connection, step) -> {
+                    if (step.number() == 2) {
+                        terminate(target, connection);
+                    }
+                });
+                assertThrows(ConvergeException.class, () -> killing.apply(c, planA));
+            }
+            try (Connection c = target.connect(); Connection d = desired.connect()) {
+                SavedPlan planB = scoped(postgres, c, d, "b");
+                assertEquals(HistoryEntry.CONVERGED, new Applier(postgres, Clock.systemUTC()).apply(c, planB).status());
+                ApplyResult resumed = new Applier(postgres, Clock.systemUTC()).resume(c, null, java.util.Set.of("a"));
+                assertEquals(HistoryEntry.CONVERGED, resumed.status());
+            }
+        }
+    }
+
+    private static SavedPlan scoped(dev.converge.engine.spi.Dialect dialect, Connection target, Connection desired,
+                                    String schema) throws SQLException {
+        var scope = new dev.converge.engine.spi.InspectScope(java.util.Set.of(schema));
+        var current = dialect.inspector().inspect(target, scope);
+        var want = dialect.inspector().inspect(desired, scope);
+        return new SavedPlan(dev.converge.engine.plan.Planner.of(dialect).plan(current, want, "t"), List.of(schema),
+                current, want, "h", null);
     }
 
     private static boolean noInvalidIndex(Connection c) throws SQLException {

@@ -13,7 +13,11 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.json.PlanJson;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.safety.SafetyPolicy;
+import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.InspectScope;
@@ -76,6 +80,17 @@ class GoldenPlanTest {
         Approvals.verify(json, options(caseName, ".json"));
     }
 
+    /**
+     * The pull-request comment of a plan made with the online strategies (CONCURRENTLY, NOT VALID then
+     * VALIDATE) and the default policy, which refuses its destructive steps.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"90-shop-v1-to-v2", "49-type-change-under-view"})
+    void markdownPlan(String caseName) {
+        Plan plan = plan(caseName, OnlineStrategies.ALL);
+        Approvals.verify(new PlanMarkdownRenderer().render(plan, SafetyPolicy.DEFAULT), options(caseName, ".md"));
+    }
+
     /** The schema check is only worth something if it rejects a broken plan. */
     @Test
     void schemaRejectsAPlanWithoutSteps() throws IOException {
@@ -93,6 +108,11 @@ class GoldenPlanTest {
 
     /** Loads current.sql into a fresh target, resolves desired.sql through a server shadow, plans. */
     private Plan plan(String caseName) {
+        return plan(caseName, null);
+    }
+
+    /** The plan of a case; with {@code strategies}, planned for PostgreSQL 15 with those online strategies. */
+    private Plan plan(String caseName, OnlineStrategies strategies) {
         Path dir = caseDir(caseName);
         try (LocalPostgres target = LocalPostgres.create("golden")) {
             target.execute(Files.readString(dir.resolve("current.sql")));
@@ -105,8 +125,9 @@ class GoldenPlanTest {
                 DesiredState desired = new DesiredStateResolver(dialect).resolve(desiredDir.toString(),
                         ShadowSpec.SERVER, url, dialect.version(connection), InspectScope.ALL);
                 SchemaModel current = dialect.inspector().inspect(connection, InspectScope.ALL);
-                return Planner.of(dialect)
-                        .plan(current, desired.model(), TARGET, desired.source());
+                Planner planner = strategies == null ? Planner.of(dialect)
+                        : Planner.of(dialect, new ServerVersion(15, 0, "15"), strategies);
+                return planner.plan(current, desired.model(), TARGET, desired.source());
             } finally {
                 Files.delete(desiredDir.resolve("desired.sql"));
                 Files.delete(desiredDir);

@@ -3,6 +3,9 @@ package dev.converge.dialect.postgres.safety;
 import static dev.converge.engine.safety.HazardCode.ACCESS_EXCLUSIVE_LOCK;
 import static dev.converge.engine.safety.HazardCode.BLOCKS_WRITES;
 import static dev.converge.engine.safety.HazardCode.DATA_LOSS;
+import static dev.converge.engine.safety.HazardCode.UNTRACKED_DEPENDENCY;
+import static dev.converge.engine.safety.HazardCode.BACKWARD_INCOMPATIBLE;
+import static dev.converge.engine.safety.HazardCode.DATA_DEPENDENT;
 import static dev.converge.engine.safety.HazardCode.FULL_TABLE_SCAN;
 import static dev.converge.engine.safety.HazardCode.INDEX_BUILD;
 import static dev.converge.engine.safety.HazardCode.TABLE_REWRITE;
@@ -54,6 +57,8 @@ import dev.converge.engine.model.View;
 import dev.converge.engine.safety.Classification;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.LockLevel;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.safety.SafetyClass;
 import java.util.EnumSet;
 import java.util.List;
@@ -109,8 +114,8 @@ class PostgresSafetyClassifierTest {
                 "FOREIGN KEY (customer_id) REFERENCES public.customers(id)", null);
     }
 
-    static Arguments row(String rule, Change change, Set<HazardCode> codes, Set<SafetyClass> classes) {
-        return Arguments.of(rule, change, codes, classes);
+    static Arguments row(String rule, LockLevel lock, Change change, Set<HazardCode> codes, Set<SafetyClass> classes) {
+        return Arguments.of(rule, lock, change, codes, classes);
     }
 
     static Stream<Arguments> rules() {
@@ -130,101 +135,161 @@ class PostgresSafetyClassifierTest {
         Set<HazardCode> rewrite = Set.of(TABLE_REWRITE, ACCESS_EXCLUSIVE_LOCK);
         Set<HazardCode> narrowing = Set.of(DATA_LOSS, TABLE_REWRITE, ACCESS_EXCLUSIVE_LOCK);
         return Stream.of(
-                row("create schema", new CreateSchema(new NamedSchema("s", null)), none, additive),
-                row("create enum", new CreateEnum(mood), none, additive),
-                row("add enum value", new AddEnumValue(mood, "b", null), none, additive),
-                row("create sequence", new CreateSequence(seq), none, additive),
-                row("create table", new CreateTable(ORDERS_TABLE), none, additive),
-                row("create view", new CreateView(view), none, additive),
-                row("drop table", new DropTable(ORDERS_TABLE), Set.of(DATA_LOSS, ACCESS_EXCLUSIVE_LOCK),
+                row("create schema", LockLevel.NONE, new CreateSchema(new NamedSchema("s", null)), none, additive),
+                row("create enum", LockLevel.NONE, new CreateEnum(mood), none, additive),
+                row("add enum value", LockLevel.NONE, new AddEnumValue(mood, "b", null), none, additive),
+                row("create sequence", LockLevel.NONE, new CreateSequence(seq), none, additive),
+                row("create table", LockLevel.NONE, new CreateTable(ORDERS_TABLE), none, additive),
+                row("create view", LockLevel.NONE, new CreateView(view), none, additive),
+                row("drop table", LockLevel.ACCESS_EXCLUSIVE, new DropTable(ORDERS_TABLE), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_LOSS),
                         destructiveLocking),
-                row("drop column", new DropColumn(ORDERS, plain), Set.of(DATA_LOSS, ACCESS_EXCLUSIVE_LOCK),
+                row("drop column", LockLevel.ACCESS_EXCLUSIVE, new DropColumn(ORDERS, plain), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_LOSS),
                         destructiveLocking),
-                row("drop column of a new table", new DropColumn(FRESH, plain), Set.of(DATA_LOSS), Set.of(DESTRUCTIVE)),
-                row("drop sequence", new DropSequence(seq), Set.of(DATA_LOSS), Set.of(DESTRUCTIVE)),
-                row("drop schema", new DropSchema(new NamedSchema("s", null)), none, noClass),
-                row("drop enum", new DropEnum(mood), none, noClass),
-                row("drop view", new DropView(view), none, noClass),
-                row("drop index", new DropIndex(index(ORDERS, false)), lock, locking),
-                row("drop index of a new table", new DropIndex(index(FRESH, false)), none, noClass),
-                row("drop constraint", new DropConstraint(ORDERS, constraint(ConstraintKind.UNIQUE)), lock, locking),
-                row("drop foreign key", new DropForeignKey(fk(ORDERS)), lock, locking),
-                row("varchar widened", type(ORDERS, "character varying(10)", "character varying(20)"), lock, locking),
-                row("varchar to text", type(ORDERS, "character varying(10)", "text"), lock, locking),
-                row("varchar to varchar", type(ORDERS, "character varying(10)", "character varying"), lock, locking),
-                row("numeric precision up", type(ORDERS, "numeric(10,2)", "numeric(12,2)"), lock, locking),
-                row("numeric unconstrained", type(ORDERS, "numeric(10,2)", "numeric"), lock, locking),
-                row("integer to bigint", type(ORDERS, "integer", "bigint"), rewrite, locking),
-                row("numeric scale up", type(ORDERS, "numeric(10,2)", "numeric(12,4)"), rewrite, locking),
-                row("text to integer", type(ORDERS, "text", "integer"), rewrite, locking),
-                row("varchar narrowed", type(ORDERS, "character varying(20)", "character varying(10)"), narrowing,
+                row("drop column of a new table", LockLevel.NONE, new DropColumn(FRESH, plain), Set.of(DATA_LOSS), Set.of(DESTRUCTIVE)),
+                row("drop sequence", LockLevel.NONE, new DropSequence(seq), Set.of(DATA_LOSS, UNTRACKED_DEPENDENCY), Set.of(DESTRUCTIVE)),
+                row("drop schema", LockLevel.NONE, new DropSchema(new NamedSchema("s", null)), none, noClass),
+                row("drop enum", LockLevel.NONE, new DropEnum(mood), Set.of(UNTRACKED_DEPENDENCY), noClass),
+                row("drop view", LockLevel.NONE, new DropView(view), Set.of(UNTRACKED_DEPENDENCY), noClass),
+                row("drop index", LockLevel.ACCESS_EXCLUSIVE, new DropIndex(index(ORDERS, false)), lock, locking),
+                row("drop index of a new table", LockLevel.NONE, new DropIndex(index(FRESH, false)), none, noClass),
+                row("drop constraint", LockLevel.ACCESS_EXCLUSIVE, new DropConstraint(ORDERS, constraint(ConstraintKind.UNIQUE)), lock, locking),
+                row("drop foreign key", LockLevel.ACCESS_EXCLUSIVE, new DropForeignKey(fk(ORDERS)), lock, locking),
+                row("varchar widened", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "character varying(10)", "character varying(20)"), lock, locking),
+                row("varchar to text", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "character varying(10)", "text"), lock, locking),
+                row("varchar to varchar", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "character varying(10)", "character varying"), lock, locking),
+                row("numeric precision up", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "numeric(10,2)", "numeric(12,2)"), lock, locking),
+                row("numeric unconstrained", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "numeric(10,2)", "numeric"), lock, locking),
+                row("integer to bigint", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "integer", "bigint"), rewrite, locking),
+                row("numeric scale up", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "numeric(10,2)", "numeric(12,4)"), rewrite, locking),
+                row("text to integer", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "text", "integer"), Set.of(ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT, TABLE_REWRITE), locking),
+                row("varchar narrowed", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "character varying(20)", "character varying(10)"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE),
                         destructiveLocking),
-                row("text to varchar(n)", type(ORDERS, "text", "character varying(10)"), narrowing, destructiveLocking),
-                row("numeric scale down", type(ORDERS, "numeric(10,2)", "numeric(10,1)"), narrowing,
+                row("text to varchar(n)", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "text", "character varying(10)"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE), destructiveLocking),
+                row("numeric scale down", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "numeric(10,2)", "numeric(10,1)"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE),
                         destructiveLocking),
-                row("numeric precision down", type(ORDERS, "numeric(10,2)", "numeric(8,2)"), narrowing,
+                row("numeric precision down", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "numeric(10,2)", "numeric(8,2)"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE),
                         destructiveLocking),
-                row("bigint to integer", type(ORDERS, "bigint", "integer"), narrowing, destructiveLocking),
-                row("integer to smallint", type(ORDERS, "integer", "smallint"), narrowing, destructiveLocking),
-                row("timestamp precision down", type(ORDERS, "timestamp(6) without time zone",
-                        "timestamp(3) without time zone"), narrowing, destructiveLocking),
-                row("double to real", type(ORDERS, "double precision", "real"), narrowing, destructiveLocking),
-                row("narrowing on a new table", type(FRESH, "bigint", "integer"), Set.of(DATA_LOSS),
+                row("bigint to integer", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "bigint", "integer"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE), destructiveLocking),
+                row("integer to smallint", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "integer", "smallint"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE), destructiveLocking),
+                row("timestamp precision down", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "timestamp(6) without time zone",
+                        "timestamp(3) without time zone"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE), destructiveLocking),
+                row("double to real", LockLevel.ACCESS_EXCLUSIVE, type(ORDERS, "double precision", "real"), Set.of(ACCESS_EXCLUSIVE_LOCK, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, DATA_LOSS, TABLE_REWRITE), destructiveLocking),
+                row("narrowing on a new table", LockLevel.NONE, type(FRESH, "bigint", "integer"), Set.of(BACKWARD_INCOMPATIBLE, DATA_LOSS),
                         Set.of(DESTRUCTIVE)),
-                row("set not null", new AlterColumn(ORDERS, plain, notNull, EnumSet.of(ColumnChangeKind.NOT_NULL)),
-                        Set.of(FULL_TABLE_SCAN, ACCESS_EXCLUSIVE_LOCK), locking),
-                row("drop not null", new AlterColumn(ORDERS, notNull, plain, EnumSet.of(ColumnChangeKind.NOT_NULL)),
+                row("set not null", LockLevel.ACCESS_EXCLUSIVE, new AlterColumn(ORDERS, plain, notNull, EnumSet.of(ColumnChangeKind.NOT_NULL)), Set.of(ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT, FULL_TABLE_SCAN), locking),
+                row("drop not null", LockLevel.ACCESS_EXCLUSIVE, new AlterColumn(ORDERS, notNull, plain, EnumSet.of(ColumnChangeKind.NOT_NULL)),
                         lock, locking),
-                row("set default", new AlterColumn(ORDERS, plain, col("c", "integer", false, "1", Identity.NONE,
+                row("set default", LockLevel.ACCESS_EXCLUSIVE, new AlterColumn(ORDERS, plain, col("c", "integer", false, "1", Identity.NONE,
                         null), EnumSet.of(ColumnChangeKind.DEFAULT)), lock, locking),
-                row("set default on a new table", new AlterColumn(FRESH, plain, col("c", "integer", false, "1",
+                row("set default on a new table", LockLevel.NONE, new AlterColumn(FRESH, plain, col("c", "integer", false, "1",
                         Identity.NONE, null), EnumSet.of(ColumnChangeKind.DEFAULT)), none, noClass),
-                row("add nullable column", new AddColumn(ORDERS, plain), lock, additiveLocking),
-                row("add column, constant default", new AddColumn(ORDERS, col("c", "integer", true, "0",
+                row("add nullable column", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, plain), lock, additiveLocking),
+                row("add column, constant default", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, col("c", "integer", true, "0",
                         Identity.NONE, null)), lock, additiveLocking),
-                row("add column, nextval default", new AddColumn(ORDERS, col("c", "bigint", true,
+                row("add column, nextval default", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, col("c", "bigint", true,
                         "nextval('public.s'::regclass)", Identity.NONE, null)), rewrite, additiveLocking),
-                row("add column, gen_random_uuid()", new AddColumn(ORDERS, col("c", "uuid", true,
+                row("add column, gen_random_uuid()", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, col("c", "uuid", true,
                         "gen_random_uuid()", Identity.NONE, null)), rewrite, additiveLocking),
-                row("add column, clock_timestamp()", new AddColumn(ORDERS, col("c", "timestamp with time zone", true,
+                row("add column, clock_timestamp()", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, col("c", "timestamp with time zone", true,
                         "clock_timestamp()", Identity.NONE, null)), rewrite, additiveLocking),
-                row("add column, now() is stable", new AddColumn(ORDERS, col("c", "timestamp with time zone", true,
+                row("add column, now() is stable", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, col("c", "timestamp with time zone", true,
                         "now()", Identity.NONE, null)), lock, additiveLocking),
-                row("add identity column", new AddColumn(ORDERS, col("c", "bigint", true, null, Identity.ALWAYS,
+                row("add identity column", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, col("c", "bigint", true, null, Identity.ALWAYS,
                         null)), rewrite, additiveLocking),
-                row("add stored generated column", new AddColumn(ORDERS, col("c", "bigint", false, null,
+                row("add stored generated column", LockLevel.ACCESS_EXCLUSIVE, new AddColumn(ORDERS, col("c", "bigint", false, null,
                         Identity.NONE, "(id * 2)")), rewrite, additiveLocking),
-                row("add column to a new table", new AddColumn(FRESH, col("c", "uuid", true, "gen_random_uuid()",
+                row("add column to a new table", LockLevel.NONE, new AddColumn(FRESH, col("c", "uuid", true, "gen_random_uuid()",
                         Identity.NONE, null)), none, additive),
-                row("create index", new CreateIndex(index(ORDERS, false)), Set.of(INDEX_BUILD, BLOCKS_WRITES),
+                row("create index", LockLevel.SHARE, new CreateIndex(index(ORDERS, false)), Set.of(INDEX_BUILD, BLOCKS_WRITES),
                         additiveLocking),
-                row("create index on a new table", new CreateIndex(index(FRESH, true)), none, additive),
-                row("add primary key", new AddConstraint(ORDERS, constraint(ConstraintKind.PRIMARY_KEY)),
-                        Set.of(INDEX_BUILD, ACCESS_EXCLUSIVE_LOCK), additiveLocking),
-                row("add unique", new AddConstraint(ORDERS, constraint(ConstraintKind.UNIQUE)),
-                        Set.of(INDEX_BUILD, ACCESS_EXCLUSIVE_LOCK), additiveLocking),
-                row("add check", new AddConstraint(ORDERS, constraint(ConstraintKind.CHECK)),
-                        Set.of(FULL_TABLE_SCAN, ACCESS_EXCLUSIVE_LOCK), additiveLocking),
-                row("add check to a new table", new AddConstraint(FRESH, constraint(ConstraintKind.CHECK)), none,
+                row("create index on a new table", LockLevel.NONE, new CreateIndex(index(FRESH, true)), none, additive),
+                row("add primary key", LockLevel.ACCESS_EXCLUSIVE, new AddConstraint(ORDERS, constraint(ConstraintKind.PRIMARY_KEY)), Set.of(ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT, INDEX_BUILD), additiveLocking),
+                row("add unique", LockLevel.ACCESS_EXCLUSIVE, new AddConstraint(ORDERS, constraint(ConstraintKind.UNIQUE)), Set.of(ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT, INDEX_BUILD), additiveLocking),
+                row("add check", LockLevel.ACCESS_EXCLUSIVE, new AddConstraint(ORDERS, constraint(ConstraintKind.CHECK)), Set.of(ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT, FULL_TABLE_SCAN), additiveLocking),
+                row("add check to a new table", LockLevel.NONE, new AddConstraint(FRESH, constraint(ConstraintKind.CHECK)), none,
                         additive),
-                row("add foreign key", new AddForeignKey(fk(ORDERS)), Set.of(FULL_TABLE_SCAN, BLOCKS_WRITES),
+                row("add foreign key", LockLevel.SHARE_ROW_EXCLUSIVE, new AddForeignKey(fk(ORDERS)), Set.of(BLOCKS_WRITES, DATA_DEPENDENT, FULL_TABLE_SCAN),
                         additiveLocking),
-                row("add foreign key from a new table", new AddForeignKey(fk(FRESH)), none, additive),
-                row("comment", new SetComment(ORDERS_TABLE.ref(), "x"), none, additive),
-                row("identity options", new AlterColumn(ORDERS, identity(1), identity(7),
+                row("add foreign key from a new table", LockLevel.SHARE_ROW_EXCLUSIVE, new AddForeignKey(fk(FRESH)), none, additive),
+                row("comment", LockLevel.SHARE_UPDATE_EXCLUSIVE, new SetComment(ORDERS_TABLE.ref(), "x"), none, additive),
+                row("identity options", LockLevel.ACCESS_EXCLUSIVE, new AlterColumn(ORDERS, identity(1), identity(7),
                         EnumSet.of(ColumnChangeKind.IDENTITY_OPTIONS)), lock, locking),
-                row("identity options on a new table", new AlterColumn(FRESH, identity(1), identity(7),
+                row("identity options on a new table", LockLevel.NONE, new AlterColumn(FRESH, identity(1), identity(7),
                         EnumSet.of(ColumnChangeKind.IDENTITY_OPTIONS)), none, noClass),
-                row("comment on a view column", new SetComment(ObjectRef.member(ObjectKind.COLUMN, view.name(), "c"),
+                row("comment on a view column", LockLevel.NONE, new SetComment(ObjectRef.member(ObjectKind.COLUMN, view.name(), "c"),
                         "x"), none, additive),
-                row("add a NOT VALID check", new AddConstraint(ORDERS, notValidCheck()),
+                row("add a NOT VALID check", LockLevel.ACCESS_EXCLUSIVE, new AddConstraint(ORDERS, notValidCheck()),
                         Set.of(ACCESS_EXCLUSIVE_LOCK), additiveLocking));
+    }
+
+    /** Rows that need another server version or the online strategies: {@code classifier} says which. */
+    static Stream<Arguments> versionAndOnlineRules() {
+        PostgresSafetyClassifier online = new PostgresSafetyClassifier(15, OnlineStrategies.ALL);
+        PostgresSafetyClassifier pg10 = new PostgresSafetyClassifier(10, OnlineStrategies.NONE);
+        PostgresSafetyClassifier pg11 = new PostgresSafetyClassifier(11, OnlineStrategies.ALL);
+        Column plain = Column.of("c", "integer", false);
+        Column notNull = Column.of("c", "integer", true);
+        Column withDefault = col("c", "integer", true, "0", Identity.NONE, null);
+        AlterColumn setNotNull = new AlterColumn(ORDERS, plain, notNull, EnumSet.of(ColumnChangeKind.NOT_NULL));
+        Set<SafetyClass> additiveLocking = Set.of(ADDITIVE, LOCKING);
+        return Stream.of(
+                Arguments.of("add NOT NULL column without default", new PostgresSafetyClassifier(),
+                        new AddColumn(ORDERS, notNull), LockLevel.ACCESS_EXCLUSIVE,
+                        Set.of(ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT, BACKWARD_INCOMPATIBLE), additiveLocking),
+                Arguments.of("create unique index", new PostgresSafetyClassifier(),
+                        new CreateIndex(index(ORDERS, true)), LockLevel.SHARE,
+                        Set.of(INDEX_BUILD, BLOCKS_WRITES, DATA_DEPENDENT), additiveLocking),
+                Arguments.of("PG 10: add column with a constant default rewrites", pg10, new AddColumn(ORDERS, withDefault),
+                        LockLevel.ACCESS_EXCLUSIVE, Set.of(TABLE_REWRITE, ACCESS_EXCLUSIVE_LOCK), additiveLocking),
+                Arguments.of("PG 10: set not null scans under ACCESS EXCLUSIVE", pg10, setNotNull,
+                        LockLevel.ACCESS_EXCLUSIVE, Set.of(FULL_TABLE_SCAN, ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT),
+                        Set.of(LOCKING)),
+                Arguments.of("online: create index concurrently", online, new CreateIndex(index(ORDERS, false)),
+                        LockLevel.SHARE_UPDATE_EXCLUSIVE, Set.of(INDEX_BUILD), additiveLocking),
+                Arguments.of("online: create unique index concurrently", online, new CreateIndex(index(ORDERS, true)),
+                        LockLevel.SHARE_UPDATE_EXCLUSIVE, Set.of(INDEX_BUILD, DATA_DEPENDENT), additiveLocking),
+                Arguments.of("online: create index on a new table", online, new CreateIndex(index(FRESH, false)),
+                        LockLevel.NONE, Set.of(), Set.of(ADDITIVE)),
+                Arguments.of("online: drop index concurrently", online, new DropIndex(index(ORDERS, false)),
+                        LockLevel.SHARE_UPDATE_EXCLUSIVE, Set.of(), Set.of()),
+                Arguments.of("online: check NOT VALID then VALIDATE", online,
+                        new AddConstraint(ORDERS, constraint(ConstraintKind.CHECK)), LockLevel.ACCESS_EXCLUSIVE,
+                        Set.of(ACCESS_EXCLUSIVE_LOCK, FULL_TABLE_SCAN, DATA_DEPENDENT), additiveLocking),
+                Arguments.of("online: foreign key NOT VALID then VALIDATE", online, new AddForeignKey(fk(ORDERS)),
+                        LockLevel.SHARE_ROW_EXCLUSIVE, Set.of(BLOCKS_WRITES, FULL_TABLE_SCAN, DATA_DEPENDENT),
+                        additiveLocking),
+                Arguments.of("online: set not null through a check", online, setNotNull, LockLevel.ACCESS_EXCLUSIVE,
+                        Set.of(FULL_TABLE_SCAN, DATA_DEPENDENT, ACCESS_EXCLUSIVE_LOCK), Set.of(LOCKING)),
+                Arguments.of("PG 11: set not null through a check is not used", pg11, setNotNull,
+                        LockLevel.ACCESS_EXCLUSIVE, Set.of(FULL_TABLE_SCAN, ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT),
+                        Set.of(LOCKING)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("versionAndOnlineRules")
+    void classifiesByVersionAndStrategy(String rule, PostgresSafetyClassifier byVersion, Change change, LockLevel lock,
+                                        Set<HazardCode> codes, Set<SafetyClass> classes) {
+        Classification result = byVersion.classify(change, CURRENT);
+        assertEquals(lock, result.strongestLock(), rule + ": " + result.locks());
+        assertEquals(codes, result.hazards().stream().map(Hazard::code).collect(Collectors.toSet()),
+                rule + ": " + result.hazards());
+        assertEquals(classes, result.classes(), rule);
+    }
+
+    @Test
+    void onlineStrategiesSayTheScanDoesNotBlock() {
+        Classification result = new PostgresSafetyClassifier(15, OnlineStrategies.ALL)
+                .classify(new AlterColumn(ORDERS, Column.of("c", "integer", false), Column.of("c", "integer", true),
+                        EnumSet.of(ColumnChangeKind.NOT_NULL)), CURRENT);
+        assertTrue(message(result, FULL_TABLE_SCAN).contains("SHARE UPDATE EXCLUSIVE (reads and writes continue)"),
+                result.hazards().toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void classifies(String rule, Change change, Set<HazardCode> codes, Set<SafetyClass> classes) {
+    void classifies(String rule, LockLevel lock, Change change, Set<HazardCode> codes, Set<SafetyClass> classes) {
         Classification result = classifier.classify(change, CURRENT);
+        assertEquals(lock, result.strongestLock(), rule + ": " + result.locks());
         Set<HazardCode> actual = result.hazards().stream().map(Hazard::code).collect(Collectors.toSet());
         assertEquals(codes, actual, rule + ": " + result.hazards());
         assertEquals(codes.size(), result.hazards().size(), rule + ": one hazard per code: " + result.hazards());

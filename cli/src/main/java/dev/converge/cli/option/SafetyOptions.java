@@ -1,0 +1,95 @@
+package dev.converge.cli.option;
+
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.LockLevel;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.safety.SafetyPolicy;
+import dev.converge.engine.spi.PlanAnnotator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * SafetyOptions are the safety model's knobs shared by plan and apply: which hazards are allowed,
+ * the strongest lock a step may take, the online strategies (all on by default), and how far the
+ * data pre-checks may go.
+ */
+public final class SafetyOptions {
+    @Option(names = "--allow-hazards", split = ",", paramLabel = "CODE", converter = HazardConverter.class,
+            description = "Allow steps with these hazard codes (comma-separated), e.g. DATA_LOSS,TABLE_REWRITE.")
+    public List<HazardCode> allowHazards = new ArrayList<>();
+
+    @Option(names = "--allow-destructive", description = "Allow every destructive step (drop a table or column, narrow a type).")
+    public boolean allowDestructive;
+
+    @Option(names = "--max-lock", paramLabel = "LEVEL", converter = LockConverter.class,
+            description = "Refuse steps that take a stronger table lock than this, e.g. SHARE_UPDATE_EXCLUSIVE"
+                    + " (default: ACCESS_EXCLUSIVE, i.e. any).")
+    public LockLevel maxLock = LockLevel.ACCESS_EXCLUSIVE;
+
+    @Option(names = "--no-concurrent-indexes", description = "Build and drop indexes of existing tables in the"
+            + " transaction (SHARE / ACCESS EXCLUSIVE) instead of CONCURRENTLY.")
+    public boolean noConcurrentIndexes;
+
+    @Option(names = "--no-not-valid", description = "Add checks and foreign keys validated at once (long lock)"
+            + " instead of NOT VALID, then VALIDATE.")
+    public boolean noNotValid;
+
+    @Option(names = "--no-not-null-check", description = "SET NOT NULL with a scan under ACCESS EXCLUSIVE instead"
+            + " of through a validated CHECK.")
+    public boolean noNotNullCheck;
+
+    @Option(names = "--no-data-checks", description = "Do not probe the target's data for steps that may fail on it.")
+    public boolean noDataChecks;
+
+    @Option(names = "--data-check-budget", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time budget of all data pre-checks together (default: ${DEFAULT-VALUE}s); a probe"
+                    + " beyond it is reported as skipped.")
+    public long dataCheckBudgetSeconds = 10;
+
+    @Option(names = "--sample-above", paramLabel = "ROWS", defaultValue = "1000000",
+            description = "Probe tables with more estimated rows than this on a sample (default: ${DEFAULT-VALUE}).")
+    public long sampleAbove = 1_000_000;
+
+    public OnlineStrategies strategies() {
+        return new OnlineStrategies(!noConcurrentIndexes, !noNotValid, !noNotNullCheck);
+    }
+
+    public SafetyPolicy policy() {
+        Set<HazardCode> allowed = allowHazards.isEmpty() ? Set.of() : EnumSet.copyOf(allowHazards);
+        return SafetyPolicy.of(allowed, allowDestructive, maxLock);
+    }
+
+    public PlanAnnotator.Options annotation() {
+        return new PlanAnnotator.Options(!noDataChecks, Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove);
+    }
+
+    /** Hazard codes, case-insensitive, with the list of valid ones on a typo. */
+    static final class HazardConverter implements ITypeConverter<HazardCode> {
+        @Override
+        public HazardCode convert(String value) {
+            try {
+                return HazardCode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("unknown hazard code '" + value
+                        + "'; expected one of " + java.util.Arrays.toString(HazardCode.values()));
+            }
+        }
+    }
+
+    /** Lock levels as ACCESS_EXCLUSIVE, access-exclusive or "ACCESS EXCLUSIVE". */
+    static final class LockConverter implements ITypeConverter<LockLevel> {
+        @Override
+        public LockLevel convert(String value) {
+            try {
+                return LockLevel.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The safety policy from the command line: hazard allowances, the maximum lock level, refusal of a
+ * step the data would make fail, the Markdown plan; every refusal exits 3, names the flag that allows
+ * the step, and leaves the target unchanged.
+ */
+class SafetyPolicyCliTest {
+    @TempDir
+    Path dir;
+
+    private LocalPostgres db;
+
+    @BeforeEach
+    void createTarget() {
+        db = LocalPostgres.create("cli_policy");
+        db.execute("CREATE TABLE item (id int PRIMARY KEY, qty int, note text);"
+                + " INSERT INTO item VALUES (1, NULL, 'x'), (2, 3, NULL);");
+    }
+
+    @AfterEach
+    void dropTarget() {
+        db.close();
+    }
+
+    @Test
+    void dataLossIsAllowedByItsHazardCode() throws IOException {
+        write("CREATE TABLE item (id int PRIMARY KEY, qty int);");
+        Cli.Result refused = apply("--auto-approve", "--allow-hazards", "TABLE_REWRITE");
+        assertEquals(3, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("--allow-hazards DATA_LOSS"), refused.all());
+        Cli.Result applied = apply("--auto-approve", "--allow-hazards", "data_loss");
+        assertEquals(0, applied.exitCode(), applied.all());
+        assertTrue(applied.err().contains("Warning: 1 step locks tables while it runs: 1 (ACCESS EXCLUSIVE)"),
+                applied.all());
+    }
+
+    @Test
+    void aLockAboveTheMaximumIsRefusedAndTheFlagNamed() throws IOException {
+        write("CREATE TABLE item (id int PRIMARY KEY, qty int, note text); CREATE INDEX item_qty ON item (qty);"
+                + " ALTER TABLE item ADD COLUMN extra int;");
+        Cli.Result refused = apply("--auto-approve", "--max-lock", "share-update-exclusive");
+        assertEquals(3, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("takes ACCESS EXCLUSIVE ([ACCESS EXCLUSIVE on public.item]), stronger than"
+                + " --max-lock SHARE_UPDATE_EXCLUSIVE; allow with --max-lock ACCESS_EXCLUSIVE"), refused.all());
+        assertTrue(!refused.err().contains("create index"), "the concurrent index build is within the maximum: "
+                + refused.all());
+        Cli.Result badLevel = apply("--auto-approve", "--max-lock", "HUGE");
+        assertEquals(64, badLevel.exitCode(), badLevel.all());
+        assertTrue(badLevel.err().contains("unknown lock level 'HUGE'; expected one of NONE, ACCESS_SHARE"),
+                badLevel.all());
+    }
+
+    @Test
+    void aStepTheDataWouldFailIsShownAndRefused() throws IOException {
+        write("CREATE TABLE item (id int PRIMARY KEY, qty int NOT NULL, note text);");
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
+        assertEquals(0, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains("X will fail: 1 row violate: public.item.qty has no NULLs (e.g. (1,,x))"),
+                plan.all());
+        Cli.Result refused = apply("--auto-approve", "--allow-destructive");
+        assertEquals(3, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("fix the data first"), refused.all());
+    }
+
+    @Test
+    void anAllowAnnotationOnTheTableAllowsItsDataLoss() throws IOException {
+        write("-- converge:allow DATA_LOSS\nCREATE TABLE item (id int PRIMARY KEY, qty int);");
+        Cli.Result applied = apply("--auto-approve");
+        assertEquals(0, applied.exitCode(), applied.all());
+        assertTrue(applied.out().contains("Converged"), applied.all());
+    }
+
+    @Test
+    void anAllowAnnotationWithAnUnknownCodeIsBadInput() throws IOException {
+        write("-- converge:allow EVERYTHING\nCREATE TABLE item (id int PRIMARY KEY, qty int, note text);");
+        Cli.Result r = apply("--auto-approve");
+        assertEquals(65, r.exitCode(), r.all());
+        assertTrue(r.err().contains("converge:allow needs hazard codes, got 'EVERYTHING'"), r.all());
+    }
+
+    @Test
+    void markdownPlanForAPullRequest() throws IOException {
+        write("CREATE TABLE item (id int PRIMARY KEY, qty int);");
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--format", "markdown");
+        assertEquals(0, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains("| destructive | 1 |"), plan.all());
+        assertTrue(plan.out().contains("> **Apply would refuse 1 step:**"), plan.all());
+    }
+
+    private void write(String sql) throws IOException {
+        Files.writeString(dir.resolve("schema.sql"), sql);
+    }
+
+    private Cli.Result apply(String... flags) {
+        List<String> args = new ArrayList<>(List.of("apply", "--url", Cli.url(db), "--shadow", "server",
+                "--desired", dir.toString()));
+        args.addAll(List.of(flags));
+        return Cli.run(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.converge.dialect.mysql.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.converge.dialect.mysql.MysqlDialect;
+import dev.converge.dialect.mysql.testing.LocalMysql;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.Index;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.InspectScope;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class MysqlInspectorTest {
+    private final MysqlDialect dialect = new MysqlDialect();
+
+    private SchemaModel inspect(LocalMysql db) throws Exception {
+        try (Connection c = db.connect()) {
+            return dialect.inspector().inspect(c, InspectScope.ALL);
+        }
+    }
+
+    @Test
+    void columnsKeepTheirMysqlProperties() throws Exception {
+        try (LocalMysql db = LocalMysql.create("insp")) {
+            db.execute("CREATE TABLE t (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                    + " name VARCHAR(20) COLLATE utf8mb4_bin NOT NULL DEFAULT 'it''s' COMMENT 'the name',"
+                    + " changed TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP INVISIBLE,"
+                    + " n INT, total INT AS (n * 2) STORED) COMMENT 'tee'");
+            Table t = inspect(db).tables().get(0);
+            Column id = t.column("id").orElseThrow();
+            assertEquals("int(10) unsigned", id.type());
+            assertEquals(Identity.BY_DEFAULT, id.identity());
+            Column name = t.column("name").orElseThrow();
+            assertEquals("varchar(20) COMMENT 'the name'", name.type());
+            assertEquals("utf8mb4_bin", name.collation());
+            assertEquals("'it''s'", name.defaultExpression());
+            assertTrue(name.notNull());
+            Column changed = t.column("changed").orElseThrow();
+            assertEquals("timestamp ON UPDATE current_timestamp() INVISIBLE", changed.type());
+            assertEquals("(`n` * 2) STORED", t.column("total").orElseThrow().generatedExpression());
+            assertNull(t.column("total").orElseThrow().defaultExpression());
+            assertEquals("tee", t.comment());
+        }
+    }
+
+    @Test
+    void indexesAreNamedPerTableWithTheirFullDefinition() throws Exception {
+        try (LocalMysql db = LocalMysql.create("insp")) {
+            db.execute("CREATE TABLE a (id INT PRIMARY KEY, s VARCHAR(100), d DATE, KEY ix (s(8), d DESC) COMMENT 'c');"
+                    + "CREATE TABLE b (id INT PRIMARY KEY, s TEXT, UNIQUE KEY ix (id, s(4)), FULLTEXT KEY ft (s));");
+            SchemaModel m = inspect(db);
+            assertEquals(3, m.indexes().size());
+            Index a = m.indexes().get(0);
+            assertEquals("db.a.ix", a.name().toString());
+            assertEquals("INDEX `ix` (`s`(8),`d` DESC) COMMENT 'c'", a.definition());
+            assertEquals("FULLTEXT INDEX `ft` (`s`)", m.indexes().get(1).definition());
+            assertEquals("UNIQUE INDEX `ix` (`id`,`s`(4))", m.indexes().get(2).definition());
+            assertEquals("PRIMARY KEY (`id`)", m.tables().get(0).constraints().get(0).definition());
+        }
+    }
+
+    @Test
+    void theAutoIncrementCounterIsNeverADifference() throws Exception {
+        try (LocalMysql a = LocalMysql.create("ai"); LocalMysql b = LocalMysql.create("ai")) {
+            a.execute("CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, x INT); INSERT INTO t (x) VALUES (1),(2),(3);");
+            b.execute("CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, x INT) AUTO_INCREMENT = 1000;");
+            assertTrue(Planner.of(dialect).plan(inspect(a), inspect(b), "a").isEmpty());
+        }
+    }
+
+    @Test
+    void aTargetAndAShadowOfAnotherNameCompareEqual() throws Exception {
+        try (LocalMysql a = LocalMysql.create("name1"); LocalMysql b = LocalMysql.create("name2")) {
+            String ddl = "CREATE TABLE p (id INT PRIMARY KEY); CREATE TABLE c (id INT PRIMARY KEY, p_id INT,"
+                    + " FOREIGN KEY (p_id) REFERENCES p (id)); CREATE VIEW v AS SELECT c.id FROM c JOIN p ON p.id = c.p_id;";
+            a.execute(ddl);
+            b.execute(ddl);
+            assertEquals(inspect(a), inspect(b));
+            assertEquals("select `c`.`id` AS `id` from (`c` join `p` on(`p`.`id` = `c`.`p_id`))",
+                    inspect(a).views().get(0).definition());
+        }
+    }
+
+    /** Bulk: the number of queries does not grow with the number of tables. */
+    @Test
+    void aFixedNumberOfQueriesWhateverTheNumberOfTables() throws Exception {
+        try (LocalMysql small = LocalMysql.create("bulk"); LocalMysql large = LocalMysql.create("bulk")) {
+            small.execute("CREATE TABLE t0 (id INT PRIMARY KEY, x INT, KEY ix (x));");
+            StringBuilder many = new StringBuilder();
+            for (int i = 0; i < 30; i++) {
+                many.append("CREATE TABLE t").append(i).append(" (id INT PRIMARY KEY, x INT, KEY ix (x), CHECK (x > 0));");
+            }
+            large.execute(many.toString());
+            assertEquals(queries(small), queries(large));
+            assertTrue(queries(large) <= 9, "queries: " + queries(large));
+        }
+    }
+
+    private int queries(LocalMysql db) throws Exception {
+        AtomicInteger count = new AtomicInteger();
+        try (Connection real = db.connect()) {
+            Connection counting = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        Object result = invoke(method, real, args);
+                        if (result instanceof Statement statement) {
+                            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+                                    (p2, m2, a2) -> {
+                                        if (m2.getName().startsWith("execute")) {
+                                            count.incrementAndGet();
+                                        }
+                                        return invoke(m2, statement, a2);
+                                    });
+                        }
+                        return result;
+                    });
+            dialect.inspector().inspect(counting, InspectScope.ALL);
+        }
+        return count.get();
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * lower_case_table_names=0 (Linux default): names differing only in case are two tables, and
+     * Converge keeps them apart; with 1 or 2 the server folds names itself, on the target and the
+     * shadow alike, so both sides still compare in the server's own spelling.
+     */
+    @Test
+    void tableNamesAreCaseSensitiveWhereTheServerIs() throws Exception {
+        try (LocalMysql db = LocalMysql.create("lctn"); Connection c = db.connect();
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@lower_case_table_names")) {
+            rs.next();
+            int mode = rs.getInt(1);
+            assumeTrue(mode == 0, "lower_case_table_names=" + mode + " here: names fold to one case, nothing to keep apart");
+            db.execute("CREATE TABLE Users (id INT PRIMARY KEY); CREATE TABLE users (id BIGINT PRIMARY KEY);");
+            SchemaModel m = inspect(db);
+            assertEquals(2, m.tables().size());
+            assertEquals("Users", m.tables().get(0).name().name());
+            assertEquals("int(11)", m.tables().get(0).columns().get(0).type());
+            assertEquals("bigint(20)", m.tables().get(1).columns().get(0).type());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.converge.dialect.mysql.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.ColumnChangeKind;
+import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.Index;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.HazardCode;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What each kind of MySQL change risks, by the ALTER TABLE algorithm the server uses for it. */
+class MysqlSafetyClassifierTest {
+    private static final QualifiedName T = QualifiedName.of("db", "t");
+
+    private static Column col(String name, String type) {
+        return new Column(name, type, false, null, Identity.NONE, null, null, null, null, List.of());
+    }
+
+    private static AlterColumn alter(Column from, Column to, ColumnChangeKind... kinds) {
+        return new AlterColumn(T, from, to, Set.of(kinds));
+    }
+
+    static Stream<Arguments> cases() {
+        Column v20 = col("a", "varchar(20)");
+        Column v40 = col("a", "varchar(40)");
+        Column v100 = col("a", "varchar(100)");
+        Column i = col("n", "int(11)");
+        Column big = col("n", "bigint(20)");
+        Column withComment = col("a", "varchar(20) COMMENT 'x'");
+        Column autoInc = new Column("id", "int(11)", true, null, Identity.BY_DEFAULT, null, null, null, null, List.of());
+        Column stored = new Column("g", "int(11)", false, null, Identity.NONE, null, "(`n` + 1) STORED", null, null, List.of());
+        Index btree = new Index(QualifiedName.of("db", "t.ix"), T, false, "BTREE", List.of("`a`"), List.of(), null, "INDEX `ix` (`a`)", null);
+        Index fulltext = new Index(QualifiedName.of("db", "t.ft"), T, false, "FULLTEXT", List.of("`a`"), List.of(), null, "FULLTEXT INDEX `ft` (`a`)", null);
+        return Stream.of(
+                Arguments.of("add plain column: INSTANT", new AddColumn(T, v20, "id"), List.of()),
+                Arguments.of("add AUTO_INCREMENT column: COPY", new AddColumn(T, autoInc, ""),
+                        List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES)),
+                Arguments.of("add STORED generated: COPY", new AddColumn(T, stored, null),
+                        List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES)),
+                Arguments.of("drop column", new DropColumn(T, v20), List.of(HazardCode.DATA_LOSS)),
+                Arguments.of("varchar widened in its length class: INSTANT", alter(v20, v40, ColumnChangeKind.TYPE), List.of()),
+                Arguments.of("varchar widened past 255 bytes: COPY", alter(v40, v100, ColumnChangeKind.TYPE),
+                        List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES)),
+                Arguments.of("varchar narrowed", alter(v40, v20, ColumnChangeKind.TYPE),
+                        List.of(HazardCode.DATA_LOSS, HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES)),
+                Arguments.of("int to bigint: COPY", alter(i, big, ColumnChangeKind.TYPE),
+                        List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES)),
+                Arguments.of("bigint to int narrows", alter(big, i, ColumnChangeKind.TYPE),
+                        List.of(HazardCode.DATA_LOSS, HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES)),
+                Arguments.of("comment only: INSTANT", alter(v20, withComment, ColumnChangeKind.TYPE), List.of()),
+                Arguments.of("enum value appended: INSTANT", alter(col("e", "enum('a','b')"), col("e", "enum('a','b','c')"),
+                        ColumnChangeKind.TYPE), List.of()),
+                Arguments.of("enum value removed", alter(col("e", "enum('a','b')"), col("e", "enum('a')"),
+                        ColumnChangeKind.TYPE), List.of(HazardCode.DATA_LOSS, HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES)),
+                Arguments.of("set NOT NULL: INPLACE rebuild + scan", alter(v20,
+                        new Column("a", "varchar(20)", true, null, Identity.NONE, null, null, null, null, List.of()),
+                        ColumnChangeKind.NOT_NULL), List.of(HazardCode.TABLE_REWRITE, HazardCode.FULL_TABLE_SCAN)),
+                Arguments.of("B-tree index: INPLACE, LOCK=NONE", new CreateIndex(btree), List.of(HazardCode.INDEX_BUILD)),
+                Arguments.of("FULLTEXT index: writes wait", new CreateIndex(fulltext),
+                        List.of(HazardCode.INDEX_BUILD, HazardCode.BLOCKS_WRITES)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void hazards(String name, Change change, List<HazardCode> expected) {
+        List<HazardCode> got = new MysqlSafetyClassifier().classify(change, SchemaModel.EMPTY).hazards().stream()
+                .map(Hazard::code).toList();
+        assertEquals(expected, got, name);
+    }
+}

@@ -1,0 +1,211 @@
+package dev.converge.dialect.postgres.live;
+
+import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
+
+import dev.converge.dialect.postgres.sql.PostgresType;
+import dev.converge.engine.change.AddConstraint;
+import dev.converge.engine.change.AddForeignKey;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.ColumnChangeKind;
+import dev.converge.engine.change.CreateEnum;
+import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.model.ConstraintKind;
+import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.ForeignKey;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.TableConstraint;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Probes finds the data pre-checks a change needs on an existing table: SET NOT NULL over NULLs, a
+ * unique key over duplicates, a CHECK that rows violate, a foreign key with orphans, a narrowing type
+ * change that values do not fit, an enum label that is still in use. Checks the change cannot fail
+ * (a NOT VALID constraint, a table the plan creates) get no probe.
+ */
+final class Probes {
+    private static final Pattern KEY_DECORATION = Pattern.compile(
+            "\\s+(ASC|DESC|NULLS FIRST|NULLS LAST|COLLATE \\S+|[a-z_]+_ops)\\b.*$", Pattern.CASE_INSENSITIVE);
+    private static final String EXAMPLE_WIDTH = "60";
+
+    private final Set<QualifiedName> existing;
+    private final Map<String, EnumType> createdEnums;
+
+    /**
+     * @param existing     tables of the target
+     * @param createdEnums enum types the plan creates, by their display name ({@code public.mood})
+     */
+    Probes(Set<QualifiedName> existing, Map<String, EnumType> createdEnums) {
+        this.existing = existing;
+        this.createdEnums = createdEnums;
+    }
+
+    /** The enums a plan creates, by display name, from its changes. */
+    static Map<String, EnumType> createdEnums(List<Change> changes) {
+        return changes.stream().filter(c -> c instanceof CreateEnum).map(c -> ((CreateEnum) c).type())
+                .collect(Collectors.toMap(t -> t.name().toString(), t -> t, (a, b) -> a));
+    }
+
+    List<Probe> of(Change change) {
+        if (change instanceof AlterColumn) {
+            return alterColumn((AlterColumn) change);
+        }
+        if (change instanceof AddConstraint) {
+            AddConstraint add = (AddConstraint) change;
+            return existing.contains(add.table()) ? constraint(add.table(), add.constraint()) : List.of();
+        }
+        if (change instanceof AddForeignKey) {
+            ForeignKey key = ((AddForeignKey) change).foreignKey();
+            return existing.contains(key.table()) && !key.definition().endsWith(" NOT VALID")
+                    ? List.of(orphans(key)) : List.of();
+        }
+        if (change instanceof CreateIndex) {
+            CreateIndex index = (CreateIndex) change;
+            if (!index.index().unique() || !existing.contains(index.index().table())) {
+                return List.of();
+            }
+            List<String> keys = index.index().keys().stream().map(k -> KEY_DECORATION.matcher(k).replaceFirst(""))
+                    .toList();
+            return List.of(duplicates(index.index().table(), keys, index.index().predicate(),
+                    "unique index " + index.index().name()));
+        }
+        return List.of();
+    }
+
+    private List<Probe> alterColumn(AlterColumn change) {
+        QualifiedName table = change.table();
+        if (!existing.contains(table)) {
+            return List.of();
+        }
+        List<Probe> probes = new ArrayList<>();
+        String column = quote(change.to().name());
+        String display = table + "." + change.to().name();
+        if (change.kinds().contains(ColumnChangeKind.NOT_NULL) && change.to().notNull()) {
+            probes.add(where(table, display + " has no NULLs", column + " IS NULL", null));
+        }
+        if (change.kinds().contains(ColumnChangeKind.TYPE)) {
+            Probe fit = typeFit(table, column, display, change.from().type(), change.to().type());
+            if (fit != null) {
+                probes.add(fit);
+            }
+        }
+        return probes;
+    }
+
+    /** Values that the new type cannot hold: too long, out of range, not a label of the new enum. */
+    private Probe typeFit(QualifiedName table, String column, String display, String fromType, String toType) {
+        EnumType labels = createdEnums.get(toType);
+        if (labels != null) {
+            String list = labels.labels().stream().map(Probes::literal).collect(Collectors.joining(", "));
+            return where(table, "every value of " + display + " is a label of " + toType,
+                    column + "::text NOT IN (" + list + ")", column + "::text");
+        }
+        PostgresType from = PostgresType.parse(fromType);
+        PostgresType to = PostgresType.parse(toType);
+        if (from.array() || to.array()) {
+            return null;
+        }
+        if (to.family() == PostgresType.Family.STRING && to.length() >= 0 && !to.base().equals("text")) {
+            return where(table, "every value of " + display + " fits " + toType,
+                    "length(" + column + "::text) > " + to.length(), column + "::text");
+        }
+        if (to.family() == PostgresType.Family.INTEGER && (from.family() == PostgresType.Family.INTEGER
+                || from.family() == PostgresType.Family.EXACT_NUMERIC || from.family() == PostgresType.Family.FLOAT)) {
+            BigInteger[] range = integerRange(to.base());
+            return where(table, "every value of " + display + " fits " + toType,
+                    column + " NOT BETWEEN " + range[0] + " AND " + range[1], column + "::text");
+        }
+        if (to.family() == PostgresType.Family.EXACT_NUMERIC && !to.modifiers().isEmpty()
+                && from.family() != PostgresType.Family.STRING && from.family() != PostgresType.Family.OTHER) {
+            int integerDigits = to.length() - Math.max(0, to.scale());
+            return where(table, "every value of " + display + " fits " + toType,
+                    "abs(" + column + "::numeric) >= 1e" + integerDigits, column + "::text");
+        }
+        return null;
+    }
+
+    private static BigInteger[] integerRange(String base) {
+        int bits = base.equals("smallint") ? 16 : base.equals("integer") ? 32 : 64;
+        BigInteger max = BigInteger.TWO.pow(bits - 1).subtract(BigInteger.ONE);
+        return new BigInteger[] {max.negate().subtract(BigInteger.ONE), max};
+    }
+
+    private List<Probe> constraint(QualifiedName table, TableConstraint constraint) {
+        String definition = constraint.definition();
+        if (definition.endsWith(" NOT VALID")) {
+            return List.of();
+        }
+        if (constraint.kind() == ConstraintKind.CHECK && definition.startsWith("CHECK ")) {
+            String expression = definition.substring("CHECK ".length());
+            // A check passes on NULL: only rows where it is false violate it.
+            return List.of(where(table, "rows of " + table + " satisfy check " + constraint.name() + " " + expression,
+                    "(" + expression + ") IS FALSE", null));
+        }
+        if ((constraint.kind() == ConstraintKind.UNIQUE || constraint.kind() == ConstraintKind.PRIMARY_KEY)
+                && !constraint.columns().isEmpty()) {
+            List<Probe> probes = new ArrayList<>();
+            List<String> columns = constraint.columns().stream().map(c -> quote(c)).toList();
+            String word = constraint.kind() == ConstraintKind.PRIMARY_KEY ? "primary key " : "unique constraint ";
+            if (constraint.kind() == ConstraintKind.PRIMARY_KEY) {
+                String anyNull = columns.stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR "));
+                probes.add(where(table, "key columns of primary key " + constraint.name() + " have no NULLs", anyNull,
+                        null));
+            }
+            probes.add(duplicates(table, columns, null, word + constraint.name()));
+            return probes;
+        }
+        return List.of();
+    }
+
+    /** Groups of rows with equal, non-NULL keys (NULLs never collide in a unique index). */
+    private static Probe duplicates(QualifiedName table, List<String> keys, String predicate, String what) {
+        String keyList = String.join(", ", keys);
+        String where = keys.stream().map(k -> "(" + k + ") IS NOT NULL").collect(Collectors.joining(" AND "))
+                + (predicate == null ? "" : " AND (" + predicate + ")");
+        String groups = "SELECT " + keyList + " FROM {from} WHERE " + where + " GROUP BY " + keyList
+                + " HAVING count(*) > 1";
+        return new Probe(table, "keys of " + what + " (" + keyList + ") are unique in " + table,
+                "SELECT count(*) FROM (" + groups + ") AS duplicates",
+                "SELECT left(duplicates::text, " + EXAMPLE_WIDTH + ") FROM (" + groups + " LIMIT 1) AS duplicates");
+    }
+
+    /** Rows of the key's table whose non-NULL key has no referenced row. */
+    private Probe orphans(ForeignKey key) {
+        QualifiedName child = key.table();
+        List<String> from = key.columns().stream().map(c -> "child." + quote(c)).toList();
+        String notNull = from.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        String condition;
+        if (existing.contains(key.referencedTable())) {
+            List<String> match = new ArrayList<>();
+            for (int i = 0; i < key.columns().size(); i++) {
+                match.add("parent." + quote(key.referencedColumns().get(i)) + " = " + from.get(i));
+            }
+            condition = notNull + " AND NOT EXISTS (SELECT 1 FROM " + quote(key.referencedTable()) + " AS parent WHERE "
+                    + String.join(" AND ", match) + ")";
+        } else {
+            condition = notNull; // the referenced table is new, so empty: every non-NULL key is an orphan
+        }
+        String keyText = from.size() == 1 ? from.get(0) + "::text" : "ROW(" + String.join(", ", from) + ")::text";
+        return new Probe(child, "every " + child + " (" + String.join(", ", key.columns()) + ") exists in "
+                + key.referencedTable() + " (foreign key " + key.name() + ")",
+                "SELECT count(*) FROM {from AS child} WHERE " + condition,
+                "SELECT left(" + keyText + ", " + EXAMPLE_WIDTH + ") FROM {from AS child} WHERE " + condition + " LIMIT 1");
+    }
+
+    /** Rows matching {@code condition} violate; the example is {@code example} or the whole row. */
+    private static Probe where(QualifiedName table, String what, String condition, String example) {
+        String shown = example == null ? "probe_row::text" : example;
+        return new Probe(table, what, "SELECT count(*) FROM {from AS probe_row} WHERE " + condition,
+                "SELECT left(" + shown + ", " + EXAMPLE_WIDTH + ") FROM {from AS probe_row} WHERE " + condition + " LIMIT 1");
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.converge.dialect.postgres.live;
+
+import dev.converge.engine.model.QualifiedName;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TableStatistics reads, in one query, the planner's row estimate (pg_class.reltuples) and the total
+ * size on disk (pg_total_relation_size: heap, indexes, TOAST) of the given tables. The estimate is as
+ * fresh as the last ANALYZE or autovacuum; -1 (PostgreSQL 14+) means never analyzed.
+ */
+final class TableStatistics {
+    private static final String QUERY = "SELECT n.nspname, c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN unnest(?::text[], ?::text[]) AS wanted(schema_name, table_name)"
+            + " ON wanted.schema_name = n.nspname AND wanted.table_name = c.relname";
+
+    /** Rows and bytes of one table. */
+    record Stats(long rows, long totalBytes) {
+    }
+
+    private TableStatistics() {
+    }
+
+    static Map<QualifiedName, Stats> read(Connection connection, List<QualifiedName> tables) throws SQLException {
+        Map<QualifiedName, Stats> result = new HashMap<>();
+        if (tables.isEmpty()) {
+            return result;
+        }
+        Array schemas = connection.createArrayOf("text", tables.stream().map(QualifiedName::schema).toArray());
+        Array names = connection.createArrayOf("text", tables.stream().map(QualifiedName::name).toArray());
+        try (PreparedStatement st = connection.prepareStatement(QUERY)) {
+            st.setArray(1, schemas);
+            st.setArray(2, names);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.put(QualifiedName.of(rs.getString(1), rs.getString(2)), new Stats(rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return result;
+    }
+}

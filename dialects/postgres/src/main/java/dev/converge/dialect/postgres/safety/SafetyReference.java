@@ -1,0 +1,292 @@
+package dev.converge.dialect.postgres.safety;
+
+import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AddConstraint;
+import dev.converge.engine.change.AddForeignKey;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.ColumnChangeKind;
+import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.CreateTable;
+import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.DropConstraint;
+import dev.converge.engine.change.DropForeignKey;
+import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.DropSequence;
+import dev.converge.engine.change.DropTable;
+import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.SetComment;
+import dev.converge.engine.lint.LintRule;
+import dev.converge.engine.lint.Linter;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ConstraintKind;
+import dev.converge.engine.model.ForeignKey;
+import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.Index;
+import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Sequence;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.View;
+import dev.converge.engine.safety.Classification;
+import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.LockLevel;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.safety.SafetyClass;
+import dev.converge.engine.safety.SafetyPolicy;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * SafetyReference writes docs/safety.md from the code: the classes, the hazard codes with their
+ * sentences and default policy, the lock levels, and a table of what the PostgreSQL classifier says of
+ * representative changes on an existing table, with and without the online strategies. A test fails
+ * when the committed page differs, so the reference cannot drift from the rules.
+ */
+public final class SafetyReference {
+    private static final QualifiedName T = QualifiedName.of("public", "orders");
+    private static final QualifiedName P = QualifiedName.of("public", "customers");
+
+    private SafetyReference() {
+    }
+
+    public static String markdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("# Safety classes, hazards and locks\n\n")
+                .append("<!-- Generated from the code by dev.converge.dialect.postgres.safety.SafetyReference;"
+                        + " do not edit. SafetyReferenceDocTest says how to regenerate. -->\n\n")
+                .append("Every plan step says what it will do to production: its classes, its hazards (a stable code"
+                        + " and a sentence), the table locks it takes (PostgreSQL's lock modes, as pg_locks shows them"
+                        + " while the statement runs), and, when planned against a live target, the affected tables'"
+                        + " size and the results of data pre-checks.\n\n");
+        classes(out);
+        hazards(out);
+        locks(out);
+        rules(out);
+        prose(out);
+        lint(out);
+        return out.toString();
+    }
+
+    private static void classes(StringBuilder out) {
+        out.append("## Classes\n\nA step can be several at once (dropping a column is destructive and locking);"
+                + " its classes are the union of its hazards' classes, plus additive when it adds something.\n\n");
+        out.append("| class | meaning |\n| --- | --- |\n");
+        for (SafetyClass c : SafetyClass.values()) {
+            out.append("| ").append(word(c.name())).append(" | ").append(c.meaning()).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void hazards(StringBuilder out) {
+        out.append("## Hazards\n\n| code | class | meaning | by default |\n| --- | --- | --- | --- |\n");
+        for (HazardCode code : HazardCode.values()) {
+            String byDefault = SafetyPolicy.DEFAULT.needAllowance().contains(code)
+                    ? "refused unless allowed (`--allow-hazards " + code + "`" + (code.safetyClass()
+                    == SafetyClass.DESTRUCTIVE ? " or `--allow-destructive`" : "") + ")"
+                    : code.safetyClass() == SafetyClass.LOCKING ? "allowed, with a warning" : "allowed, reported";
+            out.append("| `").append(code).append("` | ")
+                    .append(code.safetyClass() == null ? "(none)" : word(code.safetyClass().name())).append(" | ")
+                    .append(code.summary()).append(" | ").append(byDefault).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void locks(StringBuilder out) {
+        out.append("## Lock levels\n\nWeakest first; `--max-lock LEVEL` refuses any step that takes a stronger"
+                + " lock than LEVEL (https://www.postgresql.org/docs/current/explicit-locking.html).\n\n");
+        out.append("| level | pg_locks mode | makes wait |\n| --- | --- | --- |\n");
+        for (LockLevel level : LockLevel.values()) {
+            if (level == LockLevel.NONE) {
+                continue;
+            }
+            out.append("| `").append(level).append("` | ").append(level.pgLocksMode()).append(" | ")
+                    .append(level.blocks()).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void rules(StringBuilder out) {
+        out.append("## PostgreSQL rules\n\nWhat the classifier says of each change on an existing table"
+                + " (`public.orders`, referencing `public.customers`) on PostgreSQL 15; \"online\" is with the"
+                + " online strategies (the default of `plan` and `apply`), \"plain\" without them"
+                + " (`--no-concurrent-indexes --no-not-valid --no-not-null-check`). The claimed locks are checked"
+                + " against pg_locks on a real server by LockLevelsOnServerTest. Changes on a table the same plan"
+                + " creates carry no lock and no lock hazard: nobody uses it yet.\n\n");
+        out.append("| change | lock (plain) | lock (online) | classes (online) | hazards (online) |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
+        SchemaModel current = current();
+        PostgresSafetyClassifier plain = new PostgresSafetyClassifier(15, OnlineStrategies.NONE);
+        PostgresSafetyClassifier online = new PostgresSafetyClassifier(15, OnlineStrategies.ALL);
+        for (Map.Entry<String, Change> example : examples().entrySet()) {
+            Classification p = plain.classify(example.getValue(), current);
+            Classification o = online.classify(example.getValue(), current);
+            out.append("| ").append(example.getKey()).append(" | ").append(lock(p.strongestLock())).append(" | ")
+                    .append(lock(o.strongestLock())).append(" | ")
+                    .append(o.classes().isEmpty() ? "(none)" : EnumSet.copyOf(o.classes()).stream()
+                            .map(c -> word(c.name())).collect(Collectors.joining(", "))).append(" | ")
+                    .append(o.hazards().stream().map(Hazard::code).map(c -> "`" + c + "`")
+                            .collect(Collectors.joining(", "))).append(" |\n");
+        }
+        out.append("\nOn PostgreSQL 10, ADD COLUMN with any default rewrites the table; before 12, SET NOT NULL"
+                + " scans under ACCESS EXCLUSIVE even with a validated check, so that strategy is not used there.\n\n");
+    }
+
+    private static String lock(LockLevel level) {
+        return level == LockLevel.NONE ? "none" : level.sql();
+    }
+
+    private static void prose(StringBuilder out) {
+        out.append("""
+                ## Live statistics and data pre-checks
+
+                `plan` reads, in one catalog query, the row estimate (`pg_class.reltuples`) and total size
+                (`pg_total_relation_size`) of every table a locking step touches:
+                `impact: rewrites public.orders: ~12.4M rows, 3.1 GB`.
+
+                Steps that may fail on existing rows are probed, read only, within a time budget shared by all
+                probes (`--data-check-budget SECONDS`, default 10): SET NOT NULL over NULLs, a new unique index,
+                unique constraint or primary key over duplicates, a new CHECK that rows violate, a new foreign key
+                with orphans, a narrowing type change that values do not fit (strings, integers, numeric precision),
+                an enum label still in use. A failing probe shows the count and an example and marks the step
+                `X will fail`; apply refuses the plan, and no flag overrides that: fix the data. A probe that runs
+                out of budget says `not checked` (never `checked`); tables above `--sample-above ROWS` (default
+                1,000,000) are probed through TABLESAMPLE and the check says so. `--no-data-checks` turns probes off.
+
+                ## Online strategies
+
+                On by default on tables that exist; each can be turned off:
+
+                | strategy | instead of | flag to turn it off |
+                | --- | --- | --- |
+                | `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY` (SHARE UPDATE EXCLUSIVE, outside the transaction; a failed build's INVALID index is dropped) | SHARE (index build) / ACCESS EXCLUSIVE (drop) | `--no-concurrent-indexes` |
+                | `ADD CONSTRAINT ... NOT VALID`, then `VALIDATE CONSTRAINT` committed on its own (SHARE UPDATE EXCLUSIVE during the scan) | the scan under ACCESS EXCLUSIVE (check) or SHARE ROW EXCLUSIVE (foreign key) | `--no-not-valid` |
+                | `SET NOT NULL` after a validated `CHECK (c IS NOT NULL)` (PostgreSQL 12+; the helper check is dropped) | the scan under ACCESS EXCLUSIVE | `--no-not-null-check` |
+
+                A statement that runs on its own commits what ran before it: a plan with online steps is no longer
+                one transaction. If apply fails after such a statement, the steps before it stay applied and a new
+                plan shows what is left.
+
+                ## Policy
+
+                | flag | effect |
+                | --- | --- |
+                | `--allow-destructive` | allows every destructive step |
+                | `--allow-hazards CODE,...` | allows steps with these hazard codes |
+                | `--max-lock LEVEL` | refuses steps that take a stronger lock than LEVEL |
+                | `-- converge:allow CODE[,CODE]` | on the line before an object's declaration in the desired files: allows those hazards on the object's steps and on steps of its members (a dropped column of an annotated table) |
+
+                A refusal (exit code 3, nothing changed) lists each blocked step, why, and the exact flag or
+                annotation that would allow it. Annotations are read from the desired files of a fresh plan; a
+                saved plan is judged by the flags given to `apply`.
+
+                ## Timeouts and retries
+
+                `apply` runs every statement with its own `lock_timeout` (`--lock-timeout MILLIS`, default 5000)
+                and `statement_timeout` (`--statement-timeout MILLIS`, default none). A statement that times out
+                waiting for its lock (SQLSTATE 55P03) is retried, inside the transaction under a savepoint, after
+                a pause that doubles each time (200 ms up to 10 s, with jitter), until `--lock-retry-budget
+                SECONDS` (default 60) is spent; then apply fails, saying what waited for how long, and rolls back.
+                """);
+    }
+
+    private static void lint(StringBuilder out) {
+        out.append("\n## Lint rules\n\n`converge lint` checks the desired state and the plan; `--rule ID=SEVERITY`"
+                + " sets a rule's severity (error, warning, note, off), `--format text|json|sarif` the report (SARIF"
+                + " 2.1.0 for code scanning); it exits 1 when a finding is an error.\n\n");
+        out.append("| rule | default | checks |\n| --- | --- | --- |\n");
+        for (LintRule rule : Linter.rules()) {
+            out.append("| `").append(rule.id()).append("` | ").append(rule.defaultSeverity().sarifLevel()).append(" | ")
+                    .append(rule.description()).append(" |\n");
+        }
+    }
+
+    /** Representative changes, in the order the reference lists them. */
+    private static Map<String, Change> examples() {
+        Column plain = Column.of("note", "text", false);
+        Column notNull = Column.of("qty", "integer", true);
+        Column qty = Column.of("qty", "integer", false);
+        Map<String, Change> examples = new LinkedHashMap<>();
+        examples.put("create table", new CreateTable(new Table(QualifiedName.of("public", "fresh"),
+                List.of(plain), List.of(), null)));
+        examples.put("add nullable column", new AddColumn(T, plain));
+        examples.put("add column with a constant default", new AddColumn(T, col("qty", "integer", true, "0")));
+        examples.put("add column with a volatile default", new AddColumn(T, col("token", "uuid", true,
+                "gen_random_uuid()")));
+        examples.put("add NOT NULL column without default", new AddColumn(T, notNull));
+        examples.put("add identity column", new AddColumn(T, new Column("n", "bigint", true, null, Identity.ALWAYS,
+                null, null, null, null, List.of())));
+        examples.put("drop column", new DropColumn(T, plain));
+        examples.put("type: varchar(10) to varchar(20)", type("character varying(10)", "character varying(20)"));
+        examples.put("type: integer to bigint", type("integer", "bigint"));
+        examples.put("type: text to integer", type("text", "integer"));
+        examples.put("type: bigint to integer (narrowing)", type("bigint", "integer"));
+        examples.put("set not null", new AlterColumn(T, qty, Column.of("qty", "integer", true),
+                EnumSet.of(ColumnChangeKind.NOT_NULL)));
+        examples.put("drop not null", new AlterColumn(T, notNull, qty, EnumSet.of(ColumnChangeKind.NOT_NULL)));
+        examples.put("set default", new AlterColumn(T, qty, col("qty", "integer", false, "1"),
+                EnumSet.of(ColumnChangeKind.DEFAULT)));
+        examples.put("create index", new CreateIndex(index(false)));
+        examples.put("create unique index", new CreateIndex(index(true)));
+        examples.put("drop index", new DropIndex(index(false)));
+        examples.put("add primary key", new AddConstraint(T, new TableConstraint("orders_pkey",
+                ConstraintKind.PRIMARY_KEY, "PRIMARY KEY (id)", List.of("id"), null)));
+        examples.put("add unique constraint", new AddConstraint(T, new TableConstraint("orders_no_key",
+                ConstraintKind.UNIQUE, "UNIQUE (no)", List.of("no"), null)));
+        examples.put("add check", new AddConstraint(T, check("CHECK ((qty > 0))")));
+        examples.put("add check NOT VALID", new AddConstraint(T, check("CHECK ((qty > 0)) NOT VALID")));
+        examples.put("drop constraint", new DropConstraint(T, check("CHECK ((qty > 0))")));
+        examples.put("add foreign key", new AddForeignKey(fk()));
+        examples.put("drop foreign key", new DropForeignKey(fk()));
+        examples.put("comment on table", new SetComment(new Table(T, List.of(), List.of(), null).ref(), "x"));
+        examples.put("drop table", new DropTable(new Table(T, List.of(plain), List.of(), null)));
+        examples.put("drop view", new DropView(new View(QualifiedName.of("public", "v"), "SELECT 1", List.of(),
+                List.of(), null)));
+        examples.put("drop sequence", new DropSequence(new Sequence(QualifiedName.of("public", "s"), "bigint", 1, 1,
+                1, Long.MAX_VALUE, 1, false, null, null)));
+        return examples;
+    }
+
+    private static SchemaModel current() {
+        Table orders = new Table(T, List.of(Column.of("id", "bigint", true)), List.of(), null);
+        Table customers = new Table(P, List.of(Column.of("id", "bigint", true)), List.of(), null);
+        View view = new View(QualifiedName.of("public", "v"), "SELECT 1", List.of(), List.of(), null);
+        return new SchemaModel(List.of(new NamedSchema("public", null)), List.of(), List.of(),
+                List.of(orders, customers), List.of(), List.of(), List.of(view));
+    }
+
+    private static Column col(String name, String type, boolean notNull, String def) {
+        return new Column(name, type, notNull, def, Identity.NONE, null, null, null, null, List.of());
+    }
+
+    private static AlterColumn type(String from, String to) {
+        return new AlterColumn(T, Column.of("c", from, false), Column.of("c", to, false),
+                EnumSet.of(ColumnChangeKind.TYPE));
+    }
+
+    private static Index index(boolean unique) {
+        return new Index(QualifiedName.of("public", "orders_qty"), T, unique, "btree", List.of("qty"), List.of(),
+                null, "CREATE " + (unique ? "UNIQUE " : "") + "INDEX orders_qty ON public.orders USING btree (qty)",
+                null);
+    }
+
+    private static TableConstraint check(String definition) {
+        return new TableConstraint("orders_qty_check", ConstraintKind.CHECK, definition, List.of("qty"), null);
+    }
+
+    private static ForeignKey fk() {
+        return new ForeignKey(T, "orders_customer_fk", List.of("customer_id"), P, List.of("id"),
+                "FOREIGN KEY (customer_id) REFERENCES public.customers(id)", null);
+    }
+
+    private static String word(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
