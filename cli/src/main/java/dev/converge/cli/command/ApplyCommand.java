@@ -153,6 +153,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 Plan plan = saved.plan();
                 out.print(new PlanTextRenderer().render(plan));
                 out.flush();
+                desired.refuseUnmanaged(plan);
                 if (plan.isEmpty() && planFile() == null) {
                     return ExitCodes.OK;
                 }

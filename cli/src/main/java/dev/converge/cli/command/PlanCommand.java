@@ -96,6 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
             policy = safety.policy().withAllowedOn(planning.desired.source().allowancesByName());
             out.print(render(planning.plan));
             out.flush();
+            desired.refuseUnmanaged(planning.plan);
             List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan);
             if (!refusals.isEmpty() && format == Format.text) {
                 spec.commandLine().getErr().println("apply would refuse " + refusals.size() + " step(s): "

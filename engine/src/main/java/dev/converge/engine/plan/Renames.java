@@ -190,12 +190,12 @@ final class Renames {
             case FOREIGN_KEY:
                 return renameConstraint(m, old, from.member(), to);
             case INDEX:
-                return new SchemaModel(m.schemas(), m.enums(), m.sequences(), m.tables(),
+                return m.withCore(m.schemas(), m.enums(), m.sequences(), m.tables(),
                         map(m.indexes(), i -> i.name().equals(old) ? index(i, QualifiedName.of(old.schema(), to),
                                 i.table(), i.keys(), i.definition()) : i),
                         m.foreignKeys(), m.views());
             case VIEW:
-                return new SchemaModel(m.schemas(), m.enums(), m.sequences(), m.tables(), m.indexes(), m.foreignKeys(),
+                return m.withCore(m.schemas(), m.enums(), m.sequences(), m.tables(), m.indexes(), m.foreignKeys(),
                         map(m.views(), v -> v.name().equals(old) ? new View(QualifiedName.of(old.schema(), to),
                                 v.definition(), v.options(), v.dependsOn(), v.comment(), v.columnComments()) : v));
             case SEQUENCE:
@@ -218,7 +218,7 @@ final class Renames {
                 k.referencedColumns(), text.apply(k.definition()), k.comment()));
         List<Sequence> sequences = map(m.sequences(), s -> s.ownedBy() != null && s.ownedBy().name().equals(old)
                 ? sequence(s, new ObjectRef(s.ownedBy().kind(), renamed, s.ownedBy().member())) : s);
-        return new SchemaModel(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
+        return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
     }
 
     /* A label in a column default is a literal cast to its type: 'open'::shop.status. */
@@ -249,7 +249,7 @@ final class Renames {
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(),
                 c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList())),
                 t.constraints(), t.comment()));
-        return new SchemaModel(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
+        return m.withCore(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
     private static SchemaModel renameColumn(SchemaModel m, QualifiedName table, String old, String renamed) {
@@ -275,7 +275,7 @@ final class Renames {
         ObjectRef oldColumn = ObjectRef.member(ObjectKind.COLUMN, table, old);
         List<Sequence> sequences = map(m.sequences(), s -> oldColumn.equals(s.ownedBy())
                 ? sequence(s, ObjectRef.member(ObjectKind.COLUMN, table, renamed)) : s);
-        return new SchemaModel(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
+        return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
     }
 
     private static SchemaModel renameConstraint(SchemaModel m, QualifiedName table, String old, String renamed) {
@@ -289,7 +289,7 @@ final class Renames {
         // A unique or primary key constraint's index is renamed with it.
         List<Index> indexes = map(m.indexes(), i -> i.table().equals(table) && i.name().name().equals(old)
                 ? index(i, QualifiedName.of(i.name().schema(), renamed), i.table(), i.keys(), i.definition()) : i);
-        return new SchemaModel(m.schemas(), m.enums(), m.sequences(), tables, indexes, keys, m.views());
+        return m.withCore(m.schemas(), m.enums(), m.sequences(), tables, indexes, keys, m.views());
     }
 
     private static Column column(Column c, String name) {
