@@ -142,7 +142,8 @@ class BadInputTest {
         assertTrue(refused.err().endsWith("error: refusing to apply: 1 step is not allowed:\n"
                 + "  - 1. drop column public.item.note\n"
                 + "      DATA_LOSS: drops column public.item.note and its values; allow with --allow-destructive,"
-                + " --allow-hazards DATA_LOSS, or the annotation '-- converge:allow DATA_LOSS' on public.item.note\n"
+                + " --allow-hazards DATA_LOSS, or the annotation '-- converge:allow DATA_LOSS' on public.item.note or on"
+                + " public.item\n"
                 + "Nothing was changed.\n"), refused.all());
         assertUnchanged();
 

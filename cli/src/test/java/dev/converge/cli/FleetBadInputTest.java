@@ -42,6 +42,16 @@ class FleetBadInputTest {
     }
 
     @Test
+    void statusReportsAnUnreachableEnvironmentWithoutHidingTheRest() throws IOException {
+        Path file = config("desired: schema\nenvironments:\n  dev:\n    url: ${env:CONVERGE_TEST_UNSET_DEV_URL}\n");
+        Cli.Result r = Cli.run("status", "--config", file.toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.out().startsWith("ENVIRONMENT"), r.all());
+        assertTrue(r.err().contains("error: environment dev: " + file + ":4:10: environment variable"
+                + " CONVERGE_TEST_UNSET_DEV_URL is not set"), r.all());
+    }
+
+    @Test
     void passwordsInTheFileAreNeverPrinted() throws IOException {
         Path file = config("desired: schema\nshadow: server\nenvironments:\n  prod:\n"
                 + "    url: postgresql://postgres:sekrit-pw@127.0.0.1:1/nowhere\n");

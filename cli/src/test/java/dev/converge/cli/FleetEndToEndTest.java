@@ -212,7 +212,7 @@ class FleetEndToEndTest {
         assertEquals(0, forced.exitCode(), forced.all());
         assertTrue(forced.out().contains("Recorded in history: promotion check skipped by "), forced.all());
         assertEquals(50, p.prodCount("SELECT count(*) FROM converge.history WHERE environment = 'prod'"
-                + " AND note LIKE 'promotion check skipped by %: 10 of 10 targets of staging lacked this desired state'"));
+                + " AND remark LIKE 'promotion check skipped by %: 10 of 10 targets of staging lacked this desired state'"));
     }
 
     /** The matrix shows every environment; diff compares a staging tenant with a prod tenant. */

@@ -54,6 +54,15 @@ class LintCliTest {
         JsonNode run = sarif.get("runs").get(0);
         assertEquals("converge", run.get("tool").get("driver").get("name").asText());
         assertTrue(run.get("results").size() >= 4, r.out());
+        JsonNode noPrimaryKey = null;
+        for (JsonNode result : run.get("results")) {
+            if (result.get("ruleId").asText().equals("no-primary-key")) {
+                noPrimaryKey = result;
+            }
+        }
+        JsonNode physical = noPrimaryKey.get("locations").get(0).get("physicalLocation");
+        assertTrue(physical.get("artifactLocation").get("uri").asText().endsWith("schema.sql"), r.out());
+        assertEquals(1, physical.get("region").get("startLine").asInt(), r.out());
         for (JsonNode result : run.get("results")) {
             int index = result.get("ruleIndex").asInt();
             assertEquals(result.get("ruleId").asText(), run.get("tool").get("driver").get("rules").get(index).get("id").asText());

@@ -78,6 +78,22 @@ class SafetyPolicyCliTest {
     }
 
     @Test
+    void anAllowAnnotationOnTheTableAllowsItsDataLoss() throws IOException {
+        write("-- converge:allow DATA_LOSS\nCREATE TABLE item (id int PRIMARY KEY, qty int);");
+        Cli.Result applied = apply("--auto-approve");
+        assertEquals(0, applied.exitCode(), applied.all());
+        assertTrue(applied.out().contains("Converged"), applied.all());
+    }
+
+    @Test
+    void anAllowAnnotationWithAnUnknownCodeIsBadInput() throws IOException {
+        write("-- converge:allow EVERYTHING\nCREATE TABLE item (id int PRIMARY KEY, qty int, note text);");
+        Cli.Result r = apply("--auto-approve");
+        assertEquals(65, r.exitCode(), r.all());
+        assertTrue(r.err().contains("converge:allow needs hazard codes, got 'EVERYTHING'"), r.all());
+    }
+
+    @Test
     void markdownPlanForAPullRequest() throws IOException {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int);");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",

@@ -134,19 +134,29 @@ class SavedPlanTest {
         }
     }
 
+    /** Duplicates that arrive after the plan was made (its pre-checks passed) fail the apply, which rolls back. */
     @Test
     void aUniqueIndexOverDuplicatesRollsBackAndSaysWhereTheTargetIs() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("cli_dup")) {
-            db.execute(BEFORE + "UPDATE public.customer SET email = 'same@example.com' WHERE id <= 2;");
+            db.execute(BEFORE);
             Path schema = desired();
             Files.writeString(schema.resolve("shop.sql"), DESIRED + "CREATE UNIQUE INDEX customer_email ON public.customer (email);\n");
-            Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
-                    "--auto-approve");
+            Path file = dir.resolve("plan.json");
+            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
+                    "--out", file.toString());
+            assertEquals(0, plan.exitCode(), plan.all());
+            db.execute("UPDATE public.customer SET email = 'same@example.com' WHERE id <= 2;");
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
             assertEquals(1, apply.exitCode(), apply.all());
             assertTrue(apply.err().contains("could not create unique index"), apply.all());
-            assertTrue(apply.err().contains("steps 1-3 (group 1) were rolled back; steps 4-5 did not run."), apply.all());
+            // The index on an existing table is built CONCURRENTLY (outside a transaction): steps 1-2 committed
+            // first, and are undone by their inverse statements.
+            assertTrue(apply.err().contains("Steps 1-2 were committed"), apply.all());
+            assertTrue(apply.err().contains("steps 4-5 did not run."), apply.all());
+            assertTrue(apply.err().contains("Undone by their inverse statements: steps 2, 1."), apply.all());
             assertTrue(apply.err().contains("The target is as it was before the apply."), apply.all());
             assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "orders"), "nothing stays");
+            assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "customer_email"), "no INVALID index stays");
             Cli.Result resume = Cli.run("apply", "--resume", "--url", Cli.url(db));
             assertEquals(64, resume.exitCode(), resume.all());
             assertTrue(resume.err().contains("nothing to resume"), resume.all());

@@ -42,7 +42,7 @@ class ValidateCommandTest {
         assertEquals(a + ":1:1: error: unknown annotation converge:rename-from\n"
                 + "  -- converge:rename-from x\n"
                 + "  ^\n"
-                + "  hint: known annotations: converge:ignore, converge:renamed-from\n"
+                + "  hint: known annotations: converge:ignore, converge:renamed-from, converge:allow\n"
                 + a + ":3:14: error: expected <identifier> but found '`'\n"
                 + "  create table `c` (id int);\n"
                 + "               ^\n"

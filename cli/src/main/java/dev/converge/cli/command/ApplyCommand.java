@@ -31,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import dev.converge.engine.safety.HazardCode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -105,6 +107,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     private RunnerOptions runner;
 
+    /**
+     * Hazards allowed per object by {@code -- converge:allow} in the desired files of a fresh plan;
+     * empty for a saved plan (whose files are not read again).
+     */
+    private Map<String, Set<HazardCode>> annotated = Map.of();
+
     public ApplyCommand(DialectRegistry dialects) {
         this.dialects = dialects;
     }
@@ -145,6 +153,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 Plan plan = saved.plan();
                 out.print(new PlanTextRenderer().render(plan));
                 out.flush();
+                desired.refuseUnmanaged(plan);
                 if (plan.isEmpty() && planFile() == null) {
                     return ExitCodes.OK;
                 }
@@ -200,6 +209,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     private SavedPlan planNow(Target db) {
         Planning planning = Planning.run(db, desired, target.scope(), safety);
+        annotated = planning.desired.source().allowancesByName();
         spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
         spec.commandLine().getErr().flush();
         return planning.saved();
@@ -245,7 +255,7 @@ public final class ApplyCommand implements Callable<Integer> {
      * the flag or annotation that allows it; allowed locking steps are listed as a warning.
      */
     private void refuseUnsafe(Plan plan, PrintWriter err) {
-        SafetyPolicy policy = safety.policy();
+        SafetyPolicy policy = safety.policy().withAllowedOn(annotated);
         List<SafetyPolicy.Refusal> refusals = policy.refusals(plan);
         if (!refusals.isEmpty()) {
             throw new ConvergeException(ErrorKind.REFUSED, SafetyPolicy.describe(refusals));

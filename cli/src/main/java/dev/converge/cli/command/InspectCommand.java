@@ -60,6 +60,7 @@ public final class InspectCommand implements Callable<Integer> {
             SchemaModel live = db.inspect(target.scope());
             Planner planner = Planner.of(db.dialect);
             Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url.display());
+            warnUnmanaged(live);
             Map<String, StringBuilder> bySchema = new TreeMap<>();
             for (PlanStep step : plan.steps()) {
                 String schema = step.target().name().schema();
@@ -75,6 +76,18 @@ public final class InspectCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** Objects Converge cannot write out yet are named on stderr, never left out silently. */
+    private void warnUnmanaged(SchemaModel live) {
+        if (live.unmanaged().isEmpty()) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("warning: " + live.unmanaged().size() + " objects are not managed by Converge yet and are"
+                + " not in the output:");
+        live.unmanaged().forEach(o -> err.println("  ? " + o));
+        err.flush();
     }
 
     /**

@@ -74,7 +74,8 @@ public final class LintCommand implements Callable<Integer> {
             Planning planning = Planning.run(db, desired, target.scope(), safety);
             spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
             spec.commandLine().getErr().flush();
-            List<Finding> findings = new Linter(config).lint(planning.desired.model(), planning.plan);
+            List<Finding> findings = new Linter(config).lint(planning.desired.model(), planning.plan,
+                    planning.desired.source());
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case json:

@@ -68,12 +68,15 @@ public final class PlanCommand implements Callable<Integer> {
         this.dialects = dialects;
     }
 
+    /** The policy of this run: the flags, and the allowances annotated in the desired files. */
+    private SafetyPolicy policy;
+
     private String render(Plan plan) {
         switch (format) {
             case json:
                 return PlanJson.write(plan);
             case markdown:
-                return new PlanMarkdownRenderer().render(plan, safety.policy());
+                return new PlanMarkdownRenderer().render(plan, policy);
             default:
                 return new PlanTextRenderer().render(plan);
         }
@@ -90,9 +93,11 @@ public final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
             spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();
+            policy = safety.policy().withAllowedOn(planning.desired.source().allowancesByName());
             out.print(render(planning.plan));
             out.flush();
-            List<SafetyPolicy.Refusal> refusals = safety.policy().refusals(planning.plan);
+            desired.refuseUnmanaged(planning.plan);
+            List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan);
             if (!refusals.isEmpty() && format == Format.text) {
                 spec.commandLine().getErr().println("apply would refuse " + refusals.size() + " step(s): "
                         + refusals.stream().map(r -> "#" + r.step().number()).collect(Collectors.joining(", "))

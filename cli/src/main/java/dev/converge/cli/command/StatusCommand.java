@@ -1,6 +1,8 @@
 package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.fleet.Fleet;
 import dev.converge.engine.fleet.FleetPlan;
 import dev.converge.engine.fleet.FleetStatus;
@@ -51,17 +53,26 @@ public final class StatusCommand implements Callable<Integer> {
         ProjectConfig project = ProjectConfigReader.read(config);
         envs.forEach(project::environment);
         List<FleetPlan> plans = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (EnvironmentConfig env : project.promotionOrder()) {
             if (!envs.isEmpty() && !envs.contains(env.name())) {
                 continue;
             }
+            // One environment that cannot be reached (a variable unset here, a server down) must not
+            // hide the others: it is reported after the matrix, and the exit code says so.
             try (Fleet fleet = Fleet.open(project, env.name(), dialects)) {
                 plans.add(FleetCommands.plan(fleet, spec));
+            } catch (ConvergeException e) {
+                unreadable.add(env.name() + ": " + Redaction.passwords(e.getMessage()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == PlanCommand.Format.json ? FleetStatus.statusJson(plans) : FleetStatus.matrix(plans));
         out.flush();
-        return plans.stream().allMatch(p -> p.failures().isEmpty()) ? ExitCodes.OK : ExitCodes.ERROR;
+        PrintWriter err = spec.commandLine().getErr();
+        unreadable.forEach(line -> err.println("error: environment " + line));
+        err.flush();
+        return unreadable.isEmpty() && plans.stream().allMatch(p -> p.failures().isEmpty()) ? ExitCodes.OK
+                : ExitCodes.ERROR;
     }
 }

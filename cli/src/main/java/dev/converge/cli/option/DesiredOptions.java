@@ -2,6 +2,7 @@ package dev.converge.cli.option;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.plan.Plan;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.ShadowSpec;
 import java.util.ArrayList;
@@ -36,6 +37,27 @@ public final class DesiredOptions {
             description = "Leave objects matching this pattern alone (audit_*, sales.tmp_*): neither created nor"
                     + " dropped; repeatable. Patterns in DIR/.convergeignore apply too.")
     public List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--allow-unmanaged",
+            description = "Plan and apply even though the target or the desired state holds objects Converge does"
+                    + " not manage yet (they are listed in the plan and left alone).")
+    public boolean allowUnmanaged;
+
+    /**
+     * Fails closed: a plan that found unmanaged objects is refused (exit 5) unless they are allowed,
+     * since it cannot say what it would do to them. The plan has been printed already, with the list.
+     */
+    public void refuseUnmanaged(Plan plan) {
+        if (!plan.hasUnmanaged() || allowUnmanaged) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("refusing the plan: ").append(plan.unmanaged().size())
+                .append(plan.unmanaged().size() == 1 ? " object is" : " objects are")
+                .append(" not managed by Converge yet:\n");
+        plan.unmanaged().forEach(u -> message.append("  ? ").append(u.display()).append('\n'));
+        message.append("Nothing was changed. Remove them, or re-run with --allow-unmanaged to leave them alone.");
+        throw new ConvergeException(ErrorKind.UNMANAGED, message.toString());
+    }
 
     public ShadowSpec shadowSpec(Dialect dialect) {
         if (devUrl != null) {

@@ -11,7 +11,11 @@ public sealed interface Change permits
         AddColumn, AddConstraint, AddEnumValue, AddForeignKey, AlterColumn, AlterSequence, AlterTableOptions,
         CreateEnum, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateView, DropColumn,
         DropConstraint, DropEnum, DropForeignKey, DropIndex, DropSchema, DropSequence, DropTable,
-        DropView, Rename, SetComment, SetSequenceOwner {
+        DropView, Rename, SetComment, SetSequenceOwner,
+        CreateRoutine, ReplaceRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerState, CreatePolicy,
+        DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
+        DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,
+        DropMaterializedView, SetPartitionOf {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

@@ -51,4 +51,46 @@ public interface ChangeVisitor<R> {
     R visitSetComment(SetComment change);
 
     R visitSetSequenceOwner(SetSequenceOwner change);
+
+    R visitCreateRoutine(CreateRoutine change);
+
+    R visitReplaceRoutine(ReplaceRoutine change);
+
+    R visitDropRoutine(DropRoutine change);
+
+    R visitCreateTrigger(CreateTrigger change);
+
+    R visitDropTrigger(DropTrigger change);
+
+    R visitSetTriggerState(SetTriggerState change);
+
+    R visitCreatePolicy(CreatePolicy change);
+
+    R visitDropPolicy(DropPolicy change);
+
+    R visitSetRowSecurity(SetRowSecurity change);
+
+    R visitCreateDomain(CreateDomain change);
+
+    R visitAlterDomain(AlterDomain change);
+
+    R visitDropDomain(DropDomain change);
+
+    R visitCreateCompositeType(CreateCompositeType change);
+
+    R visitAlterCompositeType(AlterCompositeType change);
+
+    R visitDropCompositeType(DropCompositeType change);
+
+    R visitCreateExtension(CreateExtension change);
+
+    R visitAlterExtension(AlterExtension change);
+
+    R visitDropExtension(DropExtension change);
+
+    R visitCreateMaterializedView(CreateMaterializedView change);
+
+    R visitDropMaterializedView(DropMaterializedView change);
+
+    R visitSetPartitionOf(SetPartitionOf change);
 }

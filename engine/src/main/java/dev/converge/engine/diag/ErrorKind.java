@@ -9,6 +9,8 @@ public enum ErrorKind {
     ERROR(1),
     /** The plan was refused by the safety policy (destructive steps without allowance). */
     REFUSED(3),
+    /** The target or the desired state holds objects Converge does not manage, and they were not allowed. */
+    UNMANAGED(5),
     /** The command line itself is wrong. */
     USAGE(64),
     /** The desired-state files are wrong: syntax, unknown types, missing references. */

@@ -19,11 +19,18 @@ public final class Differ {
         new SchemaDiffer().diff(from, to, changes);
         new EnumDiffer().diff(from, to, changes);
         new SequenceDiffer().diff(from, to, changes);
+        new ExtensionDiffer().diff(from, to, changes);
+        new DomainDiffer().diff(from, to, changes);
+        new CompositeTypeDiffer().diff(from, to, changes);
         TableDiffer tables = new TableDiffer();
         tables.diff(from, to, changes, notes);
         new IndexDiffer().diff(from, to, changes);
         new ForeignKeyDiffer().diff(from, to, changes);
+        // Routines before views, triggers and policies: those are replaced when a routine they use is.
+        new RoutineDiffer().diff(from, to, changes);
         new ViewDiffer().diff(from, to, changes);
+        new TriggerDiffer().diff(from, to, changes);
+        new PolicyDiffer().diff(from, to, changes);
         return new DiffResult(changes, notes);
     }
 }

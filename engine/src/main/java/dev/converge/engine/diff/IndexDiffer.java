@@ -7,15 +7,15 @@ import dev.converge.engine.model.Index;
 import java.util.List;
 
 /**
- * IndexDiffer creates, replaces and drops stand-alone indexes. An index whose table the plan drops
- * goes with the table, so it gets no step of its own.
+ * IndexDiffer creates, replaces and drops stand-alone indexes. An index whose table (or materialized view)
+ * the plan drops goes with it, so it gets no step of its own.
  */
 final class IndexDiffer {
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         for (Index desired : to.indexes().values()) {
             Index current = from.indexes().get(desired.name());
             if (current == null || !current.definition().equals(desired.definition())) {
-                if (current != null && to.tables().containsKey(current.table())) {
+                if (current != null && to.hasIndexedRelation(current.table())) {
                     out.add(new DropIndex(current));
                 }
                 out.add(new CreateIndex(desired));
@@ -25,7 +25,7 @@ final class IndexDiffer {
             }
         }
         for (Index current : from.indexes().values()) {
-            if (!to.indexes().containsKey(current.name()) && to.tables().containsKey(current.table())) {
+            if (!to.indexes().containsKey(current.name()) && to.hasIndexedRelation(current.table())) {
                 out.add(new DropIndex(current));
             }
         }

@@ -10,6 +10,9 @@ import dev.converge.engine.change.CreateTable;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropTable;
+import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.ObjectKind;
@@ -37,7 +40,12 @@ final class TableDiffer {
                 createTable(desired, out);
                 commentsOfNewTable(desired, out);
             } else {
-                diffColumns(current, desired, out, notes);
+                diffPartitioning(current, desired, out);
+                // A partition's columns are its parent's: they change with the parent. A table that is
+                // attached or detached is compared with the columns its parent gives (or gave) it.
+                if (!current.isPartition() || !desired.isPartition()) {
+                    diffColumns(withParentColumns(current, from), withParentColumns(desired, to), out, notes);
+                }
                 diffConstraints(current, desired, out);
                 Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
                 if (!current.options().equals(desired.options())) {
@@ -60,8 +68,36 @@ final class TableDiffer {
     private static void createTable(Table desired, List<Change> out) {
         List<TableConstraint> later = desired.constraints().stream().filter(TableDiffer::notValid).toList();
         List<TableConstraint> inline = desired.constraints().stream().filter(c -> !notValid(c)).toList();
-        out.add(new CreateTable(new Table(desired.name(), desired.columns(), inline, desired.comment(), desired.options())));
+        out.add(new CreateTable(desired.withConstraints(inline)));
         later.forEach(c -> out.add(new AddConstraint(desired.name(), c)));
+    }
+
+    /**
+     * A partition attached elsewhere or with other bounds is detached and attached again; a table
+     * becomes or stops being a partition the same way. A partition key cannot be changed in place:
+     * PostgreSQL would need a new table and a copy of the rows, which Converge does not guess.
+     */
+    private static void diffPartitioning(Table current, Table desired, List<Change> out) {
+        if (!Objects.equals(current.partitionKey(), desired.partitionKey())) {
+            throw new ConvergeException(ErrorKind.ERROR, "table " + desired.name() + " would change its partitioning "
+                    + describeKey(current) + " -> " + describeKey(desired) + ": PostgreSQL cannot repartition a table"
+                    + " in place; create a new partitioned table, move the rows, and swap the names instead");
+        }
+        if (!Objects.equals(current.partitionOf(), desired.partitionOf())) {
+            out.add(new SetPartitionOf(desired.name(), current.partitionOf(), desired.partitionOf()));
+        }
+    }
+
+    private static Table withParentColumns(Table table, ModelIndex model) {
+        if (!table.isPartition()) {
+            return table;
+        }
+        Table parent = model.tables().get(table.partitionOf().parent());
+        return parent == null ? table : table.withColumns(parent.columns());
+    }
+
+    private static String describeKey(Table table) {
+        return table.partitionKey() == null ? "(not partitioned)" : "PARTITION BY " + table.partitionKey();
     }
 
     private static boolean notValid(TableConstraint constraint) {

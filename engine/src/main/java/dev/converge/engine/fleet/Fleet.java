@@ -2,8 +2,10 @@ package dev.converge.engine.fleet;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.apply.StatementRunner;
 import dev.converge.engine.project.EnvironmentConfig;
 import dev.converge.engine.project.Interpolation;
+import dev.converge.engine.project.Policy;
 import dev.converge.engine.project.ProjectConfig;
 import dev.converge.engine.project.TenantsConfig;
 import dev.converge.engine.spi.Dialect;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -65,7 +68,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     public int parallelism() {
-        return env.hasTenants() ? env.tenants().parallelism() : 1;
+        return env.hasTenants() ? Math.max(1, Math.min(env.tenants().parallelism(), targets.size())) : 1;
     }
 
     /** The desired state, normalized on first use and then shared by every target. */
@@ -97,16 +100,15 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Applies to every target after the promotion check.
+     * Checks that the desired state may go to this environment: the saved plan (if any) is for it and
+     * for this desired state, and the environment before it has had this desired state (promotion).
+     * Nothing is changed; a refusal is an exception (exit 3).
      *
-     * @param skipPromotionCheck apply even though the environment before lacks this desired state;
-     *                           recorded in each target's history
+     * @param skipPromotionCheck go on even though the environment before lacks this desired state
      * @param who                who asked for the override, for the record
-     * @param gitCommit          the commit of the desired files, recorded with each apply, or null
-     * @param saved              a reviewed fleet plan to hold each target to, or null
+     * @return the note to record with every apply (the override), or null
      */
-    public FleetApplyResult apply(boolean allowDestructive, boolean skipPromotionCheck, String who, String gitCommit,
-                                  SavedFleetPlan saved, FleetProgress progress) {
+    public String admit(boolean skipPromotionCheck, String who, SavedFleetPlan saved) {
         DesiredState state = desired();
         if (saved != null && !saved.environment().equals(env.name())) {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing the saved plan: it is for environment "
@@ -119,25 +121,42 @@ public final class Fleet implements AutoCloseable {
         }
         PromotionGate.Verdict verdict = new PromotionGate(dialect, new FleetTargets(dialect, environment))
                 .check(project, env, state.hash());
-        String note = null;
-        if (!verdict.passed()) {
-            if (!skipPromotionCheck) {
-                throw PromotionGate.refusal(env.name(), state.hash(), verdict);
-            }
-            note = "promotion check skipped by " + who + ": " + verdict.missing().size() + " of " + verdict.checked()
-                    + " targets of " + verdict.after() + " lacked this desired state";
+        if (verdict.passed()) {
+            return null;
         }
+        if (!skipPromotionCheck) {
+            throw PromotionGate.refusal(env.name(), state.hash(), verdict);
+        }
+        return "promotion check skipped by " + who + ": " + verdict.missing().size() + " of " + verdict.checked()
+                + " targets of " + verdict.after() + " lacked this desired state";
+    }
+
+    /**
+     * Rolls the desired state out to every target; call {@link #admit} first.
+     *
+     * @param note      what {@link #admit} returned, recorded with every apply
+     * @param gitCommit the commit of the desired files, recorded with each apply, or null
+     * @param saved     a reviewed fleet plan to hold each target to, or null
+     */
+    public FleetApplyResult apply(boolean allowDestructive, String note, String gitCommit, SavedFleetPlan saved,
+                                  FleetProgress progress) {
         TenantsConfig tenants = env.tenants();
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note,
-                saved);
-        return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, state, connections,
-                rollout, progress);
+                saved, runner(env.policy()));
+        return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
+                connections, rollout, progress);
     }
 
-    public TargetConnections connections() {
-        return connections;
+    /** Statements run with the environment's lock and statement timeouts (the runner's defaults otherwise). */
+    static StatementRunner runner(Policy policy) {
+        StatementRunner.Settings defaults = StatementRunner.Settings.DEFAULT;
+        StatementRunner.Settings settings = new StatementRunner.Settings(
+                policy.lockTimeout() == null ? defaults.lockTimeout() : policy.lockTimeout(),
+                policy.statementTimeout() == null ? defaults.statementTimeout() : policy.statementTimeout(),
+                defaults.retryBudget(), defaults.initialBackoff(), defaults.maxBackoff());
+        return new StatementRunner(settings, new Random(), d -> Thread.sleep(d.toMillis()), StatementRunner.Listener.NONE);
     }
 
     private String templateSchema() {

@@ -3,6 +3,7 @@ package dev.converge.engine.fleet;
 import dev.converge.engine.apply.ApplyContext;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.Applier;
+import dev.converge.engine.apply.StatementExecutor;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.json.PlanJson;
 import dev.converge.engine.plan.Plan;
@@ -52,9 +53,12 @@ public final class FleetApplier {
     }
 
     /** What the rollout is allowed to do and how it proceeds. */
-    /** @param saved the reviewed fleet plan each target must still match, or null to apply what is planned now */
+    /**
+     * @param saved    the reviewed fleet plan each target must still match, or null to apply what is planned now
+     * @param executor runs every statement (the environment's lock and statement timeouts, retries)
+     */
     public record Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
-                          boolean allowDestructive, String note, SavedFleetPlan saved) {
+                          boolean allowDestructive, String note, SavedFleetPlan saved, StatementExecutor executor) {
         public Rollout {
             canary = List.copyOf(canary);
         }
@@ -130,7 +134,8 @@ public final class FleetApplier {
             }
             SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
                     before.wanted(), desired.hash(), gitCommit);
-            ApplyResult result = new Applier(dialect, clock).context(context).apply(connection, saved);
+            ApplyResult result = new Applier(dialect, clock).context(context).executor(rollout.executor())
+                    .apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
                         result.historyId(), "a re-plan still has " + result.remaining().size() + " step(s): "

@@ -7,9 +7,12 @@ import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
+import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.View;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +34,9 @@ final class ChangeIndex {
     /** Current model: object -> the tables (via columns) and views that depend on it. */
     private final Map<ObjectRef, List<ObjectRef>> currentDependents = new HashMap<>();
 
+    /** Current model: partitioned table -> its partitions. */
+    private final Map<QualifiedName, List<ObjectRef>> currentPartitions = new HashMap<>();
+
     /** Current model: sequence -> the column that owns it. */
     private final Map<ObjectRef, ObjectRef> currentSequenceOwners = new HashMap<>();
 
@@ -43,6 +49,9 @@ final class ChangeIndex {
             bySchema.computeIfAbsent(target.name().schema(), k -> new ArrayList<>()).add(change);
         }
         for (Table table : current.tables()) {
+            if (table.partitionOf() != null) {
+                currentPartitions.computeIfAbsent(table.partitionOf().parent(), k -> new ArrayList<>()).add(table.ref());
+            }
             table.columns().forEach(column -> column.dependsOn().forEach(dep -> addDependent(dep,
                     ObjectRef.member(ObjectKind.COLUMN, table.name(), column.name()))));
         }
@@ -50,6 +59,20 @@ final class ChangeIndex {
                 .forEach(s -> currentSequenceOwners.put(s.ref(), s.ownedBy()));
         for (View view : current.views()) {
             view.dependsOn().forEach(dep -> addDependent(dep, view.ref()));
+        }
+        for (Routine routine : current.routines()) {
+            routine.dependsOn().forEach(dep -> addDependent(dep, routine.ref()));
+        }
+        for (Trigger trigger : current.triggers()) {
+            if (trigger.function() != null) {
+                addDependent(trigger.function(), trigger.ref());
+            }
+        }
+        current.materializedViews().forEach(v -> v.dependsOn().forEach(dep -> addDependent(dep, v.ref())));
+        current.domains().forEach(d -> d.dependsOn().forEach(dep -> addDependent(dep, d.ref())));
+        current.compositeTypes().forEach(t -> t.dependsOn().forEach(dep -> addDependent(dep, t.ref())));
+        for (Policy policy : current.policies()) {
+            policy.dependsOn().forEach(dep -> addDependent(dep, policy.ref()));
         }
     }
 
@@ -98,6 +121,11 @@ final class ChangeIndex {
     /** Objects that, in the current model, depend on {@code ref} (columns as COLUMN refs, views). */
     List<ObjectRef> currentDependentsOf(ObjectRef ref) {
         return currentDependents.getOrDefault(ref, List.of());
+    }
+
+    /** The partitions the table has now. */
+    List<ObjectRef> currentPartitionsOf(QualifiedName table) {
+        return currentPartitions.getOrDefault(table, List.of());
     }
 
     /** Sequences a column of the table owns now; {@code column} null means any of its columns. */

@@ -16,14 +16,26 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     // A rename changes no definition; everything after it is planned against the new name.
     @Override public Integer visitRename(Rename c) { return -1; }
     @Override public Integer visitDropView(DropView c) { return 0; }
+    @Override public Integer visitDropMaterializedView(DropMaterializedView c) { return 0; }
+    @Override public Integer visitDropTrigger(DropTrigger c) { return 0; }
+    @Override public Integer visitDropPolicy(DropPolicy c) { return 0; }
+    @Override public Integer visitDropRoutine(DropRoutine c) { return 4; }
     @Override public Integer visitDropForeignKey(DropForeignKey c) { return 1; }
     @Override public Integer visitDropIndex(DropIndex c) { return 2; }
     @Override public Integer visitDropConstraint(DropConstraint c) { return 3; }
     @Override public Integer visitCreateSchema(CreateSchema c) { return 10; }
+    @Override public Integer visitCreateExtension(CreateExtension c) { return 10; }
+    @Override public Integer visitAlterExtension(AlterExtension c) { return 10; }
     @Override public Integer visitCreateEnum(CreateEnum c) { return 11; }
+    @Override public Integer visitCreateDomain(CreateDomain c) { return 12; }
+    @Override public Integer visitAlterDomain(AlterDomain c) { return 12; }
+    @Override public Integer visitCreateCompositeType(CreateCompositeType c) { return 12; }
+    @Override public Integer visitAlterCompositeType(AlterCompositeType c) { return 12; }
     @Override public Integer visitAddEnumValue(AddEnumValue c) { return 12; }
     @Override public Integer visitCreateSequence(CreateSequence c) { return 13; }
     @Override public Integer visitAlterSequence(AlterSequence c) { return 14; }
+    @Override public Integer visitCreateRoutine(CreateRoutine c) { return 15; }
+    @Override public Integer visitReplaceRoutine(ReplaceRoutine c) { return 16; }
     @Override public Integer visitCreateTable(CreateTable c) { return 20; }
     @Override public Integer visitAddColumn(AddColumn c) { return 21; }
     @Override public Integer visitAlterColumn(AlterColumn c) { return 22; }
@@ -31,12 +43,21 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitCreateIndex(CreateIndex c) { return 24; }
     @Override public Integer visitAddForeignKey(AddForeignKey c) { return 25; }
     @Override public Integer visitSetSequenceOwner(SetSequenceOwner c) { return 26; }
+    @Override public Integer visitSetPartitionOf(SetPartitionOf c) { return 27; }
     @Override public Integer visitCreateView(CreateView c) { return 30; }
+    @Override public Integer visitCreateMaterializedView(CreateMaterializedView c) { return 30; }
+    @Override public Integer visitCreateTrigger(CreateTrigger c) { return 31; }
+    @Override public Integer visitSetTriggerState(SetTriggerState c) { return 32; }
+    @Override public Integer visitSetRowSecurity(SetRowSecurity c) { return 33; }
+    @Override public Integer visitCreatePolicy(CreatePolicy c) { return 34; }
     @Override public Integer visitSetComment(SetComment c) { return 40; }
     @Override public Integer visitAlterTableOptions(AlterTableOptions c) { return 40; }
     @Override public Integer visitDropColumn(DropColumn c) { return 50; }
     @Override public Integer visitDropTable(DropTable c) { return 51; }
     @Override public Integer visitDropSequence(DropSequence c) { return 52; }
     @Override public Integer visitDropEnum(DropEnum c) { return 53; }
+    @Override public Integer visitDropDomain(DropDomain c) { return 53; }
+    @Override public Integer visitDropCompositeType(DropCompositeType c) { return 53; }
+    @Override public Integer visitDropExtension(DropExtension c) { return 53; }
     @Override public Integer visitDropSchema(DropSchema c) { return 54; }
 }

@@ -91,6 +91,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     @Override
     public List<Change> visitCreateTable(CreateTable c) {
         List<Change> before = new ArrayList<>(schemaOf(c));
+        if (c.table().partitionOf() != null) {
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.TABLE, c.table().partitionOf().parent()),
+                    isA(CreateTable.class)));
+        }
         c.table().columns().forEach(column -> column.dependsOn().forEach(dep -> before.addAll(creatorsOf(dep))));
         return before;
     }
@@ -102,6 +106,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         before.addAll(dependentsChanged(c.target()));
         before.addAll(sequenceOwnersMovedAwayFrom(table, null));
+        // Dropping a partitioned table drops its partitions: those the plan drops or detaches go first.
+        for (ObjectRef partition : index.currentPartitionsOf(table)) {
+            before.addAll(index.targeting(partition, isA(DropTable.class, SetPartitionOf.class)));
+        }
         return before;
     }
 
@@ -112,6 +120,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     @Override
     public List<Change> visitAddColumn(AddColumn c) {
         List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(DropColumn.class)));
+        before.addAll(detachOf(c.table()));
         for (Change other : index.onTable(c.table(), isA(AddColumn.class))) {
             if (other == c) {
                 break;
@@ -126,7 +135,9 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitDropColumn(DropColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
-        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class)));
+        before.addAll(detachOf(table));
+        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
+                DropPolicy.class, DropTrigger.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         before.addAll(sequenceOwnersMovedAwayFrom(table, c.column().name()));
         return before;
@@ -136,7 +147,9 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitAlterColumn(AlterColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
-        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class)));
+        before.addAll(detachOf(table));
+        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
+                DropPolicy.class, DropTrigger.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         return before;
@@ -180,6 +193,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(index.onTable(table,
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropIndex.class)));
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, table), isA(CreateMaterializedView.class)));
         return before;
     }
 
@@ -224,6 +238,178 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
+    /**
+     * A routine is created after what it reads (for an SQL-language body, PostgreSQL checks the tables
+     * it names when the routine is created) and after the routine it replaces is dropped.
+     */
+    @Override
+    public List<Change> visitCreateRoutine(CreateRoutine c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.routine().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropRoutine.class)));
+        return without(before, c);
+    }
+
+    @Override
+    public List<Change> visitReplaceRoutine(ReplaceRoutine c) {
+        List<Change> before = new ArrayList<>();
+        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return without(before, c);
+    }
+
+    @Override
+    public List<Change> visitDropRoutine(DropRoutine c) {
+        return dependentsChanged(c.target());
+    }
+
+    /** A trigger needs its table (and columns) and its function, and replaces the trigger it drops. */
+    @Override
+    public List<Change> visitCreateTrigger(CreateTrigger c) {
+        QualifiedName table = c.trigger().table();
+        List<Change> before = new ArrayList<>(index.onTable(table, isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+        if (c.trigger().function() != null) {
+            before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
+        }
+        before.addAll(index.targeting(c.target(), isA(DropTrigger.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropTrigger(DropTrigger c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitSetTriggerState(SetTriggerState c) {
+        return List.of();
+    }
+
+    /** A policy needs its table and what its expressions read, and replaces the policy it drops. */
+    @Override
+    public List<Change> visitCreatePolicy(CreatePolicy c) {
+        QualifiedName table = c.policy().table();
+        List<Change> before = new ArrayList<>(index.onTable(table, isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+        c.policy().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropPolicy.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropPolicy(DropPolicy c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitSetRowSecurity(SetRowSecurity c) {
+        return index.targeting(c.target(), isA(CreateTable.class));
+    }
+
+    @Override
+    public List<Change> visitCreateDomain(CreateDomain c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.domain().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropDomain.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitAlterDomain(AlterDomain c) {
+        List<Change> before = new ArrayList<>();
+        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropDomain(DropDomain c) {
+        return dependentsChanged(c.target());
+    }
+
+    @Override
+    public List<Change> visitCreateCompositeType(CreateCompositeType c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.type().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropCompositeType.class)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitAlterCompositeType(AlterCompositeType c) {
+        List<Change> before = new ArrayList<>();
+        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        return before;
+    }
+
+    @Override
+    public List<Change> visitDropCompositeType(DropCompositeType c) {
+        return dependentsChanged(c.target());
+    }
+
+    @Override
+    public List<Change> visitCreateExtension(CreateExtension c) {
+        return schemaOf(c);
+    }
+
+    @Override
+    public List<Change> visitAlterExtension(AlterExtension c) {
+        return schemaOf(c);
+    }
+
+    /** Objects that use an extension's types are not tracked one by one: its rank puts it after their drops. */
+    @Override
+    public List<Change> visitDropExtension(DropExtension c) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> visitCreateMaterializedView(CreateMaterializedView c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(index.targeting(c.target(), isA(DropMaterializedView.class)));
+        return without(before, c);
+    }
+
+    /** After what reads it is dropped or changed, and after its indexes that the plan drops on their own. */
+    @Override
+    public List<Change> visitDropMaterializedView(DropMaterializedView c) {
+        List<Change> before = new ArrayList<>(dependentsChanged(c.target()));
+        before.addAll(index.onTable(c.view().name(), isA(DropIndex.class)));
+        return before;
+    }
+
+    /** After the table exists and the new parent has its columns and keys (ATTACH checks them). */
+    @Override
+    public List<Change> visitSetPartitionOf(SetPartitionOf c) {
+        List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(CreateTable.class)));
+        if (c.to() != null && c.from() == null) {
+            // a table is attached once its columns match the parent's
+            before.addAll(index.onTable(c.table(), isA(AddColumn.class, AlterColumn.class, DropColumn.class)));
+        }
+        if (c.to() != null) {
+            before.addAll(index.onTable(c.to().parent(), isA(CreateTable.class, AddColumn.class, AlterColumn.class,
+                    AddConstraint.class)));
+        }
+        return before;
+    }
+
+    /**
+     * Detaches that must come before a column of {@code table} changes: the table's own, when it stops
+     * being a partition (its columns become its own only then), and those of its partitions that leave
+     * it (or the change would reach them too).
+     */
+    private List<Change> detachOf(QualifiedName table) {
+        List<Change> before = new ArrayList<>(index.targeting(ObjectRef.of(ObjectKind.TABLE, table),
+                ch -> ch instanceof SetPartitionOf && ((SetPartitionOf) ch).to() == null));
+        for (ObjectRef partition : index.currentPartitionsOf(table)) {
+            before.addAll(index.targeting(partition, ch -> ch instanceof SetPartitionOf
+                    && (((SetPartitionOf) ch).to() == null || !((SetPartitionOf) ch).to().parent().equals(table))));
+        }
+        return before;
+    }
+
+    private static List<Change> without(List<Change> changes, Change self) {
+        return changes.stream().filter(other -> other != self).toList();
+    }
+
     private List<Change> schemaOf(Change c) {
         return index.targeting(ObjectRef.schema(c.target().name().schema()), isA(CreateSchema.class));
     }
@@ -236,7 +422,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (ref.kind() == ObjectKind.COLUMN) {
             return creatorsOfColumn(ref);
         }
-        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class)));
+        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class)));
     }
 
     private List<Change> creatorsOfColumn(ObjectRef column) {
@@ -245,12 +431,13 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return creators;
     }
 
-    /** Every change to an object that currently depends on {@code ref}, and the drop of its table. */
+    /** Every change to an object that currently depends on {@code ref}, and the drop of the table it lives in. */
     private List<Change> dependentsChanged(ObjectRef ref) {
         List<Change> before = new ArrayList<>();
         for (ObjectRef dependent : index.currentDependentsOf(ref)) {
             before.addAll(index.targeting(dependent, isDrop().or(isA(AlterColumn.class))));
-            if (dependent.kind() == ObjectKind.COLUMN) {
+            if (!dependent.member().isEmpty()) {
+                // a column, trigger or policy that goes with its table
                 before.addAll(index.targeting(dependent.owner(), isA(DropTable.class)));
             }
         }
@@ -261,7 +448,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     private List<Change> viewsReadingDropped(QualifiedName table) {
         List<Change> before = new ArrayList<>();
         for (ObjectRef dependent : index.currentDependentsOf(ObjectRef.of(ObjectKind.TABLE, table))) {
-            before.addAll(index.targeting(dependent, isA(DropView.class)));
+            before.addAll(index.targeting(dependent, isA(DropView.class, DropMaterializedView.class)));
         }
         return before;
     }

@@ -60,6 +60,11 @@ public final class PlanJson {
         plan.steps().forEach(step -> steps.add(step(step)));
         ArrayNode notes = root.putArray("notes");
         plan.notes().forEach(notes::add);
+        if (plan.hasUnmanaged()) {
+            ArrayNode unmanaged = root.putArray("unmanaged");
+            plan.unmanaged().forEach(u -> unmanaged.addObject().put("side", u.side())
+                    .put("kind", u.object().kind()).put("name", u.object().name()));
+        }
         return root;
     }
 

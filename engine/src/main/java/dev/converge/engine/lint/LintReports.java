@@ -23,6 +23,9 @@ public final class LintReports {
     public static String text(List<Finding> findings) {
         StringBuilder out = new StringBuilder();
         for (Finding f : findings) {
+            if (f.file() != null) {
+                out.append(f.file()).append(':').append(f.line()).append(": ");
+            }
             out.append(f.severity().sarifLevel()).append(": ").append(f.message()).append(" [").append(f.ruleId())
                     .append("]\n");
         }
@@ -41,6 +44,9 @@ public final class LintReports {
             node.putObject("object").put("kind", f.objectKind()).put("name", f.object());
             if (f.step() > 0) {
                 node.put("step", f.step());
+            }
+            if (f.file() != null) {
+                node.put("source", f.file() + ":" + f.line());
             }
         }
         ObjectNode root = MAPPER.createObjectNode();
@@ -73,6 +79,11 @@ public final class LintReports {
                     .put("level", f.severity().sarifLevel());
             result.putObject("message").put("text", f.message());
             ObjectNode location = result.putArray("locations").addObject();
+            if (f.file() != null) {
+                ObjectNode physical = location.putObject("physicalLocation");
+                physical.putObject("artifactLocation").put("uri", f.file());
+                physical.putObject("region").put("startLine", f.line());
+            }
             location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.object())
                     .put("kind", f.objectKind());
             if (f.step() > 0) {

@@ -1,5 +1,6 @@
 package dev.converge.engine.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -9,10 +10,25 @@ import java.util.function.Function;
  * project owns): the result of inspecting a live database or a shadow loaded from the desired
  * files. Every list is sorted by name on construction, so two models of the same schema are equal
  * and print the same, whatever order the catalog returned rows in.
+ *
+ * <p>The lists added after the first release (routines and later) are left out of the canonical JSON
+ * when empty, so that the fingerprint of a schema that has none of them did not change.
+ *
+ * @param rowSecurity the tables whose row-level security is enabled or forced
+ * @param unmanaged   objects found that Converge does not manage: never ignored silently
  */
 public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
                           List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys,
-                          List<View> views) {
+                          List<View> views,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Routine> routines,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Trigger> triggers,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Policy> policies,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RowSecurity> rowSecurity,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Domain> domains,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CompositeType> compositeTypes,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Extension> extensions,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MaterializedView> materializedViews,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnmanagedObject> unmanaged) {
     public static final SchemaModel EMPTY =
             new SchemaModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -26,6 +42,51 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                 .sorted(Comparator.comparing(ForeignKey::table).thenComparing(ForeignKey::name))
                 .toList();
         views = sorted(views, View::name);
+        routines = sorted(orEmpty(routines), Routine::ref);
+        triggers = sorted(orEmpty(triggers), Trigger::ref);
+        policies = sorted(orEmpty(policies), Policy::ref);
+        rowSecurity = sorted(orEmpty(rowSecurity), RowSecurity::table);
+        domains = sorted(orEmpty(domains), Domain::name);
+        compositeTypes = sorted(orEmpty(compositeTypes), CompositeType::name);
+        extensions = sorted(orEmpty(extensions), Extension::name);
+        materializedViews = sorted(orEmpty(materializedViews), MaterializedView::name);
+        unmanaged = orEmpty(unmanaged).stream().sorted().distinct().toList();
+    }
+
+    /** A model of the kinds managed before routines, triggers and policies (no such objects). */
+    public SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys, List<View> views) {
+        this(schemas, enums, sequences, tables, indexes, foreignKeys, views, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * This model with the lists of the first release replaced and every other list kept: what code
+     * that rewrites those lists (renames, ignores) must use, or it would lose routines, triggers and
+     * the rest.
+     */
+    public SchemaModel withCore(List<NamedSchema> newSchemas, List<EnumType> newEnums, List<Sequence> newSequences,
+                                List<Table> newTables, List<Index> newIndexes, List<ForeignKey> newForeignKeys,
+                                List<View> newViews) {
+        return new SchemaModel(newSchemas, newEnums, newSequences, newTables, newIndexes, newForeignKeys, newViews,
+                routines, triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews,
+                unmanaged);
+    }
+
+    /** This model with its tables replaced (the other lists kept). */
+    public SchemaModel withTables(List<Table> newTables) {
+        return new SchemaModel(schemas, enums, sequences, newTables, indexes, foreignKeys, views, routines,
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged);
+    }
+
+    /** This model without its list of unmanaged objects. */
+    public SchemaModel withoutUnmanaged() {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, List.of());
+    }
+
+    private static <T> List<T> orEmpty(List<T> items) {
+        return items == null ? List.of() : items;
     }
 
     private static <T, K extends Comparable<? super K>> List<T> sorted(List<T> items, Function<T, K> key) {

@@ -2,8 +2,12 @@ package dev.converge.engine.plan;
 
 import dev.converge.engine.change.*;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.Policy;
+import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +199,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
 
     @Override
     public String visitRename(Rename c) {
+        if (c.from().kind() == ObjectKind.ENUM && !c.from().member().isEmpty()) {
+            return "rename value '" + c.from().member() + "' of enum " + c.from().name() + " to '" + c.to() + "'";
+        }
         return "rename " + c.from().kind().word().replace('_', ' ') + " " + c.from().display() + " to " + c.to();
     }
 
@@ -232,5 +239,173 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
             parts.add(b.cycle() ? "cycle" : "no cycle");
         }
         return parts;
+    }
+
+    @Override
+    public String visitCreateRoutine(CreateRoutine c) {
+        return "create " + routine(c.routine());
+    }
+
+    @Override
+    public String visitReplaceRoutine(ReplaceRoutine c) {
+        return "replace " + routine(c.to()) + " in place (CREATE OR REPLACE)";
+    }
+
+    @Override
+    public String visitDropRoutine(DropRoutine c) {
+        return "drop " + routine(c.routine());
+    }
+
+    private static String routine(Routine r) {
+        String kind = r.kind().keyword().toLowerCase(java.util.Locale.ROOT);
+        return kind + " " + r.ref().display() + (r.result() == null ? "" : " returns " + r.result());
+    }
+
+    @Override
+    public String visitCreateTrigger(CreateTrigger c) {
+        return "create trigger " + c.trigger().name() + " on " + c.trigger().table()
+                + (c.trigger().enabled().equals("O") ? "" : " (" + triggerState(c.trigger().enabled()) + ")");
+    }
+
+    @Override
+    public String visitDropTrigger(DropTrigger c) {
+        return "drop trigger " + c.trigger().name() + " on " + c.trigger().table();
+    }
+
+    @Override
+    public String visitSetTriggerState(SetTriggerState c) {
+        return "trigger " + c.to().name() + " on " + c.to().table() + ": " + triggerState(c.from().enabled())
+                + " -> " + triggerState(c.to().enabled());
+    }
+
+    private static String triggerState(String enabled) {
+        switch (enabled) {
+            case "D":
+                return "disabled";
+            case "R":
+                return "enabled for replica";
+            case "A":
+                return "enabled always";
+            default:
+                return "enabled";
+        }
+    }
+
+    @Override
+    public String visitCreatePolicy(CreatePolicy c) {
+        Policy p = c.policy();
+        return "create policy " + p.name() + " on " + p.table() + " for " + p.command()
+                + (p.permissive() ? "" : " (restrictive)") + " to " + String.join(", ", p.roles());
+    }
+
+    @Override
+    public String visitDropPolicy(DropPolicy c) {
+        return "drop policy " + c.policy().name() + " on " + c.policy().table();
+    }
+
+    @Override
+    public String visitSetRowSecurity(SetRowSecurity c) {
+        List<String> parts = new ArrayList<>();
+        if (c.from().enabled() != c.to().enabled()) {
+            parts.add(c.to().enabled() ? "enable row level security" : "disable row level security");
+        }
+        if (c.from().forced() != c.to().forced()) {
+            parts.add(c.to().forced() ? "force it on the owner" : "no longer force it on the owner");
+        }
+        return "table " + c.to().table() + ": " + String.join(", ", parts);
+    }
+
+    @Override
+    public String visitCreateDomain(CreateDomain c) {
+        Domain d = c.domain();
+        return "create domain " + d.name() + " as " + d.baseType() + (d.notNull() ? " not null" : "")
+                + (d.constraints().isEmpty() ? "" : " (" + d.constraints().size()
+                        + (d.constraints().size() == 1 ? " check)" : " checks)"));
+    }
+
+    @Override
+    public String visitAlterDomain(AlterDomain c) {
+        List<String> parts = new ArrayList<>();
+        Domain from = c.from();
+        Domain to = c.to();
+        if (!java.util.Objects.equals(from.defaultExpression(), to.defaultExpression())) {
+            parts.add(to.defaultExpression() == null ? "drop default" : "default " + to.defaultExpression());
+        }
+        if (from.notNull() != to.notNull()) {
+            parts.add(to.notNull() ? "set NOT NULL" : "drop NOT NULL");
+        }
+        from.constraints().stream().filter(k -> !to.constraints().contains(k))
+                .forEach(k -> parts.add("drop check " + k.name()));
+        to.constraints().stream().filter(k -> !from.constraints().contains(k))
+                .forEach(k -> parts.add("add check " + k.name()));
+        return "alter domain " + to.name() + ": " + String.join(", ", parts);
+    }
+
+    @Override
+    public String visitDropDomain(DropDomain c) {
+        return "drop domain " + c.domain().name();
+    }
+
+    @Override
+    public String visitCreateCompositeType(CreateCompositeType c) {
+        int n = c.type().attributes().size();
+        return "create composite type " + c.type().name() + " (" + n + (n == 1 ? " attribute)" : " attributes)");
+    }
+
+    @Override
+    public String visitAlterCompositeType(AlterCompositeType c) {
+        return "alter composite type " + c.to().name() + ": attributes "
+                + c.from().attributes().stream().map(a -> a.name() + " " + a.type()).toList() + " -> "
+                + c.to().attributes().stream().map(a -> a.name() + " " + a.type()).toList();
+    }
+
+    @Override
+    public String visitDropCompositeType(DropCompositeType c) {
+        return "drop composite type " + c.type().name();
+    }
+
+    @Override
+    public String visitCreateExtension(CreateExtension c) {
+        return "create extension " + c.extension().name() + " " + c.extension().version() + " in schema "
+                + c.extension().schema();
+    }
+
+    @Override
+    public String visitAlterExtension(AlterExtension c) {
+        List<String> parts = new ArrayList<>();
+        if (!c.from().version().equals(c.to().version())) {
+            parts.add("version " + c.from().version() + " -> " + c.to().version());
+        }
+        if (!c.from().schema().equals(c.to().schema())) {
+            parts.add("schema " + c.from().schema() + " -> " + c.to().schema());
+        }
+        return "alter extension " + c.to().name() + ": " + String.join(", ", parts);
+    }
+
+    @Override
+    public String visitDropExtension(DropExtension c) {
+        return "drop extension " + c.extension().name() + " and every object it installed";
+    }
+
+    @Override
+    public String visitCreateMaterializedView(CreateMaterializedView c) {
+        return "create materialized view " + c.view().name() + " (populated by running its query)";
+    }
+
+    @Override
+    public String visitDropMaterializedView(DropMaterializedView c) {
+        return "drop materialized view " + c.view().name();
+    }
+
+    @Override
+    public String visitSetPartitionOf(SetPartitionOf c) {
+        List<String> parts = new ArrayList<>();
+        if (c.from() != null) {
+            parts.add("detach from " + c.from().parent());
+        }
+        if (c.to() != null) {
+            parts.add("attach to " + c.to().parent() + " " + c.to().bound());
+        }
+        return "partition " + c.table() + ": " + String.join(", then ", parts);
     }
 }

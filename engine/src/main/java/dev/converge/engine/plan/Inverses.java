@@ -60,6 +60,38 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override public Optional<Change> visitDropTable(DropTable c) { return irreversible(); }
     @Override public Optional<Change> visitDropView(DropView c) { return undo(new CreateView(c.view())); }
 
+    @Override public Optional<Change> visitCreateRoutine(CreateRoutine c) { return undo(new DropRoutine(c.routine())); }
+    @Override public Optional<Change> visitReplaceRoutine(ReplaceRoutine c) { return undo(new ReplaceRoutine(c.to(), c.from())); }
+    @Override public Optional<Change> visitDropRoutine(DropRoutine c) { return undo(new CreateRoutine(c.routine())); }
+    @Override public Optional<Change> visitCreateTrigger(CreateTrigger c) { return undo(new DropTrigger(c.trigger())); }
+    @Override public Optional<Change> visitDropTrigger(DropTrigger c) { return undo(new CreateTrigger(c.trigger())); }
+    @Override public Optional<Change> visitSetTriggerState(SetTriggerState c) { return undo(new SetTriggerState(c.to(), c.from())); }
+    @Override public Optional<Change> visitCreatePolicy(CreatePolicy c) { return undo(new DropPolicy(c.policy())); }
+    @Override public Optional<Change> visitDropPolicy(DropPolicy c) { return undo(new CreatePolicy(c.policy())); }
+    @Override public Optional<Change> visitSetRowSecurity(SetRowSecurity c) { return undo(new SetRowSecurity(c.to(), c.from())); }
+    @Override public Optional<Change> visitCreateDomain(CreateDomain c) { return undo(new DropDomain(c.domain())); }
+    @Override public Optional<Change> visitAlterDomain(AlterDomain c) { return undo(new AlterDomain(c.to(), c.from())); }
+    @Override public Optional<Change> visitDropDomain(DropDomain c) { return undo(new CreateDomain(c.domain())); }
+    @Override public Optional<Change> visitCreateCompositeType(CreateCompositeType c) { return undo(new DropCompositeType(c.type())); }
+    @Override public Optional<Change> visitDropCompositeType(DropCompositeType c) { return undo(new CreateCompositeType(c.type())); }
+    @Override public Optional<Change> visitCreateExtension(CreateExtension c) { return undo(new DropExtension(c.extension())); }
+    /** An extension update script has no reverse in general. */
+    @Override public Optional<Change> visitAlterExtension(AlterExtension c) { return irreversible(); }
+    @Override public Optional<Change> visitDropExtension(DropExtension c) { return irreversible(); }
+    @Override public Optional<Change> visitCreateMaterializedView(CreateMaterializedView c) { return undo(new DropMaterializedView(c.view())); }
+    /** Created again from its query: its rows are derived data. */
+    @Override public Optional<Change> visitDropMaterializedView(DropMaterializedView c) { return undo(new CreateMaterializedView(c.view())); }
+
+    @Override public Optional<Change> visitSetPartitionOf(SetPartitionOf c) { return undo(new SetPartitionOf(c.table(), c.to(), c.from())); }
+
+    /** Dropping an attribute loses its values wherever the type is stored; retypes and additions can be undone. */
+    @Override
+    public Optional<Change> visitAlterCompositeType(AlterCompositeType c) {
+        boolean drops = c.from().attributes().stream()
+                .anyMatch(a -> c.to().attributes().stream().noneMatch(b -> b.name().equals(a.name())));
+        return drops ? irreversible() : undo(new AlterCompositeType(c.to(), c.from()));
+    }
+
     @Override
     public Optional<Change> visitAlterTableOptions(AlterTableOptions c) {
         return undo(new AlterTableOptions(c.table(), c.to(), c.from()));
@@ -126,6 +158,34 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
             case VIEW: {
                 View view = current.views().get(object.name());
                 return view == null ? null : view.comment();
+            }
+            case MATERIALIZED_VIEW: {
+                var view = current.materializedViews().get(object.name());
+                return view == null ? null : view.comment();
+            }
+            case ROUTINE: {
+                var routine = current.routines().get(object);
+                return routine == null ? null : routine.comment();
+            }
+            case TRIGGER: {
+                var trigger = current.triggers().get(object);
+                return trigger == null ? null : trigger.comment();
+            }
+            case POLICY: {
+                var policy = current.policies().get(object);
+                return policy == null ? null : policy.comment();
+            }
+            case DOMAIN: {
+                var domain = current.domains().get(object.name());
+                return domain == null ? null : domain.comment();
+            }
+            case COMPOSITE_TYPE: {
+                var type = current.compositeTypes().get(object.name());
+                return type == null ? null : type.comment();
+            }
+            case EXTENSION: {
+                var extension = current.extensions().get(object.name().name());
+                return extension == null ? null : extension.comment();
             }
             default:
                 return null;

@@ -14,9 +14,12 @@ import java.util.List;
  * @param currentFingerprint  hash of the target's inspected schema when the plan was made
  * @param desiredFingerprint  hash of the desired schema
  * @param notes               differences reported but not acted on
+ * @param unmanaged           objects found in the target or the desired state that Converge does not
+ *                            manage: the plan cannot be trusted to cover them, so it is refused unless
+ *                            the user allows them
  */
 public record Plan(int formatVersion, String dialect, String target, String currentFingerprint,
-                   String desiredFingerprint, List<PlanStep> steps, List<String> notes) {
+                   String desiredFingerprint, List<PlanStep> steps, List<String> notes, List<Unmanaged> unmanaged) {
     public static final int FORMAT_VERSION = 1;
 
     public Plan {
@@ -24,6 +27,17 @@ public record Plan(int formatVersion, String dialect, String target, String curr
         requireNonNull(target, "target is null");
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);
+        unmanaged = unmanaged == null ? List.of() : List.copyOf(unmanaged);
+    }
+
+    /** A plan that found no unmanaged objects. */
+    public Plan(int formatVersion, String dialect, String target, String currentFingerprint,
+                String desiredFingerprint, List<PlanStep> steps, List<String> notes) {
+        this(formatVersion, dialect, target, currentFingerprint, desiredFingerprint, steps, notes, List.of());
+    }
+
+    public boolean hasUnmanaged() {
+        return !unmanaged.isEmpty();
     }
 
     public boolean isEmpty() {

@@ -82,6 +82,11 @@ public final class PlanMarkdownRenderer {
                 .append(step.description().replace("`", "'")).append(" (")
                 .append(classes.isEmpty() ? "no data loss, no lock" : classes)
                 .append(step.isFailing() ? ", **fails on current data**" : "").append(")\n\n");
+        if (step.isGoneFromFiles()) {
+            out.append("- no longer in the desired files\n");
+        } else if (step.source() != null) {
+            out.append("- declared at `").append(step.source()).append("`\n");
+        }
         if (!step.safety().locks().isEmpty()) {
             out.append("- lock: ").append(step.safety().locks().stream().map(TableLock::toString)
                     .collect(Collectors.joining(", "))).append('\n');

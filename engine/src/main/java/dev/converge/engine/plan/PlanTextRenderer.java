@@ -21,6 +21,7 @@ public final class PlanTextRenderer {
         if (plan.isEmpty()) {
             out.append(plan.summary()).append('\n');
             appendNotes(plan, out);
+            appendUnmanaged(plan, out);
             return out.toString();
         }
         out.append("Converge will perform the following actions on ").append(plan.target()).append(":\n\n");
@@ -40,7 +41,18 @@ public final class PlanTextRenderer {
                     .append(" destructive: apply refuses ").append(destructive == 1 ? "it" : "them")
                     .append(" unless --allow-destructive is given.\n");
         }
+        appendUnmanaged(plan, out);
         return out.toString();
+    }
+
+    /** Unmanaged objects close the plan, so that nobody misses why it is refused. */
+    private static void appendUnmanaged(Plan plan, StringBuilder out) {
+        if (!plan.hasUnmanaged()) {
+            return;
+        }
+        out.append('\n').append("Unmanaged objects: Converge does not manage these yet, so this plan may be incomplete:\n");
+        plan.unmanaged().forEach(u -> out.append("  ? ").append(u.display()).append('\n'));
+        out.append("The plan is refused unless --allow-unmanaged is given.\n");
     }
 
     private static void appendStep(PlanStep step, StringBuilder out) {

@@ -86,7 +86,15 @@ public final class Planner {
                     sourceOf(change, replaces, source), StepSafety.of(classification.locks())));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
-                steps, notes);
+                steps, notes, unmanaged(renamedCurrent, managedDesired));
+    }
+
+    /** What either side holds that Converge does not manage and the project does not ignore: the target's first. */
+    private static List<Unmanaged> unmanaged(SchemaModel current, SchemaModel desired) {
+        List<Unmanaged> found = new ArrayList<>();
+        current.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.TARGET, o)));
+        desired.unmanaged().forEach(o -> found.add(new Unmanaged(Unmanaged.DESIRED, o)));
+        return found;
     }
 
     /*

@@ -3,6 +3,7 @@ package dev.converge.engine.plan;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.Rename;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.ObjectKind;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
 final class Renames {
     /** Tables first: a column or constraint annotation names its table by its new name. */
     private static final List<ObjectKind> ORDER = List.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.SEQUENCE,
-            ObjectKind.INDEX, ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY);
+            ObjectKind.INDEX, ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY, ObjectKind.ENUM);
 
     record Result(SchemaModel current, List<Change> changes, List<String> notes) {
     }
@@ -164,7 +165,9 @@ final class Renames {
             case SEQUENCE:
                 return model.sequences().stream().anyMatch(s -> s.name().equals(name));
             case ENUM:
-                return model.enums().stream().anyMatch(e -> e.name().equals(name));
+                // Only labels are renamed (member = the label); a type rename is not supported.
+                return model.enums().stream().anyMatch(e -> e.name().equals(name)
+                        && (ref.member().isEmpty() || e.labels().contains(ref.member())));
             default:
                 return false;
         }
@@ -187,16 +190,18 @@ final class Renames {
             case FOREIGN_KEY:
                 return renameConstraint(m, old, from.member(), to);
             case INDEX:
-                return new SchemaModel(m.schemas(), m.enums(), m.sequences(), m.tables(),
+                return m.withCore(m.schemas(), m.enums(), m.sequences(), m.tables(),
                         map(m.indexes(), i -> i.name().equals(old) ? index(i, QualifiedName.of(old.schema(), to),
                                 i.table(), i.keys(), i.definition()) : i),
                         m.foreignKeys(), m.views());
             case VIEW:
-                return new SchemaModel(m.schemas(), m.enums(), m.sequences(), m.tables(), m.indexes(), m.foreignKeys(),
+                return m.withCore(m.schemas(), m.enums(), m.sequences(), m.tables(), m.indexes(), m.foreignKeys(),
                         map(m.views(), v -> v.name().equals(old) ? new View(QualifiedName.of(old.schema(), to),
                                 v.definition(), v.options(), v.dependsOn(), v.comment(), v.columnComments()) : v));
             case SEQUENCE:
                 return renameSequence(m, old, QualifiedName.of(old.schema(), to));
+            case ENUM:
+                return renameEnumLabel(m, old, from.member(), to);
             default:
                 return m; // not reached: Renames acts only on the kinds in ORDER
         }
@@ -213,7 +218,21 @@ final class Renames {
                 k.referencedColumns(), text.apply(k.definition()), k.comment()));
         List<Sequence> sequences = map(m.sequences(), s -> s.ownedBy() != null && s.ownedBy().name().equals(old)
                 ? sequence(s, new ObjectRef(s.ownedBy().kind(), renamed, s.ownedBy().member())) : s);
-        return new SchemaModel(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
+        return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
+    }
+
+    /* A label in a column default is a literal cast to its type: 'open'::shop.status. */
+    private static SchemaModel renameEnumLabel(SchemaModel m, QualifiedName type, String old, String renamed) {
+        String cast = "::" + ident(type.schema()) + "." + ident(type.name());
+        String before = "'" + old.replace("'", "''") + "'" + cast;
+        String after = "'" + renamed.replace("'", "''") + "'" + cast;
+        List<EnumType> enums = map(m.enums(), e -> !e.name().equals(type) ? e : new EnumType(e.name(),
+                e.labels().stream().map(l -> l.equals(old) ? renamed : l).toList(), e.comment()));
+        List<Table> tables = map(m.tables(), t -> new Table(t.name(), map(t.columns(), c -> c.defaultExpression() == null
+                ? c : new Column(c.name(), c.type(), c.notNull(), c.defaultExpression().replace(before, after),
+                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn())),
+                t.constraints(), t.comment()));
+        return new SchemaModel(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
     /* A column default names its sequence in a string: nextval('public.s'::regclass). */
@@ -230,7 +249,7 @@ final class Renames {
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(),
                 c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList())),
                 t.constraints(), t.comment()));
-        return new SchemaModel(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
+        return m.withCore(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
     private static SchemaModel renameColumn(SchemaModel m, QualifiedName table, String old, String renamed) {
@@ -256,7 +275,7 @@ final class Renames {
         ObjectRef oldColumn = ObjectRef.member(ObjectKind.COLUMN, table, old);
         List<Sequence> sequences = map(m.sequences(), s -> oldColumn.equals(s.ownedBy())
                 ? sequence(s, ObjectRef.member(ObjectKind.COLUMN, table, renamed)) : s);
-        return new SchemaModel(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
+        return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
     }
 
     private static SchemaModel renameConstraint(SchemaModel m, QualifiedName table, String old, String renamed) {
@@ -270,7 +289,7 @@ final class Renames {
         // A unique or primary key constraint's index is renamed with it.
         List<Index> indexes = map(m.indexes(), i -> i.table().equals(table) && i.name().name().equals(old)
                 ? index(i, QualifiedName.of(i.name().schema(), renamed), i.table(), i.keys(), i.definition()) : i);
-        return new SchemaModel(m.schemas(), m.enums(), m.sequences(), tables, indexes, keys, m.views());
+        return m.withCore(m.schemas(), m.enums(), m.sequences(), tables, indexes, keys, m.views());
     }
 
     private static Column column(Column c, String name) {

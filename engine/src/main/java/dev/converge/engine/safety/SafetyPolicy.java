@@ -38,6 +38,11 @@ public record SafetyPolicy(Set<HazardCode> needAllowance, Set<HazardCode> allowe
         allowedOn = Map.copyOf(allowedOn);
     }
 
+    /** The same policy with allowances per object (from {@code -- converge:allow} annotations). */
+    public SafetyPolicy withAllowedOn(Map<String, Set<HazardCode>> annotations) {
+        return new SafetyPolicy(needAllowance, allowed, allowDestructive, maxLock, annotations);
+    }
+
     /** The default policy with the CLI's allowances. */
     public static SafetyPolicy of(Set<HazardCode> allowed, boolean allowDestructive, LockLevel maxLock) {
         return new SafetyPolicy(DEFAULT.needAllowance(), allowed, allowDestructive, maxLock, Map.of());
@@ -70,7 +75,12 @@ public record SafetyPolicy(Set<HazardCode> needAllowance, Set<HazardCode> allowe
     private List<String> reasons(PlanStep step) {
         List<String> reasons = new ArrayList<>();
         String object = step.target().display();
-        Set<HazardCode> onObject = allowedOn.getOrDefault(object, Set.of());
+        // An annotation on the object, or on the table it belongs to (a dropped column is no longer declared).
+        Set<HazardCode> onObject = EnumSet.noneOf(HazardCode.class);
+        onObject.addAll(allowedOn.getOrDefault(object, Set.of()));
+        onObject.addAll(allowedOn.getOrDefault(step.target().owner().display(), Set.of()));
+        String annotated = object.equals(step.target().owner().display()) ? object
+                : object + " or on " + step.target().owner().display();
         EnumSet<HazardCode> reported = EnumSet.noneOf(HazardCode.class);
         for (Hazard hazard : step.hazards()) {
             HazardCode code = hazard.code();
@@ -79,7 +89,7 @@ public record SafetyPolicy(Set<HazardCode> needAllowance, Set<HazardCode> allowe
                 continue;
             }
             String flags = (code.safetyClass() == SafetyClass.DESTRUCTIVE ? "--allow-destructive, " : "")
-                    + "--allow-hazards " + code + ", or the annotation '-- converge:allow " + code + "' on " + object;
+                    + "--allow-hazards " + code + ", or the annotation '-- converge:allow " + code + "' on " + annotated;
             reasons.add(code + ": " + hazard.message() + "; allow with " + flags);
         }
         LockLevel lock = step.safety().strongestLock();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.converge.engine.diag.SourceSpan;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.safety.HazardCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +21,36 @@ import java.util.Set;
  * @param ignored        objects annotated {@code converge:ignore}: neither created nor dropped
  * @param ignorePatterns project-level ignore patterns ({@code audit_*}, {@code sales.tmp_*}), matched
  *                       against an object's name and its schema-qualified name
+ * @param allowances     hazard codes allowed per object by {@code converge:allow} (the safety policy
+ *                       applies them to the object's steps and to steps on its members)
  */
 public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
-                          List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns) {
+                          List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns,
+                          Map<ObjectRef, Set<HazardCode>> allowances) {
     public SourceModel {
         loadOrder = List.copyOf(loadOrder);
         declarations = Map.copyOf(requireNonNull(declarations, "declarations is null"));
         renames = List.copyOf(renames);
         ignored = Set.copyOf(ignored);
         ignorePatterns = List.copyOf(ignorePatterns);
+        allowances = allowances == null ? Map.of() : Map.copyOf(allowances);
+    }
+
+    /** Without allowances: the shape before converge:allow. */
+    public SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
+                       List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns) {
+        this(loadOrder, declarations, renames, ignored, ignorePatterns, Map.of());
+    }
+
+    /** The allowances by object display name ({@code public.orders}), as the safety policy takes them. */
+    public Map<String, Set<HazardCode>> allowancesByName() {
+        Map<String, Set<HazardCode>> byName = new java.util.HashMap<>();
+        allowances.forEach((ref, codes) -> byName.merge(ref.display(), codes, (a, b) -> {
+            Set<HazardCode> all = java.util.EnumSet.copyOf(a);
+            all.addAll(b);
+            return all;
+        }));
+        return byName;
     }
 
     public SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations) {
@@ -39,7 +61,7 @@ public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpa
     public SourceModel withIgnorePatterns(List<String> patterns) {
         List<String> all = new java.util.ArrayList<>(ignorePatterns);
         patterns.stream().filter(p -> !all.contains(p)).forEach(all::add);
-        return new SourceModel(loadOrder, declarations, renames, ignored, all);
+        return new SourceModel(loadOrder, declarations, renames, ignored, all, allowances);
     }
 
     /** True when plans leave the object alone: annotated converge:ignore, or matching an ignore pattern. */

@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param desiredSnapshot the desired schema model it applied (JSON), or null: what drift compares the
  *                        target with, so that a change made outside Converge is told apart from a
  *                        change not yet applied
- * @param note            what else is worth keeping (a promotion check skipped, and by whom), or null
+ * @param note            what else is worth keeping (a promotion check skipped, and by whom), or null;
+ *                        PostgreSQL keeps it in the column {@code remark}
  */
 public record HistoryEntry(long id, Instant appliedAt, String databaseUser, String desiredHash, String planJson,
                            String outcome, long durationMillis, String status, String gitCommit, String environment,

@@ -14,6 +14,8 @@ import static java.util.Objects.requireNonNull;
 public record Annotation(String name, String argument, int offset) {
     public static final String RENAMED_FROM = "renamed-from";
     public static final String IGNORE = "ignore";
+    /** {@code -- converge:allow CODE[,CODE]}: allows those hazard codes on steps of this object. */
+    public static final String ALLOW = "allow";
 
     public Annotation {
         requireNonNull(name, "name is null");

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class Annotations {
     public static final String PREFIX = "converge:";
-    public static final List<String> KNOWN = List.of(Annotation.IGNORE, Annotation.RENAMED_FROM);
+    public static final List<String> KNOWN = List.of(Annotation.IGNORE, Annotation.RENAMED_FROM, Annotation.ALLOW);
 
     private Annotations() {
     }

@@ -12,6 +12,27 @@ import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceRoutine;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.SetTriggerState;
+import dev.converge.engine.change.CreatePolicy;
+import dev.converge.engine.change.DropPolicy;
+import dev.converge.engine.change.SetRowSecurity;
+import dev.converge.engine.change.CreateDomain;
+import dev.converge.engine.change.AlterDomain;
+import dev.converge.engine.change.DropDomain;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.CreateExtension;
+import dev.converge.engine.change.AlterExtension;
+import dev.converge.engine.change.DropExtension;
+import dev.converge.engine.change.CreateMaterializedView;
+import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.CreateEnum;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateSchema;
@@ -262,6 +283,114 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitDropSchema(DropSchema c) {
         throw unsupported("schemas inside a database");
+    }
+
+    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these yet, so a MySQL model never
+    // contains them.
+
+    @Override
+    public List<String> visitCreateRoutine(CreateRoutine c) {
+        throw unsupported("routines");
+    }
+
+    @Override
+    public List<String> visitReplaceRoutine(ReplaceRoutine c) {
+        throw unsupported("routines");
+    }
+
+    @Override
+    public List<String> visitDropRoutine(DropRoutine c) {
+        throw unsupported("routines");
+    }
+
+    @Override
+    public List<String> visitCreateTrigger(CreateTrigger c) {
+        throw unsupported("triggers");
+    }
+
+    @Override
+    public List<String> visitDropTrigger(DropTrigger c) {
+        throw unsupported("triggers");
+    }
+
+    @Override
+    public List<String> visitSetTriggerState(SetTriggerState c) {
+        throw unsupported("triggers");
+    }
+
+    @Override
+    public List<String> visitCreatePolicy(CreatePolicy c) {
+        throw unsupported("row-level security policies");
+    }
+
+    @Override
+    public List<String> visitDropPolicy(DropPolicy c) {
+        throw unsupported("row-level security policies");
+    }
+
+    @Override
+    public List<String> visitSetRowSecurity(SetRowSecurity c) {
+        throw unsupported("row-level security");
+    }
+
+    @Override
+    public List<String> visitCreateDomain(CreateDomain c) {
+        throw unsupported("domains");
+    }
+
+    @Override
+    public List<String> visitAlterDomain(AlterDomain c) {
+        throw unsupported("domains");
+    }
+
+    @Override
+    public List<String> visitDropDomain(DropDomain c) {
+        throw unsupported("domains");
+    }
+
+    @Override
+    public List<String> visitCreateCompositeType(CreateCompositeType c) {
+        throw unsupported("composite types");
+    }
+
+    @Override
+    public List<String> visitAlterCompositeType(AlterCompositeType c) {
+        throw unsupported("composite types");
+    }
+
+    @Override
+    public List<String> visitDropCompositeType(DropCompositeType c) {
+        throw unsupported("composite types");
+    }
+
+    @Override
+    public List<String> visitCreateExtension(CreateExtension c) {
+        throw unsupported("extensions");
+    }
+
+    @Override
+    public List<String> visitAlterExtension(AlterExtension c) {
+        throw unsupported("extensions");
+    }
+
+    @Override
+    public List<String> visitDropExtension(DropExtension c) {
+        throw unsupported("extensions");
+    }
+
+    @Override
+    public List<String> visitCreateMaterializedView(CreateMaterializedView c) {
+        throw unsupported("materialized views");
+    }
+
+    @Override
+    public List<String> visitDropMaterializedView(DropMaterializedView c) {
+        throw unsupported("materialized views");
+    }
+
+    @Override
+    public List<String> visitSetPartitionOf(SetPartitionOf c) {
+        throw unsupported("declarative partitions in the PostgreSQL sense");
     }
 
     private static IllegalStateException unsupported(String what) {

@@ -67,11 +67,11 @@ public final class PostgresHistoryStore implements HistoryStore {
             // history, so each row names its environment and target, with the desired snapshot drift needs.
             + "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = '" + SCHEMA + ".history'::regclass"
             + " AND attname = 'target') THEN ALTER TABLE " + TABLE + " ADD COLUMN environment text,"
-            + " ADD COLUMN target text, ADD COLUMN desired_snapshot jsonb, ADD COLUMN note text; END IF; END $$;\n"
+            + " ADD COLUMN target text, ADD COLUMN desired_snapshot jsonb, ADD COLUMN remark text; END IF; END $$;\n"
             + "CREATE INDEX IF NOT EXISTS history_target ON " + TABLE + " (environment, target, id)";
 
     private static final String SELECT = "SELECT id, applied_at, database_user, desired_hash, plan::text, outcome,"
-            + " duration_ms, status, git_commit, environment, target, desired_snapshot::text, note FROM " + TABLE;
+            + " duration_ms, status, git_commit, environment, target, desired_snapshot::text, remark FROM " + TABLE;
 
     public PostgresHistoryStore() {
     }
@@ -89,7 +89,7 @@ public final class PostgresHistoryStore implements HistoryStore {
     public long record(Connection connection, HistoryEntry entry) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
                 + " (applied_at, database_user, desired_hash, plan, outcome, duration_ms, status, git_commit,"
-                + " environment, target, desired_snapshot, note)"
+                + " environment, target, desired_snapshot, remark)"
                 + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id")) {
             ps.setObject(1, OffsetDateTime.ofInstant(entry.appliedAt(), ZoneOffset.UTC));
             ps.setString(2, entry.databaseUser());

@@ -3,18 +3,29 @@ package dev.converge.dialect.postgres.inspect;
 import static dev.converge.dialect.postgres.inspect.CatalogSession.strings;
 
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.CompositeType;
+import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.Extension;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Index;
+import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Routine;
+import dev.converge.engine.model.RoutineKind;
+import dev.converge.engine.model.RowSecurity;
 import dev.converge.engine.model.Sequence;
+import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.UnmanagedObject;
 import dev.converge.engine.model.View;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,11 +50,19 @@ final class CatalogRows {
      * One row of columns.sql: a table, and one of its columns (with its attnum, for ordering) or null
      * for a table without columns.
      */
-    record ColumnRow(QualifiedName table, String tableComment, int number, Column column) {
+    record ColumnRow(QualifiedName table, String tableComment, int number, Column column, String partitionKey,
+                     Table.PartitionOf partitionOf) {
     }
 
-    /** One row of column_sequences.sql: a column whose default reads a sequence. */
-    record ColumnSequenceRow(QualifiedName table, String column, ObjectRef sequence) {
+    /** One row of column_dependencies.sql: a column whose default reads a sequence or calls a routine. */
+    record ColumnDependencyRow(QualifiedName table, String column, ObjectRef dependency) {
+    }
+
+    /**
+     * One row of routines.sql: the routine with what pg_depend records, and what the inspector needs
+     * to read its body: its language and the schemas its unqualified names resolve in.
+     */
+    record RoutineRow(Routine routine, String language, String searchPath) {
     }
 
     static NamedSchema schema(ResultSet row) throws SQLException {
@@ -67,24 +86,43 @@ final class CatalogRows {
 
     static ColumnRow column(ResultSet row) throws SQLException {
         QualifiedName table = name(row, "table_schema", "table_name");
+        String partitionKey = row.getString("partition_key");
+        String parent = row.getString("parent_name");
+        Table.PartitionOf partitionOf = parent == null ? null
+                : new Table.PartitionOf(QualifiedName.of(row.getString("parent_schema"), parent),
+                        row.getString("partition_bound"));
         String columnName = row.getString("column_name");
         if (columnName == null) {
-            return new ColumnRow(table, row.getString("table_comment"), 0, null);
+            return new ColumnRow(table, row.getString("table_comment"), 0, null, partitionKey, partitionOf);
         }
         // adbin holds the default or, for a generated column, the generation expression: never both.
         String expression = row.getString("expression");
         boolean generated = row.getBoolean("generated");
         List<ObjectRef> dependsOn = new ArrayList<>();
-        String enumName = row.getString("enum_name");
-        if (enumName != null) {
-            dependsOn.add(ObjectRef.of(ObjectKind.ENUM, QualifiedName.of(row.getString("enum_schema"), enumName)));
+        String userType = row.getString("user_type_name");
+        if (userType != null) {
+            dependsOn.add(ObjectRef.of(userTypeKind(row.getString("user_type_kind")),
+                    QualifiedName.of(row.getString("user_type_schema"), userType)));
         }
         Identity identity = Identity.valueOf(row.getString("identity"));
         Column column = new Column(columnName, row.getString("column_type"), row.getBoolean("not_null"),
                 generated ? null : expression, identity, identity == Identity.NONE ? null : identityOptions(row),
                 generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
                 dependsOn);
-        return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column);
+        return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column,
+                partitionKey, partitionOf);
+    }
+
+    /** The kind of a user type from its pg_type.typtype: e enum, d domain, c composite. */
+    static ObjectKind userTypeKind(String typtype) {
+        switch (typtype) {
+            case "e":
+                return ObjectKind.ENUM;
+            case "d":
+                return ObjectKind.DOMAIN;
+            default:
+                return ObjectKind.COMPOSITE_TYPE;
+        }
     }
 
     /** The identity sequence's options; null if the sequence was not found (never for a sound catalog). */
@@ -97,9 +135,89 @@ final class CatalogRows {
                 row.getLong("identity_max"), row.getLong("identity_cache"), row.getBoolean("identity_cycle"));
     }
 
-    static ColumnSequenceRow columnSequence(ResultSet row) throws SQLException {
-        return new ColumnSequenceRow(name(row, "table_schema", "table_name"), row.getString("column_name"),
-                ObjectRef.of(ObjectKind.SEQUENCE, name(row, "sequence_schema", "sequence_name")));
+    static ColumnDependencyRow columnDependency(ResultSet row) throws SQLException {
+        return new ColumnDependencyRow(name(row, "table_schema", "table_name"), row.getString("column_name"),
+                ObjectRef.of(ObjectKind.valueOf(row.getString("ref_kind")), name(row, "ref_schema", "ref_name")));
+    }
+
+    static RoutineRow routine(ResultSet row) throws SQLException {
+        Routine routine = new Routine(name(row, "routine_schema", "routine_name"), row.getString("signature"),
+                RoutineKind.valueOf(row.getString("routine_kind")), row.getString("arguments"), row.getString("result"),
+                row.getString("definition").strip(), refs(row), row.getString("comment"));
+        return new RoutineRow(routine, row.getString("language"), row.getString("search_path"));
+    }
+
+    static Trigger trigger(ResultSet row) throws SQLException {
+        return new Trigger(name(row, "table_schema", "table_name"), row.getString("trigger_name"),
+                row.getString("definition"), row.getString("enabled"),
+                ObjectRef.of(ObjectKind.ROUTINE, name(row, "function_schema", "function_name")),
+                row.getString("comment"));
+    }
+
+    /**
+     * A policy; a column it reads of another table also makes it depend on that table, so that it is
+     * created after the table and dropped before it.
+     */
+    static Policy policy(ResultSet row) throws SQLException {
+        QualifiedName table = name(row, "table_schema", "table_name");
+        List<ObjectRef> dependsOn = new ArrayList<>(refs(row));
+        dependsOn.stream().filter(ref -> ref.kind() == ObjectKind.COLUMN && !ref.name().equals(table))
+                .map(ObjectRef::owner).toList().forEach(dependsOn::add);
+        return new Policy(table, row.getString("policy_name"), row.getBoolean("permissive"), row.getString("command"),
+                strings(row, "roles"), row.getString("using_expression"), row.getString("check_expression"),
+                dependsOn, row.getString("comment"));
+    }
+
+    static RowSecurity rowSecurity(ResultSet row) throws SQLException {
+        return new RowSecurity(name(row, "table_schema", "table_name"), row.getBoolean("enabled"),
+                row.getBoolean("forced"));
+    }
+
+    static Domain domain(ResultSet row) throws SQLException {
+        List<String> names = strings(row, "check_names");
+        List<String> definitions = strings(row, "check_definitions");
+        List<TableConstraint> checks = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            checks.add(new TableConstraint(names.get(i), ConstraintKind.CHECK, definitions.get(i), List.of(), null));
+        }
+        return new Domain(name(row, "domain_schema", "domain_name"), row.getString("base_type"),
+                row.getString("collation"), row.getBoolean("not_null"), row.getString("default_expression"), checks,
+                refs(row), row.getString("comment"));
+    }
+
+    static CompositeType compositeType(ResultSet row) throws SQLException {
+        List<String> names = strings(row, "attribute_names");
+        List<String> types = strings(row, "attribute_types");
+        List<String> collations = strings(row, "attribute_collations");
+        List<CompositeType.Attribute> attributes = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String collation = collations.get(i);
+            attributes.add(new CompositeType.Attribute(names.get(i), types.get(i), collation.isEmpty() ? null : collation));
+        }
+        return new CompositeType(name(row, "type_schema", "type_name"), attributes, refs(row), row.getString("comment"));
+    }
+
+    static Extension extension(ResultSet row) throws SQLException {
+        return new Extension(row.getString("extension_name"), row.getString("extension_schema"),
+                row.getString("version"), row.getString("comment"));
+    }
+
+    static UnmanagedObject unmanaged(ResultSet row) throws SQLException {
+        return new UnmanagedObject(row.getString("kind"), row.getString("name"));
+    }
+
+    /** The refs of a row's ref_kinds, ref_schemas, ref_names and ref_members arrays, position by position. */
+    private static List<ObjectRef> refs(ResultSet row) throws SQLException {
+        List<String> kinds = strings(row, "ref_kinds");
+        List<String> schemas = strings(row, "ref_schemas");
+        List<String> names = strings(row, "ref_names");
+        List<String> members = strings(row, "ref_members");
+        List<ObjectRef> refs = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            refs.add(new ObjectRef(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i)),
+                    members.get(i)));
+        }
+        return refs;
     }
 
     static ConstraintRow constraint(ResultSet row) throws SQLException {
@@ -123,16 +241,19 @@ final class CatalogRows {
                 row.getString("predicate"), row.getString("definition"), row.getString("comment"));
     }
 
-    static View view(ResultSet row) throws SQLException {
-        List<String> kinds = strings(row, "ref_kinds");
-        List<String> schemas = strings(row, "ref_schemas");
-        List<String> names = strings(row, "ref_names");
-        List<String> members = strings(row, "ref_members");
-        List<ObjectRef> dependsOn = new ArrayList<>();
-        for (int i = 0; i < kinds.size(); i++) {
-            dependsOn.add(new ObjectRef(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i)),
-                    members.get(i)));
+    /** One row of views.sql: a view, or a materialized view (whose column comments are not read). */
+    record ViewRow(View view, boolean materialized) {
+        MaterializedView asMaterialized() {
+            return new MaterializedView(view.name(), view.definition(), view.options(), view.dependsOn(), view.comment());
         }
+    }
+
+    static ViewRow viewRow(ResultSet row) throws SQLException {
+        return new ViewRow(view(row), row.getBoolean("materialized"));
+    }
+
+    static View view(ResultSet row) throws SQLException {
+        List<ObjectRef> dependsOn = refs(row);
         List<String> commented = strings(row, "comment_columns");
         List<String> comments = strings(row, "column_comments");
         Map<String, String> columnComments = new TreeMap<>();

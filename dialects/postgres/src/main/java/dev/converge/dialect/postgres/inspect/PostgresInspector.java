@@ -1,7 +1,11 @@
 package dev.converge.dialect.postgres.inspect;
 
+import dev.converge.dialect.postgres.inspect.CatalogRows.RoutineRow;
+import dev.converge.dialect.postgres.inspect.CatalogRows.ViewRow;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.View;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.Inspector;
 import java.sql.Connection;
@@ -9,12 +13,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes
- * and views of a live PostgreSQL database into a {@link SchemaModel}: nine catalog queries per
- * inspection whatever the number of objects, all in one read-only snapshot with an empty search_path
- * so that every name the server prints is schema-qualified. Objects that belong to an extension, the
- * server's own schemas and Converge's bookkeeping schema are never returned. Partitioned tables,
- * partitions, materialized views, functions and triggers are not inspected yet.
+ * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes,
+ * views, materialized views, functions and procedures, triggers, row-level security and policies, domains, composite
+ * types and extensions of a live PostgreSQL database into a {@link SchemaModel}: seventeen catalog queries per inspection whatever the number
+ * of objects, all in one read-only snapshot with an empty search_path so that every name the server
+ * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
+ * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (range
+ * types, rules, foreign tables...) are listed by unmanaged.sql, never silently skipped.
  */
 public final class PostgresInspector implements Inspector {
 
@@ -33,15 +38,29 @@ public final class PostgresInspector implements Inspector {
                 .filter(s -> scope.includes(s.name()))
                 .toList();
         CatalogSession session = new CatalogSession(connection, schemas.stream().map(NamedSchema::name).toList());
+        List<Table> tables = TableAssembler.assemble(session.list("columns", CatalogRows::column),
+                session.list("column_dependencies", CatalogRows::columnDependency),
+                session.list("constraints", CatalogRows::constraint));
+        List<ViewRow> viewRows = session.list("views", CatalogRows::viewRow);
+        List<View> views = viewRows.stream().filter(r -> !r.materialized()).map(ViewRow::view).toList();
+        List<RoutineRow> routineRows = session.list("routines", CatalogRows::routine);
+        RoutineBodies bodies = new RoutineBodies(tables, views, routineRows);
         return new SchemaModel(
                 schemas,
                 session.list("enums", CatalogRows::enumType),
                 session.list("sequences", CatalogRows::sequence),
-                TableAssembler.assemble(session.list("columns", CatalogRows::column),
-                        session.list("column_sequences", CatalogRows::columnSequence),
-                        session.list("constraints", CatalogRows::constraint)),
+                tables,
                 session.list("indexes", CatalogRows::index),
                 session.list("foreign_keys", CatalogRows::foreignKey),
-                session.list("views", CatalogRows::view));
+                views,
+                routineRows.stream().map(bodies::withBodyReferences).toList(),
+                session.list("triggers", CatalogRows::trigger),
+                session.list("policies", CatalogRows::policy),
+                session.list("row_security", CatalogRows::rowSecurity),
+                session.list("domains", CatalogRows::domain),
+                session.list("composite_types", CatalogRows::compositeType),
+                session.list("extensions", CatalogRows::extension),
+                viewRows.stream().filter(ViewRow::materialized).map(ViewRow::asMaterialized).toList(),
+                session.list("unmanaged", CatalogRows::unmanaged));
     }
 }

@@ -7,7 +7,11 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.source.RenameAnnotation;
 import dev.converge.grammar.source.Annotation;
 import dev.converge.grammar.source.Declaration;
+import dev.converge.engine.safety.HazardCode;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,8 @@ final class AnnotatedObjects {
 
     final List<RenameAnnotation> renames = new ArrayList<>();
     final Set<ObjectRef> ignored = new HashSet<>();
+    /** Hazard codes allowed per object by {@code -- converge:allow CODE[,CODE]}. */
+    final Map<ObjectRef, Set<HazardCode>> allowed = new HashMap<>();
     final List<Diagnostic> problems = new ArrayList<>();
 
     AnnotatedObjects(List<ParsedSource> statements) {
@@ -42,15 +48,20 @@ final class AnnotatedObjects {
     private void read(ParsedSource s, Declaration d, Annotation a) {
         List<ObjectRef> refs = DeclarationRefs.refs(d, s.defaultSchema());
         if (a.name().equals(Annotation.RENAMED_FROM) && !a.argument().isBlank()) {
-            if (refs.isEmpty() || !RENAMEABLE.contains(refs.get(0).kind())) {
+            if (refs.isEmpty() || !RENAMEABLE.contains(refs.get(0).kind()) && !isEnumLabel(refs.get(0))) {
                 problems.add(s.statement().diagnosticAt(a.offset(), "converge:renamed-from on " + article(d.kind())
                         + " is not supported yet", "rename it by hand (ALTER ... RENAME), then drop the annotation"));
                 return;
             }
             SourceSpan at = s.statement().spanAt(a.offset());
             renames.add(new RenameAnnotation(refs.get(0), oldName(a.argument()), at.file() + ":" + at.line()));
+        } else if (a.name().equals(Annotation.ALLOW)) {
+            Set<HazardCode> codes = hazardCodes(a.argument());
+            if (codes != null && !refs.isEmpty()) {
+                allowed.computeIfAbsent(refs.get(0), r -> EnumSet.noneOf(HazardCode.class)).addAll(codes);
+            }
         } else if (a.name().equals(Annotation.IGNORE)) {
-            if (refs.isEmpty() || !IGNORABLE.contains(refs.get(0).kind())) {
+            if (refs.isEmpty() || !IGNORABLE.contains(refs.get(0).kind()) || isEnumLabel(refs.get(0))) {
                 problems.add(s.statement().diagnosticAt(a.offset(), "converge:ignore on " + article(d.kind())
                         + " is not supported", "ignore whole objects: schemas, tables, views, sequences, types,"
                         + " indexes"));
@@ -58,6 +69,26 @@ final class AnnotatedObjects {
             }
             ignored.addAll(refs);
         }
+    }
+
+    private static boolean isEnumLabel(ObjectRef ref) {
+        return ref.kind() == ObjectKind.ENUM && !ref.member().isEmpty();
+    }
+
+    /** {@code DATA_LOSS, TABLE_REWRITE} (commas or spaces, any case), or null when empty or not all codes. */
+    static Set<HazardCode> hazardCodes(String argument) {
+        Set<HazardCode> codes = EnumSet.noneOf(HazardCode.class);
+        for (String word : argument.strip().split("[,\\s]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            try {
+                codes.add(HazardCode.valueOf(word.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return codes.isEmpty() ? null : codes;
     }
 
     private static String article(String kind) {

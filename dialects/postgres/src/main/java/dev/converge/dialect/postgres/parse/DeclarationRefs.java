@@ -79,8 +79,12 @@ final class DeclarationRefs {
             case "procedure":
                 kind(d.kind().toUpperCase(java.util.Locale.ROOT)).ifPresent(k -> refs.add(top(k, p)));
                 break;
+            case "enum label":
+                // A label is named inside its type, as a column is inside its table (for renames).
+                refs.add(ObjectRef.member(ObjectKind.ENUM, QualifiedName.of(p.get(0), p.get(1)), p.get(2)));
+                break;
             default:
-                break; // enum labels and extensions have no step of their own
+                break; // extensions have no step of their own
         }
         return refs;
     }

@@ -44,7 +44,8 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         if (!order.problems().isEmpty()) {
             throw new BadInputException(order.problems());
         }
-        return new SourceModel(ordered, DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of());
+        return new SourceModel(ordered, DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of(),
+                annotated.allowed);
     }
 
     @Override

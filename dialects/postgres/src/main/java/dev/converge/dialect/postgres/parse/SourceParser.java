@@ -59,6 +59,11 @@ final class SourceParser {
             } else if (annotation.name().equals(Annotation.RENAMED_FROM) && annotation.argument().isBlank()) {
                 problems.add(statement.diagnosticAt(annotation.offset(), at + " needs the old name",
                         "write -- " + at + " old_name"));
+            } else if (annotation.name().equals(Annotation.ALLOW) && AnnotatedObjects.hazardCodes(annotation.argument())
+                    == null) {
+                problems.add(statement.diagnosticAt(annotation.offset(), at + " needs hazard codes, got '"
+                        + annotation.argument() + "'", "write -- " + at + " CODE[,CODE], codes: "
+                        + java.util.Arrays.toString(dev.converge.engine.safety.HazardCode.values())));
             } else if (annotation.name().equals(Annotation.IGNORE) && !annotation.argument().isBlank()) {
                 problems.add(statement.diagnosticAt(annotation.offset(), at + " takes no argument",
                         "write -- " + at + " alone on the line before the object"));

@@ -11,6 +11,18 @@ import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.CreateMaterializedView;
+import dev.converge.engine.change.DropMaterializedView;
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.AlterDomain;
+import dev.converge.engine.change.AlterExtension;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.CreateDomain;
+import dev.converge.engine.change.CreateExtension;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.DropDomain;
+import dev.converge.engine.change.DropExtension;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
@@ -21,6 +33,15 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateEnum;
+import dev.converge.engine.change.CreatePolicy;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropPolicy;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceRoutine;
+import dev.converge.engine.change.SetRowSecurity;
+import dev.converge.engine.change.SetTriggerState;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateSchema;
 import dev.converge.engine.change.CreateSequence;
@@ -415,7 +436,8 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             String object = from.kind().word().replace('_', ' ') + " " + from.display();
             Hazard incompatible = new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, "renames " + object + " to "
                     + change.to() + ": queries and application code that still use the old name fail after it");
-            QualifiedName table = from.member().isEmpty() && from.kind() != ObjectKind.TABLE ? null : from.name();
+            boolean onATable = from.kind() == ObjectKind.TABLE || !from.member().isEmpty() && from.kind() != ObjectKind.ENUM;
+            QualifiedName table = onATable ? from.name() : null;
             if (table == null) {
                 // An index, view, sequence or type: the lock is on that object, not on a table's rows.
                 return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, from.name()), incompatible);
@@ -524,6 +546,152 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                             + key.table() + " and on " + key.referencedTable() + " (catalog only), but waits behind"
                             + " running queries on either and blocks all queries queued after it"))
                     : neutral(locks);
+        }
+        // ---- routines, triggers, row-level security
+
+        @Override
+        public Classification visitCreateRoutine(CreateRoutine change) {
+            return additive(none());
+        }
+
+        @Override
+        public Classification visitReplaceRoutine(ReplaceRoutine change) {
+            // CREATE OR REPLACE locks no table; callers see the new body from their next call on.
+            return neutral(none());
+        }
+
+        @Override
+        public Classification visitDropRoutine(DropRoutine change) {
+            return neutral(none());
+        }
+
+        @Override
+        public Classification visitCreateTrigger(CreateTrigger change) {
+            QualifiedName table = change.trigger().table();
+            return exists(table) ? additive(locks(LockLevel.SHARE_ROW_EXCLUSIVE, table), blocksWritesBriefly(table, "CREATE TRIGGER"))
+                    : additive(none());
+        }
+
+        @Override
+        public Classification visitDropTrigger(DropTrigger change) {
+            QualifiedName table = change.trigger().table();
+            return exists(table) ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : neutral(none());
+        }
+
+        @Override
+        public Classification visitSetTriggerState(SetTriggerState change) {
+            QualifiedName table = change.to().table();
+            return neutral(locks(LockLevel.SHARE_ROW_EXCLUSIVE, table), blocksWritesBriefly(table, "ENABLE/DISABLE TRIGGER"));
+        }
+
+        @Override
+        public Classification visitCreatePolicy(CreatePolicy change) {
+            QualifiedName table = change.policy().table();
+            return exists(table) ? additive(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : additive(none());
+        }
+
+        @Override
+        public Classification visitDropPolicy(DropPolicy change) {
+            QualifiedName table = change.policy().table();
+            return exists(table) ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : neutral(none());
+        }
+
+        @Override
+        public Classification visitSetRowSecurity(SetRowSecurity change) {
+            QualifiedName table = change.to().table();
+            return exists(table) ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, "")) : neutral(none());
+        }
+
+        // ---- domains, composite types, extensions
+
+        @Override
+        public Classification visitCreateDomain(CreateDomain change) {
+            return additive(none());
+        }
+
+        @Override
+        public Classification visitAlterDomain(AlterDomain change) {
+            boolean checksRows = (change.to().notNull() && !change.from().notNull())
+                    || change.to().constraints().stream().anyMatch(k -> !change.from().constraints().contains(k));
+            return checksRows ? neutral(none(), new Hazard(HazardCode.FULL_TABLE_SCAN, "checks every value of domain "
+                    + change.to().name() + " in every table column that uses it, scanning those tables")) : neutral(none());
+        }
+
+        @Override
+        public Classification visitDropDomain(DropDomain change) {
+            return neutral(none());
+        }
+
+        @Override
+        public Classification visitCreateCompositeType(CreateCompositeType change) {
+            return additive(none());
+        }
+
+        @Override
+        public Classification visitAlterCompositeType(AlterCompositeType change) {
+            List<String> kept = change.to().attributes().stream().map(a -> a.name()).toList();
+            boolean drops = change.from().attributes().stream().anyMatch(a -> !kept.contains(a.name()));
+            return drops ? neutral(none(), dataLoss("drops attributes of composite type " + change.to().name()
+                    + ", and their values wherever the type is stored")) : neutral(none());
+        }
+
+        @Override
+        public Classification visitDropCompositeType(DropCompositeType change) {
+            return neutral(none());
+        }
+
+        @Override
+        public Classification visitCreateExtension(CreateExtension change) {
+            return additive(none());
+        }
+
+        @Override
+        public Classification visitAlterExtension(AlterExtension change) {
+            return neutral(none());
+        }
+
+        @Override
+        public Classification visitDropExtension(DropExtension change) {
+            return neutral(none(), dataLoss("drops extension " + change.extension().name()
+                    + " and every object it installed, with any data they hold"));
+        }
+
+        @Override
+        public Classification visitCreateMaterializedView(CreateMaterializedView change) {
+            return additive(none(), new Hazard(HazardCode.FULL_TABLE_SCAN, "populates " + change.view().name()
+                    + " by running its query, which reads every table it names"));
+        }
+
+        @Override
+        public Classification visitDropMaterializedView(DropMaterializedView change) {
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, change.view().name()));
+        }
+
+        /**
+         * DETACH takes ACCESS EXCLUSIVE on the parent; ATTACH takes SHARE UPDATE EXCLUSIVE on the parent
+         * and ACCESS EXCLUSIVE on the table, and scans it to check its rows fit the bounds.
+         */
+        @Override
+        public Classification visitSetPartitionOf(SetPartitionOf change) {
+            List<Hazard> hazards = new ArrayList<>();
+            List<TableLock> held = new ArrayList<>();
+            if (change.from() != null && exists(change.from().parent())) {
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.from().parent()));
+                hazards.add(briefAccessExclusive(change.from().parent(), ": DETACH PARTITION"));
+            }
+            if (change.to() != null && exists(change.table())) {
+                held.addAll(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, change.to().parent()));
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.table()));
+                hazards.add(accessExclusiveWhile(change.table(), "checks that every row fits " + change.to().bound()));
+                hazards.add(fullScan(change.table(), "check the partition bounds"));
+            }
+            return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */
+        private static Hazard blocksWritesBriefly(QualifiedName table, String what) {
+            return new Hazard(HazardCode.BLOCKS_WRITES, what + " takes a brief SHARE ROW EXCLUSIVE lock on " + table
+                    + " (catalog only): writes wait behind it, reads go on");
         }
     }
 }

@@ -181,10 +181,11 @@ public final class SafetyReference {
                 | `--allow-destructive` | allows every destructive step |
                 | `--allow-hazards CODE,...` | allows steps with these hazard codes |
                 | `--max-lock LEVEL` | refuses steps that take a stronger lock than LEVEL |
+                | `-- converge:allow CODE[,CODE]` | on the line before an object's declaration in the desired files: allows those hazards on the object's steps and on steps of its members (a dropped column of an annotated table) |
 
-                A refusal (exit code 3, nothing changed) lists each blocked step, why, and the exact flag that
-                would allow it. The policy also accepts allowances per object (`-- converge:allow CODE` on the
-                object's declaration), but the annotation parser is not wired to it yet.
+                A refusal (exit code 3, nothing changed) lists each blocked step, why, and the exact flag or
+                annotation that would allow it. Annotations are read from the desired files of a fresh plan; a
+                saved plan is judged by the flags given to `apply`.
 
                 ## Timeouts and retries
 

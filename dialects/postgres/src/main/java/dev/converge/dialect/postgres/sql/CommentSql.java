@@ -36,6 +36,20 @@ final class CommentSql {
             case CONSTRAINT:
             case FOREIGN_KEY:
                 return "CONSTRAINT " + quote(ref.member()) + " ON " + quote(ref.name());
+            case TRIGGER:
+                return "TRIGGER " + quote(ref.member()) + " ON " + quote(ref.name());
+            case POLICY:
+                return "POLICY " + quote(ref.member()) + " ON " + quote(ref.name());
+            case ROUTINE:
+                return "ROUTINE " + RoutineSql.signature(ref);
+            case DOMAIN:
+                return "DOMAIN " + quote(ref.name());
+            case COMPOSITE_TYPE:
+                return "TYPE " + quote(ref.name());
+            case MATERIALIZED_VIEW:
+                return "MATERIALIZED VIEW " + quote(ref.name());
+            case EXTENSION:
+                return "EXTENSION " + quote(ref.name().name());
             default:
                 throw new IllegalArgumentException("cannot comment on " + ref);
         }

@@ -26,6 +26,27 @@ import dev.converge.engine.change.Rename;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceRoutine;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.SetTriggerState;
+import dev.converge.engine.change.CreatePolicy;
+import dev.converge.engine.change.DropPolicy;
+import dev.converge.engine.change.SetRowSecurity;
+import dev.converge.engine.change.CreateDomain;
+import dev.converge.engine.change.AlterDomain;
+import dev.converge.engine.change.DropDomain;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.CreateExtension;
+import dev.converge.engine.change.AlterExtension;
+import dev.converge.engine.change.DropExtension;
+import dev.converge.engine.change.CreateMaterializedView;
+import dev.converge.engine.change.DropMaterializedView;
+import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.plan.DdlStatement;
 import java.util.List;
 
@@ -157,6 +178,113 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitSetSequenceOwner(SetSequenceOwner change) {
+        return null;
+    }
+
+    // The PostgreSQL coverage kinds: none has an online form yet (DETACH PARTITION CONCURRENTLY would be one).
+
+    @Override
+    public List<DdlStatement> visitCreateRoutine(CreateRoutine change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitReplaceRoutine(ReplaceRoutine change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropRoutine(DropRoutine change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateTrigger(CreateTrigger change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropTrigger(DropTrigger change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitSetTriggerState(SetTriggerState change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreatePolicy(CreatePolicy change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropPolicy(DropPolicy change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitSetRowSecurity(SetRowSecurity change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateDomain(CreateDomain change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitAlterDomain(AlterDomain change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropDomain(DropDomain change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateCompositeType(CreateCompositeType change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitAlterCompositeType(AlterCompositeType change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropCompositeType(DropCompositeType change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateExtension(CreateExtension change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitAlterExtension(AlterExtension change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropExtension(DropExtension change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateMaterializedView(CreateMaterializedView change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropMaterializedView(DropMaterializedView change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitSetPartitionOf(SetPartitionOf change) {
         return null;
     }
 }

@@ -1,6 +1,18 @@
 package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.CreateMaterializedView;
+import dev.converge.engine.change.DropMaterializedView;
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.AlterDomain;
+import dev.converge.engine.change.AlterExtension;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.CreateDomain;
+import dev.converge.engine.change.CreateExtension;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.change.DropDomain;
+import dev.converge.engine.change.DropExtension;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
@@ -10,6 +22,15 @@ import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateEnum;
+import dev.converge.engine.change.CreatePolicy;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropPolicy;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceRoutine;
+import dev.converge.engine.change.SetRowSecurity;
+import dev.converge.engine.change.SetTriggerState;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateSchema;
 import dev.converge.engine.change.CreateSequence;
@@ -232,6 +253,107 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitSetSequenceOwner(SetSequenceOwner change) {
             return List.of(SequenceSql.owner(change.sequence()));
+        }
+        @Override
+        public List<String> visitCreateRoutine(CreateRoutine change) {
+            return List.of(RoutineSql.create(change.routine()));
+        }
+
+        @Override
+        public List<String> visitReplaceRoutine(ReplaceRoutine change) {
+            return List.of(RoutineSql.create(change.to()));
+        }
+
+        @Override
+        public List<String> visitDropRoutine(DropRoutine change) {
+            return List.of(RoutineSql.drop(change.routine()));
+        }
+
+        @Override
+        public List<String> visitCreateTrigger(CreateTrigger change) {
+            return TriggerSql.create(change.trigger());
+        }
+
+        @Override
+        public List<String> visitDropTrigger(DropTrigger change) {
+            return List.of(TriggerSql.drop(change.trigger()));
+        }
+
+        @Override
+        public List<String> visitSetTriggerState(SetTriggerState change) {
+            return List.of(TriggerSql.state(change.to()));
+        }
+
+        @Override
+        public List<String> visitCreatePolicy(CreatePolicy change) {
+            return List.of(PolicySql.create(change.policy()));
+        }
+
+        @Override
+        public List<String> visitDropPolicy(DropPolicy change) {
+            return List.of(PolicySql.drop(change.policy()));
+        }
+
+        @Override
+        public List<String> visitSetRowSecurity(SetRowSecurity change) {
+            return PolicySql.rowSecurity(change.from(), change.to());
+        }
+        @Override
+        public List<String> visitCreateDomain(CreateDomain change) {
+            return List.of(DomainSql.createDomain(change.domain()));
+        }
+
+        @Override
+        public List<String> visitAlterDomain(AlterDomain change) {
+            return DomainSql.alterDomain(change.from(), change.to());
+        }
+
+        @Override
+        public List<String> visitDropDomain(DropDomain change) {
+            return List.of(DomainSql.dropDomain(change.domain()));
+        }
+
+        @Override
+        public List<String> visitCreateCompositeType(CreateCompositeType change) {
+            return List.of(DomainSql.createCompositeType(change.type()));
+        }
+
+        @Override
+        public List<String> visitAlterCompositeType(AlterCompositeType change) {
+            return List.of(DomainSql.alterCompositeType(change.from(), change.to()));
+        }
+
+        @Override
+        public List<String> visitDropCompositeType(DropCompositeType change) {
+            return List.of(DomainSql.dropCompositeType(change.type()));
+        }
+
+        @Override
+        public List<String> visitCreateExtension(CreateExtension change) {
+            return List.of(DomainSql.createExtension(change.extension()));
+        }
+
+        @Override
+        public List<String> visitAlterExtension(AlterExtension change) {
+            return DomainSql.alterExtension(change.from(), change.to());
+        }
+
+        @Override
+        public List<String> visitDropExtension(DropExtension change) {
+            return List.of(DomainSql.dropExtension(change.extension()));
+        }
+        @Override
+        public List<String> visitCreateMaterializedView(CreateMaterializedView change) {
+            return List.of(ViewSql.createMaterializedView(change.view()));
+        }
+
+        @Override
+        public List<String> visitDropMaterializedView(DropMaterializedView change) {
+            return List.of(ViewSql.dropMaterializedView(change.view()));
+        }
+        @Override
+        public List<String> visitSetPartitionOf(SetPartitionOf change) {
+            return TableSql.setPartitionOf(change.table(), change.from(), change.to());
         }
     }
 }

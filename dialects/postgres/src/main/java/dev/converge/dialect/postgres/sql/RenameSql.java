@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.sql;
 
+import static dev.converge.dialect.postgres.PostgresIdentifiers.literal;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.engine.change.Rename;
@@ -30,7 +31,9 @@ final class RenameSql {
             case SEQUENCE:
                 return "ALTER SEQUENCE " + quote(from.name()) + " RENAME TO " + to;
             case ENUM:
-                return "ALTER TYPE " + quote(from.name()) + " RENAME TO " + to;
+                return from.member().isEmpty() ? "ALTER TYPE " + quote(from.name()) + " RENAME TO " + to
+                        : "ALTER TYPE " + quote(from.name()) + " RENAME VALUE " + literal(from.member()) + " TO "
+                        + literal(change.to());
             default:
                 throw new IllegalArgumentException("cannot rename a " + from.kind().word());
         }

@@ -4,6 +4,7 @@ import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import java.util.ArrayList;
@@ -21,6 +22,46 @@ final class TableSql {
      * separate changes: foreign keys may point at tables created later in the plan.
      */
     static String create(Table table) {
+        if (table.partitionOf() != null) {
+            return createPartition(table);
+        }
+        return createPlain(table) + partitionBy(table);
+    }
+
+    /**
+     * {@code CREATE TABLE p PARTITION OF parent [(CONSTRAINT ...)] FOR VALUES ... [PARTITION BY ...]}:
+     * the columns come from the parent; only the partition's own constraints are written.
+     */
+    private static String createPartition(Table table) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quote(table.name())).append(" PARTITION OF ")
+                .append(quote(table.partitionOf().parent()));
+        if (!table.constraints().isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (TableConstraint constraint : table.constraints()) {
+                lines.add(INDENT + "CONSTRAINT " + quote(constraint.name()) + " " + constraint.definition());
+            }
+            sql.append(" (\n").append(String.join(",\n", lines)).append("\n)");
+        }
+        return sql.append(' ').append(table.partitionOf().bound()).append(partitionBy(table)).toString();
+    }
+
+    private static String partitionBy(Table table) {
+        return table.partitionKey() == null ? "" : " PARTITION BY " + table.partitionKey();
+    }
+
+    /** {@code ALTER TABLE parent DETACH PARTITION t}, then {@code ALTER TABLE parent ATTACH PARTITION t bound}. */
+    static List<String> setPartitionOf(QualifiedName table, Table.PartitionOf from, Table.PartitionOf to) {
+        List<String> sql = new ArrayList<>();
+        if (from != null) {
+            sql.add("ALTER TABLE " + quote(from.parent()) + " DETACH PARTITION " + quote(table));
+        }
+        if (to != null) {
+            sql.add("ALTER TABLE " + quote(to.parent()) + " ATTACH PARTITION " + quote(table) + " " + to.bound());
+        }
+        return sql;
+    }
+
+    private static String createPlain(Table table) {
         List<String> lines = new ArrayList<>();
         for (Column column : table.columns()) {
             lines.add(INDENT + columnDefinition(column));

@@ -3,6 +3,7 @@ package dev.converge.dialect.postgres.sql;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.engine.model.Index;
+import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.View;
 
 /** ViewSql writes views and indexes, the two objects whose body is the server's own deparsed text. */
@@ -20,6 +21,19 @@ final class ViewSql {
             sql.append(" WITH (").append(String.join(", ", view.options())).append(')');
         }
         return sql.append(" AS\n").append(stripTerminator(view.definition())).toString();
+    }
+
+    /** {@code CREATE MATERIALIZED VIEW "s"."m" [WITH (...)] AS <query> WITH DATA}: populated at once. */
+    static String createMaterializedView(MaterializedView view) {
+        StringBuilder sql = new StringBuilder("CREATE MATERIALIZED VIEW ").append(quote(view.name()));
+        if (!view.options().isEmpty()) {
+            sql.append(" WITH (").append(String.join(", ", view.options())).append(')');
+        }
+        return sql.append(" AS\n").append(stripTerminator(view.definition())).append("\nWITH DATA").toString();
+    }
+
+    static String dropMaterializedView(MaterializedView view) {
+        return "DROP MATERIALIZED VIEW " + quote(view.name());
     }
 
     static String dropView(View view) {

@@ -1,4 +1,5 @@
--- One row per column of every ordinary, non-partition table of the given schemas, unordered (the
+-- One row per column of every ordinary or partitioned table (and partition) of the given schemas,
+-- with the partition key of a partitioned table and the parent and bounds of a partition, unordered (the
 -- reader sorts by attnum: a server-side sort of ~200k wide rows cost more than half the query); a
 -- table without columns gives one row whose column fields are null. Extension members are skipped.
 -- The sequences a default reads come from column_sequences.sql: joining their aggregate here let a
@@ -10,11 +11,24 @@
 -- schema-qualified, each part through quote_ident ("C", "en_US", public.my_coll). Either form is
 -- accepted after COLLATE.
 --
+-- The user type of a column (or of its array elements) is named when it is an enum (e), a domain (d)
+-- or a composite type (c), so that the column depends on it.
+--
 -- Identity options come from the column's identity sequence: the sequence depends on the column
 -- with deptype 'i'. The join is limited to identity columns so that pg_depend is probed only for them.
 SELECT n.nspname AS table_schema,
        c.relname AS table_name,
        td.description AS table_comment,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       CASE WHEN c.relispartition THEN
+            (SELECT pn.nspname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+             JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid)
+       END AS parent_schema,
+       CASE WHEN c.relispartition THEN
+            (SELECT p.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+             WHERE i.inhrelid = c.oid)
+       END AS parent_name,
        a.attnum AS column_number,
        a.attname AS column_name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
@@ -34,8 +48,12 @@ SELECT n.nspname AS table_schema,
        iseq.seqmax AS identity_max,
        iseq.seqcache AS identity_cache,
        iseq.seqcycle AS identity_cycle,
-       CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END AS enum_schema,
-       CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
+       CASE WHEN t.typtype IN ('e', 'd', 'c') THEN t.typtype WHEN et.typtype IN ('e', 'd', 'c') THEN et.typtype END
+           AS user_type_kind,
+       CASE WHEN t.typtype IN ('e', 'd', 'c') THEN tn.nspname WHEN et.typtype IN ('e', 'd', 'c') THEN etn.nspname END
+           AS user_type_schema,
+       CASE WHEN t.typtype IN ('e', 'd', 'c') THEN t.typname WHEN et.typtype IN ('e', 'd', 'c') THEN et.typname END
+           AS user_type_name
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description td
@@ -63,8 +81,7 @@ LEFT JOIN LATERAL (
       AND idep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
     LIMIT 1 -- one sequence per identity column; also keeps the planner from flattening the lookup
 ) iseq ON true
-WHERE c.relkind = 'r'
-  AND NOT c.relispartition
+WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass

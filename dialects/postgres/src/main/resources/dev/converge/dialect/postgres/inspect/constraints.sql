@@ -24,8 +24,9 @@ LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = o.oid AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objsubid = 0
 WHERE o.contype IN ('p', 'u', 'c', 'x')
   AND o.conparentid = 0
-  AND c.relkind = 'r'
-  AND NOT c.relispartition
+  AND c.relkind IN ('r', 'p')
+  -- a partition lists only its own checks, not those it inherits from its parent
+  AND (NOT c.relispartition OR o.conislocal)
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass

@@ -26,7 +26,7 @@ LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = o.oid AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objsubid = 0
 WHERE o.contype = 'f'
   AND o.conparentid = 0
-  AND c.relkind = 'r'
+  AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x

@@ -45,7 +45,9 @@ SELECT n.nspname AS index_schema,
                  ORDER BY k.k) FILTER (WHERE k.k <= i.indnkeyatts) AS key_parts,
        array_agg(a.attname::text ORDER BY k.k) FILTER (WHERE k.k > i.indnkeyatts) AS include_columns,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
-       pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+       -- an index of a partitioned table prints as "ON ONLY t": created that way it would cover no
+       -- partition, so the definition is kept as the plain CREATE INDEX that covers them all
+       pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') AS definition,
        d.description AS comment
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -60,7 +62,7 @@ LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.k - 1]
 LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-WHERE c.relkind = 'r'
+WHERE c.relkind IN ('r', 'm', 'p')
   AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x

@@ -1,6 +1,6 @@
--- Plain views of the given schemas (extension members skipped) with their deparsed query, their
--- reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences and user enum
--- types, never the view itself and never objects of pg_catalog or information_schema.
+-- Views and materialized views (materialized = true) of the given schemas (extension members skipped) with their deparsed query, their
+-- reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences, user enum
+-- types and routines (functions the query calls, named with their signature), never the view itself and never objects of pg_catalog or information_schema.
 --
 -- The dependencies are aggregated per view in a lateral subquery (index lookups on pg_rewrite and
 -- pg_depend), not in a CTE joined back: without fresh catalog statistics that join can go quadratic.
@@ -8,6 +8,7 @@
 -- as two arrays in column-name order.
 SELECT n.nspname AS view_schema,
        c.relname AS view_name,
+       c.relkind = 'm' AS materialized,
        pg_catalog.pg_get_viewdef(c.oid, false) AS definition,
        COALESCE(c.reloptions, '{}'::text[]) AS options,
        deps.ref_kinds,
@@ -26,13 +27,16 @@ CROSS JOIN LATERAL (
            array_agg(refs.ref_member ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_members
     FROM (
         SELECT DISTINCT
-               CASE WHEN rc.oid IS NULL THEN 'ENUM'
+               CASE WHEN rp.oid IS NOT NULL THEN 'ROUTINE'
+                    WHEN rc.oid IS NULL THEN 'ENUM'
                     WHEN rc.relkind = 'v' THEN 'VIEW'
+                    WHEN rc.relkind = 'm' THEN 'MATERIALIZED_VIEW'
                     WHEN rc.relkind = 'S' THEN 'SEQUENCE'
                     WHEN member.is_column THEN 'COLUMN'
                     ELSE 'TABLE' END AS ref_kind,
-               COALESCE(rcn.nspname, rtn.nspname) AS ref_schema,
-               COALESCE(rc.relname, rt.typname) AS ref_name,
+               COALESCE(rcn.nspname, rtn.nspname, rpn.nspname) AS ref_schema,
+               COALESCE(rc.relname, rt.typname,
+                        rp.proname || '(' || pg_catalog.oidvectortypes(rp.proargtypes) || ')') AS ref_name,
                CASE WHEN member.is_column THEN ra.attname::text ELSE '' END AS ref_member
         FROM pg_catalog.pg_rewrite r
         JOIN pg_catalog.pg_depend dep
@@ -40,12 +44,15 @@ CROSS JOIN LATERAL (
          AND dep.refobjid <> c.oid
         LEFT JOIN pg_catalog.pg_class rc
                ON dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND rc.oid = dep.refobjid
-              AND rc.relkind IN ('r', 'p', 'v', 'S')
+              AND rc.relkind IN ('r', 'p', 'v', 'm', 'S')
         LEFT JOIN pg_catalog.pg_namespace rcn ON rcn.oid = rc.relnamespace
         LEFT JOIN pg_catalog.pg_type rt
                ON dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND rt.oid = dep.refobjid
               AND rt.typtype = 'e'
         LEFT JOIN pg_catalog.pg_namespace rtn ON rtn.oid = rt.typnamespace
+        LEFT JOIN pg_catalog.pg_proc rp
+               ON dep.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND rp.oid = dep.refobjid
+        LEFT JOIN pg_catalog.pg_namespace rpn ON rpn.oid = rp.pronamespace
         -- a column of a table the view reads gives two refs: the table (to order the view after it)
         -- and the column (so that only a change of a column the view really reads replaces it)
         LEFT JOIN pg_catalog.pg_attribute ra
@@ -54,8 +61,8 @@ CROSS JOIN LATERAL (
         CROSS JOIN LATERAL (VALUES (false), (true)) AS member(is_column)
         WHERE r.ev_class = c.oid
           AND (NOT member.is_column OR ra.attname IS NOT NULL)
-          AND (rc.oid IS NOT NULL OR rt.oid IS NOT NULL)
-          AND COALESCE(rcn.nspname, rtn.nspname) NOT IN ('pg_catalog', 'information_schema')
+          AND (rc.oid IS NOT NULL OR rt.oid IS NOT NULL OR rp.oid IS NOT NULL)
+          AND COALESCE(rcn.nspname, rtn.nspname, rpn.nspname) NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
 CROSS JOIN LATERAL (
@@ -67,7 +74,7 @@ CROSS JOIN LATERAL (
 ) col_comments
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-WHERE c.relkind = 'v'
+WHERE c.relkind IN ('v', 'm')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass

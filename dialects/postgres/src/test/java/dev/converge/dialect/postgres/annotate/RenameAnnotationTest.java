@@ -118,6 +118,36 @@ class RenameAnnotationTest {
         }
     }
 
+    @Test
+    void anEnumLabelRenamedKeepsTheRowsThatUseIt() throws IOException, SQLException {
+        Files.writeString(dir.resolve("schema.sql"), """
+                create type status as enum (
+                  'open',
+                  -- converge:renamed-from done
+                  'closed');
+                create table ticket (id int, s status not null default 'closed');
+                """);
+        try (LocalPostgres db = LocalPostgres.create("rename_label")) {
+            db.execute("create type status as enum ('open', 'done');"
+                    + " create table ticket (id int, s status not null default 'done');"
+                    + " insert into ticket values (1, 'open'), (2, 'done'), (3, 'done');");
+            DatabaseUrl url = dialect.parseUrl(db.jdbcUrl());
+            try (Connection target = dialect.connect(url)) {
+                DesiredState desired = resolve(url, target);
+                Plan plan = plan(target, desired);
+                String text = new PlanTextRenderer().render(plan);
+                assertEquals(List.of("rename value 'done' of enum public.status to 'closed'"),
+                        plan.steps().stream().map(PlanStep::description).toList(), text);
+                assertEquals(List.of("ALTER TYPE \"public\".\"status\" RENAME VALUE 'done' TO 'closed'"),
+                        plan.steps().get(0).sql());
+                new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                target.setAutoCommit(true);
+                assertEquals("closed,closed,open", query(target, "select string_agg(s::text, ',' order by s::text) from ticket"));
+                assertTrue(plan(target, desired).isEmpty());
+            }
+        }
+    }
+
     private DesiredState resolve(DatabaseUrl url, Connection target) {
         return new DesiredStateResolver(dialect).resolve(dir.toString(), ShadowSpec.SERVER, url,
                 dialect.version(target), InspectScope.ALL);

@@ -33,7 +33,8 @@ final class ConcurrentIndexDialect implements Dialect {
             return statements;
         }
         return statements.stream()
-                .map(s -> DdlStatement.outsideTransaction(s.sql().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ")))
+                .map(s -> DdlStatement.outsideTransaction(s.sql().contains(" CONCURRENTLY ") ? s.sql()
+                        : s.sql().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ")))
                 .toList();
     }
 

@@ -97,11 +97,9 @@ final class ConvergenceRunner {
             return model;
         }
         List<Table> tables = model.tables().stream()
-                .map(t -> new Table(t.name(), t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
-                        t.constraints(), t.comment()))
+                .map(t -> t.withColumns(t.columns().stream().sorted(Comparator.comparing(Column::name)).toList()))
                 .toList();
-        return new SchemaModel(model.schemas(), model.enums(), model.sequences(), tables, model.indexes(),
-                model.foreignKeys(), model.views());
+        return model.withTables(tables);
     }
 
     private static void deleteTree(Path dir) {

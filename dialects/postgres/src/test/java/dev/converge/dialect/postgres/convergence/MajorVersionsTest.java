@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MajorVersionsTest {
     private static final List<String> CASES = List.of("90-shop-v1-to-v2", "49-type-change-under-view",
-            "31-fk-cycle-new-tables", "46-enum-values-added", "21-generated-expression-changed", "27-exclusion-constraint");
+            "31-fk-cycle-new-tables", "46-enum-values-added", "21-generated-expression-changed", "27-exclusion-constraint",
+            "75-function-result-changed-under-view", "80-trigger-function-recreated-with-trigger",
+            "84-policy-on-table-in-other-schema", "86-domains-altered", "88-composite-types", "92-materialized-views");
 
     private final PostgresDialect dialect = new PostgresDialect();
     private final Planner planner = Planner.of(dialect);

@@ -59,12 +59,13 @@ class AnnotationParseTest {
     @Test
     void badAnnotationsAreErrorsWithTheirPlace() {
         assertEquals(List.of(
-                "a.sql:1:1: unknown annotation converge:renamed | known annotations: converge:ignore, converge:renamed-from",
+                "a.sql:1:1: unknown annotation converge:renamed | known annotations: converge:ignore,"
+                        + " converge:renamed-from, converge:allow",
                 "a.sql:3:1: converge:renamed-from needs the old name | write -- converge:renamed-from old_name",
                 "a.sql:5:1: converge:ignore takes no argument | write -- converge:ignore alone on the line before the object",
                 "a.sql:7:1: converge:ignore is not attached to an object | put it on the line right before the"
                         + " statement, column definition or enum label it is about",
-                "a.sql:10:3: converge:renamed-from on an enum label is not supported yet | rename it by hand"
+                "a.sql:10:3: converge:renamed-from on a domain is not supported yet | rename it by hand"
                         + " (ALTER ... RENAME), then drop the annotation"),
                 errors("""
                         -- converge:renamed x
@@ -75,9 +76,9 @@ class AnnotationParseTest {
                         create table c (x int);
                         -- converge:ignore
                         grant select on a to public;
-                        create type mood as enum (
-                          -- converge:renamed-from sad
-                          'blue');
+                        create domain d as int;
+                          -- converge:renamed-from old_d
+                        create domain e as int;
                         """));
     }
 }

@@ -1,0 +1,80 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fail closed: objects Converge does not manage yet, in the target or in the desired files, are
+ * listed and refuse the plan (exit 5, nothing changed) unless --allow-unmanaged is given.
+ */
+class UnmanagedObjectsTest {
+    private static final String TABLE = "CREATE TABLE item (id int PRIMARY KEY, name text);";
+
+    @TempDir
+    Path dir;
+
+    private LocalPostgres db;
+
+    @BeforeEach
+    void createTarget() {
+        db = LocalPostgres.create("cli_unmanaged");
+    }
+
+    @AfterEach
+    void dropTarget() {
+        db.close();
+    }
+
+    @Test
+    void anUnmanagedObjectInTheTargetRefusesPlanAndApply() throws IOException {
+        db.execute(TABLE + "CREATE RULE item_quiet AS ON DELETE TO item DO INSTEAD NOTHING;");
+        Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);\n");
+        String before = SchemaDump.of(db);
+
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
+        assertEquals(5, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains("  ? rule item_quiet on public.item (in the target)\n"), plan.all());
+        assertTrue(plan.err().contains("refusing the plan: 1 object is not managed by Converge yet"), plan.all());
+        assertTrue(plan.err().contains("--allow-unmanaged"), plan.all());
+
+        Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--auto-approve");
+        assertEquals(5, apply.exitCode(), apply.all());
+        assertEquals(before, SchemaDump.of(db), "a refused apply changed the target");
+
+        Cli.Result allowed = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--auto-approve", "--allow-unmanaged");
+        assertEquals(0, allowed.exitCode(), allowed.all());
+        assertTrue(SchemaDump.of(db).contains("item_quiet"), "the unmanaged object was touched");
+    }
+
+    @Test
+    void anUnmanagedObjectInTheDesiredFilesIsListedToo() throws IOException {
+        db.execute(TABLE);
+        Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TYPE span AS RANGE (subtype = int);\n");
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--format", "json");
+        assertEquals(5, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains("\"unmanaged\" : [ {\n    \"side\" : \"desired\",\n    \"kind\" : \"range type\",\n"
+                + "    \"name\" : \"public.span\"\n  } ]"), plan.all());
+    }
+
+    @Test
+    void anUnmanagedObjectTheProjectIgnoresRefusesNothing() throws IOException {
+        db.execute(TABLE + "CREATE TABLE scratch (id int); CREATE RULE scratch_quiet AS ON DELETE TO scratch DO INSTEAD NOTHING;");
+        Files.writeString(dir.resolve("schema.sql"), TABLE + "\n");
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--ignore", "scratch", "--detailed-exitcode");
+        assertEquals(0, plan.exitCode(), plan.all());
+        assertTrue(!plan.out().contains("scratch"), plan.all());
+    }
+}

@@ -1,0 +1,14 @@
+-- Ordinary tables of the given schemas whose row-level security is enabled or forced.
+SELECT n.nspname AS table_schema,
+       c.relname AS table_name,
+       c.relrowsecurity AS enabled,
+       c.relforcerowsecurity AS forced
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r'
+  AND NOT c.relispartition
+  AND (c.relrowsecurity OR c.relforcerowsecurity)
+  AND n.nspname = ANY (?)
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                    AND x.objid = c.oid AND x.deptype = 'e')

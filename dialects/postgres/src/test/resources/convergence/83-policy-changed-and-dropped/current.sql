@@ -1,0 +1,9 @@
+CREATE TABLE a (id int PRIMARY KEY, tenant text NOT NULL);
+CREATE TABLE b (id int PRIMARY KEY, tenant text NOT NULL);
+ALTER TABLE a ENABLE ROW LEVEL SECURITY;
+ALTER TABLE a FORCE ROW LEVEL SECURITY;
+ALTER TABLE b ENABLE ROW LEVEL SECURITY;
+CREATE POLICY a_tenant ON a USING (tenant = current_user);
+CREATE POLICY a_insert ON a FOR INSERT WITH CHECK (tenant = current_user);
+CREATE POLICY a_old ON a FOR DELETE USING (false);
+CREATE POLICY b_tenant ON b USING (tenant = current_user);

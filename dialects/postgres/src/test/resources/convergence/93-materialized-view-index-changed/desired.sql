@@ -1,0 +1,4 @@
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE MATERIALIZED VIEW m AS SELECT id, a, b FROM t;
+CREATE INDEX m_a ON m (a, b);
+CREATE UNIQUE INDEX m_id ON m (id);

@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Routine;
+
+/** DropRoutine drops a function or procedure (also the first half of replacing one). */
+public record DropRoutine(Routine routine) implements Change {
+    @Override
+    public ObjectRef target() {
+        return routine.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.DROP;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitDropRoutine(this);
+    }
+}

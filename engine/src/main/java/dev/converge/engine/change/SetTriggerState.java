@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Trigger;
+
+/** SetTriggerState enables or disables a trigger whose definition is unchanged. */
+public record SetTriggerState(Trigger from, Trigger to) implements Change {
+    @Override
+    public ObjectRef target() {
+        return to.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.ALTER;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitSetTriggerState(this);
+    }
+}

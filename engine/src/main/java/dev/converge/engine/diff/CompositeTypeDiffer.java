@@ -1,0 +1,57 @@
+package dev.converge.engine.diff;
+
+import dev.converge.engine.change.AlterCompositeType;
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.CreateCompositeType;
+import dev.converge.engine.change.DropCompositeType;
+import dev.converge.engine.model.CompositeType;
+import dev.converge.engine.model.CompositeType.Attribute;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * CompositeTypeDiffer creates and drops composite types and alters their attributes in place when the
+ * result keeps the desired order: kept attributes in the same relative order, new ones at the end
+ * (ALTER TYPE ADD ATTRIBUTE appends). Any other reordering drops and creates the type again.
+ */
+final class CompositeTypeDiffer {
+    void diff(ModelIndex from, ModelIndex to, List<Change> out) {
+        for (CompositeType desired : to.compositeTypes().values()) {
+            CompositeType current = from.compositeTypes().get(desired.name());
+            if (current == null) {
+                out.add(new CreateCompositeType(desired));
+                Comments.forNew(desired.ref(), desired.comment(), out);
+                continue;
+            }
+            if (!current.attributes().equals(desired.attributes())) {
+                if (alterable(current, desired)) {
+                    out.add(new AlterCompositeType(current, desired));
+                } else {
+                    out.add(new DropCompositeType(current));
+                    out.add(new CreateCompositeType(desired));
+                    Comments.forNew(desired.ref(), desired.comment(), out);
+                    continue;
+                }
+            }
+            Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+        }
+        for (CompositeType current : from.compositeTypes().values()) {
+            if (!to.compositeTypes().containsKey(current.name())) {
+                out.add(new DropCompositeType(current));
+            }
+        }
+    }
+
+    /** Kept attributes keep their relative order and come first; new ones follow. */
+    static boolean alterable(CompositeType current, CompositeType desired) {
+        Set<String> wanted = desired.attributes().stream().map(Attribute::name).collect(Collectors.toSet());
+        Set<String> existing = current.attributes().stream().map(Attribute::name).collect(Collectors.toSet());
+        List<String> kept = current.attributes().stream().map(Attribute::name).filter(wanted::contains).toList();
+        List<String> desiredOrder = desired.attributes().stream().map(Attribute::name).toList();
+        if (!desiredOrder.subList(0, kept.size()).equals(kept)) {
+            return false;
+        }
+        return desiredOrder.subList(kept.size(), desiredOrder.size()).stream().noneMatch(existing::contains);
+    }
+}

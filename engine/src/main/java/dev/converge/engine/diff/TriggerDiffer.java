@@ -1,0 +1,47 @@
+package dev.converge.engine.diff;
+
+import dev.converge.engine.change.Change;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.SetTriggerState;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Trigger;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * TriggerDiffer creates, replaces and drops triggers and changes their enable state. A trigger is
+ * replaced when its definition changes, and also when the plan drops the routine it executes (a
+ * routine whose signature or result changes is dropped and created again): PostgreSQL refuses to drop
+ * a function a trigger uses. A trigger whose table the plan drops goes with the table.
+ */
+final class TriggerDiffer {
+    void diff(ModelIndex from, ModelIndex to, List<Change> out) {
+        Set<ObjectRef> droppedRoutines = out.stream().filter(DropRoutine.class::isInstance)
+                .map(Change::target).collect(Collectors.toSet());
+        for (Trigger desired : to.triggers().values()) {
+            Trigger current = from.triggers().get(desired.ref());
+            if (current == null) {
+                out.add(new CreateTrigger(desired));
+                Comments.forNew(desired.ref(), desired.comment(), out);
+            } else if (!current.definition().equals(desired.definition())
+                    || droppedRoutines.contains(current.function())) {
+                out.add(new DropTrigger(current));
+                out.add(new CreateTrigger(desired));
+                Comments.forNew(desired.ref(), desired.comment(), out);
+            } else {
+                if (!current.enabled().equals(desired.enabled())) {
+                    out.add(new SetTriggerState(current, desired));
+                }
+                Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+            }
+        }
+        for (Trigger current : from.triggers().values()) {
+            if (!to.triggers().containsKey(current.ref()) && to.tables().containsKey(current.table())) {
+                out.add(new DropTrigger(current));
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.converge.engine.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * Routine is a function or a procedure, one per signature: overloads of a name are distinct routines.
+ * Its definition is the complete {@code CREATE OR REPLACE} statement as the server prints it, so that
+ * equal texts mean equal routines (body, language, volatility, SECURITY DEFINER, SET options).
+ *
+ * @param name      the schema and the routine's own name (without arguments)
+ * @param signature the argument types that identify it among overloads ({@code integer, text})
+ * @param arguments the full argument list with names, modes and defaults: when it changes, or the
+ *                  result type or kind changes, {@code CREATE OR REPLACE} is refused and the routine
+ *                  must be dropped and created again
+ * @param result    the result type ({@code integer}, {@code SETOF public.orders}); null for a procedure
+ * @param dependsOn the tables, views and routines the routine reads, from the catalog and from its body
+ * @param comment   null when none
+ */
+public record Routine(QualifiedName name, String signature, RoutineKind kind, String arguments, String result,
+                      String definition, List<ObjectRef> dependsOn, String comment) {
+    public Routine {
+        requireNonNull(name, "name is null");
+        requireNonNull(signature, "signature is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(definition, "definition is null");
+        dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
+    }
+
+    /** The routine's ref: a ROUTINE whose name carries the signature, {@code public.total(integer)}. */
+    public ObjectRef ref() {
+        return refOf(name, signature);
+    }
+
+    public static ObjectRef refOf(QualifiedName name, String signature) {
+        return ObjectRef.of(ObjectKind.ROUTINE, QualifiedName.of(name.schema(), name.name() + "(" + signature + ")"));
+    }
+
+    /** True when {@code CREATE OR REPLACE} can turn this routine into {@code other} in place. */
+    public boolean replaceableBy(Routine other) {
+        return kind == other.kind && arguments.equals(other.arguments) && java.util.Objects.equals(result, other.result);
+    }
+
+    /** The same routine with other dependencies (the inspector adds those it reads from the body). */
+    public Routine withDependsOn(List<ObjectRef> refs) {
+        return new Routine(name, signature, kind, arguments, result, definition, refs, comment);
+    }
+}
