@@ -40,6 +40,12 @@ public record Plan(int formatVersion, String dialect, String target, String curr
         return !unmanaged.isEmpty();
     }
 
+    /** The same plan with other steps (everything else, unmanaged objects included, kept). */
+    public Plan withSteps(List<PlanStep> newSteps) {
+        return new Plan(formatVersion, dialect, target, currentFingerprint, desiredFingerprint, newSteps, notes,
+                unmanaged);
+    }
+
     public boolean isEmpty() {
         return steps.isEmpty();
     }

@@ -210,7 +210,8 @@ final class Renames {
     private static SchemaModel renameTable(SchemaModel m, QualifiedName old, QualifiedName renamed) {
         UnaryOperator<String> text = t -> replaceQualified(t, old, renamed);
         List<Table> tables = map(m.tables(), t -> t.name().equals(old)
-                ? new Table(renamed, t.columns(), t.constraints(), t.comment()) : t);
+                ? new Table(renamed, t.columns(), t.constraints(), t.comment(), t.options(), t.partitionKey(), t.partitionOf())
+                : t);
         List<Index> indexes = map(m.indexes(), i -> i.table().equals(old)
                 ? index(i, i.name(), renamed, i.keys(), text.apply(i.definition())) : i);
         List<ForeignKey> keys = map(m.foreignKeys(), k -> new ForeignKey(k.table().equals(old) ? renamed : k.table(),
@@ -228,11 +229,10 @@ final class Renames {
         String after = "'" + renamed.replace("'", "''") + "'" + cast;
         List<EnumType> enums = map(m.enums(), e -> !e.name().equals(type) ? e : new EnumType(e.name(),
                 e.labels().stream().map(l -> l.equals(old) ? renamed : l).toList(), e.comment()));
-        List<Table> tables = map(m.tables(), t -> new Table(t.name(), map(t.columns(), c -> c.defaultExpression() == null
+        List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> c.defaultExpression() == null
                 ? c : new Column(c.name(), c.type(), c.notNull(), c.defaultExpression().replace(before, after),
-                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn())),
-                t.constraints(), t.comment()));
-        return new SchemaModel(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
+                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn()))));
+        return m.withCore(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
     /* A column default names its sequence in a string: nextval('public.s'::regclass). */
@@ -244,22 +244,20 @@ final class Renames {
         List<Sequence> sequences = map(m.sequences(), s -> !s.name().equals(old) ? s : new Sequence(renamed,
                 s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle(), s.ownedBy(),
                 s.comment()));
-        List<Table> tables = map(m.tables(), t -> new Table(t.name(), map(t.columns(), c -> new Column(c.name(),
+        List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> new Column(c.name(),
                 c.type(), c.notNull(), c.defaultExpression() == null ? null : c.defaultExpression().replace(before, after),
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(),
-                c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList())),
-                t.constraints(), t.comment()));
+                c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList()))));
         return m.withCore(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
     private static SchemaModel renameColumn(SchemaModel m, QualifiedName table, String old, String renamed) {
         UnaryOperator<String> text = t -> replaceIdentifier(t, old, renamed);
         UnaryOperator<List<String>> names = list -> list.stream().map(n -> n.equals(old) ? renamed : n).toList();
-        List<Table> tables = map(m.tables(), t -> !t.name().equals(table) ? t : new Table(t.name(),
-                map(t.columns(), c -> c.name().equals(old) ? column(c, renamed) : c),
-                map(t.constraints(), c -> new TableConstraint(c.name(), c.kind(), text.apply(c.definition()),
-                        names.apply(c.columns()), c.comment())),
-                t.comment()));
+        List<Table> tables = map(m.tables(), t -> !t.name().equals(table) ? t : t
+                .withColumns(map(t.columns(), c -> c.name().equals(old) ? column(c, renamed) : c))
+                .withConstraints(map(t.constraints(), c -> new TableConstraint(c.name(), c.kind(),
+                        text.apply(c.definition()), names.apply(c.columns()), c.comment()))));
         List<Index> indexes = map(m.indexes(), i -> i.table().equals(table)
                 ? index(i, i.name(), i.table(), names.apply(i.keys()), text.apply(i.definition())) : i);
         List<ForeignKey> keys = map(m.foreignKeys(), k -> {
@@ -279,10 +277,9 @@ final class Renames {
     }
 
     private static SchemaModel renameConstraint(SchemaModel m, QualifiedName table, String old, String renamed) {
-        List<Table> tables = map(m.tables(), t -> !t.name().equals(table) ? t : new Table(t.name(), t.columns(),
+        List<Table> tables = map(m.tables(), t -> !t.name().equals(table) ? t : t.withConstraints(
                 map(t.constraints(), c -> c.name().equals(old)
-                        ? new TableConstraint(renamed, c.kind(), c.definition(), c.columns(), c.comment()) : c),
-                t.comment()));
+                        ? new TableConstraint(renamed, c.kind(), c.definition(), c.columns(), c.comment()) : c)));
         List<ForeignKey> keys = map(m.foreignKeys(), k -> k.table().equals(table) && k.name().equals(old)
                 ? new ForeignKey(k.table(), renamed, k.columns(), k.referencedTable(), k.referencedColumns(),
                 k.definition(), k.comment()) : k);
