@@ -36,6 +36,11 @@ public record Plan(int formatVersion, String dialect, String target, String curr
         this(formatVersion, dialect, target, currentFingerprint, desiredFingerprint, steps, notes, List.of());
     }
 
+    /** The same plan with other steps (annotated, for instance): everything else, unmanaged objects included, kept. */
+    public Plan withSteps(List<PlanStep> newSteps) {
+        return new Plan(formatVersion, dialect, target, currentFingerprint, desiredFingerprint, newSteps, notes, unmanaged);
+    }
+
     public boolean hasUnmanaged() {
         return !unmanaged.isEmpty();
     }

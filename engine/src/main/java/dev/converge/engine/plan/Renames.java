@@ -232,7 +232,7 @@ final class Renames {
                 ? c : new Column(c.name(), c.type(), c.notNull(), c.defaultExpression().replace(before, after),
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn())),
                 t.constraints(), t.comment()));
-        return new SchemaModel(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
+        return m.withCore(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
     /* A column default names its sequence in a string: nextval('public.s'::regclass). */

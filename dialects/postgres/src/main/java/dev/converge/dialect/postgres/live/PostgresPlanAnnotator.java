@@ -62,8 +62,7 @@ public final class PostgresPlanAnnotator implements dev.converge.engine.spi.Plan
                 steps.add(impacts.isEmpty() && checks.isEmpty() ? step
                         : step.withSafety(step.safety().withFacts(impacts, checks)));
             }
-            return new Plan(plan.formatVersion(), plan.dialect(), plan.target(), plan.currentFingerprint(),
-                    plan.desiredFingerprint(), steps, plan.notes());
+            return plan.withSteps(steps);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot read table statistics of " + plan.target() + ": "
                     + e.getMessage(), e);
