@@ -82,11 +82,12 @@ final class FleetCommands {
         PrintWriter out = spec.commandLine().getOut();
         SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
         try (Fleet fleet = Fleet.open(options.project(), options.env, dialects)) {
+            if (!autoApprove && System.console() == null) {
+                throw new ConvergeException(ErrorKind.USAGE,
+                        "apply needs --auto-approve when no terminal is attached; nothing was changed");
+            }
+            String note = fleet.admit(skipPromotionCheck, who(), saved);
             if (!autoApprove) {
-                if (System.console() == null) {
-                    throw new ConvergeException(ErrorKind.USAGE,
-                            "apply needs --auto-approve when no terminal is attached; nothing was changed");
-                }
                 FleetPlan plan = plan(fleet, spec);
                 out.print(new FleetPlanRenderer().render(plan));
                 if (!plan.hasChanges()) {
@@ -102,7 +103,7 @@ final class FleetCommands {
             out.println("Applying to " + fleet.targets().size() + " target(s) of " + fleet.environment().name()
                     + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
-            FleetApplyResult result = fleet.apply(allowDestructive, skipPromotionCheck, who(),
+            FleetApplyResult result = fleet.apply(allowDestructive, note,
                     GitCommit.of(options.project().desired().toString()), saved,
                     new FleetProgressPrinter(out, System.console() != null));
             out.print(FleetReports.summary(result));

@@ -107,6 +107,7 @@ public final class StatementRunner implements StatementExecutor {
     @Override
     public void execute(Connection connection, DdlStatement statement, ApplyInterrupt interrupt) throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
+        boolean mysql = isMysql(connection);
         long waited = 0;
         int attempt = 1;
         try (Statement st = connection.createStatement()) {
@@ -114,7 +115,11 @@ public final class StatementRunner implements StatementExecutor {
                 try {
                     interrupt.running(st);
                     try {
-                        attempt(st, statement.sql(), inTransaction);
+                        if (mysql) {
+                            attemptOnMysql(st, statement.sql());
+                        } else {
+                            attempt(st, statement.sql(), inTransaction);
+                        }
                     } finally {
                         interrupt.running(null);
                     }
@@ -123,7 +128,9 @@ public final class StatementRunner implements StatementExecutor {
                     if (!inTransaction) {
                         cleanup(st, statement);
                     }
-                    if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || interrupt.requested()) {
+                    boolean lockWait = LOCK_NOT_AVAILABLE.equals(e.getSQLState())
+                            || mysql && e.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT;
+                    if (!lockWait || interrupt.requested()) {
                         throw e;
                     }
                     waited += settings.lockTimeout().toMillis();
@@ -137,6 +144,33 @@ public final class StatementRunner implements StatementExecutor {
                     attempt++;
                 }
             }
+        }
+    }
+
+    /** MySQL/MariaDB error ER_LOCK_WAIT_TIMEOUT (a metadata lock not granted within lock_wait_timeout). */
+    static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
+
+    /*
+     * The timeouts are session settings with other names on MySQL and MariaDB, which have neither
+     * lock_timeout nor RESET: DDL waits for its metadata lock up to lock_wait_timeout (whole seconds).
+     * Every MySQL DDL statement runs outside a transaction. statement_timeout has no DDL equivalent there.
+     */
+    private static boolean isMysql(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return product != null && (product.contains("MySQL") || product.contains("MariaDB"));
+    }
+
+    private void attemptOnMysql(Statement st, String sql) throws SQLException {
+        long millis = settings.lockTimeout().toMillis();
+        if (millis == 0) {
+            st.execute(sql);
+            return;
+        }
+        st.execute("SET SESSION lock_wait_timeout = " + Math.max(1, (millis + 999) / 1000));
+        try {
+            st.execute(sql);
+        } finally {
+            st.execute("SET SESSION lock_wait_timeout = DEFAULT");
         }
     }
 

@@ -68,7 +68,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     public int parallelism() {
-        return env.hasTenants() ? env.tenants().parallelism() : 1;
+        return env.hasTenants() ? Math.max(1, Math.min(env.tenants().parallelism(), targets.size())) : 1;
     }
 
     /** The desired state, normalized on first use and then shared by every target. */
@@ -100,16 +100,15 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Applies to every target after the promotion check.
+     * Checks that the desired state may go to this environment: the saved plan (if any) is for it and
+     * for this desired state, and the environment before it has had this desired state (promotion).
+     * Nothing is changed; a refusal is an exception (exit 3).
      *
-     * @param skipPromotionCheck apply even though the environment before lacks this desired state;
-     *                           recorded in each target's history
+     * @param skipPromotionCheck go on even though the environment before lacks this desired state
      * @param who                who asked for the override, for the record
-     * @param gitCommit          the commit of the desired files, recorded with each apply, or null
-     * @param saved              a reviewed fleet plan to hold each target to, or null
+     * @return the note to record with every apply (the override), or null
      */
-    public FleetApplyResult apply(boolean allowDestructive, boolean skipPromotionCheck, String who, String gitCommit,
-                                  SavedFleetPlan saved, FleetProgress progress) {
+    public String admit(boolean skipPromotionCheck, String who, SavedFleetPlan saved) {
         DesiredState state = desired();
         if (saved != null && !saved.environment().equals(env.name())) {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing the saved plan: it is for environment "
@@ -122,21 +121,32 @@ public final class Fleet implements AutoCloseable {
         }
         PromotionGate.Verdict verdict = new PromotionGate(dialect, new FleetTargets(dialect, environment))
                 .check(project, env, state.hash());
-        String note = null;
-        if (!verdict.passed()) {
-            if (!skipPromotionCheck) {
-                throw PromotionGate.refusal(env.name(), state.hash(), verdict);
-            }
-            note = "promotion check skipped by " + who + ": " + verdict.missing().size() + " of " + verdict.checked()
-                    + " targets of " + verdict.after() + " lacked this desired state";
+        if (verdict.passed()) {
+            return null;
         }
+        if (!skipPromotionCheck) {
+            throw PromotionGate.refusal(env.name(), state.hash(), verdict);
+        }
+        return "promotion check skipped by " + who + ": " + verdict.missing().size() + " of " + verdict.checked()
+                + " targets of " + verdict.after() + " lacked this desired state";
+    }
+
+    /**
+     * Rolls the desired state out to every target; call {@link #admit} first.
+     *
+     * @param note      what {@link #admit} returned, recorded with every apply
+     * @param gitCommit the commit of the desired files, recorded with each apply, or null
+     * @param saved     a reviewed fleet plan to hold each target to, or null
+     */
+    public FleetApplyResult apply(boolean allowDestructive, String note, String gitCommit, SavedFleetPlan saved,
+                                  FleetProgress progress) {
         TenantsConfig tenants = env.tenants();
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note,
                 saved, runner(env.policy()));
-        return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, state, connections,
-                rollout, progress);
+        return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
+                connections, rollout, progress);
     }
 
     /** Statements run with the environment's lock and statement timeouts (the runner's defaults otherwise). */

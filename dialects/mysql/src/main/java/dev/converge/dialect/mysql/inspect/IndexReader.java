@@ -79,8 +79,9 @@ final class IndexReader {
         for (Building b : building.values()) {
             String keys = "(" + String.join(",", b.parts) + ")";
             if (b.name.equals("PRIMARY")) {
+                String comment = b.comment == null || b.comment.isEmpty() ? "" : " COMMENT " + literal(b.comment);
                 primaryKeys.put(b.table, List.of(new TableConstraint("PRIMARY", ConstraintKind.PRIMARY_KEY,
-                        "PRIMARY KEY " + keys, b.columns, null)));
+                        "PRIMARY KEY " + keys + comment, b.columns, null)));
                 continue;
             }
             indexes.add(new Index(IndexNames.modelName(MysqlInspector.name(b.table), b.name),

@@ -9,6 +9,7 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.UnmanagedObject;
 import dev.converge.engine.model.View;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.Inspector;
@@ -54,7 +55,31 @@ public final class MysqlInspector implements Inspector {
             tables.add(new Table(name(name), columns.getOrDefault(name, List.of()), constraints, entry.getValue(),
                     tableOptions.get(name)));
         }
-        return new SchemaModel(List.of(), List.of(), List.of(), tables, indexes.indexes(), foreignKeys, views);
+        return new SchemaModel(List.of(), List.of(), List.of(), tables, indexes.indexes(), foreignKeys, views,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                unmanaged(connection));
+    }
+
+    /**
+     * Triggers, stored routines, events and partitioned tables are not managed yet; they are reported,
+     * never ignored silently (plans list them and refuse to run unless unmanaged objects are allowed).
+     */
+    private static List<UnmanagedObject> unmanaged(Connection connection) throws SQLException {
+        List<UnmanagedObject> found = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT 'trigger', CONCAT(TRIGGER_NAME, ' on ', '" + MysqlSchema.LOGICAL + ".', EVENT_OBJECT_TABLE)"
+                        + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
+                        + " UNION ALL SELECT LOWER(ROUTINE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', ROUTINE_NAME)"
+                        + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
+                        + " UNION ALL SELECT 'event', CONCAT('" + MysqlSchema.LOGICAL + ".', EVENT_NAME)"
+                        + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()"
+                        + " UNION ALL SELECT DISTINCT 'partitioning', CONCAT('" + MysqlSchema.LOGICAL + ".', TABLE_NAME)"
+                        + " FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL")) {
+            while (rs.next()) {
+                found.add(new UnmanagedObject(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return found;
     }
 
     static QualifiedName name(String name) {

@@ -176,6 +176,21 @@ class MysqlApplyTest {
         }
     }
 
+    /** The CLI's statement runner speaks MySQL's lock_wait_timeout, not PostgreSQL's lock_timeout. */
+    @Test
+    void theStatementRunnerWithItsTimeoutsRunsMysqlDdl() throws Exception {
+        try (LocalMysql target = LocalMysql.create("runner"); Connection c = target.connect()) {
+            dev.converge.engine.apply.StatementRunner.standard().run(c,
+                    dev.converge.engine.plan.DdlStatement.outsideTransaction("CREATE TABLE t (id INT PRIMARY KEY)"));
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT @@SESSION.lock_wait_timeout = @@GLOBAL.lock_wait_timeout")) {
+                rs.next();
+                assertTrue(rs.getBoolean(1), "the session's lock_wait_timeout is back to its default");
+            }
+            assertEquals(1, inspect(target).tables().size());
+        }
+    }
+
     /** KILLs the applying connection from a second session, as an operator (or a crash) would. */
     private static void kill(LocalMysql db, Connection applying) {
         try (Statement st = applying.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {

@@ -1,0 +1,2 @@
+CREATE TABLE t (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b) COMMENT 'the key');
+CREATE TABLE u (id INT NOT NULL, PRIMARY KEY (id) COMMENT 'new table''s key');
