@@ -36,14 +36,13 @@ public record Plan(int formatVersion, String dialect, String target, String curr
         this(formatVersion, dialect, target, currentFingerprint, desiredFingerprint, steps, notes, List.of());
     }
 
-    public boolean hasUnmanaged() {
-        return !unmanaged.isEmpty();
+    /** The same plan with other steps (annotated, for instance): everything else, unmanaged objects included, kept. */
+    public Plan withSteps(List<PlanStep> newSteps) {
+        return new Plan(formatVersion, dialect, target, currentFingerprint, desiredFingerprint, newSteps, notes, unmanaged);
     }
 
-    /** The same plan with other steps (everything else, unmanaged objects included, kept). */
-    public Plan withSteps(List<PlanStep> newSteps) {
-        return new Plan(formatVersion, dialect, target, currentFingerprint, desiredFingerprint, newSteps, notes,
-                unmanaged);
+    public boolean hasUnmanaged() {
+        return !unmanaged.isEmpty();
     }
 
     public boolean isEmpty() {
