@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("=== converge apply --desired " + dir);
         DesiredState state = new DesiredStateResolver(db.dialect).resolve(dir, ShadowSpec.SERVER, db.url, db.version,
                 InspectScope.ALL);
-        Plan plan = Planning.replan(db, state.model(), InspectScope.ALL);
+        Plan plan = Planning.replan(db, state, InspectScope.ALL);
         out.print(new PlanTextRenderer().render(plan));
         if (plan.isEmpty()) {
             out.println();

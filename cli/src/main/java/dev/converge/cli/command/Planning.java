@@ -74,6 +74,11 @@ final class Planning {
         return plan(target, target.inspect(scope), desired, SourceModel.unparsed(List.of()));
     }
 
+    /** A plan from the target as it is now to a resolved desired state, naming where each object is declared. */
+    static Plan replan(Target target, DesiredState desired, InspectScope scope) {
+        return plan(target, target.inspect(scope), desired.model(), desired.source());
+    }
+
     private static Plan plan(Target target, SchemaModel current, SchemaModel desired, SourceModel source) {
         Planner planner = Planner.of(target.dialect);
         return planner.plan(current, desired, target.url.display(), source);
