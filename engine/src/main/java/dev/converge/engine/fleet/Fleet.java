@@ -143,7 +143,7 @@ public final class Fleet implements AutoCloseable {
         TenantsConfig tenants = env.tenants();
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
-                tenants == null ? 0 : tenants.failureBudget(), allowDestructive || env.policy().allowDestructive(), note,
+                tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
                 saved, runner(env.policy()));
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);

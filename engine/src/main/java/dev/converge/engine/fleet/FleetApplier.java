@@ -13,6 +13,7 @@ import dev.converge.engine.project.TenantsConfig;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.safety.SafetyPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -58,7 +59,7 @@ public final class FleetApplier {
      * @param executor runs every statement (the environment's lock and statement timeouts, retries)
      */
     public record Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
-                          boolean allowDestructive, String note, SavedFleetPlan saved, StatementExecutor executor) {
+                          SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor) {
         public Rollout {
             canary = List.copyOf(canary);
         }
@@ -126,11 +127,13 @@ public final class FleetApplier {
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
             }
-            List<PlanStep> destructive = plan.destructiveSteps();
-            if (!destructive.isEmpty() && !rollout.allowDestructive()) {
-                return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, destructive.size()
-                        + " destructive step(s), e.g. " + destructive.get(0).description()
-                        + "; the environment's policy does not allow them (allow_destructive or --allow-destructive)");
+            List<SafetyPolicy.Refusal> refusals = rollout.policy().refusals(plan);
+            if (!refusals.isEmpty()) {
+                SafetyPolicy.Refusal first = refusals.get(0);
+                return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusals.size()
+                        + " step(s) refused by the environment's policy, e.g. " + first.step().description() + ": "
+                        + String.join("; ", first.reasons())
+                        + " (allow in converge.yaml: policy allow_destructive, allow_hazards or max_lock)");
             }
             SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
                     before.wanted(), desired.hash(), gitCommit);

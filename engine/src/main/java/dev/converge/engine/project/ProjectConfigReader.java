@@ -6,6 +6,8 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.SourceSpan;
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.LockLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ public final class ProjectConfigReader {
     private static final Set<String> ROOT_KEYS = Set.of("dialect", "desired", "shadow", "dev_url", "schemas",
             "environments");
     private static final Set<String> ENV_KEYS = Set.of("url", "after", "policy", "tenants");
-    private static final Set<String> POLICY_KEYS = Set.of("allow_hazards", "allow_destructive", "lock_timeout",
+    private static final Set<String> POLICY_KEYS = Set.of("allow_hazards", "allow_destructive", "max_lock", "lock_timeout",
             "statement_timeout");
     private static final Set<String> TENANT_KEYS = Set.of("mode", "url", "schema", "template_schema", "list",
             "discover", "parallelism", "canary", "on_error", "failure_budget");
@@ -138,12 +140,44 @@ public final class ProjectConfigReader {
 
     private Policy policy(JsonNode node, String at) {
         if (!node.isObject()) {
-            fail(at, "policy must be a mapping (allow_hazards, allow_destructive, lock_timeout, statement_timeout)", null);
+            fail(at, "policy must be a mapping (allow_hazards, allow_destructive, max_lock, lock_timeout,"
+                    + " statement_timeout)", null);
             return Policy.DEFAULT;
         }
         checkKeys(node, at, POLICY_KEYS);
-        return new Policy(textList(node, at, "allow_hazards"), bool(node, at, "allow_destructive", false),
+        return new Policy(hazardCodes(node, at), bool(node, at, "allow_destructive", false), lockLevel(node, at),
                 duration(node, at, "lock_timeout"), duration(node, at, "statement_timeout"));
+    }
+
+    /** allow_hazards: names of hazard codes, any case; an unknown one is reported with the known ones. */
+    private List<String> hazardCodes(JsonNode node, String at) {
+        List<String> codes = new ArrayList<>();
+        List<String> written = textList(node, at, "allow_hazards");
+        for (int i = 0; i < written.size(); i++) {
+            String code = written.get(i).trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            try {
+                codes.add(HazardCode.valueOf(code).name());
+            } catch (IllegalArgumentException e) {
+                fail(at + "/allow_hazards/" + i, "unknown hazard code '" + written.get(i) + "'",
+                        "known codes: " + java.util.Arrays.stream(HazardCode.values()).map(Enum::name)
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
+        return codes;
+    }
+
+    /** max_lock: a lock level ({@code SHARE_UPDATE_EXCLUSIVE} or {@code "SHARE UPDATE EXCLUSIVE"}). */
+    private LockLevel lockLevel(JsonNode node, String at) {
+        JsonNode v = node.get("max_lock");
+        if (v == null || v.isNull()) {
+            return LockLevel.ACCESS_EXCLUSIVE;
+        }
+        try {
+            return LockLevel.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            fail(at + "/max_lock", e.getMessage(), null);
+            return LockLevel.ACCESS_EXCLUSIVE;
+        }
     }
 
     private TenantsConfig tenants(JsonNode node, String at) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.safety.LockLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,7 @@ class ProjectConfigReaderTest {
                 policy:
                   allow_hazards: [table-rewrite]
                   allow_destructive: false
+                  max_lock: share update exclusive
                   lock_timeout: 5s
                   statement_timeout: 2m
                 tenants:
@@ -65,7 +67,8 @@ class ProjectConfigReaderTest {
         assertEquals("staging", prod.after());
         assertEquals("${env:PROD_URL}", prod.url().raw());
         assertEquals("/project/converge.yaml:17:10", prod.url().span().toString());
-        assertEquals(new Policy(List.of("table-rewrite"), false, Duration.ofSeconds(5), Duration.ofMinutes(2)),
+        assertEquals(new Policy(List.of("TABLE_REWRITE"), false, LockLevel.SHARE_UPDATE_EXCLUSIVE, Duration.ofSeconds(5),
+                Duration.ofMinutes(2)),
                 prod.policy());
         TenantsConfig t = prod.tenants();
         assertEquals(TenantsConfig.Mode.SCHEMA, t.mode());
@@ -111,6 +114,35 @@ class ProjectConfigReaderTest {
                 "13:20 parallelism must be a whole number from 1 to 64",
                 "14:17 on_error must be stop or continue, not 'explode'"), where);
         assertTrue(e.render().contains("  colour: blue\n  ^\n"), e.render());
+    }
+
+    @Test
+    void unknownHazardCodesAndLockLevelsAreReportedWithTheKnownOnes() {
+        BadInputException e = assertThrows(BadInputException.class, () -> ProjectConfigReader.parse(FILE, """
+                desired: schema
+                environments:
+                  prod:
+                    url: postgresql://localhost/prod
+                    policy:
+                      allow_hazards: [DATA_LOSS, rewrites]
+                      max_lock: table
+                """));
+        List<String> where = e.diagnostics().stream().map(d -> d.span().line() + ":" + d.span().column() + " "
+                + d.message()).toList();
+        assertEquals(List.of("6:34 unknown hazard code 'rewrites'",
+                "7:17 unknown lock level 'table'; expected one of NONE, ACCESS_SHARE, ROW_SHARE, ROW_EXCLUSIVE,"
+                        + " SHARE_UPDATE_EXCLUSIVE, SHARE, SHARE_ROW_EXCLUSIVE, EXCLUSIVE, ACCESS_EXCLUSIVE"), where);
+        assertTrue(e.render().contains("known codes: DATA_LOSS"), e.render());
+    }
+
+    @Test
+    void theEnvironmentsPolicyBecomesTheSafetyPolicyOfItsApplies() {
+        Policy policy = new Policy(List.of("TABLE_REWRITE"), false, LockLevel.SHARE, null, null);
+        var safety = policy.safety(false);
+        assertEquals(java.util.Set.of(dev.converge.engine.safety.HazardCode.TABLE_REWRITE), safety.allowed());
+        assertEquals(LockLevel.SHARE, safety.maxLock());
+        assertFalse(safety.allowDestructive());
+        assertTrue(policy.safety(true).allowDestructive(), "--allow-destructive adds to the environment's policy");
     }
 
     @Test
