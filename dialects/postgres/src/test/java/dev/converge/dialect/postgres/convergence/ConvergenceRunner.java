@@ -92,7 +92,7 @@ final class ConvergenceRunner {
      * For column-order cases only: the model with each table's columns sorted by name, since
      * PostgreSQL appends an added column whatever its declared position.
      */
-    private static SchemaModel columnsByName(SchemaModel model, boolean sort) {
+    static SchemaModel columnsByName(SchemaModel model, boolean sort) {
         if (!sort) {
             return model;
         }
