@@ -135,7 +135,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (Target db = Target.open(dialects, target.url)) {
             Applier applier = new Applier(db.dialect, Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
-                    .executor(runner.runner(err))
+                    .executor(runner.runner(db.dialect.sessionTimeouts(), err))
                     .listener((connection, step) -> {
                         err.println("Step " + step.number() + ": " + step.symbol() + " " + step.description());
                         err.flush();

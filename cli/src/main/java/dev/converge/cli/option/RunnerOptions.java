@@ -1,10 +1,10 @@
 package dev.converge.cli.option;
 
 import dev.converge.engine.apply.StatementRunner;
+import dev.converge.engine.spi.SessionTimeouts;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Random;
 import picocli.CommandLine.Option;
 
 /** RunnerOptions set how apply runs each statement: its timeouts and how long a lock wait is retried. */
@@ -22,18 +22,17 @@ public final class RunnerOptions {
                     + " and jitter, before apply fails (default: ${DEFAULT-VALUE}s; 0: never retry).")
     public long retryBudgetSeconds = 60;
 
-    /** A runner with these settings that tells {@code err} each time it waits to retry. */
-    public StatementRunner runner(PrintWriter err) {
+    /** A runner with these settings and the dialect's timeouts that tells {@code err} each time it waits to retry. */
+    public StatementRunner runner(SessionTimeouts timeouts, PrintWriter err) {
         StatementRunner.Settings defaults = StatementRunner.Settings.DEFAULT;
         StatementRunner.Settings settings = new StatementRunner.Settings(Duration.ofMillis(lockTimeoutMillis),
                 Duration.ofMillis(statementTimeoutMillis), Duration.ofSeconds(retryBudgetSeconds),
                 defaults.initialBackoff(), defaults.maxBackoff());
-        return new StatementRunner(settings, new Random(), d -> Thread.sleep(d.toMillis()),
-                (statement, attempt, pause, cause) -> {
-                    err.println(String.format(Locale.ROOT, "Lock not granted within %d ms (attempt %d); retrying in"
-                            + " %d ms: %s", lockTimeoutMillis, attempt, pause.toMillis(), firstLine(statement.sql())));
-                    err.flush();
-                });
+        return StatementRunner.of(settings, timeouts, (statement, attempt, pause, cause) -> {
+            err.println(String.format(Locale.ROOT, "Lock not granted within %d ms (attempt %d); retrying in"
+                    + " %d ms: %s", lockTimeoutMillis, attempt, pause.toMillis(), firstLine(statement.sql())));
+            err.flush();
+        });
     }
 
     private static String firstLine(String sql) {

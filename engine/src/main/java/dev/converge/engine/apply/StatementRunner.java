@@ -3,6 +3,7 @@ package dev.converge.engine.apply;
 import static java.util.Objects.requireNonNull;
 
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.spi.SessionTimeouts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,9 +12,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * StatementRunner runs one plan statement with its own lock_timeout and statement_timeout, and
- * retries it when it could not get its lock in time (SQLSTATE 55P03), with exponential backoff and
- * jitter, within a budget; then it fails with a message that says what waited for how long.
+ * StatementRunner runs one plan statement with its own lock and statement timeouts (set the dialect's
+ * way: {@link SessionTimeouts}), and retries it when it could not get its lock in time, with exponential
+ * backoff and jitter, within a budget; then it fails with a message that says what waited for how long.
  *
  * <p>Why retry instead of waiting: a DDL statement waiting for ACCESS EXCLUSIVE blocks every query that
  * queues behind it, so it must give up quickly (a short lock_timeout), let the queue drain, and try
@@ -25,9 +26,9 @@ import java.util.Random;
 public final class StatementRunner implements StatementExecutor {
     /** SQLSTATE lock_not_available: lock_timeout expired (or NOWAIT). */
     public static final String LOCK_NOT_AVAILABLE = "55P03";
-    private static final String SAVEPOINT = "converge_statement";
 
     private final Settings settings;
+    private final SessionTimeouts timeouts;
     private final Random random;
     private final Sleeper sleeper;
     private final Listener listener;
@@ -79,16 +80,23 @@ public final class StatementRunner implements StatementExecutor {
         }
     }
 
-    public StatementRunner(Settings settings, Random random, Sleeper sleeper, Listener listener) {
+    public StatementRunner(Settings settings, SessionTimeouts timeouts, Random random, Sleeper sleeper,
+                           Listener listener) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.timeouts = requireNonNull(timeouts, "timeouts is null");
         this.random = requireNonNull(random, "random is null");
         this.sleeper = requireNonNull(sleeper, "sleeper is null");
         this.listener = requireNonNull(listener, "listener is null");
     }
 
     /** The default settings, real sleeps, no listener. */
-    public static StatementRunner standard() {
-        return new StatementRunner(Settings.DEFAULT, new Random(), d -> Thread.sleep(d.toMillis()), Listener.NONE);
+    public static StatementRunner standard(SessionTimeouts timeouts) {
+        return of(Settings.DEFAULT, timeouts, Listener.NONE);
+    }
+
+    /** A runner with real sleeps and random jitter. */
+    public static StatementRunner of(Settings settings, SessionTimeouts timeouts, Listener listener) {
+        return new StatementRunner(settings, timeouts, new Random(), d -> Thread.sleep(d.toMillis()), listener);
     }
 
     public Settings settings() {
@@ -107,7 +115,6 @@ public final class StatementRunner implements StatementExecutor {
     @Override
     public void execute(Connection connection, DdlStatement statement, ApplyInterrupt interrupt) throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
-        boolean mysql = isMysql(connection);
         long waited = 0;
         int attempt = 1;
         try (Statement st = connection.createStatement()) {
@@ -115,11 +122,8 @@ public final class StatementRunner implements StatementExecutor {
                 try {
                     interrupt.running(st);
                     try {
-                        if (mysql) {
-                            attemptOnMysql(st, statement.sql());
-                        } else {
-                            attempt(st, statement.sql(), inTransaction);
-                        }
+                        timeouts.attempt(st, statement.sql(), settings.lockTimeout(), settings.statementTimeout(),
+                                inTransaction);
                     } finally {
                         interrupt.running(null);
                     }
@@ -128,9 +132,7 @@ public final class StatementRunner implements StatementExecutor {
                     if (!inTransaction) {
                         cleanup(st, statement);
                     }
-                    boolean lockWait = LOCK_NOT_AVAILABLE.equals(e.getSQLState())
-                            || mysql && e.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT;
-                    if (!lockWait || interrupt.requested()) {
+                    if (!timeouts.isLockWait(e) || interrupt.requested()) {
                         throw e;
                     }
                     waited += settings.lockTimeout().toMillis();
@@ -144,58 +146,6 @@ public final class StatementRunner implements StatementExecutor {
                     attempt++;
                 }
             }
-        }
-    }
-
-    /** MySQL/MariaDB error ER_LOCK_WAIT_TIMEOUT (a metadata lock not granted within lock_wait_timeout). */
-    static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
-
-    /*
-     * The timeouts are session settings with other names on MySQL and MariaDB, which have neither
-     * lock_timeout nor RESET: DDL waits for its metadata lock up to lock_wait_timeout (whole seconds).
-     * Every MySQL DDL statement runs outside a transaction. statement_timeout has no DDL equivalent there.
-     */
-    private static boolean isMysql(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        return product != null && (product.contains("MySQL") || product.contains("MariaDB"));
-    }
-
-    private void attemptOnMysql(Statement st, String sql) throws SQLException {
-        long millis = settings.lockTimeout().toMillis();
-        if (millis == 0) {
-            st.execute(sql);
-            return;
-        }
-        st.execute("SET SESSION lock_wait_timeout = " + Math.max(1, (millis + 999) / 1000));
-        try {
-            st.execute(sql);
-        } finally {
-            st.execute("SET SESSION lock_wait_timeout = DEFAULT");
-        }
-    }
-
-    private void attempt(Statement st, String sql, boolean inTransaction) throws SQLException {
-        if (inTransaction) {
-            // SET LOCAL ends with the transaction; the savepoint lets a timed-out attempt roll back alone.
-            st.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
-            st.execute("SET LOCAL statement_timeout = " + settings.statementTimeout().toMillis());
-            st.execute("SAVEPOINT " + SAVEPOINT);
-            try {
-                st.execute(sql);
-            } catch (SQLException e) {
-                st.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-                throw e;
-            }
-            st.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-            return;
-        }
-        st.execute("SET lock_timeout = " + settings.lockTimeout().toMillis());
-        st.execute("SET statement_timeout = " + settings.statementTimeout().toMillis());
-        try {
-            st.execute(sql);
-        } finally {
-            st.execute("RESET lock_timeout");
-            st.execute("RESET statement_timeout");
         }
     }
 

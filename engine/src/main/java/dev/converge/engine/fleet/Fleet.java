@@ -12,6 +12,7 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.DialectRegistry;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -144,19 +144,19 @@ public final class Fleet implements AutoCloseable {
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
-                saved, runner(env.policy()));
+                saved, runner(env.policy(), dialect.sessionTimeouts()));
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);
     }
 
     /** Statements run with the environment's lock and statement timeouts (the runner's defaults otherwise). */
-    static StatementRunner runner(Policy policy) {
+    static StatementRunner runner(Policy policy, SessionTimeouts timeouts) {
         StatementRunner.Settings defaults = StatementRunner.Settings.DEFAULT;
         StatementRunner.Settings settings = new StatementRunner.Settings(
                 policy.lockTimeout() == null ? defaults.lockTimeout() : policy.lockTimeout(),
                 policy.statementTimeout() == null ? defaults.statementTimeout() : policy.statementTimeout(),
                 defaults.retryBudget(), defaults.initialBackoff(), defaults.maxBackoff());
-        return new StatementRunner(settings, new Random(), d -> Thread.sleep(d.toMillis()), StatementRunner.Listener.NONE);
+        return StatementRunner.of(settings, timeouts, StatementRunner.Listener.NONE);
     }
 
     private String templateSchema() {

@@ -64,6 +64,11 @@ public interface Dialect {
 
     HistoryStore history();
 
+    /** How this dialect limits a statement's wait for locks and its run, and tells a lock wait. */
+    default SessionTimeouts sessionTimeouts() {
+        return SessionTimeouts.NONE;
+    }
+
     /** The lock that keeps concurrent applies apart; dialects without one allow concurrent applies. */
     default ApplyLock applyLock() {
         return ApplyLock.NONE;

@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql;
 
+import dev.converge.dialect.mysql.apply.MysqlSessionTimeouts;
 import dev.converge.dialect.mysql.connect.MysqlConnector;
 import dev.converge.dialect.mysql.connect.MysqlUrls;
 import dev.converge.dialect.mysql.history.MysqlApplyLock;
@@ -14,11 +15,11 @@ import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;
-import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.HistoryStore;
 import dev.converge.engine.spi.Inspector;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowFactory;
 import dev.converge.engine.spi.SqlGenerator;
 import dev.converge.engine.spi.StatementSplitter;
@@ -97,6 +98,11 @@ public final class MysqlDialect implements Dialect {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public SessionTimeouts sessionTimeouts() {
+        return new MysqlSessionTimeouts();
     }
 
     @Override

@@ -1,15 +1,18 @@
 package dev.converge.dialect.postgres;
 
+import dev.converge.dialect.postgres.apply.PostgresSessionTimeouts;
 import dev.converge.dialect.postgres.connect.PostgresConnector;
 import dev.converge.dialect.postgres.connect.PostgresUrls;
 import dev.converge.dialect.postgres.history.PostgresApplyLock;
 import dev.converge.dialect.postgres.history.PostgresHistoryStore;
 import dev.converge.dialect.postgres.inspect.PostgresInspector;
+import dev.converge.dialect.postgres.live.PostgresPlanAnnotator;
 import dev.converge.dialect.postgres.parse.PostgresDesiredLoader;
 import dev.converge.dialect.postgres.parse.PostgresStatementSplitter;
 import dev.converge.dialect.postgres.safety.PostgresSafetyClassifier;
 import dev.converge.dialect.postgres.shadow.PostgresShadowFactory;
 import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
@@ -18,9 +21,8 @@ import dev.converge.engine.spi.HistoryStore;
 import dev.converge.engine.spi.Inspector;
 import dev.converge.engine.spi.PlanAnnotator;
 import dev.converge.engine.spi.SafetyClassifier;
-import dev.converge.engine.safety.OnlineStrategies;
-import dev.converge.dialect.postgres.live.PostgresPlanAnnotator;
 import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowFactory;
 import dev.converge.engine.spi.SqlGenerator;
 import dev.converge.engine.spi.StatementSplitter;
@@ -115,6 +117,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public SessionTimeouts sessionTimeouts() {
+        return new PostgresSessionTimeouts();
     }
 
     @Override

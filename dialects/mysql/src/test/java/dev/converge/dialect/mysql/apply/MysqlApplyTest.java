@@ -180,7 +180,7 @@ class MysqlApplyTest {
     @Test
     void theStatementRunnerWithItsTimeoutsRunsMysqlDdl() throws Exception {
         try (LocalMysql target = LocalMysql.create("runner"); Connection c = target.connect()) {
-            dev.converge.engine.apply.StatementRunner.standard().run(c,
+            dev.converge.engine.apply.StatementRunner.standard(new MysqlSessionTimeouts()).run(c,
                     dev.converge.engine.plan.DdlStatement.outsideTransaction("CREATE TABLE t (id INT PRIMARY KEY)"));
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT @@SESSION.lock_wait_timeout = @@GLOBAL.lock_wait_timeout")) {

@@ -87,7 +87,7 @@ class OnlineApplyTest {
             }
             StatementRunner runner = new StatementRunner(new StatementRunner.Settings(Duration.ofMillis(50),
                     Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(20), Duration.ofMillis(50)),
-                    new Random(1), d -> { }, StatementRunner.Listener.NONE);
+                    new PostgresSessionTimeouts(), new Random(1), d -> { }, StatementRunner.Listener.NONE);
             ConvergeException e = assertThrows(ConvergeException.class,
                     () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).executor(runner).apply(c, plan, "h"));
             assertTrue(e.getMessage().contains("could not get the lock it needs within lock_timeout 50ms"), e.getMessage());

@@ -31,7 +31,7 @@ class StatementRunnerTest {
     private static StatementRunner runner(List<Duration> pauses, StatementRunner.Listener listener) {
         StatementRunner.Settings settings = new StatementRunner.Settings(Duration.ofMillis(100), Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(400));
-        return new StatementRunner(settings, new Random(7), pauses::add, listener);
+        return new StatementRunner(settings, new PostgresSessionTimeouts(), new Random(7), pauses::add, listener);
     }
 
     @Test
