@@ -39,6 +39,7 @@ import dev.converge.engine.change.CreateTrigger;
 import dev.converge.engine.change.DropPolicy;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.SetRowSecurity;
 import dev.converge.engine.change.SetTriggerState;
@@ -527,6 +528,39 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             }
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table,
                     "; queries that used index " + change.index().name() + " may become slower"));
+        }
+
+        /**
+         * Online, the table keeps SHARE UPDATE EXCLUSIVE (reads and writes go on) through both concurrent
+         * statements; the final rename locks only the index: SHARE UPDATE EXCLUSIVE from PostgreSQL 12,
+         * ACCESS EXCLUSIVE before, which every query planned on the table waits for. Plain, the drop
+         * takes ACCESS EXCLUSIVE on the table and the transaction keeps it while the new index builds.
+         */
+        @Override
+        public Classification visitReplaceIndex(ReplaceIndex change) {
+            QualifiedName table = change.to().table();
+            if (!exists(table)) {
+                return neutral(none());
+            }
+            String name = change.to().name().toString();
+            List<Hazard> hazards = new ArrayList<>();
+            hazards.add(indexBuild(table, (change.to().unique() ? "unique index " : "index ") + name
+                    + " with its new definition"));
+            if (change.to().unique()) {
+                hazards.add(dataDependent("unique index " + name + " fails if " + table + " has duplicate keys"));
+            }
+            if (!strategies.concurrentIndexes()) {
+                hazards.add(accessExclusiveWhile(table, "drops index " + name + " and builds it again"));
+                return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
+            }
+            List<TableLock> locks = new ArrayList<>(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table));
+            if (strategies.indexReplacement() && major < 12) {
+                locks.add(new TableLock(change.to().name(), LockLevel.ACCESS_EXCLUSIVE));
+                hazards.add(new Hazard(HazardCode.ACCESS_EXCLUSIVE_LOCK, "renaming the new index to " + name
+                        + " takes a brief ACCESS EXCLUSIVE lock on the index (before PostgreSQL 12), which queries"
+                        + " on " + table + " wait for"));
+            }
+            return neutral(locks, hazards.toArray(Hazard[]::new));
         }
 
         @Override
