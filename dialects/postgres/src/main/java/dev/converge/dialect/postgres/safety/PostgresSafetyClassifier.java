@@ -120,7 +120,17 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
 
     @Override
     public Classification classify(Change change, SchemaModel current) {
-        return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies));
+        return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies,
+                keyConstraints(current)));
+    }
+
+    /** {@code schema.table.constraint} of every primary key and unique constraint of the current tables. */
+    private static Set<String> keyConstraints(SchemaModel current) {
+        Set<String> keys = new java.util.HashSet<>();
+        current.tables().forEach(t -> t.constraints().stream()
+                .filter(k -> k.kind() == ConstraintKind.PRIMARY_KEY || k.kind() == ConstraintKind.UNIQUE)
+                .forEach(k -> keys.add(t.name() + "." + k.name())));
+        return keys;
     }
 
     /** The rules, one method per change kind; {@code currentTables} tells existing tables from new ones. */
@@ -129,13 +139,15 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         private final Set<QualifiedName> currentRelations;
         private final int major;
         private final OnlineStrategies strategies;
+        private final Set<String> currentKeyConstraints;
 
         Rules(Set<QualifiedName> currentTables, Set<QualifiedName> currentRelations, int major,
-              OnlineStrategies strategies) {
+              OnlineStrategies strategies, Set<String> currentKeyConstraints) {
             this.currentTables = currentTables;
             this.currentRelations = currentRelations;
             this.major = major;
             this.strategies = strategies;
+            this.currentKeyConstraints = currentKeyConstraints;
         }
 
         private boolean exists(QualifiedName table) {
@@ -297,8 +309,14 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             String index = kind == ConstraintKind.PRIMARY_KEY ? "the primary key index " + name
                     : kind == ConstraintKind.UNIQUE ? "the unique index " + name
                     : "the exclusion constraint index " + name;
+            // A changed key is dropped and added in one transaction: no moment without it, but its
+            // index is built under ACCESS EXCLUSIVE. Building it concurrently first and attaching it
+            // with ADD CONSTRAINT ... USING INDEX is not done yet; the plan says so.
+            String replaced = currentKeyConstraints.contains(table + "." + name) ? " (the changed " + constraintWord(kind)
+                    + " is dropped and added again in this transaction; Converge does not yet build its index"
+                    + " concurrently and attach it with ADD CONSTRAINT ... USING INDEX)" : "";
             return additive(lock, indexBuild(table, index + " (fails if existing rows violate it)"),
-                    accessExclusiveWhile(table, "builds " + index), violations);
+                    accessExclusiveWhile(table, "builds " + index + replaced), violations);
         }
 
         private static String constraintWord(ConstraintKind kind) {
