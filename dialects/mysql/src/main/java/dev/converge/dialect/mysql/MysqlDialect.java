@@ -8,6 +8,7 @@ import dev.converge.dialect.mysql.history.MysqlHistoryStore;
 import dev.converge.dialect.mysql.inspect.MysqlInspector;
 import dev.converge.dialect.mysql.parse.MysqlDesiredLoader;
 import dev.converge.dialect.mysql.parse.MysqlStatementSplitter;
+import dev.converge.dialect.mysql.safety.MysqlPlanAnnotator;
 import dev.converge.dialect.mysql.safety.MysqlSafetyClassifier;
 import dev.converge.dialect.mysql.shadow.MysqlShadowFactory;
 import dev.converge.dialect.mysql.sql.MysqlSqlGenerator;
@@ -17,6 +18,7 @@ import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryStore;
 import dev.converge.engine.spi.Inspector;
+import dev.converge.engine.spi.PlanAnnotator;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SessionTimeouts;
@@ -88,6 +90,12 @@ public final class MysqlDialect implements Dialect {
     @Override
     public SafetyClassifier safetyClassifier() {
         return safetyClassifier;
+    }
+
+    /** Table sizes and bounded, read-only data pre-checks, as on PostgreSQL. */
+    @Override
+    public PlanAnnotator annotator() {
+        return new MysqlPlanAnnotator();
     }
 
     @Override
