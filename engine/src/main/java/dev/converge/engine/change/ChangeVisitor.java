@@ -93,4 +93,6 @@ public interface ChangeVisitor<R> {
     R visitDropMaterializedView(DropMaterializedView change);
 
     R visitSetPartitionOf(SetPartitionOf change);
+
+    R visitReplaceIndex(ReplaceIndex change);
 }

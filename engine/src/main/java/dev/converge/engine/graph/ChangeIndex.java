@@ -5,6 +5,7 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Policy;
@@ -87,6 +88,9 @@ final class ChangeIndex {
         }
         if (change instanceof DropIndex) {
             return java.util.Optional.of(((DropIndex) change).index().table());
+        }
+        if (change instanceof ReplaceIndex) {
+            return java.util.Optional.of(((ReplaceIndex) change).to().table());
         }
         boolean inTable = target.kind() == ObjectKind.TABLE || !target.member().isEmpty();
         return inTable ? java.util.Optional.of(target.name()) : java.util.Optional.empty();

@@ -41,6 +41,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitAlterColumn(AlterColumn c) { return 22; }
     @Override public Integer visitAddConstraint(AddConstraint c) { return 23; }
     @Override public Integer visitCreateIndex(CreateIndex c) { return 24; }
+    @Override public Integer visitReplaceIndex(ReplaceIndex c) { return 24; }
     @Override public Integer visitAddForeignKey(AddForeignKey c) { return 25; }
     @Override public Integer visitSetSequenceOwner(SetSequenceOwner c) { return 26; }
     @Override public Integer visitSetPartitionOf(SetPartitionOf c) { return 27; }

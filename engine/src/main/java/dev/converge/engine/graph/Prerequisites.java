@@ -177,7 +177,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(index.onTable(table,
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, CreateIndex.class)));
         before.addAll(index.onTable(referenced,
-                isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class)));
+                isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class,
+                        ReplaceIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropForeignKey.class)));
         return before;
     }
@@ -194,6 +195,21 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropIndex.class)));
         before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, table), isA(CreateMaterializedView.class)));
+        return before;
+    }
+
+    /**
+     * A replaced index needs what a new one needs on its table, and, like a drop, the foreign keys that
+     * may rely on the old one gone first. Column drops and type changes never meet it: with those the
+     * differ drops and creates the index instead.
+     */
+    @Override
+    public List<Change> visitReplaceIndex(ReplaceIndex c) {
+        QualifiedName table = c.to().table();
+        List<Change> before = new ArrayList<>(index.onTable(table,
+                isA(AddColumn.class, DropConstraint.class, DropIndex.class)));
+        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        before.addAll(index.onTable(table, isA(DropForeignKey.class)));
         return before;
     }
 

@@ -177,6 +177,12 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     }
 
     @Override
+    public String visitReplaceIndex(ReplaceIndex c) {
+        return "replace " + (c.to().unique() ? "unique " : "") + "index " + c.to().name() + " on " + c.to().table()
+                + " (new definition)";
+    }
+
+    @Override
     public String visitDropIndex(DropIndex c) {
         return "drop index " + c.index().name();
     }

@@ -55,6 +55,7 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override public Optional<Change> visitDropEnum(DropEnum c) { return undo(new CreateEnum(c.type())); }
     @Override public Optional<Change> visitDropForeignKey(DropForeignKey c) { return undo(new AddForeignKey(c.foreignKey())); }
     @Override public Optional<Change> visitDropIndex(DropIndex c) { return undo(new CreateIndex(c.index())); }
+    @Override public Optional<Change> visitReplaceIndex(ReplaceIndex c) { return undo(new ReplaceIndex(c.to(), c.from())); }
     @Override public Optional<Change> visitDropSchema(DropSchema c) { return undo(new CreateSchema(c.schema())); }
     @Override public Optional<Change> visitDropSequence(DropSequence c) { return irreversible(); }
     @Override public Optional<Change> visitDropTable(DropTable c) { return irreversible(); }

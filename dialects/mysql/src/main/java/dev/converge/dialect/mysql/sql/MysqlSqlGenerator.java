@@ -14,6 +14,7 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.CreateTrigger;
@@ -173,6 +174,13 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitCreateIndex(CreateIndex c) {
         return alter(c.index().table(), "ADD " + c.index().definition());
+    }
+
+    /** One ALTER TABLE drops and adds: the statement is atomic, so no query sees the table without the index. */
+    @Override
+    public List<String> visitReplaceIndex(ReplaceIndex c) {
+        return alter(c.to().table(), "DROP INDEX " + quote(IndexNames.serverName(c.from())) + ", ADD "
+                + c.to().definition());
     }
 
     @Override

@@ -27,6 +27,7 @@ import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.CreateTrigger;
@@ -285,6 +286,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitSetPartitionOf(SetPartitionOf change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitReplaceIndex(ReplaceIndex change) {
         return null;
     }
 }

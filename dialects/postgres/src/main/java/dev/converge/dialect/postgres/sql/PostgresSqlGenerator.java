@@ -28,6 +28,7 @@ import dev.converge.engine.change.CreateTrigger;
 import dev.converge.engine.change.DropPolicy;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.SetRowSecurity;
 import dev.converge.engine.change.SetTriggerState;
@@ -66,6 +67,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     private static final Visitor VISITOR = new Visitor();
 
     private final OnlineSql online;
+    private final OnlineStrategies strategies;
     private final CurrentRelations relations = new CurrentRelations();
 
     /** The plain generator: every statement inside the apply's transaction, no online strategy. */
@@ -76,6 +78,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     /** A generator that uses {@code strategies} on tables that exist, as far as server {@code major} allows. */
     public PostgresSqlGenerator(int major, OnlineStrategies strategies) {
         this.online = new OnlineSql(major, strategies);
+        this.strategies = strategies;
     }
 
     @Override
@@ -110,6 +113,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<DdlStatement> visitDropIndex(DropIndex change) {
             return existing.contains(change.index().table()) ? online.dropIndex(change) : null;
+        }
+
+        @Override
+        public List<DdlStatement> visitReplaceIndex(ReplaceIndex change) {
+            return existing.contains(change.to().table()) ? ReplaceIndexSql.online(change, strategies) : null;
         }
 
         @Override
@@ -354,6 +362,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitSetPartitionOf(SetPartitionOf change) {
             return TableSql.setPartitionOf(change.table(), change.from(), change.to());
+        }
+
+        @Override
+        public List<String> visitReplaceIndex(ReplaceIndex change) {
+            return ReplaceIndexSql.plain(change);
         }
     }
 }
