@@ -8,6 +8,7 @@ import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.Checkpoint;
 import dev.converge.engine.spi.Dialect;
@@ -50,6 +51,7 @@ public final class Applier {
     private StatementExecutor executor = StatementExecutor.PLAIN;
     private Duration lockWait = Duration.ZERO;
     private ApplyContext context = ApplyContext.NONE;
+    private SourceModel leftAlone = SourceModel.unparsed(List.of());
 
     public Applier(Dialect dialect, Clock clock) {
         this(dialect, dialect.history(), clock);
@@ -97,6 +99,20 @@ public final class Applier {
     public Applier context(ApplyContext applyContext) {
         this.context = applyContext;
         return this;
+    }
+
+    /**
+     * The files' source model, whose ignores the convergence check follows: an object the project
+     * leaves to others ({@code converge:ignore}, ignore patterns) is no difference after the apply,
+     * as it was none in the plan.
+     */
+    public Applier source(SourceModel source) {
+        this.leftAlone = source;
+        return this;
+    }
+
+    SourceModel source() {
+        return leftAlone;
     }
 
     /** Applies a plan made in this process: no saved file, so no schemas to compare beyond its fingerprints. */

@@ -10,6 +10,7 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.project.TenantsConfig;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.workflow.DesiredState;
@@ -127,7 +128,9 @@ public final class FleetApplier {
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
             }
-            List<SafetyPolicy.Refusal> refusals = rollout.policy().refusals(plan);
+            SourceModel source = planner.sourceFor(target, desired.source());
+            List<SafetyPolicy.Refusal> refusals = rollout.policy().withAllowedOn(source.allowancesByName())
+                    .refusals(plan);
             if (!refusals.isEmpty()) {
                 SafetyPolicy.Refusal first = refusals.get(0);
                 return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusals.size()
@@ -138,7 +141,7 @@ public final class FleetApplier {
             SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
                     before.wanted(), desired.hash(), gitCommit);
             ApplyResult result = new Applier(dialect, clock).context(context).executor(rollout.executor())
-                    .apply(connection, saved);
+                    .source(source).apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
                         result.historyId(), "a re-plan still has " + result.remaining().size() + " step(s): "
