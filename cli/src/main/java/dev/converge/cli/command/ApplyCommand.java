@@ -92,7 +92,8 @@ public final class ApplyCommand implements Callable<Integer> {
     private Path planOption;
 
     @Option(names = "--resume",
-            description = "Continue the last apply of the target from its last checkpoint (with PLAN: only if it is that plan).")
+            description = "Continue the last apply of the target from its last checkpoint (with PLAN: only if it is that"
+                    + " plan). With --env: every target whose last apply stopped continues it; the others are applied.")
     private boolean resume;
 
     @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
@@ -126,7 +127,7 @@ public final class ApplyCommand implements Callable<Integer> {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
             return FleetCommands.apply(dialects, fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
-                    report, planFile(), this::confirmed);
+                    resume, report, planFile(), this::confirmed);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -88,8 +88,12 @@ final class FleetCommands {
      * just before its apply anyway.
      */
     static int apply(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
-                     CommandSpec spec, boolean autoApprove, boolean skipPromotionCheck, Path report, Path planFile,
-                     java.util.function.Predicate<PrintWriter> confirm) {
+                     CommandSpec spec, boolean autoApprove, boolean skipPromotionCheck, boolean resume, Path report,
+                     Path planFile, java.util.function.Predicate<PrintWriter> confirm) {
+        if (resume && planFile != null) {
+            throw new ConvergeException(ErrorKind.USAGE, "--resume with --env continues each target's own stopped"
+                    + " apply with the plan it keeps; drop the plan file");
+        }
         PrintWriter out = spec.commandLine().getOut();
         SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
         try (Fleet fleet = open(dialects, options, safety, ignore)) {
@@ -115,7 +119,7 @@ final class FleetCommands {
                     + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
             FleetApplyResult result = fleet.apply(safety.allowDestructive, note,
-                    GitCommit.of(options.project().desired().toString()), saved,
+                    GitCommit.of(options.project().desired().toString()), saved, resume,
                     new FleetProgressPrinter(out, System.console() != null));
             out.print(FleetReports.summary(result));
             if (result.promotionNote() != null) {

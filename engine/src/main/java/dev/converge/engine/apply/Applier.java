@@ -231,10 +231,23 @@ public final class Applier {
     /** How far back resume looks for the newest apply of a scope. */
     private static final int RESUME_LOOKBACK = 200;
 
-    private HistoryEntry newestResumable(Connection target, Set<String> schemas) throws SQLException {
-        List<HistoryEntry> newest = history.list(target, schemas == null ? 1 : RESUME_LOOKBACK).stream()
+    /**
+     * True when the newest apply of this scope stopped at a checkpoint (failed, interrupted, or cut
+     * off), so that {@link #resume(Connection, SavedPlan, Set)} can continue it. Reads only.
+     */
+    public boolean canResume(Connection target, Set<String> schemas) throws SQLException {
+        List<HistoryEntry> newest = newestOf(target, schemas);
+        return !newest.isEmpty() && newest.get(0).isResumable();
+    }
+
+    private List<HistoryEntry> newestOf(Connection target, Set<String> schemas) throws SQLException {
+        return history.list(target, schemas == null ? 1 : RESUME_LOOKBACK).stream()
                 .filter(e -> schemas == null || schemas.equals(Set.copyOf(SavedPlanJson.schemas(e.planJson()))))
                 .limit(1).toList();
+    }
+
+    private HistoryEntry newestResumable(Connection target, Set<String> schemas) throws SQLException {
+        List<HistoryEntry> newest = newestOf(target, schemas);
         if (newest.isEmpty() || !newest.get(0).isResumable()) {
             throw new ConvergeException(ErrorKind.USAGE, "nothing to resume: " + (newest.isEmpty()
                     ? "Converge never applied a plan here."

@@ -161,11 +161,20 @@ public final class Fleet implements AutoCloseable {
      */
     public FleetApplyResult apply(boolean allowDestructive, String note, String gitCommit, SavedFleetPlan saved,
                                   FleetProgress progress) {
+        return apply(allowDestructive, note, gitCommit, saved, false, progress);
+    }
+
+    /**
+     * The same; with {@code resume}, each target whose last apply stopped at a checkpoint continues it
+     * (see {@link FleetApplier.Rollout#resume}).
+     */
+    public FleetApplyResult apply(boolean allowDestructive, String note, String gitCommit, SavedFleetPlan saved,
+                                  boolean resume, FleetProgress progress) {
         TenantsConfig tenants = env.tenants();
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
-                saved, runner(env.policy(), dialect.sessionTimeouts()));
+                saved, runner(env.policy(), dialect.sessionTimeouts()), resume);
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);
     }
