@@ -5,6 +5,7 @@ import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.spi.PlanAnnotator;
+import dev.converge.engine.workflow.PlanPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -71,6 +72,11 @@ public final class SafetyOptions {
 
     public PlanAnnotator.Options annotation() {
         return new PlanAnnotator.Options(!noDataChecks, Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove);
+    }
+
+    /** How plans are made: the online strategies and the live facts' limits of these options. */
+    public PlanPipeline.Settings pipeline() {
+        return new PlanPipeline.Settings(strategies(), annotation());
     }
 
     /** Hazard codes, case-insensitive, with the list of valid ones on a typo. */

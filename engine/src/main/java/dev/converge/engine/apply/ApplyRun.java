@@ -109,7 +109,8 @@ final class ApplyRun {
         try {
             SchemaModel now = applier.inspect(target, saved);
             if (now != null && applier.dialect() != null) {
-                Plan after = Planner.of(applier.dialect()).plan(now, saved.desired(), saved.plan().target());
+                Plan after = Planner.of(applier.dialect()).plan(now, saved.desired(), saved.plan().target(),
+                        applier.source());
                 remaining = after.steps().stream().map(s -> s.symbol() + " " + s.description()).toList();
                 status = remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED;
             }

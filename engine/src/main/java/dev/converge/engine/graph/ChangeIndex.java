@@ -68,6 +68,7 @@ final class ChangeIndex {
             if (trigger.function() != null) {
                 addDependent(trigger.function(), trigger.ref());
             }
+            trigger.dependsOn().forEach(dep -> addDependent(dep, trigger.ref()));
         }
         current.materializedViews().forEach(v -> v.dependsOn().forEach(dep -> addDependent(dep, v.ref())));
         current.domains().forEach(d -> d.dependsOn().forEach(dep -> addDependent(dep, d.ref())));

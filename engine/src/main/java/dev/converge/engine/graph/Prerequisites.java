@@ -278,7 +278,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return dependentsChanged(c.target());
     }
 
-    /** A trigger needs its table (and columns) and its function, and replaces the trigger it drops. */
+    /**
+     * A trigger needs its table (and columns), its function and what else it depends on (the trigger a
+     * MySQL trigger FOLLOWS), and replaces the trigger it drops.
+     */
     @Override
     public List<Change> visitCreateTrigger(CreateTrigger c) {
         QualifiedName table = c.trigger().table();
@@ -286,6 +289,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.trigger().function() != null) {
             before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
         }
+        c.trigger().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         before.addAll(index.targeting(c.target(), isA(DropTrigger.class)));
         return before;
     }

@@ -79,6 +79,12 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                 triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged);
     }
 
+    /** This model with its triggers replaced (the other lists kept). */
+    public SchemaModel withTriggers(List<Trigger> newTriggers) {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                newTriggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged);
+    }
+
     /** This model without its list of unmanaged objects. */
     public SchemaModel withoutUnmanaged() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,

@@ -254,7 +254,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
 
     @Override
     public String visitReplaceRoutine(ReplaceRoutine c) {
-        return "replace " + routine(c.to()) + " in place (CREATE OR REPLACE)";
+        return "replace " + routine(c.to());
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
         } else if (change instanceof AddForeignKey) {
             hazards.add(scan("checks every row against the referenced table; fails on orphans"));
         }
+        ProgramHazards.add(change, hazards);
         return Classification.of(change.action() == Action.CREATE, hazards);
     }
 

@@ -293,38 +293,39 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         throw unsupported("schemas inside a database");
     }
 
-    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these yet, so a MySQL model never
-    // contains them.
-
     @Override
     public List<String> visitCreateRoutine(CreateRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.create(c.routine());
     }
 
     @Override
     public List<String> visitReplaceRoutine(ReplaceRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.replace(c.from(), c.to());
     }
 
     @Override
     public List<String> visitDropRoutine(DropRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.drop(c.routine());
     }
 
     @Override
     public List<String> visitCreateTrigger(CreateTrigger c) {
-        throw unsupported("triggers");
+        return ProgramSql.create(c.trigger());
     }
 
     @Override
     public List<String> visitDropTrigger(DropTrigger c) {
-        throw unsupported("triggers");
+        return ProgramSql.drop(c.trigger());
     }
 
+    /** MySQL triggers have no enable state: every MySQL trigger is inspected as enabled. */
     @Override
     public List<String> visitSetTriggerState(SetTriggerState c) {
-        throw unsupported("triggers");
+        throw unsupported("trigger enable states");
     }
+
+    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these, so a MySQL model never
+    // contains them.
 
     @Override
     public List<String> visitCreatePolicy(CreatePolicy c) {
