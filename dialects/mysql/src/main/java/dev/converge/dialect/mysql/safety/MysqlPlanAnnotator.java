@@ -6,7 +6,6 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
-import dev.converge.engine.model.Table;
 import dev.converge.engine.plan.LiveFacts;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.safety.TableSize;
@@ -19,8 +18,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * MysqlPlanAnnotator adds the target's facts to a MySQL plan, as PostgreSQL's does: the row estimate and
@@ -47,9 +44,7 @@ public final class MysqlPlanAnnotator implements PlanAnnotator {
         if (plan.isEmpty()) {
             return plan;
         }
-        Map<QualifiedName, Table> existing = current.tables().stream()
-                .collect(Collectors.toMap(Table::name, Function.identity(), (a, b) -> a));
-        LiveFacts facts = new LiveFacts(new MysqlProbes(existing)::of);
+        LiveFacts facts = new LiveFacts(new MysqlProbes(CurrentTables.of(current))::of);
         try {
             Map<QualifiedName, TableSize> sizes = sizes(target, facts.tablesToMeasure(plan));
             MysqlProbeRunner runner = new MysqlProbeRunner(target, ServerFlavor.of(target), clock,
