@@ -226,6 +226,13 @@ public final class SafetyReference {
                 waiting for its lock (SQLSTATE 55P03) is retried, inside the transaction under a savepoint, after
                 a pause that doubles each time (200 ms up to 10 s, with jitter), until `--lock-retry-budget
                 SECONDS` (default 60) is spent; then apply fails, saying what waited for how long, and rolls back.
+
+                The timeouts are part of each statement of the plan: `plan` writes its `--lock-timeout` and
+                `--statement-timeout` on every statement and inverse (`lockTimeoutMillis`,
+                `statementTimeoutMillis` in the plan file, covered by its integrity hash), and `apply PLAN` runs
+                each statement with its own, as reviewed. `apply` without a plan file writes its flags on the
+                plan it makes; its flags also serve statements of older plan files that carry none. MySQL has
+                no lock_timeout: the lock timeout is its `lock_wait_timeout`, in whole seconds.
                 """);
     }
 
