@@ -135,6 +135,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitDropColumn(DropColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(readersOfColumnDropped(c.target()));
         before.addAll(detachOf(table));
         before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
                 DropPolicy.class, DropTrigger.class)));
@@ -147,6 +148,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitAlterColumn(AlterColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(readersOfColumnDropped(c.target()));
         before.addAll(detachOf(table));
         before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
                 DropPolicy.class, DropTrigger.class)));
@@ -415,7 +417,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     }
 
     /** The changes that create or extend an object something else needs. */
-    private List<Change> creatorsOf(ObjectRef ref) {
+    List<Change> creatorsOf(ObjectRef ref) {
         if (ref.kind() == ObjectKind.TABLE) {
             return index.onTable(ref.name(), isA(CreateTable.class, AddColumn.class, AlterColumn.class));
         }
@@ -440,6 +442,18 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
                 // a column, trigger or policy that goes with its table
                 before.addAll(index.targeting(dependent.owner(), isA(DropTable.class)));
             }
+        }
+        return before;
+    }
+
+    /**
+     * Drops of what currently reads the column itself (a routine with an SQL-standard body, a view):
+     * PostgreSQL refuses to change its type or drop it while they exist.
+     */
+    private List<Change> readersOfColumnDropped(ObjectRef column) {
+        List<Change> before = new ArrayList<>();
+        for (ObjectRef dependent : index.currentDependentsOf(column)) {
+            before.addAll(index.targeting(dependent, isA(DropView.class, DropMaterializedView.class, DropRoutine.class)));
         }
         return before;
     }
