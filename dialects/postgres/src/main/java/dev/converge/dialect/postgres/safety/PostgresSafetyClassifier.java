@@ -27,6 +27,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
@@ -394,6 +395,12 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(briefAccessExclusive(table, ""));
             }
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), firstPerCode(hazards));
+        }
+
+        /** Classified as the alteration it is: dropping a default, or a type change to the domain's base. */
+        @Override
+        public Classification visitReleaseColumn(ReleaseColumn change) {
+            return visitAlterColumn(change.asAlterColumn());
         }
 
         /**

@@ -17,6 +17,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
@@ -153,6 +154,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitAlterColumn(AlterColumn change) {
             return ColumnSql.alter(change);
+        }
+
+        @Override
+        public List<String> visitReleaseColumn(ReleaseColumn change) {
+            return ColumnSql.alter(change.asAlterColumn());
         }
 
         @Override
