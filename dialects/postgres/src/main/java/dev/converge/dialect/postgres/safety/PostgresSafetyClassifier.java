@@ -73,6 +73,7 @@ import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.dialect.postgres.sql.ConcurrentDetach;
 import dev.converge.engine.safety.TableLock;
 import dev.converge.dialect.postgres.sql.PostgresType;
 import dev.converge.engine.model.ObjectKind;
@@ -120,7 +121,8 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
 
     @Override
     public Classification classify(Change change, SchemaModel current) {
-        return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies));
+        return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies,
+                current));
     }
 
     /** The rules, one method per change kind; {@code currentTables} tells existing tables from new ones. */
@@ -129,13 +131,15 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         private final Set<QualifiedName> currentRelations;
         private final int major;
         private final OnlineStrategies strategies;
+        private final SchemaModel current;
 
         Rules(Set<QualifiedName> currentTables, Set<QualifiedName> currentRelations, int major,
-              OnlineStrategies strategies) {
+              OnlineStrategies strategies, SchemaModel current) {
             this.currentTables = currentTables;
             this.currentRelations = currentRelations;
             this.major = major;
             this.strategies = strategies;
+            this.current = current;
         }
 
         private boolean exists(QualifiedName table) {
@@ -682,7 +686,14 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         public Classification visitSetPartitionOf(SetPartitionOf change) {
             List<Hazard> hazards = new ArrayList<>();
             List<TableLock> held = new ArrayList<>();
-            if (change.from() != null && exists(change.from().parent())) {
+            if (ConcurrentDetach.applies(change, current, major, strategies)) {
+                // two transactions of its own: SHARE UPDATE EXCLUSIVE on the parent in both, then, once
+                // every transaction using the parent has ended, ACCESS EXCLUSIVE on the partition
+                held.addAll(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, change.from().parent()));
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.table()));
+                hazards.add(briefAccessExclusive(change.table(), ": DETACH PARTITION CONCURRENTLY (the parent "
+                        + change.from().parent() + " stays readable and writable)"));
+            } else if (change.from() != null && exists(change.from().parent())) {
                 held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.from().parent()));
                 hazards.add(briefAccessExclusive(change.from().parent(), ": DETACH PARTITION"));
             }

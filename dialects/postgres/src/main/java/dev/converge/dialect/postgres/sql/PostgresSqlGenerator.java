@@ -91,16 +91,23 @@ public final class PostgresSqlGenerator implements SqlGenerator {
      */
     @Override
     public List<DdlStatement> statements(Change change, SchemaModel current) {
-        List<DdlStatement> onlineForm = change.accept(new OnlineVisitor(relations.tables(current)));
+        List<DdlStatement> onlineForm = change.accept(new OnlineVisitor(relations.tables(current), current));
         return onlineForm != null ? onlineForm : statements(change);
     }
 
     /** The online form of the changes that have one, null for the others. */
     private final class OnlineVisitor extends NoOnlineForm {
         private final Set<QualifiedName> existing;
+        private final SchemaModel current;
 
-        OnlineVisitor(Set<QualifiedName> existing) {
+        OnlineVisitor(Set<QualifiedName> existing, SchemaModel current) {
             this.existing = existing;
+            this.current = current;
+        }
+
+        @Override
+        public List<DdlStatement> visitSetPartitionOf(SetPartitionOf change) {
+            return online.concurrentDetach(change, current) ? ConcurrentDetach.statements(change, current) : null;
         }
 
         @Override
