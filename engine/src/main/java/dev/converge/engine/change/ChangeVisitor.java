@@ -12,6 +12,8 @@ public interface ChangeVisitor<R> {
 
     R visitAlterColumn(AlterColumn change);
 
+    R visitReleaseColumn(ReleaseColumn change);
+
     R visitAlterSequence(AlterSequence change);
 
     R visitAlterTableOptions(AlterTableOptions change);

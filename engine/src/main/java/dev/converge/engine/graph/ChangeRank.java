@@ -23,6 +23,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitDropForeignKey(DropForeignKey c) { return 1; }
     @Override public Integer visitDropIndex(DropIndex c) { return 2; }
     @Override public Integer visitDropConstraint(DropConstraint c) { return 3; }
+    @Override public Integer visitReleaseColumn(ReleaseColumn c) { return 3; }
     @Override public Integer visitCreateSchema(CreateSchema c) { return 10; }
     @Override public Integer visitCreateExtension(CreateExtension c) { return 10; }
     @Override public Integer visitAlterExtension(AlterExtension c) { return 10; }

@@ -8,6 +8,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
@@ -151,6 +152,11 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     public List<String> visitAlterColumn(AlterColumn c) {
         Column to = c.to();
         return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to));
+    }
+
+    @Override
+    public List<String> visitReleaseColumn(ReleaseColumn c) {
+        return visitAlterColumn(c.asAlterColumn());
     }
 
     @Override

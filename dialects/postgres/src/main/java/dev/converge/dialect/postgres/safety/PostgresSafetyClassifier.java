@@ -27,6 +27,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
@@ -73,6 +74,7 @@ import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.dialect.postgres.sql.ConcurrentDetach;
 import dev.converge.engine.safety.TableLock;
 import dev.converge.dialect.postgres.sql.PostgresType;
 import dev.converge.engine.model.ObjectKind;
@@ -121,7 +123,7 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
     @Override
     public Classification classify(Change change, SchemaModel current) {
         return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies,
-                keyConstraints(current)));
+                keyConstraints(current), current));
     }
 
     /** {@code schema.table.constraint} of every primary key and unique constraint of the current tables. */
@@ -140,14 +142,16 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         private final int major;
         private final OnlineStrategies strategies;
         private final Set<String> currentKeyConstraints;
+        private final SchemaModel current;
 
         Rules(Set<QualifiedName> currentTables, Set<QualifiedName> currentRelations, int major,
-              OnlineStrategies strategies, Set<String> currentKeyConstraints) {
+              OnlineStrategies strategies, Set<String> currentKeyConstraints, SchemaModel current) {
             this.currentTables = currentTables;
             this.currentRelations = currentRelations;
             this.major = major;
             this.strategies = strategies;
             this.currentKeyConstraints = currentKeyConstraints;
+            this.current = current;
         }
 
         private boolean exists(QualifiedName table) {
@@ -413,6 +417,12 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(briefAccessExclusive(table, ""));
             }
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), firstPerCode(hazards));
+        }
+
+        /** Classified as the alteration it is: dropping a default, or a type change to the domain's base. */
+        @Override
+        public Classification visitReleaseColumn(ReleaseColumn change) {
+            return visitAlterColumn(change.asAlterColumn());
         }
 
         /**
@@ -727,7 +737,14 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         public Classification visitSetPartitionOf(SetPartitionOf change) {
             List<Hazard> hazards = new ArrayList<>();
             List<TableLock> held = new ArrayList<>();
-            if (change.from() != null && exists(change.from().parent())) {
+            if (ConcurrentDetach.applies(change, current, major, strategies)) {
+                // two transactions of its own: SHARE UPDATE EXCLUSIVE on the parent in both, then, once
+                // every transaction using the parent has ended, ACCESS EXCLUSIVE on the partition
+                held.addAll(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, change.from().parent()));
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.table()));
+                hazards.add(briefAccessExclusive(change.table(), ": DETACH PARTITION CONCURRENTLY (the parent "
+                        + change.from().parent() + " stays readable and writable)"));
+            } else if (change.from() != null && exists(change.from().parent())) {
                 held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.from().parent()));
                 hazards.add(briefAccessExclusive(change.from().parent(), ": DETACH PARTITION"));
             }

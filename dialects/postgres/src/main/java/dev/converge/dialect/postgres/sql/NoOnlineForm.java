@@ -5,6 +5,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.CreateEnum;
@@ -79,6 +80,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitAlterColumn(AlterColumn change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitReleaseColumn(ReleaseColumn change) {
         return null;
     }
 

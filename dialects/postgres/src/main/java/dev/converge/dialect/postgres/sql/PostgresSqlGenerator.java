@@ -17,6 +17,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
@@ -93,16 +94,23 @@ public final class PostgresSqlGenerator implements SqlGenerator {
      */
     @Override
     public List<DdlStatement> statements(Change change, SchemaModel current) {
-        List<DdlStatement> onlineForm = change.accept(new OnlineVisitor(relations.tables(current)));
+        List<DdlStatement> onlineForm = change.accept(new OnlineVisitor(relations.tables(current), current));
         return onlineForm != null ? onlineForm : statements(change);
     }
 
     /** The online form of the changes that have one, null for the others. */
     private final class OnlineVisitor extends NoOnlineForm {
         private final Set<QualifiedName> existing;
+        private final SchemaModel current;
 
-        OnlineVisitor(Set<QualifiedName> existing) {
+        OnlineVisitor(Set<QualifiedName> existing, SchemaModel current) {
             this.existing = existing;
+            this.current = current;
+        }
+
+        @Override
+        public List<DdlStatement> visitSetPartitionOf(SetPartitionOf change) {
+            return online.concurrentDetach(change, current) ? ConcurrentDetach.statements(change, current) : null;
         }
 
         @Override
@@ -161,6 +169,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitAlterColumn(AlterColumn change) {
             return ColumnSql.alter(change);
+        }
+
+        @Override
+        public List<String> visitReleaseColumn(ReleaseColumn change) {
+            return ColumnSql.alter(change.asAlterColumn());
         }
 
         @Override
