@@ -93,4 +93,8 @@ public interface ChangeVisitor<R> {
     R visitDropMaterializedView(DropMaterializedView change);
 
     R visitSetPartitionOf(SetPartitionOf change);
+
+    R visitGrantPrivileges(GrantPrivileges change);
+
+    R visitRevokePrivileges(RevokePrivileges change);
 }

@@ -60,4 +60,6 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitDropCompositeType(DropCompositeType c) { return 53; }
     @Override public Integer visitDropExtension(DropExtension c) { return 53; }
     @Override public Integer visitDropSchema(DropSchema c) { return 54; }
+    @Override public Integer visitGrantPrivileges(GrantPrivileges c) { return 41; }
+    @Override public Integer visitRevokePrivileges(RevokePrivileges c) { return 41; }
 }

@@ -464,4 +464,28 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         }
         return before;
     }
+
+    /** After everything else done to the object (created, replaced, its column added or changed). */
+    @Override
+    public List<Change> visitGrantPrivileges(GrantPrivileges c) {
+        return afterObject(c.target());
+    }
+
+    @Override
+    public List<Change> visitRevokePrivileges(RevokePrivileges c) {
+        return afterObject(c.target());
+    }
+
+    private List<Change> afterObject(ObjectRef target) {
+        List<Change> before = new ArrayList<>(index.targeting(target,
+                ch -> !(ch instanceof GrantPrivileges || ch instanceof RevokePrivileges || ch instanceof SetComment)));
+        if (target.kind() == ObjectKind.COLUMN) {
+            // a column privilege may be on a table's or a view's column
+            before.addAll(index.targeting(target.owner(), isA(CreateTable.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, target.name()), isA(CreateView.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, target.name()),
+                    isA(CreateMaterializedView.class)));
+        }
+        return before;
+    }
 }

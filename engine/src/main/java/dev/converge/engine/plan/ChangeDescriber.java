@@ -408,4 +408,17 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         }
         return "partition " + c.table() + ": " + String.join(", then ", parts);
     }
+
+    @Override
+    public String visitGrantPrivileges(GrantPrivileges c) {
+        return "grant " + String.join(", ", c.privileges()) + " on " + c.object().kind().word().replace('_', ' ')
+                + " " + c.object().display() + " to " + c.grantee() + (c.withGrantOption() ? " with grant option" : "");
+    }
+
+    @Override
+    public String visitRevokePrivileges(RevokePrivileges c) {
+        return "revoke " + (c.grantOptionOnly() ? "grant option for " : "") + String.join(", ", c.privileges())
+                + " on " + c.object().kind().word().replace('_', ' ') + " " + c.object().display() + " from "
+                + c.grantee();
+    }
 }

@@ -6,6 +6,7 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.View;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -190,5 +191,40 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
             default:
                 return null;
         }
+    }
+
+    /** Undone by revoking what it granted: the grant option only where the privilege was held before. */
+    @Override
+    public Optional<Change> visitGrantPrivileges(GrantPrivileges c) {
+        Map<String, Boolean> before = privilegesBefore(c.object(), c.grantee());
+        if (c.privileges().stream().noneMatch(before::containsKey)) {
+            return undo(new RevokePrivileges(c.object(), c.grantee(), c.privileges(), false));
+        }
+        if (c.withGrantOption() && c.privileges().stream().allMatch(p -> Boolean.FALSE.equals(before.get(p)))) {
+            return undo(new RevokePrivileges(c.object(), c.grantee(), c.privileges(), true));
+        }
+        return irreversible();
+    }
+
+    /** Undone by granting again what was held, with the grant option it had. */
+    @Override
+    public Optional<Change> visitRevokePrivileges(RevokePrivileges c) {
+        if (c.grantOptionOnly()) {
+            return undo(new GrantPrivileges(c.object(), c.grantee(), c.privileges(), true));
+        }
+        Map<String, Boolean> before = privilegesBefore(c.object(), c.grantee());
+        java.util.Set<Boolean> options = c.privileges().stream().map(p -> before.getOrDefault(p, false))
+                .collect(java.util.stream.Collectors.toSet());
+        return options.size() == 1
+                ? undo(new GrantPrivileges(c.object(), c.grantee(), c.privileges(), options.iterator().next()))
+                : irreversible();
+    }
+
+    private Map<String, Boolean> privilegesBefore(ObjectRef object, String grantee) {
+        Map<String, Boolean> held = new java.util.TreeMap<>();
+        current.model().privileges().stream()
+                .filter(p -> p.object().equals(object) && p.grantee().equals(grantee))
+                .forEach(p -> held.put(p.privilege(), p.grantable()));
+        return held;
     }
 }

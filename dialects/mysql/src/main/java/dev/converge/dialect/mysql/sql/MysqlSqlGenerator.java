@@ -3,6 +3,8 @@ package dev.converge.dialect.mysql.sql;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
@@ -391,6 +393,16 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitSetPartitionOf(SetPartitionOf c) {
         throw unsupported("declarative partitions in the PostgreSQL sense");
+    }
+
+    @Override
+    public List<String> visitGrantPrivileges(GrantPrivileges c) {
+        throw unsupported("managed privileges yet");
+    }
+
+    @Override
+    public List<String> visitRevokePrivileges(RevokePrivileges c) {
+        throw unsupported("managed privileges yet");
     }
 
     private static IllegalStateException unsupported(String what) {

@@ -17,6 +17,7 @@ import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Policy;
+import dev.converge.engine.model.Privilege;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.RoutineKind;
@@ -63,6 +64,15 @@ final class CatalogRows {
      * to read its body: its language and the schemas its unqualified names resolve in.
      */
     record RoutineRow(Routine routine, String language, String searchPath) {
+    }
+
+    /** One row of privileges.sql: one privilege of one managed role on one object. */
+    static Privilege privilege(ResultSet row) throws SQLException {
+        ObjectKind kind = ObjectKind.valueOf(row.getString("kind"));
+        String schema = row.getString("object_schema");
+        ObjectRef object = kind == ObjectKind.SCHEMA ? ObjectRef.schema(schema)
+                : ObjectRef.member(kind, QualifiedName.of(schema, row.getString("object_name")), row.getString("member"));
+        return new Privilege(object, row.getString("grantee"), row.getString("privilege"), row.getBoolean("grantable"));
     }
 
     static NamedSchema schema(ResultSet row) throws SQLException {

@@ -10,6 +10,8 @@ import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateMaterializedView;
@@ -686,6 +688,25 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(fullScan(change.table(), "check the partition bounds"));
             }
             return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /** GRANT changes the catalog only and takes no lock on the object's rows; the role gains access. */
+        @Override
+        public Classification visitGrantPrivileges(GrantPrivileges change) {
+            return additive(none());
+        }
+
+        /**
+         * REVOKE is as quick as GRANT, but an application connecting as that role loses access from
+         * then on: backward incompatible (the grant option alone only limits what the role may grant).
+         */
+        @Override
+        public Classification visitRevokePrivileges(RevokePrivileges change) {
+            String what = (change.grantOptionOnly() ? "the grant option for " : "") + String.join(", ",
+                    change.privileges()) + " on " + change.object().kind().word().replace('_', ' ') + " "
+                    + change.object().display();
+            return neutral(none(), new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, "revokes " + what + " from "
+                    + change.grantee() + ": code running as that role that still relies on it fails from then on"));
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */

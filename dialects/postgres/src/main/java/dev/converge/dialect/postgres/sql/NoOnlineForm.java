@@ -1,5 +1,7 @@
 package dev.converge.dialect.postgres.sql;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
@@ -285,6 +287,16 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitSetPartitionOf(SetPartitionOf change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitGrantPrivileges(GrantPrivileges change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRevokePrivileges(RevokePrivileges change) {
         return null;
     }
 }

@@ -2,6 +2,8 @@ package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
@@ -354,6 +356,16 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitSetPartitionOf(SetPartitionOf change) {
             return TableSql.setPartitionOf(change.table(), change.from(), change.to());
+        }
+
+        @Override
+        public List<String> visitGrantPrivileges(GrantPrivileges change) {
+            return List.of(PrivilegeSql.grant(change));
+        }
+
+        @Override
+        public List<String> visitRevokePrivileges(RevokePrivileges change) {
+            return List.of(PrivilegeSql.revoke(change));
         }
     }
 }

@@ -78,16 +78,6 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_ts_config cf
     JOIN pg_catalog.pg_namespace n ON n.oid = cf.cfgnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-    UNION ALL
-    -- Privileges granted beyond the owner's defaults on tables, views and sequences.
-    SELECT 'privileges on', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
-           c.oid, 'pg_catalog.pg_class'::pg_catalog.regclass
-    FROM pg_catalog.pg_class c
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND c.relkind IN ('r', 'v', 'S', 'p', 'm', 'f')
-      AND c.relacl IS NOT NULL
-      AND c.relacl::text[] <> pg_catalog.acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char", c.relowner)::text[]
 ) objects
 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = objects.classid AND x.objid = objects.oid AND x.deptype = 'e')
