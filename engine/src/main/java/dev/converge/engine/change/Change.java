@@ -16,7 +16,7 @@ public sealed interface Change permits
         DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
         DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,
         DropMaterializedView, SetPartitionOf,
-        GrantPrivileges, RevokePrivileges {
+        GrantPrivileges, RevokePrivileges, RecreateEnum {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

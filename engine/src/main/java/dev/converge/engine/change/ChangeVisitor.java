@@ -97,4 +97,6 @@ public interface ChangeVisitor<R> {
     R visitGrantPrivileges(GrantPrivileges change);
 
     R visitRevokePrivileges(RevokePrivileges change);
+
+    R visitRecreateEnum(RecreateEnum change);
 }

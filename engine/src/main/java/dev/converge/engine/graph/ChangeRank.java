@@ -62,4 +62,5 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitDropSchema(DropSchema c) { return 54; }
     @Override public Integer visitGrantPrivileges(GrantPrivileges c) { return 41; }
     @Override public Integer visitRevokePrivileges(RevokePrivileges c) { return 41; }
+    @Override public Integer visitRecreateEnum(RecreateEnum c) { return 22; }
 }

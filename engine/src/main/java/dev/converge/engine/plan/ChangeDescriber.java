@@ -421,4 +421,13 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
                 + " on " + c.object().kind().word().replace('_', ' ') + " " + c.object().display() + " from "
                 + c.grantee();
     }
+
+    @Override
+    public String visitRecreateEnum(RecreateEnum c) {
+        String columns = c.columns().isEmpty() ? "no column uses it"
+                : "converting " + c.columns().stream().map(u -> u.ref().display()).collect(
+                        java.util.stream.Collectors.joining(", "));
+        return "recreate enum " + c.to().name() + " with labels " + c.to().labels() + " (was " + c.from().labels()
+                + "): " + columns;
+    }
 }

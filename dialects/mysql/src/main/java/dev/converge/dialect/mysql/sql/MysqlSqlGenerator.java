@@ -4,6 +4,7 @@ import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
@@ -403,6 +404,11 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitRevokePrivileges(RevokePrivileges c) {
         throw unsupported("managed privileges yet");
+    }
+
+    @Override
+    public List<String> visitRecreateEnum(RecreateEnum c) {
+        throw unsupported("enum types of their own (an ENUM is a column type there)");
     }
 
     private static IllegalStateException unsupported(String what) {

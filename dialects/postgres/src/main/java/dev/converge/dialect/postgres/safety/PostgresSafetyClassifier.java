@@ -11,6 +11,7 @@ import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
@@ -687,6 +688,30 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(accessExclusiveWhile(change.table(), "checks that every row fits " + change.to().bound()));
                 hazards.add(fullScan(change.table(), "check the partition bounds"));
             }
+            return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /**
+         * Converting a column to the recreated type rewrites its table under ACCESS EXCLUSIVE (no
+         * binary coercion exists between two enum types); it fails if a row holds a label the new
+         * type lacks (the plan probes for such rows), and code still writing a removed label breaks.
+         */
+        @Override
+        public Classification visitRecreateEnum(RecreateEnum change) {
+            List<Hazard> hazards = new ArrayList<>();
+            List<TableLock> held = new ArrayList<>();
+            for (RecreateEnum.ColumnUse use : change.columns()) {
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, use.table()));
+                hazards.add(rewrite(use.table()));
+                hazards.add(accessExclusiveWhile(use.table(), "converts " + use.ref().display() + " to the new type"));
+                hazards.add(dataDependent("fails if a row of " + use.table() + " holds in " + use.column()
+                        + " a label that " + change.to().name() + " no longer has"));
+            }
+            if (!change.removedLabels().isEmpty()) {
+                hazards.add(incompatible("removes labels " + change.removedLabels() + " from " + change.to().name()
+                        + ": code that still writes them fails"));
+            }
+            hazards.add(untracked("function bodies that use type " + change.to().name() + " are not tracked"));
             return neutral(held, hazards.toArray(Hazard[]::new));
         }
 

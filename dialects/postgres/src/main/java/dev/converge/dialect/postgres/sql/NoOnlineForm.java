@@ -1,6 +1,7 @@
 package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
@@ -297,6 +298,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitRevokePrivileges(RevokePrivileges change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRecreateEnum(RecreateEnum change) {
         return null;
     }
 }

@@ -3,6 +3,7 @@ package dev.converge.dialect.postgres.sql;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
@@ -366,6 +367,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitRevokePrivileges(RevokePrivileges change) {
             return List.of(PrivilegeSql.revoke(change));
+        }
+
+        @Override
+        public List<String> visitRecreateEnum(RecreateEnum change) {
+            return TypeSql.recreateEnum(change);
         }
     }
 }

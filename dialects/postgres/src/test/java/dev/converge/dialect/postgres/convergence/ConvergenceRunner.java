@@ -65,12 +65,12 @@ final class ConvergenceRunner {
                 DesiredState desired = new DesiredStateResolver(dialect)
                         .resolve(desiredDir.toString(), shadow, url, version, scope);
                 SchemaModel before = dialect.inspector().inspect(target, scope);
-                Plan plan = planner.plan(before, desired.model(), url.display());
+                Plan plan = planner.plan(before, desired.model(), url.display(), desired.source());
                 new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
                 target.setAutoCommit(true);
 
                 SchemaModel after = dialect.inspector().inspect(target, scope);
-                Plan second = planner.plan(after, desired.model(), url.display());
+                Plan second = planner.plan(after, desired.model(), url.display(), desired.source());
                 String diagnosis = "\n--- first plan ---\n" + renderer.render(plan)
                         + "\n--- second plan ---\n" + renderer.render(second);
                 boolean anyOrder = c.columnOrderMayDiffer();

@@ -91,11 +91,11 @@ class MajorVersionsTest {
             ServerVersion version = dialect.version(target);
             DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir(roles::substitute).toString(),
                     ShadowSpec.SERVER, url, version, scope);
-            Plan plan = planner.plan(dialect.inspector().inspect(target, scope), desired.model(), "target");
+            Plan plan = planner.plan(dialect.inspector().inspect(target, scope), desired.model(), "target", desired.source());
             new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
             target.setAutoCommit(true);
             SchemaModel after = dialect.inspector().inspect(target, scope);
-            Plan second = planner.plan(after, desired.model(), "target");
+            Plan second = planner.plan(after, desired.model(), "target", desired.source());
             assertTrue(second.isEmpty(), c.name() + " on " + version.text() + ": second plan is not empty\n"
                     + new PlanTextRenderer().render(second));
             boolean anyOrder = c.columnOrderMayDiffer();
