@@ -16,7 +16,7 @@ public sealed interface Change permits
         DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
         DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,
         DropMaterializedView, SetPartitionOf,
-        GrantPrivileges, RevokePrivileges, RecreateEnum {
+        GrantPrivileges, RevokePrivileges, RecreateEnum, CreateCollation, DropCollation {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

@@ -99,4 +99,8 @@ public interface ChangeVisitor<R> {
     R visitRevokePrivileges(RevokePrivileges change);
 
     R visitRecreateEnum(RecreateEnum change);
+
+    R visitCreateCollation(CreateCollation change);
+
+    R visitDropCollation(DropCollation change);
 }

@@ -35,6 +35,7 @@ public final class Differ {
         ModelIndex to = new ModelIndex(desired);
         new SchemaDiffer().diff(from, to, changes);
         new EnumDiffer(mayRecreateEnum).diff(from, to, changes);
+        new CollationDiffer().diff(from, to, changes);
         new SequenceDiffer().diff(from, to, changes);
         new ExtensionDiffer().diff(from, to, changes);
         new DomainDiffer().diff(from, to, changes);

@@ -507,4 +507,17 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         }
         return before;
     }
+
+    @Override
+    public List<Change> visitCreateCollation(CreateCollation c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        before.addAll(index.targeting(c.target(), isA(DropCollation.class)));
+        return before;
+    }
+
+    /** After the columns that use it now are changed or dropped. */
+    @Override
+    public List<Change> visitDropCollation(DropCollation c) {
+        return dependentsChanged(c.target());
+    }
 }

@@ -430,4 +430,17 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         return "recreate enum " + c.to().name() + " with labels " + c.to().labels() + " (was " + c.from().labels()
                 + "): " + columns;
     }
+
+    @Override
+    public String visitCreateCollation(CreateCollation c) {
+        var k = c.collation();
+        String locale = k.locale() != null ? k.locale() : k.lcCollate() + "/" + k.lcCtype();
+        return "create collation " + k.name() + " (" + k.provider() + " " + locale
+                + (k.deterministic() ? "" : ", nondeterministic") + ")";
+    }
+
+    @Override
+    public String visitDropCollation(DropCollation c) {
+        return "drop collation " + c.collation().name();
+    }
 }

@@ -188,6 +188,9 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
                 var extension = current.extensions().get(object.name().name());
                 return extension == null ? null : extension.comment();
             }
+            case COLLATION:
+                return current.model().collations().stream().filter(c -> c.ref().equals(object))
+                        .map(c -> c.comment()).findFirst().orElse(null);
             default:
                 return null;
         }
@@ -232,5 +235,15 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override
     public Optional<Change> visitRecreateEnum(RecreateEnum c) {
         return irreversible();
+    }
+
+    @Override
+    public Optional<Change> visitCreateCollation(CreateCollation c) {
+        return undo(new DropCollation(c.collation()));
+    }
+
+    @Override
+    public Optional<Change> visitDropCollation(DropCollation c) {
+        return undo(new CreateCollation(c.collation()));
     }
 }

@@ -11,6 +11,8 @@ import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
@@ -713,6 +715,19 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             }
             hazards.add(untracked("function bodies that use type " + change.to().name() + " are not tracked"));
             return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /** A new collation touches no table. */
+        @Override
+        public Classification visitCreateCollation(CreateCollation change) {
+            return additive(none());
+        }
+
+        /** PostgreSQL refuses the drop while a column uses it; indexes and expressions elsewhere are not tracked. */
+        @Override
+        public Classification visitDropCollation(DropCollation change) {
+            return neutral(none(), untracked("function bodies and queries that name collation "
+                    + change.collation().name() + " are not tracked"));
         }
 
         /** GRANT changes the catalog only and takes no lock on the object's rows; the role gains access. */

@@ -1,6 +1,8 @@
 package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
@@ -303,6 +305,16 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitRecreateEnum(RecreateEnum change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateCollation(CreateCollation change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropCollation(DropCollation change) {
         return null;
     }
 }

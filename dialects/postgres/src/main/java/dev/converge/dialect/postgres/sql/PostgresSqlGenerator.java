@@ -3,6 +3,8 @@ package dev.converge.dialect.postgres.sql;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.CreateMaterializedView;
@@ -372,6 +374,16 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitRecreateEnum(RecreateEnum change) {
             return TypeSql.recreateEnum(change);
+        }
+
+        @Override
+        public List<String> visitCreateCollation(CreateCollation change) {
+            return List.of(CollationSql.create(change.collation()));
+        }
+
+        @Override
+        public List<String> visitDropCollation(DropCollation change) {
+            return List.of(CollationSql.drop(change.collation()));
         }
     }
 }

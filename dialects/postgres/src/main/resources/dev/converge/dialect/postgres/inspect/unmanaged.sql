@@ -55,12 +55,6 @@ SELECT kind, name FROM (
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND r.rulename <> '_RETURN'
     UNION ALL
-    SELECT 'collation', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(co.collname),
-           co.oid, 'pg_catalog.pg_collation'::pg_catalog.regclass
-    FROM pg_catalog.pg_collation co
-    JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-    UNION ALL
     SELECT 'operator', pg_catalog.quote_ident(n.nspname) || '.' || o.oprname,
            o.oid, 'pg_catalog.pg_operator'::pg_catalog.regclass
     FROM pg_catalog.pg_operator o
