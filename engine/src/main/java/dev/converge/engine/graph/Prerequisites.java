@@ -463,7 +463,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (ref.kind() == ObjectKind.COLUMN) {
             return creatorsOfColumn(ref);
         }
-        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class)));
+        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class,
+                RecreateEnum.class)));
     }
 
     private List<Change> creatorsOfColumn(ObjectRef column) {
@@ -522,5 +523,60 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
             before.addAll(index.targeting(sequence, isA(SetSequenceOwner.class)));
         }
         return before;
+    }
+
+    /** After everything else done to the object (created, replaced, its column added or changed). */
+    @Override
+    public List<Change> visitGrantPrivileges(GrantPrivileges c) {
+        return afterObject(c.target());
+    }
+
+    @Override
+    public List<Change> visitRevokePrivileges(RevokePrivileges c) {
+        return afterObject(c.target());
+    }
+
+    private List<Change> afterObject(ObjectRef target) {
+        List<Change> before = new ArrayList<>(index.targeting(target,
+                ch -> !(ch instanceof GrantPrivileges || ch instanceof RevokePrivileges || ch instanceof SetComment)));
+        if (target.kind() == ObjectKind.COLUMN) {
+            // a column privilege may be on a table's or a view's column
+            before.addAll(index.targeting(target.owner(), isA(CreateTable.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, target.name()), isA(CreateView.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, target.name()),
+                    isA(CreateMaterializedView.class)));
+        }
+        return before;
+    }
+
+    /**
+     * After every change to what uses the type now (views and policies over it or its columns are
+     * dropped, columns moved to another type are changed) and before what is created over it again.
+     */
+    @Override
+    public List<Change> visitRecreateEnum(RecreateEnum c) {
+        // A column it converts is changed otherwise (a new default) after it, on the new type.
+        java.util.Set<ObjectRef> converted = new java.util.HashSet<>();
+        c.columns().forEach(column -> converted.add(column.ref()));
+        List<Change> before = new ArrayList<>(dependentsChanged(c.target()).stream()
+                .filter(ch -> !converted.contains(ch.target())).toList());
+        for (RecreateEnum.ColumnUse column : c.columns()) {
+            before.addAll(viewsReadingDropped(column.table()));
+            before.addAll(index.onTable(column.table(), isA(DropPolicy.class)));
+        }
+        return before;
+    }
+
+    @Override
+    public List<Change> visitCreateCollation(CreateCollation c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        before.addAll(index.targeting(c.target(), isA(DropCollation.class)));
+        return before;
+    }
+
+    /** After the columns that use it now are changed or dropped. */
+    @Override
+    public List<Change> visitDropCollation(DropCollation c) {
+        return dependentsChanged(c.target());
     }
 }

@@ -422,4 +422,39 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         }
         return "partition " + c.table() + ": " + String.join(", then ", parts);
     }
+
+    @Override
+    public String visitGrantPrivileges(GrantPrivileges c) {
+        return "grant " + String.join(", ", c.privileges()) + " on " + c.object().kind().word().replace('_', ' ')
+                + " " + c.object().display() + " to " + c.grantee() + (c.withGrantOption() ? " with grant option" : "");
+    }
+
+    @Override
+    public String visitRevokePrivileges(RevokePrivileges c) {
+        return "revoke " + (c.grantOptionOnly() ? "grant option for " : "") + String.join(", ", c.privileges())
+                + " on " + c.object().kind().word().replace('_', ' ') + " " + c.object().display() + " from "
+                + c.grantee();
+    }
+
+    @Override
+    public String visitRecreateEnum(RecreateEnum c) {
+        String columns = c.columns().isEmpty() ? "no column uses it"
+                : "converting " + c.columns().stream().map(u -> u.ref().display()).collect(
+                        java.util.stream.Collectors.joining(", "));
+        return "recreate enum " + c.to().name() + " with labels " + c.to().labels() + " (was " + c.from().labels()
+                + "): " + columns;
+    }
+
+    @Override
+    public String visitCreateCollation(CreateCollation c) {
+        var k = c.collation();
+        String locale = k.locale() != null ? k.locale() : k.lcCollate() + "/" + k.lcCtype();
+        return "create collation " + k.name() + " (" + k.provider() + " " + locale
+                + (k.deterministic() ? "" : ", nondeterministic") + ")";
+    }
+
+    @Override
+    public String visitDropCollation(DropCollation c) {
+        return "drop collation " + c.collation().name();
+    }
 }

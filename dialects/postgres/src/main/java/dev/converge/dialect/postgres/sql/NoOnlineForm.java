@@ -1,5 +1,10 @@
 package dev.converge.dialect.postgres.sql;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
@@ -297,6 +302,31 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitReplaceIndex(ReplaceIndex change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitGrantPrivileges(GrantPrivileges change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRevokePrivileges(RevokePrivileges change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRecreateEnum(RecreateEnum change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateCollation(CreateCollation change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropCollation(DropCollation change) {
         return null;
     }
 }

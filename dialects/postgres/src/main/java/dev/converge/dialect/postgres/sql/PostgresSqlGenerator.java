@@ -2,6 +2,11 @@ package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
@@ -380,6 +385,31 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitReplaceIndex(ReplaceIndex change) {
             return ReplaceIndexSql.plain(change);
+        }
+
+        @Override
+        public List<String> visitGrantPrivileges(GrantPrivileges change) {
+            return List.of(PrivilegeSql.grant(change));
+        }
+
+        @Override
+        public List<String> visitRevokePrivileges(RevokePrivileges change) {
+            return List.of(PrivilegeSql.revoke(change));
+        }
+
+        @Override
+        public List<String> visitRecreateEnum(RecreateEnum change) {
+            return TypeSql.recreateEnum(change);
+        }
+
+        @Override
+        public List<String> visitCreateCollation(CreateCollation change) {
+            return List.of(CollationSql.create(change.collation()));
+        }
+
+        @Override
+        public List<String> visitDropCollation(DropCollation change) {
+            return List.of(CollationSql.drop(change.collation()));
         }
     }
 }
