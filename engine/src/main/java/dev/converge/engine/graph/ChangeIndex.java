@@ -3,6 +3,8 @@ package dev.converge.engine.graph;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
 import dev.converge.engine.change.ReplaceIndex;
@@ -38,6 +40,9 @@ final class ChangeIndex {
     /** Current model: partitioned table -> its partitions. */
     private final Map<QualifiedName, List<ObjectRef>> currentPartitions = new HashMap<>();
 
+    /** The changes that create or replace a routine, in plan order. */
+    private final List<Change> routineCreations = new ArrayList<>();
+
     /** Current model: sequence -> the column that owns it. */
     private final Map<ObjectRef, ObjectRef> currentSequenceOwners = new HashMap<>();
 
@@ -48,6 +53,9 @@ final class ChangeIndex {
             tableOf(change).ifPresent(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(change));
             referencedTableOf(change).ifPresent(t -> byReferencedTable.computeIfAbsent(t, k -> new ArrayList<>()).add(change));
             bySchema.computeIfAbsent(target.name().schema(), k -> new ArrayList<>()).add(change);
+            if (change instanceof CreateRoutine || change instanceof ReplaceRoutine) {
+                routineCreations.add(change);
+            }
         }
         for (Table table : current.tables()) {
             if (table.partitionOf() != null) {
@@ -126,6 +134,11 @@ final class ChangeIndex {
     /** Objects that, in the current model, depend on {@code ref} (columns as COLUMN refs, views). */
     List<ObjectRef> currentDependentsOf(ObjectRef ref) {
         return currentDependents.getOrDefault(ref, List.of());
+    }
+
+    /** The changes that create or replace a routine. */
+    List<Change> routineCreations() {
+        return routineCreations;
     }
 
     /** The partitions the table has now. */

@@ -41,6 +41,7 @@ public final class PostgresPlanAnnotator implements dev.converge.engine.spi.Plan
         Map<String, EnumType> createdEnums = Probes.createdEnums(plan.steps().stream().map(PlanStep::change).toList());
         LiveFacts facts = new LiveFacts(new Probes(existing, createdEnums)::of);
         try {
+            GranteeRoles.requireExisting(plan, target);
             Map<QualifiedName, TableSize> stats = TableStatistics.read(target, facts.tablesToMeasure(plan));
             ProbeRunner runner = new ProbeRunner(target, clock, clock.instant().plus(options.budget()),
                     options.sampleAbove());

@@ -10,6 +10,11 @@ import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateMaterializedView;
@@ -27,6 +32,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
@@ -73,6 +79,7 @@ import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.dialect.postgres.sql.ConcurrentDetach;
 import dev.converge.engine.safety.TableLock;
 import dev.converge.dialect.postgres.sql.PostgresType;
 import dev.converge.engine.model.ObjectKind;
@@ -121,7 +128,7 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
     @Override
     public Classification classify(Change change, SchemaModel current) {
         return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies,
-                keyConstraints(current)));
+                keyConstraints(current), current));
     }
 
     /** {@code schema.table.constraint} of every primary key and unique constraint of the current tables. */
@@ -140,14 +147,16 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         private final int major;
         private final OnlineStrategies strategies;
         private final Set<String> currentKeyConstraints;
+        private final SchemaModel current;
 
         Rules(Set<QualifiedName> currentTables, Set<QualifiedName> currentRelations, int major,
-              OnlineStrategies strategies, Set<String> currentKeyConstraints) {
+              OnlineStrategies strategies, Set<String> currentKeyConstraints, SchemaModel current) {
             this.currentTables = currentTables;
             this.currentRelations = currentRelations;
             this.major = major;
             this.strategies = strategies;
             this.currentKeyConstraints = currentKeyConstraints;
+            this.current = current;
         }
 
         private boolean exists(QualifiedName table) {
@@ -413,6 +422,12 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(briefAccessExclusive(table, ""));
             }
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), firstPerCode(hazards));
+        }
+
+        /** Classified as the alteration it is: dropping a default, or a type change to the domain's base. */
+        @Override
+        public Classification visitReleaseColumn(ReleaseColumn change) {
+            return visitAlterColumn(change.asAlterColumn());
         }
 
         /**
@@ -727,7 +742,14 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         public Classification visitSetPartitionOf(SetPartitionOf change) {
             List<Hazard> hazards = new ArrayList<>();
             List<TableLock> held = new ArrayList<>();
-            if (change.from() != null && exists(change.from().parent())) {
+            if (ConcurrentDetach.applies(change, current, major, strategies)) {
+                // two transactions of its own: SHARE UPDATE EXCLUSIVE on the parent in both, then, once
+                // every transaction using the parent has ended, ACCESS EXCLUSIVE on the partition
+                held.addAll(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, change.from().parent()));
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.table()));
+                hazards.add(briefAccessExclusive(change.table(), ": DETACH PARTITION CONCURRENTLY (the parent "
+                        + change.from().parent() + " stays readable and writable)"));
+            } else if (change.from() != null && exists(change.from().parent())) {
                 held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, change.from().parent()));
                 hazards.add(briefAccessExclusive(change.from().parent(), ": DETACH PARTITION"));
             }
@@ -738,6 +760,62 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(fullScan(change.table(), "check the partition bounds"));
             }
             return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /**
+         * Converting a column to the recreated type rewrites its table under ACCESS EXCLUSIVE (no
+         * binary coercion exists between two enum types); it fails if a row holds a label the new
+         * type lacks (the plan probes for such rows), and code still writing a removed label breaks.
+         */
+        @Override
+        public Classification visitRecreateEnum(RecreateEnum change) {
+            List<Hazard> hazards = new ArrayList<>();
+            List<TableLock> held = new ArrayList<>();
+            for (RecreateEnum.ColumnUse use : change.columns()) {
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, use.table()));
+                hazards.add(rewrite(use.table()));
+                hazards.add(accessExclusiveWhile(use.table(), "converts " + use.ref().display() + " to the new type"));
+                hazards.add(dataDependent("fails if a row of " + use.table() + " holds in " + use.column()
+                        + " a label that " + change.to().name() + " no longer has"));
+            }
+            if (!change.removedLabels().isEmpty()) {
+                hazards.add(incompatible("removes labels " + change.removedLabels() + " from " + change.to().name()
+                        + ": code that still writes them fails"));
+            }
+            hazards.add(untracked("function bodies that use type " + change.to().name() + " are not tracked"));
+            return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /** A new collation touches no table. */
+        @Override
+        public Classification visitCreateCollation(CreateCollation change) {
+            return additive(none());
+        }
+
+        /** PostgreSQL refuses the drop while a column uses it; indexes and expressions elsewhere are not tracked. */
+        @Override
+        public Classification visitDropCollation(DropCollation change) {
+            return neutral(none(), untracked("function bodies and queries that name collation "
+                    + change.collation().name() + " are not tracked"));
+        }
+
+        /** GRANT changes the catalog only and takes no lock on the object's rows; the role gains access. */
+        @Override
+        public Classification visitGrantPrivileges(GrantPrivileges change) {
+            return additive(none());
+        }
+
+        /**
+         * REVOKE is as quick as GRANT, but an application connecting as that role loses access from
+         * then on: backward incompatible (the grant option alone only limits what the role may grant).
+         */
+        @Override
+        public Classification visitRevokePrivileges(RevokePrivileges change) {
+            String what = (change.grantOptionOnly() ? "the grant option for " : "") + String.join(", ",
+                    change.privileges()) + " on " + change.object().kind().word().replace('_', ' ') + " "
+                    + change.object().display();
+            return neutral(none(), new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, "revokes " + what + " from "
+                    + change.grantee() + ": code running as that role that still relies on it fails from then on"));
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */
