@@ -151,6 +151,11 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(columnAltered(c.table(), c.target()));
         before.addAll(index.targeting(c.target(), isA(ReleaseColumn.class)));
         c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        if (KeyReplacements.onlySetsNotNull(c)) {
+            // A primary key or unique constraint never stands in the way of SET NOT NULL; not waiting
+            // for its drop lets a replaced key be dropped and added in one transaction (KeyReplacements).
+            before.removeIf(KeyReplacements::dropsKey);
+        }
         return before;
     }
 
