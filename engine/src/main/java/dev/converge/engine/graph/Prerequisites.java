@@ -408,6 +408,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.to() != null) {
             before.addAll(index.onTable(c.to().parent(), isA(CreateTable.class, AddColumn.class, AlterColumn.class,
                     AddConstraint.class)));
+            // ATTACH attaches a matching index of the table to the parent's, after which it cannot be dropped
+            before.addAll(index.onTable(c.table(), isA(DropIndex.class)));
         }
         return before;
     }

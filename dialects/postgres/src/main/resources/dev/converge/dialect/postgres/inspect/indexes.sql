@@ -1,5 +1,5 @@
--- Stand-alone indexes of the ordinary, non-partition tables of the given schemas: every index that
--- does not back a primary key, unique or exclusion constraint (a foreign key's conindid names the
+-- Stand-alone indexes of the tables, partitions and materialized views of the given schemas: every
+-- index that does not back a primary key, unique or exclusion constraint (a foreign key's conindid names the
 -- referenced table's index, hence the contype filter). Keys are pg_get_indexdef(index, k, true) for
 -- k = 1..indnkeyatts (which prints neither collation, operator class nor order; for a plain column
 -- it prints quote_ident(attname), which is used instead because it is much cheaper) followed, in the
@@ -63,8 +63,10 @@ LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
 WHERE c.relkind IN ('r', 'm', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY (?)
+  -- a partition's copy of its parent's index (attached to it, pg_inherits) comes and goes with the
+  -- parent's index; an index created on the partition alone is the partition's own and is listed
+  AND NOT (c.relispartition AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                     AND x.objid = c.oid AND x.deptype = 'e')
