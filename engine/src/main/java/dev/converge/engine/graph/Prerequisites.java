@@ -223,6 +223,11 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         // Foreign keys of the table itself first as well: MySQL refuses to drop an index a foreign key uses.
         List<Change> before = new ArrayList<>(index.referencing(c.index().table(), isA(DropForeignKey.class)));
         before.addAll(index.onTable(c.index().table(), isA(DropForeignKey.class)));
+        if (c.index().isCopy()) {
+            // a copy of the parent's index becomes the table's own (and can be dropped) once it is detached
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.TABLE, c.index().table()),
+                    ch -> ch instanceof SetPartitionOf && ((SetPartitionOf) ch).to() == null));
+        }
         return before;
     }
 
