@@ -2,6 +2,7 @@ package dev.converge.engine.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -39,7 +40,8 @@ public record Index(QualifiedName name, QualifiedName table, boolean unique, Str
         this(name, table, unique, method, keys, include, predicate, definition, comment, null);
     }
 
-    /** True for a partition's copy of its parent's index. */
+    /** True for a partition's copy of its parent's index (not serialized: parentIndex says it). */
+    @JsonIgnore
     public boolean isCopy() {
         return parentIndex != null;
     }
