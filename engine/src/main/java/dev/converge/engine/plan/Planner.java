@@ -18,6 +18,7 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.source.RenameAnnotation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,7 +84,9 @@ public final class Planner {
         }
         Renames.Result renamed = Renames.apply(managedCurrent, managedDesired, renames);
         SchemaModel renamedCurrent = renamed.current();
-        DiffResult diff = new Differ().diff(renamedCurrent, managedDesired);
+        // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
+        DiffResult diff = new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
+                .contains(HazardCode.TABLE_REWRITE)).diff(renamedCurrent, managedDesired);
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));
