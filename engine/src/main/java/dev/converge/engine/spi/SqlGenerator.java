@@ -3,6 +3,7 @@ package dev.converge.engine.spi;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.PlanStep;
 import java.util.List;
 
 /**
@@ -19,5 +20,15 @@ public interface SqlGenerator {
      */
     default List<DdlStatement> statements(Change change, SchemaModel current) {
         return statements(change);
+    }
+
+    /**
+     * The plan's steps with some made by one statement, where the dialect can (MySQL: several clauses of
+     * one ALTER TABLE). Each step keeps its description and classification; the first of a combined run
+     * holds the statement and the inverse of the whole run, the others hold no statement and no inverse
+     * (they are applied, checkpointed and undone with it). By default the steps as they are.
+     */
+    default List<PlanStep> combineSteps(List<PlanStep> steps, SchemaModel current) {
+        return steps;
     }
 }

@@ -58,7 +58,9 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,12 +71,65 @@ import java.util.List;
  * is changed with MODIFY COLUMN and its full definition, which keeps its position; a new column is
  * placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
+ *
+ * <p>On a table that exists before the plan, each ALTER TABLE pins the algorithm and lock that
+ * {@link AlterModes} chooses ({@code , ALGORITHM=INSTANT}), the same choice the safety classifier
+ * explains, so the server refuses rather than silently copying. Consecutive steps of one table are
+ * made by one ALTER TABLE where that is safe ({@link AlterCombiner}). Inverse statements pin nothing:
+ * an undo must run, whatever it costs.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    private final AlterModes modes;
+
+    /** For a server whose version is not known: the modes both MariaDB and MySQL accept. */
+    public MysqlSqlGenerator() {
+        this(AlterModes.of(null));
+    }
+
+    public MysqlSqlGenerator(AlterModes modes) {
+        this.modes = modes;
+    }
+
     /** Every MySQL DDL statement commits implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
         return sql(change).stream().map(DdlStatement::outsideTransaction).toList();
+    }
+
+    /** The statements with the algorithm and lock pinned, when the change alters an existing table. */
+    @Override
+    public List<DdlStatement> statements(Change change, SchemaModel current) {
+        var mode = modes.of(change, current);
+        var clause = clause(change);
+        if (mode.isEmpty() || clause.isEmpty()) {
+            return statements(change);
+        }
+        return List.of(DdlStatement.outsideTransaction(alterTable(AlterModes.tableOf(change), clause.get())
+                + ", " + mode.get().clause()));
+    }
+
+    @Override
+    public List<PlanStep> combineSteps(List<PlanStep> steps, SchemaModel current) {
+        return new AlterCombiner(this, modes).combine(steps, current);
+    }
+
+    /**
+     * The clause after {@code ALTER TABLE `t`} when the change is made by exactly one ALTER TABLE of
+     * its table, else empty (CREATE/DROP/RENAME TABLE, views).
+     */
+    java.util.Optional<String> clause(Change change) {
+        QualifiedName table = AlterModes.tableOf(change);
+        if (table == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> sql = sql(change);
+        String prefix = alterTable(table, "");
+        return sql.size() == 1 && sql.get(0).startsWith(prefix)
+                ? java.util.Optional.of(sql.get(0).substring(prefix.length())) : java.util.Optional.empty();
+    }
+
+    static String alterTable(QualifiedName name, String clause) {
+        return "ALTER TABLE " + table(name) + " " + clause;
     }
 
     /** The SQL text of the statements that make the change. */
@@ -87,7 +142,7 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     }
 
     private static List<String> alter(QualifiedName name, String clause) {
-        return List.of("ALTER TABLE " + table(name) + " " + clause);
+        return List.of(alterTable(name, clause));
     }
 
     @Override
