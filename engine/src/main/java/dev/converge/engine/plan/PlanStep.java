@@ -80,7 +80,7 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
 
     /**
      * True when the step has no statement of its own: the statement of the step before it makes it too
-     * (MySQL's clauses of one ALTER TABLE, see {@link dev.converge.engine.spi.SqlGenerator#combineSteps}).
+     * (MySQL's clauses of one ALTER TABLE, see {@link dev.converge.engine.spi.SqlGenerator#finishSteps}).
      */
     public boolean isMadeByPreviousStep() {
         return statements.isEmpty();

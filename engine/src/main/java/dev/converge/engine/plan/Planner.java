@@ -86,7 +86,7 @@ public final class Planner {
                     sourceOf(change, replaces, source), StepSafety.of(classification.locks())));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
-                sqlGenerator.combineSteps(steps, renamedCurrent), notes, unmanaged(renamedCurrent, managedDesired));
+                sqlGenerator.finishSteps(steps, renamedCurrent), notes, unmanaged(renamedCurrent, managedDesired));
     }
 
     /** What either side holds that Converge does not manage and the project does not ignore: the target's first. */

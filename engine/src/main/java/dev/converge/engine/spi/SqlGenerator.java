@@ -23,12 +23,14 @@ public interface SqlGenerator {
     }
 
     /**
-     * The plan's steps with some made by one statement, where the dialect can (MySQL: several clauses of
-     * one ALTER TABLE). Each step keeps its description and classification; the first of a combined run
-     * holds the statement and the inverse of the whole run, the others hold no statement and no inverse
-     * (they are applied, checkpointed and undone with it). By default the steps as they are.
+     * The plan's steps as the dialect finishes them, after each got its statements and inverse. Some may
+     * be made by one statement, where the dialect can (MySQL: several clauses of one ALTER TABLE): each
+     * step keeps its description and classification; the first of a combined run holds the statement
+     * and the inverse of the whole run, the others hold no statement and no inverse (they are applied,
+     * checkpointed and undone with it). A dialect may also take away an inverse that cannot give back
+     * what the step lost (MySQL: a dropped partition's rows). By default the steps as they are.
      */
-    default List<PlanStep> combineSteps(List<PlanStep> steps, SchemaModel current) {
+    default List<PlanStep> finishSteps(List<PlanStep> steps, SchemaModel current) {
         return steps;
     }
 }

@@ -46,14 +46,17 @@ public final class MysqlInspector implements Inspector {
         IndexReader.Result indexes = new IndexReader(flavor).read(connection, tableComments.keySet());
         List<ForeignKey> foreignKeys = new ForeignKeyReader().read(connection, tableComments.keySet());
         List<View> views = new ViewReader(flavor).read(connection, database, tableComments.keySet(), viewNames);
+        Map<String, List<String>> partitioning = new PartitionReader().read(connection);
 
         List<Table> tables = new ArrayList<>();
         for (Map.Entry<String, String> entry : tableComments.entrySet()) {
             String name = entry.getKey();
             List<TableConstraint> constraints = new ArrayList<>(indexes.primaryKeys().getOrDefault(name, List.of()));
             tableChecks.stream().filter(c -> c.table().equals(name)).forEach(c -> constraints.add(c.constraint()));
+            List<String> options = new ArrayList<>(tableOptions.get(name));
+            options.addAll(partitioning.getOrDefault(name, List.of()));
             tables.add(new Table(name(name), columns.getOrDefault(name, List.of()), constraints, entry.getValue(),
-                    tableOptions.get(name)));
+                    options));
         }
         return new SchemaModel(List.of(), List.of(), List.of(), tables, indexes.indexes(), foreignKeys, views,
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
@@ -61,7 +64,7 @@ public final class MysqlInspector implements Inspector {
     }
 
     /**
-     * Triggers, stored routines, events and partitioned tables are not managed yet; they are reported,
+     * Triggers, stored routines and events are not managed yet; they are reported,
      * never ignored silently (plans list them and refuse to run unless unmanaged objects are allowed).
      */
     private static List<UnmanagedObject> unmanaged(Connection connection) throws SQLException {
@@ -72,9 +75,7 @@ public final class MysqlInspector implements Inspector {
                         + " UNION ALL SELECT LOWER(ROUTINE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', ROUTINE_NAME)"
                         + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
                         + " UNION ALL SELECT 'event', CONCAT('" + MysqlSchema.LOGICAL + ".', EVENT_NAME)"
-                        + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()"
-                        + " UNION ALL SELECT DISTINCT 'partitioning', CONCAT('" + MysqlSchema.LOGICAL + ".', TABLE_NAME)"
-                        + " FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL")) {
+                        + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()")) {
             while (rs.next()) {
                 found.add(new UnmanagedObject(rs.getString(1), rs.getString(2)));
             }

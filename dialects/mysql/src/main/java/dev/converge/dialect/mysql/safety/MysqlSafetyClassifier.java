@@ -3,10 +3,12 @@ package dev.converge.dialect.mysql.safety;
 import dev.converge.dialect.mysql.sql.AlterMode;
 import dev.converge.dialect.mysql.sql.AlterModes;
 import dev.converge.dialect.mysql.sql.ColumnTypeChange;
+import dev.converge.dialect.mysql.sql.PartitionChange;
 import dev.converge.engine.change.Action;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateIndex;
@@ -57,6 +59,9 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
                         + ColumnTypes.head(alter.to()) + ": longer values would be truncated or refused"));
             }
         }
+        if (change instanceof AlterTableOptions options) {
+            partitions(PartitionChange.of(options.from(), options.to()), hazards);
+        }
         modes.of(change, current).ifPresent(mode -> hazards.addAll(algorithm(mode)));
         if (change instanceof AlterColumn alter) {
             if (alter.kinds().contains(ColumnChangeKind.NOT_NULL) && alter.to().notNull()) {
@@ -78,6 +83,19 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
             hazards.add(scan("checks every row against the referenced table; fails on orphans"));
         }
         return Classification.of(change.action() == Action.CREATE, hazards);
+    }
+
+    /** Dropped partitions lose their rows; repartitioning copies the table (partition operations pin no algorithm). */
+    private static void partitions(PartitionChange change, List<Hazard> hazards) {
+        if (!change.dropped().isEmpty()) {
+            hazards.add(new Hazard(HazardCode.DATA_LOSS, "drops partition " + String.join(", ", change.dropped())
+                    + " and its rows"));
+        }
+        if (change.copies()) {
+            hazards.add(new Hazard(HazardCode.TABLE_REWRITE, "partitioning the table anew copies it (or moves rows"
+                    + " between its partitions)"));
+            hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "writes to the table wait while its partitions are rebuilt"));
+        }
     }
 
     /** What the algorithm and lock the server will use mean for the table. */

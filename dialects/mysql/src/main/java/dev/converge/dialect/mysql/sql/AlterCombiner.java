@@ -109,7 +109,9 @@ final class AlterCombiner {
         boolean kind = change instanceof AddColumn || change instanceof DropColumn || change instanceof AlterColumn
                 || change instanceof AddConstraint || change instanceof DropConstraint || change instanceof CreateIndex
                 || change instanceof DropIndex || change instanceof SetComment || change instanceof AlterTableOptions;
-        return kind && generator.clause(change).isPresent();
+        boolean partitions = change instanceof AlterTableOptions options
+                && !PartitionChange.of(options.from(), options.to()).isEmpty();
+        return kind && !partitions && generator.clause(change).isPresent();
     }
 
     private static void note(Change change, Set<String> droppedColumns, Set<String> droppedConstraints) {

@@ -199,8 +199,15 @@ public final class AlterModes {
                 : AlterMode.inplace("a column attribute");
     }
 
-    /** A new engine copies the table; a new row format or block size rebuilds it; new defaults are metadata. */
+    /**
+     * A new engine copies the table; a new row format or block size rebuilds it; new defaults are
+     * metadata. Partition operations take no ALGORITHM clause: nothing is pinned when they are part of
+     * the change (see {@link PartitionChange} for what they cost).
+     */
     private static AlterMode tableOptions(AlterTableOptions change, ServerFacts server) {
+        if (!PartitionChange.of(change.from(), change.to()).isEmpty()) {
+            return null;
+        }
         var changed = change.to().stream().filter(o -> !change.from().contains(o)).toList();
         if (changed.stream().anyMatch(o -> o.startsWith("ENGINE="))) {
             return AlterMode.copy("a new storage engine copies the table (COPY)");

@@ -108,9 +108,20 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
                 + ", " + mode.get().clause()));
     }
 
+    /** Clauses of one table combined; a step that drops partitions (and their rows) cannot be undone. */
     @Override
-    public List<PlanStep> combineSteps(List<PlanStep> steps, SchemaModel current) {
-        return new AlterCombiner(this, modes).combine(steps, current);
+    public List<PlanStep> finishSteps(List<PlanStep> steps, SchemaModel current) {
+        List<PlanStep> finished = steps.stream().map(MysqlSqlGenerator::irreversibleWhenPartitionsDrop).toList();
+        return new AlterCombiner(this, modes).combine(finished, current);
+    }
+
+    private static PlanStep irreversibleWhenPartitionsDrop(PlanStep step) {
+        if (step.change() instanceof AlterTableOptions c && !PartitionChange.of(c.from(), c.to()).dropped().isEmpty()) {
+            return new PlanStep(step.number(), step.id(), step.action(), step.replaces(), step.target(),
+                    step.description(), step.statements(), step.classes(), step.hazards(), step.change(), List.of(),
+                    step.source(), step.safety());
+        }
+        return step;
     }
 
     /**
@@ -155,11 +166,16 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         t.constraints().stream().filter(k -> k.kind() != ConstraintKind.PRIMARY_KEY)
                 .forEach(k -> lines.add("CONSTRAINT " + quote(k.name()) + " " + k.definition()));
         String sql = "CREATE TABLE " + table(t.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
-        if (!t.options().isEmpty()) {
-            sql += " " + String.join(" ", t.options());
+        List<String> options = Partitioning.withoutPartitioning(t.options());
+        if (!options.isEmpty()) {
+            sql += " " + String.join(" ", options);
         }
         if (t.comment() != null) {
             sql += " COMMENT = " + literal(t.comment());
+        }
+        Partitioning partitioning = Partitioning.of(t.options());
+        if (partitioning != null) {
+            sql += "\n" + partitioning.clause();
         }
         return List.of(sql);
     }
@@ -170,19 +186,27 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
      */
     @Override
     public List<String> visitAlterTableOptions(AlterTableOptions c) {
+        List<String> from = Partitioning.withoutPartitioning(c.from());
+        List<String> to = Partitioning.withoutPartitioning(c.to());
         List<String> clauses = new ArrayList<>();
-        for (String option : c.to()) {
-            if (!c.from().contains(option)) {
+        for (String option : to) {
+            if (!from.contains(option)) {
                 clauses.add(option);
             }
         }
-        for (String option : c.from()) {
+        for (String option : from) {
             String key = option.substring(0, option.indexOf('=') + 1);
-            if (c.to().stream().noneMatch(o -> o.startsWith(key))) {
+            if (to.stream().noneMatch(o -> o.startsWith(key))) {
                 clauses.add(key + (key.equals("KEY_BLOCK_SIZE=") ? "0" : "DEFAULT"));
             }
         }
-        return alter(c.table(), String.join(" ", clauses));
+        List<String> statements = new ArrayList<>();
+        if (!clauses.isEmpty()) {
+            statements.add(alterTable(c.table(), String.join(" ", clauses)));
+        }
+        // Partition operations come last, each in a statement of its own.
+        PartitionChange.of(c.from(), c.to()).clauses().forEach(clause -> statements.add(alterTable(c.table(), clause)));
+        return statements;
     }
 
     @Override
