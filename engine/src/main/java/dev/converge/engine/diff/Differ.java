@@ -11,6 +11,18 @@ import java.util.List;
  * only runs them in turn. The order of the result does not matter: the change graph orders it.
  */
 public final class Differ {
+    private final boolean placesColumns;
+
+    /** A differ for a dialect that appends new columns and cannot move one (PostgreSQL). */
+    public Differ() {
+        this(false);
+    }
+
+    /** @param placesColumns true when the dialect places and moves columns (MySQL's AFTER/FIRST) */
+    public Differ(boolean placesColumns) {
+        this.placesColumns = placesColumns;
+    }
+
     public DiffResult diff(SchemaModel current, SchemaModel desired) {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -22,7 +34,7 @@ public final class Differ {
         new ExtensionDiffer().diff(from, to, changes);
         new DomainDiffer().diff(from, to, changes);
         new CompositeTypeDiffer().diff(from, to, changes);
-        TableDiffer tables = new TableDiffer();
+        TableDiffer tables = new TableDiffer(placesColumns);
         tables.diff(from, to, changes, notes);
         new IndexDiffer().diff(from, to, changes);
         new ForeignKeyDiffer().diff(from, to, changes);

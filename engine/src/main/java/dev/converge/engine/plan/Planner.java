@@ -68,7 +68,7 @@ public final class Planner {
         Renames.Result renamed = Renames.apply(IgnoreFilter.without(current, source), managedDesired,
                 source.renames());
         SchemaModel renamedCurrent = renamed.current();
-        DiffResult diff = new Differ().diff(renamedCurrent, managedDesired);
+        DiffResult diff = new Differ(sqlGenerator.placesColumns()).diff(renamedCurrent, managedDesired);
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));

@@ -23,6 +23,15 @@ public interface SqlGenerator {
     }
 
     /**
+     * True when the dialect places new columns where the desired table has them and moves existing ones
+     * ({@link dev.converge.engine.change.ColumnChangeKind#POSITION}); false when it appends (PostgreSQL),
+     * and a different order is a note of the plan.
+     */
+    default boolean placesColumns() {
+        return false;
+    }
+
+    /**
      * The plan's steps as the dialect finishes them, after each got its statements and inverse. Some may
      * be made by one statement, where the dialect can (MySQL: several clauses of one ALTER TABLE): each
      * step keeps its description and classification; the first of a combined run holds the statement

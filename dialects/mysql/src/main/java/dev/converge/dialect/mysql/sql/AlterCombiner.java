@@ -31,7 +31,8 @@ import java.util.Set;
  * again, so that an undo never passes through the refused state either), the others hold none.
  *
  * <p>Not combined: foreign keys (a key dropped and added again under its name in one statement is a
- * duplicate for InnoDB), renames and partitioning (statements of their own), a clause that names a
+ * duplicate for InnoDB), renames and partitioning (statements of their own), a VIRTUAL column added
+ * or dropped, or any column added or dropped on a table with a VIRTUAL column (in place only alone), a clause that names a
  * column a clause before it drops (MySQL resolves names against the table as it was), and a constraint
  * dropped and added under one name.
  */
@@ -48,7 +49,7 @@ final class AlterCombiner {
         List<PlanStep> left = new ArrayList<>(steps);
         List<PlanStep> result = new ArrayList<>(steps.size());
         while (!left.isEmpty()) {
-            List<PlanStep> run = takeRun(left);
+            List<PlanStep> run = takeRun(left, current);
             if (run.size() > 1) {
                 result.addAll(combined(run, current));
             } else {
@@ -64,11 +65,11 @@ final class AlterCombiner {
      * tables depend on each other only through foreign keys and views, which end the search), but only
      * when it can be undone: a step that loses data keeps its place late in the plan.
      */
-    private List<PlanStep> takeRun(List<PlanStep> left) {
+    private List<PlanStep> takeRun(List<PlanStep> left, SchemaModel current) {
         List<PlanStep> run = new ArrayList<>();
         run.add(left.remove(0));
         Change first = run.get(0).change();
-        QualifiedName table = combinable(first) ? AlterModes.tableOf(first) : null;
+        QualifiedName table = combinable(first, current) ? AlterModes.tableOf(first) : null;
         if (table == null) {
             return run;
         }
@@ -81,6 +82,14 @@ final class AlterCombiner {
             Change next = step.change();
             if (!combinable(next)) {
                 break;
+            }
+            if (!combinable(next, current)) {
+                if (table.equals(AlterModes.tableOf(next))) {
+                    break;
+                }
+                skipped = true;
+                i++;
+                continue;
             }
             if (!table.equals(AlterModes.tableOf(next))) {
                 skipped = true;
@@ -105,13 +114,27 @@ final class AlterCombiner {
         return result;
     }
 
+    private boolean combinable(Change change, SchemaModel current) {
+        if ((change instanceof AddColumn || change instanceof DropColumn) && current.tables().stream()
+                .anyMatch(t -> t.name().equals(AlterModes.tableOf(change)) && AlterModes.hasVirtualColumn(t))) {
+            return false;
+        }
+        return combinable(change);
+    }
+
     private boolean combinable(Change change) {
         boolean kind = change instanceof AddColumn || change instanceof DropColumn || change instanceof AlterColumn
                 || change instanceof AddConstraint || change instanceof DropConstraint || change instanceof CreateIndex
                 || change instanceof DropIndex || change instanceof SetComment || change instanceof AlterTableOptions;
         boolean partitions = change instanceof AlterTableOptions options
                 && !PartitionChange.of(options.from(), options.to()).isEmpty();
-        return kind && !partitions && generator.clause(change).isPresent();
+        return kind && !partitions && !virtualColumn(change) && generator.clause(change).isPresent();
+    }
+
+    /** InnoDB adds and drops a VIRTUAL column in place only in a statement of its own. */
+    private static boolean virtualColumn(Change change) {
+        var column = change instanceof AddColumn add ? add.column() : change instanceof DropColumn drop ? drop.column() : null;
+        return column != null && column.generatedExpression() != null && column.generatedExpression().endsWith(" VIRTUAL");
     }
 
     private static void note(Change change, Set<String> droppedColumns, Set<String> droppedConstraints) {
@@ -127,7 +150,7 @@ final class AlterCombiner {
             return droppedColumns.contains(add.column().name()) || droppedColumns.contains(add.after());
         }
         if (change instanceof AlterColumn alter) {
-            return droppedColumns.contains(alter.to().name());
+            return droppedColumns.contains(alter.to().name()) || droppedColumns.contains(alter.after());
         }
         if (change instanceof AddConstraint add) {
             return droppedConstraints.contains(add.constraint().name());

@@ -107,6 +107,10 @@ public final class AlterModes {
 
     private static AlterMode innodb(Change change, TableFacts table, ServerFacts server) {
         if (change instanceof AddColumn add) {
+            if (table.virtualColumns() && !table.last(add.after())) {
+                // MariaDB 10.11: "INPLACE ADD or DROP of virtual columns cannot be combined with other actions".
+                return AlterMode.copy("adding a column before a VIRTUAL column copies the table (COPY)");
+            }
             return addColumn(add.column(), table, server);
         } else if (change instanceof DropColumn drop) {
             if (table.indexes(drop.column().name())) {
@@ -115,7 +119,14 @@ public final class AlterModes {
             }
             return columnLayout("dropping a column", table, server);
         } else if (change instanceof AlterColumn alter) {
-            return alterColumn(alter, server);
+            AlterMode move = alter.kinds().contains(ColumnChangeKind.POSITION)
+                    ? (server.mariadb() ? columnLayout("moving a column", table, server)
+                    : AlterMode.rebuild("moving a column rebuilds the table (INPLACE)")) : null;
+            if (alter.kinds().equals(java.util.Set.of(ColumnChangeKind.POSITION))) {
+                return move;
+            }
+            AlterMode other = alterColumn(alter, server);
+            return move == null ? other : other.with(move);
         } else if (change instanceof AddConstraint add) {
             return add.constraint().kind() == ConstraintKind.PRIMARY_KEY
                     ? AlterMode.rebuild("adding a primary key rebuilds the table (INPLACE)")
@@ -193,7 +204,8 @@ public final class AlterModes {
         if (alter.kinds().contains(ColumnChangeKind.NOT_NULL)) {
             return AlterMode.rebuild((alter.to().notNull() ? "setting" : "dropping") + " NOT NULL rebuilds the table (INPLACE)");
         }
-        boolean defaultOnly = alter.kinds().equals(java.util.Set.of(ColumnChangeKind.DEFAULT));
+        boolean defaultOnly = alter.kinds().stream().allMatch(k -> k == ColumnChangeKind.DEFAULT
+                || k == ColumnChangeKind.POSITION);
         // A new default, comment, ON UPDATE or visibility is metadata only; MySQL pins INSTANT for defaults alone.
         return server.mariadb() || defaultOnly ? AlterMode.instant("a column attribute")
                 : AlterMode.inplace("a column attribute");
@@ -219,8 +231,15 @@ public final class AlterModes {
         return server.mariadb() ? AlterMode.instant("new table defaults") : AlterMode.rebuild("new table defaults");
     }
 
+    /** True when the table has a VIRTUAL generated column. */
+    static boolean hasVirtualColumn(Table table) {
+        return table.columns().stream().anyMatch(c -> c.generatedExpression() != null
+                && c.generatedExpression().endsWith(" VIRTUAL"));
+    }
+
     /** What the mode depends on in the table as it is before the plan. */
-    record TableFacts(String engine, boolean compressed, boolean fulltext, String keyText) {
+    record TableFacts(String engine, boolean compressed, boolean fulltext, String keyText, boolean virtualColumns,
+                      String lastColumn) {
         static TableFacts of(Table table, SchemaModel current) {
             String engine = option(table, "ENGINE=", "InnoDB");
             boolean compressed = option(table, "ROW_FORMAT=", "").equalsIgnoreCase("COMPRESSED");
@@ -234,7 +253,13 @@ public final class AlterModes {
             }
             table.constraints().stream().filter(k -> k.kind() == ConstraintKind.PRIMARY_KEY)
                     .forEach(k -> keys.append(k.definition()).append(';'));
-            return new TableFacts(engine, compressed, fulltext, keys.toString());
+            return new TableFacts(engine, compressed, fulltext, keys.toString(), hasVirtualColumn(table),
+                    table.columns().isEmpty() ? "" : table.columns().get(table.columns().size() - 1).name());
+        }
+
+        /** True when a column placed after {@code after} comes last. */
+        boolean last(String after) {
+            return after == null || after.equals(lastColumn);
         }
 
         boolean innodb() {

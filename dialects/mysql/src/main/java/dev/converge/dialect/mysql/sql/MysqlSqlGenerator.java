@@ -12,6 +12,7 @@ import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateRoutine;
 import dev.converge.engine.change.ReplaceRoutine;
@@ -68,8 +69,8 @@ import java.util.List;
 /**
  * MysqlSqlGenerator writes MySQL/MariaDB DDL for each change. Names are never qualified with a
  * database (see {@link dev.converge.dialect.mysql.MysqlSchema}); every name is in backquotes. A column
- * is changed with MODIFY COLUMN and its full definition, which keeps its position; a new column is
- * placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
+ * is changed with MODIFY COLUMN and its full definition, which keeps its position unless it moves
+ * (FIRST/AFTER); a new column is placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
  *
  * <p>On a table that exists before the plan, each ALTER TABLE pins the algorithm and lock that
@@ -216,8 +217,17 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
 
     @Override
     public List<String> visitAddColumn(AddColumn c) {
-        String position = c.after() == null ? "" : c.after().isEmpty() ? " FIRST" : " AFTER " + quote(c.after());
-        return alter(c.table(), "ADD COLUMN " + ColumnSql.definition(c.column()) + position);
+        return alter(c.table(), "ADD COLUMN " + ColumnSql.definition(c.column()) + position(c.after()));
+    }
+
+    private static String position(String after) {
+        return after == null ? "" : after.isEmpty() ? " FIRST" : " AFTER " + quote(after);
+    }
+
+    /** MySQL places new columns and moves existing ones. */
+    @Override
+    public boolean placesColumns() {
+        return true;
     }
 
     @Override
@@ -228,7 +238,8 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitAlterColumn(AlterColumn c) {
         Column to = c.to();
-        return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to));
+        String moved = c.kinds().contains(ColumnChangeKind.POSITION) ? position(c.after()) : "";
+        return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to) + moved);
     }
 
     @Override
