@@ -40,7 +40,7 @@ public record SchemaSource(SchemaModel model, String space, String display, Data
         if (!Files.isDirectory(Path.of(spec)) && !Files.isRegularFile(Path.of(spec))) {
             Dialect byUrl = dialects.forUrl(spec);
             DatabaseUrl url = byUrl.parseUrl(spec);
-            InspectScope scope = project == null ? InspectScope.ALL : new InspectScope(Set.copyOf(project.schemas()));
+            InspectScope scope = project == null ? InspectScope.ALL : new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()));
             return new SchemaSource(inspect(byUrl, url, scope), null, url.display(), url);
         }
         if (dialect == null) {
@@ -49,8 +49,8 @@ public record SchemaSource(SchemaModel model, String space, String display, Data
         String template = project == null ? null : project.environments().values().stream()
                 .filter(e -> e.hasTenants() && e.tenants().mode() == TenantsConfig.Mode.SCHEMA)
                 .map(e -> e.tenants().templateSchema()).findFirst().orElse(null);
-        InspectScope scope = template != null ? new InspectScope(Set.of(template))
-                : project == null ? InspectScope.ALL : new InspectScope(Set.copyOf(project.schemas()));
+        InspectScope scope = template != null ? new InspectScope(Set.of(template), Set.copyOf(project.managedRoles()))
+                : project == null ? InspectScope.ALL : new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()));
         ShadowSpec spec2 = other == null && shadow.mode() == ShadowSpec.Mode.SERVER ? ShadowSpec.EMBEDDED : shadow;
         ServerVersion version = null;
         if (other != null) {

@@ -16,16 +16,25 @@ import java.util.Map;
  * @param shadow  "embedded", "server" or "dev"
  * @param devUrl  the dev database when shadow is "dev", else null
  * @param schemas the schemas the project manages in single-database targets; empty for all
+ * @param managedRoles the roles whose privileges the project manages ({@code managed_roles:}); empty for none
  */
 public record ProjectConfig(Path file, String dialect, Path desired, String shadow, ConfigValue devUrl,
-                            List<String> schemas, Map<String, EnvironmentConfig> environments) {
+                            List<String> schemas, Map<String, EnvironmentConfig> environments,
+                            List<String> managedRoles) {
     public static final String DEFAULT_FILE = "converge.yaml";
 
     public ProjectConfig {
         requireNonNull(file, "file is null");
         requireNonNull(desired, "desired is null");
         schemas = List.copyOf(schemas);
+        managedRoles = managedRoles == null ? List.of() : List.copyOf(managedRoles);
         environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
+    }
+
+    /** A project that manages no role's privileges. */
+    public ProjectConfig(Path file, String dialect, Path desired, String shadow, ConfigValue devUrl,
+                         List<String> schemas, Map<String, EnvironmentConfig> environments) {
+        this(file, dialect, desired, shadow, devUrl, schemas, environments, List.of());
     }
 
     /** The environment with this name; a usage error listing the known ones otherwise. */

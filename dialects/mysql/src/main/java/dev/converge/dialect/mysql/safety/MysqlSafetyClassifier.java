@@ -12,6 +12,8 @@ import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.ReplaceIndex;
+import dev.converge.engine.model.Index;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.model.ConstraintKind;
@@ -72,16 +74,18 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
         } else if (change instanceof AddConstraint add) {
             hazards.add(scan(add.constraint().kind() == ConstraintKind.PRIMARY_KEY
                     ? "fails if the key columns hold duplicates or NULLs" : "fails if a row violates the check"));
-        } else if (change instanceof CreateIndex create) {
-            String method = create.index().method();
+        } else if (change instanceof CreateIndex || change instanceof ReplaceIndex) {
+            Index index = change instanceof CreateIndex create ? create.index() : ((ReplaceIndex) change).to();
+            String method = index.method();
             String how = method.equals("FULLTEXT") || method.equals("SPATIAL") ? "builds a " + method + " index"
                     : "builds the index";
             hazards.add(new Hazard(HazardCode.INDEX_BUILD, how + modes.of(change, current)
                     .map(m -> " (" + m.clause() + ")").orElse("")
-                    + (create.index().unique() ? "; fails if the keys hold duplicates" : "")));
+                    + (index.unique() ? "; fails if the keys hold duplicates" : "")));
         } else if (change instanceof AddForeignKey) {
             hazards.add(scan("checks every row against the referenced table; fails on orphans"));
         }
+        ProgramHazards.add(change, hazards);
         return Classification.of(change.action() == Action.CREATE, hazards);
     }
 

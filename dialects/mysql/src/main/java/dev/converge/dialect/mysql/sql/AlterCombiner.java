@@ -9,6 +9,7 @@ import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.QualifiedName;
@@ -125,7 +126,8 @@ final class AlterCombiner {
     private boolean combinable(Change change) {
         boolean kind = change instanceof AddColumn || change instanceof DropColumn || change instanceof AlterColumn
                 || change instanceof AddConstraint || change instanceof DropConstraint || change instanceof CreateIndex
-                || change instanceof DropIndex || change instanceof SetComment || change instanceof AlterTableOptions;
+                || change instanceof DropIndex || change instanceof ReplaceIndex || change instanceof SetComment
+                || change instanceof AlterTableOptions;
         boolean partitions = change instanceof AlterTableOptions options
                 && !PartitionChange.of(options.from(), options.to()).isEmpty();
         return kind && !partitions && !virtualColumn(change) && generator.clause(change).isPresent();

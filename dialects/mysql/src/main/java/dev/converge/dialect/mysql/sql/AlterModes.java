@@ -16,6 +16,7 @@ import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
 import dev.converge.engine.change.Rename;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
@@ -82,6 +83,8 @@ public final class AlterModes {
             return c.table();
         } else if (change instanceof CreateIndex c) {
             return c.index().table();
+        } else if (change instanceof ReplaceIndex c) {
+            return c.to().table();
         } else if (change instanceof DropIndex c) {
             return c.index().table();
         } else if (change instanceof AddForeignKey c) {
@@ -136,8 +139,9 @@ public final class AlterModes {
                 return AlterMode.copy("dropping a primary key copies the table (COPY)");
             }
             return server.mariadb() ? AlterMode.instant("dropping a CHECK") : AlterMode.inplace("dropping a CHECK");
-        } else if (change instanceof CreateIndex create) {
-            String method = create.index().method();
+        } else if (change instanceof CreateIndex || change instanceof ReplaceIndex) {
+            String method = change instanceof CreateIndex create ? create.index().method()
+                    : ((ReplaceIndex) change).to().method();
             if (method.equals("FULLTEXT") || method.equals("SPATIAL")) {
                 return AlterMode.inplace("a " + method + " index build (LOCK=SHARED)").writesWait();
             }

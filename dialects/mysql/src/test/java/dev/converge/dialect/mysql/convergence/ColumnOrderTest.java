@@ -18,7 +18,7 @@ class ColumnOrderTest {
 
     @Test
     void swappedColumnsAreMovedWithOneStatement() {
-        Plan plan = runner.run(ConvergenceCase.named("73-columns-swapped")).plan();
+        Plan plan = runner.run(ConvergenceCase.named("86-columns-swapped")).plan();
         String shown = new PlanTextRenderer().render(plan);
         assertEquals(1, plan.steps().size(), shown);
         assertTrue(plan.steps().get(0).description().endsWith("move after id")
@@ -31,7 +31,7 @@ class ColumnOrderTest {
 
     @Test
     void movesNewColumnsAndChangesComeOutInTheDesiredOrder() {
-        Plan plan = runner.run(ConvergenceCase.named("74-columns-reordered-with-new-and-changed-ones")).plan();
+        Plan plan = runner.run(ConvergenceCase.named("87-columns-reordered-with-new-and-changed-ones")).plan();
         String shown = new PlanTextRenderer().render(plan);
         System.out.println(shown);
         assertTrue(plan.notes().isEmpty(), shown);

@@ -23,7 +23,7 @@ class CombinedAlterTest {
 
     @Test
     void anAutoIncrementColumnIsAddedInTheStatementThatMakesItsKey() {
-        Plan plan = runner.run(ConvergenceCase.named("63-auto-increment-column-added-with-its-key")).plan();
+        Plan plan = runner.run(ConvergenceCase.named("76-auto-increment-column-added-with-its-key")).plan();
         System.out.println(new PlanTextRenderer().render(plan));
         assertEquals(2, plan.steps().size(), new PlanTextRenderer().render(plan));
         assertEquals(List.of("ALTER TABLE `users` ADD COLUMN `id` bigint(20) NOT NULL AUTO_INCREMENT FIRST,"
@@ -37,7 +37,7 @@ class CombinedAlterTest {
 
     @Test
     void aPrimaryKeyOfAnAutoIncrementColumnIsReplacedInOneStatement() {
-        Plan plan = runner.run(ConvergenceCase.named("64-primary-key-of-auto-increment-column-extended")).plan();
+        Plan plan = runner.run(ConvergenceCase.named("77-primary-key-of-auto-increment-column-extended")).plan();
         System.out.println(new PlanTextRenderer().render(plan));
         assertEquals(List.of("ALTER TABLE `friends` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`,`other_id`),"
                 + " ALGORITHM=COPY, LOCK=SHARED"), statements(plan));
@@ -45,7 +45,7 @@ class CombinedAlterTest {
 
     @Test
     void severalChangesOfOneTableAreOneStatement() {
-        Plan plan = runner.run(ConvergenceCase.named("66-clauses-of-one-table-combined")).plan();
+        Plan plan = runner.run(ConvergenceCase.named("79-clauses-of-one-table-combined")).plan();
         String shown = new PlanTextRenderer().render(plan);
         System.out.println(shown);
         assertTrue(plan.steps().size() > statements(plan).size(), shown);
@@ -54,7 +54,7 @@ class CombinedAlterTest {
 
     @Test
     void fulltextCompressedAndMyisamTablesGetTheAlgorithmsTheyAllow() {
-        Plan plan = runner.run(ConvergenceCase.named("67-algorithms-on-fulltext-compressed-and-myisam-tables")).plan();
+        Plan plan = runner.run(ConvergenceCase.named("80-algorithms-on-fulltext-compressed-and-myisam-tables")).plan();
         System.out.println(new PlanTextRenderer().render(plan));
     }
 }

@@ -31,14 +31,14 @@ class PartitionPlanTest {
 
     @Test
     void rangePartitionsAreAddedAtTheEnd() {
-        Plan plan = plan("68-range-partition-added");
+        Plan plan = plan("81-range-partition-added");
         assertTrue(statements(plan).contains("ALTER TABLE `sales_history` ADD PARTITION (PARTITION `p2024` VALUES LESS"
                 + " THAN (2025), PARTITION `p2025` VALUES LESS THAN (2026))"), statements(plan).toString());
     }
 
     @Test
     void aDroppedListPartitionLosesItsRowsAndCannotBeUndone() {
-        Plan plan = plan("69-list-partition-dropped");
+        Plan plan = plan("82-list-partition-dropped");
         PlanStep drop = plan.steps().stream().filter(s -> s.sql().stream().anyMatch(q -> q.contains("DROP PARTITION")))
                 .findFirst().orElseThrow();
         assertEquals(List.of("ALTER TABLE `regional_sales` DROP PARTITION `p_south`",
@@ -49,7 +49,7 @@ class PartitionPlanTest {
 
     @Test
     void hashPartitionsAreCountedAndOtherMethodsPartitionAnew() {
-        List<String> sql = statements(plan("70-hash-and-key-partition-counts"));
+        List<String> sql = statements(plan("83-hash-and-key-partition-counts"));
         assertTrue(sql.contains("ALTER TABLE `events` ADD PARTITION PARTITIONS 2"), sql.toString());
         assertTrue(sql.contains("ALTER TABLE `sessions` COALESCE PARTITION 2"), sql.toString());
         assertTrue(sql.contains("ALTER TABLE `clicks` PARTITION BY KEY (`id`,`at`) PARTITIONS 2"), sql.toString());
@@ -57,7 +57,7 @@ class PartitionPlanTest {
 
     @Test
     void tablesArePartitionedAnewAndUnpartitioned() {
-        List<String> sql = statements(plan("71-tables-partitioned-and-unpartitioned"));
+        List<String> sql = statements(plan("84-tables-partitioned-and-unpartitioned"));
         assertTrue(sql.contains("ALTER TABLE `archive` REMOVE PARTITIONING"), sql.toString());
         assertTrue(sql.stream().anyMatch(s -> s.startsWith("ALTER TABLE `metrics` PARTITION BY RANGE COLUMNS(`day`,`host`)")),
                 sql.toString());
@@ -65,7 +65,7 @@ class PartitionPlanTest {
 
     @Test
     void redefinedRangePartitionsPartitionTheTableAnewKeepingItsRows() {
-        Plan plan = plan("72-range-partitions-redefined");
+        Plan plan = plan("85-range-partitions-redefined");
         assertEquals(List.of("ALTER TABLE `readings` PARTITION BY RANGE (`y`) (PARTITION `p1` VALUES LESS THAN (10),"
                 + " PARTITION `p2a` VALUES LESS THAN (15), PARTITION `p2` VALUES LESS THAN (20), PARTITION `p3` VALUES"
                 + " LESS THAN MAXVALUE)"), statements(plan));
