@@ -60,7 +60,9 @@ public record PartitionChange(List<String> clauses, boolean copies, List<String>
     }
 
     private static PartitionChange counted(Partitioning from, Partitioning to) {
-        if (!from.defaultNames() || !to.defaultNames()) {
+        // COALESCE down to one partition leaves the server writing PARTITIONS 1, unlike a table
+        // partitioned with no count: partitioned anew, it is as a fresh one.
+        if (!from.defaultNames() || !to.defaultNames() || to.partitions().size() == 1) {
             return anew(to);
         }
         int more = to.partitions().size() - from.partitions().size();

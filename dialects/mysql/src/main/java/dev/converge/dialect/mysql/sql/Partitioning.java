@@ -90,7 +90,8 @@ public record Partitioning(String head, List<String> partitions) {
     /** The clause of CREATE TABLE and ALTER TABLE that partitions a table this way. */
     public String clause() {
         if (!byValue() && defaultNames()) {
-            return head + " PARTITIONS " + partitions.size();
+            // One partition is what the method gives without a count; SHOW CREATE writes none then.
+            return partitions.size() == 1 ? head : head + " PARTITIONS " + partitions.size();
         }
         return head + " (" + String.join(", ", partitions) + ")";
     }
