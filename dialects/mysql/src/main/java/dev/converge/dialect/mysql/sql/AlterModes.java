@@ -69,6 +69,11 @@ public final class AlterModes {
         return mariadb.map(m -> mysql.map(m::with).orElse(m));
     }
 
+    /** True when the server is known to be MariaDB (its own syntax may be used). */
+    public boolean mariadb() {
+        return server != null && server.mariadb();
+    }
+
     /** The table a change alters with ALTER TABLE, or null. */
     static QualifiedName tableOf(Change change) {
         if (change instanceof AddColumn c) {

@@ -116,10 +116,16 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
                 + ", " + mode.get().clause()));
     }
 
-    /** Clauses of one table combined; a step that drops partitions (and their rows) cannot be undone. */
+    /**
+     * Clauses of one table combined; a step that drops partitions (and their rows) cannot be undone;
+     * on MariaDB, a foreign key added again keeps the name of the index it uses.
+     */
     @Override
     public List<PlanStep> finishSteps(List<PlanStep> steps, SchemaModel current) {
         List<PlanStep> finished = steps.stream().map(MysqlSqlGenerator::irreversibleWhenPartitionsDrop).toList();
+        if (modes.mariadb()) {
+            finished = ForeignKeyIndexNames.keep(finished, current);
+        }
         return new AlterCombiner(this, modes).combine(finished, current);
     }
 

@@ -57,4 +57,14 @@ class CombinedAlterTest {
         Plan plan = runner.run(ConvergenceCase.named("80-algorithms-on-fulltext-compressed-and-myisam-tables")).plan();
         System.out.println(new PlanTextRenderer().render(plan));
     }
+
+    @Test
+    void aForeignKeyAddedAgainKeepsTheNameOfTheIndexItUses() {
+        Plan plan = runner.run(ConvergenceCase.named("88-foreign-key-added-again-keeps-its-index")).plan();
+        String shown = new PlanTextRenderer().render(plan);
+        assertTrue(statements(plan).contains("ALTER TABLE `posts` RENAME INDEX IF EXISTS `posts_ibfk_1` TO `author_id`"),
+                shown);
+        assertTrue(statements(plan).contains("ALTER TABLE `posts` RENAME INDEX IF EXISTS `fk_reviewer` TO `by_reviewer`"),
+                "a no-op where the server keeps the index: " + shown);
+    }
 }
