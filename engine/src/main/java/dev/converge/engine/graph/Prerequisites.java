@@ -129,7 +129,20 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
             before.add(other);
         }
         c.column().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(placing(c.table(), c.after()));
         return before;
+    }
+
+    /**
+     * The changes that put column {@code after} of a table in its place, when a column is placed after
+     * it: its addition, or its move. Columns are placed in the desired order, each after the one before.
+     */
+    private List<Change> placing(QualifiedName table, String after) {
+        if (after == null || after.isEmpty()) {
+            return List.of();
+        }
+        return index.targeting(ObjectRef.member(ObjectKind.COLUMN, table, after), change -> change instanceof AddColumn
+                || (change instanceof AlterColumn alter && alter.kinds().contains(ColumnChangeKind.POSITION)));
     }
 
     @Override
@@ -151,6 +164,9 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(columnAltered(c.table(), c.target()));
         before.addAll(index.targeting(c.target(), isA(ReleaseColumn.class)));
         c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        if (c.kinds().contains(ColumnChangeKind.POSITION)) {
+            before.addAll(placing(c.table(), c.after()));
+        }
         return before;
     }
 

@@ -11,7 +11,9 @@ import dev.converge.dialect.mysql.parse.MysqlStatementSplitter;
 import dev.converge.dialect.mysql.safety.MysqlPlanAnnotator;
 import dev.converge.dialect.mysql.safety.MysqlSafetyClassifier;
 import dev.converge.dialect.mysql.shadow.MysqlShadowFactory;
+import dev.converge.dialect.mysql.sql.AlterModes;
 import dev.converge.dialect.mysql.sql.MysqlSqlGenerator;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
@@ -87,6 +89,12 @@ public final class MysqlDialect implements Dialect {
         return sqlGenerator;
     }
 
+    /** The generator that pins the ALTER TABLE algorithms of this server version. */
+    @Override
+    public SqlGenerator sqlGenerator(ServerVersion version, OnlineStrategies strategies) {
+        return new MysqlSqlGenerator(AlterModes.of(version));
+    }
+
     @Override
     public SafetyClassifier safetyClassifier() {
         return safetyClassifier;
@@ -96,6 +104,12 @@ public final class MysqlDialect implements Dialect {
     @Override
     public PlanAnnotator annotator() {
         return new MysqlPlanAnnotator();
+    }
+
+    /** The classifier that explains the algorithms {@link #sqlGenerator(ServerVersion, OnlineStrategies)} pins. */
+    @Override
+    public SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
+        return new MysqlSafetyClassifier(AlterModes.of(version));
     }
 
     @Override

@@ -9,7 +9,10 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ForeignKey;
+import dev.converge.engine.model.Table;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.QualifiedName;
@@ -31,6 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What each kind of MySQL change risks, by the ALTER TABLE algorithm the server uses for it. */
 class MysqlSafetyClassifierTest {
     private static final QualifiedName T = QualifiedName.of("db", "t");
+    /** The table exists before the plan: the ALTER TABLE algorithm matters. */
+    private static final SchemaModel EXISTING = SchemaModel.EMPTY.withTables(List.of(new Table(T,
+            List.of(col("a", "varchar(20)"), col("n", "int(11)")), List.of(), null, List.of("ENGINE=InnoDB"))));
 
     private static Column col(String name, String type) {
         return new Column(name, type, false, null, Identity.NONE, null, null, null, null, List.of());
@@ -77,7 +83,11 @@ class MysqlSafetyClassifierTest {
                         ColumnChangeKind.NOT_NULL), List.of(HazardCode.TABLE_REWRITE, HazardCode.FULL_TABLE_SCAN)),
                 Arguments.of("B-tree index: INPLACE, LOCK=NONE", new CreateIndex(btree), List.of(HazardCode.INDEX_BUILD)),
                 Arguments.of("FULLTEXT index: writes wait", new CreateIndex(fulltext),
-                        List.of(HazardCode.INDEX_BUILD, HazardCode.BLOCKS_WRITES)));
+                        List.of(HazardCode.BLOCKS_WRITES, HazardCode.INDEX_BUILD)),
+                Arguments.of("foreign key: COPY with foreign_key_checks on", new AddForeignKey(new ForeignKey(
+                        T, "fk", List.of("n"), QualifiedName.of("db", "p"), List.of("id"),
+                        "FOREIGN KEY (`n`) REFERENCES `p` (`id`)", null)),
+                        List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES, HazardCode.FULL_TABLE_SCAN)));
     }
 
     /**
@@ -109,7 +119,7 @@ class MysqlSafetyClassifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void hazards(String name, Change change, List<HazardCode> expected) {
-        List<HazardCode> got = new MysqlSafetyClassifier().classify(change, SchemaModel.EMPTY).hazards().stream()
+        List<HazardCode> got = new MysqlSafetyClassifier().classify(change, EXISTING).hazards().stream()
                 .map(Hazard::code).toList();
         assertEquals(expected, got, name);
     }
