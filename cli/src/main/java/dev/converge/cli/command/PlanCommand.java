@@ -86,7 +86,8 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
-            return FleetCommands.plan(dialects, fleet, spec, format == Format.json, detailedExitCode, outFile);
+            return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format == Format.json,
+                    detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired, target.scope(), safety);

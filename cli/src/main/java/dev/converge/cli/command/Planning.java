@@ -10,6 +10,7 @@ import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
+import dev.converge.engine.workflow.PlanPipeline;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,13 +27,17 @@ final class Planning {
     final Plan plan;
     /** The target's schema the plan starts from. */
     final SchemaModel current;
+    /** What the files say beyond their SQL, with the command line's ignore patterns. */
+    final SourceModel source;
     private final InspectScope scope;
     private final String desiredSource;
 
-    private Planning(DesiredState desired, Plan plan, SchemaModel current, InspectScope scope, String desiredSource) {
+    private Planning(DesiredState desired, Plan plan, SchemaModel current, SourceModel source, InspectScope scope,
+                     String desiredSource) {
         this.desired = desired;
         this.plan = plan;
         this.current = current;
+        this.source = source;
         this.scope = scope;
         this.desiredSource = desiredSource;
     }
@@ -63,10 +68,10 @@ final class Planning {
             throw e;
         }
         SchemaModel currentModel = join(current);
-        Plan plan = Planner.of(target.dialect, target.version, safety.strategies()).plan(currentModel,
-                desired.model(), target.url.display(), desired.source().withIgnorePatterns(desiredOptions.ignore));
-        plan = target.dialect.annotator().annotate(plan, target.connection, currentModel, safety.annotation());
-        return new Planning(desired, plan, currentModel, scope, desiredOptions.desired);
+        SourceModel source = desired.source().withIgnorePatterns(desiredOptions.ignore);
+        Plan plan = new PlanPipeline(target.dialect, safety.pipeline()).plan(target.connection, target.version,
+                currentModel, desired.model(), target.url.display(), source);
+        return new Planning(desired, plan, currentModel, source, scope, desiredOptions.desired);
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */

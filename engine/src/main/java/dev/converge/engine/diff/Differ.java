@@ -46,6 +46,7 @@ public final class Differ {
         new ForeignKeyDiffer().diff(from, to, changes);
         // Routines before views, triggers and policies: those are replaced when a routine they use is.
         new RoutineDiffer().diff(from, to, changes);
+        new ColumnReleases().diff(from, to, changes);
         new ViewDiffer().diff(from, to, changes);
         new TriggerDiffer().diff(from, to, changes);
         new PolicyDiffer().diff(from, to, changes);

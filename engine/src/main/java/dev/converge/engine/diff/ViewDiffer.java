@@ -16,6 +16,7 @@ import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.ObjectRef;
@@ -145,8 +146,9 @@ final class ViewDiffer {
     static Set<ObjectRef> disturbedObjects(List<Change> changes) {
         Set<ObjectRef> disturbed = new LinkedHashSet<>();
         for (Change change : changes) {
-            if (change instanceof AlterColumn) {
-                AlterColumn alter = (AlterColumn) change;
+            if (change instanceof AlterColumn || change instanceof ReleaseColumn) {
+                AlterColumn alter = change instanceof ReleaseColumn ? ((ReleaseColumn) change).asAlterColumn()
+                        : (AlterColumn) change;
                 if (alter.kinds().contains(ColumnChangeKind.TYPE) || alter.kinds().contains(ColumnChangeKind.COLLATION)) {
                     disturbed.add(change.target());
                 }

@@ -10,6 +10,7 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.project.TenantsConfig;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.workflow.DesiredState;
@@ -53,13 +54,18 @@ public final class FleetApplier {
         this.gitCommit = gitCommit;
     }
 
-    /** What the rollout is allowed to do and how it proceeds. */
     /**
+     * What the rollout is allowed to do and how it proceeds.
+     *
      * @param saved    the reviewed fleet plan each target must still match, or null to apply what is planned now
      * @param executor runs every statement (the environment's lock and statement timeouts, retries)
+     * @param resume   a target whose last apply stopped at a checkpoint continues that apply from it
+     *                 (its own scope: a tenant schema resumes its own apply, not its neighbour's); the
+     *                 others are applied as usual
      */
     public record Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
-                          SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor) {
+                          SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor,
+                          boolean resume) {
         public Rollout {
             canary = List.copyOf(canary);
         }
@@ -120,6 +126,11 @@ public final class FleetApplier {
             return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, stale);
         }
         try (Connection connection = connections.open(target)) {
+            Applier applier = new Applier(dialect, clock).executor(rollout.executor());
+            Set<String> scope = Set.copyOf(target.scope().schemas());
+            if (rollout.resume() && applier.canResume(connection, scope)) {
+                return resumed(target, canary, started, applier.resume(connection, null, scope));
+            }
             Plan plan = before.plan();
             String snapshot = ModelJson.write(planner.desiredFor(target, desired.model()));
             ApplyContext context = new ApplyContext(target.environment(), target.name(), snapshot, rollout.note());
@@ -127,7 +138,9 @@ public final class FleetApplier {
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
             }
-            List<SafetyPolicy.Refusal> refusals = rollout.policy().refusals(plan);
+            SourceModel source = planner.sourceFor(target, desired.source());
+            List<SafetyPolicy.Refusal> refusals = rollout.policy().withAllowedOn(source.allowancesByName())
+                    .refusals(plan);
             if (!refusals.isEmpty()) {
                 SafetyPolicy.Refusal first = refusals.get(0);
                 return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusals.size()
@@ -137,8 +150,7 @@ public final class FleetApplier {
             }
             SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
                     before.wanted(), desired.hash(), gitCommit);
-            ApplyResult result = new Applier(dialect, clock).context(context).executor(rollout.executor())
-                    .apply(connection, saved);
+            ApplyResult result = applier.context(context).source(source).apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
                         result.historyId(), "a re-plan still has " + result.remaining().size() + " step(s): "
@@ -150,6 +162,17 @@ public final class FleetApplier {
             return outcome(target, canary, TargetOutcome.Status.FAILED, 0, started, 0,
                     Redaction.passwords(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** A resumed apply ends like any other: converged, or with what a re-plan still finds. */
+    private TargetOutcome resumed(FleetTarget target, boolean canary, long started, ApplyResult result) {
+        if (!result.converged()) {
+            return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, result.statementsRun(), started,
+                    result.historyId(), "resumed apply #" + result.historyId() + "; a re-plan still has "
+                    + result.remaining().size() + " step(s): " + String.join("; ", result.remaining()));
+        }
+        return outcome(target, canary, TargetOutcome.Status.APPLIED, result.statementsRun(), started,
+                result.historyId(), "resumed apply #" + result.historyId() + " from its last checkpoint");
     }
 
     /**

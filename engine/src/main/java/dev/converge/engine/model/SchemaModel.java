@@ -97,6 +97,12 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                 privileges, collations);
     }
 
+    /** This model with its triggers replaced (the other lists kept). */
+    public SchemaModel withTriggers(List<Trigger> newTriggers) {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                newTriggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged);
+    }
+
     /** This model without its list of unmanaged objects. */
     public SchemaModel withoutUnmanaged() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,

@@ -44,6 +44,7 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override public Optional<Change> visitAddEnumValue(AddEnumValue c) { return irreversible(); }
     @Override public Optional<Change> visitAddForeignKey(AddForeignKey c) { return undo(new DropForeignKey(c.foreignKey())); }
     @Override public Optional<Change> visitAlterColumn(AlterColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds())); }
+    @Override public Optional<Change> visitReleaseColumn(ReleaseColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds())); }
     @Override public Optional<Change> visitAlterSequence(AlterSequence c) { return undo(new AlterSequence(c.to(), c.from())); }
     @Override public Optional<Change> visitCreateEnum(CreateEnum c) { return undo(new DropEnum(c.type())); }
     @Override public Optional<Change> visitCreateIndex(CreateIndex c) { return undo(new DropIndex(c.index())); }
@@ -56,6 +57,7 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override public Optional<Change> visitDropEnum(DropEnum c) { return undo(new CreateEnum(c.type())); }
     @Override public Optional<Change> visitDropForeignKey(DropForeignKey c) { return undo(new AddForeignKey(c.foreignKey())); }
     @Override public Optional<Change> visitDropIndex(DropIndex c) { return undo(new CreateIndex(c.index())); }
+    @Override public Optional<Change> visitReplaceIndex(ReplaceIndex c) { return undo(new ReplaceIndex(c.to(), c.from())); }
     @Override public Optional<Change> visitDropSchema(DropSchema c) { return undo(new CreateSchema(c.schema())); }
     @Override public Optional<Change> visitDropSequence(DropSequence c) { return irreversible(); }
     @Override public Optional<Change> visitDropTable(DropTable c) { return irreversible(); }

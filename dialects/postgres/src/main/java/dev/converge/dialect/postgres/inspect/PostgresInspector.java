@@ -2,8 +2,10 @@ package dev.converge.dialect.postgres.inspect;
 
 import dev.converge.dialect.postgres.inspect.CatalogRows.RoutineRow;
 import dev.converge.dialect.postgres.inspect.CatalogRows.ViewRow;
+import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.View;
 import dev.converge.engine.spi.InspectScope;
@@ -44,12 +46,15 @@ public final class PostgresInspector implements Inspector {
                 session.list("constraints", CatalogRows::constraint));
         List<ViewRow> viewRows = session.list("views", CatalogRows::viewRow);
         List<View> views = viewRows.stream().filter(r -> !r.materialized()).map(ViewRow::view).toList();
+        List<MaterializedView> materializedViews = viewRows.stream().filter(ViewRow::materialized)
+                .map(ViewRow::asMaterialized).toList();
+        List<Sequence> sequences = session.list("sequences", CatalogRows::sequence);
         List<RoutineRow> routineRows = session.list("routines", CatalogRows::routine);
-        RoutineBodies bodies = new RoutineBodies(tables, views, routineRows);
+        RoutineBodies bodies = new RoutineBodies(tables, views, materializedViews, sequences, routineRows);
         return new SchemaModel(
                 schemas,
                 session.list("enums", CatalogRows::enumType),
-                session.list("sequences", CatalogRows::sequence),
+                sequences,
                 tables,
                 session.list("indexes", CatalogRows::index),
                 session.list("foreign_keys", CatalogRows::foreignKey),
@@ -61,7 +66,7 @@ public final class PostgresInspector implements Inspector {
                 session.list("domains", CatalogRows::domain),
                 session.list("composite_types", CatalogRows::compositeType),
                 session.list("extensions", CatalogRows::extension),
-                viewRows.stream().filter(ViewRow::materialized).map(ViewRow::asMaterialized).toList(),
+                materializedViews,
                 session.list("unmanaged", CatalogRows::unmanaged),
                 session.listForRoles("privileges", List.copyOf(new java.util.TreeSet<>(scope.managedRoles())),
                         CatalogRows::privilege),

@@ -11,6 +11,8 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateEnum;
 import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.ReplaceIndex;
+import dev.converge.engine.model.Index;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
@@ -70,16 +72,20 @@ final class Probes {
                     ? List.of(orphans(key)) : List.of();
         }
         if (change instanceof CreateIndex) {
-            CreateIndex index = (CreateIndex) change;
-            if (!index.index().unique() || !existing.contains(index.index().table())) {
-                return List.of();
-            }
-            List<String> keys = index.index().keys().stream().map(k -> KEY_DECORATION.matcher(k).replaceFirst(""))
-                    .toList();
-            return List.of(duplicates(index.index().table(), keys, index.index().predicate(),
-                    "unique index " + index.index().name()));
+            return uniqueIndex(((CreateIndex) change).index());
+        }
+        if (change instanceof ReplaceIndex) {
+            return uniqueIndex(((ReplaceIndex) change).to());
         }
         return List.of();
+    }
+
+    private List<Probe> uniqueIndex(Index index) {
+        if (!index.unique() || !existing.contains(index.table())) {
+            return List.of();
+        }
+        List<String> keys = index.keys().stream().map(k -> KEY_DECORATION.matcher(k).replaceFirst("")).toList();
+        return List.of(duplicates(index.table(), keys, index.predicate(), "unique index " + index.name()));
     }
 
     /** Every value of each converted column must be a label of the new type (only labels removed can fail). */

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.shadow;
 
+import dev.converge.engine.spi.ManagedShadow;
 import dev.converge.dialect.postgres.connect.PostgresConnector;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -106,7 +107,7 @@ final class EmbeddedShadow extends ManagedShadow {
     }
 
     @Override
-    void release() throws IOException {
+    protected void release() throws IOException {
         EmbeddedPostgres running = server;
         try {
             if (running != null) {
@@ -118,7 +119,7 @@ final class EmbeddedShadow extends ManagedShadow {
     }
 
     @Override
-    String cleanupAdvice() {
+    protected String cleanupAdvice() {
         return "; stop any postgres process using " + root + " and delete that directory";
     }
 

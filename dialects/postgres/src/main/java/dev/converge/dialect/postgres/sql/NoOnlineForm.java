@@ -10,6 +10,7 @@ import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.CreateEnum;
@@ -32,6 +33,7 @@ import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.CreateTrigger;
@@ -83,6 +85,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitAlterColumn(AlterColumn change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitReleaseColumn(ReleaseColumn change) {
         return null;
     }
 
@@ -290,6 +297,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitSetPartitionOf(SetPartitionOf change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitReplaceIndex(ReplaceIndex change) {
         return null;
     }
 

@@ -13,6 +13,7 @@ import dev.converge.engine.model.Table;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ServerVersion;
@@ -42,6 +43,17 @@ final class ConvergenceRunner {
     private final PostgresDialect dialect = new PostgresDialect();
     private final Planner planner = Planner.of(dialect);
     private final PlanTextRenderer renderer = new PlanTextRenderer();
+    private final OnlineStrategies strategies;
+
+    /** Plans with the plain generator: every statement in the apply's transaction. */
+    ConvergenceRunner() {
+        this(null);
+    }
+
+    /** Plans the first plan with {@code strategies} for the target's version (null: the plain generator). */
+    ConvergenceRunner(OnlineStrategies strategies) {
+        this.strategies = strategies;
+    }
 
     /** What a run produced, for tests that look further than the convergence assertions. */
     record Outcome(Plan plan, Plan secondPlan) {
@@ -65,7 +77,8 @@ final class ConvergenceRunner {
                 DesiredState desired = new DesiredStateResolver(dialect)
                         .resolve(desiredDir.toString(), shadow, url, version, scope);
                 SchemaModel before = dialect.inspector().inspect(target, scope);
-                Plan plan = planner.plan(before, desired.model(), url.display(), desired.source());
+                Planner first = strategies == null ? planner : Planner.of(dialect, version, strategies);
+                Plan plan = first.plan(before, desired.model(), url.display(), desired.source());
                 new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
                 target.setAutoCommit(true);
 

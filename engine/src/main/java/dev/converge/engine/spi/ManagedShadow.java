@@ -1,31 +1,29 @@
-package dev.converge.dialect.postgres.shadow;
+package dev.converge.engine.spi;
 
-import dev.converge.engine.spi.DatabaseUrl;
-import dev.converge.engine.spi.Shadow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * ManagedShadow is the cleanup discipline every shadow shares: a JVM shutdown hook is registered the
+ * ManagedShadow is the cleanup discipline every dialect's shadow shares: a JVM shutdown hook is registered the
  * moment something exists that must be cleaned up (so Ctrl-C never leaks a database or a server),
  * {@link #close()} runs the cleanup exactly once, removes the hook, and never throws.
  */
-abstract class ManagedShadow implements Shadow {
+public abstract class ManagedShadow implements Shadow {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread hook;
     private volatile Connection connection;
     private volatile String description;
     private volatile DatabaseUrl url;
 
-    ManagedShadow(String description) {
+    protected ManagedShadow(String description) {
         this.description = description;
         this.hook = new Thread(this::close, "converge-shadow-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** Hands over the shadow's connection once it is open; from then on close() closes it first. */
-    final void attach(Connection opened, String finalDescription, DatabaseUrl openedUrl) {
+    protected final void attach(Connection opened, String finalDescription, DatabaseUrl openedUrl) {
         this.connection = opened;
         this.description = finalDescription;
         this.url = openedUrl;
@@ -52,7 +50,7 @@ abstract class ManagedShadow implements Shadow {
         return description;
     }
 
-    final boolean isClosed() {
+    public final boolean isClosed() {
         return closed.get();
     }
 
@@ -91,8 +89,8 @@ abstract class ManagedShadow implements Shadow {
     }
 
     /** Drops or stops what the shadow created. Its connection is already closed. */
-    abstract void release() throws Exception;
+    protected abstract void release() throws Exception;
 
     /** What the user can do by hand when {@link #release()} failed. */
-    abstract String cleanupAdvice();
+    protected abstract String cleanupAdvice();
 }

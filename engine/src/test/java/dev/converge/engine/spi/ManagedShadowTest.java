@@ -1,4 +1,4 @@
-package dev.converge.dialect.postgres.shadow;
+package dev.converge.engine.spi;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +21,7 @@ class ManagedShadowTest {
         }
 
         @Override
-        void release() {
+        protected void release() {
             releases.incrementAndGet();
             if (fail) {
                 throw new IllegalStateException("cannot drop");
@@ -29,7 +29,7 @@ class ManagedShadowTest {
         }
 
         @Override
-        String cleanupAdvice() {
+        protected String cleanupAdvice() {
             return "; do it by hand";
         }
     }
