@@ -200,6 +200,9 @@ public final class Fleet implements AutoCloseable {
     }
 
     private ShadowSpec shadowSpec() {
+        if (project.shadow() == null) {
+            return dialect.defaultShadow();
+        }
         switch (project.shadow()) {
             case "server":
                 return ShadowSpec.SERVER;

@@ -13,7 +13,7 @@ import java.util.Map;
  * normalizes it, which schemas the project owns, and its environments in declaration order.
  *
  * @param desired the desired-state directory, resolved against the file's directory
- * @param shadow  "embedded", "server" or "dev"
+ * @param shadow  "embedded", "server" or "dev"; null for the dialect's default ({@link dev.converge.engine.spi.Dialect#defaultShadow})
  * @param devUrl  the dev database when shadow is "dev", else null
  * @param schemas the schemas the project manages in single-database targets; empty for all
  */

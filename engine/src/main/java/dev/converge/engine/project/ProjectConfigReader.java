@@ -76,8 +76,9 @@ public final class ProjectConfigReader {
         checkKeys(root, "", ROOT_KEYS);
         String dialect = optionalText(root, "", "dialect", "postgres");
         String desired = requiredText(root, "", "desired", "the directory of desired-state .sql files, e.g. desired: schema/");
-        String shadow = optionalText(root, "", "shadow", "embedded");
-        if (!Set.of("embedded", "server", "dev").contains(shadow)) {
+        // Absent: the dialect's default (an embedded PostgreSQL; a workspace database on a MySQL target's server).
+        String shadow = optionalText(root, "", "shadow", null);
+        if (shadow != null && !Set.of("embedded", "server", "dev").contains(shadow)) {
             fail("/shadow", "shadow must be embedded, server or dev, not '" + shadow + "'", null);
         }
         ConfigValue devUrl = root.has("dev_url") ? value(root, "", "dev_url") : null;
