@@ -9,11 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,17 +78,17 @@ class FleetPipelineEndToEndTest {
             Cli.Result apply = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
             assertEquals(1, apply.exitCode(), apply.all());
             JsonNode r = JSON.readTree(Files.readString(report));
-            assertEquals(List.of("a", "c"), names(r, "applied"), r.toString());
-            assertEquals(List.of("b"), names(r, "refused"), r.toString());
+            assertEquals(List.of("a", "c"), ReportJson.targets(r, "applied"), r.toString());
+            assertEquals(List.of("b"), ReportJson.targets(r, "refused"), r.toString());
             assertTrue(apply.out().contains("will fail: 1 row"), apply.all());
 
-            assertEquals("title of a", value(db, "SELECT name FROM t_a.items WHERE id = 1"), "the rename kept the row");
-            assertEquals("title of c", value(db, "SELECT name FROM t_c.items WHERE id = 1"));
-            assertEquals("title of b", value(db, "SELECT title FROM t_b.items WHERE id = 1"), "b was not touched");
-            assertEquals("3", value(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'audit_log'"),
+            assertEquals("title of a", Cli.value(db, "SELECT name FROM t_a.items WHERE id = 1"), "the rename kept the row");
+            assertEquals("title of c", Cli.value(db, "SELECT name FROM t_c.items WHERE id = 1"));
+            assertEquals("title of b", Cli.value(db, "SELECT title FROM t_b.items WHERE id = 1"), "b was not touched");
+            assertEquals("3", Cli.value(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'audit_log'"),
                     "the ignored tables were left alone");
-            assertEquals("2", value(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'items_name'"));
-            assertEquals("0", value(db, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
+            assertEquals("2", Cli.value(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'items_name'"));
+            assertEquals("0", Cli.value(db, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
 
             Cli.Result drift = run("drift", "--env", "prod", "--format", "json");
             assertEquals(2, drift.exitCode(), "pending in b, no drift (the ignored tables are not drift):\n"
@@ -107,30 +102,15 @@ class FleetPipelineEndToEndTest {
             Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
             assertEquals(0, rerun.exitCode(), rerun.all());
             JsonNode again = JSON.readTree(Files.readString(report));
-            assertEquals(List.of("b"), names(again, "applied"), again.toString());
-            assertEquals(List.of("a", "c"), names(again, "converged"), again.toString());
-            assertEquals("title of b", value(db, "SELECT name FROM t_b.items WHERE id = 1"));
+            assertEquals(List.of("b"), ReportJson.targets(again, "applied"), again.toString());
+            assertEquals(List.of("a", "c"), ReportJson.targets(again, "converged"), again.toString());
+            assertEquals("title of b", Cli.value(db, "SELECT name FROM t_b.items WHERE id = 1"));
             Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode");
             assertEquals(0, clean.exitCode(), clean.all());
         }
     }
 
-    private static List<String> names(JsonNode report, String outcome) {
-        List<String> names = new ArrayList<>();
-        report.get("targets").forEach(t -> {
-            if (outcome.equals(t.get("outcome").asText())) {
-                names.add(t.get("name").asText());
-            }
-        });
-        return names;
-    }
 
-    private static String value(LocalPostgres db, String query) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     private void config(LocalPostgres db) throws Exception {
         Files.writeString(dir.resolve("converge.yaml"), """
@@ -152,10 +132,6 @@ class FleetPipelineEndToEndTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = dir.resolve("converge.yaml").toString();
-        return Cli.run(all);
+        return Cli.inProject(dir.resolve("converge.yaml"), args);
     }
 }
