@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fleet plans are made by the same pipeline as a single plan: on three tenant schemas of the local
- * PostgreSQL, a {@code converge:renamed-from} renames a column in every tenant and keeps its rows, a
- * table matched by {@code .convergeignore} is left alone (not dropped, not drift, no obstacle to
- * convergence), the new index of an existing table is built CONCURRENTLY, steps name the file and
+ * PostgreSQL, a {@code converge:renamed-from} renames a column in every tenant and keeps its rows,
+ * tables matched by {@code .convergeignore} and by converge.yaml's {@code ignore} are left alone (not
+ * dropped, not drift, no obstacle to convergence), the new index of an existing table is built CONCURRENTLY, steps name the file and
  * line that declare their object, and a NOT NULL over NULLs in one tenant is caught by that tenant's
  * data pre-check: that tenant alone is refused (within the failure budget), the others are applied.
  */
@@ -59,6 +59,7 @@ class FleetPipelineEndToEndTest {
 
             for (String t : List.of("a", "b", "c")) {
                 db.execute("CREATE TABLE t_" + t + ".audit_log (at timestamptz, what text);"
+                        + "CREATE TABLE t_" + t + ".scratch_1 (x int);"
                         + "INSERT INTO t_" + t + ".items VALUES (1, 'title of " + t + "', "
                         + (t.equals("b") ? "NULL" : "'code'") + ");");
             }
@@ -73,6 +74,7 @@ class FleetPipelineEndToEndTest {
             assertTrue(plan.out().matches("(?s).*declared at \\S*schema/app\\.sql:6\n.*"), plan.all());
             assertTrue(plan.out().contains("will fail: 1 row"), plan.all());
             assertFalse(plan.out().contains("audit_log"), "an ignored table is not in any plan:\n" + plan.all());
+            assertFalse(plan.out().contains("scratch_1"), "nor one ignored in converge.yaml:\n" + plan.all());
 
             Path report = dir.resolve("report.json");
             Cli.Result apply = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
@@ -87,6 +89,7 @@ class FleetPipelineEndToEndTest {
             assertEquals("title of b", Cli.value(db, "SELECT title FROM t_b.items WHERE id = 1"), "b was not touched");
             assertEquals("3", Cli.value(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'audit_log'"),
                     "the ignored tables were left alone");
+            assertEquals("3", Cli.value(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'scratch_1'"));
             assertEquals("2", Cli.value(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'items_name'"));
             assertEquals("0", Cli.value(db, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
 
@@ -117,6 +120,7 @@ class FleetPipelineEndToEndTest {
                 dialect: postgres
                 desired: schema
                 shadow: server
+                ignore: [app.scratch_*]
                 environments:
                   prod:
                     url: %s

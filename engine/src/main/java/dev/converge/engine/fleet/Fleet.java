@@ -108,7 +108,7 @@ public final class Fleet implements AutoCloseable {
             DesiredState resolved = new DesiredStateResolver(dialect).resolve(asGiven(project.desired()),
                     shadowSpec(), first.url(), version, desiredScope());
             desired = new DesiredState(resolved.model(), resolved.hash(), resolved.description(),
-                    resolved.source().withIgnorePatterns(ignorePatterns));
+                    resolved.source().withIgnorePatterns(project.ignore()).withIgnorePatterns(ignorePatterns));
         }
         return desired;
     }

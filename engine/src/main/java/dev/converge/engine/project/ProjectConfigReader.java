@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class ProjectConfigReader {
     private static final Set<String> ROOT_KEYS = Set.of("dialect", "desired", "shadow", "dev_url", "schemas",
-            "environments");
+            "ignore", "environments");
     private static final Set<String> ENV_KEYS = Set.of("url", "after", "policy", "tenants");
     private static final Set<String> POLICY_KEYS = Set.of("allow_hazards", "allow_destructive", "max_lock", "lock_timeout",
             "statement_timeout");
@@ -86,6 +86,7 @@ public final class ProjectConfigReader {
             fail("/shadow", "shadow: dev needs dev_url: the empty database to normalize the desired state in", null);
         }
         List<String> schemas = textList(root, "", "schemas");
+        List<String> ignore = textList(root, "", "ignore");
         Map<String, EnvironmentConfig> environments = environments(root);
         checkPromotion(environments);
         if (!problems.isEmpty()) {
@@ -93,7 +94,7 @@ public final class ProjectConfigReader {
         }
         Path base = file.toAbsolutePath().getParent();
         Path desiredDir = desired == null ? base : base.resolve(desired).normalize();
-        return new ProjectConfig(file, dialect, desiredDir, shadow, devUrl, schemas, environments);
+        return new ProjectConfig(file, dialect, desiredDir, shadow, devUrl, schemas, environments, ignore);
     }
 
     private Map<String, EnvironmentConfig> environments(JsonNode root) {
