@@ -301,8 +301,16 @@ public final class Applier {
         return dialect == null ? null : dialect.inspector().inspect(target, scope(saved));
     }
 
+    /**
+     * The schemas the plan manages, and as managed roles those holding a privilege on either side of
+     * it: a managed role with no privilege on either side reads as nothing either way, so the
+     * fingerprint of the target comes out the same as when it was planned.
+     */
     private static InspectScope scope(SavedPlan saved) {
-        return new InspectScope(Set.copyOf(saved.schemas()));
+        Set<String> roles = new java.util.TreeSet<>();
+        saved.current().privileges().forEach(p -> roles.add(p.grantee()));
+        saved.desired().privileges().forEach(p -> roles.add(p.grantee()));
+        return new InspectScope(Set.copyOf(saved.schemas()), roles);
     }
 
     Dialect dialect() {

@@ -12,6 +12,8 @@ public interface ChangeVisitor<R> {
 
     R visitAlterColumn(AlterColumn change);
 
+    R visitReleaseColumn(ReleaseColumn change);
+
     R visitAlterSequence(AlterSequence change);
 
     R visitAlterTableOptions(AlterTableOptions change);
@@ -93,4 +95,16 @@ public interface ChangeVisitor<R> {
     R visitDropMaterializedView(DropMaterializedView change);
 
     R visitSetPartitionOf(SetPartitionOf change);
+
+    R visitReplaceIndex(ReplaceIndex change);
+
+    R visitGrantPrivileges(GrantPrivileges change);
+
+    R visitRevokePrivileges(RevokePrivileges change);
+
+    R visitRecreateEnum(RecreateEnum change);
+
+    R visitCreateCollation(CreateCollation change);
+
+    R visitDropCollation(DropCollation change);
 }

@@ -3,18 +3,35 @@ package dev.converge.engine.diff;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
+import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Index;
+import dev.converge.engine.model.Table;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * IndexDiffer creates, replaces and drops stand-alone indexes. An index whose table (or materialized view)
  * the plan drops goes with it, so it gets no step of its own.
+ *
+ * <p>An index of a table that stays, with a new definition, is one {@link ReplaceIndex}, so that the
+ * dialect can build the new index before it drops the old one. When the table's columns are dropped or
+ * change type in the same plan, the old index may go with them (a dropped column drops its indexes) or
+ * stand in the way (a type change under an index), so the index is dropped and created as two steps,
+ * which the change graph orders around the column changes.
  */
 final class IndexDiffer {
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         for (Index desired : to.indexes().values()) {
             Index current = from.indexes().get(desired.name());
-            if (current == null || !current.definition().equals(desired.definition())) {
+            if (current != null && !current.definition().equals(desired.definition())
+                    && replaceableInPlace(current, from, to)) {
+                out.add(new ReplaceIndex(current, desired));
+                // The new index starts without a comment, whichever way the dialect builds it.
+                Comments.forNew(desired.ref(), desired.comment(), out);
+            } else if (current == null || !current.definition().equals(desired.definition())) {
                 if (current != null && to.hasIndexedRelation(current.table())) {
                     out.add(new DropIndex(current));
                 }
@@ -29,5 +46,18 @@ final class IndexDiffer {
                 out.add(new DropIndex(current));
             }
         }
+    }
+
+    /** Same table on both sides, a table (not a materialized view), every current column kept with its type. */
+    private static boolean replaceableInPlace(Index current, ModelIndex from, ModelIndex to) {
+        Table before = from.tables().get(current.table());
+        Table after = to.tables().get(current.table());
+        if (before == null || after == null) {
+            return false;
+        }
+        Map<String, Column> kept = after.columns().stream()
+                .collect(Collectors.toMap(Column::name, Function.identity(), (a, b) -> a));
+        return before.columns().stream().allMatch(c -> kept.containsKey(c.name())
+                && kept.get(c.name()).type().equals(c.type()));
     }
 }

@@ -7,6 +7,7 @@ import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.CreateView;
 import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.DropCompositeType;
 import dev.converge.engine.change.DropDomain;
 import dev.converge.engine.change.DropEnum;
@@ -15,6 +16,7 @@ import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.ObjectRef;
@@ -144,11 +146,16 @@ final class ViewDiffer {
     static Set<ObjectRef> disturbedObjects(List<Change> changes) {
         Set<ObjectRef> disturbed = new LinkedHashSet<>();
         for (Change change : changes) {
-            if (change instanceof AlterColumn) {
-                AlterColumn alter = (AlterColumn) change;
+            if (change instanceof AlterColumn || change instanceof ReleaseColumn) {
+                AlterColumn alter = change instanceof ReleaseColumn ? ((ReleaseColumn) change).asAlterColumn()
+                        : (AlterColumn) change;
                 if (alter.kinds().contains(ColumnChangeKind.TYPE) || alter.kinds().contains(ColumnChangeKind.COLLATION)) {
                     disturbed.add(change.target());
                 }
+            } else if (change instanceof RecreateEnum recreate) {
+                // the type is renamed away and dropped: whatever reads it or its columns must go first
+                disturbed.add(change.target());
+                recreate.columns().forEach(c -> disturbed.add(c.ref()));
             } else if (change instanceof DropColumn || change instanceof DropTable || change instanceof DropEnum
                     || change instanceof DropSequence || change instanceof DropRoutine || change instanceof DropDomain
                     || change instanceof DropCompositeType || change instanceof DropMaterializedView) {

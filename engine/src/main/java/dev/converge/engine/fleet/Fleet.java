@@ -212,7 +212,7 @@ public final class Fleet implements AutoCloseable {
 
     private InspectScope desiredScope() {
         String template = templateSchema();
-        return template != null ? new InspectScope(Set.of(template)) : new InspectScope(Set.copyOf(project.schemas()));
+        return template != null ? new InspectScope(Set.of(template), Set.copyOf(project.managedRoles())) : new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()));
     }
 
     private ShadowSpec shadowSpec() {

@@ -53,6 +53,7 @@ public final class ChangeGraph {
             }
         }
         failOnCycle(graph);
+        addHints(graph, ids, new OrderHints(rules).of(changes));
         Map<String, Integer> ranks = new HashMap<>();
         byId.forEach((id, change) -> ranks.put(id, ChangeRank.of(change)));
         Comparator<String> tieBreak = Comparator.<String>comparingInt(ranks::get)
@@ -60,6 +61,42 @@ public final class ChangeGraph {
         List<Change> ordered = new ArrayList<>(changes.size());
         new TopologicalOrderIterator<>(graph, tieBreak).forEachRemaining(id -> ordered.add(byId.get(id)));
         return ordered;
+    }
+
+    /**
+     * Adds the hinted edges, in step-id order, each only when it closes no cycle: a hint is an order
+     * that helps (see {@link OrderHints}) but that nothing requires, so it yields to every rule and to
+     * the hints added before it.
+     */
+    private static void addHints(Graph<String, DefaultEdge> graph, Map<Change, String> ids,
+                                 Map<Change, List<Change>> hints) {
+        List<String[]> edges = new ArrayList<>();
+        hints.forEach((change, befores) -> befores.forEach(before -> edges.add(new String[] {ids.get(before), ids.get(change)})));
+        edges.sort(Comparator.<String[], String>comparing(e -> e[1]).thenComparing(e -> e[0]));
+        for (String[] edge : edges) {
+            if (!edge[0].equals(edge[1]) && !graph.containsEdge(edge[0], edge[1]) && !reaches(graph, edge[1], edge[0])) {
+                graph.addEdge(edge[0], edge[1]);
+            }
+        }
+    }
+
+    /** True when a path leads from {@code from} to {@code to}. */
+    private static boolean reaches(Graph<String, DefaultEdge> graph, String from, String to) {
+        java.util.Deque<String> work = new java.util.ArrayDeque<>(List.of(from));
+        Set<String> seen = new java.util.HashSet<>(work);
+        while (!work.isEmpty()) {
+            String vertex = work.pop();
+            if (vertex.equals(to)) {
+                return true;
+            }
+            for (DefaultEdge edge : graph.outgoingEdgesOf(vertex)) {
+                String next = graph.getEdgeTarget(edge);
+                if (seen.add(next)) {
+                    work.push(next);
+                }
+            }
+        }
+        return false;
     }
 
     private static void failOnCycle(Graph<String, DefaultEdge> graph) {

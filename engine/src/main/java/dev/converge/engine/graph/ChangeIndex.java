@@ -3,8 +3,11 @@ package dev.converge.engine.graph;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Policy;
@@ -37,6 +40,9 @@ final class ChangeIndex {
     /** Current model: partitioned table -> its partitions. */
     private final Map<QualifiedName, List<ObjectRef>> currentPartitions = new HashMap<>();
 
+    /** The changes that create or replace a routine, in plan order. */
+    private final List<Change> routineCreations = new ArrayList<>();
+
     /** Current model: sequence -> the column that owns it. */
     private final Map<ObjectRef, ObjectRef> currentSequenceOwners = new HashMap<>();
 
@@ -47,6 +53,9 @@ final class ChangeIndex {
             tableOf(change).ifPresent(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(change));
             referencedTableOf(change).ifPresent(t -> byReferencedTable.computeIfAbsent(t, k -> new ArrayList<>()).add(change));
             bySchema.computeIfAbsent(target.name().schema(), k -> new ArrayList<>()).add(change);
+            if (change instanceof CreateRoutine || change instanceof ReplaceRoutine) {
+                routineCreations.add(change);
+            }
         }
         for (Table table : current.tables()) {
             if (table.partitionOf() != null) {
@@ -67,6 +76,7 @@ final class ChangeIndex {
             if (trigger.function() != null) {
                 addDependent(trigger.function(), trigger.ref());
             }
+            trigger.dependsOn().forEach(dep -> addDependent(dep, trigger.ref()));
         }
         current.materializedViews().forEach(v -> v.dependsOn().forEach(dep -> addDependent(dep, v.ref())));
         current.domains().forEach(d -> d.dependsOn().forEach(dep -> addDependent(dep, d.ref())));
@@ -87,6 +97,9 @@ final class ChangeIndex {
         }
         if (change instanceof DropIndex) {
             return java.util.Optional.of(((DropIndex) change).index().table());
+        }
+        if (change instanceof ReplaceIndex) {
+            return java.util.Optional.of(((ReplaceIndex) change).to().table());
         }
         boolean inTable = target.kind() == ObjectKind.TABLE || !target.member().isEmpty();
         return inTable ? java.util.Optional.of(target.name()) : java.util.Optional.empty();
@@ -121,6 +134,11 @@ final class ChangeIndex {
     /** Objects that, in the current model, depend on {@code ref} (columns as COLUMN refs, views). */
     List<ObjectRef> currentDependentsOf(ObjectRef ref) {
         return currentDependents.getOrDefault(ref, List.of());
+    }
+
+    /** The changes that create or replace a routine. */
+    List<Change> routineCreations() {
+        return routineCreations;
     }
 
     /** The partitions the table has now. */

@@ -6,6 +6,7 @@ import dev.converge.engine.change.*;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.RoutineCalls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -135,6 +136,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitDropColumn(DropColumn c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(readersOfColumnDropped(c.target()));
         before.addAll(detachOf(table));
         before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
                 DropPolicy.class, DropTrigger.class)));
@@ -143,23 +145,42 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
+    /** After the column is released, if it is, and after what its desired form needs is created. */
     @Override
     public List<Change> visitAlterColumn(AlterColumn c) {
-        QualifiedName table = c.table();
-        List<Change> before = new ArrayList<>(viewsReadingDropped(table));
-        before.addAll(detachOf(table));
-        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
-                DropPolicy.class, DropTrigger.class)));
-        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        List<Change> before = new ArrayList<>(columnAltered(c.table(), c.target()));
+        before.addAll(index.targeting(c.target(), isA(ReleaseColumn.class)));
         c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         return before;
     }
 
     @Override
+    public List<Change> visitReleaseColumn(ReleaseColumn c) {
+        return columnAltered(c.table(), c.target());
+    }
+
+    /** What must happen before a column of {@code table} changes in place (type, default...). */
+    private List<Change> columnAltered(QualifiedName table, ObjectRef column) {
+        List<Change> before = new ArrayList<>(viewsReadingDropped(table));
+        before.addAll(readersOfColumnDropped(column));
+        before.addAll(detachOf(table));
+        before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
+                DropPolicy.class, DropTrigger.class)));
+        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        return before;
+    }
+
+    /** After the columns it reads and the routines a check calls (named in its text) are there. */
+    @Override
     public List<Change> visitAddConstraint(AddConstraint c) {
         QualifiedName table = c.table();
         List<Change> before = new ArrayList<>(index.onTable(table,
                 isA(AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
+        for (Change routine : index.routineCreations()) {
+            if (RoutineCalls.in(c.constraint().definition(), routine.target())) {
+                before.add(routine);
+            }
+        }
         return before;
     }
 
@@ -177,7 +198,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(index.onTable(table,
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, CreateIndex.class)));
         before.addAll(index.onTable(referenced,
-                isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class)));
+                isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class,
+                        ReplaceIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropForeignKey.class)));
         return before;
     }
@@ -194,6 +216,21 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropIndex.class)));
         before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, table), isA(CreateMaterializedView.class)));
+        return before;
+    }
+
+    /**
+     * A replaced index needs what a new one needs on its table, and, like a drop, the foreign keys that
+     * may rely on the old one gone first. Column drops and type changes never meet it: with those the
+     * differ drops and creates the index instead.
+     */
+    @Override
+    public List<Change> visitReplaceIndex(ReplaceIndex c) {
+        QualifiedName table = c.to().table();
+        List<Change> before = new ArrayList<>(index.onTable(table,
+                isA(AddColumn.class, DropConstraint.class, DropIndex.class)));
+        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        before.addAll(index.onTable(table, isA(DropForeignKey.class)));
         return before;
     }
 
@@ -262,7 +299,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return dependentsChanged(c.target());
     }
 
-    /** A trigger needs its table (and columns) and its function, and replaces the trigger it drops. */
+    /**
+     * A trigger needs its table (and columns), its function and what else it depends on (the trigger a
+     * MySQL trigger FOLLOWS), and replaces the trigger it drops.
+     */
     @Override
     public List<Change> visitCreateTrigger(CreateTrigger c) {
         QualifiedName table = c.trigger().table();
@@ -270,6 +310,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.trigger().function() != null) {
             before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
         }
+        c.trigger().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         before.addAll(index.targeting(c.target(), isA(DropTrigger.class)));
         return before;
     }
@@ -415,14 +456,15 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     }
 
     /** The changes that create or extend an object something else needs. */
-    private List<Change> creatorsOf(ObjectRef ref) {
+    List<Change> creatorsOf(ObjectRef ref) {
         if (ref.kind() == ObjectKind.TABLE) {
             return index.onTable(ref.name(), isA(CreateTable.class, AddColumn.class, AlterColumn.class));
         }
         if (ref.kind() == ObjectKind.COLUMN) {
             return creatorsOfColumn(ref);
         }
-        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class)));
+        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class,
+                RecreateEnum.class)));
     }
 
     private List<Change> creatorsOfColumn(ObjectRef column) {
@@ -435,11 +477,29 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     private List<Change> dependentsChanged(ObjectRef ref) {
         List<Change> before = new ArrayList<>();
         for (ObjectRef dependent : index.currentDependentsOf(ref)) {
-            before.addAll(index.targeting(dependent, isDrop().or(isA(AlterColumn.class))));
+            // a released column lets go of the object before it is dropped, and takes it back after
+            List<Change> released = index.targeting(dependent, isA(ReleaseColumn.class));
+            before.addAll(released.isEmpty() ? index.targeting(dependent, isDrop().or(isA(AlterColumn.class))) : released);
             if (!dependent.member().isEmpty()) {
                 // a column, trigger or policy that goes with its table
                 before.addAll(index.targeting(dependent.owner(), isA(DropTable.class)));
             }
+            if (dependent.kind() == ObjectKind.COLUMN) {
+                // a check on the column's table may be what uses the object
+                before.addAll(index.onTable(dependent.name(), isA(DropConstraint.class)));
+            }
+        }
+        return before;
+    }
+
+    /**
+     * Drops of what currently reads the column itself (a routine with an SQL-standard body, a view):
+     * PostgreSQL refuses to change its type or drop it while they exist.
+     */
+    private List<Change> readersOfColumnDropped(ObjectRef column) {
+        List<Change> before = new ArrayList<>();
+        for (ObjectRef dependent : index.currentDependentsOf(column)) {
+            before.addAll(index.targeting(dependent, isA(DropView.class, DropMaterializedView.class, DropRoutine.class)));
         }
         return before;
     }
@@ -463,5 +523,60 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
             before.addAll(index.targeting(sequence, isA(SetSequenceOwner.class)));
         }
         return before;
+    }
+
+    /** After everything else done to the object (created, replaced, its column added or changed). */
+    @Override
+    public List<Change> visitGrantPrivileges(GrantPrivileges c) {
+        return afterObject(c.target());
+    }
+
+    @Override
+    public List<Change> visitRevokePrivileges(RevokePrivileges c) {
+        return afterObject(c.target());
+    }
+
+    private List<Change> afterObject(ObjectRef target) {
+        List<Change> before = new ArrayList<>(index.targeting(target,
+                ch -> !(ch instanceof GrantPrivileges || ch instanceof RevokePrivileges || ch instanceof SetComment)));
+        if (target.kind() == ObjectKind.COLUMN) {
+            // a column privilege may be on a table's or a view's column
+            before.addAll(index.targeting(target.owner(), isA(CreateTable.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, target.name()), isA(CreateView.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, target.name()),
+                    isA(CreateMaterializedView.class)));
+        }
+        return before;
+    }
+
+    /**
+     * After every change to what uses the type now (views and policies over it or its columns are
+     * dropped, columns moved to another type are changed) and before what is created over it again.
+     */
+    @Override
+    public List<Change> visitRecreateEnum(RecreateEnum c) {
+        // A column it converts is changed otherwise (a new default) after it, on the new type.
+        java.util.Set<ObjectRef> converted = new java.util.HashSet<>();
+        c.columns().forEach(column -> converted.add(column.ref()));
+        List<Change> before = new ArrayList<>(dependentsChanged(c.target()).stream()
+                .filter(ch -> !converted.contains(ch.target())).toList());
+        for (RecreateEnum.ColumnUse column : c.columns()) {
+            before.addAll(viewsReadingDropped(column.table()));
+            before.addAll(index.onTable(column.table(), isA(DropPolicy.class)));
+        }
+        return before;
+    }
+
+    @Override
+    public List<Change> visitCreateCollation(CreateCollation c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        before.addAll(index.targeting(c.target(), isA(DropCollation.class)));
+        return before;
+    }
+
+    /** After the columns that use it now are changed or dropped. */
+    @Override
+    public List<Change> visitDropCollation(DropCollation c) {
+        return dependentsChanged(c.target());
     }
 }

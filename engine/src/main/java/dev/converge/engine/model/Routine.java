@@ -15,17 +15,30 @@ import java.util.List;
  *                  result type or kind changes, {@code CREATE OR REPLACE} is refused and the routine
  *                  must be dropped and created again
  * @param result    the result type ({@code integer}, {@code SETOF public.orders}); null for a procedure
- * @param dependsOn the tables, views and routines the routine reads, from the catalog and from its body
+ * @param dependsOn the tables, views and routines the routine reads, from the catalog and from an SQL
+ *                  body: the server checks them when the routine is created, so they come first
+ * @param bodyReads what a procedural (PL/pgSQL) body names: tables, views, sequences and routines the
+ *                  server resolves only when the body runs. They order the routine after them where
+ *                  that closes no cycle, so that something that runs the routine during the apply
+ *                  (a default filled in for existing rows, a materialized view) finds them; they never
+ *                  force a drop.
  * @param comment   null when none
  */
 public record Routine(QualifiedName name, String signature, RoutineKind kind, String arguments, String result,
-                      String definition, List<ObjectRef> dependsOn, String comment) {
+                      String definition, List<ObjectRef> dependsOn, List<ObjectRef> bodyReads, String comment) {
     public Routine {
         requireNonNull(name, "name is null");
         requireNonNull(signature, "signature is null");
         requireNonNull(kind, "kind is null");
         requireNonNull(definition, "definition is null");
         dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
+        bodyReads = bodyReads == null ? List.of() : bodyReads.stream().sorted().distinct().toList();
+    }
+
+    /** A routine with no procedural body reads (an SQL or catalog-only routine). */
+    public Routine(QualifiedName name, String signature, RoutineKind kind, String arguments, String result,
+                   String definition, List<ObjectRef> dependsOn, String comment) {
+        this(name, signature, kind, arguments, result, definition, dependsOn, List.of(), comment);
     }
 
     /** The routine's ref: a ROUTINE whose name carries the signature, {@code public.total(integer)}. */
@@ -44,6 +57,11 @@ public record Routine(QualifiedName name, String signature, RoutineKind kind, St
 
     /** The same routine with other dependencies (the inspector adds those it reads from the body). */
     public Routine withDependsOn(List<ObjectRef> refs) {
-        return new Routine(name, signature, kind, arguments, result, definition, refs, comment);
+        return new Routine(name, signature, kind, arguments, result, definition, refs, bodyReads, comment);
+    }
+
+    /** The same routine with what its procedural body names (the inspector reads the body). */
+    public Routine withBodyReads(List<ObjectRef> refs) {
+        return new Routine(name, signature, kind, arguments, result, definition, dependsOn, refs, comment);
     }
 }

@@ -130,6 +130,14 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         return "alter column " + c.target().display() + ": " + String.join(", ", parts);
     }
 
+    /** {@code release column public.t.c from domain public.d: type public.d -> text, drop default}. */
+    @Override
+    public String visitReleaseColumn(ReleaseColumn c) {
+        String alter = visitAlterColumn(c.asAlterColumn());
+        return "release column " + c.target().display() + " from " + c.released().kind().word() + " "
+                + c.released().display() + alter.substring(alter.indexOf(':'));
+    }
+
     /** {@code start 1 -> 7, increment 1 -> 2}: only the options that differ, in a fixed order. */
     private static String identityOptionChanges(IdentityOptions from, IdentityOptions to) {
         List<String> parts = new ArrayList<>();
@@ -174,6 +182,12 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitCreateIndex(CreateIndex c) {
         return "create " + (c.index().unique() ? "unique " : "") + "index " + c.index().name() + " on " + c.index().table();
+    }
+
+    @Override
+    public String visitReplaceIndex(ReplaceIndex c) {
+        return "replace " + (c.to().unique() ? "unique " : "") + "index " + c.to().name() + " on " + c.to().table()
+                + " (new definition)";
     }
 
     @Override
@@ -248,7 +262,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
 
     @Override
     public String visitReplaceRoutine(ReplaceRoutine c) {
-        return "replace " + routine(c.to()) + " in place (CREATE OR REPLACE)";
+        return "replace " + routine(c.to());
     }
 
     @Override
@@ -407,5 +421,40 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
             parts.add("attach to " + c.to().parent() + " " + c.to().bound());
         }
         return "partition " + c.table() + ": " + String.join(", then ", parts);
+    }
+
+    @Override
+    public String visitGrantPrivileges(GrantPrivileges c) {
+        return "grant " + String.join(", ", c.privileges()) + " on " + c.object().kind().word().replace('_', ' ')
+                + " " + c.object().display() + " to " + c.grantee() + (c.withGrantOption() ? " with grant option" : "");
+    }
+
+    @Override
+    public String visitRevokePrivileges(RevokePrivileges c) {
+        return "revoke " + (c.grantOptionOnly() ? "grant option for " : "") + String.join(", ", c.privileges())
+                + " on " + c.object().kind().word().replace('_', ' ') + " " + c.object().display() + " from "
+                + c.grantee();
+    }
+
+    @Override
+    public String visitRecreateEnum(RecreateEnum c) {
+        String columns = c.columns().isEmpty() ? "no column uses it"
+                : "converting " + c.columns().stream().map(u -> u.ref().display()).collect(
+                        java.util.stream.Collectors.joining(", "));
+        return "recreate enum " + c.to().name() + " with labels " + c.to().labels() + " (was " + c.from().labels()
+                + "): " + columns;
+    }
+
+    @Override
+    public String visitCreateCollation(CreateCollation c) {
+        var k = c.collation();
+        String locale = k.locale() != null ? k.locale() : k.lcCollate() + "/" + k.lcCtype();
+        return "create collation " + k.name() + " (" + k.provider() + " " + locale
+                + (k.deterministic() ? "" : ", nondeterministic") + ")";
+    }
+
+    @Override
+    public String visitDropCollation(DropCollation c) {
+        return "drop collation " + c.collation().name();
     }
 }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * same shape for editors.
  */
 public final class ProjectConfigReader {
-    private static final Set<String> ROOT_KEYS = Set.of("dialect", "desired", "shadow", "dev_url", "schemas",
+    private static final Set<String> ROOT_KEYS = Set.of("dialect", "desired", "shadow", "dev_url", "schemas", "managed_roles",
             "ignore", "environments");
     private static final Set<String> ENV_KEYS = Set.of("url", "after", "policy", "tenants");
     private static final Set<String> POLICY_KEYS = Set.of("allow_hazards", "allow_destructive", "max_lock", "lock_timeout",
@@ -86,6 +86,7 @@ public final class ProjectConfigReader {
             fail("/shadow", "shadow: dev needs dev_url: the empty database to normalize the desired state in", null);
         }
         List<String> schemas = textList(root, "", "schemas");
+        List<String> managedRoles = textList(root, "", "managed_roles");
         List<String> ignore = textList(root, "", "ignore");
         Map<String, EnvironmentConfig> environments = environments(root);
         checkPromotion(environments);
@@ -94,7 +95,7 @@ public final class ProjectConfigReader {
         }
         Path base = file.toAbsolutePath().getParent();
         Path desiredDir = desired == null ? base : base.resolve(desired).normalize();
-        return new ProjectConfig(file, dialect, desiredDir, shadow, devUrl, schemas, environments, ignore);
+        return new ProjectConfig(file, dialect, desiredDir, shadow, devUrl, schemas, environments, managedRoles, ignore);
     }
 
     private Map<String, EnvironmentConfig> environments(JsonNode root) {

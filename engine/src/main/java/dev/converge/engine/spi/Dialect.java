@@ -78,6 +78,14 @@ public interface Dialect {
         return SessionTimeouts.NONE;
     }
 
+    /**
+     * True when the server compares column names without regard to case (MySQL, MariaDB): a column
+     * whose name changes only in case is then the same column, renamed, never dropped and added.
+     */
+    default boolean caseInsensitiveColumnNames() {
+        return false;
+    }
+
     /** The lock that keeps concurrent applies apart; dialects without one allow concurrent applies. */
     default ApplyLock applyLock() {
         return ApplyLock.NONE;

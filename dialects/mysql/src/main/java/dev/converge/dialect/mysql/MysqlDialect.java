@@ -112,6 +112,12 @@ public final class MysqlDialect implements Dialect {
         return new MysqlSessionTimeouts();
     }
 
+    /** MySQL compares column names without regard to case: {@code Name} to {@code name} is a rename. */
+    @Override
+    public boolean caseInsensitiveColumnNames() {
+        return true;
+    }
+
     @Override
     public ApplyLock applyLock() {
         return applyLock;

@@ -8,6 +8,8 @@ import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.ReplaceIndex;
+import dev.converge.engine.model.Index;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropTable;
@@ -55,20 +57,22 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
         } else if (change instanceof DropConstraint drop && drop.constraint().kind() == ConstraintKind.PRIMARY_KEY) {
             hazards.add(copy("dropping a primary key copies the table (COPY)"));
             hazards.add(writesWait("dropping a primary key"));
-        } else if (change instanceof CreateIndex create) {
-            String method = create.index().method();
+        } else if (change instanceof CreateIndex || change instanceof ReplaceIndex) {
+            Index index = change instanceof CreateIndex create ? create.index() : ((ReplaceIndex) change).to();
+            String method = index.method();
             if (method.equals("FULLTEXT") || method.equals("SPATIAL")) {
                 hazards.add(new Hazard(HazardCode.INDEX_BUILD, "builds a " + method + " index in place"));
                 hazards.add(writesWait("a " + method + " index build (LOCK=SHARED)"));
             } else {
                 hazards.add(new Hazard(HazardCode.INDEX_BUILD, "builds the index in place (INPLACE, LOCK=NONE):"
-                        + " reads and writes go on" + (create.index().unique() ? "; fails if the keys hold duplicates" : "")));
+                        + " reads and writes go on" + (index.unique() ? "; fails if the keys hold duplicates" : "")));
             }
         } else if (change instanceof AlterTableOptions options) {
             tableOptions(options, hazards);
         } else if (change instanceof AddForeignKey) {
             hazards.add(scan("checks every row against the referenced table; fails on orphans"));
         }
+        ProgramHazards.add(change, hazards);
         return Classification.of(change.action() == Action.CREATE, hazards);
     }
 

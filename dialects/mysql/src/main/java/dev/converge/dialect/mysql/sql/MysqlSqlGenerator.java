@@ -3,17 +3,24 @@ package dev.converge.dialect.mysql.sql;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ReleaseColumn;
 import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.CreateTrigger;
@@ -153,6 +160,11 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     }
 
     @Override
+    public List<String> visitReleaseColumn(ReleaseColumn c) {
+        return visitAlterColumn(c.asAlterColumn());
+    }
+
+    @Override
     public List<String> visitAddConstraint(AddConstraint c) {
         TableConstraint k = c.constraint();
         if (k.kind() == ConstraintKind.PRIMARY_KEY) {
@@ -173,6 +185,13 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitCreateIndex(CreateIndex c) {
         return alter(c.index().table(), "ADD " + c.index().definition());
+    }
+
+    /** One ALTER TABLE drops and adds: the statement is atomic, so no query sees the table without the index. */
+    @Override
+    public List<String> visitReplaceIndex(ReplaceIndex c) {
+        return alter(c.to().table(), "DROP INDEX " + quote(IndexNames.serverName(c.from())) + ", ADD "
+                + c.to().definition());
     }
 
     @Override
@@ -285,38 +304,39 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         throw unsupported("schemas inside a database");
     }
 
-    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these yet, so a MySQL model never
-    // contains them.
-
     @Override
     public List<String> visitCreateRoutine(CreateRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.create(c.routine());
     }
 
     @Override
     public List<String> visitReplaceRoutine(ReplaceRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.replace(c.from(), c.to());
     }
 
     @Override
     public List<String> visitDropRoutine(DropRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.drop(c.routine());
     }
 
     @Override
     public List<String> visitCreateTrigger(CreateTrigger c) {
-        throw unsupported("triggers");
+        return ProgramSql.create(c.trigger());
     }
 
     @Override
     public List<String> visitDropTrigger(DropTrigger c) {
-        throw unsupported("triggers");
+        return ProgramSql.drop(c.trigger());
     }
 
+    /** MySQL triggers have no enable state: every MySQL trigger is inspected as enabled. */
     @Override
     public List<String> visitSetTriggerState(SetTriggerState c) {
-        throw unsupported("triggers");
+        throw unsupported("trigger enable states");
     }
+
+    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these, so a MySQL model never
+    // contains them.
 
     @Override
     public List<String> visitCreatePolicy(CreatePolicy c) {
@@ -391,6 +411,31 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitSetPartitionOf(SetPartitionOf c) {
         throw unsupported("declarative partitions in the PostgreSQL sense");
+    }
+
+    @Override
+    public List<String> visitGrantPrivileges(GrantPrivileges c) {
+        throw unsupported("managed privileges yet");
+    }
+
+    @Override
+    public List<String> visitRevokePrivileges(RevokePrivileges c) {
+        throw unsupported("managed privileges yet");
+    }
+
+    @Override
+    public List<String> visitRecreateEnum(RecreateEnum c) {
+        throw unsupported("enum types of their own (an ENUM is a column type there)");
+    }
+
+    @Override
+    public List<String> visitCreateCollation(CreateCollation c) {
+        throw unsupported("collation objects of its own");
+    }
+
+    @Override
+    public List<String> visitDropCollation(DropCollation c) {
+        throw unsupported("collation objects of its own");
     }
 
     private static IllegalStateException unsupported(String what) {

@@ -2,8 +2,10 @@ package dev.converge.dialect.postgres.inspect;
 
 import dev.converge.dialect.postgres.inspect.CatalogRows.RoutineRow;
 import dev.converge.dialect.postgres.inspect.CatalogRows.ViewRow;
+import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.View;
 import dev.converge.engine.spi.InspectScope;
@@ -15,7 +17,8 @@ import java.util.List;
 /**
  * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes,
  * views, materialized views, functions and procedures, triggers, row-level security and policies, domains, composite
- * types and extensions of a live PostgreSQL database into a {@link SchemaModel}: seventeen catalog queries per inspection whatever the number
+ * types, extensions and the privileges of the managed roles of a live PostgreSQL database into a
+ * {@link SchemaModel}: collations, eighteen catalog queries per inspection whatever the number
  * of objects, all in one read-only snapshot with an empty search_path so that every name the server
  * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
  * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (range
@@ -43,12 +46,15 @@ public final class PostgresInspector implements Inspector {
                 session.list("constraints", CatalogRows::constraint));
         List<ViewRow> viewRows = session.list("views", CatalogRows::viewRow);
         List<View> views = viewRows.stream().filter(r -> !r.materialized()).map(ViewRow::view).toList();
+        List<MaterializedView> materializedViews = viewRows.stream().filter(ViewRow::materialized)
+                .map(ViewRow::asMaterialized).toList();
+        List<Sequence> sequences = session.list("sequences", CatalogRows::sequence);
         List<RoutineRow> routineRows = session.list("routines", CatalogRows::routine);
-        RoutineBodies bodies = new RoutineBodies(tables, views, routineRows);
+        RoutineBodies bodies = new RoutineBodies(tables, views, materializedViews, sequences, routineRows);
         return new SchemaModel(
                 schemas,
                 session.list("enums", CatalogRows::enumType),
-                session.list("sequences", CatalogRows::sequence),
+                sequences,
                 tables,
                 session.list("indexes", CatalogRows::index),
                 session.list("foreign_keys", CatalogRows::foreignKey),
@@ -60,7 +66,10 @@ public final class PostgresInspector implements Inspector {
                 session.list("domains", CatalogRows::domain),
                 session.list("composite_types", CatalogRows::compositeType),
                 session.list("extensions", CatalogRows::extension),
-                viewRows.stream().filter(ViewRow::materialized).map(ViewRow::asMaterialized).toList(),
-                session.list("unmanaged", CatalogRows::unmanaged));
+                materializedViews,
+                session.list("unmanaged", CatalogRows::unmanaged),
+                session.listForRoles("privileges", List.copyOf(new java.util.TreeSet<>(scope.managedRoles())),
+                        CatalogRows::privilege),
+                session.list("collations", CatalogRows::collation));
     }
 }

@@ -1,10 +1,12 @@
 package dev.converge.dialect.postgres.inspect;
 
 import dev.converge.dialect.postgres.inspect.CatalogRows.RoutineRow;
+import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Routine;
+import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.View;
 import java.util.ArrayList;
@@ -16,39 +18,59 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * RoutineBodies finds what an SQL-language routine's string body reads, which pg_depend does not
- * record: PostgreSQL checks those names when the routine is created (check_function_bodies), so the
- * routine must be created after the tables, views and routines its body names.
+ * RoutineBodies finds what a routine's string body reads, which pg_depend does not record.
  *
  * <p>The body is read as words, not parsed: every name (quoted or not, qualified or not) that names a
- * table, view or routine of the model counts, string literals and comments do not. An unqualified
- * name is looked up in the schemas of the routine's own {@code SET search_path}, else in
- * {@code public}. A routine name counts only when a parenthesis follows it (a call). Reading too
- * much only adds an ordering edge; PL/pgSQL and other procedural bodies are not read, since
- * PostgreSQL resolves their names only when they run, and reading them could order a routine after
- * a table whose default calls it.
+ * table, view, materialized view, sequence or routine of the model counts; comments and string
+ * literals do not, except the literal argument of {@code nextval}, {@code currval} and
+ * {@code setval} and a literal cast to {@code regclass}, which name a relation. An unqualified name
+ * is looked up in the schemas of the routine's own {@code SET search_path}, else in {@code public}. A
+ * routine name counts only when a parenthesis follows it (a call). Reading too much only adds an
+ * ordering edge.
+ *
+ * <p>Two languages are read, with different weight:
+ * <ul>
+ *   <li>SQL: PostgreSQL checks the names when the routine is created (check_function_bodies), so they
+ *       become {@link Routine#dependsOn()}: the routine is created after them.</li>
+ *   <li>PL/pgSQL: names are resolved only when the body runs, so they become
+ *       {@link Routine#bodyReads()}: ordering hints the change graph follows unless they close a cycle
+ *       (a table whose default calls a function that reads the table).</li>
+ * </ul>
+ * Not seen: names built at run time ({@code EXECUTE 'SELECT ... FROM ' || tab}, {@code format()}),
+ * names inside other string literals, and bodies in other languages (PL/Python, PL/Perl...).
  */
 final class RoutineBodies {
     private final Map<QualifiedName, ObjectRef> relations = new HashMap<>();
     private final Map<QualifiedName, List<ObjectRef>> routines = new HashMap<>();
 
-    RoutineBodies(List<Table> tables, List<View> views, List<RoutineRow> routineRows) {
+    RoutineBodies(List<Table> tables, List<View> views, List<MaterializedView> materializedViews,
+                  List<Sequence> sequences, List<RoutineRow> routineRows) {
         tables.forEach(t -> relations.put(t.name(), t.ref()));
         views.forEach(v -> relations.put(v.name(), v.ref()));
+        materializedViews.forEach(v -> relations.put(v.name(), v.ref()));
+        sequences.forEach(s -> relations.put(s.name(), s.ref()));
         routineRows.forEach(r -> routines.computeIfAbsent(r.routine().name(), n -> new ArrayList<>()).add(r.routine().ref()));
     }
 
-    /** The routine with what its body reads added to its dependencies. */
+    /** The routine with what its body reads added: to its dependencies (SQL) or its body reads (PL/pgSQL). */
     Routine withBodyReferences(RoutineRow row) {
         Routine routine = row.routine();
-        if (!"sql".equals(row.language())) {
-            return routine;
+        if ("sql".equals(row.language())) {
+            Set<ObjectRef> refs = new LinkedHashSet<>(routine.dependsOn());
+            refs.addAll(namesIn(routine, row.searchPath()));
+            return routine.withDependsOn(new ArrayList<>(refs));
         }
-        Set<ObjectRef> refs = new LinkedHashSet<>(routine.dependsOn());
-        List<String> path = searchPath(row.searchPath());
-        List<Word> words = words(routine.definition());
-        for (int i = 0; i < words.size(); i++) {
-            Word word = words.get(i);
+        if ("plpgsql".equals(row.language())) {
+            return routine.withBodyReads(new ArrayList<>(namesIn(routine, row.searchPath())));
+        }
+        return routine;
+    }
+
+    /** The objects of the model the routine's definition names, itself (and its overloads) left out. */
+    private Set<ObjectRef> namesIn(Routine routine, String searchPathSetting) {
+        Set<ObjectRef> refs = new LinkedHashSet<>();
+        List<String> path = searchPath(searchPathSetting);
+        for (Word word : words(routine.definition())) {
             List<String> parts = word.parts();
             boolean call = word.call();
             if (parts.size() >= 2) {
@@ -61,7 +83,7 @@ final class RoutineBodies {
         refs.removeIf(ref -> ref.kind() == ObjectKind.ROUTINE
                 && ref.name().schema().equals(routine.name().schema())
                 && ref.name().name().startsWith(routine.name().name() + "("));
-        return routine.withDependsOn(new ArrayList<>(refs));
+        return refs;
     }
 
     private void lookup(QualifiedName name, boolean call, Set<ObjectRef> refs) {
@@ -106,7 +128,12 @@ final class RoutineBodies {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\'') {
-                i = skipQuoted(text, i, '\'');
+                int end = skipQuoted(text, i, '\'');
+                if (namesARelation(text, i, end)) {
+                    words.add(new Word(dottedName(text.substring(i + 1, Math.max(i + 1, end - 1)).replace("''", "'")),
+                            false));
+                }
+                i = end;
             } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
                 int end = text.indexOf('\n', i);
                 i = end < 0 ? n : end + 1;
@@ -132,6 +159,33 @@ final class RoutineBodies {
             }
         }
         return words;
+    }
+
+    /**
+     * True when the string literal between {@code start} and {@code end} names a relation: the first
+     * argument of nextval, currval or setval, or a literal cast to regclass.
+     */
+    private static boolean namesARelation(String text, int start, int end) {
+        String before = text.substring(0, start).stripTrailing().toLowerCase(Locale.ROOT);
+        if (before.endsWith("nextval(") || before.endsWith("currval(") || before.endsWith("setval(")) {
+            return true;
+        }
+        String after = text.substring(end).stripLeading().toLowerCase(Locale.ROOT);
+        return after.startsWith("::regclass") || after.startsWith(":: regclass");
+    }
+
+    /** The parts of a dotted name written inside a literal ({@code public.t_id_seq}, {@code "Odd".s}). */
+    static List<String> dottedName(String literal) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < literal.length() && (literal.charAt(i) == '"' || isIdentifierStart(literal.charAt(i)))) {
+            i = readPart(literal, i, parts);
+            if (i >= literal.length() || literal.charAt(i) != '.') {
+                break;
+            }
+            i++;
+        }
+        return parts.isEmpty() ? List.of("") : parts;
     }
 
     private static int readPart(String text, int start, List<String> parts) {

@@ -48,6 +48,7 @@ public final class PostgresPlanAnnotator implements dev.converge.engine.spi.Plan
         Map<String, EnumType> createdEnums = Probes.createdEnums(plan.steps().stream().map(PlanStep::change).toList());
         Probes probes = new Probes(existing, createdEnums);
         try {
+            GranteeRoles.requireExisting(plan, target);
             Map<QualifiedName, Stats> stats = TableStatistics.read(target, tablesToMeasure(plan, probes));
             ProbeRunner runner = new ProbeRunner(target, clock, clock.instant().plus(options.budget()),
                     options.sampleAbove());

@@ -37,6 +37,12 @@ final class EmbeddedShadow extends ManagedShadow {
         this.root = root;
     }
 
+    /** A server started for this run alone: roles created in it touch nobody else. */
+    @Override
+    public boolean ownsCluster() {
+        return true;
+    }
+
     /** Starts a server of {@code wantedMajor} (or the default major when there are no binaries for it). */
     static EmbeddedShadow start(Integer wantedMajor) {
         EmbeddedBinaries binaries = EmbeddedBinaries.forMajor(wantedMajor == null ? EmbeddedBinaries.DEFAULT_MAJOR

@@ -8,8 +8,10 @@ import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.safety.OnlineStrategies;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,8 @@ import java.util.regex.Pattern;
  *   own, committed apart, under SHARE UPDATE EXCLUSIVE: reads and writes continue during the scan; a
  *   failed validation drops the unvalidated constraint again;</li>
  *   <li>SET NOT NULL after a validated {@code CHECK (c IS NOT NULL)}: PostgreSQL 12+ then skips the scan
- *   under ACCESS EXCLUSIVE; the helper check is dropped afterwards.</li>
+ *   under ACCESS EXCLUSIVE; the helper check is dropped afterwards;</li>
+ *   <li>DETACH PARTITION CONCURRENTLY on PostgreSQL 14+ ({@link ConcurrentDetach}).</li>
  * </ul>
  * Each method returns null when the plain form is to be used.
  */
@@ -43,6 +46,11 @@ final class OnlineSql {
     OnlineSql(int major, OnlineStrategies strategies) {
         this.major = major;
         this.strategies = strategies;
+    }
+
+    /** True when a detach of a partition of {@code current} uses DETACH ... CONCURRENTLY on this server. */
+    boolean concurrentDetach(SetPartitionOf change, SchemaModel current) {
+        return ConcurrentDetach.applies(change, current, major, strategies);
     }
 
     List<DdlStatement> createIndex(CreateIndex change) {

@@ -4,7 +4,8 @@
 -- whether CREATE OR REPLACE can change it, its language, its search_path setting (to resolve the
 -- unqualified names of its body) and what pg_depend records it uses: the types of tables and views
 -- in its signature, the enums, and, for SQL-standard bodies (BEGIN ATOMIC), the tables, columns
--- and routines the body reads. What a string body reads is found by the inspector afterwards.
+-- and routines the body reads (a column as a ref of its own). What a string body reads is found by the
+-- inspector afterwards (RoutineBodies).
 SELECT n.nspname AS routine_schema,
        p.proname AS routine_name,
        pg_catalog.oidvectortypes(p.proargtypes) AS signature,
@@ -59,6 +60,19 @@ CROSS JOIN LATERAL (
           AND dep.deptype = 'n'
           AND (rp.oid IS NOT NULL OR rc.oid IS NOT NULL OR rt.typtype = 'e' OR trc.oid IS NOT NULL)
           AND COALESCE(rpn.nspname, rcn.nspname, trcn.nspname, rtn.nspname) NOT IN ('pg_catalog', 'information_schema')
+        UNION
+        -- the columns a SQL-standard body reads, one by one: PostgreSQL refuses to change their type
+        -- (or drop them) while the routine exists
+        SELECT 'COLUMN', can.nspname, ca.relname, cat.attname::text
+        FROM pg_catalog.pg_depend cdep
+        JOIN pg_catalog.pg_class ca
+          ON cdep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ca.oid = cdep.refobjid
+         AND ca.relkind IN ('r', 'p')
+        JOIN pg_catalog.pg_namespace can ON can.oid = ca.relnamespace
+        JOIN pg_catalog.pg_attribute cat ON cat.attrelid = ca.oid AND cat.attnum = cdep.refobjsubid
+        WHERE cdep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND cdep.objid = p.oid
+          AND cdep.deptype = 'n' AND cdep.refobjsubid > 0
+          AND can.nspname NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
 LEFT JOIN pg_catalog.pg_description d
