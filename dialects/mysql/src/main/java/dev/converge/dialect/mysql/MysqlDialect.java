@@ -25,6 +25,7 @@ import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowFactory;
+import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.spi.SqlGenerator;
 import dev.converge.engine.spi.StatementSplitter;
 import java.sql.Connection;
@@ -110,6 +111,12 @@ public final class MysqlDialect implements Dialect {
     @Override
     public SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
         return new MysqlSafetyClassifier(AlterModes.of(version));
+    }
+
+    @Override
+    public ShadowSpec defaultShadow() {
+        // The target's own server gives exactly its canonical forms, and costs no server start.
+        return ShadowSpec.SERVER;
     }
 
     @Override
