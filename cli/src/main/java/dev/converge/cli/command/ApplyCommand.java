@@ -20,6 +20,7 @@ import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.safety.SafetyPolicy;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -91,7 +92,8 @@ public final class ApplyCommand implements Callable<Integer> {
     private Path planOption;
 
     @Option(names = "--resume",
-            description = "Continue the last apply of the target from its last checkpoint (with PLAN: only if it is that plan).")
+            description = "Continue the last apply of the target from its last checkpoint (with PLAN: only if it is that"
+                    + " plan). With --env: every target whose last apply stopped continues it; the others are applied.")
     private boolean resume;
 
     @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
@@ -113,6 +115,9 @@ public final class ApplyCommand implements Callable<Integer> {
      */
     private Map<String, Set<HazardCode>> annotated = Map.of();
 
+    /** The objects a fresh plan left alone (ignores), for the convergence check; none for a saved plan. */
+    private SourceModel leftAlone = SourceModel.unparsed(List.of());
+
     public ApplyCommand(DialectRegistry dialects) {
         this.dialects = dialects;
     }
@@ -121,8 +126,8 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
-            return FleetCommands.apply(dialects, fleet, spec, autoApprove, safety.allowDestructive, skipPromotionCheck,
-                    report, planFile(), this::confirmed);
+            return FleetCommands.apply(dialects, fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
+                    resume, report, planFile(), this::confirmed);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -150,6 +155,7 @@ public final class ApplyCommand implements Callable<Integer> {
                         : target.schemas.isEmpty() ? null : Set.copyOf(target.schemas));
             } else {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
+                applier.source(leftAlone);
                 Plan plan = saved.plan();
                 out.print(new PlanTextRenderer().render(plan));
                 out.flush();
@@ -208,8 +214,9 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private SavedPlan planNow(Target db) {
-        Planning planning = Planning.run(db, desired, target.scope(), safety);
+        Planning planning = Planning.run(db, desired, target.scope(), safety).withLimits(runner.limits());
         annotated = planning.desired.source().allowancesByName();
+        leftAlone = planning.source;
         spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
         spec.commandLine().getErr().flush();
         return planning.saved();

@@ -2,6 +2,7 @@ package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
 import dev.converge.engine.fleet.Fleet;
+import dev.converge.engine.workflow.PlanPipeline;
 import dev.converge.engine.fleet.FleetPlan;
 import dev.converge.engine.fleet.FleetStatus;
 import dev.converge.engine.fleet.TargetPlan;
@@ -52,7 +53,8 @@ public final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Fleet fleet = Fleet.open(ProjectConfigReader.read(config), env, dialects)) {
+        try (Fleet fleet = Fleet.open(ProjectConfigReader.read(config), env, dialects)
+                .planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
             FleetPlan plan = FleetCommands.plan(fleet, spec);
             out.print(format == PlanCommand.Format.json ? FleetStatus.driftJson(plan) : FleetStatus.driftText(plan));
             out.flush();

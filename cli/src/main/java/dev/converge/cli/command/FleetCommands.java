@@ -2,6 +2,7 @@ package dev.converge.cli.command;
 
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.FleetOptions;
+import dev.converge.cli.option.SafetyOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.fleet.Fleet;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,10 +45,19 @@ final class FleetCommands {
         }
     }
 
-    static int plan(DialectRegistry dialects, FleetOptions options, CommandSpec spec, boolean json,
-                    boolean detailedExitCode, Path outFile) {
+    /**
+     * Opens the environment with the plan settings of the command line (online strategies, data
+     * pre-checks and their budget per target, --ignore), so every target is planned as a single
+     * plan of it would be.
+     */
+    static Fleet open(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore) {
+        return Fleet.open(options.project(), options.env, dialects).planning(safety.pipeline()).ignoring(ignore);
+    }
+
+    static int plan(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
+                    CommandSpec spec, boolean json, boolean detailedExitCode, Path outFile) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Fleet fleet = Fleet.open(options.project(), options.env, dialects)) {
+        try (Fleet fleet = open(dialects, options, safety, ignore)) {
             FleetPlan plan = plan(fleet, spec);
             out.print(json ? FleetReports.planJson(plan) : new FleetPlanRenderer().render(plan));
             out.flush();
@@ -76,12 +87,16 @@ final class FleetCommands {
      * terminal --auto-approve is required, and the rollout goes straight on: each target is re-planned
      * just before its apply anyway.
      */
-    static int apply(DialectRegistry dialects, FleetOptions options, CommandSpec spec, boolean autoApprove,
-                     boolean allowDestructive, boolean skipPromotionCheck, Path report, Path planFile,
-                     java.util.function.Predicate<PrintWriter> confirm) {
+    static int apply(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
+                     CommandSpec spec, boolean autoApprove, boolean skipPromotionCheck, boolean resume, Path report,
+                     Path planFile, java.util.function.Predicate<PrintWriter> confirm) {
+        if (resume && planFile != null) {
+            throw new ConvergeException(ErrorKind.USAGE, "--resume with --env continues each target's own stopped"
+                    + " apply with the plan it keeps; drop the plan file");
+        }
         PrintWriter out = spec.commandLine().getOut();
         SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
-        try (Fleet fleet = Fleet.open(options.project(), options.env, dialects)) {
+        try (Fleet fleet = open(dialects, options, safety, ignore)) {
             if (!autoApprove && System.console() == null) {
                 throw new ConvergeException(ErrorKind.USAGE,
                         "apply needs --auto-approve when no terminal is attached; nothing was changed");
@@ -103,8 +118,8 @@ final class FleetCommands {
             out.println("Applying to " + fleet.targets().size() + " target(s) of " + fleet.environment().name()
                     + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
-            FleetApplyResult result = fleet.apply(allowDestructive, note,
-                    GitCommit.of(options.project().desired().toString()), saved,
+            FleetApplyResult result = fleet.apply(safety.allowDestructive, note,
+                    GitCommit.of(options.project().desired().toString()), saved, resume,
                     new FleetProgressPrinter(out, System.console() != null));
             out.print(FleetReports.summary(result));
             if (result.promotionNote() != null) {

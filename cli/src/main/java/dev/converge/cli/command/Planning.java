@@ -6,10 +6,12 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.plan.StatementLimits;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
+import dev.converge.engine.workflow.PlanPipeline;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,15 +28,24 @@ final class Planning {
     final Plan plan;
     /** The target's schema the plan starts from. */
     final SchemaModel current;
+    /** What the files say beyond their SQL, with the command line's ignore patterns. */
+    final SourceModel source;
     private final InspectScope scope;
     private final String desiredSource;
 
-    private Planning(DesiredState desired, Plan plan, SchemaModel current, InspectScope scope, String desiredSource) {
+    private Planning(DesiredState desired, Plan plan, SchemaModel current, SourceModel source, InspectScope scope,
+                     String desiredSource) {
         this.desired = desired;
         this.plan = plan;
         this.current = current;
+        this.source = source;
         this.scope = scope;
         this.desiredSource = desiredSource;
+    }
+
+    /** This planning with {@code limits} written on every statement of the plan. */
+    Planning withLimits(StatementLimits limits) {
+        return new Planning(desired, limits.onEveryStatement(plan), current, source, scope, desiredSource);
     }
 
     /** The plan with all an apply needs to run it later, exactly as it is now. */
@@ -63,10 +74,10 @@ final class Planning {
             throw e;
         }
         SchemaModel currentModel = join(current);
-        Plan plan = Planner.of(target.dialect, target.version, safety.strategies()).plan(currentModel,
-                desired.model(), target.url.display(), desired.source().withIgnorePatterns(desiredOptions.ignore));
-        plan = target.dialect.annotator().annotate(plan, target.connection, currentModel, safety.annotation());
-        return new Planning(desired, plan, currentModel, scope, desiredOptions.desired);
+        SourceModel source = desired.source().withIgnorePatterns(desiredOptions.ignore);
+        Plan plan = new PlanPipeline(target.dialect, safety.pipeline()).plan(target.connection, target.version,
+                currentModel, desired.model(), target.url.display(), source);
+        return new Planning(desired, plan, currentModel, source, scope, desiredOptions.desired);
     }
 
     /** A plan from the target as it is now to an already resolved desired model. */

@@ -5,6 +5,7 @@ import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.spi.PlanAnnotator;
+import dev.converge.engine.workflow.PlanPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,6 +36,11 @@ public final class SafetyOptions {
             + " transaction (SHARE / ACCESS EXCLUSIVE) instead of CONCURRENTLY.")
     public boolean noConcurrentIndexes;
 
+    @Option(names = "--no-index-replacement", description = "Replace an index whose definition changed by"
+            + " dropping it, then building the new one, instead of building the new one concurrently under a"
+            + " temporary name, dropping the old one and renaming the new one (no moment without the index).")
+    public boolean noIndexReplacement;
+
     @Option(names = "--no-not-valid", description = "Add checks and foreign keys validated at once (long lock)"
             + " instead of NOT VALID, then VALIDATE.")
     public boolean noNotValid;
@@ -56,7 +62,7 @@ public final class SafetyOptions {
     public long sampleAbove = 1_000_000;
 
     public OnlineStrategies strategies() {
-        return new OnlineStrategies(!noConcurrentIndexes, !noNotValid, !noNotNullCheck);
+        return new OnlineStrategies(!noConcurrentIndexes, !noNotValid, !noNotNullCheck, !noIndexReplacement);
     }
 
     public SafetyPolicy policy() {
@@ -66,6 +72,11 @@ public final class SafetyOptions {
 
     public PlanAnnotator.Options annotation() {
         return new PlanAnnotator.Options(!noDataChecks, Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove);
+    }
+
+    /** How plans are made: the online strategies and the live facts' limits of these options. */
+    public PlanPipeline.Settings pipeline() {
+        return new PlanPipeline.Settings(strategies(), annotation());
     }
 
     /** Hazard codes, case-insensitive, with the list of valid ones on a typo. */

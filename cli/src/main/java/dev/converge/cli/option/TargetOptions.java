@@ -16,7 +16,12 @@ public final class TargetOptions {
             description = "Manage only this schema (repeatable). Default: every non-system schema.")
     public List<String> schemas = new ArrayList<>();
 
+    @Option(names = "--managed-role", paramLabel = "NAME",
+            description = "Manage the privileges granted to this role (repeatable): GRANT/REVOKE in the desired"
+                    + " files are compared for it. Privileges of other roles are ignored. Default: none.")
+    public List<String> managedRoles = new ArrayList<>();
+
     public InspectScope scope() {
-        return new InspectScope(Set.copyOf(schemas));
+        return new InspectScope(Set.copyOf(schemas), Set.copyOf(managedRoles));
     }
 }

@@ -8,6 +8,7 @@ import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.Checkpoint;
 import dev.converge.engine.spi.Dialect;
@@ -50,6 +51,7 @@ public final class Applier {
     private StatementExecutor executor = StatementExecutor.PLAIN;
     private Duration lockWait = Duration.ZERO;
     private ApplyContext context = ApplyContext.NONE;
+    private SourceModel leftAlone = SourceModel.unparsed(List.of());
 
     public Applier(Dialect dialect, Clock clock) {
         this(dialect, dialect.history(), clock);
@@ -97,6 +99,20 @@ public final class Applier {
     public Applier context(ApplyContext applyContext) {
         this.context = applyContext;
         return this;
+    }
+
+    /**
+     * The files' source model, whose ignores the convergence check follows: an object the project
+     * leaves to others ({@code converge:ignore}, ignore patterns) is no difference after the apply,
+     * as it was none in the plan.
+     */
+    public Applier source(SourceModel source) {
+        this.leftAlone = source;
+        return this;
+    }
+
+    SourceModel source() {
+        return leftAlone;
     }
 
     /** Applies a plan made in this process: no saved file, so no schemas to compare beyond its fingerprints. */
@@ -215,10 +231,23 @@ public final class Applier {
     /** How far back resume looks for the newest apply of a scope. */
     private static final int RESUME_LOOKBACK = 200;
 
-    private HistoryEntry newestResumable(Connection target, Set<String> schemas) throws SQLException {
-        List<HistoryEntry> newest = history.list(target, schemas == null ? 1 : RESUME_LOOKBACK).stream()
+    /**
+     * True when the newest apply of this scope stopped at a checkpoint (failed, interrupted, or cut
+     * off), so that {@link #resume(Connection, SavedPlan, Set)} can continue it. Reads only.
+     */
+    public boolean canResume(Connection target, Set<String> schemas) throws SQLException {
+        List<HistoryEntry> newest = newestOf(target, schemas);
+        return !newest.isEmpty() && newest.get(0).isResumable();
+    }
+
+    private List<HistoryEntry> newestOf(Connection target, Set<String> schemas) throws SQLException {
+        return history.list(target, schemas == null ? 1 : RESUME_LOOKBACK).stream()
                 .filter(e -> schemas == null || schemas.equals(Set.copyOf(SavedPlanJson.schemas(e.planJson()))))
                 .limit(1).toList();
+    }
+
+    private HistoryEntry newestResumable(Connection target, Set<String> schemas) throws SQLException {
+        List<HistoryEntry> newest = newestOf(target, schemas);
         if (newest.isEmpty() || !newest.get(0).isResumable()) {
             throw new ConvergeException(ErrorKind.USAGE, "nothing to resume: " + (newest.isEmpty()
                     ? "Converge never applied a plan here."
@@ -272,8 +301,16 @@ public final class Applier {
         return dialect == null ? null : dialect.inspector().inspect(target, scope(saved));
     }
 
+    /**
+     * The schemas the plan manages, and as managed roles those holding a privilege on either side of
+     * it: a managed role with no privilege on either side reads as nothing either way, so the
+     * fingerprint of the target comes out the same as when it was planned.
+     */
     private static InspectScope scope(SavedPlan saved) {
-        return new InspectScope(Set.copyOf(saved.schemas()));
+        Set<String> roles = new java.util.TreeSet<>();
+        saved.current().privileges().forEach(p -> roles.add(p.grantee()));
+        saved.desired().privileges().forEach(p -> roles.add(p.grantee()));
+        return new InspectScope(Set.copyOf(saved.schemas()), roles);
     }
 
     Dialect dialect() {

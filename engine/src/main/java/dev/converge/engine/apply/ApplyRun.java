@@ -109,7 +109,8 @@ final class ApplyRun {
         try {
             SchemaModel now = applier.inspect(target, saved);
             if (now != null && applier.dialect() != null) {
-                Plan after = Planner.of(applier.dialect()).plan(now, saved.desired(), saved.plan().target());
+                Plan after = Planner.of(applier.dialect()).plan(now, saved.desired(), saved.plan().target(),
+                        applier.source());
                 remaining = after.steps().stream().map(s -> s.symbol() + " " + s.description()).toList();
                 status = remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED;
             }
@@ -204,10 +205,18 @@ final class ApplyRun {
     /**
      * A non-transactional statement that fails can leave something half made (an INVALID index after
      * a failed CREATE INDEX CONCURRENTLY); its inverse removes it. When there was nothing to remove the
-     * inverse fails, which is fine.
+     * inverse fails, which is fine. When the step's first statement failed and has a cleanup of its
+     * own, nothing else of the step ran and that cleanup (idempotent) is all it takes: the inverse
+     * could cost much more (the inverse of an index replacement rebuilds the old index).
      */
     private void cleanUpAfter(PlanStep step) {
-        for (DdlStatement statement : step.inverse()) {
+        if (step == null) {
+            return;
+        }
+        boolean firstFailed = !step.statements().isEmpty() && step.statements().get(0) == currentStatement;
+        List<DdlStatement> undo = firstFailed && currentStatement.cleanup() != null
+                ? List.of(DdlStatement.outsideTransaction(currentStatement.cleanup())) : step.inverse();
+        for (DdlStatement statement : undo) {
             try {
                 applier.executor().execute(target, statement, applier.interrupt());
             } catch (SQLException ignored) {

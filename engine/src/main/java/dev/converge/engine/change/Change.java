@@ -15,7 +15,8 @@ public sealed interface Change permits
         CreateRoutine, ReplaceRoutine, DropRoutine, CreateTrigger, DropTrigger, SetTriggerState, CreatePolicy,
         DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
         DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,
-        DropMaterializedView, SetPartitionOf, ReleaseColumn {
+        DropMaterializedView, SetPartitionOf, ReplaceIndex, ReleaseColumn,
+        GrantPrivileges, RevokePrivileges, RecreateEnum, CreateCollation, DropCollation {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

@@ -95,4 +95,16 @@ public interface ChangeVisitor<R> {
     R visitDropMaterializedView(DropMaterializedView change);
 
     R visitSetPartitionOf(SetPartitionOf change);
+
+    R visitReplaceIndex(ReplaceIndex change);
+
+    R visitGrantPrivileges(GrantPrivileges change);
+
+    R visitRevokePrivileges(RevokePrivileges change);
+
+    R visitRecreateEnum(RecreateEnum change);
+
+    R visitCreateCollation(CreateCollation change);
+
+    R visitDropCollation(DropCollation change);
 }

@@ -1,9 +1,11 @@
 package dev.converge.engine.diff;
 
 import dev.converge.engine.change.Change;
+import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.SchemaModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Differ compares the current schema with the desired one, object kind by object kind, and returns
@@ -11,18 +13,41 @@ import java.util.List;
  * only runs them in turn. The order of the result does not matter: the change graph orders it.
  */
 public final class Differ {
+    private final Predicate<ObjectRef> mayRecreateEnum;
+    private final boolean placesColumns;
+
+    /** A differ that refuses what PostgreSQL cannot change in place (removed or reordered enum labels). */
+    public Differ() {
+        this(ref -> false);
+    }
+
+    /**
+     * A differ that recreates the enum types {@code mayRecreateEnum} accepts when their labels are
+     * removed or reordered (the project allowed the rewrite of the tables using them), and refuses the others.
+     */
+    public Differ(Predicate<ObjectRef> mayRecreateEnum) {
+        this(mayRecreateEnum, false);
+    }
+
+    /** @param placesColumns true when the dialect places and moves columns (MySQL's AFTER/FIRST) */
+    public Differ(Predicate<ObjectRef> mayRecreateEnum, boolean placesColumns) {
+        this.mayRecreateEnum = mayRecreateEnum;
+        this.placesColumns = placesColumns;
+    }
+
     public DiffResult diff(SchemaModel current, SchemaModel desired) {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         ModelIndex from = new ModelIndex(current);
         ModelIndex to = new ModelIndex(desired);
         new SchemaDiffer().diff(from, to, changes);
-        new EnumDiffer().diff(from, to, changes);
+        new EnumDiffer(mayRecreateEnum).diff(from, to, changes);
+        new CollationDiffer().diff(from, to, changes);
         new SequenceDiffer().diff(from, to, changes);
         new ExtensionDiffer().diff(from, to, changes);
         new DomainDiffer().diff(from, to, changes);
         new CompositeTypeDiffer().diff(from, to, changes);
-        TableDiffer tables = new TableDiffer();
+        TableDiffer tables = new TableDiffer(placesColumns);
         tables.diff(from, to, changes, notes);
         new IndexDiffer().diff(from, to, changes);
         new ForeignKeyDiffer().diff(from, to, changes);
@@ -32,6 +57,8 @@ public final class Differ {
         new ViewDiffer().diff(from, to, changes);
         new TriggerDiffer().diff(from, to, changes);
         new PolicyDiffer().diff(from, to, changes);
+        // Last: privileges are granted anew on whatever the changes above drop and create again.
+        new PrivilegeDiffer().diff(from, to, changes);
         return new DiffResult(changes, notes);
     }
 }

@@ -5,6 +5,7 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.QualifiedName;
@@ -68,6 +69,9 @@ final class ForeignKeyDiffer {
                 }
             } else if (change instanceof DropIndex && ((DropIndex) change).index().unique()) {
                 tables.add(((DropIndex) change).index().table());
+            } else if (change instanceof ReplaceIndex && ((ReplaceIndex) change).from().unique()) {
+                // A foreign key may rely on the old unique index, which then cannot be dropped under it.
+                tables.add(((ReplaceIndex) change).from().table());
             }
         }
         return tables;

@@ -3,19 +3,30 @@ package dev.converge.engine.diff;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
+import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.Table;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * IndexDiffer creates, replaces and drops stand-alone indexes. An index whose table (or materialized view)
  * the plan drops goes with it, so it gets no step of its own.
  *
+ * <p>An index of a table that stays, with a new definition, is one {@link ReplaceIndex}, so that the
+ * dialect can build the new index before it drops the old one. When the table's columns are dropped or
+ * change type in the same plan, the old index may go with them (a dropped column drops its indexes) or
+ * stand in the way (a type change under an index), so the index is dropped and created as two steps,
+ * which the change graph orders around the column changes.
+ *
  * <p>A partition's copy of its parent's index ({@link Index#isCopy()}) is PostgreSQL's to make and
  * drop, with the parent's index or the partition: it gets no step. But a partition that is detached
  * keeps the copies as indexes of its own, so a copy on a table the plan detaches (and does not attach
  * elsewhere) is compared like any index: kept when the desired table has the same index under its
- * name, dropped (after the detach) otherwise.
+ * name, dropped (after the detach) otherwise, never replaced in place (the drop must wait for the detach).
  */
 final class IndexDiffer {
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
@@ -27,7 +38,12 @@ final class IndexDiffer {
             if (current != null && current.isCopy() && !becomesOwn(current, to)) {
                 current = null;
             }
-            if (current == null || !current.definition().equals(desired.definition())) {
+            if (current != null && !current.definition().equals(desired.definition()) && !current.isCopy()
+                    && replaceableInPlace(current, from, to)) {
+                out.add(new ReplaceIndex(current, desired));
+                // The new index starts without a comment, whichever way the dialect builds it.
+                Comments.forNew(desired.ref(), desired.comment(), out);
+            } else if (current == null || !current.definition().equals(desired.definition())) {
                 if (current != null && to.hasIndexedRelation(current.table())) {
                     out.add(new DropIndex(current));
                 }
@@ -52,5 +68,18 @@ final class IndexDiffer {
     private static boolean becomesOwn(Index copy, ModelIndex to) {
         Table desired = to.tables().get(copy.table());
         return desired != null && desired.partitionOf() == null;
+    }
+
+    /** Same table on both sides, a table (not a materialized view), every current column kept with its type. */
+    private static boolean replaceableInPlace(Index current, ModelIndex from, ModelIndex to) {
+        Table before = from.tables().get(current.table());
+        Table after = to.tables().get(current.table());
+        if (before == null || after == null) {
+            return false;
+        }
+        Map<String, Column> kept = after.columns().stream()
+                .collect(Collectors.toMap(Column::name, Function.identity(), (a, b) -> a));
+        return before.columns().stream().allMatch(c -> kept.containsKey(c.name())
+                && kept.get(c.name()).type().equals(c.type()));
     }
 }

@@ -7,6 +7,7 @@ import dev.converge.engine.change.DropTrigger;
 import dev.converge.engine.change.SetTriggerState;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Trigger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,19 +16,18 @@ import java.util.stream.Collectors;
  * TriggerDiffer creates, replaces and drops triggers and changes their enable state. A trigger is
  * replaced when its definition changes, and also when the plan drops the routine it executes (a
  * routine whose signature or result changes is dropped and created again): PostgreSQL refuses to drop
- * a function a trigger uses. A trigger whose table the plan drops goes with the table.
+ * a function a trigger uses. A trigger whose table the plan drops goes with the table. A trigger that
+ * depends on a replaced trigger is replaced too (MySQL's FOLLOWS order).
  */
 final class TriggerDiffer {
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        Set<ObjectRef> droppedRoutines = out.stream().filter(DropRoutine.class::isInstance)
-                .map(Change::target).collect(Collectors.toSet());
+        Set<ObjectRef> replaced = replaced(from, to, out);
         for (Trigger desired : to.triggers().values()) {
             Trigger current = from.triggers().get(desired.ref());
             if (current == null) {
                 out.add(new CreateTrigger(desired));
                 Comments.forNew(desired.ref(), desired.comment(), out);
-            } else if (!current.definition().equals(desired.definition())
-                    || droppedRoutines.contains(current.function())) {
+            } else if (replaced.contains(desired.ref())) {
                 out.add(new DropTrigger(current));
                 out.add(new CreateTrigger(desired));
                 Comments.forNew(desired.ref(), desired.comment(), out);
@@ -43,5 +43,36 @@ final class TriggerDiffer {
                 out.add(new DropTrigger(current));
             }
         }
+    }
+
+    /**
+     * The triggers on both sides that are dropped and created again: those whose definition changes or
+     * whose routine the plan drops, and then, until nothing is added, those that depend on a replaced
+     * trigger (a MySQL trigger created again goes last among the triggers of its table, timing and
+     * event, so the ones that FOLLOW it must be created again after it to keep their order).
+     */
+    private static Set<ObjectRef> replaced(ModelIndex from, ModelIndex to, List<Change> out) {
+        Set<ObjectRef> droppedRoutines = out.stream().filter(DropRoutine.class::isInstance)
+                .map(Change::target).collect(Collectors.toSet());
+        Set<ObjectRef> replaced = new HashSet<>();
+        for (Trigger desired : to.triggers().values()) {
+            Trigger current = from.triggers().get(desired.ref());
+            if (current != null && (!current.definition().equals(desired.definition())
+                    || droppedRoutines.contains(current.function()))) {
+                replaced.add(desired.ref());
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Trigger desired : to.triggers().values()) {
+                if (from.triggers().containsKey(desired.ref()) && !replaced.contains(desired.ref())
+                        && desired.dependsOn().stream().anyMatch(replaced::contains)) {
+                    replaced.add(desired.ref());
+                    grew = true;
+                }
+            }
+        }
+        return replaced;
     }
 }

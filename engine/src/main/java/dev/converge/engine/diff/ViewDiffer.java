@@ -7,6 +7,7 @@ import dev.converge.engine.change.CreateIndex;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.CreateView;
 import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.DropCompositeType;
 import dev.converge.engine.change.DropDomain;
 import dev.converge.engine.change.DropEnum;
@@ -151,6 +152,10 @@ final class ViewDiffer {
                 if (alter.kinds().contains(ColumnChangeKind.TYPE) || alter.kinds().contains(ColumnChangeKind.COLLATION)) {
                     disturbed.add(change.target());
                 }
+            } else if (change instanceof RecreateEnum recreate) {
+                // the type is renamed away and dropped: whatever reads it or its columns must go first
+                disturbed.add(change.target());
+                recreate.columns().forEach(c -> disturbed.add(c.ref()));
             } else if (change instanceof DropColumn || change instanceof DropTable || change instanceof DropEnum
                     || change instanceof DropSequence || change instanceof DropRoutine || change instanceof DropDomain
                     || change instanceof DropCompositeType || change instanceof DropMaterializedView) {

@@ -16,6 +16,8 @@ import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
+import dev.converge.engine.workflow.PlanPipeline;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,6 +38,8 @@ public final class Fleet implements AutoCloseable {
     private final List<FleetTarget> targets;
     private final TargetConnections connections;
     private DesiredState desired;
+    private PlanPipeline.Settings planning = PlanPipeline.Settings.DEFAULT;
+    private List<String> ignorePatterns = List.of();
 
     private Fleet(ProjectConfig project, EnvironmentConfig env, Dialect dialect, UnaryOperator<String> environment) {
         this.project = project;
@@ -67,6 +71,22 @@ public final class Fleet implements AutoCloseable {
         return targets;
     }
 
+    /**
+     * How each target's plan is made: the online strategies and the limits of the data pre-checks
+     * (applied per target, so each tenant has the whole budget), as the command line sets them for one
+     * database.
+     */
+    public Fleet planning(PlanPipeline.Settings settings) {
+        this.planning = settings;
+        return this;
+    }
+
+    /** More objects to leave alone ({@code --ignore}), on top of the files' annotations and .convergeignore. */
+    public Fleet ignoring(List<String> patterns) {
+        this.ignorePatterns = List.copyOf(patterns);
+        return this;
+    }
+
     public int parallelism() {
         return env.hasTenants() ? Math.max(1, Math.min(env.tenants().parallelism(), targets.size())) : 1;
     }
@@ -85,14 +105,16 @@ public final class Fleet implements AutoCloseable {
             } catch (SQLException e) {
                 throw new ConvergeException(ErrorKind.ERROR, "cannot reach " + first.url().display(), e);
             }
-            desired = new DesiredStateResolver(dialect).resolve(project.desired().toString(), shadowSpec(),
-                    first.url(), version, desiredScope());
+            DesiredState resolved = new DesiredStateResolver(dialect).resolve(asGiven(project.desired()),
+                    shadowSpec(), first.url(), version, desiredScope());
+            desired = new DesiredState(resolved.model(), resolved.hash(), resolved.description(),
+                    resolved.source().withIgnorePatterns(project.ignore()).withIgnorePatterns(ignorePatterns));
         }
         return desired;
     }
 
     public FleetPlanner planner() {
-        return new FleetPlanner(dialect, templateSchema());
+        return new FleetPlanner(dialect, templateSchema(), planning);
     }
 
     public FleetPlan plan() {
@@ -140,11 +162,20 @@ public final class Fleet implements AutoCloseable {
      */
     public FleetApplyResult apply(boolean allowDestructive, String note, String gitCommit, SavedFleetPlan saved,
                                   FleetProgress progress) {
+        return apply(allowDestructive, note, gitCommit, saved, false, progress);
+    }
+
+    /**
+     * The same; with {@code resume}, each target whose last apply stopped at a checkpoint continues it
+     * (see {@link FleetApplier.Rollout#resume}).
+     */
+    public FleetApplyResult apply(boolean allowDestructive, String note, String gitCommit, SavedFleetPlan saved,
+                                  boolean resume, FleetProgress progress) {
         TenantsConfig tenants = env.tenants();
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
-                saved, runner(env.policy(), dialect.sessionTimeouts()));
+                saved, runner(env.policy(), dialect.sessionTimeouts()), resume);
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);
     }
@@ -159,6 +190,21 @@ public final class Fleet implements AutoCloseable {
         return StatementRunner.of(settings, timeouts, StatementRunner.Listener.NONE);
     }
 
+    /**
+     * The desired directory as the files' names show it, in plans ({@code declared at schema/app.sql:4})
+     * and in the desired-state hash: relative to the working directory when it is under it, as
+     * {@code --desired schema} would give it, so that the same checkout in two places (two CI runners)
+     * hashes the same and promotion between them holds; absolute otherwise.
+     */
+    static String asGiven(Path desiredDir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (!desiredDir.isAbsolute() || !desiredDir.startsWith(cwd)) {
+            return desiredDir.toString();
+        }
+        String relative = cwd.relativize(desiredDir).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
     private String templateSchema() {
         return env.hasTenants() && env.tenants().mode() == TenantsConfig.Mode.SCHEMA ? env.tenants().templateSchema()
                 : null;
@@ -166,10 +212,13 @@ public final class Fleet implements AutoCloseable {
 
     private InspectScope desiredScope() {
         String template = templateSchema();
-        return template != null ? new InspectScope(Set.of(template)) : new InspectScope(Set.copyOf(project.schemas()));
+        return template != null ? new InspectScope(Set.of(template), Set.copyOf(project.managedRoles())) : new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()));
     }
 
     private ShadowSpec shadowSpec() {
+        if (project.shadow() == null) {
+            return dialect.defaultShadow();
+        }
         switch (project.shadow()) {
             case "server":
                 return ShadowSpec.SERVER;

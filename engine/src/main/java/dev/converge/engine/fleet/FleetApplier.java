@@ -10,6 +10,8 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.project.TenantsConfig;
+import dev.converge.engine.safety.DataCheck;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.workflow.DesiredState;
@@ -53,13 +55,18 @@ public final class FleetApplier {
         this.gitCommit = gitCommit;
     }
 
-    /** What the rollout is allowed to do and how it proceeds. */
     /**
+     * What the rollout is allowed to do and how it proceeds.
+     *
      * @param saved    the reviewed fleet plan each target must still match, or null to apply what is planned now
      * @param executor runs every statement (the environment's lock and statement timeouts, retries)
+     * @param resume   a target whose last apply stopped at a checkpoint continues that apply from it
+     *                 (its own scope: a tenant schema resumes its own apply, not its neighbour's); the
+     *                 others are applied as usual
      */
     public record Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
-                          SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor) {
+                          SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor,
+                          boolean resume) {
         public Rollout {
             canary = List.copyOf(canary);
         }
@@ -120,6 +127,12 @@ public final class FleetApplier {
             return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, stale);
         }
         try (Connection connection = connections.open(target)) {
+            SourceModel source = planner.sourceFor(target, desired.source());
+            Applier applier = new Applier(dialect, clock).executor(rollout.executor()).source(source);
+            Set<String> scope = Set.copyOf(target.scope().schemas());
+            if (rollout.resume() && applier.canResume(connection, scope)) {
+                return resumed(target, canary, started, applier.resume(connection, null, scope));
+            }
             Plan plan = before.plan();
             String snapshot = ModelJson.write(planner.desiredFor(target, desired.model()));
             ApplyContext context = new ApplyContext(target.environment(), target.name(), snapshot, rollout.note());
@@ -127,18 +140,14 @@ public final class FleetApplier {
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
             }
-            List<SafetyPolicy.Refusal> refusals = rollout.policy().refusals(plan);
+            List<SafetyPolicy.Refusal> refusals = rollout.policy().withAllowedOn(source.allowancesByName())
+                    .refusals(plan);
             if (!refusals.isEmpty()) {
-                SafetyPolicy.Refusal first = refusals.get(0);
-                return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusals.size()
-                        + " step(s) refused by the environment's policy, e.g. " + first.step().description() + ": "
-                        + String.join("; ", first.reasons())
-                        + " (allow in converge.yaml: policy allow_destructive, allow_hazards or max_lock)");
+                return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusal(refusals));
             }
             SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
                     before.wanted(), desired.hash(), gitCommit);
-            ApplyResult result = new Applier(dialect, clock).context(context).executor(rollout.executor())
-                    .apply(connection, saved);
+            ApplyResult result = applier.context(context).apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
                         result.historyId(), "a re-plan still has " + result.remaining().size() + " step(s): "
@@ -150,6 +159,28 @@ public final class FleetApplier {
             return outcome(target, canary, TargetOutcome.Status.FAILED, 0, started, 0,
                     Redaction.passwords(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Why a target's plan may not run: its data (no flag helps), or the environment's policy (and what allows it). */
+    private static String refusal(List<SafetyPolicy.Refusal> refusals) {
+        SafetyPolicy.Refusal first = refusals.get(0);
+        boolean failsOnData = refusals.stream()
+                .allMatch(r -> r.step().safety().checks().stream().anyMatch(DataCheck::failed));
+        return refusals.size() + (failsOnData ? " step(s) would fail on this target's data, e.g. "
+                : " step(s) refused by the environment's policy, e.g. ") + first.step().description() + ": "
+                + String.join("; ", first.reasons())
+                + (failsOnData ? "" : " (allow in converge.yaml: policy allow_destructive, allow_hazards or max_lock)");
+    }
+
+    /** A resumed apply ends like any other: converged, or with what a re-plan still finds. */
+    private TargetOutcome resumed(FleetTarget target, boolean canary, long started, ApplyResult result) {
+        if (!result.converged()) {
+            return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, result.statementsRun(), started,
+                    result.historyId(), "resumed apply #" + result.historyId() + "; a re-plan still has "
+                    + result.remaining().size() + " step(s): " + String.join("; ", result.remaining()));
+        }
+        return outcome(target, canary, TargetOutcome.Status.APPLIED, result.statementsRun(), started,
+                result.historyId(), "resumed apply #" + result.historyId() + " from its last checkpoint");
     }
 
     /**

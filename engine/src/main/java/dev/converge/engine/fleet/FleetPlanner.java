@@ -9,6 +9,11 @@ import dev.converge.engine.plan.Planner;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ServerVersion;
+import dev.converge.engine.safety.DataCheck;
+import dev.converge.engine.source.SourceModel;
+import dev.converge.engine.workflow.PlanPipeline;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.converge.engine.workflow.DesiredState;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,12 +40,24 @@ import java.util.concurrent.Future;
 public final class FleetPlanner {
     private final Dialect dialect;
     private final Planner planner;
+    private final PlanPipeline pipeline;
     private final String templateSchema;
+    /** Server versions by database: tenant schemas of one database ask once. */
+    private final Map<String, ServerVersion> versions = new ConcurrentHashMap<>();
 
     /** @param templateSchema the schema the desired files declare in schema-per-tenant mode, else null */
     public FleetPlanner(Dialect dialect, String templateSchema) {
+        this(dialect, templateSchema, PlanPipeline.Settings.DEFAULT);
+    }
+
+    /**
+     * @param templateSchema the schema the desired files declare in schema-per-tenant mode, else null
+     * @param settings       how each target's plan is made (online strategies, data pre-checks), as for one database
+     */
+    public FleetPlanner(Dialect dialect, String templateSchema, PlanPipeline.Settings settings) {
         this.dialect = dialect;
         this.planner = Planner.of(dialect);
+        this.pipeline = new PlanPipeline(dialect, settings);
         this.templateSchema = templateSchema;
     }
 
@@ -108,11 +125,18 @@ public final class FleetPlanner {
         return planFrom(dialect.inspector().inspect(connection, target.scope()), connection, target, desired);
     }
 
-    /** Plans one target from its inspected schema; the connection reads its history. */
+    /**
+     * Plans one target from its inspected schema through the same pipeline as a single plan (renames,
+     * ignores and locations of the files, mapped onto the tenant's schema; online strategies; live
+     * facts and data pre-checks, within their budget for this target); the connection also reads its
+     * history.
+     */
     private TargetPlan planFrom(SchemaModel current, Connection connection, FleetTarget target, DesiredState desired)
             throws SQLException {
         SchemaModel wanted = desiredFor(target, desired.model());
-        Plan plan = planner.plan(current, wanted, target.display());
+        SourceModel source = sourceFor(target, desired.source());
+        ServerVersion version = versions.computeIfAbsent(target.url().jdbcUrl(), u -> dialect.version(connection));
+        Plan plan = pipeline.plan(connection, version, current, wanted, target.display(), source);
         // The latest entry (for its outcome) and the latest successful one (for drift): usually the same row.
         List<HistoryEntry> newest = dialect.history().listFor(connection, target.environment(), target.name(), 1);
         HistoryEntry latest = newest.isEmpty() ? null : newest.get(0);
@@ -124,14 +148,17 @@ public final class FleetPlanner {
         if (last != null && last.desiredSnapshot() != null) {
             SchemaModel applied = ModelJson.read(last.desiredSnapshot());
             desiredMoved = !Fingerprints.of(applied).equals(Fingerprints.of(wanted));
-            if (Fingerprints.of(applied).equals(Fingerprints.of(current))) {
+            // Objects the project ignores are left to others: their changes are not drift.
+            Plan changed = Fingerprints.of(applied).equals(Fingerprints.of(current)) ? null
+                    : planner.plan(applied, current, target.display(), ignoresOf(source));
+            if (changed == null || changed.isEmpty()) {
                 drift = Drift.NONE;
             } else {
                 drift = Drift.DRIFTED;
-                driftSteps = planner.plan(applied, current, target.display());
+                driftSteps = changed;
             }
         }
-        return new TargetPlan(target, plan, groupKey(target, current, desired.model(), plan), drift, last, latest,
+        return new TargetPlan(target, plan, groupKey(target, current, desired, plan), drift, last, latest,
                 desiredMoved, driftSteps, null, current, wanted);
     }
 
@@ -143,23 +170,40 @@ public final class FleetPlanner {
         return new SchemaMapping(templateSchema, target.schema()).apply(desired);
     }
 
+    /** What the files say beyond their SQL, for this target: mapped onto the tenant's schema in schema mode. */
+    public SourceModel sourceFor(FleetTarget target, SourceModel source) {
+        if (target.schema() == null || templateSchema == null) {
+            return source;
+        }
+        return new SchemaMapping(templateSchema, target.schema()).apply(source);
+    }
+
+    /** Only what a source model says to leave alone: drift is compared without renames or locations. */
+    private static SourceModel ignoresOf(SourceModel source) {
+        return new SourceModel(List.of(), Map.of(), List.of(), source.ignored(), source.ignorePatterns());
+    }
+
     /**
      * Hash of the plan's step ids and statements. In schema-per-tenant mode the key comes from the
      * plan in template terms (the tenant's live schema mapped onto the template, planned against the
      * desired template), so that tenants needing the same changes group together whatever their
      * schema is called, and no text search for the tenant's name in the SQL is needed.
      */
-    private String groupKey(FleetTarget target, SchemaModel current, SchemaModel desiredTemplate, Plan plan) {
+    private String groupKey(FleetTarget target, SchemaModel current, DesiredState desired, Plan plan) {
         Plan keyPlan = plan;
         if (target.schema() != null && templateSchema != null && !plan.isEmpty()) {
-            keyPlan = planner.plan(new SchemaMapping(target.schema(), templateSchema).apply(current), desiredTemplate,
-                    "template");
+            keyPlan = pipeline.offline(versions.get(target.url().jdbcUrl()),
+                    new SchemaMapping(target.schema(), templateSchema).apply(current), desired.model(), "template",
+                    desired.source());
         }
         StringBuilder text = new StringBuilder();
         for (PlanStep step : keyPlan.steps()) {
             text.append(step.id()).append('\n');
             step.sql().forEach(sql -> text.append(sql).append(";\n"));
         }
+        // A step a data pre-check says will fail on this target sets it apart from the targets where it will not.
+        plan.steps().stream().filter(s -> s.safety().checks().stream().anyMatch(DataCheck::failed))
+                .forEach(s -> text.append("fails: ").append(s.id()).append('\n'));
         return Fingerprints.ofText(text.toString());
     }
 

@@ -45,7 +45,7 @@ public final class FleetTargets {
     public List<FleetTarget> resolve(ProjectConfig project, EnvironmentConfig env) {
         DatabaseUrl url = parse(Interpolation.resolve(env.url(), environment), env.name());
         if (!env.hasTenants()) {
-            return List.of(new FleetTarget(env.name(), null, url, null, new InspectScope(Set.copyOf(project.schemas()))));
+            return List.of(new FleetTarget(env.name(), null, url, null, new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()))));
         }
         TenantsConfig tenants = env.tenants();
         List<String> names = tenants.list().isEmpty() ? discover(url, tenants.discover(), env.name()) : tenants.list();
@@ -58,12 +58,12 @@ public final class FleetTargets {
             }
             if (tenants.mode() == TenantsConfig.Mode.SCHEMA) {
                 String schema = tenants.schemaOf(tenant);
-                out.add(new FleetTarget(env.name(), tenant, url, schema, new InspectScope(Set.of(schema))));
+                out.add(new FleetTarget(env.name(), tenant, url, schema, new InspectScope(Set.of(schema), Set.copyOf(project.managedRoles()))));
             } else {
                 String raw = Interpolation.resolve(tenants.urlTemplate(), environment)
                         .replace(TenantsConfig.PLACEHOLDER, tenant);
                 out.add(new FleetTarget(env.name(), tenant, parse(raw, env.name()),
-                        null, new InspectScope(Set.copyOf(project.schemas()))));
+                        null, new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()))));
             }
         }
         return out;

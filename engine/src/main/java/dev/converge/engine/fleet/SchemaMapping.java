@@ -7,7 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.converge.engine.diag.SourceSpan;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.source.RenameAnnotation;
+import dev.converge.engine.source.SourceModel;
+import java.util.HashMap;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SchemaMapping moves a schema model from one schema name to another: the desired files of a
+ * SchemaMapping moves a schema model (and its source model) from one schema name to another: the desired files of a
  * schema-per-tenant project describe one template schema, and each tenant gets the same objects in
  * its own schema. Every qualified name in that schema is renamed, and so is every schema-qualified
  * reference in the SQL text the server deparsed (view bodies, defaults, checks, user-defined types),
@@ -67,6 +75,37 @@ public final class SchemaMapping {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a schema model does not read back from its JSON form", e);
         }
+    }
+
+    /**
+     * What the files say beyond their SQL, moved the same way: where each object is declared, its
+     * rename and allow annotations, the objects ignored, and ignore patterns qualified with the
+     * template schema ({@code app.tmp_*} ignores {@code tenant_acme.tmp_*} in that tenant). The
+     * statements themselves are not rewritten: they were loaded into the shadow already.
+     */
+    public SourceModel apply(SourceModel source) {
+        if (from.equals(to)) {
+            return source;
+        }
+        Map<ObjectRef, SourceSpan> declarations = new HashMap<>();
+        source.declarations().forEach((ref, span) -> declarations.put(ref(ref), span));
+        Map<ObjectRef, Set<HazardCode>> allowances = new HashMap<>();
+        source.allowances().forEach((ref, codes) -> allowances.put(ref(ref), codes));
+        return new SourceModel(source.loadOrder(), declarations,
+                source.renames().stream().map(r -> new RenameAnnotation(ref(r.object()), r.oldName(), r.at())).toList(),
+                source.ignored().stream().map(this::ref).collect(Collectors.toSet()),
+                source.ignorePatterns().stream().map(this::pattern).toList(), allowances);
+    }
+
+    private ObjectRef ref(ObjectRef ref) {
+        if (!from.equals(ref.name().schema())) {
+            return ref;
+        }
+        return new ObjectRef(ref.kind(), new QualifiedName(to, ref.name().name()), ref.member());
+    }
+
+    private String pattern(String pattern) {
+        return pattern.startsWith(from + ".") ? to + pattern.substring(from.length()) : pattern;
     }
 
     /** Rewrites the node found under {@code key}: text under a data key stays as it is. */

@@ -7,6 +7,7 @@ import dev.converge.engine.change.CreateRoutine;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Policy;
@@ -75,6 +76,7 @@ final class ChangeIndex {
             if (trigger.function() != null) {
                 addDependent(trigger.function(), trigger.ref());
             }
+            trigger.dependsOn().forEach(dep -> addDependent(dep, trigger.ref()));
         }
         current.materializedViews().forEach(v -> v.dependsOn().forEach(dep -> addDependent(dep, v.ref())));
         current.domains().forEach(d -> d.dependsOn().forEach(dep -> addDependent(dep, d.ref())));
@@ -95,6 +97,9 @@ final class ChangeIndex {
         }
         if (change instanceof DropIndex) {
             return java.util.Optional.of(((DropIndex) change).index().table());
+        }
+        if (change instanceof ReplaceIndex) {
+            return java.util.Optional.of(((ReplaceIndex) change).to().table());
         }
         boolean inTable = target.kind() == ObjectKind.TABLE || !target.member().isEmpty();
         return inTable ? java.util.Optional.of(target.name()) : java.util.Optional.empty();

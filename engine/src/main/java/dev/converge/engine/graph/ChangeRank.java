@@ -42,6 +42,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitAlterColumn(AlterColumn c) { return 22; }
     @Override public Integer visitAddConstraint(AddConstraint c) { return 23; }
     @Override public Integer visitCreateIndex(CreateIndex c) { return 24; }
+    @Override public Integer visitReplaceIndex(ReplaceIndex c) { return 24; }
     @Override public Integer visitAddForeignKey(AddForeignKey c) { return 25; }
     @Override public Integer visitSetSequenceOwner(SetSequenceOwner c) { return 26; }
     @Override public Integer visitSetPartitionOf(SetPartitionOf c) { return 27; }
@@ -61,4 +62,9 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitDropCompositeType(DropCompositeType c) { return 53; }
     @Override public Integer visitDropExtension(DropExtension c) { return 53; }
     @Override public Integer visitDropSchema(DropSchema c) { return 54; }
+    @Override public Integer visitGrantPrivileges(GrantPrivileges c) { return 41; }
+    @Override public Integer visitRevokePrivileges(RevokePrivileges c) { return 41; }
+    @Override public Integer visitRecreateEnum(RecreateEnum c) { return 22; }
+    @Override public Integer visitCreateCollation(CreateCollation c) { return 11; }
+    @Override public Integer visitDropCollation(DropCollation c) { return 53; }
 }

@@ -129,7 +129,20 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
             before.add(other);
         }
         c.column().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(placing(c.table(), c.after()));
         return before;
+    }
+
+    /**
+     * The changes that put column {@code after} of a table in its place, when a column is placed after
+     * it: its addition, or its move. Columns are placed in the desired order, each after the one before.
+     */
+    private List<Change> placing(QualifiedName table, String after) {
+        if (after == null || after.isEmpty()) {
+            return List.of();
+        }
+        return index.targeting(ObjectRef.member(ObjectKind.COLUMN, table, after), change -> change instanceof AddColumn
+                || (change instanceof AlterColumn alter && alter.kinds().contains(ColumnChangeKind.POSITION)));
     }
 
     @Override
@@ -151,6 +164,9 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(columnAltered(c.table(), c.target()));
         before.addAll(index.targeting(c.target(), isA(ReleaseColumn.class)));
         c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        if (c.kinds().contains(ColumnChangeKind.POSITION)) {
+            before.addAll(placing(c.table(), c.after()));
+        }
         return before;
     }
 
@@ -198,7 +214,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(index.onTable(table,
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, CreateIndex.class)));
         before.addAll(index.onTable(referenced,
-                isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class)));
+                isA(CreateTable.class, AddColumn.class, AlterColumn.class, AddConstraint.class, CreateIndex.class,
+                        ReplaceIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropForeignKey.class)));
         return before;
     }
@@ -215,6 +232,21 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
                 isA(CreateTable.class, AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
         before.addAll(index.targeting(c.target(), isA(DropIndex.class)));
         before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, table), isA(CreateMaterializedView.class)));
+        return before;
+    }
+
+    /**
+     * A replaced index needs what a new one needs on its table, and, like a drop, the foreign keys that
+     * may rely on the old one gone first. Column drops and type changes never meet it: with those the
+     * differ drops and creates the index instead.
+     */
+    @Override
+    public List<Change> visitReplaceIndex(ReplaceIndex c) {
+        QualifiedName table = c.to().table();
+        List<Change> before = new ArrayList<>(index.onTable(table,
+                isA(AddColumn.class, DropConstraint.class, DropIndex.class)));
+        before.addAll(index.referencing(table, isA(DropForeignKey.class)));
+        before.addAll(index.onTable(table, isA(DropForeignKey.class)));
         return before;
     }
 
@@ -288,7 +320,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return dependentsChanged(c.target());
     }
 
-    /** A trigger needs its table (and columns) and its function, and replaces the trigger it drops. */
+    /**
+     * A trigger needs its table (and columns), its function and what else it depends on (the trigger a
+     * MySQL trigger FOLLOWS), and replaces the trigger it drops.
+     */
     @Override
     public List<Change> visitCreateTrigger(CreateTrigger c) {
         QualifiedName table = c.trigger().table();
@@ -296,6 +331,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.trigger().function() != null) {
             before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
         }
+        c.trigger().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         before.addAll(index.targeting(c.target(), isA(DropTrigger.class)));
         return before;
     }
@@ -450,7 +486,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (ref.kind() == ObjectKind.COLUMN) {
             return creatorsOfColumn(ref);
         }
-        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class)));
+        return index.targeting(ref, isCreate().or(isA(AddEnumValue.class, AlterSequence.class, ReplaceRoutine.class,
+                RecreateEnum.class)));
     }
 
     private List<Change> creatorsOfColumn(ObjectRef column) {
@@ -509,5 +546,60 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
             before.addAll(index.targeting(sequence, isA(SetSequenceOwner.class)));
         }
         return before;
+    }
+
+    /** After everything else done to the object (created, replaced, its column added or changed). */
+    @Override
+    public List<Change> visitGrantPrivileges(GrantPrivileges c) {
+        return afterObject(c.target());
+    }
+
+    @Override
+    public List<Change> visitRevokePrivileges(RevokePrivileges c) {
+        return afterObject(c.target());
+    }
+
+    private List<Change> afterObject(ObjectRef target) {
+        List<Change> before = new ArrayList<>(index.targeting(target,
+                ch -> !(ch instanceof GrantPrivileges || ch instanceof RevokePrivileges || ch instanceof SetComment)));
+        if (target.kind() == ObjectKind.COLUMN) {
+            // a column privilege may be on a table's or a view's column
+            before.addAll(index.targeting(target.owner(), isA(CreateTable.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, target.name()), isA(CreateView.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, target.name()),
+                    isA(CreateMaterializedView.class)));
+        }
+        return before;
+    }
+
+    /**
+     * After every change to what uses the type now (views and policies over it or its columns are
+     * dropped, columns moved to another type are changed) and before what is created over it again.
+     */
+    @Override
+    public List<Change> visitRecreateEnum(RecreateEnum c) {
+        // A column it converts is changed otherwise (a new default) after it, on the new type.
+        java.util.Set<ObjectRef> converted = new java.util.HashSet<>();
+        c.columns().forEach(column -> converted.add(column.ref()));
+        List<Change> before = new ArrayList<>(dependentsChanged(c.target()).stream()
+                .filter(ch -> !converted.contains(ch.target())).toList());
+        for (RecreateEnum.ColumnUse column : c.columns()) {
+            before.addAll(viewsReadingDropped(column.table()));
+            before.addAll(index.onTable(column.table(), isA(DropPolicy.class)));
+        }
+        return before;
+    }
+
+    @Override
+    public List<Change> visitCreateCollation(CreateCollation c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        before.addAll(index.targeting(c.target(), isA(DropCollation.class)));
+        return before;
+    }
+
+    /** After the columns that use it now are changed or dropped. */
+    @Override
+    public List<Change> visitDropCollation(DropCollation c) {
+        return dependentsChanged(c.target());
     }
 }

@@ -2,6 +2,8 @@ package dev.converge.engine.graph;
 
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.Change;
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.SetComment;
 
 /**
@@ -18,6 +20,13 @@ public final class StepIds {
         String object = change.target().display();
         if (change instanceof SetComment) {
             object = change.target().kind().word() + ":" + object;
+        } else if (change instanceof GrantPrivileges grant) {
+            // one object may get several grants: per role, and with and without the grant option
+            object = change.target().kind().word() + ":" + object + ":" + grant.grantee()
+                    + (grant.withGrantOption() ? ":with-grant-option" : "");
+        } else if (change instanceof RevokePrivileges revoke) {
+            object = change.target().kind().word() + ":" + object + ":" + revoke.grantee()
+                    + (revoke.grantOptionOnly() ? ":grant-option" : "");
         } else if (change instanceof AddEnumValue) {
             object = object + ":" + ((AddEnumValue) change).value();
         }

@@ -16,6 +16,8 @@ import java.util.function.Function;
  *
  * @param rowSecurity the tables whose row-level security is enabled or forced
  * @param unmanaged   objects found that Converge does not manage: never ignored silently
+ * @param privileges  privileges granted to the roles the project manages (none when it manages none)
+ * @param collations  collation objects ({@code CREATE COLLATION}) of the managed schemas
  */
 public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
                           List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys,
@@ -28,7 +30,9 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CompositeType> compositeTypes,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Extension> extensions,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MaterializedView> materializedViews,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnmanagedObject> unmanaged) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnmanagedObject> unmanaged,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Privilege> privileges,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Collation> collations) {
     public static final SchemaModel EMPTY =
             new SchemaModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -51,6 +55,19 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
         extensions = sorted(orEmpty(extensions), Extension::name);
         materializedViews = sorted(orEmpty(materializedViews), MaterializedView::name);
         unmanaged = orEmpty(unmanaged).stream().sorted().distinct().toList();
+        privileges = orEmpty(privileges).stream().sorted().distinct().toList();
+        collations = sorted(orEmpty(collations), Collation::name);
+    }
+
+    /** A model without privileges and collations (the lists before those were managed). */
+    public SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys, List<View> views,
+                       List<Routine> routines, List<Trigger> triggers, List<Policy> policies,
+                       List<RowSecurity> rowSecurity, List<Domain> domains, List<CompositeType> compositeTypes,
+                       List<Extension> extensions, List<MaterializedView> materializedViews,
+                       List<UnmanagedObject> unmanaged) {
+        this(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines, triggers, policies,
+                rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged, List.of(), List.of());
     }
 
     /** A model of the kinds managed before routines, triggers and policies (no such objects). */
@@ -70,19 +87,35 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                                 List<View> newViews) {
         return new SchemaModel(newSchemas, newEnums, newSequences, newTables, newIndexes, newForeignKeys, newViews,
                 routines, triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews,
-                unmanaged);
+                unmanaged, privileges, collations);
     }
 
     /** This model with its tables replaced (the other lists kept). */
     public SchemaModel withTables(List<Table> newTables) {
         return new SchemaModel(schemas, enums, sequences, newTables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged);
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
+                privileges, collations);
+    }
+
+    /** This model with its triggers replaced (the other lists kept). */
+    public SchemaModel withTriggers(List<Trigger> newTriggers) {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                newTriggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
+                privileges, collations);
     }
 
     /** This model without its list of unmanaged objects. */
     public SchemaModel withoutUnmanaged() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, List.of());
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, List.of(),
+                privileges, collations);
+    }
+
+    /** This model with its privileges and collations replaced (the other lists kept). */
+    public SchemaModel withPrivilegesAndCollations(List<Privilege> newPrivileges, List<Collation> newCollations) {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
+                newPrivileges, newCollations);
     }
 
     private static <T> List<T> orEmpty(List<T> items) {

@@ -127,6 +127,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         if (c.kinds().contains(ColumnChangeKind.NOT_NULL)) {
             parts.add(to.notNull() ? "set NOT NULL" : "drop NOT NULL");
         }
+        if (c.kinds().contains(ColumnChangeKind.POSITION)) {
+            parts.add(c.after() == null || c.after().isEmpty() ? "move first" : "move after " + c.after());
+        }
         return "alter column " + c.target().display() + ": " + String.join(", ", parts);
     }
 
@@ -182,6 +185,12 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitCreateIndex(CreateIndex c) {
         return "create " + (c.index().unique() ? "unique " : "") + "index " + c.index().name() + " on " + c.index().table();
+    }
+
+    @Override
+    public String visitReplaceIndex(ReplaceIndex c) {
+        return "replace " + (c.to().unique() ? "unique " : "") + "index " + c.to().name() + " on " + c.to().table()
+                + " (new definition)";
     }
 
     @Override
@@ -256,7 +265,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
 
     @Override
     public String visitReplaceRoutine(ReplaceRoutine c) {
-        return "replace " + routine(c.to()) + " in place (CREATE OR REPLACE)";
+        return "replace " + routine(c.to());
     }
 
     @Override
@@ -415,5 +424,40 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
             parts.add("attach to " + c.to().parent() + " " + c.to().bound());
         }
         return "partition " + c.table() + ": " + String.join(", then ", parts);
+    }
+
+    @Override
+    public String visitGrantPrivileges(GrantPrivileges c) {
+        return "grant " + String.join(", ", c.privileges()) + " on " + c.object().kind().word().replace('_', ' ')
+                + " " + c.object().display() + " to " + c.grantee() + (c.withGrantOption() ? " with grant option" : "");
+    }
+
+    @Override
+    public String visitRevokePrivileges(RevokePrivileges c) {
+        return "revoke " + (c.grantOptionOnly() ? "grant option for " : "") + String.join(", ", c.privileges())
+                + " on " + c.object().kind().word().replace('_', ' ') + " " + c.object().display() + " from "
+                + c.grantee();
+    }
+
+    @Override
+    public String visitRecreateEnum(RecreateEnum c) {
+        String columns = c.columns().isEmpty() ? "no column uses it"
+                : "converting " + c.columns().stream().map(u -> u.ref().display()).collect(
+                        java.util.stream.Collectors.joining(", "));
+        return "recreate enum " + c.to().name() + " with labels " + c.to().labels() + " (was " + c.from().labels()
+                + "): " + columns;
+    }
+
+    @Override
+    public String visitCreateCollation(CreateCollation c) {
+        var k = c.collation();
+        String locale = k.locale() != null ? k.locale() : k.lcCollate() + "/" + k.lcCtype();
+        return "create collation " + k.name() + " (" + k.provider() + " " + locale
+                + (k.deterministic() ? "" : ", nondeterministic") + ")";
+    }
+
+    @Override
+    public String visitDropCollation(DropCollation c) {
+        return "drop collation " + c.collation().name();
     }
 }

@@ -24,7 +24,7 @@ final class IgnoreFilter {
         Predicate<ObjectRef> ignored = ref -> source.isIgnored(ref)
                 || ref.kind() != ObjectKind.SCHEMA && source.isIgnored(ObjectRef.schema(ref.name().schema()));
         Predicate<QualifiedName> ignoredTable = name -> ignored.test(ObjectRef.of(ObjectKind.TABLE, name));
-        return new SchemaModel(
+        SchemaModel kept = new SchemaModel(
                 model.schemas().stream().filter(s -> !ignored.test(s.ref())).toList(),
                 model.enums().stream().filter(e -> !ignored.test(e.ref())).toList(),
                 model.sequences().stream().filter(s -> !ignored.test(s.ref())).toList(),
@@ -45,6 +45,11 @@ final class IgnoreFilter {
                 // an unmanaged object the project ignores explicitly is no reason to refuse the plan
                 model.unmanaged().stream().filter(u -> u.objectName()
                         .map(name -> !ignoredTable.test(name) && !ignoredAnyKind(source, name)).orElse(true)).toList());
+        // a privilege goes with the object it is on (a column's with its table)
+        return kept.withPrivilegesAndCollations(
+                model.privileges().stream().filter(p -> !ignored.test(p.object()) && !ignored.test(p.object().owner()))
+                        .toList(),
+                model.collations().stream().filter(c -> !ignored.test(c.ref())).toList());
     }
 
     /** An {@code -- converge:ignore} annotation on a statement of any kind that declares this name. */

@@ -6,6 +6,7 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.View;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override public Optional<Change> visitAddConstraint(AddConstraint c) { return undo(new DropConstraint(c.table(), c.constraint())); }
     @Override public Optional<Change> visitAddEnumValue(AddEnumValue c) { return irreversible(); }
     @Override public Optional<Change> visitAddForeignKey(AddForeignKey c) { return undo(new DropForeignKey(c.foreignKey())); }
-    @Override public Optional<Change> visitAlterColumn(AlterColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds())); }
+    @Override public Optional<Change> visitAlterColumn(AlterColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds(), positionBefore(c))); }
     @Override public Optional<Change> visitReleaseColumn(ReleaseColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds())); }
     @Override public Optional<Change> visitAlterSequence(AlterSequence c) { return undo(new AlterSequence(c.to(), c.from())); }
     @Override public Optional<Change> visitCreateEnum(CreateEnum c) { return undo(new DropEnum(c.type())); }
@@ -56,6 +57,7 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override public Optional<Change> visitDropEnum(DropEnum c) { return undo(new CreateEnum(c.type())); }
     @Override public Optional<Change> visitDropForeignKey(DropForeignKey c) { return undo(new AddForeignKey(c.foreignKey())); }
     @Override public Optional<Change> visitDropIndex(DropIndex c) { return undo(new CreateIndex(c.index())); }
+    @Override public Optional<Change> visitReplaceIndex(ReplaceIndex c) { return undo(new ReplaceIndex(c.to(), c.from())); }
     @Override public Optional<Change> visitDropSchema(DropSchema c) { return undo(new CreateSchema(c.schema())); }
     @Override public Optional<Change> visitDropSequence(DropSequence c) { return irreversible(); }
     @Override public Optional<Change> visitDropTable(DropTable c) { return irreversible(); }
@@ -115,6 +117,16 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
         Sequence s = c.sequence();
         return undo(new SetSequenceOwner(before != null ? before : new Sequence(s.name(), s.dataType(), s.start(),
                 s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle(), null, s.comment())));
+    }
+
+    /** Where a moved column was before the plan: after the column before it, "" when it was first. */
+    private String positionBefore(AlterColumn c) {
+        Table table = current.tables().get(c.table());
+        if (!c.kinds().contains(ColumnChangeKind.POSITION) || table == null) {
+            return null;
+        }
+        int at = table.columns().indexOf(table.column(c.from().name()).orElse(null));
+        return at <= 0 ? "" : table.columns().get(at - 1).name();
     }
 
     /** The comment the object has before the plan runs; null when it has none or does not exist yet. */
@@ -188,8 +200,62 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
                 var extension = current.extensions().get(object.name().name());
                 return extension == null ? null : extension.comment();
             }
+            case COLLATION:
+                return current.model().collations().stream().filter(c -> c.ref().equals(object))
+                        .map(c -> c.comment()).findFirst().orElse(null);
             default:
                 return null;
         }
+    }
+
+    /** Undone by revoking what it granted: the grant option only where the privilege was held before. */
+    @Override
+    public Optional<Change> visitGrantPrivileges(GrantPrivileges c) {
+        Map<String, Boolean> before = privilegesBefore(c.object(), c.grantee());
+        if (c.privileges().stream().noneMatch(before::containsKey)) {
+            return undo(new RevokePrivileges(c.object(), c.grantee(), c.privileges(), false));
+        }
+        if (c.withGrantOption() && c.privileges().stream().allMatch(p -> Boolean.FALSE.equals(before.get(p)))) {
+            return undo(new RevokePrivileges(c.object(), c.grantee(), c.privileges(), true));
+        }
+        return irreversible();
+    }
+
+    /** Undone by granting again what was held, with the grant option it had. */
+    @Override
+    public Optional<Change> visitRevokePrivileges(RevokePrivileges c) {
+        if (c.grantOptionOnly()) {
+            return undo(new GrantPrivileges(c.object(), c.grantee(), c.privileges(), true));
+        }
+        Map<String, Boolean> before = privilegesBefore(c.object(), c.grantee());
+        java.util.Set<Boolean> options = c.privileges().stream().map(p -> before.getOrDefault(p, false))
+                .collect(java.util.stream.Collectors.toSet());
+        return options.size() == 1
+                ? undo(new GrantPrivileges(c.object(), c.grantee(), c.privileges(), options.iterator().next()))
+                : irreversible();
+    }
+
+    private Map<String, Boolean> privilegesBefore(ObjectRef object, String grantee) {
+        Map<String, Boolean> held = new java.util.TreeMap<>();
+        current.model().privileges().stream()
+                .filter(p -> p.object().equals(object) && p.grantee().equals(grantee))
+                .forEach(p -> held.put(p.privilege(), p.grantable()));
+        return held;
+    }
+
+    /** The old type is dropped: converting back could fail on rows using a label only the new type has. */
+    @Override
+    public Optional<Change> visitRecreateEnum(RecreateEnum c) {
+        return irreversible();
+    }
+
+    @Override
+    public Optional<Change> visitCreateCollation(CreateCollation c) {
+        return undo(new DropCollation(c.collation()));
+    }
+
+    @Override
+    public Optional<Change> visitDropCollation(DropCollation c) {
+        return undo(new CreateCollation(c.collation()));
     }
 }

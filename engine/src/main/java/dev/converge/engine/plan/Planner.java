@@ -18,6 +18,8 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.source.RenameAnnotation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,15 +35,25 @@ public final class Planner {
     private final SqlGenerator sqlGenerator;
     private final SafetyClassifier classifier;
 
+    /** True when column names differing only in case are one column (see {@link Dialect#caseInsensitiveColumnNames}). */
+    private final boolean caseInsensitiveColumns;
+
     public Planner(String dialect, SqlGenerator sqlGenerator, SafetyClassifier classifier) {
+        this(dialect, sqlGenerator, classifier, false);
+    }
+
+    private Planner(String dialect, SqlGenerator sqlGenerator, SafetyClassifier classifier,
+                    boolean caseInsensitiveColumns) {
         this.dialect = dialect;
         this.sqlGenerator = sqlGenerator;
         this.classifier = classifier;
+        this.caseInsensitiveColumns = caseInsensitiveColumns;
     }
 
     /** The planner of a dialect: its id, SQL generator and safety classifier. */
     public static Planner of(Dialect dialect) {
-        return new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier());
+        return new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier(),
+                dialect.caseInsensitiveColumnNames());
     }
 
     /**
@@ -50,7 +62,7 @@ public final class Planner {
      */
     public static Planner of(Dialect dialect, ServerVersion version, OnlineStrategies strategies) {
         return new Planner(dialect.id(), dialect.sqlGenerator(version, strategies),
-                dialect.safetyClassifier(version, strategies));
+                dialect.safetyClassifier(version, strategies), dialect.caseInsensitiveColumnNames());
     }
 
     public Plan plan(SchemaModel current, SchemaModel desired, String target) {
@@ -65,10 +77,16 @@ public final class Planner {
      */
     public Plan plan(SchemaModel current, SchemaModel desired, String target, SourceModel source) {
         SchemaModel managedDesired = IgnoreFilter.without(desired, source);
-        Renames.Result renamed = Renames.apply(IgnoreFilter.without(current, source), managedDesired,
-                source.renames());
+        SchemaModel managedCurrent = IgnoreFilter.without(current, source);
+        List<RenameAnnotation> renames = new ArrayList<>(source.renames());
+        if (caseInsensitiveColumns) {
+            renames.addAll(CaseOnlyRenames.of(managedCurrent, managedDesired));
+        }
+        Renames.Result renamed = Renames.apply(managedCurrent, managedDesired, renames);
         SchemaModel renamedCurrent = renamed.current();
-        DiffResult diff = new Differ().diff(renamedCurrent, managedDesired);
+        // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
+        DiffResult diff = new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
+                .contains(HazardCode.TABLE_REWRITE), sqlGenerator.placesColumns()).diff(renamedCurrent, managedDesired);
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));
@@ -86,7 +104,7 @@ public final class Planner {
                     sourceOf(change, replaces, source), StepSafety.of(classification.locks())));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
-                steps, notes, unmanaged(renamedCurrent, managedDesired));
+                sqlGenerator.finishSteps(steps, renamedCurrent), notes, unmanaged(renamedCurrent, managedDesired));
     }
 
     /** What either side holds that Converge does not manage and the project does not ignore: the target's first. */

@@ -13,6 +13,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.View;
 import dev.converge.engine.source.RenameAnnotation;
 import java.util.ArrayList;
@@ -213,13 +214,30 @@ final class Renames {
                 ? new Table(renamed, t.columns(), t.constraints(), t.comment(), t.options(), t.partitionKey(), t.partitionOf())
                 : t);
         List<Index> indexes = map(m.indexes(), i -> i.table().equals(old)
-                ? index(i, i.name(), renamed, i.keys(), text.apply(i.definition())) : i);
+                ? index(i, indexNameOnRenamedTable(i.name(), old, renamed), renamed, i.keys(),
+                text.apply(i.definition())) : i);
         List<ForeignKey> keys = map(m.foreignKeys(), k -> new ForeignKey(k.table().equals(old) ? renamed : k.table(),
                 k.name(), k.columns(), k.referencedTable().equals(old) ? renamed : k.referencedTable(),
                 k.referencedColumns(), text.apply(k.definition()), k.comment()));
         List<Sequence> sequences = map(m.sequences(), s -> s.ownedBy() != null && s.ownedBy().name().equals(old)
                 ? sequence(s, new ObjectRef(s.ownedBy().kind(), renamed, s.ownedBy().member())) : s);
-        return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
+        // A table's triggers go with it (PostgreSQL and MySQL alike): they are its triggers under the new name.
+        List<Trigger> triggers = map(m.triggers(), t -> !t.table().equals(old) ? t : new Trigger(renamed, t.name(),
+                text.apply(t.definition()), t.enabled(), t.function(), t.comment(), t.dependsOn().stream()
+                .map(d -> d.name().equals(old) ? new ObjectRef(d.kind(), renamed, d.member()) : d).toList(),
+                t.writtenAs() == null ? null : text.apply(t.writtenAs())));
+        return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views()).withTriggers(triggers);
+    }
+
+    /*
+     * MySQL names an index per table, and the model names it table.index (the engine's indexes are
+     * named per schema): such a name follows its table. A PostgreSQL index keeps its name.
+     */
+    private static QualifiedName indexNameOnRenamedTable(QualifiedName index, QualifiedName old, QualifiedName renamed) {
+        String prefix = old.name() + ".";
+        return index.name().startsWith(prefix)
+                ? QualifiedName.of(index.schema(), renamed.name() + "." + index.name().substring(prefix.length()))
+                : index;
     }
 
     /* A label in a column default is a literal cast to its type: 'open'::shop.status. */
@@ -322,12 +340,22 @@ final class Renames {
         if (text == null) {
             return null;
         }
-        return replaceToken(text, ident(old.schema()) + "." + ident(old.name()),
-                ident(renamed.schema()) + "." + ident(renamed.name()));
+        return replaceBackquoted(replaceToken(text, ident(old.schema()) + "." + ident(old.name()),
+                ident(renamed.schema()) + "." + ident(renamed.name())), old.name(), renamed.name());
     }
 
     static String replaceIdentifier(String text, String old, String renamed) {
-        return text == null ? null : replaceToken(text, ident(old), ident(renamed));
+        return text == null ? null : replaceBackquoted(replaceToken(text, ident(old), ident(renamed)), old, renamed);
+    }
+
+    /*
+     * MySQL prints every name in backquotes and unqualified (`orders`.`total`); a backquote is no
+     * PostgreSQL syntax, so this changes nothing in PostgreSQL text. A name that is also another
+     * object's (a column named like the table) may be rewritten where it should not: the definition
+     * then differs from the desired one and the object is replaced, which loses nothing.
+     */
+    private static String replaceBackquoted(String text, String old, String renamed) {
+        return text.replace("`" + old.replace("`", "``") + "`", "`" + renamed.replace("`", "``") + "`");
     }
 
     /* Replaces whole identifiers only: not inside a longer name, a quoted name or a string. */

@@ -44,6 +44,25 @@ public enum HazardCode {
         return safetyClass;
     }
 
+    /**
+     * The codes an annotation or option lists ({@code DATA_LOSS, TABLE_REWRITE}: commas or spaces, any
+     * case), or null when the list is empty or names something that is no code.
+     */
+    public static java.util.Set<HazardCode> listed(String argument) {
+        java.util.Set<HazardCode> codes = java.util.EnumSet.noneOf(HazardCode.class);
+        for (String word : argument.strip().split("[,\\s]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            try {
+                codes.add(HazardCode.valueOf(word.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return codes.isEmpty() ? null : codes;
+    }
+
     /** One sentence for the hazard reference. */
     public String summary() {
         return summary;

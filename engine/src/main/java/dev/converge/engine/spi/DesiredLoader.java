@@ -28,4 +28,12 @@ public interface DesiredLoader {
     default void load(Connection shadow, SourceModel source) {
         load(shadow, source.loadOrder());
     }
+
+    /**
+     * Prepares a shadow that is a server of its own ({@link Shadow#ownsCluster()}) for the statements:
+     * creates there the cluster-wide objects they name but cannot create themselves (PostgreSQL: the
+     * roles that GRANT and REVOKE name). Never called for a shadow on a shared server.
+     */
+    default void prepareCluster(Connection shadow, SourceModel source) {
+    }
 }

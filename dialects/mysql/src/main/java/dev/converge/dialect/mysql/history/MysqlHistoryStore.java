@@ -18,7 +18,9 @@ import java.util.Optional;
  * MysqlHistoryStore keeps one row per apply in {@code converge.history} on the target's server. A
  * MySQL "schema" is a database, so the bookkeeping database serves every database of the server and
  * each row says which database it is about. CREATE DATABASE/TABLE commit implicitly, so they run
- * before the apply's own statements are recorded. Checkpoints (one row per step event) live beside it.
+ * before the apply's own statements are recorded. Like PostgreSQL's, each row also names the
+ * converge.yaml environment and target it ran for, with the desired snapshot drift compares against.
+ * Checkpoints (one row per step event) live beside it.
  */
 public final class MysqlHistoryStore implements HistoryStore {
     static final String TABLE = "`" + InspectScope.BOOKKEEPING_SCHEMA + "`.`history`";
@@ -44,6 +46,13 @@ public final class MysqlHistoryStore implements HistoryStore {
                 st.execute("ALTER TABLE " + TABLE + " ADD COLUMN status VARCHAR(32) NOT NULL DEFAULT 'converged',"
                         + " ADD COLUMN git_commit VARCHAR(80) NULL");
             }
+            if (!hasColumn(connection, "target")) {
+                // Environments and tenants (converge.yaml): each row names its environment and target, with
+                // the desired snapshot drift compares against and the note of a skipped promotion check.
+                st.execute("ALTER TABLE " + TABLE + " ADD COLUMN environment VARCHAR(64) NULL,"
+                        + " ADD COLUMN target VARCHAR(128) NULL, ADD COLUMN desired_snapshot LONGTEXT NULL,"
+                        + " ADD COLUMN remark TEXT NULL");
+            }
             st.execute("CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " (\n"
                     + "  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
                     + "  apply_id BIGINT NOT NULL,\n"
@@ -62,9 +71,14 @@ public final class MysqlHistoryStore implements HistoryStore {
     }
 
     private static boolean hasStatusColumn(Connection connection) throws SQLException {
+        return hasColumn(connection, "status");
+    }
+
+    private static boolean hasColumn(Connection connection, String column) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
-                        + InspectScope.BOOKKEEPING_SCHEMA + "' AND TABLE_NAME = 'history' AND COLUMN_NAME = 'status'")) {
+                        + InspectScope.BOOKKEEPING_SCHEMA + "' AND TABLE_NAME = 'history' AND COLUMN_NAME = '"
+                        + column + "'")) {
             rs.next();
             return rs.getInt(1) > 0;
         }
@@ -74,7 +88,8 @@ public final class MysqlHistoryStore implements HistoryStore {
     public long record(Connection connection, HistoryEntry entry) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
                 + " (target_database, applied_at, database_user, desired_hash, plan, outcome, duration_ms, status,"
-                + " git_commit) VALUES (DATABASE(), ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " git_commit, environment, target, desired_snapshot, remark)"
+                + " VALUES (DATABASE(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setTimestamp(1, Timestamp.from(entry.appliedAt()));
             ps.setString(2, entry.databaseUser());
             ps.setString(3, entry.desiredHash());
@@ -83,6 +98,10 @@ public final class MysqlHistoryStore implements HistoryStore {
             ps.setLong(6, entry.durationMillis());
             ps.setString(7, entry.status());
             ps.setString(8, entry.gitCommit());
+            ps.setString(9, entry.environment());
+            ps.setString(10, entry.target());
+            ps.setString(11, entry.desiredSnapshot());
+            ps.setString(12, entry.note());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -111,15 +130,20 @@ public final class MysqlHistoryStore implements HistoryStore {
 
     private static List<HistoryEntry> entries(Connection connection, String tail, long parameter) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
+        // A history table made before environments is read as it is (ensure() upgrades it at the next apply).
+        String project = hasColumn(connection, "target") ? "environment, target, desired_snapshot, remark"
+                : "NULL, NULL, NULL, NULL";
         try (PreparedStatement ps = connection.prepareStatement("SELECT id, applied_at, database_user, desired_hash, plan,"
-                + " outcome, duration_ms, status, git_commit FROM " + TABLE + " WHERE target_database = DATABASE() "
+                + " outcome, duration_ms, status, git_commit, " + project + " FROM " + TABLE
+                + " WHERE target_database = DATABASE() "
                 + tail)) {
             ps.setLong(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new HistoryEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-                            rs.getString(9)));
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                            rs.getString(13)));
                 }
             }
         }

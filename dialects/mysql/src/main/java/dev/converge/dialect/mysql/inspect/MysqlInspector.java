@@ -6,6 +6,9 @@ import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Routine;
+import dev.converge.engine.model.RoutineKind;
+import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
@@ -24,9 +27,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * MysqlInspector reads the connection's default database from information_schema in seven bulk
- * queries, whatever the number of tables: tables, columns, indexes, foreign keys, checks, views (and
- * the flavor). Every object is named under the logical schema {@link MysqlSchema#LOGICAL}, so a
+ * MysqlInspector reads the connection's default database from information_schema in bulk queries,
+ * whatever the number of tables: tables, columns, indexes, foreign keys, checks, views, routines and
+ * their parameters, events, triggers (and the flavor, the current user and what is not managed).
+ * Every object is named under the logical schema {@link MysqlSchema#LOGICAL}, so a
  * target and its shadow (another database) compare equal when their contents do. The
  * AUTO_INCREMENT counter is data and never read.
  */
@@ -45,36 +49,40 @@ public final class MysqlInspector implements Inspector {
         Map<String, List<Column>> columns = new ColumnReader(flavor).read(connection, tableComments.keySet(), columnChecks);
         IndexReader.Result indexes = new IndexReader(flavor).read(connection, tableComments.keySet());
         List<ForeignKey> foreignKeys = new ForeignKeyReader().read(connection, tableComments.keySet());
-        List<View> views = new ViewReader(flavor).read(connection, database, tableComments.keySet(), viewNames);
+        Definers definers = Definers.of(connection);
+        List<Routine> routines = new ArrayList<>(new RoutineReader(definers).read(connection));
+        routines.addAll(new EventReader(definers).read(connection));
+        List<Trigger> triggers = new TriggerReader(definers).read(connection, tableComments.keySet());
+        Set<String> functions = new java.util.TreeSet<>();
+        routines.stream().filter(r -> r.kind() == RoutineKind.FUNCTION).forEach(r -> functions.add(r.name().name()));
+        List<View> views = new ViewReader(flavor).read(connection, database, tableComments.keySet(), viewNames, functions);
+        Map<String, List<String>> partitioning = new PartitionReader().read(connection);
 
         List<Table> tables = new ArrayList<>();
         for (Map.Entry<String, String> entry : tableComments.entrySet()) {
             String name = entry.getKey();
             List<TableConstraint> constraints = new ArrayList<>(indexes.primaryKeys().getOrDefault(name, List.of()));
             tableChecks.stream().filter(c -> c.table().equals(name)).forEach(c -> constraints.add(c.constraint()));
+            List<String> options = new ArrayList<>(tableOptions.get(name));
+            options.addAll(partitioning.getOrDefault(name, List.of()));
             tables.add(new Table(name(name), columns.getOrDefault(name, List.of()), constraints, entry.getValue(),
-                    tableOptions.get(name)));
+                    options));
         }
         return new SchemaModel(List.of(), List.of(), List.of(), tables, indexes.indexes(), foreignKeys, views,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                routines, triggers, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 unmanaged(connection));
     }
 
     /**
-     * Triggers, stored routines, events and partitioned tables are not managed yet; they are reported,
-     * never ignored silently (plans list them and refuse to run unless unmanaged objects are allowed).
+     * MariaDB's packages (sql_mode=ORACLE) are not managed yet; they are reported, never ignored
+     * silently (plans list them and refuse to run unless unmanaged objects are allowed).
      */
     private static List<UnmanagedObject> unmanaged(Connection connection) throws SQLException {
         List<UnmanagedObject> found = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT 'trigger', CONCAT(TRIGGER_NAME, ' on ', '" + MysqlSchema.LOGICAL + ".', EVENT_OBJECT_TABLE)"
-                        + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
-                        + " UNION ALL SELECT LOWER(ROUTINE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', ROUTINE_NAME)"
+                "SELECT LOWER(ROUTINE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', ROUTINE_NAME)"
                         + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
-                        + " UNION ALL SELECT 'event', CONCAT('" + MysqlSchema.LOGICAL + ".', EVENT_NAME)"
-                        + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()"
-                        + " UNION ALL SELECT DISTINCT 'partitioning', CONCAT('" + MysqlSchema.LOGICAL + ".', TABLE_NAME)"
-                        + " FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL")) {
+                        + " AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')")) {
             while (rs.next()) {
                 found.add(new UnmanagedObject(rs.getString(1), rs.getString(2)));
             }

@@ -3,6 +3,7 @@ package dev.converge.dialect.mysql.inspect;
 import dev.converge.dialect.mysql.connect.ServerFlavor;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.View;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * every name qualified by the database ({@code `shop`.`orders`.`id`}); that qualifier is removed, so
  * a view reads the same in the target and in a shadow database of another name. The options record
  * ALGORITHM (MariaDB), SQL SECURITY and the CHECK OPTION; the definer is left out (it is whoever
- * applies). A view depends on the tables, views and table columns its query names.
+ * applies). A view depends on the tables, views, table columns and stored functions its query names.
  */
 final class ViewReader {
     private static final Pattern QUALIFIED = Pattern.compile("`((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`");
@@ -31,8 +32,8 @@ final class ViewReader {
         this.flavor = flavor;
     }
 
-    List<View> read(Connection connection, String database, Set<String> tables, Set<String> viewNames)
-            throws SQLException {
+    List<View> read(Connection connection, String database, Set<String> tables, Set<String> viewNames,
+                    Set<String> functions) throws SQLException {
         String algorithm = flavor.mariadb() ? "ALGORITHM" : "NULL";
         String sql = "SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, " + algorithm
                 + " FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME";
@@ -56,13 +57,14 @@ final class ViewReader {
                     options.add("WITH " + check + " CHECK OPTION");
                 }
                 views.add(new View(MysqlInspector.name(name), definition, options,
-                        dependencies(definition, tables, viewNames, name), null));
+                        dependencies(definition, tables, viewNames, functions, name), null));
             }
         }
         return views;
     }
 
-    private static List<ObjectRef> dependencies(String definition, Set<String> tables, Set<String> views, String self) {
+    private static List<ObjectRef> dependencies(String definition, Set<String> tables, Set<String> views,
+                                                Set<String> functions, String self) {
         List<ObjectRef> deps = new ArrayList<>();
         Matcher names = NAME.matcher(definition);
         while (names.find()) {
@@ -71,6 +73,9 @@ final class ViewReader {
                 deps.add(ObjectRef.of(ObjectKind.TABLE, MysqlInspector.name(n)));
             } else if (views.contains(n) && !n.equals(self)) {
                 deps.add(ObjectRef.of(ObjectKind.VIEW, MysqlInspector.name(n)));
+            } else if (functions.contains(n)) {
+                // A stored function the view calls: it must exist before CREATE VIEW.
+                deps.add(Routine.refOf(MysqlInspector.name(n), ""));
             }
         }
         Matcher qualified = QUALIFIED.matcher(definition);

@@ -4,6 +4,7 @@ import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
 import java.sql.Connection;
@@ -25,6 +26,12 @@ import java.util.regex.Pattern;
 public final class MysqlDesiredLoader implements DesiredLoader {
     /** "... near 'xyz' at line 3" in MySQL's syntax errors. */
     private static final Pattern AT_LINE = Pattern.compile("at line (\\d+)\\s*$");
+
+    /** Declarations and {@code converge:} annotations, read without a database (see {@link MysqlSourceReader}). */
+    @Override
+    public SourceModel parse(List<SqlStatement> statements) {
+        return new MysqlSourceReader().read(statements);
+    }
 
     @Override
     public void load(Connection shadow, List<SqlStatement> statements) {

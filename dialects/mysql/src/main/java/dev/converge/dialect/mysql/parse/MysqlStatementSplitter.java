@@ -15,8 +15,13 @@ import java.util.Locale;
  * own rules: {@code #} and {@code -- } line comments, block comments, strings in single or double
  * quotes (with backslash escapes and doubled quotes), names in backquotes. Trigger, routine and event
  * bodies are not cut at their inner semicolons: in a statement that creates one, semicolons count
- * only outside BEGIN ... END blocks (and the CASE/IF/LOOP blocks that END closes). There is no
- * DELIMITER: it is a command of the mysql client, not SQL, and is reported as an error.
+ * only outside BEGIN ... END blocks (and the CASE/IF/LOOP blocks that END closes).
+ *
+ * <p>The mysql client's {@code DELIMITER xx} lines are understood as the client understands them, since
+ * dump files and real teams write bodies that way: after {@code DELIMITER //} a statement ends at
+ * {@code //} and semicolons are ordinary text, until {@code DELIMITER ;}. The DELIMITER lines are not
+ * statements. Comments between statements are kept with the statement that follows them (they carry
+ * {@code converge:} annotations).
  */
 public final class MysqlStatementSplitter implements StatementSplitter {
     @Override
@@ -34,6 +39,9 @@ public final class MysqlStatementSplitter implements StatementSplitter {
         private boolean compound;
         private int depth;
         private final List<String> words = new ArrayList<>();
+        /** The client delimiter: ";" unless a DELIMITER line changed it. */
+        private String delimiter = ";";
+        private final List<String> comments = new ArrayList<>();
 
         Run(SourceFile file) {
             this.file = file;
@@ -43,15 +51,21 @@ public final class MysqlStatementSplitter implements StatementSplitter {
         List<SqlStatement> split() {
             while (pos < text.length()) {
                 char c = text.charAt(pos);
-                if (c == '#' || (c == '-' && startsLineComment())) {
-                    skipToEndOfLine();
+                if (atClientDelimiter()) {
+                    finish(pos);
+                    pos += delimiter.length();
+                } else if (c == '#' || (c == '-' && startsLineComment())) {
+                    skipLineComment();
                 } else if (c == '/' && peek(1) == '*') {
                     skipBlockComment();
                 } else if (c == '\'' || c == '"' || c == '`') {
                     mark();
                     skipQuoted(c);
                 } else if (c == ';') {
-                    if (compound && depth > 0) {
+                    if (!delimiter.equals(";")) {
+                        mark();
+                        pos++;
+                    } else if (compound && depth > 0) {
                         pos++;
                     } else {
                         finish(pos);
@@ -91,16 +105,29 @@ public final class MysqlStatementSplitter implements StatementSplitter {
             if (start >= 0) {
                 String sql = text.substring(start, end).strip();
                 if (!sql.isEmpty()) {
-                    statements.add(new SqlStatement(file, sql, start));
+                    statements.add(new SqlStatement(file, sql, start, comments));
+                    comments.clear();
                 }
             }
             start = -1;
         }
 
+        /** True at a delimiter set by a DELIMITER line ({@code //}, {@code $$}), which may follow a word directly. */
+        private boolean atClientDelimiter() {
+            return !delimiter.equals(";") && text.startsWith(delimiter, pos);
+        }
+
+        /** A comment between statements belongs to the next one (annotations are read from it). */
+        private void keepComment(int begin) {
+            if (start < 0) {
+                comments.add(text.substring(begin, pos));
+            }
+        }
+
         private void word() {
             int begin = pos;
             pos++;
-            while (pos < text.length() && isWordPart(text.charAt(pos))) {
+            while (pos < text.length() && isWordPart(text.charAt(pos)) && !atClientDelimiter()) {
                 pos++;
             }
             String w = text.substring(begin, pos).toUpperCase(Locale.ROOT);
@@ -156,6 +183,12 @@ public final class MysqlStatementSplitter implements StatementSplitter {
             return peek(1) == '-' && (pos + 2 >= text.length() || Character.isWhitespace(text.charAt(pos + 2)));
         }
 
+        private void skipLineComment() {
+            int begin = pos;
+            skipToEndOfLine();
+            keepComment(begin);
+        }
+
         private void skipToEndOfLine() {
             while (pos < text.length() && text.charAt(pos) != '\n') {
                 pos++;
@@ -176,6 +209,9 @@ public final class MysqlStatementSplitter implements StatementSplitter {
                 return;
             }
             pos = end + 2;
+            if (!executable) {
+                keepComment(begin);
+            }
         }
 
         private void skipQuoted(char quote) {
@@ -202,11 +238,29 @@ public final class MysqlStatementSplitter implements StatementSplitter {
             pos = text.length();
         }
 
+        /** {@code DELIMITER xx}: the rest of the line, up to whitespace, is the new delimiter. */
         private void delimiter() {
-            problem(pos, "DELIMITER is a command of the mysql client, not SQL",
-                    "remove the DELIMITER lines and end trigger and routine bodies with END; Converge finds the"
-                            + " end of a BEGIN ... END body itself");
+            int begin = pos;
+            pos += "DELIMITER".length();
+            skipBlanks();
+            int from = pos;
+            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+            String next = text.substring(from, pos);
+            if (next.isEmpty() || next.contains("\\")) {
+                problem(begin, "DELIMITER needs a delimiter: DELIMITER // (any characters but a backslash)",
+                        "write DELIMITER // before the bodies and DELIMITER ; after them");
+            } else {
+                delimiter = next;
+            }
             skipToEndOfLine();
+        }
+
+        private void skipBlanks() {
+            while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+                pos++;
+            }
         }
 
         private boolean atLineStart() {

@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.shadow;
 
+import dev.converge.engine.spi.ManagedShadow;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
 import dev.converge.dialect.mysql.connect.MysqlConnector;
@@ -44,7 +45,7 @@ final class DevShadow extends ManagedShadow {
                     + e.getMessage(), e);
         }
         DevShadow shadow = new DevShadow(connector, url);
-        shadow.attach(c, url);
+        shadow.attach(c, shadow.description(), url);
         return shadow;
     }
 
@@ -61,7 +62,7 @@ final class DevShadow extends ManagedShadow {
     }
 
     @Override
-    void release() throws SQLException {
+    protected void release() throws SQLException {
         try (Connection c = connector.connect(url); Statement st = c.createStatement()) {
             st.execute("SET SESSION foreign_key_checks = 0");
             for (String view : objects(c, "'VIEW'")) {
@@ -74,7 +75,7 @@ final class DevShadow extends ManagedShadow {
     }
 
     @Override
-    String cleanupAdvice() {
+    protected String cleanupAdvice() {
         return "; empty " + url.display() + " by hand before the next run";
     }
 }

@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.shadow;
 
+import dev.converge.engine.spi.ManagedShadow;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
 import dev.converge.dialect.mysql.connect.MysqlConnector;
@@ -49,7 +50,7 @@ final class WorkspaceShadow extends ManagedShadow {
         WorkspaceShadow shadow = new WorkspaceShadow(connector, target, name);
         try {
             DatabaseUrl url = target.withDatabase(name);
-            shadow.attach(connector.connect(url), url);
+            shadow.attach(connector.connect(url), shadow.description(), url);
             return shadow;
         } catch (RuntimeException e) {
             shadow.close();
@@ -96,14 +97,14 @@ final class WorkspaceShadow extends ManagedShadow {
     }
 
     @Override
-    void release() throws SQLException {
+    protected void release() throws SQLException {
         try (Connection admin = connector.connect(target); Statement st = admin.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + quote(name));
         }
     }
 
     @Override
-    String cleanupAdvice() {
+    protected String cleanupAdvice() {
         return "; drop it by hand: DROP DATABASE " + quote(name) + ";";
     }
 }

@@ -3,6 +3,11 @@ package dev.converge.dialect.mysql.sql;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
@@ -13,8 +18,10 @@ import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.CreateTrigger;
@@ -59,7 +66,9 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,15 +76,85 @@ import java.util.List;
 /**
  * MysqlSqlGenerator writes MySQL/MariaDB DDL for each change. Names are never qualified with a
  * database (see {@link dev.converge.dialect.mysql.MysqlSchema}); every name is in backquotes. A column
- * is changed with MODIFY COLUMN and its full definition, which keeps its position; a new column is
- * placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
+ * is changed with MODIFY COLUMN and its full definition, which keeps its position unless it moves
+ * (FIRST/AFTER); a new column is placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
+ *
+ * <p>On a table that exists before the plan, each ALTER TABLE pins the algorithm and lock that
+ * {@link AlterModes} chooses ({@code , ALGORITHM=INSTANT}), the same choice the safety classifier
+ * explains, so the server refuses rather than silently copying. Consecutive steps of one table are
+ * made by one ALTER TABLE where that is safe ({@link AlterCombiner}). Inverse statements pin nothing:
+ * an undo must run, whatever it costs.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    private final AlterModes modes;
+
+    /** For a server whose version is not known: the modes both MariaDB and MySQL accept. */
+    public MysqlSqlGenerator() {
+        this(AlterModes.of(null));
+    }
+
+    public MysqlSqlGenerator(AlterModes modes) {
+        this.modes = modes;
+    }
+
     /** Every MySQL DDL statement commits implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
         return sql(change).stream().map(DdlStatement::outsideTransaction).toList();
+    }
+
+    /** The statements with the algorithm and lock pinned, when the change alters an existing table. */
+    @Override
+    public List<DdlStatement> statements(Change change, SchemaModel current) {
+        var mode = modes.of(change, current);
+        var clause = clause(change);
+        if (mode.isEmpty() || clause.isEmpty()) {
+            return statements(change);
+        }
+        return List.of(DdlStatement.outsideTransaction(alterTable(AlterModes.tableOf(change), clause.get())
+                + ", " + mode.get().clause()));
+    }
+
+    /**
+     * Clauses of one table combined; a step that drops partitions (and their rows) cannot be undone;
+     * on MariaDB, a foreign key added again keeps the name of the index it uses.
+     */
+    @Override
+    public List<PlanStep> finishSteps(List<PlanStep> steps, SchemaModel current) {
+        List<PlanStep> finished = steps.stream().map(MysqlSqlGenerator::irreversibleWhenPartitionsDrop).toList();
+        if (modes.mariadb()) {
+            finished = ForeignKeyIndexNames.keep(finished, current);
+        }
+        return new AlterCombiner(this, modes).combine(finished, current);
+    }
+
+    private static PlanStep irreversibleWhenPartitionsDrop(PlanStep step) {
+        if (step.change() instanceof AlterTableOptions c && !PartitionChange.of(c.from(), c.to()).dropped().isEmpty()) {
+            return new PlanStep(step.number(), step.id(), step.action(), step.replaces(), step.target(),
+                    step.description(), step.statements(), step.classes(), step.hazards(), step.change(), List.of(),
+                    step.source(), step.safety());
+        }
+        return step;
+    }
+
+    /**
+     * The clause after {@code ALTER TABLE `t`} when the change is made by exactly one ALTER TABLE of
+     * its table, else empty (CREATE/DROP/RENAME TABLE, views).
+     */
+    java.util.Optional<String> clause(Change change) {
+        QualifiedName table = AlterModes.tableOf(change);
+        if (table == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> sql = sql(change);
+        String prefix = alterTable(table, "");
+        return sql.size() == 1 && sql.get(0).startsWith(prefix)
+                ? java.util.Optional.of(sql.get(0).substring(prefix.length())) : java.util.Optional.empty();
+    }
+
+    static String alterTable(QualifiedName name, String clause) {
+        return "ALTER TABLE " + table(name) + " " + clause;
     }
 
     /** The SQL text of the statements that make the change. */
@@ -88,7 +167,7 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     }
 
     private static List<String> alter(QualifiedName name, String clause) {
-        return List.of("ALTER TABLE " + table(name) + " " + clause);
+        return List.of(alterTable(name, clause));
     }
 
     @Override
@@ -101,11 +180,16 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         t.constraints().stream().filter(k -> k.kind() != ConstraintKind.PRIMARY_KEY)
                 .forEach(k -> lines.add("CONSTRAINT " + quote(k.name()) + " " + k.definition()));
         String sql = "CREATE TABLE " + table(t.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
-        if (!t.options().isEmpty()) {
-            sql += " " + String.join(" ", t.options());
+        List<String> options = Partitioning.withoutPartitioning(t.options());
+        if (!options.isEmpty()) {
+            sql += " " + String.join(" ", options);
         }
         if (t.comment() != null) {
             sql += " COMMENT = " + literal(t.comment());
+        }
+        Partitioning partitioning = Partitioning.of(t.options());
+        if (partitioning != null) {
+            sql += "\n" + partitioning.clause();
         }
         return List.of(sql);
     }
@@ -116,19 +200,27 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
      */
     @Override
     public List<String> visitAlterTableOptions(AlterTableOptions c) {
+        List<String> from = Partitioning.withoutPartitioning(c.from());
+        List<String> to = Partitioning.withoutPartitioning(c.to());
         List<String> clauses = new ArrayList<>();
-        for (String option : c.to()) {
-            if (!c.from().contains(option)) {
+        for (String option : to) {
+            if (!from.contains(option)) {
                 clauses.add(option);
             }
         }
-        for (String option : c.from()) {
+        for (String option : from) {
             String key = option.substring(0, option.indexOf('=') + 1);
-            if (c.to().stream().noneMatch(o -> o.startsWith(key))) {
+            if (to.stream().noneMatch(o -> o.startsWith(key))) {
                 clauses.add(key + (key.equals("KEY_BLOCK_SIZE=") ? "0" : "DEFAULT"));
             }
         }
-        return alter(c.table(), String.join(" ", clauses));
+        List<String> statements = new ArrayList<>();
+        if (!clauses.isEmpty()) {
+            statements.add(alterTable(c.table(), String.join(" ", clauses)));
+        }
+        // Partition operations come last, each in a statement of its own.
+        PartitionChange.of(c.from(), c.to()).clauses().forEach(clause -> statements.add(alterTable(c.table(), clause)));
+        return statements;
     }
 
     @Override
@@ -138,8 +230,17 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
 
     @Override
     public List<String> visitAddColumn(AddColumn c) {
-        String position = c.after() == null ? "" : c.after().isEmpty() ? " FIRST" : " AFTER " + quote(c.after());
-        return alter(c.table(), "ADD COLUMN " + ColumnSql.definition(c.column()) + position);
+        return alter(c.table(), "ADD COLUMN " + ColumnSql.definition(c.column()) + position(c.after()));
+    }
+
+    private static String position(String after) {
+        return after == null ? "" : after.isEmpty() ? " FIRST" : " AFTER " + quote(after);
+    }
+
+    /** MySQL places new columns and moves existing ones. */
+    @Override
+    public boolean placesColumns() {
+        return true;
     }
 
     @Override
@@ -150,7 +251,8 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitAlterColumn(AlterColumn c) {
         Column to = c.to();
-        return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to));
+        String moved = c.kinds().contains(ColumnChangeKind.POSITION) ? position(c.after()) : "";
+        return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to) + moved);
     }
 
     @Override
@@ -179,6 +281,13 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitCreateIndex(CreateIndex c) {
         return alter(c.index().table(), "ADD " + c.index().definition());
+    }
+
+    /** One ALTER TABLE drops and adds: the statement is atomic, so no query sees the table without the index. */
+    @Override
+    public List<String> visitReplaceIndex(ReplaceIndex c) {
+        return alter(c.to().table(), "DROP INDEX " + quote(IndexNames.serverName(c.from())) + ", ADD "
+                + c.to().definition());
     }
 
     @Override
@@ -291,38 +400,39 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         throw unsupported("schemas inside a database");
     }
 
-    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these yet, so a MySQL model never
-    // contains them.
-
     @Override
     public List<String> visitCreateRoutine(CreateRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.create(c.routine());
     }
 
     @Override
     public List<String> visitReplaceRoutine(ReplaceRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.replace(c.from(), c.to());
     }
 
     @Override
     public List<String> visitDropRoutine(DropRoutine c) {
-        throw unsupported("routines");
+        return ProgramSql.drop(c.routine());
     }
 
     @Override
     public List<String> visitCreateTrigger(CreateTrigger c) {
-        throw unsupported("triggers");
+        return ProgramSql.create(c.trigger());
     }
 
     @Override
     public List<String> visitDropTrigger(DropTrigger c) {
-        throw unsupported("triggers");
+        return ProgramSql.drop(c.trigger());
     }
 
+    /** MySQL triggers have no enable state: every MySQL trigger is inspected as enabled. */
     @Override
     public List<String> visitSetTriggerState(SetTriggerState c) {
-        throw unsupported("triggers");
+        throw unsupported("trigger enable states");
     }
+
+    // PostgreSQL kinds (issue 8): the MySQL inspector does not read these, so a MySQL model never
+    // contains them.
 
     @Override
     public List<String> visitCreatePolicy(CreatePolicy c) {
@@ -397,6 +507,31 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitSetPartitionOf(SetPartitionOf c) {
         throw unsupported("declarative partitions in the PostgreSQL sense");
+    }
+
+    @Override
+    public List<String> visitGrantPrivileges(GrantPrivileges c) {
+        throw unsupported("managed privileges yet");
+    }
+
+    @Override
+    public List<String> visitRevokePrivileges(RevokePrivileges c) {
+        throw unsupported("managed privileges yet");
+    }
+
+    @Override
+    public List<String> visitRecreateEnum(RecreateEnum c) {
+        throw unsupported("enum types of their own (an ENUM is a column type there)");
+    }
+
+    @Override
+    public List<String> visitCreateCollation(CreateCollation c) {
+        throw unsupported("collation objects of its own");
+    }
+
+    @Override
+    public List<String> visitDropCollation(DropCollation c) {
+        throw unsupported("collation objects of its own");
     }
 
     private static IllegalStateException unsupported(String what) {

@@ -14,7 +14,10 @@ record ConvergenceCase(String name, Path dir) {
         try {
             Path root = Path.of(ConvergenceCase.class.getResource("/convergence").toURI());
             try (Stream<Path> dirs = Files.list(root)) {
+                // -Dconvergence.only=REGEX runs the matching cases only (while working on some of them)
+                String only = System.getProperty("convergence.only", "");
                 return dirs.filter(Files::isDirectory).sorted()
+                        .filter(d -> only.isEmpty() || d.getFileName().toString().matches(only))
                         .map(d -> new ConvergenceCase(d.getFileName().toString(), d)).toList();
             }
         } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * ShowCreate is the oracle of the convergence tests, independent of Converge's inspector: the
- * server's own SHOW CREATE TABLE / VIEW of every object of a database, with what is data or identity
+ * server's own SHOW CREATE TABLE / VIEW of every table and view of a database (and the rows of
+ * {@link StoredPrograms} for triggers, routines and events), with what is data or identity
  * rather than schema taken out (the AUTO_INCREMENT counter, the definer, the database's own name).
  */
 final class ShowCreate {
@@ -59,6 +60,7 @@ final class ShowCreate {
                 out.put(kind.toLowerCase() + " " + o[0], sortKeys(text));
             }
         }
+        StoredPrograms.addTo(out, c);
         return out;
     }
 }

@@ -17,6 +17,11 @@ import dev.converge.engine.spi.InspectScope;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Routine;
+import dev.converge.engine.model.RoutineKind;
+import dev.converge.engine.model.Trigger;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -94,7 +99,7 @@ class MysqlInspectorTest {
         }
     }
 
-    /** Triggers, routines, events and partitioning are not managed: reported, never ignored silently. */
+    /** Stored programs and partitioning are managed: nothing of these is reported unmanaged. */
     @Test
     void unmanagedObjectsAreReported() throws Exception {
         try (LocalMysql db = LocalMysql.create("unmanaged")) {
@@ -102,8 +107,48 @@ class MysqlInspectorTest {
                     + "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END;"
                     + "CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1;"
                     + "CREATE TABLE p (id INT PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 2;");
-            List<String> found = inspect(db).unmanaged().stream().map(u -> u.kind() + " " + u.name()).sorted().toList();
-            assertEquals(List.of("function db.f", "partitioning db.p", "trigger tr on db.t"), found);
+            SchemaModel m = inspect(db);
+            List<String> found = m.unmanaged().stream().map(u -> u.kind() + " " + u.name()).sorted().toList();
+            assertEquals(List.of(), found);
+            assertEquals(1, m.triggers().size());
+            assertEquals(1, m.routines().size());
+        }
+    }
+
+    /**
+     * Stored programs are read as the canonical CREATE statements Converge compares and runs: every
+     * characteristic written out, the definer left out when it is the inspecting user, a trigger that
+     * is not first of its group written FOLLOWS the one before it (and depending on it), an event's
+     * past STARTS left out.
+     */
+    @Test
+    void storedProgramsAreCanonicalCreateStatements() throws Exception {
+        try (LocalMysql db = LocalMysql.create("programs")) {
+            db.execute("CREATE TABLE t (id INT PRIMARY KEY, a INT);"
+                    + "CREATE TRIGGER b_one BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;"
+                    + "CREATE TRIGGER a_two BEFORE INSERT ON t FOR EACH ROW SET NEW.a = NEW.a + 1;"
+                    + "CREATE DEFINER=`mysql`@`localhost` FUNCTION f(x INT, y VARCHAR(5)) RETURNS INT DETERMINISTIC"
+                    + " COMMENT 'it''s' RETURN x;\r\n"
+                    + "CREATE PROCEDURE p(OUT n INT) READS SQL DATA SQL SECURITY INVOKER SELECT COUNT(*) INTO n FROM t;"
+                    + "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DISABLE COMMENT 'nightly' DO DELETE FROM t;");
+            SchemaModel m = inspect(db);
+            Trigger two = m.triggers().stream().filter(t -> t.name().equals("a_two")).findFirst().orElseThrow();
+            assertEquals("CREATE TRIGGER `a_two` BEFORE INSERT ON `t` FOR EACH ROW FOLLOWS `b_one` SET NEW.a = NEW.a + 1",
+                    two.definition());
+            assertEquals(List.of(ObjectRef.member(ObjectKind.TRIGGER, two.table(), "b_one")), two.dependsOn());
+            // created as written (with Converge's FOLLOWS), so SHOW CREATE TRIGGER shows the team's text
+            assertEquals("CREATE TRIGGER a_two BEFORE INSERT ON t FOR EACH ROW FOLLOWS `b_one` SET NEW.a = NEW.a + 1",
+                    two.writtenAs());
+            List<String> routines = m.routines().stream().map(Routine::definition).toList();
+            assertEquals(List.of(
+                    "CREATE EVENT `e`\nON SCHEDULE EVERY 1 DAY\nON COMPLETION NOT PRESERVE DISABLE COMMENT 'nightly'\n"
+                            + "DO DELETE FROM t",
+                    "CREATE DEFINER=`mysql`@`localhost` FUNCTION `f`(`x` int(11), `y` varchar(5)) RETURNS int(11)\n"
+                            + "    DETERMINISTIC CONTAINS SQL SQL SECURITY DEFINER COMMENT 'it''s'\nRETURN x",
+                    "CREATE PROCEDURE `p`(OUT `n` int(11))\n    NOT DETERMINISTIC READS SQL DATA SQL SECURITY INVOKER\n"
+                            + "SELECT COUNT(*) INTO n FROM t"), routines);
+            assertEquals(List.of(RoutineKind.EVENT, RoutineKind.FUNCTION, RoutineKind.PROCEDURE),
+                    m.routines().stream().map(Routine::kind).toList());
         }
     }
 
@@ -118,7 +163,9 @@ class MysqlInspectorTest {
             }
             large.execute(many.toString());
             assertEquals(queries(small), queries(large));
-            assertTrue(queries(large) <= 10, "queries: " + queries(large));
+            // version, database, tables, checks, columns, indexes, foreign keys, views, current user,
+            // routines, parameters, events, triggers, partitions, unmanaged
+            assertTrue(queries(large) <= 15, "queries: " + queries(large));
         }
     }
 

@@ -71,10 +71,35 @@ class MysqlStatementSplitterTest {
     }
 
     @Test
-    void delimiterLinesAreRefusedWithAHint() {
-        BadInputException e = assertThrows(BadInputException.class,
-                () -> split("DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END//\nDELIMITER ;\n"));
-        assertTrue(e.diagnostics().get(0).hint().contains("END;"), e.render());
-        assertEquals(1, e.diagnostics().get(0).span().line());
+    void delimiterLinesChangeWhereStatementsEndAsInTheMysqlClient() {
+        String text = "CREATE TABLE t (id INT);\n"
+                + "DELIMITER //\n"
+                + "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT ';'; END//\n"
+                + "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 1; //\n"
+                + "  delimiter $$\n"
+                + "CREATE FUNCTION f() RETURNS INT RETURN 1$$\n"
+                + "DELIMITER ;\n"
+                + "CREATE TABLE u (id INT);";
+        List<SqlStatement> got = splitter.split(new SourceFile("s.sql", text));
+        assertEquals(List.of("CREATE TABLE t (id INT)", "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT ';'; END",
+                "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 1;",
+                "CREATE FUNCTION f() RETURNS INT RETURN 1", "CREATE TABLE u (id INT)"),
+                got.stream().map(SqlStatement::sql).toList());
+        assertEquals(6, got.get(3).span().line(), "positions stay those of the file");
+    }
+
+    @Test
+    void aDelimiterLineWithoutDelimiterIsBadInputAtItsLine() {
+        BadInputException e = assertThrows(BadInputException.class, () -> split("SELECT 1;\nDELIMITER\nSELECT 2;"));
+        assertEquals("s.sql:2:1", e.diagnostics().get(0).span().toString());
+        assertTrue(e.diagnostics().get(0).hint().contains("DELIMITER //"), e.render());
+    }
+
+    @Test
+    void commentsBeforeAStatementBelongToIt() {
+        List<SqlStatement> got = splitter.split(new SourceFile("s.sql",
+                "-- converge:renamed-from old_t\n# plain\n/* block */ CREATE TABLE t (id INT); -- trailing\nSELECT 1;"));
+        assertEquals(List.of("-- converge:renamed-from old_t", "# plain", "/* block */"), got.get(0).leadingComments());
+        assertEquals(List.of("-- trailing"), got.get(1).leadingComments());
     }
 }

@@ -1,8 +1,6 @@
 package dev.converge.dialect.postgres.history;
 
-import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.spi.ApplyLock;
+import dev.converge.engine.spi.PollingApplyLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -12,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
@@ -20,36 +17,21 @@ import java.time.OffsetDateTime;
  * apply ends, and also when its session dies, so a killed apply never leaves the target locked. The
  * key is derived from the scope; the database is part of every advisory lock already.
  */
-public final class PostgresApplyLock implements ApplyLock {
+public final class PostgresApplyLock extends PollingApplyLock<Long> {
     /** The name an applying session shows in pg_stat_activity, and so in the lock holder's report. */
     public static final String APPLICATION_NAME = "converge apply";
 
-    private static final long POLL_MILLIS = 100;
-
+    /** The advisory key of the scope; names the session first, so that a waiting apply can tell who holds it. */
     @Override
-    public Held acquire(Connection connection, String scope, Duration wait) throws SQLException {
-        long key = key(scope);
+    protected Long key(Connection connection, String scope) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("SET application_name = '" + APPLICATION_NAME + "'");
         }
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (!tryLock(connection, key)) {
-            if (System.nanoTime() >= deadline) {
-                throw new ConvergeException(ErrorKind.ERROR, "another apply holds the lock on this target (scope "
-                        + scope + ")" + holder(connection, key) + "; waited " + wait.toMillis() + " ms (--lock-wait)."
-                        + "\nNothing was changed. Wait for it to finish, or pass a longer --lock-wait.");
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConvergeException(ErrorKind.ERROR, "interrupted while waiting for the apply lock; nothing was changed");
-            }
-        }
-        return () -> unlock(connection, key);
+        return key(scope);
     }
 
-    private static boolean tryLock(Connection connection, long key) throws SQLException {
+    @Override
+    protected boolean tryLock(Connection connection, Long key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             ps.setLong(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -59,17 +41,17 @@ public final class PostgresApplyLock implements ApplyLock {
         }
     }
 
-    private static void unlock(Connection connection, long key) {
+    @Override
+    protected void release(Connection connection, Long key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             ps.setLong(1, key);
             ps.execute();
-        } catch (SQLException ignored) {
-            // The session is gone, and its locks with it.
         }
     }
 
     /** Who holds the lock: pid, user, application, since when (its session started, its query began). */
-    private static String holder(Connection connection, long key) throws SQLException {
+    @Override
+    protected String holder(Connection connection, Long key) throws SQLException {
         // A bigint key shows in pg_locks as classid (high half), objid (low half), objsubid 1.
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.pid, a.usename, a.application_name,"
                 + " a.client_addr::text, a.backend_start, a.xact_start FROM pg_locks l JOIN pg_stat_activity a"

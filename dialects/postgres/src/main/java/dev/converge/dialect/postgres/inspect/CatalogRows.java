@@ -2,6 +2,7 @@ package dev.converge.dialect.postgres.inspect;
 
 import static dev.converge.dialect.postgres.inspect.CatalogSession.strings;
 
+import dev.converge.engine.model.Collation;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.CompositeType;
 import dev.converge.engine.model.Domain;
@@ -17,6 +18,7 @@ import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Policy;
+import dev.converge.engine.model.Privilege;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.RoutineKind;
@@ -65,6 +67,21 @@ final class CatalogRows {
     record RoutineRow(Routine routine, String language, String searchPath) {
     }
 
+    static Collation collation(ResultSet row) throws SQLException {
+        return new Collation(name(row, "collation_schema", "collation_name"), row.getString("provider"),
+                row.getString("locale"), row.getString("lc_collate"), row.getString("lc_ctype"),
+                row.getBoolean("deterministic"), row.getString("rules"), row.getString("comment"));
+    }
+
+    /** One row of privileges.sql: one privilege of one managed role on one object. */
+    static Privilege privilege(ResultSet row) throws SQLException {
+        ObjectKind kind = ObjectKind.valueOf(row.getString("kind"));
+        String schema = row.getString("object_schema");
+        ObjectRef object = kind == ObjectKind.SCHEMA ? ObjectRef.schema(schema)
+                : ObjectRef.member(kind, QualifiedName.of(schema, row.getString("object_name")), row.getString("member"));
+        return new Privilege(object, row.getString("grantee"), row.getString("privilege"), row.getBoolean("grantable"));
+    }
+
     static NamedSchema schema(ResultSet row) throws SQLException {
         return new NamedSchema(row.getString("schema_name"), row.getString("comment"));
     }
@@ -103,6 +120,11 @@ final class CatalogRows {
         if (userType != null) {
             dependsOn.add(ObjectRef.of(userTypeKind(row.getString("user_type_kind")),
                     QualifiedName.of(row.getString("user_type_schema"), userType)));
+        }
+        String collationName = row.getString("collation_name");
+        if (collationName != null) {
+            dependsOn.add(ObjectRef.of(ObjectKind.COLLATION, QualifiedName.of(row.getString("collation_schema"),
+                    collationName)));
         }
         Identity identity = Identity.valueOf(row.getString("identity"));
         Column column = new Column(columnName, row.getString("column_type"), row.getBoolean("not_null"),

@@ -45,6 +45,28 @@ final class CatalogSession {
         }
     }
 
+    /**
+     * Runs a query whose parameters are the array of included schema names and the array of
+     * {@code roles}; nothing when either is empty.
+     */
+    <T> List<T> listForRoles(String query, List<String> roles, RowMapper<T> mapper) throws SQLException {
+        if (schemas.isEmpty() || roles.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement st = connection.prepareStatement(CatalogQueries.get(query))) {
+            Array names = connection.createArrayOf("text", schemas.toArray(new String[0]));
+            Array roleNames = connection.createArrayOf("text", roles.toArray(new String[0]));
+            try {
+                st.setArray(1, names);
+                st.setArray(2, roleNames);
+                return collect(st, mapper);
+            } finally {
+                names.free();
+                roleNames.free();
+            }
+        }
+    }
+
     private static <T> List<T> collect(PreparedStatement st, RowMapper<T> mapper) throws SQLException {
         List<T> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes,
  * views, materialized views, functions and procedures, triggers, row-level security and policies, domains, composite
- * types and extensions of a live PostgreSQL database into a {@link SchemaModel}: seventeen catalog queries per inspection whatever the number
+ * types, extensions and the privileges of the managed roles of a live PostgreSQL database into a
+ * {@link SchemaModel}: collations, eighteen catalog queries per inspection whatever the number
  * of objects, all in one read-only snapshot with an empty search_path so that every name the server
  * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
  * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (range
@@ -66,6 +67,9 @@ public final class PostgresInspector implements Inspector {
                 session.list("composite_types", CatalogRows::compositeType),
                 session.list("extensions", CatalogRows::extension),
                 materializedViews,
-                session.list("unmanaged", CatalogRows::unmanaged));
+                session.list("unmanaged", CatalogRows::unmanaged),
+                session.listForRoles("privileges", List.copyOf(new java.util.TreeSet<>(scope.managedRoles())),
+                        CatalogRows::privilege),
+                session.list("collations", CatalogRows::collation));
     }
 }

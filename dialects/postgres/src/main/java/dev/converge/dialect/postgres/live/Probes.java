@@ -1,8 +1,10 @@
 package dev.converge.dialect.postgres.live;
 
+import dev.converge.engine.safety.Probe;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.dialect.postgres.sql.PostgresType;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddForeignKey;
 import dev.converge.engine.change.AlterColumn;
@@ -10,6 +12,8 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateEnum;
 import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.ReplaceIndex;
+import dev.converge.engine.model.Index;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ForeignKey;
@@ -56,6 +60,9 @@ final class Probes {
         if (change instanceof AlterColumn) {
             return alterColumn((AlterColumn) change);
         }
+        if (change instanceof RecreateEnum recreate) {
+            return recreatedEnum(recreate);
+        }
         if (change instanceof AddConstraint) {
             AddConstraint add = (AddConstraint) change;
             return existing.contains(add.table()) ? constraint(add.table(), add.constraint()) : List.of();
@@ -66,16 +73,41 @@ final class Probes {
                     ? List.of(orphans(key)) : List.of();
         }
         if (change instanceof CreateIndex) {
-            CreateIndex index = (CreateIndex) change;
-            if (!index.index().unique() || !existing.contains(index.index().table())) {
-                return List.of();
-            }
-            List<String> keys = index.index().keys().stream().map(k -> KEY_DECORATION.matcher(k).replaceFirst(""))
-                    .toList();
-            return List.of(duplicates(index.index().table(), keys, index.index().predicate(),
-                    "unique index " + index.index().name()));
+            return uniqueIndex(((CreateIndex) change).index());
+        }
+        if (change instanceof ReplaceIndex) {
+            return uniqueIndex(((ReplaceIndex) change).to());
         }
         return List.of();
+    }
+
+    private List<Probe> uniqueIndex(Index index) {
+        if (!index.unique() || !existing.contains(index.table())) {
+            return List.of();
+        }
+        List<String> keys = index.keys().stream().map(k -> KEY_DECORATION.matcher(k).replaceFirst("")).toList();
+        return List.of(duplicates(index.table(), keys, index.predicate(), "unique index " + index.name()));
+    }
+
+    /** Every value of each converted column must be a label of the new type (only labels removed can fail). */
+    private List<Probe> recreatedEnum(RecreateEnum change) {
+        if (change.removedLabels().isEmpty()) {
+            return List.of();
+        }
+        String labels = change.to().labels().stream().map(Probes::literal).collect(Collectors.joining(", "));
+        List<Probe> probes = new ArrayList<>();
+        for (RecreateEnum.ColumnUse use : change.columns()) {
+            if (!existing.contains(use.table())) {
+                continue;
+            }
+            String column = quote(use.column());
+            String what = "every value of " + use.ref().display() + " is a label of the new " + change.to().name();
+            probes.add(use.array()
+                    ? where(use.table(), what, "EXISTS (SELECT 1 FROM unnest(" + column + ") AS label WHERE label::text"
+                            + " NOT IN (" + labels + "))", column + "::text")
+                    : where(use.table(), what, column + "::text NOT IN (" + labels + ")", column + "::text"));
+        }
+        return probes;
     }
 
     private List<Probe> alterColumn(AlterColumn change) {

@@ -77,18 +77,7 @@ final class AnnotatedObjects {
 
     /** {@code DATA_LOSS, TABLE_REWRITE} (commas or spaces, any case), or null when empty or not all codes. */
     static Set<HazardCode> hazardCodes(String argument) {
-        Set<HazardCode> codes = EnumSet.noneOf(HazardCode.class);
-        for (String word : argument.strip().split("[,\\s]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            try {
-                codes.add(HazardCode.valueOf(word.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return codes.isEmpty() ? null : codes;
+        return HazardCode.listed(argument);
     }
 
     private static String article(String kind) {

@@ -8,13 +8,18 @@ import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.grammar.support.CreatedName;
+import dev.converge.dialect.postgres.PostgresIdentifiers;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -46,6 +51,31 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         }
         return new SourceModel(ordered, DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of(),
                 annotated.allowed);
+    }
+
+    /**
+     * An embedded shadow has no role but its superuser: the roles that GRANT and REVOKE statements
+     * name are created there (NOLOGIN), so that those statements load. Whether they exist on the
+     * target is checked against the target when the plan is made; Converge never creates a role there.
+     */
+    @Override
+    public void prepareCluster(Connection shadow, SourceModel source) {
+        Set<String> roles = new TreeSet<>();
+        source.loadOrder().forEach(statement -> roles.addAll(GranteeNames.of(statement.sql())));
+        try (PreparedStatement exists = shadow.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?");
+             Statement create = shadow.createStatement()) {
+            for (String role : roles) {
+                exists.setString(1, role);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next()) {
+                        create.execute("CREATE ROLE " + PostgresIdentifiers.quote(role) + " NOLOGIN");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot create the roles " + roles
+                    + " in the embedded shadow: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -10,6 +10,11 @@ import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateMaterializedView;
@@ -40,6 +45,7 @@ import dev.converge.engine.change.CreateTrigger;
 import dev.converge.engine.change.DropPolicy;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.SetRowSecurity;
 import dev.converge.engine.change.SetTriggerState;
@@ -122,7 +128,16 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
     @Override
     public Classification classify(Change change, SchemaModel current) {
         return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies,
-                current));
+                keyConstraints(current), current));
+    }
+
+    /** {@code schema.table.constraint} of every primary key and unique constraint of the current tables. */
+    private static Set<String> keyConstraints(SchemaModel current) {
+        Set<String> keys = new java.util.HashSet<>();
+        current.tables().forEach(t -> t.constraints().stream()
+                .filter(k -> k.kind() == ConstraintKind.PRIMARY_KEY || k.kind() == ConstraintKind.UNIQUE)
+                .forEach(k -> keys.add(t.name() + "." + k.name())));
+        return keys;
     }
 
     /** The rules, one method per change kind; {@code currentTables} tells existing tables from new ones. */
@@ -131,14 +146,16 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         private final Set<QualifiedName> currentRelations;
         private final int major;
         private final OnlineStrategies strategies;
+        private final Set<String> currentKeyConstraints;
         private final SchemaModel current;
 
         Rules(Set<QualifiedName> currentTables, Set<QualifiedName> currentRelations, int major,
-              OnlineStrategies strategies, SchemaModel current) {
+              OnlineStrategies strategies, Set<String> currentKeyConstraints, SchemaModel current) {
             this.currentTables = currentTables;
             this.currentRelations = currentRelations;
             this.major = major;
             this.strategies = strategies;
+            this.currentKeyConstraints = currentKeyConstraints;
             this.current = current;
         }
 
@@ -301,8 +318,14 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             String index = kind == ConstraintKind.PRIMARY_KEY ? "the primary key index " + name
                     : kind == ConstraintKind.UNIQUE ? "the unique index " + name
                     : "the exclusion constraint index " + name;
+            // A changed key is dropped and added in one transaction: no moment without it, but its
+            // index is built under ACCESS EXCLUSIVE. Building it concurrently first and attaching it
+            // with ADD CONSTRAINT ... USING INDEX is not done yet; the plan says so.
+            String replaced = currentKeyConstraints.contains(table + "." + name) ? " (the changed " + constraintWord(kind)
+                    + " is dropped and added again in this transaction; Converge does not yet build its index"
+                    + " concurrently and attach it with ADD CONSTRAINT ... USING INDEX)" : "";
             return additive(lock, indexBuild(table, index + " (fails if existing rows violate it)"),
-                    accessExclusiveWhile(table, "builds " + index), violations);
+                    accessExclusiveWhile(table, "builds " + index + replaced), violations);
         }
 
         private static String constraintWord(ConstraintKind kind) {
@@ -540,6 +563,39 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                     "; queries that used index " + change.index().name() + " may become slower"));
         }
 
+        /**
+         * Online, the table keeps SHARE UPDATE EXCLUSIVE (reads and writes go on) through both concurrent
+         * statements; the final rename locks only the index: SHARE UPDATE EXCLUSIVE from PostgreSQL 12,
+         * ACCESS EXCLUSIVE before, which every query planned on the table waits for. Plain, the drop
+         * takes ACCESS EXCLUSIVE on the table and the transaction keeps it while the new index builds.
+         */
+        @Override
+        public Classification visitReplaceIndex(ReplaceIndex change) {
+            QualifiedName table = change.to().table();
+            if (!exists(table)) {
+                return neutral(none());
+            }
+            String name = change.to().name().toString();
+            List<Hazard> hazards = new ArrayList<>();
+            hazards.add(indexBuild(table, (change.to().unique() ? "unique index " : "index ") + name
+                    + " with its new definition"));
+            if (change.to().unique()) {
+                hazards.add(dataDependent("unique index " + name + " fails if " + table + " has duplicate keys"));
+            }
+            if (!strategies.concurrentIndexes()) {
+                hazards.add(accessExclusiveWhile(table, "drops index " + name + " and builds it again"));
+                return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
+            }
+            List<TableLock> locks = new ArrayList<>(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table));
+            if (strategies.indexReplacement() && major < 12) {
+                locks.add(new TableLock(change.to().name(), LockLevel.ACCESS_EXCLUSIVE));
+                hazards.add(new Hazard(HazardCode.ACCESS_EXCLUSIVE_LOCK, "renaming the new index to " + name
+                        + " takes a brief ACCESS EXCLUSIVE lock on the index (before PostgreSQL 12), which queries"
+                        + " on " + table + " wait for"));
+            }
+            return neutral(locks, hazards.toArray(Hazard[]::new));
+        }
+
         @Override
         public Classification visitDropConstraint(DropConstraint change) {
             QualifiedName table = change.table();
@@ -704,6 +760,62 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(fullScan(change.table(), "check the partition bounds"));
             }
             return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /**
+         * Converting a column to the recreated type rewrites its table under ACCESS EXCLUSIVE (no
+         * binary coercion exists between two enum types); it fails if a row holds a label the new
+         * type lacks (the plan probes for such rows), and code still writing a removed label breaks.
+         */
+        @Override
+        public Classification visitRecreateEnum(RecreateEnum change) {
+            List<Hazard> hazards = new ArrayList<>();
+            List<TableLock> held = new ArrayList<>();
+            for (RecreateEnum.ColumnUse use : change.columns()) {
+                held.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, use.table()));
+                hazards.add(rewrite(use.table()));
+                hazards.add(accessExclusiveWhile(use.table(), "converts " + use.ref().display() + " to the new type"));
+                hazards.add(dataDependent("fails if a row of " + use.table() + " holds in " + use.column()
+                        + " a label that " + change.to().name() + " no longer has"));
+            }
+            if (!change.removedLabels().isEmpty()) {
+                hazards.add(incompatible("removes labels " + change.removedLabels() + " from " + change.to().name()
+                        + ": code that still writes them fails"));
+            }
+            hazards.add(untracked("function bodies that use type " + change.to().name() + " are not tracked"));
+            return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /** A new collation touches no table. */
+        @Override
+        public Classification visitCreateCollation(CreateCollation change) {
+            return additive(none());
+        }
+
+        /** PostgreSQL refuses the drop while a column uses it; indexes and expressions elsewhere are not tracked. */
+        @Override
+        public Classification visitDropCollation(DropCollation change) {
+            return neutral(none(), untracked("function bodies and queries that name collation "
+                    + change.collation().name() + " are not tracked"));
+        }
+
+        /** GRANT changes the catalog only and takes no lock on the object's rows; the role gains access. */
+        @Override
+        public Classification visitGrantPrivileges(GrantPrivileges change) {
+            return additive(none());
+        }
+
+        /**
+         * REVOKE is as quick as GRANT, but an application connecting as that role loses access from
+         * then on: backward incompatible (the grant option alone only limits what the role may grant).
+         */
+        @Override
+        public Classification visitRevokePrivileges(RevokePrivileges change) {
+            String what = (change.grantOptionOnly() ? "the grant option for " : "") + String.join(", ",
+                    change.privileges()) + " on " + change.object().kind().word().replace('_', ' ') + " "
+                    + change.object().display();
+            return neutral(none(), new Hazard(HazardCode.BACKWARD_INCOMPATIBLE, "revokes " + what + " from "
+                    + change.grantee() + ": code running as that role that still relies on it fails from then on"));
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */

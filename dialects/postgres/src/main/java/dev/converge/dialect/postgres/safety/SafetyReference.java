@@ -12,6 +12,7 @@ import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropForeignKey;
 import dev.converge.engine.change.DropIndex;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
@@ -54,10 +55,23 @@ public final class SafetyReference {
     private static final QualifiedName T = QualifiedName.of("public", "orders");
     private static final QualifiedName P = QualifiedName.of("public", "customers");
 
+    /** The markers of the MySQL part (MysqlSafetyReference writes between them). */
+    private static final String MYSQL_BEGIN = "<!-- mysql:begin";
+    private static final String MYSQL_END = "<!-- mysql:end -->";
+
     private SafetyReference() {
     }
 
+    /** The page without a MySQL part. */
     public static String markdown() {
+        return markdown("");
+    }
+
+    /**
+     * The page, with the MySQL part of {@code existingPage} (between its markers; the MySQL module
+     * generates it, and this module cannot see that code) kept after the PostgreSQL rules.
+     */
+    public static String markdown(String existingPage) {
         StringBuilder out = new StringBuilder();
         out.append("# Safety classes, hazards and locks\n\n")
                 .append("<!-- Generated from the code by dev.converge.dialect.postgres.safety.SafetyReference;"
@@ -70,6 +84,7 @@ public final class SafetyReference {
         hazards(out);
         locks(out);
         rules(out);
+        out.append(mysqlPart(existingPage));
         prose(out);
         lint(out);
         return out.toString();
@@ -99,6 +114,12 @@ public final class SafetyReference {
         out.append('\n');
     }
 
+    private static String mysqlPart(String page) {
+        int begin = page.indexOf(MYSQL_BEGIN);
+        int end = page.indexOf(MYSQL_END);
+        return begin < 0 || end < begin ? "" : page.substring(begin, end + MYSQL_END.length() + 1) + "\n";
+    }
+
     private static void locks(StringBuilder out) {
         out.append("## Lock levels\n\nWeakest first; `--max-lock LEVEL` refuses any step that takes a stronger"
                 + " lock than LEVEL (https://www.postgresql.org/docs/current/explicit-locking.html).\n\n");
@@ -117,7 +138,8 @@ public final class SafetyReference {
         out.append("## PostgreSQL rules\n\nWhat the classifier says of each change on an existing table"
                 + " (`public.orders`, referencing `public.customers`) on PostgreSQL 15; \"online\" is with the"
                 + " online strategies (the default of `plan` and `apply`), \"plain\" without them"
-                + " (`--no-concurrent-indexes --no-not-valid --no-not-null-check`). The claimed locks are checked"
+                + " (`--no-concurrent-indexes --no-not-valid --no-not-null-check --no-index-replacement`). The claimed"
+                + " locks are checked"
                 + " against pg_locks on a real server by LockLevelsOnServerTest. Changes on a table the same plan"
                 + " creates carry no lock and no lock hazard: nobody uses it yet.\n\n");
         out.append("| change | lock (plain) | lock (online) | classes (online) | hazards (online) |\n")
@@ -169,6 +191,16 @@ public final class SafetyReference {
                 | `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY` (SHARE UPDATE EXCLUSIVE, outside the transaction; a failed build's INVALID index is dropped) | SHARE (index build) / ACCESS EXCLUSIVE (drop) | `--no-concurrent-indexes` |
                 | `ADD CONSTRAINT ... NOT VALID`, then `VALIDATE CONSTRAINT` committed on its own (SHARE UPDATE EXCLUSIVE during the scan) | the scan under ACCESS EXCLUSIVE (check) or SHARE ROW EXCLUSIVE (foreign key) | `--no-not-valid` |
                 | `SET NOT NULL` after a validated `CHECK (c IS NOT NULL)` (PostgreSQL 12+; the helper check is dropped) | the scan under ACCESS EXCLUSIVE | `--no-not-null-check` |
+                | index replacement: an index with a new definition is built with `CREATE INDEX CONCURRENTLY` under a temporary name (`<name>_converge_new`), the old one dropped with `DROP INDEX CONCURRENTLY`, the new one renamed (`ALTER INDEX ... RENAME`, which locks only the index: SHARE UPDATE EXCLUSIVE from PostgreSQL 12, ACCESS EXCLUSIVE before); the table has a valid index at every moment; a failed build drops its INVALID temporary index and leaves the old one | dropping the old index, then building the new one: queries run without it in between | `--no-index-replacement` |
+
+                An index is replaced as one step (`replace-index:...`), not a drop and a create. Its plain form
+                (`--no-concurrent-indexes`) drops and creates inside the transaction, under ACCESS EXCLUSIVE for
+                the whole build; its inverse is that plain form, which restores the old index from any point the
+                online form can stop at. When a column of the table is dropped or changes type in the same plan,
+                the index is dropped and created as two steps around the column change instead. A changed
+                primary key or unique constraint is still dropped and added in one transaction (its index built
+                under ACCESS EXCLUSIVE, which the step's hazard says): building it concurrently and attaching it
+                with `ADD CONSTRAINT ... USING INDEX` is not done yet.
 
                 A statement that runs on its own commits what ran before it: a plan with online steps is no longer
                 one transaction. If apply fails after such a statement, the steps before it stay applied and a new
@@ -194,6 +226,13 @@ public final class SafetyReference {
                 waiting for its lock (SQLSTATE 55P03) is retried, inside the transaction under a savepoint, after
                 a pause that doubles each time (200 ms up to 10 s, with jitter), until `--lock-retry-budget
                 SECONDS` (default 60) is spent; then apply fails, saying what waited for how long, and rolls back.
+
+                The timeouts are part of each statement of the plan: `plan` writes its `--lock-timeout` and
+                `--statement-timeout` on every statement and inverse (`lockTimeoutMillis`,
+                `statementTimeoutMillis` in the plan file, covered by its integrity hash), and `apply PLAN` runs
+                each statement with its own, as reviewed. `apply` without a plan file writes its flags on the
+                plan it makes; its flags also serve statements of older plan files that carry none. MySQL has
+                no lock_timeout: the lock timeout is its `lock_wait_timeout`, in whole seconds.
                 """);
     }
 
@@ -236,6 +275,9 @@ public final class SafetyReference {
         examples.put("create index", new CreateIndex(index(false)));
         examples.put("create unique index", new CreateIndex(index(true)));
         examples.put("drop index", new DropIndex(index(false)));
+        examples.put("replace index (new definition)", new ReplaceIndex(index(false), new Index(
+                QualifiedName.of("public", "orders_qty"), T, false, "btree", List.of("qty", "id"), List.of(), null,
+                "CREATE INDEX orders_qty ON public.orders USING btree (qty, id)", null)));
         examples.put("add primary key", new AddConstraint(T, new TableConstraint("orders_pkey",
                 ConstraintKind.PRIMARY_KEY, "PRIMARY KEY (id)", List.of("id"), null)));
         examples.put("add unique constraint", new AddConstraint(T, new TableConstraint("orders_no_key",

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.shadow;
 
+import dev.converge.engine.spi.ManagedShadow;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.dialect.postgres.connect.PostgresConnector;
@@ -94,7 +95,7 @@ final class DevShadow extends ManagedShadow {
     }
 
     @Override
-    void release() throws SQLException {
+    protected void release() throws SQLException {
         // A fresh connection: the one handed out may be mid-transaction or broken.
         try (Connection c = connector.connect(dev)) {
             c.setAutoCommit(true);
@@ -120,7 +121,7 @@ final class DevShadow extends ManagedShadow {
     }
 
     @Override
-    String cleanupAdvice() {
+    protected String cleanupAdvice() {
         return "; empty it by hand before the next run (drop its non-system schemas)";
     }
 }

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.shadow;
 
+import dev.converge.engine.spi.ManagedShadow;
 import dev.converge.dialect.postgres.connect.PostgresConnector;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -34,6 +35,12 @@ final class EmbeddedShadow extends ManagedShadow {
     private EmbeddedShadow(Path root, String description) {
         super(description);
         this.root = root;
+    }
+
+    /** A server started for this run alone: roles created in it touch nobody else. */
+    @Override
+    public boolean ownsCluster() {
+        return true;
     }
 
     /** Starts a server of {@code wantedMajor} (or the default major when there are no binaries for it). */
@@ -100,7 +107,7 @@ final class EmbeddedShadow extends ManagedShadow {
     }
 
     @Override
-    void release() throws IOException {
+    protected void release() throws IOException {
         EmbeddedPostgres running = server;
         try {
             if (running != null) {
@@ -112,7 +119,7 @@ final class EmbeddedShadow extends ManagedShadow {
     }
 
     @Override
-    String cleanupAdvice() {
+    protected String cleanupAdvice() {
         return "; stop any postgres process using " + root + " and delete that directory";
     }
 

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.shadow;
 
+import dev.converge.engine.spi.ManagedShadow;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.literal;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
@@ -117,7 +118,7 @@ final class ServerShadow extends ManagedShadow {
     }
 
     @Override
-    void release() throws SQLException {
+    protected void release() throws SQLException {
         try (Connection admin = connector.connect(target)) {
             admin.setAutoCommit(true);
             int versionNum;
@@ -143,7 +144,7 @@ final class ServerShadow extends ManagedShadow {
     }
 
     @Override
-    String cleanupAdvice() {
+    protected String cleanupAdvice() {
         return "; drop it by hand: DROP DATABASE " + quote(name) + ";";
     }
 }

@@ -50,6 +50,8 @@ final class CommentSql {
                 return "MATERIALIZED VIEW " + quote(ref.name());
             case EXTENSION:
                 return "EXTENSION " + quote(ref.name().name());
+            case COLLATION:
+                return "COLLATION " + quote(ref.name());
             default:
                 throw new IllegalArgumentException("cannot comment on " + ref);
         }

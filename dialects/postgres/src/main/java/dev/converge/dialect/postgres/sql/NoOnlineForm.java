@@ -1,5 +1,10 @@
 package dev.converge.dialect.postgres.sql;
 
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
@@ -28,6 +33,7 @@ import dev.converge.engine.change.SetComment;
 import dev.converge.engine.change.SetSequenceOwner;
 import dev.converge.engine.change.ChangeVisitor;
 import dev.converge.engine.change.CreateRoutine;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.CreateTrigger;
@@ -291,6 +297,36 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitSetPartitionOf(SetPartitionOf change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitReplaceIndex(ReplaceIndex change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitGrantPrivileges(GrantPrivileges change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRevokePrivileges(RevokePrivileges change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRecreateEnum(RecreateEnum change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateCollation(CreateCollation change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropCollation(DropCollation change) {
         return null;
     }
 }

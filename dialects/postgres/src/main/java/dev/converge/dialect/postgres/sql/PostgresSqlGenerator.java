@@ -2,6 +2,11 @@ package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.DropCollation;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
@@ -29,6 +34,7 @@ import dev.converge.engine.change.CreateTrigger;
 import dev.converge.engine.change.DropPolicy;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.change.SetRowSecurity;
 import dev.converge.engine.change.SetTriggerState;
@@ -67,6 +73,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     private static final Visitor VISITOR = new Visitor();
 
     private final OnlineSql online;
+    private final OnlineStrategies strategies;
     private final CurrentRelations relations = new CurrentRelations();
 
     /** The plain generator: every statement inside the apply's transaction, no online strategy. */
@@ -77,6 +84,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     /** A generator that uses {@code strategies} on tables that exist, as far as server {@code major} allows. */
     public PostgresSqlGenerator(int major, OnlineStrategies strategies) {
         this.online = new OnlineSql(major, strategies);
+        this.strategies = strategies;
     }
 
     @Override
@@ -118,6 +126,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<DdlStatement> visitDropIndex(DropIndex change) {
             return existing.contains(change.index().table()) ? online.dropIndex(change) : null;
+        }
+
+        @Override
+        public List<DdlStatement> visitReplaceIndex(ReplaceIndex change) {
+            return existing.contains(change.to().table()) ? ReplaceIndexSql.online(change, strategies) : null;
         }
 
         @Override
@@ -367,6 +380,36 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitSetPartitionOf(SetPartitionOf change) {
             return TableSql.setPartitionOf(change.table(), change.from(), change.to());
+        }
+
+        @Override
+        public List<String> visitReplaceIndex(ReplaceIndex change) {
+            return ReplaceIndexSql.plain(change);
+        }
+
+        @Override
+        public List<String> visitGrantPrivileges(GrantPrivileges change) {
+            return List.of(PrivilegeSql.grant(change));
+        }
+
+        @Override
+        public List<String> visitRevokePrivileges(RevokePrivileges change) {
+            return List.of(PrivilegeSql.revoke(change));
+        }
+
+        @Override
+        public List<String> visitRecreateEnum(RecreateEnum change) {
+            return TypeSql.recreateEnum(change);
+        }
+
+        @Override
+        public List<String> visitCreateCollation(CreateCollation change) {
+            return List.of(CollationSql.create(change.collation()));
+        }
+
+        @Override
+        public List<String> visitDropCollation(DropCollation change) {
+            return List.of(CollationSql.drop(change.collation()));
         }
     }
 }

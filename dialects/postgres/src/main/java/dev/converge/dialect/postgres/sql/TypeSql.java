@@ -4,6 +4,10 @@ import static dev.converge.dialect.postgres.PostgresIdentifiers.literal;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.engine.change.AddEnumValue;
+import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.model.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
 import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.NamedSchema;
 import java.util.stream.Collectors;
@@ -34,5 +38,42 @@ final class TypeSql {
     static String addEnumValue(AddEnumValue change) {
         String sql = "ALTER TYPE " + quote(change.type().name()) + " ADD VALUE " + literal(change.value());
         return change.before() == null ? sql : sql + " BEFORE " + literal(change.before());
+    }
+
+    /**
+     * The recipe for labels PostgreSQL cannot change in place: rename the type out of the way, create
+     * it again, convert each column through text (its default, of the old type, cannot be cast: it
+     * is dropped first and the desired one set afterwards), drop the old type.
+     */
+    static List<String> recreateEnum(RecreateEnum change) {
+        QualifiedName name = change.to().name();
+        String old = oldName(name.name());
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TYPE " + quote(name) + " RENAME TO " + quote(old));
+        sql.add(createEnum(change.to()));
+        for (RecreateEnum.ColumnUse use : change.columns()) {
+            String alter = "ALTER TABLE " + quote(use.table()) + " ALTER COLUMN " + quote(use.column());
+            if (use.hadDefault()) {
+                sql.add(alter + " DROP DEFAULT");
+            }
+            String type = quote(name) + (use.array() ? "[]" : "");
+            sql.add(alter + " TYPE " + type + " USING " + quote(use.column()) + "::text" + (use.array() ? "[]" : "")
+                    + "::" + type);
+            if (use.desiredDefault() != null) {
+                sql.add(alter + " SET DEFAULT " + use.desiredDefault());
+            }
+        }
+        sql.add("DROP TYPE " + quote(QualifiedName.of(name.schema(), old)));
+        return sql;
+    }
+
+    /** The name the old type has while the columns move: the type's, marked, within PostgreSQL's 63 bytes. */
+    private static String oldName(String name) {
+        String suffix = "_converge_old";
+        String base = name;
+        while (base.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + suffix.length() > 63) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + suffix;
     }
 }

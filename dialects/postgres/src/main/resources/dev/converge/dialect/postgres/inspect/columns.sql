@@ -41,6 +41,11 @@ SELECT n.nspname AS table_schema,
                  ELSE pg_catalog.quote_ident(coll_n.nspname) || '.' || pg_catalog.quote_ident(coll.collname)
             END
        END AS collation,
+       -- a collation object of a user schema: the column needs it (created before, dropped after)
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation AND coll_n.nspname <> 'pg_catalog'
+            THEN coll_n.nspname::text END AS collation_schema,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation AND coll_n.nspname <> 'pg_catalog'
+            THEN coll.collname::text END AS collation_name,
        cd.description AS column_comment,
        iseq.seqstart AS identity_start,
        iseq.seqincrement AS identity_increment,

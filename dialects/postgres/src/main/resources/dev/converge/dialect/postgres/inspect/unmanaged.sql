@@ -55,12 +55,6 @@ SELECT kind, name FROM (
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND r.rulename <> '_RETURN'
     UNION ALL
-    SELECT 'collation', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(co.collname),
-           co.oid, 'pg_catalog.pg_collation'::pg_catalog.regclass
-    FROM pg_catalog.pg_collation co
-    JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-    UNION ALL
     SELECT 'operator', pg_catalog.quote_ident(n.nspname) || '.' || o.oprname,
            o.oid, 'pg_catalog.pg_operator'::pg_catalog.regclass
     FROM pg_catalog.pg_operator o
@@ -78,16 +72,6 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_ts_config cf
     JOIN pg_catalog.pg_namespace n ON n.oid = cf.cfgnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-    UNION ALL
-    -- Privileges granted beyond the owner's defaults on tables, views and sequences.
-    SELECT 'privileges on', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
-           c.oid, 'pg_catalog.pg_class'::pg_catalog.regclass
-    FROM pg_catalog.pg_class c
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND c.relkind IN ('r', 'v', 'S', 'p', 'm', 'f')
-      AND c.relacl IS NOT NULL
-      AND c.relacl::text[] <> pg_catalog.acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char", c.relowner)::text[]
 ) objects
 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = objects.classid AND x.objid = objects.oid AND x.deptype = 'e')

@@ -54,13 +54,30 @@ record ConvergenceCase(String name, Path dir) {
     }
 
     /**
+     * The placeholders of the roles the case grants to (its optional {@code roles} file, one a line):
+     * the SQL says {@code {{reader}}}, the run creates a role with a unique name for it and manages it.
+     */
+    List<String> rolePlaceholders() {
+        Path file = dir.resolve("roles");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return read(file).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /**
      * A fresh directory holding only a copy of {@code desired.sql}: the resolver reads every .sql file
      * of the directory it is given, and must not see current.sql.
      */
     Path desiredDir() {
+        return desiredDir(sql -> sql);
+    }
+
+    /** The same, with {@code rewrite} applied to desired.sql (role placeholders replaced). */
+    Path desiredDir(java.util.function.UnaryOperator<String> rewrite) {
         try {
             Path tmp = Files.createTempDirectory("converge-desired-" + name + "-");
-            Files.copy(dir.resolve("desired.sql"), tmp.resolve("desired.sql"));
+            Files.writeString(tmp.resolve("desired.sql"), rewrite.apply(desiredSql()));
             return tmp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.PostgresDialect;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.dialect.postgres.testing.TestRoles;
 import dev.converge.engine.apply.Applier;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.SchemaModel;
@@ -12,6 +13,7 @@ import dev.converge.engine.model.Table;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ServerVersion;
@@ -27,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -40,34 +43,54 @@ final class ConvergenceRunner {
     private final PostgresDialect dialect = new PostgresDialect();
     private final Planner planner = Planner.of(dialect);
     private final PlanTextRenderer renderer = new PlanTextRenderer();
+    private final OnlineStrategies strategies;
+
+    /** Plans with the plain generator: every statement in the apply's transaction. */
+    ConvergenceRunner() {
+        this(null);
+    }
+
+    /** Plans the first plan with {@code strategies} for the target's version (null: the plain generator). */
+    ConvergenceRunner(OnlineStrategies strategies) {
+        this.strategies = strategies;
+    }
 
     /** What a run produced, for tests that look further than the convergence assertions. */
     record Outcome(Plan plan, Plan secondPlan) {
     }
 
     Outcome run(ConvergenceCase c, ShadowSpec shadow) {
-        Path desiredDir = c.desiredDir();
+        // Roles are closed last: they can be dropped only once the databases holding their grants are gone.
+        try (TestRoles roles = TestRoles.onLocalServer(c.rolePlaceholders())) {
+            return run(c, shadow, roles);
+        }
+    }
+
+    private Outcome run(ConvergenceCase c, ShadowSpec shadow, TestRoles roles) {
+        Path desiredDir = c.desiredDir(roles::substitute);
+        InspectScope scope = new InspectScope(Set.of(), Set.copyOf(roles.names().values()));
         try (LocalPostgres a = LocalPostgres.create("conv_a")) {
-            a.execute(c.currentSql());
+            a.execute(roles.substitute(c.currentSql()));
             DatabaseUrl url = dialect.parseUrl(a.jdbcUrl());
             try (Connection target = dialect.connect(url)) {
                 ServerVersion version = dialect.version(target);
                 DesiredState desired = new DesiredStateResolver(dialect)
-                        .resolve(desiredDir.toString(), shadow, url, version, InspectScope.ALL);
-                SchemaModel before = dialect.inspector().inspect(target, InspectScope.ALL);
-                Plan plan = planner.plan(before, desired.model(), url.display());
+                        .resolve(desiredDir.toString(), shadow, url, version, scope);
+                SchemaModel before = dialect.inspector().inspect(target, scope);
+                Planner first = strategies == null ? planner : Planner.of(dialect, version, strategies);
+                Plan plan = first.plan(before, desired.model(), url.display(), desired.source());
                 new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
                 target.setAutoCommit(true);
 
-                SchemaModel after = dialect.inspector().inspect(target, InspectScope.ALL);
-                Plan second = planner.plan(after, desired.model(), url.display());
+                SchemaModel after = dialect.inspector().inspect(target, scope);
+                Plan second = planner.plan(after, desired.model(), url.display(), desired.source());
                 String diagnosis = "\n--- first plan ---\n" + renderer.render(plan)
                         + "\n--- second plan ---\n" + renderer.render(second);
                 boolean anyOrder = c.columnOrderMayDiffer();
                 assertEquals(columnsByName(desired.model(), anyOrder), columnsByName(after, anyOrder),
                         "target after apply differs from desired" + diagnosis);
                 assertTrue(second.isEmpty(), "second plan is not empty" + diagnosis);
-                assertDumpsEqual(c, a, diagnosis);
+                assertDumpsEqual(c, roles, a, diagnosis);
                 return new Outcome(plan, second);
             }
         } catch (SQLException e) {
@@ -78,9 +101,9 @@ final class ConvergenceRunner {
     }
 
     /** The independent oracle: pg_dump of A against pg_dump of B loaded from desired.sql by psql-like JDBC. */
-    private static void assertDumpsEqual(ConvergenceCase c, LocalPostgres a, String diagnosis) {
+    private static void assertDumpsEqual(ConvergenceCase c, TestRoles roles, LocalPostgres a, String diagnosis) {
         try (LocalPostgres b = LocalPostgres.create("conv_b")) {
-            b.execute(c.desiredSql());
+            b.execute(roles.substitute(c.desiredSql()));
             boolean sortColumns = c.columnOrderMayDiffer();
             String expected = PgDump.normalized(b.database(), sortColumns);
             String actual = PgDump.normalized(a.database(), sortColumns);

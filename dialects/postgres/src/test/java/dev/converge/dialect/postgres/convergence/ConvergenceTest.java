@@ -1,10 +1,12 @@
 package dev.converge.dialect.postgres.convergence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.ShadowSpec;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,35 @@ class ConvergenceTest {
     }
 
     static final String EMBEDDED_CASE = "90-shop-v1-to-v2";
+
+    /**
+     * The index cases converge with the online strategies too (CONCURRENTLY, outside the transaction):
+     * a changed index is replaced in place, without a drop step, and its table keeps it throughout.
+     */
+    @TestFactory
+    Stream<DynamicTest> indexCasesConvergeOnline() {
+        ConvergenceRunner online = new ConvergenceRunner(OnlineStrategies.ALL);
+        return Stream.of("35-indexes-created", "36-indexes-dropped", "37-index-definition-changed",
+                "120-index-replaced-in-place", "121-index-changed-with-its-column-type",
+                "122-unique-index-replaced-under-foreign-key")
+                .map(name -> DynamicTest.dynamicTest(name, () -> online.run(ConvergenceCase.named(name),
+                        ShadowSpec.SERVER)));
+    }
+
+    /** A changed index of a kept table is one replace step, which builds the new index before dropping the old. */
+    @Test
+    void aChangedIndexIsReplacedWithoutADropStep() {
+        ConvergenceRunner.Outcome outcome = new ConvergenceRunner(OnlineStrategies.ALL)
+                .run(ConvergenceCase.named("37-index-definition-changed"), ShadowSpec.SERVER);
+        List<String> ids = outcome.plan().steps().stream().map(PlanStep::id).toList();
+        assertEquals(List.of("replace-index:public.ix1", "replace-index:public.ix2", "replace-index:public.ix3"),
+                ids.stream().filter(id -> id.contains("index")).sorted().toList(), ids.toString());
+        List<String> sql = outcome.plan().steps().stream().filter(s -> s.id().equals("replace-index:public.ix1"))
+                .flatMap(s -> s.statements().stream()).map(s -> s.sql()).toList();
+        assertEquals(List.of("CREATE INDEX CONCURRENTLY \"ix1_converge_new\" ON public.t USING btree (name, score)",
+                "DROP INDEX CONCURRENTLY \"public\".\"ix1\"",
+                "ALTER INDEX \"public\".\"ix1_converge_new\" RENAME TO \"ix1\""), sql);
+    }
 
     /** Views are replaced only when a column they read changes: the safer plan keeps the other one. */
     @Test

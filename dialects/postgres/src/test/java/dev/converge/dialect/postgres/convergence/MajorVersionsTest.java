@@ -12,6 +12,7 @@ import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.InspectScope;
+import dev.converge.dialect.postgres.testing.TestRoles;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -80,18 +82,20 @@ class MajorVersionsTest {
             st.execute("CREATE DATABASE \"" + database + "\"");
         }
         DatabaseUrl url = server.url().withDatabase(database);
+        TestRoles roles = TestRoles.onOwnServer(server.connection(), c.rolePlaceholders());
+        InspectScope scope = new InspectScope(Set.of(), Set.copyOf(roles.names().values()));
         try (Connection target = dialect.connect(url)) {
             try (Statement st = target.createStatement()) {
-                st.execute(c.currentSql());
+                st.execute(roles.substitute(c.currentSql()));
             }
             ServerVersion version = dialect.version(target);
-            DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir().toString(),
-                    ShadowSpec.SERVER, url, version, InspectScope.ALL);
-            Plan plan = planner.plan(dialect.inspector().inspect(target, InspectScope.ALL), desired.model(), "target");
+            DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir(roles::substitute).toString(),
+                    ShadowSpec.SERVER, url, version, scope);
+            Plan plan = planner.plan(dialect.inspector().inspect(target, scope), desired.model(), "target", desired.source());
             new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
             target.setAutoCommit(true);
-            SchemaModel after = dialect.inspector().inspect(target, InspectScope.ALL);
-            Plan second = planner.plan(after, desired.model(), "target");
+            SchemaModel after = dialect.inspector().inspect(target, scope);
+            Plan second = planner.plan(after, desired.model(), "target", desired.source());
             assertTrue(second.isEmpty(), c.name() + " on " + version.text() + ": second plan is not empty\n"
                     + new PlanTextRenderer().render(second));
             boolean anyOrder = c.columnOrderMayDiffer();

@@ -37,6 +37,7 @@ import dev.converge.engine.change.DropSchema;
 import dev.converge.engine.change.DropSequence;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.DropView;
+import dev.converge.engine.change.ReplaceIndex;
 import dev.converge.engine.change.SetComment;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
@@ -232,7 +233,22 @@ class PostgresSafetyClassifierTest {
         Column withDefault = col("c", "integer", true, "0", Identity.NONE, null);
         AlterColumn setNotNull = new AlterColumn(ORDERS, plain, notNull, EnumSet.of(ColumnChangeKind.NOT_NULL));
         Set<SafetyClass> additiveLocking = Set.of(ADDITIVE, LOCKING);
+        ReplaceIndex replaceUnique = new ReplaceIndex(index(ORDERS, false), index(ORDERS, true));
+        ReplaceIndex replace = new ReplaceIndex(index(ORDERS, false), new Index(QualifiedName.of("public", "i"), ORDERS,
+                false, "btree", List.of("id DESC"), List.of(), null, "CREATE INDEX i ON public.orders USING btree (id DESC)",
+                null));
         return Stream.of(
+                Arguments.of("replace index, online: SHARE UPDATE EXCLUSIVE on the table only", online, replace,
+                        LockLevel.SHARE_UPDATE_EXCLUSIVE, Set.of(INDEX_BUILD), Set.of(LOCKING)),
+                Arguments.of("replace index by a unique one, online", online, replaceUnique,
+                        LockLevel.SHARE_UPDATE_EXCLUSIVE, Set.of(INDEX_BUILD, DATA_DEPENDENT), Set.of(LOCKING)),
+                Arguments.of("replace index, online on 11: the rename locks the index ACCESS EXCLUSIVE", pg11, replace,
+                        LockLevel.ACCESS_EXCLUSIVE, Set.of(INDEX_BUILD, ACCESS_EXCLUSIVE_LOCK), Set.of(LOCKING)),
+                Arguments.of("replace index, plain: ACCESS EXCLUSIVE for the whole build", new PostgresSafetyClassifier(),
+                        replace, LockLevel.ACCESS_EXCLUSIVE, Set.of(INDEX_BUILD, ACCESS_EXCLUSIVE_LOCK), Set.of(LOCKING)),
+                Arguments.of("replace index, online without replacement: drop then build", new PostgresSafetyClassifier(15,
+                        new OnlineStrategies(true, true, true, false)), replace, LockLevel.SHARE_UPDATE_EXCLUSIVE,
+                        Set.of(INDEX_BUILD), Set.of(LOCKING)),
                 Arguments.of("add NOT NULL column without default", new PostgresSafetyClassifier(),
                         new AddColumn(ORDERS, notNull), LockLevel.ACCESS_EXCLUSIVE,
                         Set.of(ACCESS_EXCLUSIVE_LOCK, DATA_DEPENDENT, BACKWARD_INCOMPATIBLE), additiveLocking),
@@ -314,6 +330,17 @@ class PostgresSafetyClassifierTest {
                 "takes a brief ACCESS EXCLUSIVE lock on public.orders (catalog only)"), identityOptions.hazards().toString());
         Classification drop = classifier.classify(new DropTable(ORDERS_TABLE), CURRENT);
         assertEquals("drops table public.orders and all its rows", message(drop, DATA_LOSS));
+    }
+
+    @Test
+    void aChangedKeyConstraintSaysItsIndexIsNotBuiltConcurrently() {
+        TableConstraint key = constraint(ConstraintKind.UNIQUE);
+        SchemaModel withKey = CURRENT.withTables(List.of(new Table(ORDERS, ORDERS_TABLE.columns(), List.of(key), null)));
+        Classification replaced = classifier.classify(new AddConstraint(ORDERS, key), withKey);
+        assertTrue(message(replaced, ACCESS_EXCLUSIVE_LOCK).contains("does not yet build its index concurrently"),
+                replaced.hazards().toString());
+        Classification added = classifier.classify(new AddConstraint(ORDERS, key), CURRENT);
+        assertTrue(!message(added, ACCESS_EXCLUSIVE_LOCK).contains("USING INDEX"), added.hazards().toString());
     }
 
     private static String message(Classification classification, HazardCode code) {

@@ -72,6 +72,11 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** A connection to the server's maintenance database, for cluster-wide objects (roles). */
+    public static Connection admin() throws SQLException {
+        return connect("postgres");
+    }
+
     private static Connection connect(String db) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", USER);

@@ -1,0 +1,209 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Environments, tenants, drift, status and diff with a MySQL/MariaDB target, through the command line:
+ * dev (one database) and prod (five tenant databases on the local MariaDB, discovered by a query on a
+ * catalog database), history in the server's {@code converge} database. Promotion gate, canary,
+ * grouping, re-run, drift injected in one tenant, the status matrix, diff between a tenant and dev,
+ * and a destructive drift fix refused for that tenant only.
+ */
+class MysqlFleetEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOST = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
+    private static final String PORT = System.getenv().getOrDefault("MYSQL_PORT", "3306");
+    private static final String USER = System.getenv().getOrDefault("MYSQL_USER", "root");
+    private static final String PASSWORD = System.getenv("MYSQL_PASSWORD");
+    private static final List<String> TENANTS = List.of("t1", "t2", "t3", "t4", "t5");
+
+    private static final String V1 = """
+            CREATE TABLE customers (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              name VARCHAR(100) NOT NULL
+            );
+            CREATE TABLE orders (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              customer_id BIGINT NOT NULL,
+              total DECIMAL(10,2) NOT NULL DEFAULT 0,
+              CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
+            );
+            """;
+
+    private static final String V2 = V1 + """
+            ALTER TABLE customers ADD COLUMN note VARCHAR(200) NULL;
+            CREATE INDEX orders_total ON orders (total);
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final String prefix = "cvt_flm" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+
+    @BeforeEach
+    void databases() throws SQLException {
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE DATABASE `" + prefix + "dev`");
+        sql.add("CREATE DATABASE `" + prefix + "catalog`");
+        sql.add("CREATE TABLE `" + prefix + "catalog`.tenants (name VARCHAR(20) PRIMARY KEY, active BOOLEAN)");
+        sql.add("INSERT INTO `" + prefix + "catalog`.tenants VALUES ('t1', 1), ('t2', 1), ('t3', 1), ('t4', 1),"
+                + " ('t5', 1), ('gone', 0)");
+        TENANTS.forEach(t -> sql.add("CREATE DATABASE `" + prefix + "t_" + t + "`"));
+        admin(sql);
+    }
+
+    @AfterEach
+    void dropDatabases() throws SQLException {
+        List<String> sql = new ArrayList<>();
+        sql.add("DROP DATABASE IF EXISTS `" + prefix + "dev`");
+        sql.add("DROP DATABASE IF EXISTS `" + prefix + "catalog`");
+        TENANTS.forEach(t -> sql.add("DROP DATABASE IF EXISTS `" + prefix + "t_" + t + "`"));
+        admin(sql);
+        // Only this test's own rows of the server's shared history.
+        try {
+            admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
+                    + " WHERE target_database LIKE '" + prefix + "%')",
+                    "DELETE FROM converge.history WHERE target_database LIKE '" + prefix + "%'"));
+        } catch (SQLException noHistory) {
+            // Nothing was recorded (the test failed before its first apply).
+        }
+    }
+
+    @Test
+    void rolloutDriftStatusAndDiffOnMariaDb() throws Exception {
+        Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(dir.resolve("schema/shop.sql"), V1);
+        config();
+
+        Cli.Result plan = run("plan", "--env", "prod", "--detailed-exitcode");
+        assertEquals(2, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains("Environment prod: 5 targets"), plan.all());
+        assertTrue(plan.out().matches("(?s).*5 targets: plan A \\(\\d+ steps\\).*"), plan.all());
+        assertTrue(plan.out().contains("=== Plan A: t1, t2"), "canary first:\n" + plan.all());
+
+        Cli.Result refused = run("apply", "--env", "prod", "--auto-approve");
+        assertEquals(3, refused.exitCode(), "prod comes after dev:\n" + refused.all());
+        assertEquals(0, count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
+                + prefix + "t\\_%'"));
+
+        assertEquals(0, run("apply", "--env", "dev", "--auto-approve").exitCode());
+        Path report = dir.resolve("prod.json");
+        Cli.Result prod = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
+        assertEquals(0, prod.exitCode(), prod.all());
+        assertTrue(prod.out().contains("t1 (canary): applied"), prod.all());
+        assertEquals(5, JSON.readTree(Files.readString(report)).get("counts").get("applied").asInt());
+        assertEquals(10, count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
+                + prefix + "t\\_%'"));
+        assertEquals(5, count("SELECT COUNT(*) FROM converge.history WHERE target_database LIKE '" + prefix
+                + "t\\_%' AND environment = 'prod' AND status = 'converged' AND desired_snapshot IS NOT NULL"));
+
+        Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode");
+        assertEquals(0, clean.exitCode(), clean.all());
+        assertTrue(clean.out().contains("5 targets: no changes"), clean.all());
+
+        // A hot fix in t3 is drift.
+        admin(List.of("ALTER TABLE `" + prefix + "t_t3`.orders ADD COLUMN hotfix INT NULL"));
+        Cli.Result drift = run("drift", "--env", "prod");
+        assertEquals(4, drift.exitCode(), drift.all());
+        assertTrue(drift.out().contains("t3: drifted since the apply of"), drift.all());
+        JsonNode counts = JSON.readTree(run("drift", "--env", "prod", "--format", "json").out()).get("counts");
+        assertEquals(1, counts.get("drifted").asInt(), counts.toString());
+        assertEquals(4, counts.get("in_sync").asInt(), counts.toString());
+
+        Cli.Result status = run("status");
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.out().matches("(?s).*\\ndev +dev +\\w{12} .*in sync\\n.*"), status.all());
+        assertTrue(status.out().matches("(?s).*\\nprod +t3 +\\w{12} .*drifted\\n.*"), status.all());
+
+        Cli.Result diff = run("diff", "--from", "env:dev", "--to", "env:prod/t3");
+        assertEquals(0, diff.exitCode(), diff.all());
+        assertTrue(diff.out().contains("DROP COLUMN `hotfix`"), diff.all());
+
+        // v2 through dev, then prod: t3 would lose its hot-fix column, so it alone is refused.
+        Files.writeString(dir.resolve("schema/shop.sql"), V2);
+        assertEquals(0, run("apply", "--env", "dev", "--auto-approve").exitCode());
+        Cli.Result v2 = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
+        assertEquals(1, v2.exitCode(), v2.all());
+        JsonNode r = JSON.readTree(Files.readString(report));
+        assertEquals(List.of("t1", "t2", "t4", "t5"), ReportJson.targets(r, "applied"), r.toString());
+        assertEquals(List.of("t3"), ReportJson.targets(r, "refused"), r.toString());
+        assertEquals(4, count("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA LIKE '"
+                + prefix + "t\\_%' AND INDEX_NAME = 'orders_total'"));
+
+        Cli.Result allowed = run("apply", "--env", "prod", "--auto-approve", "--allow-destructive", "--report",
+                report.toString());
+        assertEquals(0, allowed.exitCode(), allowed.all());
+        r = JSON.readTree(Files.readString(report));
+        assertEquals(List.of("t3"), ReportJson.targets(r, "applied"), r.toString());
+        assertEquals(4, ReportJson.targets(r, "converged").size(), r.toString());
+        Cli.Result inSync = run("drift", "--env", "prod");
+        assertEquals(0, inSync.exitCode(), inSync.all());
+    }
+
+    private void config() throws Exception {
+        String server = "jdbc:mysql://" + HOST + ":" + PORT + "/";
+        String credentials = "?user=" + USER + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+        Files.writeString(dir.resolve("converge.yaml"), """
+                dialect: mysql
+                desired: schema
+                shadow: server
+                environments:
+                  dev:
+                    url: %1$s%2$sdev%3$s
+                  prod:
+                    url: %1$s%2$scatalog%3$s
+                    after: dev
+                    tenants:
+                      mode: database
+                      url: %1$s%2$st_{tenant}%3$s
+                      discover: SELECT name FROM tenants WHERE active ORDER BY name
+                      canary: [t1]
+                      parallelism: 2
+                      on_error: continue
+                      failure_budget: 2
+                """.formatted(server, prefix, credentials));
+    }
+
+    private Cli.Result run(String... args) {
+        return Cli.inProject(dir.resolve("converge.yaml"), args);
+    }
+
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + PORT + "/?useSSL=false"
+                + "&allowPublicKeyRetrieval=true", USER, PASSWORD);
+    }
+
+    private static void admin(List<String> statements) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    private static long count(String query) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE orders (id INT PRIMARY KEY, qty INT NOT NULL, status VARCHAR(10));

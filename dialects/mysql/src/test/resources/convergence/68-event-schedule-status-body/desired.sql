@@ -1,0 +1,13 @@
+CREATE TABLE records (id INT PRIMARY KEY, created_at DATETIME);
+-- body and schedule change
+CREATE EVENT cleanup ON SCHEDULE EVERY 2 DAY DISABLE DO DELETE FROM records WHERE created_at < NOW() - INTERVAL 30 DAY;
+-- completion, comment and status change
+CREATE EVENT hourly ON SCHEDULE EVERY 1 HOUR ON COMPLETION NOT PRESERVE DISABLE ON SLAVE COMMENT 'new' DO DELETE FROM records WHERE id < 0;
+-- a compound interval, STARTS and ENDS in the future
+CREATE EVENT ending ON SCHEDULE EVERY '1:30' HOUR_MINUTE STARTS '2035-01-01 00:00:00' ENDS '2036-01-01 00:00:00' DISABLE
+DO BEGIN
+  DELETE FROM records WHERE id < 0;
+  DELETE FROM records WHERE id > 1000000;
+END;
+-- the comment is removed: ALTER EVENT must say COMMENT ''
+CREATE EVENT commented ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM records WHERE id < 0;

@@ -1,0 +1,3 @@
+CREATE TABLE p (id int PRIMARY KEY, code text NOT NULL);
+CREATE UNIQUE INDEX p_code ON p (code) WITH (fillfactor = 70);
+CREATE TABLE c (id int PRIMARY KEY, p_code text CONSTRAINT c_p_code_fk REFERENCES p (code));

@@ -1,0 +1,15 @@
+CREATE SCHEMA app;
+CREATE TABLE app.accounts (id int PRIMARY KEY, email text NOT NULL, phone text);
+CREATE TABLE app.audit (id int PRIMARY KEY, note text);
+CREATE VIEW app.emails AS SELECT id, email FROM app.accounts;
+CREATE SEQUENCE app.invoice_no;
+CREATE FUNCTION app.greet(n text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'hello ' || n $$;
+GRANT USAGE ON SCHEMA app TO {{reader}}, {{writer}};
+GRANT SELECT, INSERT, UPDATE, DELETE ON app.accounts TO {{writer}};
+GRANT SELECT ON app.accounts TO {{reader}} WITH GRANT OPTION;
+GRANT SELECT (email) ON app.accounts TO {{writer}};
+GRANT UPDATE (phone) ON app.accounts TO {{reader}};
+GRANT SELECT ON app.audit TO {{reader}};
+GRANT SELECT ON app.emails TO {{reader}};
+GRANT USAGE ON SEQUENCE app.invoice_no TO {{writer}};
+GRANT EXECUTE ON FUNCTION app.greet(text) TO {{reader}};

@@ -1,0 +1,10 @@
+CREATE SCHEMA app;
+CREATE TABLE app.accounts (id int PRIMARY KEY, email text NOT NULL, phone text);
+CREATE VIEW app.emails AS SELECT id, lower(email) AS email FROM app.accounts;
+CREATE SEQUENCE app.invoice_no;
+CREATE FUNCTION app.greet(n text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'hello ' || n $$;
+GRANT USAGE ON SCHEMA app TO {{reader}};
+GRANT SELECT, INSERT ON app.accounts TO {{writer}} WITH GRANT OPTION;
+GRANT SELECT ON app.accounts TO {{reader}};
+GRANT UPDATE (email) ON app.accounts TO {{reader}};
+GRANT SELECT ON app.emails TO {{reader}}, {{writer}};

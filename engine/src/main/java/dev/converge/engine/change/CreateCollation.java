@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.Collation;
+import dev.converge.engine.model.ObjectRef;
+
+/** CreateCollation creates a collation object (also the second half of replacing one). */
+public record CreateCollation(Collation collation) implements Change {
+    @Override
+    public ObjectRef target() {
+        return collation.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitCreateCollation(this);
+    }
+}

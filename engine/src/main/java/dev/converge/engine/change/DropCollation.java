@@ -1,0 +1,22 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.Collation;
+import dev.converge.engine.model.ObjectRef;
+
+/** DropCollation drops a collation object (also the first half of replacing one: PostgreSQL cannot alter one). */
+public record DropCollation(Collation collation) implements Change {
+    @Override
+    public ObjectRef target() {
+        return collation.ref();
+    }
+
+    @Override
+    public Action action() {
+        return Action.DROP;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitDropCollation(this);
+    }
+}

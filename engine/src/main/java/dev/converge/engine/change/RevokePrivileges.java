@@ -1,0 +1,32 @@
+package dev.converge.engine.change;
+
+import dev.converge.engine.model.ObjectRef;
+import java.util.List;
+
+/**
+ * RevokePrivileges takes privileges on one object away from one managed role; with
+ * {@code grantOptionOnly} it only takes away the right to grant them on ({@code REVOKE GRANT OPTION FOR}).
+ *
+ * @param privileges sorted privilege keywords (SELECT, USAGE...)
+ */
+public record RevokePrivileges(ObjectRef object, String grantee, List<String> privileges, boolean grantOptionOnly)
+        implements Change {
+    public RevokePrivileges {
+        privileges = privileges.stream().sorted().distinct().toList();
+    }
+
+    @Override
+    public ObjectRef target() {
+        return object;
+    }
+
+    @Override
+    public Action action() {
+        return Action.ALTER;
+    }
+
+    @Override
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visitRevokePrivileges(this);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.converge.engine.spi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * ManagedShadow is the cleanup discipline every dialect's shadow shares: a JVM shutdown hook is registered the
+ * moment something exists that must be cleaned up (so Ctrl-C never leaks a database or a server),
+ * {@link #close()} runs the cleanup exactly once, removes the hook, and never throws.
+ */
+public abstract class ManagedShadow implements Shadow {
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread hook;
+    private volatile Connection connection;
+    private volatile String description;
+    private volatile DatabaseUrl url;
+
+    protected ManagedShadow(String description) {
+        this.description = description;
+        this.hook = new Thread(this::close, "converge-shadow-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Hands over the shadow's connection once it is open; from then on close() closes it first. */
+    protected final void attach(Connection opened, String finalDescription, DatabaseUrl openedUrl) {
+        this.connection = opened;
+        this.description = finalDescription;
+        this.url = openedUrl;
+    }
+
+    @Override
+    public final DatabaseUrl url() {
+        if (url == null) {
+            throw new IllegalStateException("the shadow " + description + " is not open");
+        }
+        return url;
+    }
+
+    @Override
+    public final Connection connection() {
+        if (closed.get() || connection == null) {
+            throw new IllegalStateException("the shadow " + description + " is closed");
+        }
+        return connection;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    public final boolean isClosed() {
+        return closed.get();
+    }
+
+    /** The shutdown hook, for tests that simulate Ctrl-C. */
+    final Thread shutdownHook() {
+        return hook;
+    }
+
+    @Override
+    public final void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting; the hook may run too, and finds us closed.
+            }
+        }
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // The connection may already be broken; the cleanup below does not need it.
+            }
+        }
+        try {
+            release();
+        } catch (Exception | LinkageError e) {
+            // close() runs in finally blocks and shutdown hooks: report, never throw over the real error.
+            System.err.println("converge: warning: could not clean up the shadow " + description + ": "
+                    + e.getMessage() + cleanupAdvice());
+        }
+    }
+
+    /** Drops or stops what the shadow created. Its connection is already closed. */
+    protected abstract void release() throws Exception;
+
+    /** What the user can do by hand when {@link #release()} failed. */
+    protected abstract String cleanupAdvice();
+}
