@@ -87,6 +87,11 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     }
 
     /** The same step with other safety facts (live statistics and data checks added after planning). */
+    public PlanStep withStatements(List<DdlStatement> newStatements, List<DdlStatement> newInverse) {
+        return new PlanStep(number, id, action, replaces, target, description, newStatements, classes, hazards, change,
+                newInverse, source, safety);
+    }
+
     public PlanStep withSafety(StepSafety newSafety) {
         return new PlanStep(number, id, action, replaces, target, description, statements, classes, hazards, change,
                 inverse, source, newSafety);

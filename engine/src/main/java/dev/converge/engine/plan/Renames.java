@@ -224,7 +224,8 @@ final class Renames {
         // A table's triggers go with it (PostgreSQL and MySQL alike): they are its triggers under the new name.
         List<Trigger> triggers = map(m.triggers(), t -> !t.table().equals(old) ? t : new Trigger(renamed, t.name(),
                 text.apply(t.definition()), t.enabled(), t.function(), t.comment(), t.dependsOn().stream()
-                .map(d -> d.name().equals(old) ? new ObjectRef(d.kind(), renamed, d.member()) : d).toList()));
+                .map(d -> d.name().equals(old) ? new ObjectRef(d.kind(), renamed, d.member()) : d).toList(),
+                t.writtenAs() == null ? null : text.apply(t.writtenAs())));
         return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views()).withTriggers(triggers);
     }
 

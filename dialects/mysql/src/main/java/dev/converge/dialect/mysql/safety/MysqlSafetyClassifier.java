@@ -21,6 +21,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.TableLock;
 import dev.converge.engine.spi.SafetyClassifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,9 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
             hazards.add(scan("checks every row against the referenced table; fails on orphans"));
         }
         ProgramHazards.add(change, hazards);
-        return Classification.of(change.action() == Action.CREATE, hazards);
+        DataDependence.add(change, current, hazards);
+        List<TableLock> locks = MetadataLocks.of(change, current, hazards);
+        return Classification.of(change.action() == Action.CREATE, hazards, locks);
     }
 
     /** Dropped partitions lose their rows; repartitioning copies the table (partition operations pin no algorithm). */

@@ -136,6 +136,9 @@ class MysqlInspectorTest {
             assertEquals("CREATE TRIGGER `a_two` BEFORE INSERT ON `t` FOR EACH ROW FOLLOWS `b_one` SET NEW.a = NEW.a + 1",
                     two.definition());
             assertEquals(List.of(ObjectRef.member(ObjectKind.TRIGGER, two.table(), "b_one")), two.dependsOn());
+            // created as written (with Converge's FOLLOWS), so SHOW CREATE TRIGGER shows the team's text
+            assertEquals("CREATE TRIGGER a_two BEFORE INSERT ON t FOR EACH ROW FOLLOWS `b_one` SET NEW.a = NEW.a + 1",
+                    two.writtenAs());
             List<String> routines = m.routines().stream().map(Routine::definition).toList();
             assertEquals(List.of(
                     "CREATE EVENT `e`\nON SCHEDULE EVERY 1 DAY\nON COMPLETION NOT PRESERVE DISABLE COMMENT 'nightly'\n"

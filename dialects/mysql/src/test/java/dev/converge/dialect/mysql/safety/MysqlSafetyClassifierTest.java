@@ -1,6 +1,7 @@
 package dev.converge.dialect.mysql.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AlterColumn;
@@ -16,7 +17,12 @@ import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.safety.Classification;
 import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.LockLevel;
+import dev.converge.engine.safety.SafetyClass;
+import dev.converge.engine.safety.TableLock;
 import dev.converge.engine.safety.HazardCode;
 import java.util.List;
 import java.util.Set;
@@ -82,6 +88,32 @@ class MysqlSafetyClassifierTest {
                         T, "fk", List.of("n"), QualifiedName.of("db", "p"), List.of("id"),
                         "FOREIGN KEY (`n`) REFERENCES `p` (`id`)", null)),
                         List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES, HazardCode.FULL_TABLE_SCAN)));
+    }
+
+    /**
+     * On a table that exists, every ALTER claims the exclusive metadata lock (the plan's ACCESS EXCLUSIVE),
+     * and a change the data may refuse is DATA_DEPENDENT, naming what the data must satisfy.
+     */
+    @org.junit.jupiter.api.Test
+    void onAnExistingTableTheMetadataLockAndTheDataDependenceAreClaimed() {
+        Column v20 = col("a", "varchar(20)");
+        Table table = new Table(T, List.of(col("id", "int(11)"), v20), List.of(), null);
+        SchemaModel current = SchemaModel.EMPTY.withTables(List.of(table));
+        MysqlSafetyClassifier classifier = new MysqlSafetyClassifier();
+        Classification narrowed = classifier.classify(alter(v20, col("a", "varchar(5)"), ColumnChangeKind.TYPE), current);
+        assertEquals(List.of(new TableLock(T, LockLevel.ACCESS_EXCLUSIVE)), narrowed.locks());
+        assertTrue(narrowed.hazards().stream().anyMatch(h -> h.code() == HazardCode.DATA_DEPENDENT
+                && h.message().equals("fails unless every value of t.a fits varchar(5) (plan checks the live data)")),
+                narrowed.hazards().toString());
+        assertTrue(narrowed.hazards().stream().anyMatch(h -> h.code() == HazardCode.ACCESS_EXCLUSIVE_LOCK
+                && h.message().startsWith("takes an exclusive metadata lock on t at its start and end")),
+                narrowed.hazards().toString());
+        assertTrue(narrowed.classes().contains(SafetyClass.LOCKING), narrowed.classes().toString());
+        Classification added = classifier.classify(new AddColumn(T, col("b", "int(11)"), "a"), current);
+        assertEquals(List.of(HazardCode.ACCESS_EXCLUSIVE_LOCK), added.hazards().stream().map(Hazard::code).toList());
+        Classification onNewTable = classifier.classify(new AddColumn(QualifiedName.of("db", "fresh"),
+                col("b", "int(11)"), "a"), current);
+        assertEquals(List.of(), onNewTable.locks(), "a table the plan creates is not locked");
     }
 
     @ParameterizedTest(name = "{0}")
