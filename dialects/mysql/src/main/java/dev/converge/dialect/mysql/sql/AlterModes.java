@@ -34,8 +34,8 @@ import java.util.Optional;
  * says of it. INSTANT where the server can, then INPLACE with LOCK=NONE, else COPY with LOCK=SHARED.
  * The choice depends on the server (see {@link ServerFacts}; for an unknown server, the mode both
  * MariaDB and MySQL accept) and on the table as it is before the plan: a table of another engine
- * than InnoDB is always copied; a FULLTEXT index or ROW_FORMAT=COMPRESSED rules out INSTANT column
- * changes. Checked on MariaDB 10.11, which refuses a pinned algorithm it cannot use.
+ * than InnoDB is always copied, and so is one with MariaDB's UNIQUE ... USING HASH index; a FULLTEXT
+ * index or ROW_FORMAT=COMPRESSED rules out INSTANT column changes. Checked on MariaDB 10.11, which refuses a pinned algorithm it cannot use.
  */
 public final class AlterModes {
     private final ServerFacts server;
@@ -110,6 +110,11 @@ public final class AlterModes {
         if (!table.innodb()) {
             return Optional.of(AlterMode.copy("the " + table.engine() + " table is copied for any change (COPY)"));
         }
+        boolean dropsIndex = change instanceof DropIndex;
+        if (table.hashIndex() && !dropsIndex) {
+            // MariaDB keeps a UNIQUE ... USING HASH index in a hidden VIRTUAL column, which only COPY rebuilds.
+            return Optional.of(AlterMode.copy("a table with a UNIQUE ... USING HASH index is copied for any change (COPY)"));
+        }
         return Optional.ofNullable(innodb(change, table, server));
     }
 
@@ -147,6 +152,9 @@ public final class AlterModes {
         } else if (change instanceof CreateIndex || change instanceof ReplaceIndex) {
             String method = change instanceof CreateIndex create ? create.index().method()
                     : ((ReplaceIndex) change).to().method();
+            if (method.equals("HASH")) {
+                return AlterMode.copy("a UNIQUE ... USING HASH index (a hidden hash column) copies the table (COPY)");
+            }
             if (method.equals("FULLTEXT") || method.equals("SPATIAL")) {
                 return AlterMode.inplace("a " + method + " index build (LOCK=SHARED)").writesWait();
             }
@@ -247,22 +255,24 @@ public final class AlterModes {
     }
 
     /** What the mode depends on in the table as it is before the plan. */
-    record TableFacts(String engine, boolean compressed, boolean fulltext, String keyText, boolean virtualColumns,
-                      String lastColumn) {
+    record TableFacts(String engine, boolean compressed, boolean fulltext, boolean hashIndex, String keyText,
+                      boolean virtualColumns, String lastColumn) {
         static TableFacts of(Table table, SchemaModel current) {
             String engine = option(table, "ENGINE=", "InnoDB");
             boolean compressed = option(table, "ROW_FORMAT=", "").equalsIgnoreCase("COMPRESSED");
             StringBuilder keys = new StringBuilder();
             boolean fulltext = false;
+            boolean hash = false;
             for (var index : current.indexes()) {
                 if (index.table().equals(table.name())) {
                     fulltext |= index.method().equals("FULLTEXT");
+                    hash |= index.method().equals("HASH");
                     keys.append(String.join(",", index.keys())).append(';');
                 }
             }
             table.constraints().stream().filter(k -> k.kind() == ConstraintKind.PRIMARY_KEY)
                     .forEach(k -> keys.append(k.definition()).append(';'));
-            return new TableFacts(engine, compressed, fulltext, keys.toString(), hasVirtualColumn(table),
+            return new TableFacts(engine, compressed, fulltext, hash, keys.toString(), hasVirtualColumn(table),
                     table.columns().isEmpty() ? "" : table.columns().get(table.columns().size() - 1).name());
         }
 

@@ -37,9 +37,7 @@ final class ForeignKeyIndexNames {
             statements.add(DdlStatement.outsideTransaction(MysqlSqlGenerator.alterTable(index.table(),
                     "RENAME INDEX IF EXISTS " + quote(step.change() instanceof AddForeignKey add ? add.foreignKey().name() : "")
                             + " TO " + quote(IndexNames.serverName(index)))));
-            result.add(new PlanStep(step.number(), step.id(), step.action(), step.replaces(), step.target(),
-                    step.description(), statements, step.classes(), step.hazards(), step.change(), step.inverse(),
-                    step.source(), step.safety()));
+            result.add(step.withStatements(statements, step.inverse()));
         }
         return result;
     }

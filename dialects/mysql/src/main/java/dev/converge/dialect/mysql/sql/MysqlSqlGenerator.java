@@ -131,9 +131,7 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
 
     private static PlanStep irreversibleWhenPartitionsDrop(PlanStep step) {
         if (step.change() instanceof AlterTableOptions c && !PartitionChange.of(c.from(), c.to()).dropped().isEmpty()) {
-            return new PlanStep(step.number(), step.id(), step.action(), step.replaces(), step.target(),
-                    step.description(), step.statements(), step.classes(), step.hazards(), step.change(), List.of(),
-                    step.source(), step.safety());
+            return step.withStatements(step.statements(), List.of());
         }
         return step;
     }

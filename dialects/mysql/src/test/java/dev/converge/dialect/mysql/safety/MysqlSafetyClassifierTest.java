@@ -119,8 +119,11 @@ class MysqlSafetyClassifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void hazards(String name, Change change, List<HazardCode> expected) {
+        // The metadata lock every ALTER of an existing table takes, and the data-dependent failures, are
+        // tested on their own (MetadataLocks, DataDependence): here, what the algorithm and the rows mean.
         List<HazardCode> got = new MysqlSafetyClassifier().classify(change, EXISTING).hazards().stream()
-                .map(Hazard::code).toList();
+                .map(Hazard::code).filter(c -> c != HazardCode.ACCESS_EXCLUSIVE_LOCK && c != HazardCode.DATA_DEPENDENT)
+                .toList();
         assertEquals(expected, got, name);
     }
 }
