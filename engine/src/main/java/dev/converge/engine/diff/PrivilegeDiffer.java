@@ -41,7 +41,9 @@ final class PrivilegeDiffer {
         holders.addAll(desired.keySet());
         List<Change> changes = new ArrayList<>();
         for (Holder holder : holders) {
-            boolean gone = isDropped(holder.object(), dropped);
+            // Dropped (with its privileges), or known under another name only (a rename keeps them):
+            // nothing to revoke; what is desired is granted (again, harmlessly, after a rename).
+            boolean gone = isDropped(holder.object(), dropped) || !exists(holder.object(), to);
             Map<String, Boolean> now = gone ? Map.of() : current.getOrDefault(holder, Map.of());
             Map<String, Boolean> wanted = desired.getOrDefault(holder, Map.of());
             diffHolder(holder, now, wanted, gone, changes);
@@ -97,6 +99,37 @@ final class PrivilegeDiffer {
         return dropped.contains(ObjectRef.of(ObjectKind.TABLE, relation))
                 || dropped.contains(ObjectRef.of(ObjectKind.VIEW, relation))
                 || dropped.contains(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, relation));
+    }
+
+    /** Whether the desired model has the object the privilege is on. */
+    private static boolean exists(ObjectRef object, ModelIndex model) {
+        QualifiedName name = object.name();
+        switch (object.kind()) {
+            case TABLE:
+                return model.tables().containsKey(name);
+            case VIEW:
+                return model.views().containsKey(name);
+            case MATERIALIZED_VIEW:
+                return model.materializedViews().containsKey(name);
+            case SEQUENCE:
+                return model.sequences().containsKey(name);
+            case COLUMN:
+                return model.tables().containsKey(name)
+                        ? model.tables().get(name).columns().stream().anyMatch(c -> c.name().equals(object.member()))
+                        : model.views().containsKey(name) || model.materializedViews().containsKey(name);
+            case ROUTINE:
+                return model.routines().containsKey(object);
+            case SCHEMA:
+                return model.schemas().containsKey(name.schema());
+            case ENUM:
+                return model.enums().containsKey(name);
+            case DOMAIN:
+                return model.domains().containsKey(name);
+            case COMPOSITE_TYPE:
+                return model.compositeTypes().containsKey(name);
+            default:
+                return true;
+        }
     }
 
     private static Map<Holder, Map<String, Boolean>> byHolder(List<Privilege> privileges) {

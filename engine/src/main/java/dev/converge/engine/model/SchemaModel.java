@@ -100,7 +100,8 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
     /** This model with its triggers replaced (the other lists kept). */
     public SchemaModel withTriggers(List<Trigger> newTriggers) {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                newTriggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged);
+                newTriggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
+                privileges, collations);
     }
 
     /** This model without its list of unmanaged objects. */

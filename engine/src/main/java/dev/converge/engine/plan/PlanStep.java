@@ -70,9 +70,20 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
                 StepSafety.NONE);
     }
 
-    /** True when the step can be undone by its inverse statements after it has run. */
+    /**
+     * True when the step can be undone by its inverse statements after it has run. A step made by the
+     * statement of the step before it ({@link #isMadeByPreviousStep()}) is undone with that step.
+     */
     public boolean isReversible() {
-        return !inverse.isEmpty();
+        return !inverse.isEmpty() || isMadeByPreviousStep();
+    }
+
+    /**
+     * True when the step has no statement of its own: the statement of the step before it makes it too
+     * (MySQL's clauses of one ALTER TABLE, see {@link dev.converge.engine.spi.SqlGenerator#finishSteps}).
+     */
+    public boolean isMadeByPreviousStep() {
+        return statements.isEmpty();
     }
 
     /** The same step with other safety facts (live statistics and data checks added after planning). */

@@ -136,9 +136,12 @@ class PostgresInspectorProgramsTest {
                 CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);
                 CREATE RULE quiet AS ON DELETE TO t DO INSTEAD NOTHING;
                 GRANT SELECT ON t TO PUBLIC;
+                CREATE COLLATION bytes (provider = libc, lc_collate = 'C', lc_ctype = 'C');
                 """);
+        // privileges of roles the project does not manage (here PUBLIC) are ignored, not unmanaged
+        assertEquals(List.of(), model.privileges());
+        assertEquals(List.of(pub("bytes")), model.collations().stream().map(c -> c.name()).toList());
         assertEquals(List.of(new UnmanagedObject("aggregate", "public.total(integer)"),
-                new UnmanagedObject("privileges on", "public.t"),
                 new UnmanagedObject("range type", "public.span"),
                 new UnmanagedObject("rule", "quiet on public.t")), model.unmanaged());
         assertEquals(List.of("citext"), model.extensions().stream().map(e -> e.name()).toList());
