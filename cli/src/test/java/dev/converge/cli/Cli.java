@@ -27,6 +27,25 @@ final class Cli {
                 + "@" + LocalPostgres.HOST + ":" + LocalPostgres.PORT + "/" + db.database();
     }
 
+    /** Runs a command of a project: {@code --config FILE} is added to the arguments. */
+    static Result inProject(java.nio.file.Path configFile, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config";
+        all[args.length + 1] = configFile.toString();
+        return run(all);
+    }
+
+    /** The first column of the first row of a query on a test database, as text. */
+    static String value(LocalPostgres db, String query) {
+        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+    }
+
     static Result run(String... args) {
         CommandLine cli = Main.commandLine(DIALECTS);
         StringWriter out = new StringWriter();

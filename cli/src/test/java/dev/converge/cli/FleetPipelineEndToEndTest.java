@@ -9,20 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fleet plans are made by the same pipeline as a single plan: on three tenant schemas of the local
- * PostgreSQL, a {@code converge:renamed-from} renames a column in every tenant and keeps its rows, a
- * table matched by {@code .convergeignore} is left alone (not dropped, not drift, no obstacle to
- * convergence), the new index of an existing table is built CONCURRENTLY, steps name the file and
+ * PostgreSQL, a {@code converge:renamed-from} renames a column in every tenant and keeps its rows,
+ * tables matched by {@code .convergeignore} and by converge.yaml's {@code ignore} are left alone (not
+ * dropped, not drift, no obstacle to convergence), the new index of an existing table is built CONCURRENTLY, steps name the file and
  * line that declare their object, and a NOT NULL over NULLs in one tenant is caught by that tenant's
  * data pre-check: that tenant alone is refused (within the failure budget), the others are applied.
  */
@@ -64,6 +59,7 @@ class FleetPipelineEndToEndTest {
 
             for (String t : List.of("a", "b", "c")) {
                 db.execute("CREATE TABLE t_" + t + ".audit_log (at timestamptz, what text);"
+                        + "CREATE TABLE t_" + t + ".scratch_1 (x int);"
                         + "INSERT INTO t_" + t + ".items VALUES (1, 'title of " + t + "', "
                         + (t.equals("b") ? "NULL" : "'code'") + ");");
             }
@@ -78,22 +74,24 @@ class FleetPipelineEndToEndTest {
             assertTrue(plan.out().matches("(?s).*declared at \\S*schema/app\\.sql:6\n.*"), plan.all());
             assertTrue(plan.out().contains("will fail: 1 row"), plan.all());
             assertFalse(plan.out().contains("audit_log"), "an ignored table is not in any plan:\n" + plan.all());
+            assertFalse(plan.out().contains("scratch_1"), "nor one ignored in converge.yaml:\n" + plan.all());
 
             Path report = dir.resolve("report.json");
             Cli.Result apply = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
             assertEquals(1, apply.exitCode(), apply.all());
             JsonNode r = JSON.readTree(Files.readString(report));
-            assertEquals(List.of("a", "c"), names(r, "applied"), r.toString());
-            assertEquals(List.of("b"), names(r, "refused"), r.toString());
+            assertEquals(List.of("a", "c"), ReportJson.targets(r, "applied"), r.toString());
+            assertEquals(List.of("b"), ReportJson.targets(r, "refused"), r.toString());
             assertTrue(apply.out().contains("will fail: 1 row"), apply.all());
 
-            assertEquals("title of a", value(db, "SELECT name FROM t_a.items WHERE id = 1"), "the rename kept the row");
-            assertEquals("title of c", value(db, "SELECT name FROM t_c.items WHERE id = 1"));
-            assertEquals("title of b", value(db, "SELECT title FROM t_b.items WHERE id = 1"), "b was not touched");
-            assertEquals("3", value(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'audit_log'"),
+            assertEquals("title of a", Cli.value(db, "SELECT name FROM t_a.items WHERE id = 1"), "the rename kept the row");
+            assertEquals("title of c", Cli.value(db, "SELECT name FROM t_c.items WHERE id = 1"));
+            assertEquals("title of b", Cli.value(db, "SELECT title FROM t_b.items WHERE id = 1"), "b was not touched");
+            assertEquals("3", Cli.value(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'audit_log'"),
                     "the ignored tables were left alone");
-            assertEquals("2", value(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'items_name'"));
-            assertEquals("0", value(db, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
+            assertEquals("3", Cli.value(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'scratch_1'"));
+            assertEquals("2", Cli.value(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'items_name'"));
+            assertEquals("0", Cli.value(db, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
 
             Cli.Result drift = run("drift", "--env", "prod", "--format", "json");
             assertEquals(2, drift.exitCode(), "pending in b, no drift (the ignored tables are not drift):\n"
@@ -107,36 +105,22 @@ class FleetPipelineEndToEndTest {
             Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
             assertEquals(0, rerun.exitCode(), rerun.all());
             JsonNode again = JSON.readTree(Files.readString(report));
-            assertEquals(List.of("b"), names(again, "applied"), again.toString());
-            assertEquals(List.of("a", "c"), names(again, "converged"), again.toString());
-            assertEquals("title of b", value(db, "SELECT name FROM t_b.items WHERE id = 1"));
+            assertEquals(List.of("b"), ReportJson.targets(again, "applied"), again.toString());
+            assertEquals(List.of("a", "c"), ReportJson.targets(again, "converged"), again.toString());
+            assertEquals("title of b", Cli.value(db, "SELECT name FROM t_b.items WHERE id = 1"));
             Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode");
             assertEquals(0, clean.exitCode(), clean.all());
         }
     }
 
-    private static List<String> names(JsonNode report, String outcome) {
-        List<String> names = new ArrayList<>();
-        report.get("targets").forEach(t -> {
-            if (outcome.equals(t.get("outcome").asText())) {
-                names.add(t.get("name").asText());
-            }
-        });
-        return names;
-    }
 
-    private static String value(LocalPostgres db, String query) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     private void config(LocalPostgres db) throws Exception {
         Files.writeString(dir.resolve("converge.yaml"), """
                 dialect: postgres
                 desired: schema
                 shadow: server
+                ignore: [app.scratch_*]
                 environments:
                   prod:
                     url: %s
@@ -152,10 +136,6 @@ class FleetPipelineEndToEndTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = dir.resolve("converge.yaml").toString();
-        return Cli.run(all);
+        return Cli.inProject(dir.resolve("converge.yaml"), args);
     }
 }

@@ -75,10 +75,6 @@ class FleetPolicyTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = dir.resolve("converge.yaml").toString();
-        return Cli.run(all);
+        return Cli.inProject(dir.resolve("converge.yaml"), args);
     }
 }

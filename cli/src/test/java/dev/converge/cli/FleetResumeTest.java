@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +55,10 @@ class FleetResumeTest {
             JsonNode r = JSON.readTree(Files.readString(report));
             assertEquals("applied", outcome(r, "a"), r.toString());
             assertEquals("failed", outcome(r, "b"), r.toString());
-            assertEquals("failed", value(db, "SELECT status FROM converge.history WHERE target = 'b' ORDER BY id DESC"
+            assertEquals("failed", Cli.value(db, "SELECT status FROM converge.history WHERE target = 'b' ORDER BY id DESC"
                     + " LIMIT 1"), "b stopped at a checkpoint, resumable");
-            long stoppedApply = Long.parseLong(value(db, "SELECT max(id) FROM converge.history WHERE target = 'b'"));
-            assertEquals("2", value(db, "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
+            long stoppedApply = Long.parseLong(Cli.value(db, "SELECT max(id) FROM converge.history WHERE target = 'b'"));
+            assertEquals("2", Cli.value(db, "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
                     + " JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 't_b'"),
                     "the label stays: it cannot be undone");
 
@@ -74,10 +70,10 @@ class FleetResumeTest {
             assertEquals("converged", outcome(r, "a"), r.toString());
             assertEquals("applied", outcome(r, "b"), r.toString());
             assertTrue(message(r, "b").contains("resumed apply #" + stoppedApply), r.toString());
-            assertEquals(String.valueOf(stoppedApply), value(db, "SELECT max(id) FROM converge.history"
+            assertEquals(String.valueOf(stoppedApply), Cli.value(db, "SELECT max(id) FROM converge.history"
                     + " WHERE target = 'b'"), "the stopped apply was continued, not a new one started");
-            assertEquals("converged", value(db, "SELECT status FROM converge.history WHERE id = " + stoppedApply));
-            assertEquals("NO", value(db, "SELECT is_nullable FROM information_schema.columns"
+            assertEquals("converged", Cli.value(db, "SELECT status FROM converge.history WHERE id = " + stoppedApply));
+            assertEquals("NO", Cli.value(db, "SELECT is_nullable FROM information_schema.columns"
                     + " WHERE table_schema = 't_b' AND table_name = 'items' AND column_name = 'code'"));
 
             Cli.Result nothing = run("apply", "--env", "prod", "--auto-approve", "--resume", "--report",
@@ -88,28 +84,14 @@ class FleetResumeTest {
     }
 
     private static String outcome(JsonNode report, String name) {
-        return target(report, name).get("outcome").asText();
+        return ReportJson.target(report, name).get("outcome").asText();
     }
 
     private static String message(JsonNode report, String name) {
-        return target(report, name).path("message").asText("");
+        return ReportJson.target(report, name).path("message").asText("");
     }
 
-    private static JsonNode target(JsonNode report, String name) {
-        for (JsonNode t : report.get("targets")) {
-            if (name.equals(t.get("name").asText())) {
-                return t;
-            }
-        }
-        throw new AssertionError("no target " + name + " in " + report);
-    }
 
-    private static String value(LocalPostgres db, String query) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     private void config(LocalPostgres db) throws Exception {
         Files.writeString(dir.resolve("converge.yaml"), """
@@ -131,10 +113,6 @@ class FleetResumeTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = dir.resolve("converge.yaml").toString();
-        return Cli.run(all);
+        return Cli.inProject(dir.resolve("converge.yaml"), args);
     }
 }

@@ -143,8 +143,8 @@ class MysqlFleetEndToEndTest {
         Cli.Result v2 = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
         assertEquals(1, v2.exitCode(), v2.all());
         JsonNode r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("t1", "t2", "t4", "t5"), names(r, "applied"), r.toString());
-        assertEquals(List.of("t3"), names(r, "refused"), r.toString());
+        assertEquals(List.of("t1", "t2", "t4", "t5"), ReportJson.targets(r, "applied"), r.toString());
+        assertEquals(List.of("t3"), ReportJson.targets(r, "refused"), r.toString());
         assertEquals(4, count("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%' AND INDEX_NAME = 'orders_total'"));
 
@@ -152,8 +152,8 @@ class MysqlFleetEndToEndTest {
                 report.toString());
         assertEquals(0, allowed.exitCode(), allowed.all());
         r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("t3"), names(r, "applied"), r.toString());
-        assertEquals(4, names(r, "converged").size(), r.toString());
+        assertEquals(List.of("t3"), ReportJson.targets(r, "applied"), r.toString());
+        assertEquals(4, ReportJson.targets(r, "converged").size(), r.toString());
         Cli.Result inSync = run("drift", "--env", "prod");
         assertEquals(0, inSync.exitCode(), inSync.all());
     }
@@ -183,22 +183,9 @@ class MysqlFleetEndToEndTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = dir.resolve("converge.yaml").toString();
-        return Cli.run(all);
+        return Cli.inProject(dir.resolve("converge.yaml"), args);
     }
 
-    private static List<String> names(JsonNode report, String outcome) {
-        List<String> names = new ArrayList<>();
-        report.get("targets").forEach(t -> {
-            if (outcome.equals(t.get("outcome").asText())) {
-                names.add(t.get("name").asText());
-            }
-        });
-        return names;
-    }
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + PORT + "/?useSSL=false"

@@ -79,6 +79,30 @@ class SavedPlanTest {
         }
     }
 
+    /** Every statement of the plan file carries the timeouts plan was given; apply runs it with them. */
+    @Test
+    void eachSavedStatementCarriesItsTimeouts() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("cli_saved")) {
+            db.execute(BEFORE);
+            Path file = dir.resolve("plan.json");
+            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow",
+                    "server", "--out", file.toString(), "--lock-timeout", "1200", "--statement-timeout", "60000");
+            assertEquals(0, plan.exitCode(), plan.all());
+            JsonNode steps = new ObjectMapper().readTree(file.toFile()).get("steps");
+            int statements = 0;
+            for (JsonNode step : steps) {
+                for (JsonNode statement : step.get("statements")) {
+                    assertEquals(1200, statement.get("lockTimeoutMillis").asLong(), statement.toString());
+                    assertEquals(60000, statement.get("statementTimeoutMillis").asLong(), statement.toString());
+                    statements++;
+                }
+            }
+            assertTrue(statements > 0, steps.toString());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
+            assertEquals(0, apply.exitCode(), apply.all());
+        }
+    }
+
     @Test
     void aPlanMadeBeforeAHandEditIsRefused() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("cli_stale")) {

@@ -9,3 +9,5 @@ DO BEGIN
   DELETE FROM records WHERE id < 0;
   DELETE FROM records WHERE id > 1000000;
 END;
+-- the comment is removed: ALTER EVENT must say COMMENT ''
+CREATE EVENT commented ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM records WHERE id < 0;

@@ -214,7 +214,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private SavedPlan planNow(Target db) {
-        Planning planning = Planning.run(db, desired, target.scope(), safety);
+        Planning planning = Planning.run(db, desired, target.scope(), safety).withLimits(runner.limits());
         annotated = planning.desired.source().allowancesByName();
         leftAlone = planning.source;
         spec.commandLine().getErr().println("Desired state: " + planning.desired.description());

@@ -42,8 +42,8 @@ public final class DiffCommand implements Callable<Integer> {
             description = "The project file, for env: sources (default: ${DEFAULT-VALUE}).")
     private Path config;
 
-    @Option(names = "--shadow", paramLabel = "KIND", defaultValue = "embedded",
-            description = "Shadow for directories: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shadow", paramLabel = "KIND",
+            description = "Shadow for directories: ${COMPLETION-CANDIDATES} (default: the dialect's, as for plan).")
     private DesiredOptions.ShadowChoice shadow;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
@@ -60,7 +60,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectConfig project = Files.exists(config) ? ProjectConfigReader.read(config) : null;
-        ShadowSpec shadowSpec = shadow == DesiredOptions.ShadowChoice.server ? ShadowSpec.SERVER : ShadowSpec.EMBEDDED;
+        // null: the dialect's default shadow, chosen where the dialect is known.
+        ShadowSpec shadowSpec = shadow == null ? null
+                : shadow == DesiredOptions.ShadowChoice.server ? ShadowSpec.SERVER : ShadowSpec.EMBEDDED;
         boolean fromIsPath = Files.exists(Path.of(from));
         // A database side is read first, so that a directory's server shadow can be made next to it.
         SchemaSource target = SchemaSource.read(to, project, dialects, shadowSpec, null);

@@ -5,6 +5,7 @@ import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.cli.option.SafetyOptions;
+import dev.converge.cli.option.StatementTimeoutOptions;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.safety.SafetyPolicy;
@@ -52,6 +53,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     private FleetOptions fleet;
 
+    @Mixin
+    private StatementTimeoutOptions timeouts;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format;
@@ -90,7 +94,7 @@ public final class PlanCommand implements Callable<Integer> {
                     detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {
-            Planning planning = Planning.run(db, desired, target.scope(), safety);
+            Planning planning = Planning.run(db, desired, target.scope(), safety).withLimits(timeouts.limits());
             spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
             spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();

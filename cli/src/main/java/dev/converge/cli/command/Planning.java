@@ -6,6 +6,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.plan.StatementLimits;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.workflow.DesiredState;
@@ -40,6 +41,11 @@ final class Planning {
         this.source = source;
         this.scope = scope;
         this.desiredSource = desiredSource;
+    }
+
+    /** This planning with {@code limits} written on every statement of the plan. */
+    Planning withLimits(StatementLimits limits) {
+        return new Planning(desired, limits.onEveryStatement(plan), current, source, scope, desiredSource);
     }
 
     /** The plan with all an apply needs to run it later, exactly as it is now. */

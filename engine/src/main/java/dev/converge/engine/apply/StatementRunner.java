@@ -115,6 +115,10 @@ public final class StatementRunner implements StatementExecutor {
     @Override
     public void execute(Connection connection, DdlStatement statement, ApplyInterrupt interrupt) throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
+        // A statement of a saved plan carries the timeouts it was planned with; others get the settings'.
+        Duration lockTimeout = statement.limits() == null ? settings.lockTimeout() : statement.limits().lockTimeout();
+        Duration statementTimeout = statement.limits() == null ? settings.statementTimeout()
+                : statement.limits().statementTimeout();
         long waited = 0;
         int attempt = 1;
         try (Statement st = connection.createStatement()) {
@@ -122,8 +126,7 @@ public final class StatementRunner implements StatementExecutor {
                 try {
                     interrupt.running(st);
                     try {
-                        timeouts.attempt(st, statement.sql(), settings.lockTimeout(), settings.statementTimeout(),
-                                inTransaction);
+                        timeouts.attempt(st, statement.sql(), lockTimeout, statementTimeout, inTransaction);
                     } finally {
                         interrupt.running(null);
                     }
@@ -135,10 +138,10 @@ public final class StatementRunner implements StatementExecutor {
                     if (!timeouts.isLockWait(e) || interrupt.requested()) {
                         throw e;
                     }
-                    waited += settings.lockTimeout().toMillis();
+                    waited += lockTimeout.toMillis();
                     Duration pause = pause(attempt);
-                    if (waited + pause.toMillis() + settings.lockTimeout().toMillis() > settings.retryBudget().toMillis()) {
-                        throw new LockNotAvailableException(gaveUp(statement, attempt, waited), e);
+                    if (waited + pause.toMillis() + lockTimeout.toMillis() > settings.retryBudget().toMillis()) {
+                        throw new LockNotAvailableException(gaveUp(statement, lockTimeout, attempt, waited), e);
                     }
                     listener.retrying(statement, attempt, pause, e);
                     sleep(pause);
@@ -178,11 +181,11 @@ public final class StatementRunner implements StatementExecutor {
         }
     }
 
-    private String gaveUp(DdlStatement statement, int attempts, long waitedMillis) {
+    private String gaveUp(DdlStatement statement, Duration lockTimeout, int attempts, long waitedMillis) {
         return String.format(Locale.ROOT, "could not get the lock it needs within lock_timeout %dms, %d %s over"
                         + " about %.1fs (retry budget %.1fs): another session holds a conflicting lock. Statement: %s."
                         + " Retry when the table is quieter, or raise --lock-timeout / --lock-retry-budget.",
-                settings.lockTimeout().toMillis(), attempts, attempts == 1 ? "attempt" : "attempts",
+                lockTimeout.toMillis(), attempts, attempts == 1 ? "attempt" : "attempts",
                 waitedMillis / 1000.0, settings.retryBudget().toMillis() / 1000.0, statement.sql());
     }
 }

@@ -2,6 +2,7 @@ package dev.converge.engine.change;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
@@ -12,8 +13,17 @@ import java.util.Set;
 /**
  * AlterColumn changes a column in place; {@code kinds} says what differs between {@code from} and
  * {@code to}, so generators and the safety classifier need not compare the columns again.
+ *
+ * @param after with {@link ColumnChangeKind#POSITION}: the column this one moves after, "" when it
+ *              moves first; null when it stays where it is
  */
-public record AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChangeKind> kinds) implements Change {
+public record AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChangeKind> kinds,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String after) implements Change {
+    /** A change that leaves the column where it is. */
+    public AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChangeKind> kinds) {
+        this(table, from, to, kinds, null);
+    }
+
     public AlterColumn {
         requireNonNull(table, "table is null");
         requireNonNull(from, "from is null");

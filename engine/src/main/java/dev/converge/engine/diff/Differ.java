@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  */
 public final class Differ {
     private final Predicate<ObjectRef> mayRecreateEnum;
+    private final boolean placesColumns;
 
     /** A differ that refuses what PostgreSQL cannot change in place (removed or reordered enum labels). */
     public Differ() {
@@ -25,7 +26,13 @@ public final class Differ {
      * removed or reordered (the project allowed the rewrite of the tables using them), and refuses the others.
      */
     public Differ(Predicate<ObjectRef> mayRecreateEnum) {
+        this(mayRecreateEnum, false);
+    }
+
+    /** @param placesColumns true when the dialect places and moves columns (MySQL's AFTER/FIRST) */
+    public Differ(Predicate<ObjectRef> mayRecreateEnum, boolean placesColumns) {
         this.mayRecreateEnum = mayRecreateEnum;
+        this.placesColumns = placesColumns;
     }
 
     public DiffResult diff(SchemaModel current, SchemaModel desired) {
@@ -40,7 +47,7 @@ public final class Differ {
         new ExtensionDiffer().diff(from, to, changes);
         new DomainDiffer().diff(from, to, changes);
         new CompositeTypeDiffer().diff(from, to, changes);
-        TableDiffer tables = new TableDiffer();
+        TableDiffer tables = new TableDiffer(placesColumns);
         tables.diff(from, to, changes, notes);
         new IndexDiffer().diff(from, to, changes);
         new ForeignKeyDiffer().diff(from, to, changes);

@@ -30,9 +30,16 @@ import java.util.Set;
  *
  * <p>Column order: PostgreSQL appends a new column and cannot move one without rebuilding the table
  * (and copying its data), so a new column is appended and a different order is reported as a note,
- * not enforced.
+ * not enforced. A dialect that places columns (MySQL) gets the moves that give the desired order
+ * ({@link ColumnMoves}) as column changes of kind POSITION instead.
  */
 final class TableDiffer {
+    private final boolean placesColumns;
+
+    TableDiffer(boolean placesColumns) {
+        this.placesColumns = placesColumns;
+    }
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out, List<String> notes) {
         for (Table desired : to.tables().values()) {
             Table current = from.tables().get(desired.name());
@@ -114,7 +121,9 @@ final class TableDiffer {
         }
     }
 
-    private static void diffColumns(Table current, Table desired, List<Change> out, List<String> notes) {
+    private void diffColumns(Table current, Table desired, List<Change> out, List<String> notes) {
+        java.util.Map<String, String> moves = placesColumns ? ColumnMoves.of(current, desired, kept(current, desired))
+                : java.util.Map.of();
         for (Column want : desired.columns()) {
             Column have = current.column(want.name()).orElse(null);
             if (have == null) {
@@ -128,8 +137,12 @@ final class TableDiffer {
                 Comments.forNew(columnRef(desired, want), want.comment(), out);
             } else {
                 Set<ColumnChangeKind> kinds = columnChanges(have, want);
+                String after = moves.get(want.name());
+                if (after != null) {
+                    kinds.add(ColumnChangeKind.POSITION);
+                }
                 if (!kinds.isEmpty()) {
-                    out.add(new AlterColumn(desired.name(), have, want, kinds));
+                    out.add(new AlterColumn(desired.name(), have, want, kinds, after));
                 }
                 Comments.diff(columnRef(desired, want), have.comment(), want.comment(), out);
             }
@@ -139,7 +152,19 @@ final class TableDiffer {
                 out.add(new DropColumn(current.name(), have));
             }
         }
-        noteColumnOrder(current, desired, notes);
+        if (!placesColumns) {
+            noteColumnOrder(current, desired, notes);
+        }
+    }
+
+    /** The columns both sides have that stay (a generated column whose expression changes is dropped and added). */
+    private static Set<String> kept(Table current, Table desired) {
+        Set<String> kept = new java.util.HashSet<>();
+        for (Column want : desired.columns()) {
+            current.column(want.name()).filter(have -> Objects.equals(have.generatedExpression(),
+                    want.generatedExpression())).ifPresent(have -> kept.add(have.name()));
+        }
+        return kept;
     }
 
     /** The column before {@code column} in the desired table, or "" when it is the first. */

@@ -17,6 +17,7 @@ import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
 import dev.converge.engine.workflow.PlanPipeline;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -104,10 +105,10 @@ public final class Fleet implements AutoCloseable {
             } catch (SQLException e) {
                 throw new ConvergeException(ErrorKind.ERROR, "cannot reach " + first.url().display(), e);
             }
-            DesiredState resolved = new DesiredStateResolver(dialect).resolve(project.desired().toString(),
+            DesiredState resolved = new DesiredStateResolver(dialect).resolve(asGiven(project.desired()),
                     shadowSpec(), first.url(), version, desiredScope());
             desired = new DesiredState(resolved.model(), resolved.hash(), resolved.description(),
-                    resolved.source().withIgnorePatterns(ignorePatterns));
+                    resolved.source().withIgnorePatterns(project.ignore()).withIgnorePatterns(ignorePatterns));
         }
         return desired;
     }
@@ -189,6 +190,21 @@ public final class Fleet implements AutoCloseable {
         return StatementRunner.of(settings, timeouts, StatementRunner.Listener.NONE);
     }
 
+    /**
+     * The desired directory as the files' names show it, in plans ({@code declared at schema/app.sql:4})
+     * and in the desired-state hash: relative to the working directory when it is under it, as
+     * {@code --desired schema} would give it, so that the same checkout in two places (two CI runners)
+     * hashes the same and promotion between them holds; absolute otherwise.
+     */
+    static String asGiven(Path desiredDir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (!desiredDir.isAbsolute() || !desiredDir.startsWith(cwd)) {
+            return desiredDir.toString();
+        }
+        String relative = cwd.relativize(desiredDir).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
     private String templateSchema() {
         return env.hasTenants() && env.tenants().mode() == TenantsConfig.Mode.SCHEMA ? env.tenants().templateSchema()
                 : null;
@@ -200,6 +216,9 @@ public final class Fleet implements AutoCloseable {
     }
 
     private ShadowSpec shadowSpec() {
+        if (project.shadow() == null) {
+            return dialect.defaultShadow();
+        }
         switch (project.shadow()) {
             case "server":
                 return ShadowSpec.SERVER;

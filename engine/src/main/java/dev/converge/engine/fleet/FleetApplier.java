@@ -10,6 +10,7 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.project.TenantsConfig;
+import dev.converge.engine.safety.DataCheck;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryEntry;
@@ -126,7 +127,8 @@ public final class FleetApplier {
             return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, stale);
         }
         try (Connection connection = connections.open(target)) {
-            Applier applier = new Applier(dialect, clock).executor(rollout.executor());
+            SourceModel source = planner.sourceFor(target, desired.source());
+            Applier applier = new Applier(dialect, clock).executor(rollout.executor()).source(source);
             Set<String> scope = Set.copyOf(target.scope().schemas());
             if (rollout.resume() && applier.canResume(connection, scope)) {
                 return resumed(target, canary, started, applier.resume(connection, null, scope));
@@ -138,19 +140,14 @@ public final class FleetApplier {
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
             }
-            SourceModel source = planner.sourceFor(target, desired.source());
             List<SafetyPolicy.Refusal> refusals = rollout.policy().withAllowedOn(source.allowancesByName())
                     .refusals(plan);
             if (!refusals.isEmpty()) {
-                SafetyPolicy.Refusal first = refusals.get(0);
-                return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusals.size()
-                        + " step(s) refused by the environment's policy, e.g. " + first.step().description() + ": "
-                        + String.join("; ", first.reasons())
-                        + " (allow in converge.yaml: policy allow_destructive, allow_hazards or max_lock)");
+                return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusal(refusals));
             }
             SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
                     before.wanted(), desired.hash(), gitCommit);
-            ApplyResult result = applier.context(context).source(source).apply(connection, saved);
+            ApplyResult result = applier.context(context).apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
                         result.historyId(), "a re-plan still has " + result.remaining().size() + " step(s): "
@@ -162,6 +159,17 @@ public final class FleetApplier {
             return outcome(target, canary, TargetOutcome.Status.FAILED, 0, started, 0,
                     Redaction.passwords(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Why a target's plan may not run: its data (no flag helps), or the environment's policy (and what allows it). */
+    private static String refusal(List<SafetyPolicy.Refusal> refusals) {
+        SafetyPolicy.Refusal first = refusals.get(0);
+        boolean failsOnData = refusals.stream()
+                .allMatch(r -> r.step().safety().checks().stream().anyMatch(DataCheck::failed));
+        return refusals.size() + (failsOnData ? " step(s) would fail on this target's data, e.g. "
+                : " step(s) refused by the environment's policy, e.g. ") + first.step().description() + ": "
+                + String.join("; ", first.reasons())
+                + (failsOnData ? "" : " (allow in converge.yaml: policy allow_destructive, allow_hazards or max_lock)");
     }
 
     /** A resumed apply ends like any other: converged, or with what a re-plan still finds. */

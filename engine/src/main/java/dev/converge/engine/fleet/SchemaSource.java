@@ -30,7 +30,10 @@ import java.util.Set;
  * @param space the tenant or template schema the model lives in, or null when names are compared as they are
  */
 public record SchemaSource(SchemaModel model, String space, String display, DatabaseUrl url) {
-    /** Reads a side; {@code other} is the other side's URL when known (a server shadow is made next to it). */
+    /**
+     * Reads a side; {@code other} is the other side's URL when known (a server shadow is made next to
+     * it); {@code shadow} null is the dialect's default.
+     */
     public static SchemaSource read(String spec, ProjectConfig project, DialectRegistry dialects, ShadowSpec shadow,
                                     DatabaseUrl other) {
         if (spec.startsWith("env:")) {
@@ -51,7 +54,8 @@ public record SchemaSource(SchemaModel model, String space, String display, Data
                 .map(e -> e.tenants().templateSchema()).findFirst().orElse(null);
         InspectScope scope = template != null ? new InspectScope(Set.of(template), Set.copyOf(project.managedRoles()))
                 : project == null ? InspectScope.ALL : new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()));
-        ShadowSpec spec2 = other == null && shadow.mode() == ShadowSpec.Mode.SERVER ? ShadowSpec.EMBEDDED : shadow;
+        ShadowSpec chosen = shadow == null ? dialect.defaultShadow() : shadow;
+        ShadowSpec spec2 = other == null && chosen.mode() == ShadowSpec.Mode.SERVER ? ShadowSpec.EMBEDDED : chosen;
         ServerVersion version = null;
         if (other != null) {
             try (Connection c = dialect.connect(other)) {

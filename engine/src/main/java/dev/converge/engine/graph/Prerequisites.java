@@ -129,7 +129,20 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
             before.add(other);
         }
         c.column().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(placing(c.table(), c.after()));
         return before;
+    }
+
+    /**
+     * The changes that put column {@code after} of a table in its place, when a column is placed after
+     * it: its addition, or its move. Columns are placed in the desired order, each after the one before.
+     */
+    private List<Change> placing(QualifiedName table, String after) {
+        if (after == null || after.isEmpty()) {
+            return List.of();
+        }
+        return index.targeting(ObjectRef.member(ObjectKind.COLUMN, table, after), change -> change instanceof AddColumn
+                || (change instanceof AlterColumn alter && alter.kinds().contains(ColumnChangeKind.POSITION)));
     }
 
     @Override
@@ -151,6 +164,9 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(columnAltered(c.table(), c.target()));
         before.addAll(index.targeting(c.target(), isA(ReleaseColumn.class)));
         c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        if (c.kinds().contains(ColumnChangeKind.POSITION)) {
+            before.addAll(placing(c.table(), c.after()));
+        }
         return before;
     }
 
@@ -239,6 +255,11 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         // Foreign keys of the table itself first as well: MySQL refuses to drop an index a foreign key uses.
         List<Change> before = new ArrayList<>(index.referencing(c.index().table(), isA(DropForeignKey.class)));
         before.addAll(index.onTable(c.index().table(), isA(DropForeignKey.class)));
+        if (c.index().isCopy()) {
+            // a copy of the parent's index becomes the table's own (and can be dropped) once it is detached
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.TABLE, c.index().table()),
+                    ch -> ch instanceof SetPartitionOf && ((SetPartitionOf) ch).to() == null));
+        }
         return before;
     }
 
@@ -428,6 +449,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.to() != null) {
             before.addAll(index.onTable(c.to().parent(), isA(CreateTable.class, AddColumn.class, AlterColumn.class,
                     AddConstraint.class)));
+            // ATTACH attaches a matching index of the table to the parent's, after which it cannot be dropped
+            before.addAll(index.onTable(c.table(), isA(DropIndex.class)));
         }
         return before;
     }

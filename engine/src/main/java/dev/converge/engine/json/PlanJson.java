@@ -102,6 +102,10 @@ public final class PlanJson {
             if (statement.cleanup() != null) {
                 s.put("cleanup", statement.cleanup());
             }
+            if (statement.limits() != null) {
+                s.put("lockTimeoutMillis", statement.limits().lockTimeout().toMillis())
+                        .put("statementTimeoutMillis", statement.limits().statementTimeout().toMillis());
+            }
         }
         node.put("lock", step.safety().strongestLock().name());
         ArrayNode locks = node.putArray("locks");

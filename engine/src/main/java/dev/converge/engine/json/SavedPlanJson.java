@@ -15,6 +15,7 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.StatementLimits;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
@@ -24,6 +25,7 @@ import dev.converge.engine.safety.SafetyClass;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -178,12 +180,25 @@ public final class SavedPlanJson {
         }
     }
 
+    /** The statement's own timeouts, or null in a plan file written before statements carried them. */
+    private static StatementLimits limits(JsonNode statement) {
+        if (!statement.path("lockTimeoutMillis").isNumber()) {
+            return null;
+        }
+        return new StatementLimits(Duration.ofMillis(statement.get("lockTimeoutMillis").asLong()),
+                Duration.ofMillis(statement.path("statementTimeoutMillis").asLong()));
+    }
+
     private static ArrayNode statements(List<DdlStatement> statements) {
         ArrayNode array = MAPPER.createArrayNode();
         statements.forEach(s -> {
             ObjectNode statement = array.addObject().put("sql", s.sql()).put("transactional", s.transactional());
             if (s.cleanup() != null) {
                 statement.put("cleanup", s.cleanup());
+            }
+            if (s.limits() != null) {
+                statement.put("lockTimeoutMillis", s.limits().lockTimeout().toMillis())
+                        .put("statementTimeoutMillis", s.limits().statementTimeout().toMillis());
             }
         });
         return array;
@@ -193,7 +208,7 @@ public final class SavedPlanJson {
         List<DdlStatement> statements = new ArrayList<>();
         if (array != null) {
             array.forEach(s -> statements.add(new DdlStatement(s.get("sql").asText(), s.get("transactional").asBoolean(),
-                    s.path("cleanup").isTextual() ? s.get("cleanup").asText() : null)));
+                    s.path("cleanup").isTextual() ? s.get("cleanup").asText() : null, limits(s))));
         }
         return statements;
     }

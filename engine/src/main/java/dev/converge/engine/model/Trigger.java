@@ -16,9 +16,14 @@ import java.util.List;
  * @param dependsOn other objects the trigger needs besides its table and function: in MySQL, the trigger
  *                  it FOLLOWS (so it is created after it, and recreated when that one is); left out of
  *                  the canonical JSON when empty
+ * @param writtenAs the CREATE statement as it was written, where the server keeps that text apart from
+ *                  the parts it is compared by (MySQL: SHOW CREATE TRIGGER and dumps print it): the
+ *                  trigger is created from it, so the server shows what the team wrote. Never compared.
+ *                  Null where the definition is what the server prints (PostgreSQL)
  */
 public record Trigger(QualifiedName table, String name, String definition, String enabled, ObjectRef function,
-                      String comment, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> dependsOn) {
+                      String comment, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> dependsOn,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String writtenAs) {
     public Trigger {
         requireNonNull(table, "table is null");
         requireNonNull(name, "name is null");
@@ -30,7 +35,12 @@ public record Trigger(QualifiedName table, String name, String definition, Strin
     /** A trigger that needs nothing but its table and function (every PostgreSQL trigger). */
     public Trigger(QualifiedName table, String name, String definition, String enabled, ObjectRef function,
                    String comment) {
-        this(table, name, definition, enabled, function, comment, List.of());
+        this(table, name, definition, enabled, function, comment, List.of(), null);
+    }
+
+    /** The statement that creates the trigger: as written where the server keeps that, else its definition. */
+    public String createStatement() {
+        return writtenAs != null ? writtenAs : definition;
     }
 
     public ObjectRef ref() {

@@ -127,6 +127,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         if (c.kinds().contains(ColumnChangeKind.NOT_NULL)) {
             parts.add(to.notNull() ? "set NOT NULL" : "drop NOT NULL");
         }
+        if (c.kinds().contains(ColumnChangeKind.POSITION)) {
+            parts.add(c.after() == null || c.after().isEmpty() ? "move first" : "move after " + c.after());
+        }
         return "alter column " + c.target().display() + ": " + String.join(", ", parts);
     }
 

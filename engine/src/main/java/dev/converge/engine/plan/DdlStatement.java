@@ -15,10 +15,22 @@ import java.util.List;
  *                      locks of the statements before it (VALIDATE CONSTRAINT after ADD ... NOT VALID)
  * @param cleanup       a statement that undoes what a failure of this one leaves behind (the invalid
  *                      index of a failed CREATE INDEX CONCURRENTLY), or null
+ * @param limits        the timeouts the statement runs with, or null for the apply's own settings (a
+ *                      plan made offline; the CLI puts its timeouts on every statement it plans)
  */
-public record DdlStatement(String sql, boolean transactional, String cleanup) {
+public record DdlStatement(String sql, boolean transactional, String cleanup, StatementLimits limits) {
     public DdlStatement {
         requireNonNull(sql, "sql is null");
+    }
+
+    /** A statement without limits of its own. */
+    public DdlStatement(String sql, boolean transactional, String cleanup) {
+        this(sql, transactional, cleanup, null);
+    }
+
+    /** This statement with {@code newLimits} as its own timeouts. */
+    public DdlStatement withLimits(StatementLimits newLimits) {
+        return new DdlStatement(sql, transactional, cleanup, newLimits);
     }
 
     /** A statement that leaves nothing behind when it fails. */

@@ -43,7 +43,7 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     @Override public Optional<Change> visitAddConstraint(AddConstraint c) { return undo(new DropConstraint(c.table(), c.constraint())); }
     @Override public Optional<Change> visitAddEnumValue(AddEnumValue c) { return irreversible(); }
     @Override public Optional<Change> visitAddForeignKey(AddForeignKey c) { return undo(new DropForeignKey(c.foreignKey())); }
-    @Override public Optional<Change> visitAlterColumn(AlterColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds())); }
+    @Override public Optional<Change> visitAlterColumn(AlterColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds(), positionBefore(c))); }
     @Override public Optional<Change> visitReleaseColumn(ReleaseColumn c) { return undo(new AlterColumn(c.table(), c.to(), c.from(), c.kinds())); }
     @Override public Optional<Change> visitAlterSequence(AlterSequence c) { return undo(new AlterSequence(c.to(), c.from())); }
     @Override public Optional<Change> visitCreateEnum(CreateEnum c) { return undo(new DropEnum(c.type())); }
@@ -117,6 +117,16 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
         Sequence s = c.sequence();
         return undo(new SetSequenceOwner(before != null ? before : new Sequence(s.name(), s.dataType(), s.start(),
                 s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle(), null, s.comment())));
+    }
+
+    /** Where a moved column was before the plan: after the column before it, "" when it was first. */
+    private String positionBefore(AlterColumn c) {
+        Table table = current.tables().get(c.table());
+        if (!c.kinds().contains(ColumnChangeKind.POSITION) || table == null) {
+            return null;
+        }
+        int at = table.columns().indexOf(table.column(c.from().name()).orElse(null));
+        return at <= 0 ? "" : table.columns().get(at - 1).name();
     }
 
     /** The comment the object has before the plan runs; null when it has none or does not exist yet. */

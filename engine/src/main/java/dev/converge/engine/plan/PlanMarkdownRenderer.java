@@ -100,6 +100,10 @@ public final class PlanMarkdownRenderer {
         for (DataCheck check : step.safety().checks()) {
             out.append("- ").append(check.failed() ? "**" + check.describe() + "**" : check.describe()).append('\n');
         }
+        if (step.isMadeByPreviousStep()) {
+            out.append("\n(made by the statement of the step before)\n\n");
+            return;
+        }
         out.append("\n```sql\n");
         for (DdlStatement statement : step.statements()) {
             out.append(statement.sql()).append(';');

@@ -70,12 +70,28 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
                 StepSafety.NONE);
     }
 
-    /** True when the step can be undone by its inverse statements after it has run. */
+    /**
+     * True when the step can be undone by its inverse statements after it has run. A step made by the
+     * statement of the step before it ({@link #isMadeByPreviousStep()}) is undone with that step.
+     */
     public boolean isReversible() {
-        return !inverse.isEmpty();
+        return !inverse.isEmpty() || isMadeByPreviousStep();
+    }
+
+    /**
+     * True when the step has no statement of its own: the statement of the step before it makes it too
+     * (MySQL's clauses of one ALTER TABLE, see {@link dev.converge.engine.spi.SqlGenerator#finishSteps}).
+     */
+    public boolean isMadeByPreviousStep() {
+        return statements.isEmpty();
     }
 
     /** The same step with other safety facts (live statistics and data checks added after planning). */
+    public PlanStep withStatements(List<DdlStatement> newStatements, List<DdlStatement> newInverse) {
+        return new PlanStep(number, id, action, replaces, target, description, newStatements, classes, hazards, change,
+                newInverse, source, safety);
+    }
+
     public PlanStep withSafety(StepSafety newSafety) {
         return new PlanStep(number, id, action, replaces, target, description, statements, classes, hazards, change,
                 inverse, source, newSafety);

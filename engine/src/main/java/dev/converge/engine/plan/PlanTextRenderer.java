@@ -77,6 +77,9 @@ public final class PlanTextRenderer {
         for (DataCheck check : step.safety().checks()) {
             out.append(INDENT).append(check.failed() ? "X " : "data: ").append(check.describe()).append('\n');
         }
+        if (step.isMadeByPreviousStep()) {
+            out.append(INDENT).append("(made by the statement of the step before)\n");
+        }
         for (DdlStatement statement : step.statements()) {
             out.append(INDENT).append(statement.sql().replace("\n", "\n" + INDENT)).append(';');
             if (!statement.transactional()) {

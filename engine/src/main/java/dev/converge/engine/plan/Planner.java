@@ -86,7 +86,7 @@ public final class Planner {
         SchemaModel renamedCurrent = renamed.current();
         // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
         DiffResult diff = new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
-                .contains(HazardCode.TABLE_REWRITE)).diff(renamedCurrent, managedDesired);
+                .contains(HazardCode.TABLE_REWRITE), sqlGenerator.placesColumns()).diff(renamedCurrent, managedDesired);
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));
@@ -104,7 +104,7 @@ public final class Planner {
                     sourceOf(change, replaces, source), StepSafety.of(classification.locks())));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
-                steps, notes, unmanaged(renamedCurrent, managedDesired));
+                sqlGenerator.finishSteps(steps, renamedCurrent), notes, unmanaged(renamedCurrent, managedDesired));
     }
 
     /** What either side holds that Converge does not manage and the project does not ignore: the target's first. */

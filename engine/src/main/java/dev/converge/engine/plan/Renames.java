@@ -224,7 +224,8 @@ final class Renames {
         // A table's triggers go with it (PostgreSQL and MySQL alike): they are its triggers under the new name.
         List<Trigger> triggers = map(m.triggers(), t -> !t.table().equals(old) ? t : new Trigger(renamed, t.name(),
                 text.apply(t.definition()), t.enabled(), t.function(), t.comment(), t.dependsOn().stream()
-                .map(d -> d.name().equals(old) ? new ObjectRef(d.kind(), renamed, d.member()) : d).toList()));
+                .map(d -> d.name().equals(old) ? new ObjectRef(d.kind(), renamed, d.member()) : d).toList(),
+                t.writtenAs() == null ? null : text.apply(t.writtenAs())));
         return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views()).withTriggers(triggers);
     }
 
@@ -314,7 +315,7 @@ final class Renames {
     private static Index index(Index i, QualifiedName name, QualifiedName table, List<String> keys, String definition) {
         return new Index(name, table, i.unique(), i.method(), keys, i.include(), i.predicate(),
                 definition.replace(" INDEX " + ident(i.name().name()) + " ", " INDEX " + ident(name.name()) + " "),
-                i.comment());
+                i.comment(), i.parentIndex());
     }
 
     private static Sequence sequence(Sequence s, ObjectRef ownedBy) {

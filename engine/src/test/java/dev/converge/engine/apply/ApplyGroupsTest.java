@@ -33,6 +33,15 @@ class ApplyGroupsTest {
         return step(new AddColumn(name("public.t"), col("c" + steps.size(), "integer")), false);
     }
 
+    /** A step made by the statement of the step before (MySQL's clauses of one ALTER TABLE). */
+    private ApplyGroupsTest madeBefore() {
+        int n = steps.size() + 1;
+        Change change = new AddColumn(name("public.t"), col("c" + n, "integer"));
+        steps.add(new PlanStep(n, "step-" + n, change.action(), false, change.target(), "step " + n, List.of(),
+                Set.of(), List.of(), change));
+        return this;
+    }
+
     private ApplyGroupsTest label() {
         return step(new AddEnumValue(new EnumType(name("public.mood"), List.of("a"), null), "l" + steps.size(), null), true);
     }
@@ -59,5 +68,12 @@ class ApplyGroupsTest {
     void anAllTransactionalPlanIsOneGroup() {
         tx().tx().tx();
         assertEquals(List.of("tx[1, 2, 3]"), groups());
+    }
+
+    @Test
+    void aStepMadeByTheStatementBeforeJoinsItsGroup() {
+        concurrent().madeBefore().madeBefore().concurrent().tx().madeBefore();
+        assertEquals(List.of("alone[1, 2, 3]", "alone[4]", "tx[5, 6]"), groups());
+        assertEquals(true, steps.get(1).isReversible(), "undone with the step before");
     }
 }

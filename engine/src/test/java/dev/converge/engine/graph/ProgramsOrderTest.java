@@ -115,4 +115,28 @@ class ProgramsOrderTest {
         assertEquals(List.of("drop-policy:public.t.own", "alter-column:public.t.owner", "create-policy:public.t.own"),
                 orderedIds(current, desired));
     }
+
+    /**
+     * MySQL's trigger order: a trigger that FOLLOWS another depends on it, so it is created after it,
+     * and replaced when it is (a recreated trigger would go last in its group).
+     */
+    @Test
+    void aTriggerThatFollowsAReplacedTriggerIsReplacedAfterIt() {
+        SchemaModel tables = model().table("db.t", col("id", "int")).build();
+        ObjectRef oneRef = ObjectRef.member(ObjectKind.TRIGGER, name("db.t"), "one");
+        ObjectRef twoRef = ObjectRef.member(ObjectKind.TRIGGER, name("db.t"), "two");
+        Trigger one = new Trigger(name("db.t"), "one", "CREATE TRIGGER one ... SET x = 1", "O", null, null);
+        Trigger oneChanged = new Trigger(name("db.t"), "one", "CREATE TRIGGER one ... SET x = 2", "O", null, null);
+        Trigger two = new Trigger(name("db.t"), "two", "CREATE TRIGGER two ... FOLLOWS one", "O", null, null,
+                List.of(oneRef), null);
+        Trigger three = new Trigger(name("db.t"), "three", "CREATE TRIGGER three ... FOLLOWS two", "O", null, null,
+                List.of(twoRef), null);
+        SchemaModel current = with(tables, List.of(), List.of(one, two, three), List.of(), List.of());
+        SchemaModel desired = with(tables, List.of(), List.of(oneChanged, two, three), List.of(), List.of());
+        assertEquals(List.of("drop-trigger:db.t.one", "drop-trigger:db.t.three", "drop-trigger:db.t.two",
+                "create-trigger:db.t.one", "create-trigger:db.t.two", "create-trigger:db.t.three"),
+                orderedIds(current, desired));
+        // nothing changes, nothing is replaced
+        assertEquals(List.of(), orderedIds(current, current));
+    }
 }

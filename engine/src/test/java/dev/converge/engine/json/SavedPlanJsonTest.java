@@ -25,6 +25,7 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.plan.StatementLimits;
 import dev.converge.engine.safety.Classification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,36 @@ class SavedPlanJsonTest {
                 plan.steps().stream().map(PlanStep::id).sorted().toList());
         SavedPlan saved = new SavedPlan(plan, List.of("public"), current, desired, "files-hash", "abc123");
         assertEquals(saved, SavedPlanJson.read(SavedPlanJson.write(saved), "plan.json"));
+    }
+
+    /** A replaced index (one change holding both definitions) reads back as the same change. */
+    @Test
+    void aReplacedIndexReadsBack() {
+        SchemaModel current = model().table("public.b", col("id", "integer"), col("a_id", "integer"))
+                .index("public.b_idx", "public.b", "a_id").build();
+        SchemaModel desired = model().table("public.b", col("id", "integer"), col("a_id", "integer"))
+                .index("public.b_idx", "public.b", "id").build();
+        Plan plan = PLANNER.plan(current, desired, "postgresql://app@db/shop");
+        assertEquals(List.of("replace-index:public.b_idx"), plan.steps().stream().map(s -> s.id()).toList());
+        SavedPlan saved = new SavedPlan(plan, List.of("public"), current, desired, "files-hash", null);
+        assertEquals(saved, SavedPlanJson.read(SavedPlanJson.write(saved), "plan.json"));
+    }
+
+    /** Each statement keeps its own timeouts through the file, the inverses' too; a plan without them reads back without. */
+    @Test
+    void statementTimeoutsReadBackOnEveryStatement() {
+        SavedPlan plain = saved();
+        StatementLimits limits = new StatementLimits(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(30));
+        SavedPlan limited = new SavedPlan(limits.onEveryStatement(plain.plan()), plain.schemas(), plain.current(),
+                plain.desired(), plain.desiredHash(), plain.gitCommit());
+        String json = SavedPlanJson.write(limited);
+        assertTrue(json.contains("\"lockTimeoutMillis\" : 250") && json.contains("\"statementTimeoutMillis\" : 30000"), json);
+        SavedPlan read = SavedPlanJson.read(json, "plan.json");
+        assertEquals(limited, read);
+        assertTrue(read.plan().steps().stream().flatMap(s -> java.util.stream.Stream.concat(s.statements().stream(),
+                s.inverse().stream())).allMatch(s -> limits.equals(s.limits())), json);
+        assertTrue(SavedPlanJson.read(SavedPlanJson.write(plain), "plan.json").plan().steps().stream()
+                .flatMap(s -> s.statements().stream()).allMatch(s -> s.limits() == null));
     }
 
     @Test

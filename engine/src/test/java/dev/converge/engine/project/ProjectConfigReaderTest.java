@@ -56,6 +56,21 @@ class ProjectConfigReaderTest {
             """;
 
     @Test
+    void ignorePatternsAndTheDialectsDefaultShadow() {
+        ProjectConfig config = ProjectConfigReader.parse(FILE, """
+                dialect: mysql
+                desired: schema
+                ignore: [audit_*, app.tmp_*]
+                environments:
+                  dev:
+                    url: jdbc:mysql://localhost/app_dev
+                """);
+        assertEquals(List.of("audit_*", "app.tmp_*"), config.ignore());
+        assertEquals(null, config.shadow(), "absent: the dialect chooses");
+        assertEquals(List.of(), ProjectConfigReader.parse(FILE, FULL).ignore());
+    }
+
+    @Test
     void readsEveryKey() {
         ProjectConfig config = ProjectConfigReader.parse(FILE, FULL);
         assertEquals("postgres", config.dialect());

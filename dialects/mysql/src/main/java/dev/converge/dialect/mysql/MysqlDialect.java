@@ -8,19 +8,24 @@ import dev.converge.dialect.mysql.history.MysqlHistoryStore;
 import dev.converge.dialect.mysql.inspect.MysqlInspector;
 import dev.converge.dialect.mysql.parse.MysqlDesiredLoader;
 import dev.converge.dialect.mysql.parse.MysqlStatementSplitter;
+import dev.converge.dialect.mysql.safety.MysqlPlanAnnotator;
 import dev.converge.dialect.mysql.safety.MysqlSafetyClassifier;
 import dev.converge.dialect.mysql.shadow.MysqlShadowFactory;
+import dev.converge.dialect.mysql.sql.AlterModes;
 import dev.converge.dialect.mysql.sql.MysqlSqlGenerator;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.HistoryStore;
 import dev.converge.engine.spi.Inspector;
+import dev.converge.engine.spi.PlanAnnotator;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowFactory;
+import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.spi.SqlGenerator;
 import dev.converge.engine.spi.StatementSplitter;
 import java.sql.Connection;
@@ -85,9 +90,33 @@ public final class MysqlDialect implements Dialect {
         return sqlGenerator;
     }
 
+    /** The generator that pins the ALTER TABLE algorithms of this server version. */
+    @Override
+    public SqlGenerator sqlGenerator(ServerVersion version, OnlineStrategies strategies) {
+        return new MysqlSqlGenerator(AlterModes.of(version));
+    }
+
     @Override
     public SafetyClassifier safetyClassifier() {
         return safetyClassifier;
+    }
+
+    /** Table sizes and bounded, read-only data pre-checks, as on PostgreSQL. */
+    @Override
+    public PlanAnnotator annotator() {
+        return new MysqlPlanAnnotator();
+    }
+
+    /** The classifier that explains the algorithms {@link #sqlGenerator(ServerVersion, OnlineStrategies)} pins. */
+    @Override
+    public SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
+        return new MysqlSafetyClassifier(AlterModes.of(version));
+    }
+
+    @Override
+    public ShadowSpec defaultShadow() {
+        // The target's own server gives exactly its canonical forms, and costs no server start.
+        return ShadowSpec.SERVER;
     }
 
     @Override

@@ -54,10 +54,9 @@ final class EventReader {
                     }
                 }
                 sql.append("\nON COMPLETION ").append(rs.getString(13)).append(' ').append(status(rs.getString(12)));
+                // Always written: ALTER EVENT without COMMENT keeps the old one, so a removed comment must be ''.
                 String comment = rs.getString(14);
-                if (comment != null && !comment.isEmpty()) {
-                    sql.append(" COMMENT ").append(literal(comment));
-                }
+                sql.append(" COMMENT ").append(literal(comment == null ? "" : comment));
                 sql.append("\nDO ").append(ProgramBodies.normalize(rs.getString(3)));
                 events.add(new Routine(MysqlInspector.name(name), "", RoutineKind.EVENT, "", null, sql.toString(),
                         List.of(), null));

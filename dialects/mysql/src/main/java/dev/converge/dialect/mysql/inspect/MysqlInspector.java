@@ -56,14 +56,17 @@ public final class MysqlInspector implements Inspector {
         Set<String> functions = new java.util.TreeSet<>();
         routines.stream().filter(r -> r.kind() == RoutineKind.FUNCTION).forEach(r -> functions.add(r.name().name()));
         List<View> views = new ViewReader(flavor).read(connection, database, tableComments.keySet(), viewNames, functions);
+        Map<String, List<String>> partitioning = new PartitionReader().read(connection);
 
         List<Table> tables = new ArrayList<>();
         for (Map.Entry<String, String> entry : tableComments.entrySet()) {
             String name = entry.getKey();
             List<TableConstraint> constraints = new ArrayList<>(indexes.primaryKeys().getOrDefault(name, List.of()));
             tableChecks.stream().filter(c -> c.table().equals(name)).forEach(c -> constraints.add(c.constraint()));
+            List<String> options = new ArrayList<>(tableOptions.get(name));
+            options.addAll(partitioning.getOrDefault(name, List.of()));
             tables.add(new Table(name(name), columns.getOrDefault(name, List.of()), constraints, entry.getValue(),
-                    tableOptions.get(name)));
+                    options));
         }
         return new SchemaModel(List.of(), List.of(), List.of(), tables, indexes.indexes(), foreignKeys, views,
                 routines, triggers, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
@@ -71,18 +74,15 @@ public final class MysqlInspector implements Inspector {
     }
 
     /**
-     * Partitioned tables and MariaDB's packages (sql_mode=ORACLE) are not managed yet; they are
-     * reported, never ignored silently (plans list them and refuse to run unless unmanaged objects are
-     * allowed).
+     * MariaDB's packages (sql_mode=ORACLE) are not managed yet; they are reported, never ignored
+     * silently (plans list them and refuse to run unless unmanaged objects are allowed).
      */
     private static List<UnmanagedObject> unmanaged(Connection connection) throws SQLException {
         List<UnmanagedObject> found = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT LOWER(ROUTINE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', ROUTINE_NAME)"
                         + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
-                        + " AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')"
-                        + " UNION ALL SELECT DISTINCT 'partitioning', CONCAT('" + MysqlSchema.LOGICAL + ".', TABLE_NAME)"
-                        + " FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL")) {
+                        + " AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')")) {
             while (rs.next()) {
                 found.add(new UnmanagedObject(rs.getString(1), rs.getString(2)));
             }

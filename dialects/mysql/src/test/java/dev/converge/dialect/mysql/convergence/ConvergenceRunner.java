@@ -10,6 +10,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.workflow.DesiredState;
@@ -47,7 +48,9 @@ final class ConvergenceRunner {
                 SchemaModel current = dialect.inspector().inspect(target, InspectScope.ALL);
                 DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir().toString(),
                         ShadowSpec.SERVER, a.url(), dialect.version(target), InspectScope.ALL);
-                Planner planner = Planner.of(dialect);
+                // The planner of the server's version, as the CLI uses: its ALTER TABLE statements pin
+                // the algorithms of that version, which the server refuses when it cannot use them.
+                Planner planner = Planner.of(dialect, dialect.version(target), OnlineStrategies.ALL);
                 // with the source model: converge: annotations (renames, ignores) take part as in the CLI
                 Plan plan = planner.plan(current, desired.model(), a.url().display(), desired.source());
                 String shown = new PlanTextRenderer().render(plan);

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.live;
 
+import dev.converge.engine.safety.Probe;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.dialect.postgres.sql.PostgresType;

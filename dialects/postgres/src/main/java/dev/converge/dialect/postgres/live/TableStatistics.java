@@ -1,6 +1,7 @@
 package dev.converge.dialect.postgres.live;
 
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.safety.TableSize;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,15 +22,11 @@ final class TableStatistics {
             + " JOIN unnest(?::text[], ?::text[]) AS wanted(schema_name, table_name)"
             + " ON wanted.schema_name = n.nspname AND wanted.table_name = c.relname";
 
-    /** Rows and bytes of one table. */
-    record Stats(long rows, long totalBytes) {
-    }
-
     private TableStatistics() {
     }
 
-    static Map<QualifiedName, Stats> read(Connection connection, List<QualifiedName> tables) throws SQLException {
-        Map<QualifiedName, Stats> result = new HashMap<>();
+    static Map<QualifiedName, TableSize> read(Connection connection, List<QualifiedName> tables) throws SQLException {
+        Map<QualifiedName, TableSize> result = new HashMap<>();
         if (tables.isEmpty()) {
             return result;
         }
@@ -40,7 +37,7 @@ final class TableStatistics {
             st.setArray(2, names);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    result.put(QualifiedName.of(rs.getString(1), rs.getString(2)), new Stats(rs.getLong(3), rs.getLong(4)));
+                    result.put(QualifiedName.of(rs.getString(1), rs.getString(2)), new TableSize(rs.getLong(3), rs.getLong(4)));
                 }
             }
         }

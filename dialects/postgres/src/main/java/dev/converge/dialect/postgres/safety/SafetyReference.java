@@ -55,10 +55,23 @@ public final class SafetyReference {
     private static final QualifiedName T = QualifiedName.of("public", "orders");
     private static final QualifiedName P = QualifiedName.of("public", "customers");
 
+    /** The markers of the MySQL part (MysqlSafetyReference writes between them). */
+    private static final String MYSQL_BEGIN = "<!-- mysql:begin";
+    private static final String MYSQL_END = "<!-- mysql:end -->";
+
     private SafetyReference() {
     }
 
+    /** The page without a MySQL part. */
     public static String markdown() {
+        return markdown("");
+    }
+
+    /**
+     * The page, with the MySQL part of {@code existingPage} (between its markers; the MySQL module
+     * generates it, and this module cannot see that code) kept after the PostgreSQL rules.
+     */
+    public static String markdown(String existingPage) {
         StringBuilder out = new StringBuilder();
         out.append("# Safety classes, hazards and locks\n\n")
                 .append("<!-- Generated from the code by dev.converge.dialect.postgres.safety.SafetyReference;"
@@ -71,6 +84,7 @@ public final class SafetyReference {
         hazards(out);
         locks(out);
         rules(out);
+        out.append(mysqlPart(existingPage));
         prose(out);
         lint(out);
         return out.toString();
@@ -98,6 +112,12 @@ public final class SafetyReference {
                     .append(code.summary()).append(" | ").append(byDefault).append(" |\n");
         }
         out.append('\n');
+    }
+
+    private static String mysqlPart(String page) {
+        int begin = page.indexOf(MYSQL_BEGIN);
+        int end = page.indexOf(MYSQL_END);
+        return begin < 0 || end < begin ? "" : page.substring(begin, end + MYSQL_END.length() + 1) + "\n";
     }
 
     private static void locks(StringBuilder out) {
@@ -206,6 +226,13 @@ public final class SafetyReference {
                 waiting for its lock (SQLSTATE 55P03) is retried, inside the transaction under a savepoint, after
                 a pause that doubles each time (200 ms up to 10 s, with jitter), until `--lock-retry-budget
                 SECONDS` (default 60) is spent; then apply fails, saying what waited for how long, and rolls back.
+
+                The timeouts are part of each statement of the plan: `plan` writes its `--lock-timeout` and
+                `--statement-timeout` on every statement and inverse (`lockTimeoutMillis`,
+                `statementTimeoutMillis` in the plan file, covered by its integrity hash), and `apply PLAN` runs
+                each statement with its own, as reviewed. `apply` without a plan file writes its flags on the
+                plan it makes; its flags also serve statements of older plan files that carry none. MySQL has
+                no lock_timeout: the lock timeout is its `lock_wait_timeout`, in whole seconds.
                 """);
     }
 

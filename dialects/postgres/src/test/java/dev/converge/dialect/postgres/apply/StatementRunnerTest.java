@@ -9,6 +9,7 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.apply.StatementRunner;
 import dev.converge.engine.apply.StatementRunner.LockNotAvailableException;
 import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.StatementLimits;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +65,23 @@ class StatementRunnerTest {
                 assertEquals(1, rs.getInt(1));
             }
             applier.rollback();
+            holder.rollback();
+            assertEquals(List.of("id"), columns(db));
+        }
+    }
+
+    /** A statement of a saved plan waits for its lock as long as its own timeout says, not the runner's 100ms. */
+    @Test
+    void aStatementWithItsOwnTimeoutsRunsWithThem() throws SQLException {
+        try (LocalPostgres db = LocalPostgres.create("runner"); Connection holder = db.connect();
+             Connection applier = db.connect()) {
+            db.execute("CREATE TABLE t (id int)");
+            holdLock(holder);
+            StatementRunner runner = runner(new ArrayList<>(), StatementRunner.Listener.NONE);
+            DdlStatement own = ADD_COLUMN.withLimits(new StatementLimits(Duration.ofMillis(300), Duration.ZERO));
+            LockNotAvailableException e = assertThrows(LockNotAvailableException.class, () -> runner.run(applier, own));
+            assertTrue(e.getMessage().startsWith("could not get the lock it needs within lock_timeout 300ms, "),
+                    e.getMessage());
             holder.rollback();
             assertEquals(List.of("id"), columns(db));
         }

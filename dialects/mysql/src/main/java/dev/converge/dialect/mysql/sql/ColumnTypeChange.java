@@ -1,6 +1,5 @@
-package dev.converge.dialect.mysql.safety;
+package dev.converge.dialect.mysql.sql;
 
-import dev.converge.dialect.mysql.sql.ColumnType;
 import dev.converge.engine.model.Column;
 import java.util.List;
 import java.util.Objects;
@@ -8,28 +7,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ColumnChange compares the types of a column before and after a change, as far as the ALTER TABLE
+ * ColumnTypeChange compares the types of a column before and after a change, as far as the ALTER TABLE
  * algorithm and data loss depend on them: a longer VARCHAR that stays in the same length-byte class
  * (up to 255 bytes, or above) and enum/set values appended at the end are INSTANT; shorter strings
  * and smaller integer types narrow.
  */
-final class ColumnChange {
+public final class ColumnTypeChange {
     private static final Pattern LENGTH = Pattern.compile("^(var)?(char|binary)\\((\\d+)\\)$");
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
 
     private final ColumnType from;
     private final ColumnType to;
 
-    ColumnChange(Column from, Column to) {
+    public ColumnTypeChange(Column from, Column to) {
         this.from = ColumnType.of(from.type());
         this.to = ColumnType.of(to.type());
     }
 
-    boolean typeHeadChanged() {
+    public boolean headChanged() {
         return !from.head().equals(to.head());
     }
 
-    boolean checkChanged() {
+    public boolean checkChanged() {
         return !Objects.equals(checks(from.tail()), checks(to.tail()));
     }
 
@@ -38,7 +37,7 @@ final class ColumnChange {
         return at < 0 ? "" : tail.substring(at);
     }
 
-    boolean narrows() {
+    public boolean narrows() {
         Matcher a = LENGTH.matcher(from.head());
         Matcher b = LENGTH.matcher(to.head());
         if (a.matches() && b.matches()) {
@@ -56,7 +55,7 @@ final class ColumnChange {
     }
 
     /** True when the server changes the type in metadata only (INSTANT). */
-    boolean instantTypeChange() {
+    public boolean instant() {
         Matcher a = LENGTH.matcher(from.head());
         Matcher b = LENGTH.matcher(to.head());
         if (a.matches() && b.matches() && "var".equals(a.group(1)) && "var".equals(b.group(1))
@@ -68,6 +67,14 @@ final class ColumnChange {
         }
         return (from.baseName().equals("enum") || from.baseName().equals("set"))
                 && from.baseName().equals(to.baseName()) && appended();
+    }
+
+    /** True when a VARCHAR only gets longer (INSTANT on MariaDB; in place on MySQL). */
+    public boolean widensVarchar() {
+        Matcher a = LENGTH.matcher(from.head());
+        Matcher b = LENGTH.matcher(to.head());
+        return a.matches() && b.matches() && "var".equals(a.group(1)) && "var".equals(b.group(1))
+                && a.group(2).equals(b.group(2)) && Integer.parseInt(b.group(3)) > Integer.parseInt(a.group(3));
     }
 
     private boolean appended() {

@@ -1,0 +1,2 @@
+CREATE TABLE users (name varchar(20));
+INSERT INTO users VALUES ('a'), ('b');

@@ -1,0 +1,4 @@
+CREATE TABLE metrics (day date NOT NULL, host varchar(20) NOT NULL, v int) ;
+CREATE TABLE archive (id int NOT NULL, y int NOT NULL) PARTITION BY RANGE (y) (PARTITION p1 VALUES LESS THAN (10), PARTITION p2 VALUES LESS THAN MAXVALUE);
+INSERT INTO metrics VALUES ('2025-06-01', 'a', 1), ('2026-02-01', 'b', 2);
+INSERT INTO archive VALUES (1, 5), (2, 50);
