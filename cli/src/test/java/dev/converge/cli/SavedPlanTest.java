@@ -220,8 +220,11 @@ class SavedPlanTest {
     static void awaitApplyBlocked(LocalPostgres db) throws Exception {
         for (int i = 0; i < 600; i++) {
             try (Connection c = db.connect(); Statement st = c.createStatement();
+                 // Waiting on a table lock in a step's DDL: not in a read before the apply starts, which a
+                 // loaded machine can also catch waiting.
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name ="
-                         + " 'converge apply' AND wait_event_type = 'Lock'")) {
+                         + " 'converge apply' AND wait_event_type = 'Lock' AND wait_event = 'relation'"
+                         + " AND query ~* '^\\s*(ALTER|CREATE|DROP)'")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
                     return;
