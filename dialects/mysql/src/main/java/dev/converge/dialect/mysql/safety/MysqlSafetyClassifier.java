@@ -32,9 +32,9 @@ import java.util.List;
  * said here; how the server runs it, the ALTER TABLE algorithm and lock, comes from
  * {@link AlterModes}, the same choice the SQL generator pins in the statement (INSTANT: metadata only;
  * INPLACE: built in place, with LOCK=NONE while reads and writes go on; COPY: the table is copied row
- * by row while writes wait, LOCK=SHARED). Every ALTER also takes an exclusive metadata lock for a
- * moment at its start and end, which waits behind open transactions on the table; that is said in
- * docs/mysql.md rather than on every step.
+ * by row while writes wait, LOCK=SHARED). Every ALTER of an existing table also takes an exclusive
+ * metadata lock for a moment at its start and end, which waits behind open transactions on the table:
+ * {@link MetadataLocks} claims it on the step; {@link DataDependence} marks what the data may refuse.
  */
 public final class MysqlSafetyClassifier implements SafetyClassifier {
     private final AlterModes modes;
