@@ -21,12 +21,24 @@ import java.util.stream.Collectors;
  * change type in the same plan, the old index may go with them (a dropped column drops its indexes) or
  * stand in the way (a type change under an index), so the index is dropped and created as two steps,
  * which the change graph orders around the column changes.
+ *
+ * <p>A partition's copy of its parent's index ({@link Index#isCopy()}) is PostgreSQL's to make and
+ * drop, with the parent's index or the partition: it gets no step. But a partition that is detached
+ * keeps the copies as indexes of its own, so a copy on a table the plan detaches (and does not attach
+ * elsewhere) is compared like any index: kept when the desired table has the same index under its
+ * name, dropped (after the detach) otherwise, never replaced in place (the drop must wait for the detach).
  */
 final class IndexDiffer {
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         for (Index desired : to.indexes().values()) {
+            if (desired.isCopy()) {
+                continue;
+            }
             Index current = from.indexes().get(desired.name());
-            if (current != null && !current.definition().equals(desired.definition())
+            if (current != null && current.isCopy() && !becomesOwn(current, to)) {
+                current = null;
+            }
+            if (current != null && !current.definition().equals(desired.definition()) && !current.isCopy()
                     && replaceableInPlace(current, from, to)) {
                 out.add(new ReplaceIndex(current, desired));
                 // The new index starts without a comment, whichever way the dialect builds it.
@@ -42,10 +54,20 @@ final class IndexDiffer {
             }
         }
         for (Index current : from.indexes().values()) {
-            if (!to.indexes().containsKey(current.name()) && to.hasIndexedRelation(current.table())) {
+            if (current.isCopy() && !becomesOwn(current, to)) {
+                continue;
+            }
+            Index desired = to.indexes().get(current.name());
+            if ((desired == null || desired.isCopy()) && to.hasIndexedRelation(current.table())) {
                 out.add(new DropIndex(current));
             }
         }
+    }
+
+    /** True when the copy's table leaves its parent for good: the copy stays on it as its own index. */
+    private static boolean becomesOwn(Index copy, ModelIndex to) {
+        Table desired = to.tables().get(copy.table());
+        return desired != null && desired.partitionOf() == null;
     }
 
     /** Same table on both sides, a table (not a materialized view), every current column kept with its type. */

@@ -167,6 +167,11 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.kinds().contains(ColumnChangeKind.POSITION)) {
             before.addAll(placing(c.table(), c.after()));
         }
+        if (KeyReplacements.onlySetsNotNull(c)) {
+            // A primary key or unique constraint never stands in the way of SET NOT NULL; not waiting
+            // for its drop lets a replaced key be dropped and added in one transaction (KeyReplacements).
+            before.removeIf(KeyReplacements::dropsKey);
+        }
         return before;
     }
 
@@ -255,6 +260,11 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         // Foreign keys of the table itself first as well: MySQL refuses to drop an index a foreign key uses.
         List<Change> before = new ArrayList<>(index.referencing(c.index().table(), isA(DropForeignKey.class)));
         before.addAll(index.onTable(c.index().table(), isA(DropForeignKey.class)));
+        if (c.index().isCopy()) {
+            // a copy of the parent's index becomes the table's own (and can be dropped) once it is detached
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.TABLE, c.index().table()),
+                    ch -> ch instanceof SetPartitionOf && ((SetPartitionOf) ch).to() == null));
+        }
         return before;
     }
 
@@ -444,6 +454,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.to() != null) {
             before.addAll(index.onTable(c.to().parent(), isA(CreateTable.class, AddColumn.class, AlterColumn.class,
                     AddConstraint.class)));
+            // ATTACH attaches a matching index of the table to the parent's, after which it cannot be dropped
+            before.addAll(index.onTable(c.table(), isA(DropIndex.class)));
         }
         return before;
     }

@@ -2,6 +2,8 @@ package dev.converge.engine.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -15,9 +17,14 @@ import java.util.List;
  * @param predicate  the WHERE of a partial index, or null
  * @param definition the server's canonical CREATE INDEX statement; equal definitions mean the same index
  * @param comment    null when none
+ * @param parentIndex for a partition's copy of its parent's index (PostgreSQL makes it, names it and
+ *                   drops it with the parent's index), the parent's index; null for an index of its own.
+ *                   A copy is never created or dropped by a step, but it stays on a partition that is
+ *                   detached, as an index of its own.
  */
 public record Index(QualifiedName name, QualifiedName table, boolean unique, String method, List<String> keys,
-                    List<String> include, String predicate, String definition, String comment) {
+                    List<String> include, String predicate, String definition, String comment,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) QualifiedName parentIndex) {
     public Index {
         requireNonNull(name, "name is null");
         requireNonNull(table, "table is null");
@@ -25,6 +32,18 @@ public record Index(QualifiedName name, QualifiedName table, boolean unique, Str
         requireNonNull(definition, "definition is null");
         keys = List.copyOf(keys);
         include = List.copyOf(include);
+    }
+
+    /** An index of its own (not a partition's copy of its parent's). */
+    public Index(QualifiedName name, QualifiedName table, boolean unique, String method, List<String> keys,
+                 List<String> include, String predicate, String definition, String comment) {
+        this(name, table, unique, method, keys, include, predicate, definition, comment, null);
+    }
+
+    /** True for a partition's copy of its parent's index (not serialized: parentIndex says it). */
+    @JsonIgnore
+    public boolean isCopy() {
+        return parentIndex != null;
     }
 
     public ObjectRef ref() {

@@ -2,6 +2,7 @@ package dev.converge.engine.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -25,7 +26,8 @@ import java.util.List;
  * @param comment   null when none
  */
 public record Routine(QualifiedName name, String signature, RoutineKind kind, String arguments, String result,
-                      String definition, List<ObjectRef> dependsOn, List<ObjectRef> bodyReads, String comment) {
+                      String definition, List<ObjectRef> dependsOn,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> bodyReads, String comment) {
     public Routine {
         requireNonNull(name, "name is null");
         requireNonNull(signature, "signature is null");

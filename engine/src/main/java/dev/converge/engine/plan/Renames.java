@@ -315,7 +315,7 @@ final class Renames {
     private static Index index(Index i, QualifiedName name, QualifiedName table, List<String> keys, String definition) {
         return new Index(name, table, i.unique(), i.method(), keys, i.include(), i.predicate(),
                 definition.replace(" INDEX " + ident(i.name().name()) + " ", " INDEX " + ident(name.name()) + " "),
-                i.comment());
+                i.comment(), i.parentIndex());
     }
 
     private static Sequence sequence(Sequence s, ObjectRef ownedBy) {

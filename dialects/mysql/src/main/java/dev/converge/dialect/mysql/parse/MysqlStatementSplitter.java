@@ -216,21 +216,10 @@ public final class MysqlStatementSplitter implements StatementSplitter {
 
         private void skipQuoted(char quote) {
             int begin = pos;
-            pos++;
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c == '\\' && quote != '`') {
-                    pos += 2;
-                } else if (c == quote) {
-                    if (peek(1) == quote) {
-                        pos += 2;
-                    } else {
-                        pos++;
-                        return;
-                    }
-                } else {
-                    pos++;
-                }
+            int end = MysqlTokens.endOfQuoted(text, pos, quote);
+            if (end >= 0) {
+                pos = end;
+                return;
             }
             String what = quote == '`' ? "quoted name" : "string";
             problem(begin, "unterminated " + what + ": " + quote + " has no matching " + quote,

@@ -45,7 +45,8 @@ final class MysqlTokens {
                 pos++;
                 continue;
             }
-            if (c == '#' || c == '-' && sql.startsWith("-- ", pos) || sql.startsWith("--\n", pos)) {
+            if (c == '#' || c == '-' && sql.startsWith("--", pos)
+                    && (pos + 2 >= sql.length() || Character.isWhitespace(sql.charAt(pos + 2)))) {
                 pos = sql.indexOf('\n', pos);
                 pos = pos < 0 ? sql.length() : pos;
                 tokens.add(new Token(Type.COMMENT, sql.substring(begin, pos), begin));
@@ -54,7 +55,8 @@ final class MysqlTokens {
                 pos = end < 0 ? sql.length() : end + 2;
                 tokens.add(new Token(Type.COMMENT, sql.substring(begin, pos), begin));
             } else if (c == '\'' || c == '"' || c == '`') {
-                pos = endOfQuoted(sql, pos, c);
+                int end = endOfQuoted(sql, pos, c);
+                pos = end < 0 ? sql.length() : end;
                 tokens.add(new Token(c == '`' ? Type.NAME : Type.STRING, sql.substring(begin, pos), begin));
             } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
                 while (pos < sql.length() && (Character.isLetterOrDigit(sql.charAt(pos)) || sql.charAt(pos) == '_'
@@ -70,7 +72,11 @@ final class MysqlTokens {
         return tokens;
     }
 
-    private static int endOfQuoted(String sql, int pos, char quote) {
+    /**
+     * The offset just after the string or backquoted name that opens at {@code pos} (backslash escapes
+     * in strings, the quote doubled in both), or -1 when it is not closed. The splitter's rule too.
+     */
+    static int endOfQuoted(String sql, int pos, char quote) {
         pos++;
         while (pos < sql.length()) {
             char c = sql.charAt(pos);
@@ -86,6 +92,6 @@ final class MysqlTokens {
                 pos++;
             }
         }
-        return sql.length();
+        return -1;
     }
 }

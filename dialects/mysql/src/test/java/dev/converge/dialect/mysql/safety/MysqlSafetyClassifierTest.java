@@ -8,17 +8,24 @@ import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateIndex;
+import dev.converge.engine.change.CreateTrigger;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.AddForeignKey;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.ReplaceRoutine;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Routine;
+import dev.converge.engine.model.RoutineKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.safety.Classification;
+import dev.converge.engine.model.Trigger;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.SafetyClass;
@@ -57,6 +64,12 @@ class MysqlSafetyClassifierTest {
         Column stored = new Column("g", "int(11)", false, null, Identity.NONE, null, "(`n` + 1) STORED", null, null, List.of());
         Index btree = new Index(QualifiedName.of("db", "t.ix"), T, false, "BTREE", List.of("`a`"), List.of(), null, "INDEX `ix` (`a`)", null);
         Index fulltext = new Index(QualifiedName.of("db", "t.ft"), T, false, "FULLTEXT", List.of("`a`"), List.of(), null, "FULLTEXT INDEX `ft` (`a`)", null);
+        Routine function = new Routine(QualifiedName.of("db", "f"), "", RoutineKind.FUNCTION, "()", "int(11)",
+                "CREATE FUNCTION `f`() RETURNS int(11) RETURN 1", List.of(), null);
+        Routine event = new Routine(QualifiedName.of("db", "e"), "", RoutineKind.EVENT, "", null,
+                "CREATE EVENT `e` ON SCHEDULE EVERY 1 DAY DO SELECT 1", List.of(), null);
+        Trigger trigger = new Trigger(T, "tr", "CREATE TRIGGER `tr` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1",
+                "O", null, null);
         return Stream.of(
                 Arguments.of("add plain column: INSTANT", new AddColumn(T, v20, "id"), List.of()),
                 Arguments.of("add AUTO_INCREMENT column: COPY", new AddColumn(T, autoInc, ""),
@@ -87,7 +100,16 @@ class MysqlSafetyClassifierTest {
                 Arguments.of("foreign key: COPY with foreign_key_checks on", new AddForeignKey(new ForeignKey(
                         T, "fk", List.of("n"), QualifiedName.of("db", "p"), List.of("id"),
                         "FOREIGN KEY (`n`) REFERENCES `p` (`id`)", null)),
-                        List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES, HazardCode.FULL_TABLE_SCAN)));
+                        List.of(HazardCode.TABLE_REWRITE, HazardCode.BLOCKS_WRITES, HazardCode.FULL_TABLE_SCAN)),
+                Arguments.of("routine body changed: dropped and created, calls in between fail",
+                        new ReplaceRoutine(function, function), List.of(HazardCode.BACKWARD_INCOMPATIBLE)),
+                Arguments.of("routine dropped: callers are not checked", new DropRoutine(function),
+                        List.of(HazardCode.UNTRACKED_DEPENDENCY)),
+                Arguments.of("event altered in place", new ReplaceRoutine(event, event), List.of()),
+                Arguments.of("event dropped", new DropRoutine(event), List.of()),
+                Arguments.of("trigger dropped: writes in between skip it", new DropTrigger(trigger),
+                        List.of(HazardCode.BACKWARD_INCOMPATIBLE)),
+                Arguments.of("trigger created", new CreateTrigger(trigger), List.of()));
     }
 
     /**

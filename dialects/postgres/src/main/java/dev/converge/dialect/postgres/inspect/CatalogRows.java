@@ -260,7 +260,9 @@ final class CatalogRows {
         return new Index(QualifiedName.of(schema, row.getString("index_name")),
                 QualifiedName.of(schema, row.getString("table_name")), row.getBoolean("is_unique"),
                 row.getString("method"), strings(row, "key_parts"), strings(row, "include_columns"),
-                row.getString("predicate"), row.getString("definition"), row.getString("comment"));
+                row.getString("predicate"), row.getString("definition"), row.getString("comment"),
+                row.getString("parent_index_name") == null ? null
+                        : QualifiedName.of(row.getString("parent_index_schema"), row.getString("parent_index_name")));
     }
 
     /** One row of views.sql: a view, or a materialized view (whose column comments are not read). */

@@ -1,5 +1,5 @@
--- Stand-alone indexes of the ordinary, non-partition tables of the given schemas: every index that
--- does not back a primary key, unique or exclusion constraint (a foreign key's conindid names the
+-- Stand-alone indexes of the tables, partitions and materialized views of the given schemas: every
+-- index that does not back a primary key, unique or exclusion constraint (a foreign key's conindid names the
 -- referenced table's index, hence the contype filter). Keys are pg_get_indexdef(index, k, true) for
 -- k = 1..indnkeyatts (which prints neither collation, operator class nor order; for a plain column
 -- it prints quote_ident(attname), which is used instead because it is much cheaper) followed, in the
@@ -48,7 +48,11 @@ SELECT n.nspname AS index_schema,
        -- an index of a partitioned table prints as "ON ONLY t": created that way it would cover no
        -- partition, so the definition is kept as the plain CREATE INDEX that covers them all
        pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') AS definition,
-       d.description AS comment
+       d.description AS comment,
+       -- a partition's copy of its parent's index (attached to it in pg_inherits) names the parent's:
+       -- it comes and goes with it, but stays, as an index of its own, on a partition that is detached
+       pn.nspname AS parent_index_schema,
+       pic.relname AS parent_index_name
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -60,10 +64,12 @@ LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = i.indcollation[k.k - 1]
 LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
 LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.k - 1]
 LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
+LEFT JOIN pg_catalog.pg_inherits ih ON ih.inhrelid = i.indexrelid
+LEFT JOIN pg_catalog.pg_class pic ON pic.oid = ih.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pic.relnamespace
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
 WHERE c.relkind IN ('r', 'm', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
@@ -73,4 +79,4 @@ WHERE c.relkind IN ('r', 'm', 'p')
 -- Every selected column is listed: before PostgreSQL 14 the catalogs had no primary keys, so
 -- grouping by indexrelid alone does not make the other pg_index columns functionally dependent.
 GROUP BY i.indexrelid, n.nspname, ic.relname, c.relname, i.indisunique, am.amname,
-         pg_catalog.pg_get_expr(i.indpred, i.indrelid), d.description
+         pg_catalog.pg_get_expr(i.indpred, i.indrelid), d.description, pn.nspname, pic.relname

@@ -1,6 +1,7 @@
--- User triggers (not the internal ones behind foreign keys, not those a partition inherits from its
--- parent) on the tables of the given schemas, with their definition as the server prints it, their
--- enable state (tgenabled: O, D, R, A) and the routine they execute, named with its signature.
+-- User triggers (not the internal ones behind foreign keys, not the clones a partition gets from its
+-- parent's trigger) on the tables, partitions and views of the given schemas, with their definition
+-- as the server prints it, their enable state (tgenabled: O, D, R, A) and the routine they execute,
+-- named with its signature.
 SELECT n.nspname AS table_schema,
        c.relname AS table_name,
        t.tgname AS trigger_name,
@@ -19,7 +20,6 @@ LEFT JOIN pg_catalog.pg_description d
 WHERE NOT t.tgisinternal
   AND t.tgparentid = 0
   AND c.relkind IN ('r', 'v', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass

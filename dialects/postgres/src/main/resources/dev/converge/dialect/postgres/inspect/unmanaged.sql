@@ -44,7 +44,7 @@ SELECT kind, name FROM (
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND NOT t.tgisinternal AND t.tgparentid = 0
-      AND NOT (c.relkind IN ('r', 'v', 'p') AND NOT c.relispartition)
+      AND c.relkind NOT IN ('r', 'v', 'p')
     UNION ALL
     SELECT 'rule', pg_catalog.quote_ident(r.rulename) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.'
                || pg_catalog.quote_ident(c.relname),

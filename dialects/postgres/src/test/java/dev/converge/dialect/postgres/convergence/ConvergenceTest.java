@@ -73,8 +73,8 @@ class ConvergenceTest {
     Stream<DynamicTest> indexCasesConvergeOnline() {
         ConvergenceRunner online = new ConvergenceRunner(OnlineStrategies.ALL);
         return Stream.of("35-indexes-created", "36-indexes-dropped", "37-index-definition-changed",
-                "120-index-replaced-in-place", "121-index-changed-with-its-column-type",
-                "122-unique-index-replaced-under-foreign-key")
+                "110-index-replaced-in-place", "111-index-changed-with-its-column-type",
+                "112-unique-index-replaced-under-foreign-key")
                 .map(name -> DynamicTest.dynamicTest(name, () -> online.run(ConvergenceCase.named(name),
                         ShadowSpec.SERVER)));
     }

@@ -1,0 +1,9 @@
+CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text) PARTITION BY RANGE (at);
+CREATE INDEX events_at ON events (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');
+CREATE INDEX events_2024_kind ON events_2024 (kind);
+CREATE INDEX events_2025_id ON events_2025 (id);
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER events_2024_stamp BEFORE INSERT ON events_2024 FOR EACH ROW EXECUTE FUNCTION stamp();
+INSERT INTO events VALUES (1, '2024-02-01', 'a'), (2, '2025-02-01', 'b');

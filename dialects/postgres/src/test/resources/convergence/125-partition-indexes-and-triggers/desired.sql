@@ -1,0 +1,10 @@
+CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text) PARTITION BY RANGE (at);
+CREATE INDEX events_at ON events (at);
+CREATE INDEX events_kind_id ON events (kind, id);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE events_other PARTITION OF events DEFAULT;
+CREATE INDEX events_2024_kind ON events_2024 (lower(kind));
+CREATE INDEX events_2025_at_kind ON events_2025 (at, kind);
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER events_2025_stamp BEFORE INSERT ON events_2025 FOR EACH ROW EXECUTE FUNCTION stamp();
