@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dev (one database) and prod (five tenant databases on the local MariaDB, discovered by a query on a
  * catalog database), history in the server's {@code converge} database. Promotion gate, canary,
  * grouping, re-run, drift injected in one tenant, the status matrix, diff between a tenant and dev,
- * and a destructive drift fix refused for that tenant only.
+ * a destructive drift fix refused for that tenant only, and a unique index over duplicate rows
+ * refused by the data pre-check of the one tenant that has them.
  */
 class MysqlFleetEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +52,7 @@ class MysqlFleetEndToEndTest {
     private static final String V2 = V1 + """
             ALTER TABLE customers ADD COLUMN note VARCHAR(200) NULL;
             CREATE INDEX orders_total ON orders (total);
+            CREATE UNIQUE INDEX customers_name ON customers (name);
             """;
 
     @TempDir
@@ -137,23 +139,29 @@ class MysqlFleetEndToEndTest {
         assertEquals(0, diff.exitCode(), diff.all());
         assertTrue(diff.out().contains("DROP COLUMN `hotfix`"), diff.all());
 
-        // v2 through dev, then prod: t3 would lose its hot-fix column, so it alone is refused.
+        // v2 through dev, then prod: t3 would lose its hot-fix column, and t4's customers have a
+        // duplicate name the new unique index would fail on: those two alone are refused.
+        admin(List.of("INSERT INTO `" + prefix + "t_t4`.customers (name) VALUES ('dup'), ('dup')"));
         Files.writeString(dir.resolve("schema/shop.sql"), V2);
         assertEquals(0, run("apply", "--env", "dev", "--auto-approve").exitCode());
         Cli.Result v2 = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
         assertEquals(1, v2.exitCode(), v2.all());
         JsonNode r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("t1", "t2", "t4", "t5"), ReportJson.targets(r, "applied"), r.toString());
-        assertEquals(List.of("t3"), ReportJson.targets(r, "refused"), r.toString());
-        assertEquals(4, count("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA LIKE '"
+        assertEquals(List.of("t1", "t2", "t5"), ReportJson.targets(r, "applied"), r.toString());
+        assertEquals(List.of("t3", "t4"), ReportJson.targets(r, "refused"), r.toString());
+        assertTrue(ReportJson.target(r, "t4").get("message").asText().contains("would fail on this target's data"),
+                r.toString());
+        assertEquals(3, count("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%' AND INDEX_NAME = 'orders_total'"));
 
+        admin(List.of("DELETE FROM `" + prefix + "t_t4`.customers WHERE name = 'dup' AND id > (SELECT m FROM"
+                + " (SELECT MIN(id) AS m FROM `" + prefix + "t_t4`.customers WHERE name = 'dup') AS first)"));
         Cli.Result allowed = run("apply", "--env", "prod", "--auto-approve", "--allow-destructive", "--report",
                 report.toString());
         assertEquals(0, allowed.exitCode(), allowed.all());
         r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("t3"), ReportJson.targets(r, "applied"), r.toString());
-        assertEquals(4, ReportJson.targets(r, "converged").size(), r.toString());
+        assertEquals(List.of("t3", "t4"), ReportJson.targets(r, "applied"), r.toString());
+        assertEquals(3, ReportJson.targets(r, "converged").size(), r.toString());
         Cli.Result inSync = run("drift", "--env", "prod");
         assertEquals(0, inSync.exitCode(), inSync.all());
     }
