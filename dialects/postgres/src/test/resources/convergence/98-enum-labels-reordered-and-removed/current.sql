@@ -12,3 +12,5 @@ CREATE TABLE app.order_events (id int PRIMARY KEY, order_id int REFERENCES app.o
 INSERT INTO app.orders VALUES (1, 'new', '{new,open}', 's'), (2, 'closed', NULL, 'l');
 INSERT INTO app.order_events VALUES (1, 1, 'open');
 CREATE VIEW app.open_orders AS SELECT id FROM app.orders WHERE status = 'open';
+COMMENT ON TYPE app.status IS 'order status';
+GRANT USAGE ON TYPE app.status TO {{reader}};

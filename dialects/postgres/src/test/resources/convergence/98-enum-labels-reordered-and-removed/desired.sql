@@ -11,3 +11,5 @@ CREATE TABLE app.orders (
 CREATE INDEX orders_status ON app.orders (status);
 CREATE TABLE app.order_events (id int PRIMARY KEY, order_id int REFERENCES app.orders, status app.status);
 CREATE VIEW app.open_orders AS SELECT id FROM app.orders WHERE status = 'open';
+COMMENT ON TYPE app.status IS 'order status';
+GRANT USAGE ON TYPE app.status TO {{reader}};

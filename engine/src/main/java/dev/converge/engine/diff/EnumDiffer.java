@@ -44,6 +44,9 @@ final class EnumDiffer {
                     addLabels(current, desired, out);
                 } else if (mayRecreate.test(desired.ref())) {
                     out.add(new RecreateEnum(current, desired, columnsUsing(current, from, to)));
+                    // the new type starts without the old one's comment
+                    Comments.forNew(desired.ref(), desired.comment(), out);
+                    continue;
                 } else {
                     throw refusal(current, desired);
                 }

@@ -3,6 +3,7 @@ package dev.converge.engine.diff;
 import dev.converge.engine.change.Action;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
@@ -33,8 +34,9 @@ final class PrivilegeDiffer {
     }
 
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        Set<ObjectRef> dropped = out.stream().filter(c -> c.action() == Action.DROP).map(Change::target)
-                .collect(Collectors.toSet());
+        // A recreated enum is a new type too: the old one goes with its privileges.
+        Set<ObjectRef> dropped = out.stream().filter(c -> c.action() == Action.DROP || c instanceof RecreateEnum)
+                .map(Change::target).collect(Collectors.toSet());
         Map<Holder, Map<String, Boolean>> current = byHolder(from.model().privileges());
         Map<Holder, Map<String, Boolean>> desired = byHolder(to.model().privileges());
         Set<Holder> holders = new TreeSet<>(current.keySet());
