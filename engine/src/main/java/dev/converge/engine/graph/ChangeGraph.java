@@ -54,6 +54,7 @@ public final class ChangeGraph {
         }
         failOnCycle(graph);
         addHints(graph, ids, new OrderHints(rules).of(changes));
+        addHints(graph, ids, KeyReplacements.hints(changes));
         Map<String, Integer> ranks = new HashMap<>();
         byId.forEach((id, change) -> ranks.put(id, ChangeRank.of(change)));
         Comparator<String> tieBreak = Comparator.<String>comparingInt(ranks::get)

@@ -167,6 +167,11 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.kinds().contains(ColumnChangeKind.POSITION)) {
             before.addAll(placing(c.table(), c.after()));
         }
+        if (KeyReplacements.onlySetsNotNull(c)) {
+            // A primary key or unique constraint never stands in the way of SET NOT NULL; not waiting
+            // for its drop lets a replaced key be dropped and added in one transaction (KeyReplacements).
+            before.removeIf(KeyReplacements::dropsKey);
+        }
         return before;
     }
 

@@ -202,7 +202,7 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
             }
             case COLLATION:
                 return current.model().collations().stream().filter(c -> c.ref().equals(object))
-                        .map(c -> c.comment()).findFirst().orElse(null);
+                        .findFirst().map(c -> c.comment()).orElse(null);
             default:
                 return null;
         }

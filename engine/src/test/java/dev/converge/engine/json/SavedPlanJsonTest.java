@@ -10,7 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.Collation;
+import dev.converge.engine.model.ObjectKind;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Privilege;
+import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.source.SourceModel;
+import java.util.Map;
+import java.util.Set;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
@@ -45,6 +54,29 @@ class SavedPlanJsonTest {
         SavedPlan read = SavedPlanJson.read(SavedPlanJson.write(saved), "plan.json");
         assertEquals(saved, read);
         assertEquals(SavedPlanJson.write(saved), SavedPlanJson.write(read));
+    }
+
+    /** Privileges, collations and a recreated enum (the kinds added for issue 8) survive the file too. */
+    @Test
+    void privilegesCollationsAndRecreatedEnumsReadBack() {
+        QualifiedName table = QualifiedName.of("public", "a");
+        Collation bytes = new Collation(QualifiedName.of("public", "bytes"), "libc", null, "C", "C", true, null, "c");
+        SchemaModel current = model().enumType("public.mood", "b", "a").table("public.a", enumCol("m", "public.mood"))
+                .build().withPrivilegesAndCollations(List.of(new Privilege(ObjectRef.of(ObjectKind.TABLE, table),
+                        "app", "INSERT", true)), List.of());
+        SchemaModel desired = model().enumType("public.mood", "a", "b").table("public.a", enumCol("m", "public.mood"))
+                .build().withPrivilegesAndCollations(List.of(new Privilege(ObjectRef.member(ObjectKind.COLUMN, table,
+                        "m"), "app", "SELECT", false)), List.of(bytes));
+        ObjectRef mood = ObjectRef.of(ObjectKind.ENUM, QualifiedName.of("public", "mood"));
+        SourceModel allowsRecreation = new SourceModel(List.of(), Map.of(), List.of(), Set.of(), List.of(),
+                Map.of(mood, Set.of(HazardCode.TABLE_REWRITE)));
+        Plan plan = PLANNER.plan(current, desired, "postgresql://app@db/shop", allowsRecreation);
+        assertEquals(List.of("create-collation:public.bytes", "grant-privileges:column:public.a.m:app",
+                "recreate-enum:public.mood", "revoke-privileges:table:public.a:app",
+                "set-comment:collation:public.bytes"),
+                plan.steps().stream().map(PlanStep::id).sorted().toList());
+        SavedPlan saved = new SavedPlan(plan, List.of("public"), current, desired, "files-hash", "abc123");
+        assertEquals(saved, SavedPlanJson.read(SavedPlanJson.write(saved), "plan.json"));
     }
 
     /** A replaced index (one change holding both definitions) reads back as the same change. */

@@ -198,8 +198,10 @@ public final class SafetyReference {
                 the whole build; its inverse is that plain form, which restores the old index from any point the
                 online form can stop at. When a column of the table is dropped or changes type in the same plan,
                 the index is dropped and created as two steps around the column change instead. A changed
-                primary key or unique constraint is still dropped and added in one transaction (its index built
-                under ACCESS EXCLUSIVE, which the step's hazard says): building it concurrently and attaching it
+                primary key or unique constraint is dropped and added in one transaction (its index built under
+                ACCESS EXCLUSIVE, which the step's hazard says), and the plan keeps every statement that runs on
+                its own (a NOT NULL through a check, a check validated apart) out from between the two, so the
+                table is never committed without its key; building its index concurrently and attaching it
                 with `ADD CONSTRAINT ... USING INDEX` is not done yet.
 
                 A statement that runs on its own commits what ran before it: a plan with online steps is no longer

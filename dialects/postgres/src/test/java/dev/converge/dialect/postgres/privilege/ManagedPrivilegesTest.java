@@ -24,7 +24,14 @@ import dev.converge.engine.spi.PlanAnnotator;
 import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.converge.engine.json.PlanJson;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Collectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,6 +81,30 @@ class ManagedPrivilegesTest {
                     revoke.statements().stream().map(s -> s.sql()).toList());
             assertTrue(revoke.hazards().stream().anyMatch(h -> h.code() == HazardCode.BACKWARD_INCOMPATIBLE),
                     revoke.hazards().toString());
+        }
+    }
+
+    /** Steps on every kind a privilege can be on (a column, a routine, a type...) match the published plan schema. */
+    @Test
+    void aJsonPlanOfPrivilegesMatchesThePlanSchema() throws Exception {
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(Path.of("../../schemas/plan.schema.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        try (TestRoles roles = TestRoles.onLocalServer(List.of("app"));
+             LocalPostgres target = LocalPostgres.create("pgobj_priv_js");
+             LocalPostgres desired = LocalPostgres.create("pgobj_priv_jd")) {
+            String objects = "CREATE TABLE t (id int); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                    + "CREATE DOMAIN d AS int; CREATE COLLATION c (provider = libc, lc_collate = 'C', lc_ctype = 'C');";
+            target.execute(objects);
+            desired.execute(roles.substitute(objects + "GRANT SELECT (id) ON t TO {{app}};"
+                    + "GRANT EXECUTE ON FUNCTION f() TO {{app}}; GRANT USAGE ON DOMAIN d TO {{app}};"
+                    + "COMMENT ON COLLATION c IS 'bytes';"));
+            Set<String> managed = Set.of(roles.name("app"));
+            Plan plan = planner.plan(inspect(target, managed), inspect(desired, managed), "target");
+            assertEquals(4, plan.steps().size(), plan.steps().toString());
+            var json = new ObjectMapper().readTree(PlanJson.write(plan));
+            assertEquals(Set.of(), schema.validate(json).stream().map(Object::toString).collect(Collectors.toSet()));
         }
     }
 
