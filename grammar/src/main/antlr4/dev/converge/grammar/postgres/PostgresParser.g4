@@ -403,7 +403,8 @@ parameterMode : IN | OUT | INOUT | VARIADIC ;
 
 // The ';' of a SQL-standard body (BEGIN ATOMIC ... END) are inside the statement: the splitter kept them.
 functionOption
-    : RETURNS (TABLE OPEN_PAREN typeAttribute (COMMA typeAttribute)* CLOSE_PAREN | typeName)
+    : RETURNS NULL ON NULL identifier   // RETURNS NULL ON NULL INPUT (STRICT), wherever it is written
+    | RETURNS (TABLE OPEN_PAREN typeAttribute (COMMA typeAttribute)* CLOSE_PAREN | typeName)
     | ~RETURNS
     ;
 

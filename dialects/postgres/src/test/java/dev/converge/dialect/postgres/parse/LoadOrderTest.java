@@ -79,6 +79,19 @@ class LoadOrderTest {
                 "create table t (id bigint default nextval('ids'), code text default next_code())"), order(file));
     }
 
+    /** STRICT's long form parses wherever it is written, even after LANGUAGE (sqldef's corpus has it there). */
+    @Test
+    void returnsNullOnNullInputIsAnOptionNotAResultType() {
+        SourceFile file = new SourceFile("a.sql", """
+                create function double_value(val integer) returns integer as $$ begin return val * 2; end; $$
+                  language plpgsql returns null on null input;
+                create table t (x int default double_value(1));
+                """);
+        assertEquals(List.of("create function double_value(val integer) returns integer as $$ begin return val * 2;"
+                + " end; $$\n  language plpgsql returns null on null input",
+                "create table t (x int default double_value(1))"), order(file));
+    }
+
     @Test
     void setStatementsRunFirstAndTransactionControlIsDropped() {
         SourceFile file = new SourceFile("a.sql", "begin;\ncreate table a (x int);\nset check_function_bodies = off;\n"
