@@ -218,6 +218,9 @@ public final class AlterModes {
         if (type.checkChanged()) {
             return AlterMode.copy("a new column CHECK copies the table (COPY) to check every row");
         }
+        if (type.keepsACheck()) {
+            return AlterMode.copy("MODIFY COLUMN states the column's CHECK again, which copies the table (COPY)");
+        }
         if (alter.kinds().contains(ColumnChangeKind.NOT_NULL)) {
             return AlterMode.rebuild((alter.to().notNull() ? "setting" : "dropping") + " NOT NULL rebuilds the table (INPLACE)");
         }

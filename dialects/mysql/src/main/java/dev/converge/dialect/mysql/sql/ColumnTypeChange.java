@@ -32,6 +32,14 @@ public final class ColumnTypeChange {
         return !Objects.equals(checks(from.tail()), checks(to.tail()));
     }
 
+    /**
+     * True when the column keeps a CHECK of its own (MariaDB's JSON columns carry json_valid): MODIFY
+     * COLUMN states it again, which MariaDB takes for a new type, so even a new default copies the table.
+     */
+    public boolean keepsACheck() {
+        return !checks(to.tail()).isEmpty();
+    }
+
     private static String checks(String tail) {
         int at = tail.indexOf(ColumnType.CHECK);
         return at < 0 ? "" : tail.substring(at);
