@@ -27,8 +27,13 @@ public final class ReleaseNote {
             if (group.label().equals(PlanGroup.IN_SYNC)) {
                 parts.add(count(group.members().size(), plan) + " in sync");
             } else {
-                parts.add(count(group.members().size(), plan) + " pending plan " + group.label() + " ("
-                        + steps(group.representative()) + ")");
+                // Targets that only drifted have a plan too (it reverts the drift), but they are not
+                // pending: they are counted as drifted below, as status does.
+                long pending = group.members().stream().filter(t -> t.state().pending()).count();
+                if (pending > 0) {
+                    parts.add(count((int) pending, plan) + " pending plan " + group.label() + " ("
+                            + steps(group.representative()) + ")");
+                }
             }
         }
         long drifted = plan.targets().stream().filter(t -> t.state().drifted()).count();
