@@ -114,9 +114,10 @@ class ReportAtScaleTest {
                 double slowest = filters.stream().mapToDouble(Number::doubleValue).max().orElse(0);
                 String figures = String.format(Locale.ROOT, "converge report over %d tenant schemas: %.1f s (planning"
                                 + " included), %d bytes; page: driver.get %.2f s, DOMContentLoaded %.0f ms, load %.0f ms,"
-                                + " script ready %.0f ms; %d filter runs, slowest %.1f ms%n", TENANTS, generatedSeconds,
+                                + " script ready %.0f ms; %d filter runs, slowest %.1f ms%n%s", TENANTS, generatedSeconds,
                         bytes, openSeconds, num(load.get("dcl")), num(load.get("load")), num(load.get("ready")),
-                        filters.size(), slowest);
+                        filters.size(), slowest, report.err().lines().filter(l -> l.contains(" in "))
+                                .map(l -> "  " + l + "\n").reduce("", String::concat));
                 System.out.print(figures);
                 Files.writeString(ReportBrowserTest.OUT.resolve("fleet-1000-timing.txt"), figures, StandardCharsets.UTF_8);
                 assertTrue(slowest < 1000, "generous ceiling for one filter run: " + figures);

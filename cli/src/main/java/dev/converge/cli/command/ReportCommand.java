@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,9 +70,13 @@ public final class ReportCommand implements Callable<Integer> {
             }
             // As in status: one environment that cannot be read is shown as such, the others still are.
             try (Fleet fleet = Fleet.open(project, env.name(), dialects).planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
+                long started = System.nanoTime();
                 FleetPlan plan = FleetCommands.plan(fleet, spec);
+                long planned = System.nanoTime();
                 sections.add(new FleetReport.Environment(env.name(), env.after(), plan, null,
                         RecentHistory.of(fleet, FleetHtmlReport.HISTORY_PER_TARGET)));
+                spec.commandLine().getErr().printf(Locale.ROOT, "%s: planned in %.1f s, history read in %.1f s%n",
+                        env.name(), (planned - started) / 1e9, (System.nanoTime() - planned) / 1e9);
                 complete &= plan.failures().isEmpty();
             } catch (ConvergeException e) {
                 sections.add(FleetReport.Environment.unreadable(env.name(), env.after(),
@@ -80,7 +85,11 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
         FleetReport report = new FleetReport(Instant.now(), sections);
+        long started = System.nanoTime();
         FleetCommands.write(out, FleetHtmlReport.render(report));
+        spec.commandLine().getErr().printf(Locale.ROOT, "Rendered and written in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        spec.commandLine().getErr().flush();
         PrintWriter stdout = spec.commandLine().getOut();
         sections.forEach(s -> stdout.println(ReleaseNote.of(s)));
         stdout.println("Report written to " + out);

@@ -56,7 +56,7 @@ public final class PlanGraphSvg {
             int[] to = position.get(edge.to());
             out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#57606a\""
                             + " marker-end=\"url(#arrow)\"/>\n",
-                    from[0] + WIDTH / 2, from[1] + HEIGHT, to[0] + WIDTH / 2, to[1]));
+                    from[0] + WIDTH / 2, from[1] + HEIGHT, to[0] + WIDTH / 2, to[1] - 2));
         }
         for (PlanGraph.Node node : graph.nodes()) {
             int[] at = position.get(node.step());
