@@ -151,7 +151,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 SavedPlan given = file == null ? null : load(file);
                 err.println("Resuming the last apply on " + db.url.display() + " ...");
                 err.flush();
-                result = applier.resume(db.connection, given, given != null ? Set.copyOf(given.schemas())
+                result = applier.policy(safety.policy()).resume(db.connection, given, given != null ? Set.copyOf(given.schemas())
                         : target.schemas.isEmpty() ? null : Set.copyOf(target.schemas));
             } else {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
@@ -163,12 +163,14 @@ public final class ApplyCommand implements Callable<Integer> {
                 if (plan.isEmpty() && planFile() == null) {
                     return ExitCodes.OK;
                 }
-                refuseUnsafe(plan, err);
+                // Judged before asking, so that a refused plan asks nothing; the applier judges it again.
+                SafetyPolicy policy = safety.policy().withAllowedOn(annotated);
+                refuseUnsafe(policy, plan, err);
                 if (!plan.isEmpty() && !confirmed(out)) {
                     out.println("Apply cancelled: nothing was changed.");
                     return ExitCodes.ERROR;
                 }
-                result = applier.apply(db.connection, saved);
+                result = applier.policy(policy).apply(db.connection, saved);
             }
             return report(result, db, out);
         } catch (BadInputException e) {
@@ -261,8 +263,7 @@ public final class ApplyCommand implements Callable<Integer> {
      * Refuses the plan when the safety policy blocks a step (exit 3, nothing touched), naming for each
      * the flag or annotation that allows it; allowed locking steps are listed as a warning.
      */
-    private void refuseUnsafe(Plan plan, PrintWriter err) {
-        SafetyPolicy policy = safety.policy().withAllowedOn(annotated);
+    private static void refuseUnsafe(SafetyPolicy policy, Plan plan, PrintWriter err) {
         List<SafetyPolicy.Refusal> refusals = policy.refusals(plan);
         if (!refusals.isEmpty()) {
             throw new ConvergeException(ErrorKind.REFUSED, SafetyPolicy.describe(refusals));

@@ -8,6 +8,7 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.DialectRegistry;
@@ -86,7 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
             return true;
         }
         SavedPlan saved = new SavedPlan(plan, List.of(), db.inspect(InspectScope.ALL), state.model(), state.hash(), null);
-        ApplyResult result = new Applier(db.dialect, Clock.systemUTC()).apply(db.connection, saved);
+        ApplyResult result = new Applier(db.dialect, Clock.systemUTC())
+                .policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(db.connection, saved);
         out.printf("Apply complete: %d statements in %d ms (destructive steps are allowed in the demo).%n",
                 result.statementsRun(), result.durationMillis());
         boolean converged = result.converged();

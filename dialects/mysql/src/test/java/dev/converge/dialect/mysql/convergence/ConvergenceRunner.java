@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.convergence;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ final class ConvergenceRunner {
                 Plan plan = planner.plan(current, desired.model(), a.url().display(), desired.source());
                 String shown = new PlanTextRenderer().render(plan);
                 if (!plan.isEmpty()) {
-                    new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                    new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
                 }
                 afterApply.check(target);
                 Map<String, String> got = ShowCreate.of(target, a.database());
