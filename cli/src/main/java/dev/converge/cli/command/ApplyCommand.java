@@ -1,5 +1,7 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
@@ -139,8 +141,8 @@ public final class ApplyCommand implements Callable<Integer> {
         }, "converge-apply-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (Target db = Target.open(dialects, target.url)) {
-            Applier applier = new Applier(db.dialect, Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
-                    .executor(runner.runner(db.dialect.sessionTimeouts(), err))
+            Applier applier = new Applier(db.dialect(), Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
+                    .executor(runner.runner(db.dialect().sessionTimeouts(), err))
                     .listener((connection, step) -> {
                         err.println("Step " + step.number() + ": " + step.symbol() + " " + step.description());
                         err.flush();
@@ -149,9 +151,9 @@ public final class ApplyCommand implements Callable<Integer> {
             if (resume) {
                 Path file = planFile();
                 SavedPlan given = file == null ? null : load(file);
-                err.println("Resuming the last apply on " + db.url.display() + " ...");
+                err.println("Resuming the last apply on " + db.url().display() + " ...");
                 err.flush();
-                result = applier.policy(safety.policy()).resume(db.connection, given, given != null ? Set.copyOf(given.schemas())
+                result = applier.policy(safety.policy()).resume(db.connection(), given, given != null ? Set.copyOf(given.schemas())
                         : target.schemas.isEmpty() ? null : Set.copyOf(target.schemas));
             } else {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
@@ -170,7 +172,7 @@ public final class ApplyCommand implements Callable<Integer> {
                     out.println("Apply cancelled: nothing was changed.");
                     return ExitCodes.ERROR;
                 }
-                result = applier.policy(policy).apply(db.connection, saved);
+                result = applier.policy(policy).apply(db.connection(), saved);
             }
             return report(result, db, out);
         } catch (BadInputException e) {
@@ -199,7 +201,7 @@ public final class ApplyCommand implements Callable<Integer> {
         out.printf("Apply complete: %d statements in %d ms (history id %d).%n", result.statementsRun(),
                 result.durationMillis(), result.historyId());
         if (result.converged()) {
-            out.println("Converged: a new plan against " + db.url.display() + " is empty.");
+            out.println("Converged: a new plan against " + db.url().display() + " is empty.");
             return ExitCodes.OK;
         }
         out.println("Not converged: the target still differs from the desired state in " + result.remaining().size()
@@ -216,10 +218,10 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private SavedPlan planNow(Target db) {
-        Planning planning = Planning.run(db, desired, target.scope(), safety).withLimits(runner.limits());
-        annotated = planning.desired.source().allowancesByName();
-        leftAlone = planning.source;
-        spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
+        Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(runner.limits());
+        annotated = planning.desired().source().allowancesByName();
+        leftAlone = planning.source();
+        spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
         spec.commandLine().getErr().flush();
         return planning.saved();
     }
@@ -239,13 +241,13 @@ public final class ApplyCommand implements Callable<Integer> {
         if (desired.desired != null) {
             throw new ConvergeException(ErrorKind.USAGE, "a saved plan already says what to do: drop --desired");
         }
-        if (!saved.plan().dialect().equals(db.dialect.id())) {
+        if (!saved.plan().dialect().equals(db.dialect().id())) {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it is for " + saved.plan().dialect()
-                    + ", the target is " + db.dialect.id() + ". Nothing was changed.");
+                    + ", the target is " + db.dialect().id() + ". Nothing was changed.");
         }
-        if (!withoutUser(saved.plan().target()).equals(withoutUser(db.url.display()))) {
+        if (!withoutUser(saved.plan().target()).equals(withoutUser(db.url().display()))) {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it was made for " + saved.plan().target()
-                    + ", not for " + db.url.display() + ". Nothing was changed. Make a plan for this target.");
+                    + ", not for " + db.url().display() + ". Nothing was changed. Make a plan for this target.");
         }
         if (!target.scope().schemas().isEmpty() && !target.scope().schemas().equals(java.util.Set.copyOf(saved.schemas()))) {
             throw new ConvergeException(ErrorKind.USAGE, "the plan manages " + (saved.schemas().isEmpty() ? "every schema"

@@ -7,6 +7,9 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.ShadowSpec;
 import java.util.ArrayList;
 import java.util.List;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.workflow.PlanPipeline;
+import dev.converge.engine.workflow.Planning;
 import picocli.CommandLine.Option;
 
 /** DesiredOptions say where the desired state is and which shadow database normalizes it. */
@@ -58,6 +61,12 @@ public final class DesiredOptions {
         plan.unmanaged().forEach(u -> message.append("  ? ").append(u.display()).append('\n'));
         message.append("Nothing was changed. Remove them, or re-run with --allow-unmanaged to leave them alone.");
         throw new ConvergeException(ErrorKind.UNMANAGED, message.toString());
+    }
+
+    /** What to plan for, as the engine's single-target flow takes it; --desired is required. */
+    public Planning.Request request(Dialect dialect, InspectScope scope, PlanPipeline.Settings settings) {
+        require();
+        return new Planning.Request(desired, shadowSpec(dialect), ignore, scope, settings);
     }
 
     public ShadowSpec shadowSpec(Dialect dialect) {
