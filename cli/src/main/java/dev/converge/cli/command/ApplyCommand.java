@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.PlanChecks;
 import dev.converge.engine.workflow.Planning;
 import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
@@ -241,24 +242,12 @@ public final class ApplyCommand implements Callable<Integer> {
         if (desired.desired != null) {
             throw new ConvergeException(ErrorKind.USAGE, "a saved plan already says what to do: drop --desired");
         }
-        if (!saved.plan().dialect().equals(db.dialect().id())) {
-            throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it is for " + saved.plan().dialect()
-                    + ", the target is " + db.dialect().id() + ". Nothing was changed.");
-        }
-        if (!withoutUser(saved.plan().target()).equals(withoutUser(db.url().display()))) {
-            throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it was made for " + saved.plan().target()
-                    + ", not for " + db.url().display() + ". Nothing was changed. Make a plan for this target.");
-        }
+        PlanChecks.refuseOtherTarget(saved, db);
         if (!target.scope().schemas().isEmpty() && !target.scope().schemas().equals(java.util.Set.copyOf(saved.schemas()))) {
             throw new ConvergeException(ErrorKind.USAGE, "the plan manages " + (saved.schemas().isEmpty() ? "every schema"
                     : "schemas " + saved.schemas()) + "; drop --schema or make a plan for " + target.scope().schemas());
         }
         return saved;
-    }
-
-    /** Planning and applying may use different users (a read-only reviewer, a migration user): compare the rest. */
-    private static String withoutUser(String display) {
-        return display.replaceFirst("//[^@/]*@", "//");
     }
 
     /**
