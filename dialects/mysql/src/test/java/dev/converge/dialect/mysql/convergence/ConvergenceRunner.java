@@ -28,6 +28,17 @@ import java.util.Map;
  */
 final class ConvergenceRunner {
     private final MysqlDialect dialect = new MysqlDialect();
+    private final LocalMysql.Server server;
+
+    /** A runner on the local MariaDB/MySQL server. */
+    ConvergenceRunner() {
+        this(LocalMysql.Server.LOCAL);
+    }
+
+    /** A runner on another server (a MySQL 8 container). */
+    ConvergenceRunner(LocalMysql.Server server) {
+        this.server = server;
+    }
 
     record Outcome(Plan plan, Plan replan) {
     }
@@ -42,7 +53,7 @@ final class ConvergenceRunner {
     }
 
     Outcome run(ConvergenceCase c, TargetCheck afterApply) {
-        try (LocalMysql a = LocalMysql.create("a"); LocalMysql b = LocalMysql.create("b")) {
+        try (LocalMysql a = LocalMysql.create(server, "a"); LocalMysql b = LocalMysql.create(server, "b")) {
             a.execute("SET foreign_key_checks = 0;\n" + c.current());
             b.load(c.desired());
             try (Connection target = a.connect()) {
