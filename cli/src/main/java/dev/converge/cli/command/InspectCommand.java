@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
@@ -58,8 +59,8 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         try (Target db = Target.open(dialects, target.url)) {
             SchemaModel live = db.inspect(target.scope());
-            Planner planner = Planner.of(db.dialect);
-            Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url.display());
+            Planner planner = Planner.of(db.dialect());
+            Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url().display());
             warnUnmanaged(live);
             Map<String, StringBuilder> bySchema = new TreeMap<>();
             for (PlanStep step : plan.steps()) {

@@ -1,5 +1,7 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
@@ -105,15 +107,15 @@ public final class PlanCommand implements Callable<Integer> {
                     detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {
-            Planning planning = Planning.run(db, desired, target.scope(), safety).withLimits(timeouts.limits());
-            spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
+            Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(timeouts.limits());
+            spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
             spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();
-            policy = safety.policy().withAllowedOn(planning.desired.source().allowancesByName());
-            out.print(render(planning.plan));
+            policy = safety.policy().withAllowedOn(planning.desired().source().allowancesByName());
+            out.print(render(planning.plan()));
             out.flush();
-            desired.refuseUnmanaged(planning.plan);
-            List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan);
+            desired.refuseUnmanaged(planning.plan());
+            List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan());
             if (!refusals.isEmpty() && format == PlanFormat.text) {
                 spec.commandLine().getErr().println("apply would refuse " + refusals.size() + " step(s): "
                         + refusals.stream().map(r -> "#" + r.step().number()).collect(Collectors.joining(", "))
@@ -123,7 +125,7 @@ public final class PlanCommand implements Callable<Integer> {
             if (outFile != null) {
                 save(planning);
             }
-            return detailedExitCode && !planning.plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+            return detailedExitCode && !planning.plan().isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         }
     }
 
