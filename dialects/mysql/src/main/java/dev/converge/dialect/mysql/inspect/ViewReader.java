@@ -93,8 +93,13 @@ final class ViewReader {
             }
             create = rs.getString(2);
         }
+        // With the view's database as the default one, the server leaves the database out of the name.
         String head = "VIEW " + MysqlIdentifiers.quote(database) + "." + MysqlIdentifiers.quote(view) + " AS ";
         int at = create.indexOf(head);
+        if (at < 0) {
+            head = "VIEW " + MysqlIdentifiers.quote(view) + " AS ";
+            at = create.indexOf(head);
+        }
         if (at < 0) {
             return null;
         }

@@ -138,7 +138,7 @@ class MysqlLoadingContractTest {
                 + "DELIMITER //\n"
                 + "CREATE TRIGGER child_bi BEFORE INSERT ON child FOR EACH ROW BEGIN SET NEW.qty = COALESCE(NEW.qty, 1); END//\n"
                 + "CREATE PROCEDURE greet() BEGIN SELECT 'a' || 'b'; END//\n"
-                + "CREATE EVENT nightly_purge ON SCHEDULE EVERY 1 DAY STARTS '2040-01-01 00:00:00' DISABLE DO DELETE FROM child WHERE qty < 0//\n"
+                + "CREATE EVENT nightly_purge ON SCHEDULE EVERY 1 DAY STARTS '2037-06-01 00:00:00' DISABLE DO DELETE FROM child WHERE qty < 0//\n"
                 + "DELIMITER ;\n"
                 + "INSERT INTO parent (name) VALUES ('one'), ('two');\n");
         try (LocalMysql built = LocalMysql.create("dumpsrc"); LocalMysql target = LocalMysql.create("dumptgt")) {
