@@ -54,6 +54,8 @@ final class LoadSession implements AutoCloseable {
             reset();
         }
         for (SqlStatement setting : settings.subList(applied.size(), settings.size())) {
+            // a file's own SET may have turned checks on or off (mysqldump restores them at its end)
+            foreignKeyChecks = null;
             try (Statement st = connection.createStatement()) {
                 st.setEscapeProcessing(false);
                 st.execute(setting.sql());
