@@ -77,7 +77,8 @@ public final class MysqlDesiredLoader implements DesiredLoader {
                     "cannot load the desired state into the shadow database: " + e.getMessage(), e);
         }
         if (!failures.isEmpty()) {
-            throw new BadInputException(failures.stream().map(Failure::diagnostic).toList());
+            // distinct: a rejected SET is the failure of every statement after it
+            throw new BadInputException(failures.stream().map(Failure::diagnostic).distinct().toList());
         }
     }
 

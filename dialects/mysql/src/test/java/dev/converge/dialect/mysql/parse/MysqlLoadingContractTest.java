@@ -107,6 +107,17 @@ class MysqlLoadingContractTest {
     }
 
     @Test
+    void aSessionSettingTheServerRejectsIsOneErrorAtItsLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.sql"), "CREATE TABLE a (id INT PRIMARY KEY);\n"
+                + "SET sql_mode = 'NO_SUCH_MODE';\nCREATE TABLE b (id INT PRIMARY KEY);\nCREATE TABLE c (id INT PRIMARY KEY);\n");
+        try (LocalMysql target = LocalMysql.create("badset")) {
+            BadInputException e = assertThrows(BadInputException.class, () -> ConvergeRun.desired(dir, target));
+            assertEquals(1, e.diagnostics().size(), e.render());
+            assertEquals(2, e.diagnostics().get(0).span().line(), e.render());
+        }
+    }
+
+    @Test
     void dataStatementsRunInTheShadowInPlaceAndThePlanSaysSo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE version (v INT PRIMARY KEY);\n"
                 + "INSERT INTO version VALUES (1);\n"
