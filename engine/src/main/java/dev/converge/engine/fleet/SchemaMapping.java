@@ -94,7 +94,7 @@ public final class SchemaMapping {
         return new SourceModel(source.loadOrder(), declarations,
                 source.renames().stream().map(r -> new RenameAnnotation(ref(r.object()), r.oldName(), r.at())).toList(),
                 source.ignored().stream().map(this::ref).collect(Collectors.toSet()),
-                source.ignorePatterns().stream().map(this::pattern).toList(), allowances);
+                source.ignorePatterns().stream().map(this::pattern).toList(), allowances, source.dataStatements());
     }
 
     private ObjectRef ref(ObjectRef ref) {

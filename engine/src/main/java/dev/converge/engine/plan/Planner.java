@@ -95,6 +95,7 @@ public final class Planner {
         ModelIndex before = new ModelIndex(renamedCurrent);
         List<String> notes = new ArrayList<>(diff.notes());
         notes.addAll(renamed.notes());
+        DataStatementNote.of(source.dataStatements()).ifPresent(notes::add);
         for (Change change : ordered) {
             Classification classification = classifier.classify(change, renamedCurrent);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());

@@ -23,10 +23,13 @@ import java.util.Set;
  *                       against an object's name and its schema-qualified name
  * @param allowances     hazard codes allowed per object by {@code converge:allow} (the safety policy
  *                       applies them to the object's steps and to steps on its members)
+ * @param dataStatements the statements that write rows (INSERT, UPDATE...), each as its verb and place
+ *                       ({@code INSERT at db/structure.sql:7158:1}): they run in the shadow only, and
+ *                       the plan says so in a note
  */
 public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
                           List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns,
-                          Map<ObjectRef, Set<HazardCode>> allowances) {
+                          Map<ObjectRef, Set<HazardCode>> allowances, List<String> dataStatements) {
     public SourceModel {
         loadOrder = List.copyOf(loadOrder);
         declarations = Map.copyOf(requireNonNull(declarations, "declarations is null"));
@@ -34,6 +37,14 @@ public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpa
         ignored = Set.copyOf(ignored);
         ignorePatterns = List.copyOf(ignorePatterns);
         allowances = allowances == null ? Map.of() : Map.copyOf(allowances);
+        dataStatements = dataStatements == null ? List.of() : List.copyOf(dataStatements);
+    }
+
+    /** Without data statements: the shape before they were noted. */
+    public SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
+                       List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns,
+                       Map<ObjectRef, Set<HazardCode>> allowances) {
+        this(loadOrder, declarations, renames, ignored, ignorePatterns, allowances, List.of());
     }
 
     /** Without allowances: the shape before converge:allow. */
@@ -61,7 +72,7 @@ public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpa
     public SourceModel withIgnorePatterns(List<String> patterns) {
         List<String> all = new java.util.ArrayList<>(ignorePatterns);
         patterns.stream().filter(p -> !all.contains(p)).forEach(all::add);
-        return new SourceModel(loadOrder, declarations, renames, ignored, all, allowances);
+        return new SourceModel(loadOrder, declarations, renames, ignored, all, allowances, dataStatements);
     }
 
     /** True when plans leave the object alone: annotated converge:ignore, or matching an ignore pattern. */
