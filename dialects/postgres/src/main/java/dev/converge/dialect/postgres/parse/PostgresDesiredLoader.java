@@ -81,6 +81,16 @@ public final class PostgresDesiredLoader implements DesiredLoader {
     }
 
     @Override
+    public List<Diagnostic> unavailableExtensions(Connection shadow, SourceModel source) {
+        try {
+            return RequiredExtensions.unavailable(shadow, source.loadOrder());
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR,
+                    "cannot read the shadow's available extensions: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void load(Connection shadow, List<SqlStatement> statements) {
         load(shadow, parse(statements));
     }
