@@ -4,7 +4,9 @@ import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.source.SourceModel;
+import dev.converge.grammar.source.Declaration;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.grammar.support.CreatedName;
@@ -52,7 +54,24 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             throw new BadInputException(order.problems());
         }
         return new SourceModel(order.fileOrder(), DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of(),
-                annotated.allowed, DataStatements.of(order.fileOrder()));
+                annotated.allowed, DataStatements.of(order.fileOrder()), routineSettings(parsed));
+    }
+
+    /* The settings each routine is declared under, by schema and name, where the files changed any. */
+    private static Map<QualifiedName, Map<String, String>> routineSettings(List<ParsedSource> parsed) {
+        Map<QualifiedName, Map<String, String>> settings = new HashMap<>();
+        for (ParsedSource s : parsed) {
+            if (s.settings().isEmpty()) {
+                continue;
+            }
+            for (Declaration d : s.parsed().declarations()) {
+                if (d.kind().equals("function") || d.kind().equals("procedure")) {
+                    List<String> parts = NameKey.of(d.space(), d.name(), s.defaultSchema()).parts();
+                    settings.putIfAbsent(QualifiedName.of(parts.get(0), parts.get(1)), s.settings());
+                }
+            }
+        }
+        return settings;
     }
 
     /**
