@@ -54,10 +54,11 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
                         && !INSERTABLE.contains(col[1]))) {
                     continue;
                 }
-                String renamed = local(columns, files, col -> col[2].equals("YES")
-                        && (col[1].equals("text") || col[1].equals("character varying")), null);
-                String retyped = local(columns, files, col -> col[1].equals("integer") && !col[0].equals(key), renamed);
-                String dropped = local(columns, files, col -> col[2].equals("YES") && !col[0].equals(key),
+                String renamed = local(table, columns, files, col -> col[2].equals("YES")
+                        && (col[1].equals("text") || col[1].equals("character varying")));
+                String retyped = local(table, columns, files, col -> col[1].equals("integer") && !col[0].equals(key),
+                        renamed);
+                String dropped = local(table, columns, files, col -> col[2].equals("YES") && !col[0].equals(key),
                         renamed, retyped);
                 if (renamed != null && dropped != null) {
                     return Optional.of(new RealWorldEvolution(table, key, renamed, retyped, dropped));
@@ -111,7 +112,10 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
         return line.startsWith(column + " ") || line.startsWith("\"" + column + "\" ");
     }
 
-    /** Inserts three rows, giving the renamed and retyped columns values to find again. */
+    /**
+     * Inserts three rows, giving the renamed and retyped columns values to find again, and every
+     * text column a value of its own per row (a unique key over columns with defaults).
+     */
     void insertRows(LocalPostgres db) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             List<String[]> columns = columns(c, table);
@@ -122,6 +126,7 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
                     String value = col[0].equals(key) ? String.valueOf(n)
                             : col[0].equals(renamed) ? "'kept " + n + "'"
                             : col[0].equals(retyped) ? String.valueOf(n * 10)
+                            : col[1].equals("text") || col[1].equals("character varying") ? sample(col[1], n)
                             : col[2].equals("NO") && col[3] == null ? sample(col[1], n) : null;
                     if (value != null) {
                         names.add("\"" + col[0] + "\"");
@@ -170,7 +175,7 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
                 FROM pg_class t
                 WHERE t.relnamespace = 'public'::regnamespace AND t.relkind = 'r' AND NOT t.relispartition
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = t.oid AND k.contype IN ('f', 'c', 'x'))
-                  AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = t.oid)
+                  AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = t.oid AND NOT g.tgisinternal)
                   AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = t.oid OR i.inhparent = t.oid)
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass
                                   AND d.objid = r.oid WHERE d.refobjid = t.oid AND r.ev_class <> t.oid)
@@ -200,22 +205,31 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
         return columns;
     }
 
-    /* A column matching the test, with a plain lower-case name written exactly once in the files. */
-    private static String local(List<String[]> columns, String files, java.util.function.Predicate<String[]> test,
-                                String... taken) {
+    /*
+     * A column matching the test, with a plain lower-case name that no other statement naming the
+     * table mentions (an index, a view, a comment on it): renaming or dropping it is a local edit.
+     */
+    private static String local(String table, List<String[]> columns, String files,
+                                java.util.function.Predicate<String[]> test, String... taken) {
+        Pattern tableWord = Pattern.compile("\\b" + Pattern.quote(table) + "\\b");
+        List<String> others = java.util.Arrays.stream(files.split(";\\s*\\n"))
+                .filter(statement -> tableWord.matcher(statement).find())
+                .filter(statement -> !Pattern.compile("(?i)^\\s*CREATE TABLE[^(]*\\b" + Pattern.quote(table) + "\\b\"?\\s*\\(")
+                        .matcher(strippedOfComments(statement)).find())
+                .toList();
         for (String[] col : columns) {
             if (!test.test(col) || java.util.Arrays.asList(taken).contains(col[0]) || !col[0].matches("[a-z_][a-z0-9_]*")) {
                 continue;
             }
-            Matcher m = Pattern.compile("\\b" + col[0] + "\\b").matcher(files);
-            int count = 0;
-            while (m.find()) {
-                count++;
-            }
-            if (count == 1) {
+            Pattern column = Pattern.compile("\\b" + col[0] + "\\b");
+            if (others.stream().noneMatch(statement -> column.matcher(statement).find())) {
                 return col[0];
             }
         }
         return null;
+    }
+
+    private static String strippedOfComments(String statement) {
+        return statement.replaceAll("(?m)^\\s*--.*$", "").strip();
     }
 }
