@@ -72,7 +72,7 @@ public final class InspectCommand implements Callable<Integer> {
             Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url().display());
             warnUnmanaged(live);
             Map<String, StringBuilder> bySchema = new TreeMap<>();
-            boolean postgres = db.dialect.id().equals("postgres");
+            boolean postgres = db.dialect().id().equals("postgres");
             for (PlanStep step : plan.steps()) {
                 String schema = step.target().name().schema();
                 StringBuilder sql = bySchema.computeIfAbsent(schema, s -> new StringBuilder());
