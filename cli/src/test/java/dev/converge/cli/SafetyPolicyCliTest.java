@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.testing.LocalPostgres;
@@ -70,12 +71,28 @@ class SafetyPolicyCliTest {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int NOT NULL, note text);");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
         assertEquals(0, plan.exitCode(), plan.all());
-        assertTrue(plan.out().contains("X will fail: 1 row violate: public.item.qty has no NULLs (e.g. (1,,x))"),
-                plan.all());
+        assertTrue(plan.out().contains("X will fail: 1 row violates: public.item.qty has no NULLs; find it with: SELECT *"
+                + " FROM \"public\".\"item\" AS probe_row WHERE \"qty\" IS NULL"), plan.all());
         Cli.Result refused = apply("--auto-approve", "--allow-destructive");
         assertEquals(3, refused.exitCode(), refused.all());
         assertTrue(refused.err().contains("fix the data first"), refused.all());
+        Path saved = dir.resolve("plan.json");
+        Cli.Result markdown = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--format", "markdown");
+        Cli.Result json = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--format", "json", "--out", saved.toString());
+        Cli.Result asked = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--show-row-values", "--format", "markdown");
+        assertEquals(64, asked.exitCode(), asked.all());
+        assertTrue(asked.err().contains("--show-row-values cannot be used with --format markdown"), asked.all());
+        for (Cli.Result r : List.of(plan, refused, markdown, json, asked)) {
+            assertFalse(r.all().contains(ROW), "a production row was printed: " + r.all());
+        }
+        assertFalse(java.nio.file.Files.readString(saved).contains(ROW), "a production row is in the plan file");
     }
+
+    /** The one row of item, as PostgreSQL prints a row: it must never reach a plan. */
+    private static final String ROW = "(1,,x)";
 
     @Test
     void anAllowAnnotationOnTheTableAllowsItsDataLoss() throws IOException {

@@ -68,6 +68,11 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Also save the plan to FILE, to apply later exactly as reviewed: converge apply FILE --url URL.")
     private Path outFile;
 
+    @Option(names = "--show-row-values",
+            description = "Show one offending row of each failing data check. Text on a terminal only: plans"
+                    + " in Markdown, JSON, plan files and history never hold the target's rows.")
+    private boolean showRowValues;
+
     public PlanCommand(DialectRegistry dialects) {
         this.dialects = dialects;
     }
@@ -82,13 +87,17 @@ public final class PlanCommand implements Callable<Integer> {
             case markdown:
                 return new PlanMarkdownRenderer().render(plan, policy);
             default:
-                return new PlanTextRenderer().render(plan);
+                return new PlanTextRenderer(showRowValues).render(plan);
         }
     }
 
     @Override
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
+        if (showRowValues) {
+            requireTerminalText();
+            safety.rowValues = true;
+        }
         if (fleet.selected()) {
             return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format == Format.json,
                     detailedExitCode, outFile);
@@ -113,6 +122,19 @@ public final class PlanCommand implements Callable<Integer> {
                 save(planning);
             }
             return detailedExitCode && !planning.plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        }
+    }
+
+    /** Row values go to a person at a terminal, never to a file, a pipe or a CI log. */
+    private void requireTerminalText() {
+        String why = format != Format.text ? "--format " + format + " (values are shown in text only)"
+                : fleet.selected() ? "--env (a fleet plan is a report; values are shown for one target only)"
+                : System.console() == null ? "an output that is not a terminal (a pipe, a file or a CI log)"
+                : null;
+        if (why != null) {
+            throw new ConvergeException(ErrorKind.USAGE,
+                    "--show-row-values cannot be used with " + why + ": run plan in a terminal, in text, without it"
+                            + " to see the query that finds the rows");
         }
     }
 

@@ -16,6 +16,21 @@ import java.util.stream.Collectors;
 public final class PlanTextRenderer {
     private static final String INDENT = "      ";
 
+    private final boolean rowValues;
+
+    /** A renderer that shows no row values: what every plan, log and CI output gets. */
+    public PlanTextRenderer() {
+        this(false);
+    }
+
+    /**
+     * @param rowValues show the example row a failing data check fetched; only for a user who asked for
+     *                  it on a terminal (the CLI checks both)
+     */
+    public PlanTextRenderer(boolean rowValues) {
+        this.rowValues = rowValues;
+    }
+
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder();
         if (plan.isEmpty()) {
@@ -55,7 +70,7 @@ public final class PlanTextRenderer {
         out.append("The plan is refused unless --allow-unmanaged is given.\n");
     }
 
-    private static void appendStep(PlanStep step, StringBuilder out) {
+    private void appendStep(PlanStep step, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "%3s %d. %s", step.symbol(), step.number(), step.description()));
         String classes = step.sortedClasses().stream().map(PlanTextRenderer::word).collect(Collectors.joining(", "));
         out.append("  [").append(classes.isEmpty() ? "no data loss, no lock" : classes).append("]\n");
@@ -76,6 +91,9 @@ public final class PlanTextRenderer {
         }
         for (DataCheck check : step.safety().checks()) {
             out.append(INDENT).append(check.failed() ? "X " : "data: ").append(check.describe()).append('\n');
+            if (rowValues && check.example() != null) {
+                out.append(INDENT).append("  e.g. ").append(check.example()).append('\n');
+            }
         }
         if (step.isMadeByPreviousStep()) {
             out.append(INDENT).append("(made by the statement of the step before)\n");
