@@ -95,12 +95,12 @@ final class FleetCommands {
                     + " apply with the plan it keeps; drop the plan file");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!autoApprove && System.console() == null) {
+            throw new ConvergeException(ErrorKind.USAGE,
+                    "apply needs --auto-approve when no terminal is attached; nothing was changed");
+        }
         SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
         try (Fleet fleet = open(dialects, options, safety, ignore)) {
-            if (!autoApprove && System.console() == null) {
-                throw new ConvergeException(ErrorKind.USAGE,
-                        "apply needs --auto-approve when no terminal is attached; nothing was changed");
-            }
             String note = fleet.admit(skipPromotionCheck, who(), saved);
             if (!autoApprove) {
                 FleetPlan plan = plan(fleet, spec);
@@ -130,7 +130,7 @@ final class FleetCommands {
                 out.println("Report written to " + report);
             }
             out.flush();
-            return result.allConverged() ? ExitCodes.OK : ExitCodes.ERROR;
+            return ExitCodes.of(result);
         }
     }
 

@@ -58,6 +58,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         try (Target db = Target.open(dialects, target.url)) {
             SchemaModel live = db.inspect(target.scope());
+            KnownSchemas.require(target.scope(), db, live);
             Planner planner = Planner.of(db.dialect);
             Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url.display());
             warnUnmanaged(live);

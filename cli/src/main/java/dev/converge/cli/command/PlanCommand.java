@@ -10,7 +10,6 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.safety.SafetyPolicy;
 import java.util.List;
-import java.util.stream.Collectors;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
@@ -87,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
             case markdown:
                 return new PlanMarkdownRenderer().render(plan, policy);
             default:
-                return new PlanTextRenderer(showRowValues).render(plan);
+                return new PlanTextRenderer(showRowValues).withFlags(policy, desired.allowUnmanaged).render(plan);
         }
     }
 
@@ -99,6 +98,10 @@ public final class PlanCommand implements Callable<Integer> {
             safety.rowValues = true;
         }
         if (fleet.selected()) {
+            if (format == Format.markdown) {
+                throw new ConvergeException(ErrorKind.USAGE, "--format markdown shows the plan of one target;"
+                        + " a fleet plan (--env) is text or json");
+            }
             return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format == Format.json,
                     detailedExitCode, outFile);
         }
@@ -113,9 +116,10 @@ public final class PlanCommand implements Callable<Integer> {
             desired.refuseUnmanaged(planning.plan);
             List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan);
             if (!refusals.isEmpty() && format == Format.text) {
-                spec.commandLine().getErr().println("apply would refuse " + refusals.size() + " step(s): "
-                        + refusals.stream().map(r -> "#" + r.step().number()).collect(Collectors.joining(", "))
-                        + " (see the steps above for the flag that allows each)");
+                // Each refused step with what would let it run: a flag, an annotation, or fixing the data.
+                spec.commandLine().getErr().println(SafetyPolicy.describe(refusals)
+                        .replaceFirst("^refusing to apply: ", "apply would refuse this plan: ")
+                        .replaceFirst("Nothing was changed\\.$", "Nothing was changed (this was a plan)."));
                 spec.commandLine().getErr().flush();
             }
             if (outFile != null) {

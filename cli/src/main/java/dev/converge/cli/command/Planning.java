@@ -74,6 +74,7 @@ final class Planning {
             throw e;
         }
         SchemaModel currentModel = join(current);
+        KnownSchemas.require(scope, target, currentModel, desired.model());
         SourceModel source = desired.source().withIgnorePatterns(desiredOptions.ignore);
         Plan plan = new PlanPipeline(target.dialect, safety.pipeline()).plan(target.connection, target.version,
                 currentModel, desired.model(), target.url.display(), source);

@@ -41,6 +41,19 @@ public final class SourceSet {
         }
     }
 
+    /**
+     * The path of a file {@link #load} read from {@code root}, relative to root: what identifies the file
+     * wherever the command runs (the display path starts with the root as the user wrote it).
+     */
+    public static String relativePath(Path root, SourceFile file) {
+        if (Files.isRegularFile(root)) {
+            return file.displayPath();
+        }
+        String prefix = displayPath(root.toString(), Path.of(""));
+        String path = file.displayPath();
+        return !prefix.isEmpty() && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
     private static String displayPath(String base, Path relative) {
         String rel = relative.toString().replace('\\', '/');
         return base.isEmpty() || base.equals(".") ? rel : base.replace('\\', '/').replaceAll("/+$", "") + "/" + rel;
