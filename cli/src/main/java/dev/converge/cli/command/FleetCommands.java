@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.SafetyOptions;
@@ -76,7 +77,7 @@ final class FleetCommands {
     static FleetPlan plan(Fleet fleet, CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("Desired state: " + fleet.desired().description());
-        err.println("Planning " + fleet.targets().size() + " target(s) of " + fleet.environment().name() + ", "
+        err.println("Planning " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name() + ", "
                 + fleet.parallelism() + " at a time ...");
         err.flush();
         return fleet.plan();
@@ -115,7 +116,7 @@ final class FleetCommands {
             } else {
                 spec.commandLine().getErr().println("Desired state: " + fleet.desired().description());
             }
-            out.println("Applying to " + fleet.targets().size() + " target(s) of " + fleet.environment().name()
+            out.println("Applying to " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
                     + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
             FleetApplyResult result = fleet.apply(safety.allowDestructive, note,

@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
@@ -85,8 +86,8 @@ public final class InspectCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("warning: " + live.unmanaged().size() + " objects are not managed by Converge yet and are"
-                + " not in the output:");
+        err.println("warning: " + Plural.count(live.unmanaged().size(), "object is", "objects are")
+                + " not managed by Converge yet, so not in the output:");
         live.unmanaged().forEach(o -> err.println("  ? " + o));
         err.flush();
     }

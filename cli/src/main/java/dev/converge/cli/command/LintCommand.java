@@ -67,6 +67,16 @@ public final class LintCommand implements Callable<Integer> {
         this.dialects = dialects;
     }
 
+    /** The desired root as given, when it is a file or directory (never a URL: it may hold a password). */
+    private String desiredDirectory() {
+        try {
+            return desired.desired != null && java.nio.file.Files.exists(java.nio.file.Path.of(desired.desired))
+                    ? desired.desired : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     @Override
     public Integer call() {
         LintConfig config = config();
@@ -82,7 +92,7 @@ public final class LintCommand implements Callable<Integer> {
                     out.print(LintReports.json(findings));
                     break;
                 case sarif:
-                    out.print(LintReports.sarif(findings, config));
+                    out.print(LintReports.sarif(findings, config, desiredDirectory()));
                     break;
                 default:
                     out.print(LintReports.text(findings));

@@ -151,6 +151,22 @@ class LinterTest {
         Approvals.verify(LintReports.sarif(findings, LintConfig.DEFAULT), options(".sarif.json"));
     }
 
+    /** Issue 14, item 14: a code-scanning tool can place every result, a dropped object's too. */
+    @Test
+    void everySarifResultHasAPhysicalLocation() throws Exception {
+        List<Finding> findings = new Linter(LintConfig.DEFAULT).lint(desired(), plan());
+        var results = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(LintReports.sarif(findings, LintConfig.DEFAULT, "schema")).at("/runs/0/results");
+        org.junit.jupiter.api.Assertions.assertTrue(results.size() > 0);
+        boolean fellBack = false;
+        for (var result : results) {
+            var uri = result.at("/locations/0/physicalLocation/artifactLocation/uri");
+            org.junit.jupiter.api.Assertions.assertFalse(uri.isMissingNode(), result.toString());
+            fellBack |= uri.asText().equals("schema");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(fellBack, "a dropped object points at the desired root");
+    }
+
     @Test
     void textReport() {
         Approvals.verify(LintReports.text(new Linter(LintConfig.DEFAULT).lint(desired(), plan())), options(".txt"));
