@@ -91,6 +91,39 @@ class SafetyPolicyCliTest {
         assertFalse(java.nio.file.Files.readString(saved).contains(ROW), "a production row is in the plan file");
     }
 
+    /**
+     * On a terminal (a pseudo-terminal from util-linux {@code script}), --show-row-values shows the row,
+     * in text only; the same run without it shows none.
+     */
+    @Test
+    void rowValuesAreShownOnlyOnATerminalWhenAsked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")),
+                "util-linux script is needed for a pseudo-terminal; this check does not run here");
+        write("CREATE TABLE item (id int PRIMARY KEY, qty int NOT NULL, note text);");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String base = java + " -cp " + System.getProperty("java.class.path") + " " + Main.class.getName()
+                + " plan --url " + Cli.url(db) + " --desired " + dir + " --shadow server";
+        String asked = onTerminal(base + " --show-row-values");
+        assertTrue(asked.contains("X will fail: 1 row violates: public.item.qty has no NULLs"), asked);
+        assertTrue(asked.contains("e.g. " + ROW), asked);
+        String plain = onTerminal(base);
+        assertTrue(plain.contains("X will fail: 1 row violates"), plain);
+        assertFalse(plain.contains(ROW), plain);
+    }
+
+    private Path typescript() {
+        return dir.resolve("typescript");
+    }
+
+    private String onTerminal(String command) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/script", "-qec", command, typescript().toString())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+        return output.replace("\r", "");
+    }
+
     /** The one row of item, as PostgreSQL prints a row: it must never reach a plan. */
     private static final String ROW = "(1,,x)";
 
