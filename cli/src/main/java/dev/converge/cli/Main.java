@@ -17,6 +17,7 @@ import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {PlanCommand.class, ApplyCommand.class, LintCommand.class, HistoryCommand.class,
                 InspectCommand.class, ValidateCommand.class, DemoCommand.class, DriftCommand.class, StatusCommand.class,
                 ReportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -39,17 +40,26 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main(), new DialectFactory(dialects));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler(Main::executionError);
+        HelpFooter.addTo(cli);
         return cli;
     }
 
+    /** Bare {@code converge}: no command was given, which is a usage error; the usage says which there are. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         err.println("error: " + Redaction.passwords(e.getMessage()));
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            // picocli ranks the commands and options nearest to what was typed: "plna" -> plan.
+            List<String> nearest = unmatched.getSuggestions().stream().limit(3).map(Redaction::passwords).toList();
+            err.println("did you mean " + nearest.get(0) + "?"
+                    + (nearest.size() > 1 ? " (or " + String.join(", ", nearest.subList(1, nearest.size())) + ")" : ""));
+        }
         err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
     }

@@ -101,7 +101,7 @@ class FleetEndToEndTest {
         p.stagingSql("r03", "CREATE TABLE app.by_hand (id int)");
         Cli.Result apply = p.run("apply", saved.toString(), "--env", "staging", "--auto-approve", "--report",
                 report.toString());
-        assertEquals(1, apply.exitCode(), apply.all());
+        assertEquals(3, apply.exitCode(), apply.all()); // refused (stale), none failed
         JsonNode r = JSON.readTree(Files.readString(report));
         assertEquals(List.of("r03"), names(r.get("targets"), "refused"), r.toString());
         assertTrue(names(r.get("targets"), "applied").contains("r01"), r.toString());
@@ -153,7 +153,7 @@ class FleetEndToEndTest {
         // before any other tenant.
         p.config("parallelism: 4\n      canary: [c020]\n      on_error: continue\n      failure_budget: 10");
         Cli.Result canary = p.run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
-        assertEquals(1, canary.exitCode(), canary.all());
+        assertEquals(3, canary.exitCode(), canary.all()); // refused, as for one target
         JsonNode r = JSON.readTree(Files.readString(report));
         assertEquals(List.of("c020"), names(r.get("targets"), "refused"), r.toString());
         assertEquals(49, names(r.get("targets"), "not_started").size(), r.toString());

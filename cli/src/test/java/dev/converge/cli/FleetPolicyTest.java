@@ -30,7 +30,7 @@ class FleetPolicyTest {
 
             config(db, "max_lock: share update exclusive");
             Cli.Result refused = run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(1, refused.exitCode(), refused.all());
+            assertEquals(3, refused.exitCode(), refused.all());
             assertTrue(refused.all().contains("refused by the environment's policy"), refused.all());
             assertTrue(refused.all().contains("ACCESS EXCLUSIVE"), refused.all());
             assertEquals(before, SchemaDump.withoutBookkeeping(db), "a refused target was changed");
@@ -51,7 +51,7 @@ class FleetPolicyTest {
 
             config(db, "allow_hazards: [table_rewrite]");
             Cli.Result refused = run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(1, refused.exitCode(), refused.all());
+            assertEquals(3, refused.exitCode(), refused.all());
             assertTrue(SchemaDump.withoutBookkeeping(db).contains("legacy"), refused.all());
 
             config(db, "allow_hazards: [data_loss]");

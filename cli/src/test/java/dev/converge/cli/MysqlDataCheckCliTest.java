@@ -1,10 +1,12 @@
 package dev.converge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,12 +59,24 @@ class MysqlDataCheckCliTest {
         String url = "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?user=" + USER;
         Cli.Result plan = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server");
         assertEquals(0, plan.exitCode(), plan.all());
-        assertTrue(plan.out().contains("X will fail: 1 row violate: every value of item.code fits varchar(5)"
-                + " (e.g. abcdefghij)"), plan.all());
+        assertTrue(plan.out().contains("X will fail: 1 row violates: every value of item.code fits varchar(5);"
+                + " find it with: SELECT * FROM `item` AS probe_row WHERE CHAR_LENGTH(`code`) > 5"), plan.all());
         Cli.Result refused = Cli.run("apply", "--url", url, "--desired", dir.toString(), "--shadow", "server",
                 "--auto-approve", "--allow-destructive");
         assertEquals(3, refused.exitCode(), refused.all());
         assertTrue(refused.err().contains("fix the data first"), refused.all());
+        Path saved = dir.resolve("plan.json");
+        Cli.Result markdown = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
+                "--format", "markdown");
+        Cli.Result json = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
+                "--format", "json", "--out", saved.toString());
+        Cli.Result asked = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
+                "--show-row-values");
+        assertEquals(64, asked.exitCode(), "row values only on a terminal, and a test has none: " + asked.all());
+        for (Cli.Result r : List.of(plan, refused, markdown, json, asked)) {
+            assertFalse(r.all().contains("abcdefghij"), "a production row was printed: " + r.all());
+        }
+        assertFalse(Files.readString(saved).contains("abcdefghij"), "a production row is in the plan file");
         try (Connection c = DriverManager.getConnection(SERVER, USER, System.getenv("MYSQL_PASSWORD"));
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COLUMN_TYPE FROM"
                      + " information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + database + "' AND COLUMN_NAME = 'code'")) {

@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.testing.LocalPostgres;
@@ -70,12 +71,61 @@ class SafetyPolicyCliTest {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int NOT NULL, note text);");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
         assertEquals(0, plan.exitCode(), plan.all());
-        assertTrue(plan.out().contains("X will fail: 1 row violate: public.item.qty has no NULLs (e.g. (1,,x))"),
-                plan.all());
+        assertTrue(plan.out().contains("X will fail: 1 row violates: public.item.qty has no NULLs; find it with: SELECT *"
+                + " FROM \"public\".\"item\" AS probe_row WHERE \"qty\" IS NULL"), plan.all());
         Cli.Result refused = apply("--auto-approve", "--allow-destructive");
         assertEquals(3, refused.exitCode(), refused.all());
         assertTrue(refused.err().contains("fix the data first"), refused.all());
+        Path saved = dir.resolve("plan.json");
+        Cli.Result markdown = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--format", "markdown");
+        Cli.Result json = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--format", "json", "--out", saved.toString());
+        Cli.Result asked = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+                "--show-row-values", "--format", "markdown");
+        assertEquals(64, asked.exitCode(), asked.all());
+        assertTrue(asked.err().contains("--show-row-values cannot be used with --format markdown"), asked.all());
+        for (Cli.Result r : List.of(plan, refused, markdown, json, asked)) {
+            assertFalse(r.all().contains(ROW), "a production row was printed: " + r.all());
+        }
+        assertFalse(java.nio.file.Files.readString(saved).contains(ROW), "a production row is in the plan file");
     }
+
+    /**
+     * On a terminal (a pseudo-terminal from util-linux {@code script}), --show-row-values shows the row,
+     * in text only; the same run without it shows none.
+     */
+    @Test
+    void rowValuesAreShownOnlyOnATerminalWhenAsked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")),
+                "util-linux script is needed for a pseudo-terminal; this check does not run here");
+        write("CREATE TABLE item (id int PRIMARY KEY, qty int NOT NULL, note text);");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String base = java + " -cp " + System.getProperty("java.class.path") + " " + Main.class.getName()
+                + " plan --url " + Cli.url(db) + " --desired " + dir + " --shadow server";
+        String asked = onTerminal(base + " --show-row-values");
+        assertTrue(asked.contains("X will fail: 1 row violates: public.item.qty has no NULLs"), asked);
+        assertTrue(asked.contains("e.g. " + ROW), asked);
+        String plain = onTerminal(base);
+        assertTrue(plain.contains("X will fail: 1 row violates"), plain);
+        assertFalse(plain.contains(ROW), plain);
+    }
+
+    private Path typescript() {
+        return dir.resolve("typescript");
+    }
+
+    private String onTerminal(String command) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/script", "-qec", command, typescript().toString())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+        return output.replace("\r", "");
+    }
+
+    /** The one row of item, as PostgreSQL prints a row: it must never reach a plan. */
+    private static final String ROW = "(1,,x)";
 
     @Test
     void anAllowAnnotationOnTheTableAllowsItsDataLoss() throws IOException {

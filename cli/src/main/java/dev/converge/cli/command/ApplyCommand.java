@@ -20,6 +20,7 @@ import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.json.SavedPlanJson;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.safety.SafetyPolicy;
@@ -128,6 +129,11 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
+        // At once, before any planning: without a terminal nobody can answer the question at the end.
+        if (!autoApprove && !resume && System.console() == null) {
+            throw new ConvergeException(ErrorKind.USAGE,
+                    "apply needs --auto-approve when no terminal is attached; nothing was changed");
+        }
         if (fleet.selected()) {
             return FleetCommands.apply(dialects, fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
                     resume, report, planFile(), this::confirmed);
@@ -160,7 +166,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
                 applier.source(leftAlone);
                 Plan plan = saved.plan();
-                out.print(new PlanTextRenderer().render(plan));
+                out.print(new PlanTextRenderer().withFlags(safety.policy().withAllowedOn(annotated),
+                        desired.allowUnmanaged).render(plan));
                 out.flush();
                 desired.refuseUnmanaged(plan);
                 if (plan.isEmpty() && planFile() == null) {
@@ -220,6 +227,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     private SavedPlan planNow(Target db) {
         Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(runner.limits());
+        KnownSchemas.require(target.scope(), db, planning.current(), planning.desired().model());
         annotated = planning.desired().source().allowancesByName();
         leftAlone = planning.source();
         spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
@@ -250,6 +258,12 @@ public final class ApplyCommand implements Callable<Integer> {
         return saved;
     }
 
+    /** {@code 2 (ACCESS EXCLUSIVE)}; a step that rewrites or scans without a table lock recorded says so, not "no lock". */
+    private static String lockShown(PlanStep step) {
+        LockLevel lock = step.safety().strongestLock();
+        return step.number() + " (" + (lock == LockLevel.NONE ? "rewrites or scans a table" : lock.sql()) + ")";
+    }
+
     /**
      * Refuses the plan when the safety policy blocks a step (exit 3, nothing touched), naming for each
      * the flag or annotation that allows it; allowed locking steps are listed as a warning.
@@ -262,8 +276,8 @@ public final class ApplyCommand implements Callable<Integer> {
         List<PlanStep> locking = policy.warnings(plan);
         if (!locking.isEmpty()) {
             err.println("Warning: " + locking.size() + (locking.size() == 1 ? " step locks" : " steps lock")
-                    + " tables while it runs: " + locking.stream().map(s -> s.number() + " ("
-                    + s.safety().strongestLock().sql() + ")").collect(Collectors.joining(", "))
+                    + " tables while it runs: " + locking.stream().map(ApplyCommand::lockShown)
+                    .collect(Collectors.joining(", "))
                     + ". Use --max-lock to refuse them.");
             err.flush();
         }

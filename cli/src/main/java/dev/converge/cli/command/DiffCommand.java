@@ -5,7 +5,9 @@ import dev.converge.cli.option.DesiredOptions;
 import dev.converge.engine.fleet.SchemaSource;
 import dev.converge.engine.json.PlanJson;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.project.ProjectConfig;
 import dev.converge.engine.project.ProjectConfigReader;
@@ -70,7 +72,11 @@ public final class DiffCommand implements Callable<Integer> {
         String dialectId = project == null ? "postgres" : project.dialect();
         Plan plan = Planner.of(dialects.byId(dialectId)).plan(target.model(), wanted.in(target), target.display());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == PlanCommand.Format.json ? PlanJson.write(plan) : new PlanTextRenderer().render(plan));
+        out.print(switch (format) {
+            case json -> PlanJson.write(plan);
+            case markdown -> new PlanMarkdownRenderer().render(plan, SafetyPolicy.DEFAULT);
+            case text -> new PlanTextRenderer().render(plan);
+        });
         out.flush();
         return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
     }

@@ -22,13 +22,10 @@ import picocli.CommandLine.Spec;
  * last successful apply, telling drift (changed outside Converge) from pending (not yet applied).
  */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = "Report drift (changes made outside Converge) and pending changes per target of an environment.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every target in sync", "1:a target could not be inspected", "2:changes pending, no drift",
-                "4:drift found"})
+        description = "Report drift (changes made outside Converge) and pending changes per target of an environment.")
 public final class DriftCommand implements Callable<Integer> {
     /** Exit code when at least one target drifted. */
-    public static final int DRIFTED = 4;
+    public static final int DRIFTED = ExitCodes.DRIFTED;
 
     private final DialectRegistry dialects;
 
@@ -44,7 +41,7 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private PlanCommand.Format format;
+    private ReportFormat format;
 
     public DriftCommand(DialectRegistry dialects) {
         this.dialects = dialects;
@@ -56,7 +53,7 @@ public final class DriftCommand implements Callable<Integer> {
         try (Fleet fleet = Fleet.open(ProjectConfigReader.read(config), env, dialects)
                 .planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
             FleetPlan plan = FleetCommands.plan(fleet, spec);
-            out.print(format == PlanCommand.Format.json ? FleetStatus.driftJson(plan) : FleetStatus.driftText(plan));
+            out.print(format == ReportFormat.json ? FleetStatus.driftJson(plan) : FleetStatus.driftText(plan));
             out.flush();
             if (!plan.failures().isEmpty()) {
                 return ExitCodes.ERROR;

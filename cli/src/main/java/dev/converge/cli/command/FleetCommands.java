@@ -1,6 +1,7 @@
 package dev.converge.cli.command;
 
 import dev.converge.engine.workflow.GitCommit;
+import dev.converge.engine.diag.Plural;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.SafetyOptions;
@@ -77,7 +78,7 @@ final class FleetCommands {
     static FleetPlan plan(Fleet fleet, CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("Desired state: " + fleet.desired().description());
-        err.println("Planning " + fleet.targets().size() + " target(s) of " + fleet.environment().name() + ", "
+        err.println("Planning " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name() + ", "
                 + fleet.parallelism() + " at a time ...");
         err.flush();
         return fleet.plan();
@@ -96,12 +97,12 @@ final class FleetCommands {
                     + " apply with the plan it keeps; drop the plan file");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!autoApprove && System.console() == null) {
+            throw new ConvergeException(ErrorKind.USAGE,
+                    "apply needs --auto-approve when no terminal is attached; nothing was changed");
+        }
         SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
         try (Fleet fleet = open(dialects, options, safety, ignore)) {
-            if (!autoApprove && System.console() == null) {
-                throw new ConvergeException(ErrorKind.USAGE,
-                        "apply needs --auto-approve when no terminal is attached; nothing was changed");
-            }
             String note = fleet.admit(skipPromotionCheck, who(), saved);
             if (!autoApprove) {
                 FleetPlan plan = plan(fleet, spec);
@@ -116,7 +117,7 @@ final class FleetCommands {
             } else {
                 spec.commandLine().getErr().println("Desired state: " + fleet.desired().description());
             }
-            out.println("Applying to " + fleet.targets().size() + " target(s) of " + fleet.environment().name()
+            out.println("Applying to " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
                     + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
             FleetApplyResult result = fleet.apply(safety.allowDestructive, note,
@@ -131,7 +132,7 @@ final class FleetCommands {
                 out.println("Report written to " + report);
             }
             out.flush();
-            return result.allConverged() ? ExitCodes.OK : ExitCodes.ERROR;
+            return ExitCodes.of(result);
         }
     }
 

@@ -141,7 +141,7 @@ public final class HistoryCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (Target db = Target.open(dialects, target.url)) {
                 HistoryEntry entry = db.dialect().history().find(db.connection(), id).orElseThrow(() ->
-                        new ConvergeException(ErrorKind.USAGE, "no apply #" + id + " on " + db.url().display()
+                        new ConvergeException(ErrorKind.ERROR, "no apply #" + id + " on " + db.url().display()
                                 + "; 'converge history' lists them"));
                 List<Checkpoint> checkpoints = db.dialect().history().checkpoints(db.connection(), id);
                 var plan = JSON.readTree(entry.planJson());

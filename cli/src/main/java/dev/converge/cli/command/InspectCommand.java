@@ -1,6 +1,7 @@
 package dev.converge.cli.command;
 
 import dev.converge.engine.workflow.Target;
+import dev.converge.engine.diag.Plural;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
@@ -68,6 +69,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         try (Target db = Target.open(dialects, target.url)) {
             SchemaModel live = db.inspect(target.scope());
+            KnownSchemas.require(target.scope(), db, live);
             Planner planner = Planner.of(db.dialect());
             Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url().display());
             warnUnmanaged(live);
@@ -98,8 +100,8 @@ public final class InspectCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("warning: " + live.unmanaged().size() + " objects are not managed by Converge yet and are"
-                + " not in the output:");
+        err.println("warning: " + Plural.count(live.unmanaged().size(), "object is", "objects are")
+                + " not managed by Converge yet, so not in the output:");
         live.unmanaged().forEach(o -> err.println("  ? " + o));
         err.flush();
     }

@@ -69,11 +69,22 @@ public final class LintCommand implements Callable<Integer> {
         this.dialects = dialects;
     }
 
+    /** The desired root as given, when it is a file or directory (never a URL: it may hold a password). */
+    private String desiredDirectory() {
+        try {
+            return desired.desired != null && java.nio.file.Files.exists(java.nio.file.Path.of(desired.desired))
+                    ? desired.desired : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     @Override
     public Integer call() {
         LintConfig config = config();
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline()));
+            KnownSchemas.require(target.scope(), db, planning.current(), planning.desired().model());
             spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
             spec.commandLine().getErr().flush();
             List<Finding> findings = new Linter(config).lint(planning.desired().model(), planning.plan(),
@@ -84,7 +95,7 @@ public final class LintCommand implements Callable<Integer> {
                     out.print(LintReports.json(findings));
                     break;
                 case sarif:
-                    out.print(LintReports.sarif(findings, config));
+                    out.print(LintReports.sarif(findings, config, desiredDirectory()));
                     break;
                 default:
                     out.print(LintReports.text(findings));

@@ -14,7 +14,6 @@ import dev.converge.engine.plan.PlanGraphDot;
 import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.safety.SafetyPolicy;
 import java.util.List;
-import java.util.stream.Collectors;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
@@ -75,6 +74,11 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Also save the plan to FILE, to apply later exactly as reviewed: converge apply FILE --url URL.")
     private Path outFile;
 
+    @Option(names = "--show-row-values",
+            description = "Show one offending row of each failing data check. Text on a terminal only: plans"
+                    + " in Markdown, JSON, plan files and history never hold the target's rows.")
+    private boolean showRowValues;
+
     public PlanCommand(DialectRegistry dialects) {
         this.dialects = dialects;
     }
@@ -91,23 +95,32 @@ public final class PlanCommand implements Callable<Integer> {
             case dot:
                 return PlanGraphDot.render(PlanGraph.of(plan));
             default:
-                return new PlanTextRenderer().render(plan);
+                return new PlanTextRenderer(showRowValues).withFlags(policy, desired.allowUnmanaged).render(plan);
         }
     }
 
     @Override
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
+        if (showRowValues) {
+            requireTerminalText();
+            safety.rowValues = true;
+        }
         if (fleet.selected()) {
             if (format == PlanFormat.dot) {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"
                         + " plan of an environment, with its graph, run: converge report --env " + fleet.env);
+            }
+            if (format == PlanFormat.markdown) {
+                throw new ConvergeException(ErrorKind.USAGE, "--format markdown shows the plan of one target;"
+                        + " a fleet plan (--env) is text or json");
             }
             return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format == PlanFormat.json,
                     detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(timeouts.limits());
+            KnownSchemas.require(target.scope(), db, planning.current(), planning.desired().model());
             spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
             spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();
@@ -117,15 +130,29 @@ public final class PlanCommand implements Callable<Integer> {
             desired.refuseUnmanaged(planning.plan());
             List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan());
             if (!refusals.isEmpty() && format == PlanFormat.text) {
-                spec.commandLine().getErr().println("apply would refuse " + refusals.size() + " step(s): "
-                        + refusals.stream().map(r -> "#" + r.step().number()).collect(Collectors.joining(", "))
-                        + " (see the steps above for the flag that allows each)");
+                // Each refused step with what would let it run: a flag, an annotation, or fixing the data.
+                spec.commandLine().getErr().println(SafetyPolicy.describe(refusals)
+                        .replaceFirst("^refusing to apply: ", "apply would refuse this plan: ")
+                        .replaceFirst("Nothing was changed\\.$", "Nothing was changed (this was a plan)."));
                 spec.commandLine().getErr().flush();
             }
             if (outFile != null) {
                 save(planning);
             }
             return detailedExitCode && !planning.plan().isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        }
+    }
+
+    /** Row values go to a person at a terminal, never to a file, a pipe or a CI log. */
+    private void requireTerminalText() {
+        String why = format != PlanFormat.text ? "--format " + format + " (values are shown in text only)"
+                : fleet.selected() ? "--env (a fleet plan is a report; values are shown for one target only)"
+                : System.console() == null ? "an output that is not a terminal (a pipe, a file or a CI log)"
+                : null;
+        if (why != null) {
+            throw new ConvergeException(ErrorKind.USAGE,
+                    "--show-row-values cannot be used with " + why + ": run plan in a terminal, in text, without it"
+                            + " to see the query that finds the rows");
         }
     }
 

@@ -43,7 +43,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private PlanCommand.Format format;
+    private ReportFormat format;
 
     public StatusCommand(DialectRegistry dialects) {
         this.dialects = dialects;
@@ -69,7 +69,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == PlanCommand.Format.json ? FleetStatus.statusJson(plans) : FleetStatus.matrix(plans));
+        out.print(format == ReportFormat.json ? FleetStatus.statusJson(plans) : FleetStatus.matrix(plans));
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         unreadable.forEach(line -> err.println("error: environment " + line));

@@ -70,8 +70,12 @@ public final class SafetyOptions {
         return SafetyPolicy.of(allowed, allowDestructive, maxLock);
     }
 
+    /** Fetch an offending row of each failing data check: set by {@code plan --show-row-values} only. */
+    public boolean rowValues;
+
     public PlanAnnotator.Options annotation() {
-        return new PlanAnnotator.Options(!noDataChecks, Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove);
+        return new PlanAnnotator.Options(!noDataChecks, Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove,
+                rowValues);
     }
 
     /** How plans are made: the online strategies and the live facts' limits of these options. */

@@ -115,8 +115,8 @@ final class ApplyRun {
                 status = remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED;
             }
             String outcome = status.equals(HistoryEntry.CONVERGED) ? "converged"
-                    : remaining.isEmpty() ? "applied" : "applied, not converged: " + remaining.size()
-                    + " step(s) remain: " + String.join("; ", remaining);
+                    : remaining.isEmpty() ? "applied" : "applied, not converged: "
+                    + dev.converge.engine.diag.Plural.count(remaining.size(), "step remains", "steps remain") + ": " + String.join("; ", remaining);
             history.finish(target, applyId, status, outcome, millis());
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "every step of apply #" + applyId + " is committed, but"

@@ -11,6 +11,9 @@ import static java.util.Objects.requireNonNull;
  */
 public record Diagnostic(SourceSpan span, String message, String sourceLine, String hint)
         implements Comparable<Diagnostic> {
+    /** How much of the line is shown on each side of the column: a 155 KB line is clipped around it. */
+    static final int EXCERPT_RADIUS = 60;
+
     public Diagnostic {
         requireNonNull(span, "span is null");
         requireNonNull(message, "message is null");
@@ -27,8 +30,13 @@ public record Diagnostic(SourceSpan span, String message, String sourceLine, Str
         StringBuilder out = new StringBuilder();
         out.append(span).append(": error: ").append(message).append('\n');
         if (!sourceLine.isEmpty()) {
-            out.append("  ").append(sourceLine.replace('\t', ' ')).append('\n');
-            out.append("  ").append(" ".repeat(Math.max(0, span.column() - 1))).append("^\n");
+            String line = sourceLine.replace('\t', ' ').replace('\0', ' ');
+            int caret = Math.max(0, Math.min(span.column() - 1, line.length()));
+            int from = Math.max(0, caret - EXCERPT_RADIUS);
+            int to = Math.min(line.length(), caret + EXCERPT_RADIUS);
+            String head = from > 0 ? "..." : "";
+            out.append("  ").append(head).append(line, from, to).append(to < line.length() ? "..." : "").append('\n');
+            out.append("  ").append(" ".repeat(head.length() + caret - from)).append("^\n");
         }
         if (hint != null) {
             out.append("  hint: ").append(hint).append('\n');

@@ -1,29 +1,73 @@
 package dev.converge.engine.diag;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Redaction masks passwords in text that may hold database URLs: a URL the user typed and that could
- * not be parsed, or a message that echoes an argument. Every place that shows such text calls it.
+ * Redaction is the one redactor for text that may hold what a user passed as a URL or connection
+ * string: every message, exception, history row, report, plan file and log line that could echo one
+ * goes through it. It does not parse URLs, because the URLs it must hide secrets in are the ones no
+ * parser accepts ({@code postgresql:/app:S3cret@db/x}, {@code mariadb//root:pw@h/d}); it reads shapes:
+ * <ul>
+ *   <li>user information: in any word that holds an {@code @}, whatever lies between the first
+ *       {@code :} after the user name and the last {@code @} is a password;</li>
+ *   <li>parameters and JDBC properties: the value of any key that names a password ({@code password=},
+ *       {@code pass=}, {@code pwd=}, {@code sslpassword=}, {@code trustStorePassword=}...) up to the
+ *       next blank.</li>
+ * </ul>
+ * It hides too much rather than too little: a word such as {@code a:b@c} that is no URL is masked too.
  */
 public final class Redaction {
+    /** What replaces a secret. */
+    public static final String MASK = "***";
+
+    /** A word: a run of characters without blanks (a quote may belong to a password, so it stays in). */
+    private static final Pattern WORD = Pattern.compile("\\S+");
     /**
-     * {@code scheme://user:password@host}: the password runs to the last '@' before the path, as URL
-     * parsers read it, so an unencoded '@' inside a password is masked too.
+     * A key that names a password, then '=', then its value up to the next blank; a quote right before
+     * the blank is kept, as it closes the quote a message put around the text.
      */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s'\"]*):[^/\\s'\"]*@");
-    /** {@code ?password=...} or {@code &password=...} in a JDBC URL's query string. */
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("([?&](?i:password)=)[^&\\s'\"]*");
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)([\\w.\\-]*(?:password|passwd|pass|pwd|secret)[\\w.\\-]*\\s*=\\s*)\\S*?(?=['\"`]?(?:\\s|$))");
+    /** What may stand before {@code ://} in a well-formed URL: a scheme or two ({@code jdbc:postgresql}). */
+    private static final Pattern PLAIN_SCHEME = Pattern.compile("[^A-Za-z]*(?:[A-Za-z][A-Za-z0-9+.\\-]*:)?[A-Za-z][A-Za-z0-9+.\\-]*");
 
     private Redaction() {
     }
 
-    /** The text with every URL password replaced by {@code ***}; null stays null. */
+    /** The text with every password of a URL, connection string or JDBC property replaced by {@value #MASK}; null stays null. */
     public static String passwords(String text) {
         if (text == null) {
             return null;
         }
-        String withoutUserInfo = URL_PASSWORD.matcher(text).replaceAll("$1:***@");
-        return QUERY_PASSWORD.matcher(withoutUserInfo).replaceAll("$1***");
+        String withoutParameters = SECRET_PARAMETER.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+        Matcher words = WORD.matcher(withoutParameters);
+        StringBuilder out = new StringBuilder();
+        while (words.find()) {
+            words.appendReplacement(out, Matcher.quoteReplacement(withoutUserPassword(words.group())));
+        }
+        words.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * The word with its user information's password masked. The user information ends at the last
+     * '@' (a password may hold an unencoded '@'). In a well-formed {@code scheme://user:password@} the
+     * password starts after the first ':' behind the slashes, so the user stays readable; in any other
+     * shape it starts after the word's first ':', which may hide the user too.
+     */
+    private static String withoutUserPassword(String word) {
+        int at = word.lastIndexOf('@');
+        if (at < 0) {
+            return word;
+        }
+        int slashes = word.indexOf("://");
+        int from = slashes >= 0 && slashes < at && PLAIN_SCHEME.matcher(word.substring(0, slashes)).matches()
+                ? slashes + 3 : 0;
+        int colon = word.indexOf(':', from);
+        if (colon < 0 || colon > at) {
+            return word; // a user without a password, or no user information at all
+        }
+        return word.substring(0, colon + 1) + MASK + word.substring(at);
     }
 }

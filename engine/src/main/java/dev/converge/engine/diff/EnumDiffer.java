@@ -66,7 +66,8 @@ final class EnumDiffer {
     }
 
     private static ConvergeException refusal(EnumType current, EnumType desired) {
-        return new ConvergeException(ErrorKind.ERROR, "enum " + desired.name() + " would lose or reorder labels "
+        // A refusal (3), as for any step the policy does not allow: the annotation below allows it.
+        return new ConvergeException(ErrorKind.REFUSED, "enum " + desired.name() + " would lose or reorder labels "
                 + current.labels() + " -> " + desired.labels() + ": PostgreSQL can only add labels to an enum;"
                 + " create a new type and migrate the columns to it instead, or let Converge do it (rename the type,"
                 + " create it again, convert every column through text, which rewrites their tables, drop the old"

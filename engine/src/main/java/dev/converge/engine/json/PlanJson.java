@@ -121,8 +121,9 @@ public final class PlanJson {
         for (DataCheck check : step.safety().checks()) {
             ObjectNode c = checks.addObject().put("what", check.what())
                     .put("outcome", check.outcome().name().toLowerCase(Locale.ROOT)).put("count", check.count());
-            if (check.example() != null) {
-                c.put("example", check.example());
+            // Never the example row: plan files, reports and history travel to CI logs and pull requests.
+            if (check.query() != null) {
+                c.put("query", check.query());
             }
             if (check.note() != null) {
                 c.put("note", check.note());

@@ -29,7 +29,7 @@ final class StepSafetyJson {
         List<DataCheck> checks = new ArrayList<>();
         step.path("checks").forEach(c -> checks.add(new DataCheck(c.get("what").asText(),
                 DataCheck.Outcome.valueOf(c.get("outcome").asText().toUpperCase(Locale.ROOT)), c.get("count").asLong(),
-                text(c, "example"), text(c, "note"))));
+                text(c, "query"), null, text(c, "note"))));
         return new StepSafety(locks, impacts, checks);
     }
 

@@ -1,5 +1,6 @@
 package dev.converge.engine.lint;
 
+import dev.converge.engine.diag.Plural;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,9 +31,9 @@ public final class LintReports {
                     .append("]\n");
         }
         Map<Severity, Long> counts = Linter.counts(findings);
-        out.append(findings.isEmpty() ? "No findings.\n" : counts.getOrDefault(Severity.ERROR, 0L) + " errors, "
-                + counts.getOrDefault(Severity.WARNING, 0L) + " warnings, " + counts.getOrDefault(Severity.NOTE, 0L)
-                + " notes.\n");
+        out.append(findings.isEmpty() ? "No findings.\n" : Plural.count(counts.getOrDefault(Severity.ERROR, 0L), "error")
+                + ", " + Plural.count(counts.getOrDefault(Severity.WARNING, 0L), "warning") + ", "
+                + Plural.count(counts.getOrDefault(Severity.NOTE, 0L), "note") + ".\n");
         return out.toString();
     }
 
@@ -55,6 +56,14 @@ public final class LintReports {
     }
 
     public static String sarif(List<Finding> findings, LintConfig config) {
+        return sarif(findings, config, null);
+    }
+
+    /**
+     * SARIF 2.1.0 in which every result has a physical location a code-scanning tool can place: the
+     * declaring file and line, or, for an object declared nowhere (a dropped one), {@code desiredRoot}.
+     */
+    public static String sarif(List<Finding> findings, LintConfig config, String desiredRoot) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
@@ -83,6 +92,9 @@ public final class LintReports {
                 ObjectNode physical = location.putObject("physicalLocation");
                 physical.putObject("artifactLocation").put("uri", f.file());
                 physical.putObject("region").put("startLine", f.line());
+            } else if (desiredRoot != null) {
+                location.putObject("physicalLocation").putObject("artifactLocation")
+                        .put("uri", desiredRoot.replace('\\', '/'));
             }
             location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.object())
                     .put("kind", f.objectKind());

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.source.SourceFile;
+import dev.converge.engine.source.SourceSet;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,9 +34,22 @@ public final class Fingerprints {
 
     /** Hash of the files' paths and contents, in their stable order. */
     public static String of(List<SourceFile> files) {
+        return ofFiles(files.stream().map(SourceFile::displayPath).toList(), files);
+    }
+
+    /**
+     * Hash of the desired state read from {@code root}: of the contents and of the paths relative to the
+     * root, nothing else, so that the same files hash the same from any working directory (the promotion
+     * gate and {@code status} compare these hashes across runs and machines).
+     */
+    public static String of(Path root, List<SourceFile> files) {
+        return ofFiles(files.stream().map(f -> SourceSet.relativePath(root, f)).toList(), files);
+    }
+
+    private static String ofFiles(List<String> paths, List<SourceFile> files) {
         StringBuilder all = new StringBuilder();
-        for (SourceFile file : files) {
-            all.append(file.displayPath()).append('\0').append(file.text()).append('\0');
+        for (int i = 0; i < files.size(); i++) {
+            all.append(paths.get(i)).append('\0').append(files.get(i).text()).append('\0');
         }
         return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -60,7 +60,9 @@ public record Plan(int formatVersion, String dialect, String target, String curr
     /** Terraform's closing line: {@code Plan: 3 to add, 1 to change, 1 to destroy.} */
     public String summary() {
         if (steps.isEmpty()) {
-            return "No changes. The database matches the desired state.";
+            // With unmanaged objects the database does not match: only what Converge manages does.
+            return hasUnmanaged() ? "No changes to the objects Converge manages; the database also holds"
+                    + " unmanaged objects (listed below)." : "No changes. The database matches the desired state.";
         }
         return "Plan: " + count(Action.CREATE) + " to add, " + count(Action.ALTER) + " to change, "
                 + count(Action.DROP) + " to destroy.";

@@ -81,7 +81,7 @@ public final class PlanMarkdownRenderer {
                 .map(w -> w.equals("additive") ? w : "**" + w + "**").collect(Collectors.joining(", "));
         out.append("##### ").append(step.number()).append(". `").append(step.symbol()).append("` ")
                 .append(step.description().replace("`", "'")).append(" (")
-                .append(classes.isEmpty() ? "no data loss, no lock" : classes)
+                .append(classes.isEmpty() ? step.unclassifiedLabel() : classes)
                 .append(step.isFailing() ? ", **fails on current data**" : "").append(")\n\n");
         if (step.isGoneFromFiles()) {
             out.append("- no longer in the desired files\n");

@@ -122,6 +122,15 @@ public record PlanStep(int number, String id, Action action, boolean replaces, O
     }
 
     /** The classes in their declared order (additive, destructive, locking), for stable output. */
+    /**
+     * What the label says when the step has no class: read from the same locks the lock line shows, so
+     * the two never disagree ({@code no lock} above {@code lock: ACCESS EXCLUSIVE} was issue 14, item 5).
+     */
+    public String unclassifiedLabel() {
+        return safety().locks().stream().anyMatch(lock -> lock.level() != dev.converge.engine.safety.LockLevel.NONE)
+                ? "no data loss, brief lock" : "no data loss, no lock";
+    }
+
     public List<SafetyClass> sortedClasses() {
         return EnumSet.copyOf(classes.isEmpty() ? EnumSet.noneOf(SafetyClass.class) : classes).stream().toList();
     }

@@ -5,6 +5,7 @@ import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.TableImpact;
 import dev.converge.engine.safety.TableLock;
 import dev.converge.engine.safety.SafetyClass;
+import dev.converge.engine.safety.SafetyPolicy;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,35 @@ import java.util.stream.Collectors;
  */
 public final class PlanTextRenderer {
     private static final String INDENT = "      ";
+
+    private final boolean rowValues;
+    /** The policy and flags of this run, so the closing lines say what apply will do; null: not known. */
+    private final SafetyPolicy policy;
+    private final boolean allowUnmanaged;
+
+    /** A renderer that shows no row values: what every plan, log and CI output gets. */
+    public PlanTextRenderer() {
+        this(false);
+    }
+
+    /**
+     * @param rowValues show the example row a failing data check fetched; only for a user who asked for
+     *                  it on a terminal (the CLI checks both)
+     */
+    public PlanTextRenderer(boolean rowValues) {
+        this(rowValues, null, false);
+    }
+
+    private PlanTextRenderer(boolean rowValues, SafetyPolicy policy, boolean allowUnmanaged) {
+        this.rowValues = rowValues;
+        this.policy = policy;
+        this.allowUnmanaged = allowUnmanaged;
+    }
+
+    /** This renderer with the run's policy and --allow-unmanaged: each closing line says what apply will do. */
+    public PlanTextRenderer withFlags(SafetyPolicy runPolicy, boolean unmanagedAllowed) {
+        return new PlanTextRenderer(rowValues, runPolicy, unmanagedAllowed);
+    }
 
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder();
@@ -37,28 +67,39 @@ public final class PlanTextRenderer {
         }
         long destructive = plan.destructiveSteps().size();
         if (destructive > 0) {
-            out.append(destructive).append(destructive == 1 ? " step is" : " steps are")
-                    .append(" destructive: apply refuses ").append(destructive == 1 ? "it" : "them")
-                    .append(" unless --allow-destructive is given.\n");
+            out.append(destructive).append(destructive == 1 ? " step is" : " steps are").append(" destructive: ")
+                    .append(destructiveAllowed(plan) ? "allowed by the flags and annotations given, apply runs "
+                            + (destructive == 1 ? "it" : "them") + " (last).\n"
+                            : "apply refuses " + (destructive == 1 ? "it" : "them") + " unless --allow-destructive is given.\n");
         }
         appendUnmanaged(plan, out);
         return out.toString();
     }
 
+    /** True when the run's policy refuses none of the destructive steps for their data loss. */
+    private boolean destructiveAllowed(Plan plan) {
+        if (policy == null) {
+            return false;
+        }
+        return policy.refusals(plan).stream()
+                .noneMatch(r -> r.reasons().stream().anyMatch(reason -> reason.contains("--allow-destructive")));
+    }
+
     /** Unmanaged objects close the plan, so that nobody misses why it is refused. */
-    private static void appendUnmanaged(Plan plan, StringBuilder out) {
+    private void appendUnmanaged(Plan plan, StringBuilder out) {
         if (!plan.hasUnmanaged()) {
             return;
         }
         out.append('\n').append("Unmanaged objects: Converge does not manage these yet, so this plan may be incomplete:\n");
         plan.unmanaged().forEach(u -> out.append("  ? ").append(u.display()).append('\n'));
-        out.append("The plan is refused unless --allow-unmanaged is given.\n");
+        out.append(allowUnmanaged ? "--allow-unmanaged is given: apply leaves them alone.\n"
+                : "The plan is refused unless --allow-unmanaged is given.\n");
     }
 
-    private static void appendStep(PlanStep step, StringBuilder out) {
+    private void appendStep(PlanStep step, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "%3s %d. %s", step.symbol(), step.number(), step.description()));
         String classes = step.sortedClasses().stream().map(PlanTextRenderer::word).collect(Collectors.joining(", "));
-        out.append("  [").append(classes.isEmpty() ? "no data loss, no lock" : classes).append("]\n");
+        out.append("  [").append(classes.isEmpty() ? step.unclassifiedLabel() : classes).append("]\n");
         if (step.isGoneFromFiles()) {
             out.append(INDENT).append("(no longer in the desired files)\n");
         } else if (step.source() != null) {
@@ -76,6 +117,9 @@ public final class PlanTextRenderer {
         }
         for (DataCheck check : step.safety().checks()) {
             out.append(INDENT).append(check.failed() ? "X " : "data: ").append(check.describe()).append('\n');
+            if (rowValues && check.example() != null) {
+                out.append(INDENT).append("  e.g. ").append(check.example()).append('\n');
+            }
         }
         if (step.isMadeByPreviousStep()) {
             out.append(INDENT).append("(made by the statement of the step before)\n");

@@ -12,13 +12,16 @@ import dev.converge.engine.model.QualifiedName;
  *
  * @param what        the condition the step needs, for the plan: {@code public.orders.shipped_at has no NULLs}
  * @param countSql    counts the offending rows (or groups)
- * @param exampleSql  returns one offending row or value as text, at most a line
+ * @param exampleSql  returns one offending row or value as text, at most a line; run only when the user
+ *                    asked to see row values
+ * @param findSql     lists the offending rows: the plan shows this query, never the rows themselves
  */
-public record Probe(QualifiedName table, String what, String countSql, String exampleSql) {
+public record Probe(QualifiedName table, String what, String countSql, String exampleSql, String findSql) {
     public Probe {
         requireNonNull(table, "table is null");
         requireNonNull(what, "what is null");
         requireNonNull(countSql, "countSql is null");
         requireNonNull(exampleSql, "exampleSql is null");
+        requireNonNull(findSql, "findSql is null");
     }
 }

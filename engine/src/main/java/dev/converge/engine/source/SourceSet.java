@@ -1,6 +1,9 @@
 package dev.converge.engine.source;
 
+import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.diag.SourceSpan;
 import dev.converge.engine.diag.ErrorKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +44,19 @@ public final class SourceSet {
         }
     }
 
+    /**
+     * The path of a file {@link #load} read from {@code root}, relative to root: what identifies the file
+     * wherever the command runs (the display path starts with the root as the user wrote it).
+     */
+    public static String relativePath(Path root, SourceFile file) {
+        if (Files.isRegularFile(root)) {
+            return file.displayPath();
+        }
+        String prefix = displayPath(root.toString(), Path.of(""));
+        String path = file.displayPath();
+        return !prefix.isEmpty() && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
     private static String displayPath(String base, Path relative) {
         String rel = relative.toString().replace('\\', '/');
         return base.isEmpty() || base.equals(".") ? rel : base.replace('\\', '/').replaceAll("/+$", "") + "/" + rel;
@@ -52,6 +68,14 @@ public final class SourceSet {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
+            }
+            int nul = text.indexOf('\0');
+            if (nul >= 0) {
+                // The server's protocol cannot carry a NUL: say where it is before any database is touched.
+                SourceFile file = new SourceFile(displayPath, text);
+                SourceSpan at = file.spanAt(nul);
+                throw new BadInputException(List.of(new Diagnostic(at, "a NUL byte (\\0) in the file",
+                        file.line(at.line()), "SQL text cannot hold NUL bytes: remove it (was the file saved as UTF-16, or is it binary?)")));
             }
             return new SourceFile(displayPath, text);
         } catch (CharacterCodingException e) {

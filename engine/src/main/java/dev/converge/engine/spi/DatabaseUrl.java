@@ -2,6 +2,7 @@ package dev.converge.engine.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.converge.engine.diag.Redaction;
 import java.util.Map;
 import java.util.Properties;
 
@@ -28,7 +29,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, String d
     /** The URL as it may be shown: {@code postgresql://app@db.example:5432/shop}, never with a password. */
     public String display() {
         String who = user == null ? "" : user + "@";
-        return jdbcUrl.replaceFirst("^jdbc:", "").replaceFirst("//", "//" + who).replaceFirst("\\?.*$", "");
+        // Through the redactor too: a malformed URL may have left a secret in the database name.
+        return Redaction.passwords(jdbcUrl.replaceFirst("^jdbc:", "").replaceFirst("//", "//" + who).replaceFirst("\\?.*$", ""));
     }
 
     /** Connection properties for the driver: user, password and the URL's other options. */

@@ -1,5 +1,6 @@
 package dev.converge.engine.spi;
 
+import dev.converge.engine.diag.Redaction;
 import java.time.Instant;
 
 /**
@@ -23,6 +24,13 @@ import java.time.Instant;
 public record HistoryEntry(long id, Instant appliedAt, String databaseUser, String desiredHash, String planJson,
                            String outcome, long durationMillis, String status, String gitCommit, String environment,
                            String target, String desiredSnapshot, String note) {
+    /** What a history row says goes through the one redactor: a target or a remark may quote a URL. */
+    public HistoryEntry {
+        outcome = Redaction.passwords(outcome);
+        target = Redaction.passwords(target);
+        note = Redaction.passwords(note);
+    }
+
     /** Started and not finished: running now, or cut off (its connection died); resumable. */
     public static final String RUNNING = "running";
     /** Every step ran and the target matches the desired state. */

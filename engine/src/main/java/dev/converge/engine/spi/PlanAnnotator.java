@@ -22,8 +22,15 @@ public interface PlanAnnotator {
      * @param checkData   run the data pre-checks at all
      * @param budget      time budget of the probes, all together; a probe that would exceed it is skipped
      * @param sampleAbove tables with more estimated rows than this are probed on a sample of that many rows
+     * @param rowValues   also fetch one offending row of a failing check; only for a user who asked to see
+     *                    values on a terminal (production rows never reach a plan file, report or history)
      */
-    record Options(boolean checkData, Duration budget, long sampleAbove) {
+    record Options(boolean checkData, Duration budget, long sampleAbove, boolean rowValues) {
         public static final Options DEFAULT = new Options(true, Duration.ofSeconds(10), 1_000_000);
+
+        /** Options that fetch no row values: the default everywhere. */
+        public Options(boolean checkData, Duration budget, long sampleAbove) {
+            this(checkData, budget, sampleAbove, false);
+        }
     }
 }

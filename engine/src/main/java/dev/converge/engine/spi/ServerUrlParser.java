@@ -68,6 +68,18 @@ public final class ServerUrlParser {
      */
     public Parts parse(String url, String afterScheme) {
         String rest = afterScheme;
+        // The user information runs to the LAST '@', as the redactor reads it: a password may hold a raw
+        // '@', '/', '?' or '#', and none of it may end up shown as a host, port or database.
+        String userInfo = null;
+        if (rest.startsWith("//") && rest.lastIndexOf('@') >= 2) {
+            int at = rest.lastIndexOf('@');
+            userInfo = rest.substring(2, at);
+            rest = "//" + rest.substring(at + 1);
+        }
+        if (rest.indexOf('@') >= 0) {
+            throw usage("the URL '" + Redaction.passwords(url) + "' has a user name or password outside"
+                    + " '//user:password@host': write it as " + example);
+        }
         String query = "";
         int q = rest.indexOf('?');
         if (q >= 0) {
@@ -86,10 +98,7 @@ public final class ServerUrlParser {
 
         String user = null;
         String password = null;
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = authority.substring(0, at);
-            authority = authority.substring(at + 1);
+        if (userInfo != null) {
             int colon = userInfo.indexOf(':');
             user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), url);
             password = colon < 0 ? null : decode(userInfo.substring(colon + 1), url);
@@ -146,7 +155,7 @@ public final class ServerUrlParser {
         } catch (NumberFormatException e) {
             // the message below says what is wrong
         }
-        throw usage("the URL '" + Redaction.passwords(url) + "' has port '" + text + "', which is not a port number (1-65535)");
+        throw usage("the URL '" + Redaction.passwords(url) + "' has a port that is not a number from 1 to 65535");
     }
 
     private static String decode(String text, String url) {

@@ -101,7 +101,7 @@ public final class DesiredStateResolver {
             }
             dialect.loader().load(shadow.connection(), source);
             SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
-            return new DesiredState(model, Fingerprints.of(files), dir + " (" + count(files.size(), "file") + ", "
+            return new DesiredState(model, Fingerprints.of(dir, files), dir + " (" + count(files.size(), "file") + ", "
                     + count(statements.size(), "statement") + ", normalized in " + opened.description() + ")",
                     source);
         } catch (SQLException e) {

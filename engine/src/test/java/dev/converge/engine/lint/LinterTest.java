@@ -81,7 +81,10 @@ class LinterTest {
                         List.of(new TableLock(ORDERS, LockLevel.SHARE_ROW_EXCLUSIVE),
                                 new TableLock(CUSTOMERS, LockLevel.SHARE_ROW_EXCLUSIVE)),
                         List.of(new TableImpact(ORDERS, "scans", 12_400_000, 3_328_599_654L)),
-                        List.of(DataCheck.failed("every public.orders (customer_id) exists in public.customers", 1204, "77",
+                        List.of(DataCheck.failed("every public.orders (customer_id) exists in public.customers", 1204,
+                                "SELECT * FROM \"public\".\"orders\" AS child WHERE child.\"customer_id\" IS NOT NULL"
+                                        + " AND NOT EXISTS (SELECT 1 FROM \"public\".\"customers\" AS parent"
+                                        + " WHERE parent.\"id\" = child.\"customer_id\")", "77",
                                 "sampled about 1,000,000 of ~12,400,000 rows"))));
         Column before = Column.of("legacy", "text", false);
         PlanStep drop = new PlanStep(2, "drop-column:public.orders.legacy", Action.DROP, false,
@@ -146,6 +149,22 @@ class LinterTest {
     void sarifReport() {
         List<Finding> findings = new Linter(LintConfig.DEFAULT).lint(desired(), plan());
         Approvals.verify(LintReports.sarif(findings, LintConfig.DEFAULT), options(".sarif.json"));
+    }
+
+    /** Issue 14, item 14: a code-scanning tool can place every result, a dropped object's too. */
+    @Test
+    void everySarifResultHasAPhysicalLocation() throws Exception {
+        List<Finding> findings = new Linter(LintConfig.DEFAULT).lint(desired(), plan());
+        var results = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(LintReports.sarif(findings, LintConfig.DEFAULT, "schema")).at("/runs/0/results");
+        org.junit.jupiter.api.Assertions.assertTrue(results.size() > 0);
+        boolean fellBack = false;
+        for (var result : results) {
+            var uri = result.at("/locations/0/physicalLocation/artifactLocation/uri");
+            org.junit.jupiter.api.Assertions.assertFalse(uri.isMissingNode(), result.toString());
+            fellBack |= uri.asText().equals("schema");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(fellBack, "a dropped object points at the desired root");
     }
 
     @Test

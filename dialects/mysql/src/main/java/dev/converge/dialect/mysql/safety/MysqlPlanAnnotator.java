@@ -48,7 +48,7 @@ public final class MysqlPlanAnnotator implements PlanAnnotator {
         try {
             Map<QualifiedName, TableSize> sizes = sizes(target, facts.tablesToMeasure(plan));
             MysqlProbeRunner runner = new MysqlProbeRunner(target, ServerFlavor.of(target), clock,
-                    clock.instant().plus(options.budget()), options.sampleAbove());
+                    clock.instant().plus(options.budget()), options.sampleAbove(), options.rowValues());
             return facts.annotate(plan, sizes, options.checkData(), runner::run);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot read table statistics of " + plan.target() + ": "

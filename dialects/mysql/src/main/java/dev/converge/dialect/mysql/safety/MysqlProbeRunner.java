@@ -35,13 +35,17 @@ final class MysqlProbeRunner {
     private final Clock clock;
     private final Instant deadline;
     private final long sampleAbove;
+    private final boolean rowValues;
 
-    MysqlProbeRunner(Connection connection, ServerFlavor flavor, Clock clock, Instant deadline, long sampleAbove) {
+    /** @param rowValues fetch one offending row of a failing probe (the user asked to see values) */
+    MysqlProbeRunner(Connection connection, ServerFlavor flavor, Clock clock, Instant deadline, long sampleAbove,
+                     boolean rowValues) {
         this.connection = connection;
         this.flavor = flavor;
         this.clock = clock;
         this.deadline = deadline;
         this.sampleAbove = sampleAbove;
+        this.rowValues = rowValues;
     }
 
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
@@ -58,8 +62,10 @@ final class MysqlProbeRunner {
             if (offending == 0) {
                 return DataCheck.passed(probe.what(), sampleNote);
             }
-            String example = scalar(expand(probe.exampleSql(), probe, sampled));
-            return DataCheck.failed(probe.what(), offending,
+            // The plan shows the query that finds the rows on the whole table, never a row unless asked.
+            String find = expand(probe.findSql(), probe, false);
+            String example = rowValues ? scalar(expand(probe.exampleSql(), probe, sampled)) : null;
+            return DataCheck.failed(probe.what(), offending, find,
                     example == null || example.isEmpty() ? null : example.replace('\n', ' '), sampleNote);
         } catch (SQLException e) {
             for (int code : TIMEOUTS) {

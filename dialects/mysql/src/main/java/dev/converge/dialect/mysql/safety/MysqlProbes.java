@@ -133,7 +133,8 @@ final class MysqlProbes {
                 + " HAVING COUNT(*) > 1 LIMIT 1";
         return new Probe(table, "keys of " + what + " (" + keyList + ") are unique in " + table.name(),
                 "SELECT COUNT(*) FROM (" + groups + ") AS duplicates",
-                "SELECT LEFT(k, " + EXAMPLE_WIDTH + ") FROM (" + exampleGroups + ") AS duplicates");
+                "SELECT LEFT(k, " + EXAMPLE_WIDTH + ") FROM (" + exampleGroups + ") AS duplicates",
+                groups.replace("SELECT " + keyList + " FROM", "SELECT " + keyList + ", COUNT(*) FROM"));
     }
 
     /** Rows whose non-NULL key has no referenced row; every non-NULL key when the referenced table is new. */
@@ -153,7 +154,8 @@ final class MysqlProbes {
         return new Probe(key.table(), "every " + key.table().name() + " (" + String.join(", ", key.columns())
                 + ") exists in " + key.referencedTable().name() + " (foreign key " + key.name() + ")",
                 "SELECT COUNT(*) FROM {from AS child} WHERE " + condition,
-                "SELECT LEFT(" + example + ", " + EXAMPLE_WIDTH + ") FROM {from AS child} WHERE " + condition + " LIMIT 1");
+                "SELECT LEFT(" + example + ", " + EXAMPLE_WIDTH + ") FROM {from AS child} WHERE " + condition + " LIMIT 1",
+                "SELECT * FROM {from AS child} WHERE " + condition);
     }
 
     /** Rows matching {@code condition} violate; the example shows the row's key (or first columns). */
@@ -164,7 +166,8 @@ final class MysqlProbes {
     private static Probe where(QualifiedName table, String what, String condition, String example) {
         return new Probe(table, what, "SELECT COUNT(*) FROM {from AS probe_row} WHERE " + condition,
                 "SELECT LEFT(" + example + ", " + EXAMPLE_WIDTH + ") FROM {from AS probe_row} WHERE " + condition
-                        + " LIMIT 1");
+                        + " LIMIT 1",
+                "SELECT * FROM {from AS probe_row} WHERE " + condition);
     }
 
     /** {@code id=7} for the primary key columns of the table, or its first three columns without one. */

@@ -65,7 +65,7 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
         if (change instanceof AlterTableOptions options) {
             partitions(PartitionChange.of(options.from(), options.to()), hazards);
         }
-        modes.of(change, current).ifPresent(mode -> hazards.addAll(algorithm(mode)));
+        modes.of(change, current).ifPresent(mode -> hazards.addAll(mode.hazards()));
         if (change instanceof AlterColumn alter) {
             if (alter.kinds().contains(ColumnChangeKind.NOT_NULL) && alter.to().notNull()) {
                 hazards.add(scan("fails if the column holds NULLs (strict sql_mode)"));
@@ -103,22 +103,6 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
                     + " between its partitions)"));
             hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "writes to the table wait while its partitions are rebuilt"));
         }
-    }
-
-    /** What the algorithm and lock the server will use mean for the table. */
-    private static List<Hazard> algorithm(AlterMode mode) {
-        List<Hazard> hazards = new ArrayList<>();
-        if (mode.algorithm() == AlterMode.Algorithm.COPY) {
-            hazards.add(new Hazard(HazardCode.TABLE_REWRITE, mode.what()));
-        } else if (mode.rebuilds()) {
-            hazards.add(new Hazard(HazardCode.TABLE_REWRITE, mode.what()
-                    + (mode.blocksWrites() ? "" : "; reads and writes go on (LOCK=NONE)")));
-        }
-        if (mode.blocksWrites()) {
-            hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "writes to the table wait while it runs ("
-                    + mode.clause() + ")"));
-        }
-        return hazards;
     }
 
     private static Hazard scan(String why) {

@@ -16,7 +16,10 @@ import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.SafetyClass;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -169,13 +172,37 @@ final class AlterCombiner {
             sql += ", " + mode.get().clause();
         }
         List<PlanStep> result = new ArrayList<>(run.size());
-        PlanStep first = run.get(0);
+        List<PlanStep> told = run.stream().map(step -> toldAsRun(step, mode, current)).toList();
+        PlanStep first = told.get(0);
         result.add(with(first, first.number(), List.of(DdlStatement.outsideTransaction(sql)), inverse(run, table)));
-        run.subList(1, run.size()).forEach(step -> result.add(with(step, step.number(), List.of(), List.of())));
+        told.subList(1, told.size()).forEach(step -> result.add(with(step, step.number(), List.of(), List.of())));
         return result;
     }
 
     /** The costliest mode of the clauses; empty when the table is new (nothing to pin). */
+    /**
+     * The step with the hazards of the mode the combined statement runs, not of its own: a step must not
+     * say ALGORITHM=INPLACE, LOCK=NONE above a statement that runs ALGORITHM=COPY, LOCK=SHARED.
+     */
+    private PlanStep toldAsRun(PlanStep step, Optional<AlterMode> combined, SchemaModel current) {
+        Optional<AlterMode> own = modes.of(step.change(), current);
+        if (combined.isEmpty() || own.isEmpty() || own.get().equals(combined.get())) {
+            return step;
+        }
+        List<Hazard> hazards = new ArrayList<>();
+        for (Hazard hazard : step.hazards()) {
+            if (!own.get().hazards().contains(hazard)) {
+                hazards.add(new Hazard(hazard.code(), hazard.message().replace(own.get().clause(), combined.get().clause())));
+            }
+        }
+        combined.get().hazards().stream().filter(h -> !hazards.contains(h)).forEach(hazards::add);
+        Set<SafetyClass> classes = EnumSet.noneOf(SafetyClass.class);
+        classes.addAll(step.classes());
+        hazards.stream().map(h -> h.code().safetyClass()).filter(java.util.Objects::nonNull).forEach(classes::add);
+        return new PlanStep(step.number(), step.id(), step.action(), step.replaces(), step.target(), step.description(),
+                step.statements(), classes, hazards, step.change(), step.inverse(), step.source(), step.safety());
+    }
+
     private Optional<AlterMode> mode(List<PlanStep> run, SchemaModel current) {
         Optional<AlterMode> result = Optional.empty();
         for (PlanStep step : run) {

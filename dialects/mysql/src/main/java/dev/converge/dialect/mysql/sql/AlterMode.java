@@ -1,5 +1,8 @@
 package dev.converge.dialect.mysql.sql;
 
+import dev.converge.engine.safety.Hazard;
+import dev.converge.engine.safety.HazardCode;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -62,6 +65,23 @@ public record AlterMode(Algorithm algorithm, Lock lock, boolean rebuilds, String
             l = Lock.NONE;
         }
         return new AlterMode(a, l, rebuilds || other.rebuilds, algorithm.compareTo(other.algorithm) >= 0 ? what : other.what);
+    }
+
+    /**
+     * What the algorithm and lock the server will use mean for the table: the hazards of a step, and of
+     * every step of a combined statement, which runs them all this one way.
+     */
+    public java.util.List<Hazard> hazards() {
+        java.util.List<Hazard> hazards = new java.util.ArrayList<>();
+        if (algorithm == Algorithm.COPY) {
+            hazards.add(new Hazard(HazardCode.TABLE_REWRITE, what));
+        } else if (rebuilds) {
+            hazards.add(new Hazard(HazardCode.TABLE_REWRITE, what + (blocksWrites() ? "" : "; reads and writes go on (LOCK=NONE)")));
+        }
+        if (blocksWrites()) {
+            hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "writes to the table wait while it runs (" + clause() + ")"));
+        }
+        return hazards;
     }
 
     /** The clause that pins the mode: {@code ALGORITHM=INSTANT}, {@code ALGORITHM=INPLACE, LOCK=NONE}. */

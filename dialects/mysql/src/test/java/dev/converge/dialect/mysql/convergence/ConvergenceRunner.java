@@ -66,6 +66,8 @@ final class ConvergenceRunner {
                 // with the source model: converge: annotations (renames, ignores) take part as in the CLI
                 Plan plan = planner.plan(current, desired.model(), a.url().display(), desired.source());
                 String shown = new PlanTextRenderer().render(plan);
+                assertEquals(java.util.List.of(), dev.converge.engine.plan.StepAgreement.contradictions(plan),
+                        "label, lock line, hazards and statements of a step agree\n" + shown);
                 if (!plan.isEmpty()) {
                     new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
                 }

@@ -95,9 +95,16 @@ class MysqlDataPreChecksTest {
         List<DataCheck> failed = checks(plan).stream().filter(DataCheck::failed).toList();
         assertEquals(1, failed.size(), name + ": " + checks(plan));
         assertEquals(count, failed.get(0).count(), name);
-        assertEquals(example, failed.get(0).example(), name);
-        assertTrue(failed.get(0).describe().startsWith("will fail: "), failed.get(0).describe());
+        assertEquals(null, failed.get(0).example(), name + ": no row value unless asked");
+        String described = failed.get(0).describe();
+        assertTrue(described.startsWith("will fail: "), described);
+        assertTrue(described.contains(" with: SELECT ") && described.contains(failed.get(0).query()), described);
         assertTrue(plan.steps().stream().anyMatch(PlanStep::isFailing), name);
+
+        Plan asked = plan(violating, desired, new PlanAnnotator.Options(true, Duration.ofSeconds(10), 1_000_000, true));
+        DataCheck withValue = checks(asked).stream().filter(DataCheck::failed).findFirst().orElseThrow();
+        assertEquals(example, withValue.example(), name);
+        assertFalse(withValue.describe().contains(example), "describe never shows the row: " + withValue.describe());
     }
 
     @ParameterizedTest(name = "{0}: passes")

@@ -44,7 +44,7 @@ public final class PostgresPlanAnnotator implements dev.converge.engine.spi.Plan
             GranteeRoles.requireExisting(plan, target);
             Map<QualifiedName, TableSize> stats = TableStatistics.read(target, facts.tablesToMeasure(plan));
             ProbeRunner runner = new ProbeRunner(target, clock, clock.instant().plus(options.budget()),
-                    options.sampleAbove());
+                    options.sampleAbove(), options.rowValues());
             return facts.annotate(plan, stats, options.checkData(), runner::run);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot read table statistics of " + plan.target() + ": "

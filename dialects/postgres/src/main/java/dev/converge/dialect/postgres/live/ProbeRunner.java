@@ -29,12 +29,15 @@ final class ProbeRunner {
     private final Clock clock;
     private final Instant deadline;
     private final long sampleAbove;
+    private final boolean rowValues;
 
-    ProbeRunner(Connection connection, Clock clock, Instant deadline, long sampleAbove) {
+    /** @param rowValues fetch one offending row of a failing probe (the user asked to see values) */
+    ProbeRunner(Connection connection, Clock clock, Instant deadline, long sampleAbove, boolean rowValues) {
         this.connection = connection;
         this.clock = clock;
         this.deadline = deadline;
         this.sampleAbove = sampleAbove;
+        this.rowValues = rowValues;
     }
 
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
@@ -54,8 +57,10 @@ final class ProbeRunner {
             if (count == 0) {
                 return DataCheck.passed(probe.what(), sampleNote);
             }
-            String example = text(expand(probe.exampleSql(), from));
-            return DataCheck.failed(probe.what(), count, example, sampleNote);
+            // The plan shows the query that finds the rows on the whole table, never a row unless asked.
+            String find = expand(probe.findSql(), quote(probe.table()));
+            String example = rowValues ? text(expand(probe.exampleSql(), from)) : null;
+            return DataCheck.failed(probe.what(), count, find, example, sampleNote);
         } catch (SQLException e) {
             if (QUERY_CANCELED.equals(e.getSQLState())) {
                 return DataCheck.skipped(probe.what(), "skipped: the time budget for data checks ran out");

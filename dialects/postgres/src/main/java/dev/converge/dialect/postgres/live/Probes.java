@@ -204,7 +204,8 @@ final class Probes {
                 + " HAVING count(*) > 1";
         return new Probe(table, "keys of " + what + " (" + keyList + ") are unique in " + table,
                 "SELECT count(*) FROM (" + groups + ") AS duplicates",
-                "SELECT left(duplicates::text, " + EXAMPLE_WIDTH + ") FROM (" + groups + " LIMIT 1) AS duplicates");
+                "SELECT left(duplicates::text, " + EXAMPLE_WIDTH + ") FROM (" + groups + " LIMIT 1) AS duplicates",
+                groups.replace("SELECT " + keyList + " FROM", "SELECT " + keyList + ", count(*) FROM"));
     }
 
     /** Rows of the key's table whose non-NULL key has no referenced row. */
@@ -227,14 +228,16 @@ final class Probes {
         return new Probe(child, "every " + child + " (" + String.join(", ", key.columns()) + ") exists in "
                 + key.referencedTable() + " (foreign key " + key.name() + ")",
                 "SELECT count(*) FROM {from AS child} WHERE " + condition,
-                "SELECT left(" + keyText + ", " + EXAMPLE_WIDTH + ") FROM {from AS child} WHERE " + condition + " LIMIT 1");
+                "SELECT left(" + keyText + ", " + EXAMPLE_WIDTH + ") FROM {from AS child} WHERE " + condition + " LIMIT 1",
+                "SELECT * FROM {from AS child} WHERE " + condition);
     }
 
     /** Rows matching {@code condition} violate; the example is {@code example} or the whole row. */
     private static Probe where(QualifiedName table, String what, String condition, String example) {
         String shown = example == null ? "probe_row::text" : example;
         return new Probe(table, what, "SELECT count(*) FROM {from AS probe_row} WHERE " + condition,
-                "SELECT left(" + shown + ", " + EXAMPLE_WIDTH + ") FROM {from AS probe_row} WHERE " + condition + " LIMIT 1");
+                "SELECT left(" + shown + ", " + EXAMPLE_WIDTH + ") FROM {from AS probe_row} WHERE " + condition + " LIMIT 1",
+                "SELECT * FROM {from AS probe_row} WHERE " + condition);
     }
 
     private static String literal(String text) {

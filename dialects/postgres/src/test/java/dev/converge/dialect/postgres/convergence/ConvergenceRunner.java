@@ -80,6 +80,8 @@ final class ConvergenceRunner {
                 SchemaModel before = dialect.inspector().inspect(target, scope);
                 Planner first = strategies == null ? planner : Planner.of(dialect, version, strategies);
                 Plan plan = first.plan(before, desired.model(), url.display(), desired.source());
+                assertEquals(java.util.List.of(), dev.converge.engine.plan.StepAgreement.contradictions(plan),
+                        "label, lock line, hazards and statements of a step agree\n" + renderer.render(plan));
                 new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
                 target.setAutoCommit(true);
 
