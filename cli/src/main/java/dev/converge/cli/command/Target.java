@@ -2,6 +2,7 @@ package dev.converge.cli.command;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Dialect;
@@ -44,7 +45,7 @@ final class Target implements AutoCloseable {
 
     SchemaModel inspect(InspectScope scope) {
         try {
-            return dialect.inspector().inspect(connection, scope);
+            return Phases.time(Phases.INSPECT_TARGET, () -> dialect.inspector().inspect(connection, scope));
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect " + url.display() + ": " + e.getMessage(), e);
         }
