@@ -109,13 +109,16 @@ public final class DesiredStateResolver {
         NormalizationKey key = NormalizationKey.of(dialect.id(), shadowSpec, version, scope, files,
                 files.stream().map(f -> relativePath(dir, f)).toList());
         NormalizationCache.Entry normalized = cache.get(key).orElse(null);
+        String cached = "";
         if (normalized == null) {
             normalized = normalize(source, shadowSpec, target, version, scope);
             cache.put(key, normalized);
+        } else {
+            cached = ", taken from the normalization cache";
         }
         return new DesiredState(normalized.model(), Fingerprints.of(files), dir + " (" + count(files.size(), "file")
-                + ", " + count(statements, "statement") + ", normalized in " + normalized.shadowDescription() + ")",
-                source);
+                + ", " + count(statements, "statement") + ", normalized in " + normalized.shadowDescription() + cached
+                + ")", source);
     }
 
     /** Loads the files into a shadow and inspects it there: the desired model in the server's own words. */
