@@ -123,7 +123,8 @@ class MysqlFleetFaultInjectionTest {
         }
         Map<String, String> before = new HashMap<>();
         for (String t : tenants) {
-            admin(List.of("INSERT INTO `" + database(t) + "`.customers (name) SELECT CONCAT('c', seq) FROM seq_1_to_300",
+            admin(List.of("INSERT INTO `" + database(t) + "`.customers (name) SELECT CONCAT('c', seq)"
+                            + " FROM `" + database(t) + "`.seq_1_to_300",
                     "INSERT INTO `" + database(t) + "`.orders (customer_id, code, total) SELECT id, CONCAT('o', id),"
                             + " id % 97 FROM `" + database(t) + "`.customers"));
             before.put(t, checksum(t));
@@ -134,7 +135,7 @@ class MysqlFleetFaultInjectionTest {
         assertEquals(0, devApply.exitCode(), devApply.all());
         List<List<String>> groups = groups();
         v1Applies = count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
-        for (int round = 1; round <= 3; round++) {
+        for (int round = 1; round <= 5; round++) {
             killedApply();
             int partial = 0;
             for (String t : tenants) {
@@ -178,7 +179,7 @@ class MysqlFleetFaultInjectionTest {
                     Thread.sleep(100 + cutterRandom.nextInt(400));
                     String victim = database(tenants.get(cutterRandom.nextInt(tenants.size())));
                     for (String id : strings("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + victim
-                            + "' AND ID <> CONNECTION_ID() AND COMMAND <> 'Sleep'")) {
+                            + "' AND ID <> CONNECTION_ID()")) {
                         try {
                             admin(List.of("KILL CONNECTION " + id));
                             cuts.incrementAndGet();
@@ -200,7 +201,7 @@ class MysqlFleetFaultInjectionTest {
                 Thread.sleep(50);
             }
             cutter.start();
-            Thread.sleep(300 + random.nextInt(6000));
+            Thread.sleep(100 + random.nextInt(4000));
         } finally {
             stop.set(true);
             cutter.interrupt();
