@@ -8,7 +8,8 @@
 #
 # usage (from the project root): cli/bench/cache-1k.sh [TABLES] [RUNS]     (defaults: 1000 2)
 # env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), GEN (path to gen_schema.py),
-#      SHADOW (embedded, the default, or server), REBUILD=1 to rebuild the database A.
+#      SHADOW (embedded, the default, or server), REBUILD=1 to rebuild the database A,
+#      BENCH_PREFIX (default bench) for the database names.
 set -euo pipefail
 tables=${1:-1000}
 runs=${2:-2}
@@ -20,8 +21,9 @@ shadow=${SHADOW:-embedded}
 
 work=$(mktemp -d /tmp/converge-cache-bench.XXXXXX)
 trap 'rm -rf "$work"; psql -Xq -c "drop database if exists \"$ref\"" postgres' EXIT
-a=bench_${tables}_a
-ref=bench_${tables}_psql_ref
+prefix=${BENCH_PREFIX:-bench}
+a=${prefix}_${tables}_a
+ref=${prefix}_${tables}_psql_ref
 if [[ ${REBUILD:-0} == 1 ]] || ! psql -XtAc "select 1 from pg_database where datname = '$a'" postgres | grep -q 1; then
   echo "building $a ($tables tables, variant A)"
   psql -Xq -c "drop database if exists \"$a\"" postgres
