@@ -77,12 +77,13 @@ public final class DesiredStateResolver {
         if (shadowSpec == null) {
             return counted + ", parsed and ordered (not loaded: no shadow)";
         }
-        try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+        try (ShadowSelection.Opened opened = ShadowSelection.open(dialect, shadowSpec, target, version, source)) {
+            Shadow shadow = opened.shadow();
             if (shadow.ownsCluster()) {
                 dialect.loader().prepareCluster(shadow.connection(), source);
             }
             dialect.loader().load(shadow.connection(), source);
-            return counted + ", loaded in " + shadow.description();
+            return counted + ", loaded in " + opened.description();
         }
     }
 
@@ -124,7 +125,11 @@ public final class DesiredStateResolver {
     /** Loads the files into a shadow and inspects it there: the desired model in the server's own words. */
     private NormalizationCache.Entry normalize(SourceModel source, ShadowSpec shadowSpec, DatabaseUrl target,
                                                ServerVersion version, InspectScope scope) {
-        try (Shadow shadow = Phases.time(Phases.SHADOW_START, () -> dialect.shadows().open(shadowSpec, target, version))) {
+        // The selection may move to the target's server when the embedded one lacks an extension the
+        // files create: that choice follows from the key (the embedded major's binaries and the files).
+        try (ShadowSelection.Opened opened = Phases.time(Phases.SHADOW_START,
+                () -> ShadowSelection.open(dialect, shadowSpec, target, version, source))) {
+            Shadow shadow = opened.shadow();
             Phases.time(Phases.LOAD, () -> {
                 if (shadow.ownsCluster()) {
                     dialect.loader().prepareCluster(shadow.connection(), source);
@@ -134,7 +139,7 @@ public final class DesiredStateResolver {
             });
             SchemaModel model = Phases.time(Phases.INSPECT_DESIRED,
                     () -> dialect.inspector().inspect(shadow.connection(), scope));
-            return new NormalizationCache.Entry(model, shadow.description());
+            return new NormalizationCache.Entry(model, opened.description());
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
         }
