@@ -13,6 +13,7 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.spi.PlanAnnotator;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -92,7 +93,9 @@ class IndexReplacementTest {
                 StatementExecutor.PLAIN.execute(connection, statement, interrupt);
                 seen.add(statement.sql() + " -> " + usableWithoutLocks(observer));
             };
-            new Applier(new PostgresHistoryStore(), Clock.systemUTC()).executor(observed).apply(c, plan, "h");
+            // The plan drops two columns: allowed here, as --allow-destructive would.
+            new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive())
+                    .executor(observed).apply(c, plan, "h");
             for (String s : seen) {
                 assertTrue(!s.endsWith("-> null"), "no usable index on t(n) after: " + s + "\n" + seen);
             }
