@@ -13,13 +13,18 @@ import dev.converge.cli.command.StatusCommand;
 import dev.converge.cli.command.ValidateCommand;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.spi.DialectRegistry;
+import dev.converge.engine.workflow.NormalizationCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Main is the {@code converge} command: it wires the dialects, the subcommands and the error handling. */
 @Command(name = "converge", mixinStandardHelpOptions = true, version = "converge 0.1.0",
@@ -41,7 +46,58 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler(Main::executionError);
         HelpFooter.addTo(cli);
+        cli.setExecutionStrategy(Main::runWithDiagnostics);
         return cli;
+    }
+
+    /** Options every command takes: how much it tells about its stages, and its normalization cache. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show each stage (parse, shadow start, load, inspect target, inspect desired, diff, order,"
+                    + " classify, pre-checks) with its time, and normalization cache hits, on standard error.")
+    private boolean verbose;
+
+    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
+            description = "info (default) or debug (the same as --verbose).")
+    private LogLevel logLevel = LogLevel.info;
+
+    @Option(names = "--no-cache", scope = ScopeType.INHERIT,
+            description = "Load the desired files into a shadow even when this desired state was normalized before.")
+    private boolean noCache;
+
+    @Option(names = "--cache-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Keep normalized desired states in DIR (e.g. one a CI job keeps between runs). Default:"
+                    + " $CONVERGE_CACHE_DIR, else $XDG_CACHE_HOME/converge, else ~/.cache/converge.")
+    private Path cacheDir;
+
+    /** Levels of --log-level. */
+    enum LogLevel { info, debug }
+
+    /**
+     * Runs the command with the stage printer and the cache its options ask for, and puts both back
+     * afterwards (tests run many commands in one JVM).
+     */
+    private static int runWithDiagnostics(CommandLine.ParseResult parsed) {
+        boolean verbose = false;
+        boolean noCache = false;
+        Path cacheDir = null;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            verbose |= p.hasMatchedOption("--verbose") && Boolean.TRUE.equals(p.matchedOptionValue("--verbose", false));
+            verbose |= p.hasMatchedOption("--log-level") && p.matchedOptionValue("--log-level", LogLevel.info) == LogLevel.debug;
+            noCache |= p.hasMatchedOption("--no-cache") && Boolean.TRUE.equals(p.matchedOptionValue("--no-cache", false));
+            if (p.hasMatchedOption("--cache-dir")) {
+                cacheDir = p.matchedOptionValue("--cache-dir", null);
+            }
+        }
+        CommandLine cli = parsed.commandSpec().commandLine();
+        try (PhasePrinter printer = new PhasePrinter(cli.getErr(), verbose, System.console() != null)) {
+            Phases.listen(printer);
+            NormalizationCache.choose(noCache ? NormalizationCache.disabled()
+                    : cacheDir != null ? NormalizationCache.in(cacheDir.resolve("normalized")) : null);
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            Phases.listen(null);
+            NormalizationCache.choose(null);
+        }
     }
 
     /** Bare {@code converge}: no command was given, which is a usage error; the usage says which there are. */

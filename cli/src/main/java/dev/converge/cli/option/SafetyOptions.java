@@ -38,7 +38,8 @@ public final class SafetyOptions {
 
     @Option(names = "--no-index-replacement", description = "Replace an index whose definition changed by"
             + " dropping it, then building the new one, instead of building the new one concurrently under a"
-            + " temporary name, dropping the old one and renaming the new one (no moment without the index).")
+            + " temporary name, dropping the old one and renaming the new one (no moment without the index; except"
+            + " for an index whose expression or predicate reads a column whose type changes, see docs/safety.md).")
     public boolean noIndexReplacement;
 
     @Option(names = "--no-not-valid", description = "Add checks and foreign keys validated at once (long lock)"

@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  * the plan drops goes with it, so it gets no step of its own.
  *
  * <p>An index of a table that stays, with a new definition, is one {@link ReplaceIndex}, so that the
- * dialect can build the new index before it drops the old one. When the table's columns are dropped or
- * change type in the same plan, the old index may go with them (a dropped column drops its indexes) or
- * stand in the way (a type change under an index), so the index is dropped and created as two steps,
- * which the change graph orders around the column changes.
+ * dialect can build the new index before it drops the old one and the table is never without it. That
+ * holds when other columns of the table are dropped or change type in the same plan ({@link
+ * IndexColumns}): a replacement runs after the table's type changes and before its column drops. Only
+ * an old index that reads a retyped column in an expression, an operator class or its predicate may
+ * stand in the way of the type change (its expression may not exist for the new type), so it is
+ * dropped and created as two steps, which the change graph orders around the column changes.
  *
  * <p>A partition's copy of its parent's index ({@link Index#isCopy()}) is PostgreSQL's to make and
  * drop, with the parent's index or the partition: it gets no step. But a partition that is detached
@@ -39,7 +41,7 @@ final class IndexDiffer {
                 current = null;
             }
             if (current != null && !current.definition().equals(desired.definition()) && !current.isCopy()
-                    && replaceableInPlace(current, from, to)) {
+                    && replaceableInPlace(current, desired, from, to)) {
                 out.add(new ReplaceIndex(current, desired));
                 // The new index starts without a comment, whichever way the dialect builds it.
                 Comments.forNew(desired.ref(), desired.comment(), out);
@@ -70,8 +72,12 @@ final class IndexDiffer {
         return desired != null && desired.partitionOf() == null;
     }
 
-    /** Same table on both sides, a table (not a materialized view), every current column kept with its type. */
-    private static boolean replaceableInPlace(Index current, ModelIndex from, ModelIndex to) {
+    /**
+     * Same table on both sides, a table (not a materialized view), and no column whose type changes read
+     * by the old index other than as a plain key or INCLUDE column (which the server rebuilds with the
+     * column). A dropped column cannot be in the new index, and the replacement runs before the drop.
+     */
+    private static boolean replaceableInPlace(Index current, Index desired, ModelIndex from, ModelIndex to) {
         Table before = from.tables().get(current.table());
         Table after = to.tables().get(current.table());
         if (before == null || after == null) {
@@ -79,7 +85,8 @@ final class IndexDiffer {
         }
         Map<String, Column> kept = after.columns().stream()
                 .collect(Collectors.toMap(Column::name, Function.identity(), (a, b) -> a));
-        return before.columns().stream().allMatch(c -> kept.containsKey(c.name())
-                && kept.get(c.name()).type().equals(c.type()));
+        return before.columns().stream()
+                .filter(c -> kept.containsKey(c.name()) && !kept.get(c.name()).type().equals(c.type()))
+                .noneMatch(retyped -> IndexColumns.readsInExpression(current, retyped.name()));
     }
 }

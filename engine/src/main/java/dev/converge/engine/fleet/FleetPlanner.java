@@ -1,5 +1,6 @@
 package dev.converge.engine.fleet;
 
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
@@ -99,7 +100,7 @@ public final class FleetPlanner {
             sharing.forEach(t -> schemas.addAll(t.scope().schemas()));
             try (Connection connection = connections.open(sharing.get(0))) {
                 Map<String, SchemaModel> parts = ModelPartition.bySchema(
-                        dialect.inspector().inspect(connection, new InspectScope(schemas)));
+                        Phases.time(Phases.INSPECT_TARGET, () -> dialect.inspector().inspect(connection, new InspectScope(schemas))));
                 sharing.forEach(t -> out.put(t, parts.getOrDefault(t.schema(), SchemaModel.EMPTY)));
             } catch (SQLException | RuntimeException e) {
                 // Each target is then inspected on its own, and reports its own error.
@@ -113,7 +114,7 @@ public final class FleetPlanner {
                        SchemaModel inspected) {
         try (Connection connection = connections.open(target)) {
             SchemaModel current = inspected != null ? inspected
-                    : dialect.inspector().inspect(connection, target.scope());
+                    : Phases.time(Phases.INSPECT_TARGET, () -> dialect.inspector().inspect(connection, target.scope()));
             return planFrom(current, connection, target, desired);
         } catch (SQLException | RuntimeException e) {
             return TargetPlan.failed(target, Redaction.passwords(String.valueOf(e.getMessage())));
@@ -122,7 +123,7 @@ public final class FleetPlanner {
 
     /** Inspects and plans one target on an open connection (apply re-plans this way before it applies). */
     public TargetPlan planOn(Connection connection, FleetTarget target, DesiredState desired) throws SQLException {
-        return planFrom(dialect.inspector().inspect(connection, target.scope()), connection, target, desired);
+        return planFrom(Phases.time(Phases.INSPECT_TARGET, () -> dialect.inspector().inspect(connection, target.scope())), connection, target, desired);
     }
 
     /**

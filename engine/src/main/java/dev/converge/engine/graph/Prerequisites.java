@@ -153,6 +153,9 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         before.addAll(detachOf(table));
         before.addAll(index.onTable(table, isA(DropIndex.class, DropConstraint.class, DropForeignKey.class,
                 DropPolicy.class, DropTrigger.class)));
+        // The server drops an index with a column it reads: its replacement comes first, so the table
+        // keeps an index throughout (the new one cannot read the dropped column).
+        before.addAll(index.onTable(table, isA(ReplaceIndex.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         before.addAll(sequenceOwnersMovedAwayFrom(table, c.column().name()));
         return before;
@@ -241,15 +244,16 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     }
 
     /**
-     * A replaced index needs what a new one needs on its table, and, like a drop, the foreign keys that
-     * may rely on the old one gone first. Column drops and type changes never meet it: with those the
-     * differ drops and creates the index instead.
+     * A replaced index needs what a new one needs on its table (its columns' new types included: the
+     * server rebuilds the old index with a retyped key column, and the new one is built for the new
+     * type), and, like a drop, the foreign keys that may rely on the old one gone first. Column drops
+     * come after it (a drop ranks last), so the old index stays until the new one is in place.
      */
     @Override
     public List<Change> visitReplaceIndex(ReplaceIndex c) {
         QualifiedName table = c.to().table();
         List<Change> before = new ArrayList<>(index.onTable(table,
-                isA(AddColumn.class, DropConstraint.class, DropIndex.class)));
+                isA(AddColumn.class, AlterColumn.class, DropConstraint.class, DropIndex.class)));
         before.addAll(index.referencing(table, isA(DropForeignKey.class)));
         before.addAll(index.onTable(table, isA(DropForeignKey.class)));
         return before;

@@ -3,6 +3,7 @@ package dev.converge.engine.plan;
 import dev.converge.engine.change.Action;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.Change;
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.diff.DiffResult;
 import dev.converge.engine.diff.Differ;
 import dev.converge.engine.diff.ModelIndex;
@@ -87,11 +88,19 @@ public final class Planner {
         Renames.Result renamed = Renames.apply(managedCurrent, managedDesired, renames);
         SchemaModel renamedCurrent = renamed.current();
         // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
-        DiffResult diff = new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
-                .contains(HazardCode.TABLE_REWRITE), sqlGenerator.placesColumns()).diff(renamedCurrent, managedDesired);
+        DiffResult diff = Phases.time(Phases.DIFF, () -> new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
+                .contains(HazardCode.TABLE_REWRITE), sqlGenerator.placesColumns()).diff(renamedCurrent, managedDesired));
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
-        ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));
+        ordered.addAll(Phases.time(Phases.ORDER, () -> enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent))));
+        return Phases.time(Phases.CLASSIFY, () -> steps(current, desired, target, source, renamed, ordered, diff,
+                managedDesired));
+    }
+
+    /** Each change as a step: its SQL, classification, inverse and description. */
+    private Plan steps(SchemaModel current, SchemaModel desired, String target, SourceModel source,
+                       Renames.Result renamed, List<Change> ordered, DiffResult diff, SchemaModel managedDesired) {
+        SchemaModel renamedCurrent = renamed.current();
         Set<ObjectRef> replaced = replacedTargets(ordered);
         List<PlanStep> steps = new ArrayList<>(ordered.size());
         ModelIndex before = new ModelIndex(renamedCurrent);

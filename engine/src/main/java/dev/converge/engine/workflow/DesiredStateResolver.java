@@ -3,6 +3,7 @@ package dev.converge.engine.workflow;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Diagnostic;
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
@@ -33,8 +34,16 @@ import java.util.List;
 public final class DesiredStateResolver {
     private final Dialect dialect;
 
+    private final NormalizationCache cache;
+
+    /** A resolver with the cache of this process ({@link NormalizationCache#fromEnvironment()}). */
     public DesiredStateResolver(Dialect dialect) {
+        this(dialect, NormalizationCache.fromEnvironment());
+    }
+
+    public DesiredStateResolver(Dialect dialect, NormalizationCache cache) {
         this.dialect = dialect;
+        this.cache = cache;
     }
 
     public DesiredState resolve(String desired, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
@@ -90,23 +99,58 @@ public final class DesiredStateResolver {
     private DesiredState fromFiles(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
                                    InspectScope scope) {
         List<SourceFile> files = readFiles(dir);
-        List<SqlStatement> statements = split(files);
-        // Syntax, annotations and references are checked before any shadow database is started.
-        SourceModel source = dialect.loader().parse(statements)
-                .withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
-        try (ShadowSelection.Opened opened = ShadowSelection.open(dialect, shadowSpec, target, version, source)) {
+        // Syntax, annotations and references are checked before any shadow database is started, and
+        // before the cache is asked: a hit never hides a mistake in the files.
+        List<SqlStatement> split = new ArrayList<>();
+        SourceModel source = Phases.time(Phases.PARSE, () -> {
+            split.addAll(split(files));
+            return dialect.loader().parse(split);
+        }).withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
+        int statements = split.size();
+        NormalizationKey key = NormalizationKey.of(dialect.id(), shadowSpec, version, scope, files,
+                files.stream().map(f -> relativePath(dir, f)).toList());
+        NormalizationCache.Entry normalized = cache.get(key).orElse(null);
+        String cached = "";
+        if (normalized == null) {
+            normalized = normalize(source, shadowSpec, target, version, scope);
+            cache.put(key, normalized);
+        } else {
+            cached = ", taken from the normalization cache";
+        }
+        return new DesiredState(normalized.model(), Fingerprints.of(dir, files), dir + " (" + count(files.size(), "file")
+                + ", " + count(statements, "statement") + ", normalized in " + normalized.shadowDescription() + cached
+                + ")", source);
+    }
+
+    /** Loads the files into a shadow and inspects it there: the desired model in the server's own words. */
+    private NormalizationCache.Entry normalize(SourceModel source, ShadowSpec shadowSpec, DatabaseUrl target,
+                                               ServerVersion version, InspectScope scope) {
+        // The selection may move to the target's server when the embedded one lacks an extension the
+        // files create: that choice follows from the key (the embedded major's binaries and the files).
+        try (ShadowSelection.Opened opened = Phases.time(Phases.SHADOW_START,
+                () -> ShadowSelection.open(dialect, shadowSpec, target, version, source))) {
             Shadow shadow = opened.shadow();
-            if (shadow.ownsCluster()) {
-                dialect.loader().prepareCluster(shadow.connection(), source);
-            }
-            dialect.loader().load(shadow.connection(), source);
-            SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
-            return new DesiredState(model, Fingerprints.of(dir, files), dir + " (" + count(files.size(), "file") + ", "
-                    + count(statements.size(), "statement") + ", normalized in " + opened.description() + ")",
-                    source);
+            Phases.time(Phases.LOAD, () -> {
+                if (shadow.ownsCluster()) {
+                    dialect.loader().prepareCluster(shadow.connection(), source);
+                }
+                dialect.loader().load(shadow.connection(), source);
+                return null;
+            });
+            SchemaModel model = Phases.time(Phases.INSPECT_DESIRED,
+                    () -> dialect.inspector().inspect(shadow.connection(), scope));
+            return new NormalizationCache.Entry(model, opened.description());
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
         }
+    }
+
+    /** A file's path relative to the desired root, whatever directory Converge runs in. */
+    private static String relativePath(Path dir, SourceFile file) {
+        String base = dir.toString().replace('\\', '/').replaceAll("/+$", "");
+        String path = file.displayPath();
+        return base.isEmpty() || base.equals(".") || !path.startsWith(base + "/") ? path
+                : path.substring(base.length() + 1);
     }
 
     /** Splits every file, collecting the lexical errors of all of them before failing. */

@@ -2,6 +2,7 @@ package dev.converge.engine.workflow;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
@@ -70,6 +71,6 @@ public final class PlanPipeline {
     public Plan plan(Connection target, ServerVersion version, SchemaModel current, SchemaModel desired,
                      String display, SourceModel source) {
         Plan plan = offline(version, current, desired, display, source);
-        return dialect.annotator().annotate(plan, target, current, settings.live());
+        return Phases.time(Phases.PRE_CHECKS, () -> dialect.annotator().annotate(plan, target, current, settings.live()));
     }
 }

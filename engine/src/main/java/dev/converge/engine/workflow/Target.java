@@ -2,6 +2,7 @@ package dev.converge.engine.workflow;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Dialect;
@@ -35,7 +36,7 @@ public record Target(Dialect dialect, DatabaseUrl url, Connection connection, Se
 
     public SchemaModel inspect(InspectScope scope) {
         try {
-            return dialect.inspector().inspect(connection, scope);
+            return Phases.time(Phases.INSPECT_TARGET, () -> dialect.inspector().inspect(connection, scope));
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect " + url.display() + ": " + e.getMessage(), e);
         }

@@ -196,8 +196,14 @@ public final class SafetyReference {
                 An index is replaced as one step (`replace-index:...`), not a drop and a create. Its plain form
                 (`--no-concurrent-indexes`) drops and creates inside the transaction, under ACCESS EXCLUSIVE for
                 the whole build; its inverse is that plain form, which restores the old index from any point the
-                online form can stop at. When a column of the table is dropped or changes type in the same plan,
-                the index is dropped and created as two steps around the column change instead. A changed
+                online form can stop at. Columns of the table that are dropped or change type in the same plan
+                keep the replacement online (issue 14.8): it runs after the table's type changes (the server
+                rebuilds the old index with a retyped key column inside the `ALTER`, so it never goes away) and
+                before the column drops (the new index cannot read a dropped column). One case is still a drop and
+                a create as two steps around the type change, with a moment without the index: an old index whose
+                expression, operator class or predicate reads a column whose type changes, because that expression
+                may not exist for the new type and would make the `ALTER` fail. IndexReplacementTest checks from a
+                second session, after every statement, that the table has a valid index in the other cases. A changed
                 primary key or unique constraint is dropped and added in one transaction (its index built under
                 ACCESS EXCLUSIVE, which the step's hazard says), and the plan keeps every statement that runs on
                 its own (a NOT NULL through a check, a check validated apart) out from between the two, so the
@@ -220,6 +226,12 @@ public final class SafetyReference {
                 A refusal (exit code 3, nothing changed) lists each blocked step, why, and the exact flag or
                 annotation that would allow it. Annotations are read from the desired files of a fresh plan; a
                 saved plan is judged by the flags given to `apply`.
+
+                The policy is enforced by the engine's `Applier`, where the statements run, not by the CLI: every
+                caller (the CLI's `apply`, fleet applies, `apply --resume` for the steps still to run, the library
+                API, the Maven plugin, the JUnit extension) gets the same refusal, the same message, and nothing
+                touched. The default policy refuses destructive steps and failing data checks; callers only gather
+                the allowances (docs/library.md).
 
                 ## Timeouts and retries
 

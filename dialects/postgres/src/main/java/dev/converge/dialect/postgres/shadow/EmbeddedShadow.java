@@ -45,6 +45,7 @@ final class EmbeddedShadow extends ManagedShadow {
 
     /** Starts a server of {@code wantedMajor} (or the default major when there are no binaries for it). */
     static EmbeddedShadow start(Integer wantedMajor) {
+        ZonkyScripts.initializeAndClean();
         EmbeddedBinaries binaries = EmbeddedBinaries.forMajor(wantedMajor == null ? EmbeddedBinaries.DEFAULT_MAJOR
                 : wantedMajor);
         Path root;

@@ -13,6 +13,7 @@ import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.spi.PlanAnnotator;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -65,6 +66,40 @@ class IndexReplacementTest {
                             + " ON public.t USING btree (n, id)",
                     "t_n_converge_new:CREATE INDEX t_n_converge_new ON public.t USING btree (n, id)",
                     "t_n:CREATE INDEX t_n ON public.t USING btree (n, id)"), seen);
+            assertTrue(fixture.plan(OnlineStrategies.ALL, NO_PROBES).isEmpty(), "a new plan is empty");
+        }
+    }
+
+    /**
+     * Issue 14.8: when other columns of the table change type or go in the same plan, or the index's own
+     * key column changes type, the index is still replaced online, never dropped first.
+     */
+    @Test
+    void theTableKeepsAUsableIndexWhenItsColumnsChangeInTheSamePlan() throws SQLException {
+        String current = "CREATE TABLE t (id int, n int, email text, score int, old int, old_n int);"
+                + " INSERT INTO t SELECT g, g % 7, 'e' || g, g, g, g FROM generate_series(1, 500) g;"
+                + " CREATE INDEX t_n ON t (n, old_n);";
+        String desired = "CREATE TABLE t (id int, n bigint, email text, score bigint);"
+                + " CREATE INDEX t_n ON t (n, id);";
+        try (PlanFixture fixture = new PlanFixture(current, desired);
+             Connection observer = fixture.target.connect(); Connection c = fixture.target.connect()) {
+            Plan plan = fixture.plan(OnlineStrategies.ALL, NO_PROBES);
+            List<String> ids = plan.steps().stream().map(PlanStep::id).toList();
+            assertTrue(ids.contains("replace-index:public.t_n"), ids.toString());
+            assertTrue(ids.stream().noneMatch(id -> id.startsWith("drop-index") || id.startsWith("create-index")),
+                    ids.toString());
+            List<String> seen = new ArrayList<>();
+            StatementExecutor observed = (connection, statement, interrupt) -> {
+                StatementExecutor.PLAIN.execute(connection, statement, interrupt);
+                seen.add(statement.sql() + " -> " + usableWithoutLocks(observer));
+            };
+            // The plan drops two columns: allowed here, as --allow-destructive would.
+            new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive())
+                    .executor(observed).apply(c, plan, "h");
+            for (String s : seen) {
+                assertTrue(!s.endsWith("-> null"), "no usable index on t(n) after: " + s + "\n" + seen);
+            }
+            assertEquals(List.of("t_n:CREATE INDEX t_n ON public.t USING btree (n, id)"), indexesOfT(c));
             assertTrue(fixture.plan(OnlineStrategies.ALL, NO_PROBES).isEmpty(), "a new plan is empty");
         }
     }
@@ -145,6 +180,22 @@ class IndexReplacementTest {
             assertEquals(List.of("t_n_converge_new ShareUpdateExclusiveLock"), locks);
             assertEquals(List.of("public.t SHARE_UPDATE_EXCLUSIVE"), plan.steps().get(0).safety().locks().stream()
                     .map(l -> l.table() + " " + l.level()).toList());
+        }
+    }
+
+    /**
+     * The valid, ready indexes of t whose first key is n, read from the catalogs alone: pg_get_indexdef
+     * would wait for the lock of an index that a type change rebuilds in an open transaction.
+     */
+    private static String usableWithoutLocks(Connection observer) {
+        try (Statement st = observer.createStatement(); ResultSet rs = st.executeQuery("SELECT string_agg(c.relname,"
+                + " ',' ORDER BY c.relname) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_attribute a"
+                + " ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE i.indrelid = 'public.t'::regclass"
+                + " AND i.indisvalid AND i.indisready AND a.attname = 'n'")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

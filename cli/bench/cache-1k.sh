@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# cache-1k.sh: the normalization cache benchmark. Builds a database of variant A of
+# ../shared/bench/gen_schema.py and writes variant B (same seed) as a desired file, then times, end to
+# end: the reference `psql -f` loading B into an empty database; `converge plan --url A --desired DIR`
+# cold (--no-cache: the embedded shadow is started, loaded and inspected); the same filling an empty
+# cache directory; and the same again, warm (a cache hit: no shadow at all). Figures go to
+# docs/performance.md, with the machine's load average printed before each measurement.
+#
+# usage (from the project root): cli/bench/cache-1k.sh [TABLES] [RUNS]     (defaults: 1000 2)
+# env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), GEN (path to gen_schema.py),
+#      SHADOW (embedded, the default, or server), REBUILD=1 to rebuild the database A,
+#      BENCH_PREFIX (default bench) for the database names.
+set -euo pipefail
+tables=${1:-1000}
+runs=${2:-2}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+gen=${GEN:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/bench/gen_schema.py}
+jar=${CONVERGE_JAR:-cli/target/converge.jar}
+shadow=${SHADOW:-embedded}
+[[ -f $jar ]] || mvn -q package -DskipTests
+
+work=$(mktemp -d /tmp/converge-cache-bench.XXXXXX)
+trap 'rm -rf "$work"; psql -Xq -c "drop database if exists \"$ref\"" postgres' EXIT
+prefix=${BENCH_PREFIX:-bench}
+a=${prefix}_${tables}_a
+ref=${prefix}_${tables}_psql_ref
+if [[ ${REBUILD:-0} == 1 ]] || ! psql -XtAc "select 1 from pg_database where datname = '$a'" postgres | grep -q 1; then
+  echo "building $a ($tables tables, variant A)"
+  psql -Xq -c "drop database if exists \"$a\"" postgres
+  psql -Xq -c "create database \"$a\"" postgres
+  python3 "$gen" --tables "$tables" --seed 42 --variant A | psql -Xq -v ON_ERROR_STOP=1 -d "$a" >/dev/null
+fi
+mkdir -p "$work/schema"
+python3 "$gen" --tables "$tables" --seed 42 --variant B --out "$work/schema/b.sql"
+
+url="postgresql://$PGUSER@$PGHOST:$PGPORT/$a"
+plan() { # label, converge options...
+  local label=$1; shift
+  echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -f "$label: %e s wall, %M KiB max RSS" \
+    java -jar "$jar" plan --url "$url" --desired "$work/schema" --shadow "$shadow" --format json "$@" \
+    > "$work/plan-$label.json"
+}
+for i in $(seq 1 "$runs"); do
+  echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  psql -Xq -c "drop database if exists \"$ref\"" postgres
+  psql -Xq -c "create database \"$ref\"" postgres
+  /usr/bin/time -f "psql -f (reference) run $i: %e s wall" \
+    psql -Xq -v ON_ERROR_STOP=1 -d "$ref" -f "$work/schema/b.sql" >/dev/null
+  plan "cold-$i" --no-cache
+  rm -rf "$work/cache"
+  plan "fill-$i" --cache-dir "$work/cache"
+  plan "warm-$i" --cache-dir "$work/cache"
+  cmp -s "$work/plan-cold-$i.json" "$work/plan-warm-$i.json" && echo "run $i: warm plan identical to cold plan" \
+    || { echo "run $i: warm plan DIFFERS from cold plan"; exit 1; }
+done

@@ -1,0 +1,336 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.converge.engine.spi.HistoryEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14.15 on MariaDB, where every DDL statement commits by itself: {@code apply --env} over 10
+ * tenant databases runs as a real client process, killed with SIGKILL at seeded random moments while
+ * random tenants' server sessions are ended with {@code KILL CONNECTION}. After every kill each tenant
+ * holds exactly the first groups of its plan (one statement each; clauses combined into one ALTER
+ * TABLE are one group) and no fewer than its history records; a plain re-run converges every tenant,
+ * history ends converged for each, and no row is lost (checksums before and after).
+ */
+@Tag("slow")
+class MysqlFleetFaultInjectionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SEED = 1415L;
+    private static final String HOST = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
+    private static final String PORT = System.getenv().getOrDefault("MYSQL_PORT", "3306");
+    private static final String USER = System.getenv().getOrDefault("MYSQL_USER", "root");
+    private static final String PASSWORD = System.getenv("MYSQL_PASSWORD");
+
+    private static final String V1 = """
+            CREATE TABLE customers (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              name VARCHAR(100) NOT NULL
+            );
+            CREATE TABLE orders (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              customer_id BIGINT NOT NULL,
+              code VARCHAR(40),
+              total DECIMAL(10,2) NOT NULL DEFAULT 0,
+              CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
+            );
+            """;
+
+    private static final String V2 = V1 + """
+            ALTER TABLE customers ADD COLUMN note VARCHAR(200) NULL;
+            CREATE INDEX orders_total ON orders (total);
+            CREATE INDEX customers_name ON customers (name);
+            CREATE TABLE audit (id BIGINT NOT NULL PRIMARY KEY, body TEXT);
+            """;
+
+    private static final Map<String, String> PROBES = new LinkedHashMap<>();
+
+    static {
+        PROBES.put("customers.note", "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%s'"
+                + " AND TABLE_NAME = 'customers' AND COLUMN_NAME = 'note'");
+        PROBES.put("orders_total", "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '%s'"
+                + " AND INDEX_NAME = 'orders_total'");
+        PROBES.put("customers_name", "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '%s'"
+                + " AND INDEX_NAME = 'customers_name'");
+        PROBES.put("audit", "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '%s'"
+                + " AND TABLE_NAME = 'audit'");
+    }
+
+    @TempDir
+    Path dir;
+
+    private final String prefix = "cvt_ffm" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+    private final List<String> tenants = new ArrayList<>();
+    private final Random random = new Random(SEED);
+    private final List<String> observations = new ArrayList<>();
+    /** The newest history row before V2: V2's applies come after it. */
+    private long v1Applies;
+
+    @AfterEach
+    void dropDatabases() throws SQLException {
+        List<String> sql = new ArrayList<>();
+        sql.add("DROP DATABASE IF EXISTS `" + prefix + "dev`");
+        tenants.forEach(t -> sql.add("DROP DATABASE IF EXISTS `" + database(t) + "`"));
+        admin(sql);
+        try {
+            admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
+                    + " WHERE target_database LIKE '" + prefix + "%')",
+                    "DELETE FROM converge.history WHERE target_database LIKE '" + prefix + "%'"));
+        } catch (SQLException noHistory) {
+            // Nothing was recorded.
+        }
+    }
+
+    @Test
+    void killedAndCutAppliesConvergeEveryTenantOnRerunWithoutLosingARow() throws Exception {
+        List<String> create = new ArrayList<>(List.of("CREATE DATABASE `" + prefix + "dev`"));
+        for (int i = 1; i <= 10; i++) {
+            tenants.add(String.format(Locale.ROOT, "m%02d", i));
+        }
+        tenants.forEach(t -> create.add("CREATE DATABASE `" + database(t) + "`"));
+        admin(create);
+        Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(dir.resolve("schema/shop.sql"), V1);
+        config();
+        for (String env : List.of("dev", "prod")) {
+            Cli.Result applied = run("apply", "--env", env, "--auto-approve");
+            assertEquals(0, applied.exitCode(), applied.all());
+        }
+        Map<String, String> before = new HashMap<>();
+        for (String t : tenants) {
+            admin(List.of("INSERT INTO `" + database(t) + "`.customers (name) SELECT CONCAT('c', seq)"
+                            + " FROM `" + database(t) + "`.seq_1_to_300",
+                    "INSERT INTO `" + database(t) + "`.orders (customer_id, code, total) SELECT id, CONCAT('o', id),"
+                            + " id % 97 FROM `" + database(t) + "`.customers"));
+            before.put(t, checksum(t));
+        }
+
+        Files.writeString(dir.resolve("schema/shop.sql"), V2);
+        Cli.Result devApply = run("apply", "--env", "dev", "--auto-approve");
+        assertEquals(0, devApply.exitCode(), devApply.all());
+        List<List<String>> groups = groups();
+        v1Applies = count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
+        for (int round = 1; round <= 5; round++) {
+            killedApply();
+            int partial = 0;
+            for (String t : tenants) {
+                assertAtACheckpoint(t, groups);
+                partial += applied(t).isEmpty() || applied(t).size() == PROBES.size() ? 0 : 1;
+            }
+            observations.add("round " + round + ": " + partial + " tenant(s) part way");
+        }
+        Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve");
+        assertEquals(0, rerun.exitCode(), "a plain re-run converges every tenant\n" + rerun.all() + "\n" + observations);
+        Cli.Result plan = run("plan", "--env", "prod", "--detailed-exitcode");
+        assertEquals(0, plan.exitCode(), plan.all());
+        for (String t : tenants) {
+            assertEquals(new ArrayList<>(PROBES.keySet()), applied(t), t + " holds every change");
+            assertEquals(before.get(t), checksum(t), t + " lost no row");
+            List<String> statuses = strings("SELECT status FROM converge.history WHERE target_database = '"
+                    + database(t) + "' ORDER BY id");
+            String last = statuses.get(statuses.size() - 1);
+            assertTrue(last.equals(HistoryEntry.CONVERGED) || last.equals(HistoryEntry.APPLIED), t + ": " + statuses);
+            for (String status : statuses) {
+                assertTrue(List.of(HistoryEntry.CONVERGED, HistoryEntry.APPLIED, HistoryEntry.FAILED,
+                        HistoryEntry.ROLLED_BACK, HistoryEntry.RUNNING, HistoryEntry.INTERRUPTED).contains(status),
+                        t + ": a status that says what happened: " + statuses);
+            }
+        }
+        System.out.println("fault injection (seed " + SEED + "): " + observations);
+    }
+
+    private void killedApply() throws Exception {
+        long started = count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "apply", "--env", "prod", "--auto-approve", "--config", dir.resolve("converge.yaml").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger cuts = new AtomicInteger();
+        Random cutterRandom = new Random(random.nextLong());
+        Thread cutter = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Thread.sleep(100 + cutterRandom.nextInt(400));
+                    String victim = database(tenants.get(cutterRandom.nextInt(tenants.size())));
+                    for (String id : strings("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + victim
+                            + "' AND ID <> CONNECTION_ID()")) {
+                        try {
+                            admin(List.of("KILL CONNECTION " + id));
+                            cuts.incrementAndGet();
+                        } catch (SQLException gone) {
+                            // It ended by itself first.
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    // The cutter only stops.
+                }
+            }
+        });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (count("SELECT COALESCE(MAX(id), 0) FROM converge.history") <= started && child.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            cutter.start();
+            Thread.sleep(100 + random.nextInt(4000));
+        } finally {
+            stop.set(true);
+            cutter.interrupt();
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            cutter.join();
+        }
+        observations.add("killed (exit " + child.exitValue() + "), " + cuts.get() + " connection(s) cut");
+        // A statement the dead client sent runs to its end on the server: wait for the tenants' sessions to end.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (count("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE '" + prefix
+                + "t%' AND ID <> CONNECTION_ID()") > 0) {
+            assertTrue(System.nanoTime() < deadline, "the dead client's sessions end");
+            Thread.sleep(100);
+        }
+    }
+
+    private void assertAtACheckpoint(String t, List<List<String>> groups) throws SQLException {
+        List<String> held = applied(t);
+        List<String> prefixOfPlan = new ArrayList<>();
+        boolean matches = held.isEmpty();
+        for (List<String> group : groups) {
+            prefixOfPlan.addAll(group);
+            matches |= new HashSet<>(held).equals(new HashSet<>(prefixOfPlan));
+        }
+        assertTrue(matches, t + " is between two checkpoints: it holds " + held + " of the groups " + groups);
+        long done = count("SELECT COUNT(DISTINCT k.step) FROM converge.checkpoints k WHERE k.status = 'done'"
+                + " AND k.apply_id = (SELECT MAX(id) FROM converge.history WHERE target_database = '" + database(t)
+                + "' AND id > " + v1Applies + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM converge.checkpoints u WHERE u.apply_id = k.apply_id"
+                + " AND u.step = k.step AND u.status <> 'done' AND u.finished_at >= k.finished_at)");
+        assertTrue(held.size() >= done, t + " holds " + held + ", fewer than its history's " + done + " done steps");
+    }
+
+    private List<String> applied(String t) throws SQLException {
+        List<String> held = new ArrayList<>();
+        for (Map.Entry<String, String> probe : PROBES.entrySet()) {
+            if (count(probe.getValue().formatted(database(t))) > 0) {
+                held.add(probe.getKey());
+            }
+        }
+        return held;
+    }
+
+    /** The plan's groups: each step with a statement starts one; a step made by the one before joins it. */
+    private List<List<String>> groups() throws Exception {
+        Cli.Result plan = run("plan", "--env", "prod", "--format", "json");
+        assertEquals(0, plan.exitCode(), plan.all());
+        JsonNode steps = JSON.readTree(plan.out()).at("/groups/0/plan/steps");
+        List<List<String>> groups = new ArrayList<>();
+        for (JsonNode step : steps) {
+            String probe = PROBES.keySet().stream().filter(k -> step.get("id").asText().contains(k)).findFirst()
+                    .orElse(null);
+            if (step.get("statements").isEmpty() && !groups.isEmpty()) {
+                if (probe != null) {
+                    groups.get(groups.size() - 1).add(probe);
+                }
+            } else {
+                groups.add(new ArrayList<>(probe == null ? List.of() : List.of(probe)));
+            }
+        }
+        assertEquals(PROBES.size(), groups.stream().mapToInt(List::size).sum(), "every change is a step: " + steps);
+        return groups;
+    }
+
+    private String checksum(String t) throws SQLException {
+        return strings("SELECT MD5(CONCAT((SELECT COALESCE(GROUP_CONCAT(id, ':', name ORDER BY id SEPARATOR ','), '')"
+                + " FROM `" + database(t) + "`.customers), '|', (SELECT COALESCE(GROUP_CONCAT(id, ':', customer_id, ':',"
+                + " code, ':', total ORDER BY id SEPARATOR ','), '') FROM `" + database(t) + "`.orders)))").get(0);
+    }
+
+    private String database(String tenant) {
+        return prefix + "t_" + tenant;
+    }
+
+    private void config() throws Exception {
+        String server = "jdbc:mysql://" + HOST + ":" + PORT + "/";
+        String credentials = "?user=" + USER + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+        Files.writeString(dir.resolve("converge.yaml"), """
+                dialect: mysql
+                desired: schema
+                shadow: server
+                environments:
+                  dev:
+                    url: %1$s%2$sdev%3$s
+                  prod:
+                    url: %1$s%2$sdev%3$s
+                    after: dev
+                    tenants:
+                      mode: database
+                      url: %1$s%2$st_{tenant}%3$s
+                      list: [%4$s]
+                      parallelism: 3
+                      on_error: continue
+                      failure_budget: 10
+                """.formatted(server, prefix, credentials, String.join(", ", tenants)));
+    }
+
+    private Cli.Result run(String... args) {
+        return Cli.inProject(dir.resolve("converge.yaml"), args);
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + PORT + "/?useSSL=false"
+                + "&allowPublicKeyRetrieval=true", USER, PASSWORD);
+    }
+
+    private static void admin(List<String> statements) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    private static long count(String query) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> strings(String query) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+}
