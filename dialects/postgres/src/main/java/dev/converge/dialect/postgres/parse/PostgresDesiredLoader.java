@@ -32,6 +32,9 @@ import org.postgresql.core.TransactionState;
  * <p>Fallback: a statement the server rejects because something it needs is missing is retried
  * after the others for as long as that makes progress. The grammar does not read function
  * bodies, so a SQL function using a table declared after it is only ordered by this retry.
+ *
+ * <p>Once everything is loaded, the deparsed definitions are brought to the server's fixed point
+ * ({@link SecondDeparse}), so that a plan never carries a step whose only difference is a second deparse.
  */
 public final class PostgresDesiredLoader implements DesiredLoader {
     @Override
@@ -94,6 +97,9 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             // abort the others), and CREATE INDEX CONCURRENTLY refuses to run inside a transaction.
             shadow.setAutoCommit(true);
             failures = runPasses(shadow, ordered);
+            if (failures.isEmpty()) {
+                SecondDeparse.settle(shadow);
+            }
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR,
                     "cannot load the desired state into the shadow database: " + e.getMessage(), e);
