@@ -40,21 +40,22 @@ final class ProbeRunner {
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
     DataCheck run(Probe probe, long rows) {
         String sampleNote = null;
-        String from = quote(probe.table());
+        String sample = "";
         if (rows > sampleAbove) {
             double percent = Math.max(0.01, Math.min(100.0, 100.0 * sampleAbove / rows));
-            from += " TABLESAMPLE SYSTEM (" + String.format(Locale.ROOT, "%.4f", percent) + ")";
+            sample = " TABLESAMPLE SYSTEM (" + String.format(Locale.ROOT, "%.4f", percent) + ")";
             sampleNote = String.format(Locale.ROOT, "sampled about %,d of ~%,d rows", sampleAbove, rows);
         }
         try {
-            Long count = query(expand(probe.countSql(), from));
+            String table = quote(probe.table());
+            Long count = query(expand(probe.countSql(), table, sample));
             if (count == null) {
                 return DataCheck.skipped(probe.what(), "skipped: the time budget for data checks was spent");
             }
             if (count == 0) {
                 return DataCheck.passed(probe.what(), sampleNote);
             }
-            String example = text(expand(probe.exampleSql(), from));
+            String example = text(expand(probe.exampleSql(), table, sample));
             return DataCheck.failed(probe.what(), count, example, sampleNote);
         } catch (SQLException e) {
             if (QUERY_CANCELED.equals(e.getSQLState())) {
@@ -64,13 +65,16 @@ final class ProbeRunner {
         }
     }
 
-    private static String expand(String template, String from) {
+    /**
+     * Replaces each placeholder with the quoted table, its alias, then the sample clause: FROM t AS a
+     * TABLESAMPLE SYSTEM (p). (A quoted name may hold spaces, so nothing here splits the name.)
+     */
+    static String expand(String template, String quotedTable, String sample) {
         Matcher m = FROM.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String alias = m.group(1);
-            // The alias goes before TABLESAMPLE: FROM t AS a TABLESAMPLE SYSTEM (p).
-            String replacement = alias == null ? from : from.replaceFirst("^(\\S+)", "$1 AS " + alias);
+            String replacement = quotedTable + (alias == null ? "" : " AS " + alias) + sample;
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
