@@ -308,6 +308,7 @@ tableConstraintBody
     : CHECK OPEN_PAREN expr CLOSE_PAREN (NO INHERIT)?
     | UNIQUE nullsDistinct? columnList indexParameters
     | PRIMARY KEY columnList indexParameters
+    | (UNIQUE | PRIMARY KEY) USING INDEX identifier   // ALTER TABLE ... ADD: an existing index becomes the key
     | FOREIGN KEY columnList REFERENCES qualifiedName columnList? referenceOption*
     | EXCLUDE (USING identifier)? OPEN_PAREN expr CLOSE_PAREN indexParameters (WHERE OPEN_PAREN expr CLOSE_PAREN)?
     ;

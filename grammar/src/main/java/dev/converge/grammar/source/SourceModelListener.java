@@ -146,6 +146,18 @@ final class SourceModelListener extends PostgresParserBaseListener {
         if (ctx.REFERENCES() != null) {
             require(NameSpace.RELATION, ctx.qualifiedName());
         }
+        if (ctx.INDEX() != null && table != null) {
+            // The index it takes over lives in the table's schema and must be created first.
+            SqlName index = table.qualifier() == null ? SqlName.of(name(ctx.identifier()))
+                    : member(table.qualifier(), name(ctx.identifier()));
+            references.add(new Reference(NameSpace.RELATION, index, offset(ctx.identifier()), true));
+        }
+        if (ctx.INDEX() != null && table != null) {
+            // The index it takes over lives in the table's schema and must be created first.
+            SqlName index = table.qualifier() == null ? SqlName.of(name(ctx.identifier()))
+                    : member(table.qualifier(), name(ctx.identifier()));
+            references.add(new Reference(NameSpace.RELATION, index, offset(ctx.identifier()), true));
+        }
     }
 
     @Override

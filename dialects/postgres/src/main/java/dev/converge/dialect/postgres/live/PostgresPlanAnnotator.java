@@ -2,7 +2,7 @@ package dev.converge.dialect.postgres.live;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.model.EnumType;
+import dev.converge.engine.change.Change;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.LiveFacts;
@@ -13,8 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * PostgresPlanAnnotator adds the target's facts to a plan: for every locking step, the row estimate
@@ -37,9 +36,9 @@ public final class PostgresPlanAnnotator implements dev.converge.engine.spi.Plan
         if (plan.isEmpty()) {
             return plan;
         }
-        Set<QualifiedName> existing = current.tables().stream().map(t -> t.name()).collect(Collectors.toSet());
-        Map<String, EnumType> createdEnums = Probes.createdEnums(plan.steps().stream().map(PlanStep::change).toList());
-        LiveFacts facts = new LiveFacts(new Probes(existing, createdEnums)::of);
+        List<Change> changes = plan.steps().stream().map(PlanStep::change).toList();
+        PlannedRelations relations = new PlannedRelations(current.tables(), changes);
+        LiveFacts facts = new LiveFacts(new Probes(relations, Probes.createdEnums(changes))::of);
         try {
             GranteeRoles.requireExisting(plan, target);
             Map<QualifiedName, TableSize> stats = TableStatistics.read(target, facts.tablesToMeasure(plan));

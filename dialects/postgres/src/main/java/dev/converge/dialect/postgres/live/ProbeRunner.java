@@ -43,14 +43,15 @@ final class ProbeRunner {
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
     DataCheck run(Probe probe, long rows) {
         String sampleNote = null;
-        String from = quote(probe.table());
+        String sample = "";
         if (rows > sampleAbove) {
             double percent = Math.max(0.01, Math.min(100.0, 100.0 * sampleAbove / rows));
-            from += " TABLESAMPLE SYSTEM (" + String.format(Locale.ROOT, "%.4f", percent) + ")";
+            sample = " TABLESAMPLE SYSTEM (" + String.format(Locale.ROOT, "%.4f", percent) + ")";
             sampleNote = String.format(Locale.ROOT, "sampled about %,d of ~%,d rows", sampleAbove, rows);
         }
         try {
-            Long count = query(expand(probe.countSql(), from));
+            String table = quote(probe.table());
+            Long count = query(expand(probe.countSql(), table, sample));
             if (count == null) {
                 return DataCheck.skipped(probe.what(), "skipped: the time budget for data checks was spent");
             }
@@ -58,8 +59,8 @@ final class ProbeRunner {
                 return DataCheck.passed(probe.what(), sampleNote);
             }
             // The plan shows the query that finds the rows on the whole table, never a row unless asked.
-            String find = expand(probe.findSql(), quote(probe.table()));
-            String example = rowValues ? text(expand(probe.exampleSql(), from)) : null;
+            String find = expand(probe.findSql(), table, "");
+            String example = rowValues ? text(expand(probe.exampleSql(), table, sample)) : null;
             return DataCheck.failed(probe.what(), count, find, example, sampleNote);
         } catch (SQLException e) {
             if (QUERY_CANCELED.equals(e.getSQLState())) {
@@ -69,13 +70,16 @@ final class ProbeRunner {
         }
     }
 
-    private static String expand(String template, String from) {
+    /**
+     * Replaces each placeholder with the quoted table, its alias, then the sample clause: FROM t AS a
+     * TABLESAMPLE SYSTEM (p). (A quoted name may hold spaces, so nothing here splits the name.)
+     */
+    static String expand(String template, String quotedTable, String sample) {
         Matcher m = FROM.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String alias = m.group(1);
-            // The alias goes before TABLESAMPLE: FROM t AS a TABLESAMPLE SYSTEM (p).
-            String replacement = alias == null ? from : from.replaceFirst("^(\\S+)", "$1 AS " + alias);
+            String replacement = quotedTable + (alias == null ? "" : " AS " + alias) + sample;
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

@@ -35,6 +35,9 @@ import org.postgresql.core.TransactionState;
  * in another file) is retried after the others, under the session settings in force where it is
  * written ({@link SessionState}), for as long as that makes progress. Nothing is moved across a
  * SET it depends on, and data statements (INSERT, UPDATE) run where they are written.
+ *
+ * <p>Once everything is loaded, the deparsed definitions are brought to the server's fixed point
+ * ({@link SecondDeparse}), so that a plan never carries a step whose only difference is a second deparse.
  */
 public final class PostgresDesiredLoader implements DesiredLoader {
     @Override
@@ -125,6 +128,9 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             // abort the others), and CREATE INDEX CONCURRENTLY refuses to run inside a transaction.
             shadow.setAutoCommit(true);
             failures = runPasses(shadow, ordered);
+            if (failures.isEmpty()) {
+                SecondDeparse.settle(shadow);
+            }
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR,
                     "cannot load the desired state into the shadow database: " + e.getMessage(), e);

@@ -73,6 +73,7 @@ import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Table;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
 import dev.converge.engine.safety.Hazard;
@@ -80,6 +81,7 @@ import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.dialect.postgres.sql.ConcurrentDetach;
+import dev.converge.dialect.postgres.sql.PartitionedIndexSql;
 import dev.converge.engine.safety.TableLock;
 import dev.converge.dialect.postgres.sql.PostgresType;
 import dev.converge.engine.model.ObjectKind;
@@ -235,12 +237,41 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(dataDependent("unique index " + change.index().name() + " fails if " + table
                         + " has duplicate keys"));
             }
+            if (PartitionedIndexSql.isPartitioned(table, current)) {
+                return partitionedIndex(table, hazards);
+            }
             if (strategies.concurrentIndexes()) {
                 return additive(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
             }
             hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "holds a SHARE lock on " + table
                     + " for the whole build: reads continue, writes wait until it finishes"));
             return additive(locks(LockLevel.SHARE, table), hazards.toArray(Hazard[]::new));
+        }
+
+        /**
+         * A new index of a partitioned table. Online: ON ONLY the parent (SHARE on it, catalog only), then
+         * CONCURRENTLY per partition (SHARE UPDATE EXCLUSIVE on each while it builds), then ATTACH PARTITION
+         * (ACCESS EXCLUSIVE on the new copy only). Plain: one CREATE INDEX holds SHARE on the parent and
+         * every partition for the whole build.
+         */
+        private Classification partitionedIndex(QualifiedName table, List<Hazard> hazards) {
+            List<Table> partitions = PartitionedIndexSql.partitionsOf(table, current);
+            List<TableLock> locks = new ArrayList<>(locks(LockLevel.SHARE, table));
+            if (strategies.concurrentIndexes()) {
+                hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "CREATE INDEX ON ONLY " + table + " takes a brief"
+                        + " SHARE lock on it (catalog only): writes wait behind it, reads go on; each partition's copy"
+                        + " is then built CONCURRENTLY (SHARE UPDATE EXCLUSIVE) and attached"));
+                partitions.stream().filter(p -> p.partitionKey() == null)
+                        .forEach(p -> locks.addAll(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, p.name())));
+                partitions.stream().filter(p -> p.partitionKey() != null)
+                        .forEach(p -> locks.addAll(locks(LockLevel.SHARE, p.name())));
+                return additive(locks, hazards.toArray(Hazard[]::new));
+            }
+            hazards.add(new Hazard(HazardCode.BLOCKS_WRITES, "holds a SHARE lock on " + table + " and each of its "
+                    + partitions.size() + " partitions for the whole build: reads continue, writes wait until it"
+                    + " finishes"));
+            partitions.forEach(p -> locks.addAll(locks(LockLevel.SHARE, p.name())));
+            return additive(locks, hazards.toArray(Hazard[]::new));
         }
 
         @Override
@@ -556,6 +587,15 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             if (!exists(table)) {
                 return neutral(none());
             }
+            if (PartitionedIndexSql.isPartitioned(table, current)) {
+                // No concurrent form: DROP INDEX on the parent drops every partition's copy with it.
+                List<TableLock> locks = new ArrayList<>(locks(LockLevel.ACCESS_EXCLUSIVE, table));
+                PartitionedIndexSql.partitionsOf(table, current)
+                        .forEach(p -> locks.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, p.name())));
+                return neutral(locks, briefAccessExclusive(table, " and on each of its partitions (DROP INDEX of a"
+                        + " partitioned table has no CONCURRENTLY form); queries that used index "
+                        + change.index().name() + " may become slower"));
+            }
             if (strategies.concurrentIndexes()) {
                 return neutral(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table));
             }
@@ -581,6 +621,15 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                     + " with its new definition"));
             if (change.to().unique()) {
                 hazards.add(dataDependent("unique index " + name + " fails if " + table + " has duplicate keys"));
+            }
+            if (PartitionedIndexSql.isPartitioned(table, current)) {
+                // Replaced by the plain form: dropped and built again inside the transaction.
+                List<TableLock> locks = new ArrayList<>(locks(LockLevel.ACCESS_EXCLUSIVE, table));
+                PartitionedIndexSql.partitionsOf(table, current)
+                        .forEach(p -> locks.addAll(locks(LockLevel.ACCESS_EXCLUSIVE, p.name())));
+                hazards.add(accessExclusiveWhile(table, "drops index " + name + " and builds it again, as does each"
+                        + " partition under the same lock (a partitioned table's index has no concurrent replacement)"));
+                return neutral(locks, hazards.toArray(Hazard[]::new));
             }
             if (!strategies.concurrentIndexes()) {
                 hazards.add(accessExclusiveWhile(table, "drops index " + name + " and builds it again"));

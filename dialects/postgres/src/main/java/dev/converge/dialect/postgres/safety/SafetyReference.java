@@ -182,13 +182,21 @@ public final class SafetyReference {
                 out of budget says `not checked` (never `checked`); tables above `--sample-above ROWS` (default
                 1,000,000) are probed through TABLESAMPLE and the check says so. `--no-data-checks` turns probes off.
 
+                Probes quote every identifier they write (a table named `child fk` is probed like any other), and a
+                probe reads its table as its own step will see it, in terms of the rows there now: a column renamed
+                earlier in the plan is read under its old name, one retyped earlier through a cast to its new type,
+                one added earlier as its default (or NULL), a table renamed earlier under its old name
+                (`(SELECT "amount" AS "total", ... FROM "public"."purchase") AS probe_row`); a table the plan creates
+                has no rows, so a foreign key into it counts every non-NULL key as an orphan
+                (`PlannedRelations`, `ProbesSeeThePlanTest`).
+
                 ## Online strategies
 
                 On by default on tables that exist; each can be turned off:
 
                 | strategy | instead of | flag to turn it off |
                 | --- | --- | --- |
-                | `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY` (SHARE UPDATE EXCLUSIVE, outside the transaction; a failed build's INVALID index is dropped) | SHARE (index build) / ACCESS EXCLUSIVE (drop) | `--no-concurrent-indexes` |
+                | `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY` (SHARE UPDATE EXCLUSIVE, outside the transaction; a failed build's INVALID index is dropped). On a partitioned table, which refuses both: `CREATE INDEX ... ON ONLY parent` (SHARE on the parent, catalog only), `CREATE INDEX CONCURRENTLY` per partition (SHARE UPDATE EXCLUSIVE on it), `ALTER INDEX ... ATTACH PARTITION` per partition (ACCESS SHARE on the tables, ACCESS EXCLUSIVE on the new copy only); its drop stays `DROP INDEX` (ACCESS EXCLUSIVE on the parent and every partition, briefly) | SHARE (index build) / ACCESS EXCLUSIVE (drop) | `--no-concurrent-indexes` |
                 | `ADD CONSTRAINT ... NOT VALID`, then `VALIDATE CONSTRAINT` committed on its own (SHARE UPDATE EXCLUSIVE during the scan) | the scan under ACCESS EXCLUSIVE (check) or SHARE ROW EXCLUSIVE (foreign key) | `--no-not-valid` |
                 | `SET NOT NULL` after a validated `CHECK (c IS NOT NULL)` (PostgreSQL 12+; the helper check is dropped) | the scan under ACCESS EXCLUSIVE | `--no-not-null-check` |
                 | index replacement: an index with a new definition is built with `CREATE INDEX CONCURRENTLY` under a temporary name (`<name>_converge_new`), the old one dropped with `DROP INDEX CONCURRENTLY`, the new one renamed (`ALTER INDEX ... RENAME`, which locks only the index: SHARE UPDATE EXCLUSIVE from PostgreSQL 12, ACCESS EXCLUSIVE before); the table has a valid index at every moment; a failed build drops its INVALID temporary index and leaves the old one | dropping the old index, then building the new one: queries run without it in between | `--no-index-replacement` |

@@ -67,6 +67,11 @@ final class OnlineSql {
                 "DROP INDEX CONCURRENTLY IF EXISTS " + quote(change.index().name())));
     }
 
+    /** A new index of an existing partitioned table: {@link PartitionedIndexSql}. */
+    List<DdlStatement> createPartitionedIndex(CreateIndex change, SchemaModel current) {
+        return strategies.concurrentIndexes() ? PartitionedIndexSql.create(change.index(), current) : null;
+    }
+
     List<DdlStatement> dropIndex(DropIndex change) {
         if (!strategies.concurrentIndexes()) {
             return null;

@@ -125,17 +125,28 @@ public final class PostgresSqlGenerator implements SqlGenerator {
 
         @Override
         public List<DdlStatement> visitCreateIndex(CreateIndex change) {
-            return existing.contains(change.index().table()) ? online.createIndex(change) : null;
+            QualifiedName table = change.index().table();
+            if (!existing.contains(table)) {
+                return null;
+            }
+            return PartitionedIndexSql.isPartitioned(table, current) ? online.createPartitionedIndex(change, current)
+                    : online.createIndex(change);
         }
 
+        /** A partitioned table's index has no concurrent drop: the plain DROP INDEX. */
         @Override
         public List<DdlStatement> visitDropIndex(DropIndex change) {
-            return existing.contains(change.index().table()) ? online.dropIndex(change) : null;
+            QualifiedName table = change.index().table();
+            return existing.contains(table) && !PartitionedIndexSql.isPartitioned(table, current)
+                    ? online.dropIndex(change) : null;
         }
 
+        /** A partitioned table's index is replaced by the plain form: drop and create in the transaction. */
         @Override
         public List<DdlStatement> visitReplaceIndex(ReplaceIndex change) {
-            return existing.contains(change.to().table()) ? ReplaceIndexSql.online(change, strategies) : null;
+            QualifiedName table = change.to().table();
+            return existing.contains(table) && !PartitionedIndexSql.isPartitioned(table, current)
+                    ? ReplaceIndexSql.online(change, strategies) : null;
         }
 
         @Override

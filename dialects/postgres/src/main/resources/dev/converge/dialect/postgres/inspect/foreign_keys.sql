@@ -1,6 +1,7 @@
--- Foreign keys of the ordinary, non-partition tables of the given schemas, with their columns and
--- referenced columns in key order. The copies PostgreSQL adds for partitions of a referenced
--- partitioned table (conparentid <> 0) are not listed.
+-- Foreign keys of the tables, partitioned tables and partitions of the given schemas, with their columns
+-- and referenced columns in key order. A partition's own keys (pg_dump: ALTER TABLE ONLY part ADD
+-- CONSTRAINT ... FOREIGN KEY) are listed; the copies PostgreSQL makes of a parent's key on its
+-- partitions, and for the partitions of a referenced partitioned table, (conparentid <> 0) are not.
 --
 -- One pass, aggregated with GROUP BY: joining an aggregated CTE back to the constraint rows made the
 -- planner, which has no statistics on a freshly loaded shadow's catalogs, pick a nested loop over two
@@ -27,7 +28,6 @@ LEFT JOIN pg_catalog.pg_description d
 WHERE o.contype = 'f'
   AND o.conparentid = 0
   AND c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass

@@ -1,4 +1,4 @@
--- Row-level security policies on the tables of the given schemas, with their command, whether
+-- Row-level security policies on the tables, partitioned tables and partitions of the given schemas, with their command, whether
 -- permissive, their roles (PUBLIC or the quoted role name, as CREATE POLICY takes them), their
 -- expressions deparsed with an empty search_path, and what pg_depend records their expressions read
 -- besides their own table: other tables, their columns, routines; and the columns of their own table
@@ -56,8 +56,7 @@ CROSS JOIN LATERAL (
 ) deps
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND d.objsubid = 0
-WHERE c.relkind = 'r'
-  AND NOT c.relispartition
+WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass

@@ -84,6 +84,14 @@ record ConvergenceCase(String name, Path dir) {
         }
     }
 
+    /**
+     * True when desired.sql holds definitions the server deparses differently on a second load (a
+     * {@code second-deparse} flag file): the oracle is then desired.sql loaded, dumped and loaded again.
+     */
+    boolean secondDeparse() {
+        return Files.exists(dir.resolve("second-deparse"));
+    }
+
     boolean columnOrderMayDiffer() {
         return Files.exists(dir.resolve("column-order"));
     }

@@ -74,7 +74,7 @@ class ConvergenceTest {
         ConvergenceRunner online = new ConvergenceRunner(OnlineStrategies.ALL);
         return Stream.of("35-indexes-created", "36-indexes-dropped", "37-index-definition-changed",
                 "110-index-replaced-in-place", "111-index-changed-with-its-column-type",
-                "112-unique-index-replaced-under-foreign-key")
+                "112-unique-index-replaced-under-foreign-key", "144-partitioned-table-indexes-online")
                 .map(name -> DynamicTest.dynamicTest(name, () -> online.run(ConvergenceCase.named(name),
                         ShadowSpec.SERVER)));
     }

@@ -56,6 +56,20 @@ final class PgDump {
         return out;
     }
 
+    /**
+     * The dump as pg_dump writes it, without psql meta-commands ({@code \\restrict}), so that it can be
+     * loaded again over JDBC.
+     */
+    static String loadable(String database) {
+        StringBuilder out = new StringBuilder();
+        for (String line : dump(database).split("\n")) {
+            if (!line.startsWith("\\")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     private static String dump(String database) {
         List<String> command = List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges",
                 "--exclude-schema=" + "converge", "-h", LocalPostgres.HOST, "-p", String.valueOf(LocalPostgres.PORT),

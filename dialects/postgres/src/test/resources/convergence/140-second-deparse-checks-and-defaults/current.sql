@@ -1,0 +1,1 @@
+CREATE TABLE orders (id int PRIMARY KEY, status varchar(10) NOT NULL);

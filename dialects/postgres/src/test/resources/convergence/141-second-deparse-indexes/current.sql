@@ -1,0 +1,1 @@
+CREATE TABLE tickets (id int PRIMARY KEY, state varchar(10) NOT NULL, owner text);

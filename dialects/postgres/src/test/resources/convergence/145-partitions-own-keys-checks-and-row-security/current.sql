@@ -1,0 +1,10 @@
+CREATE TABLE customers (id int PRIMARY KEY);
+CREATE TABLE regions (code text PRIMARY KEY);
+CREATE TABLE orders (id int NOT NULL, customer_id int, region text, placed_on date NOT NULL) PARTITION BY RANGE (placed_on);
+CREATE TABLE orders_2024 PARTITION OF orders FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE orders_2025 PARTITION OF orders FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+ALTER TABLE ONLY orders_2024 ADD CONSTRAINT orders_2024_region_fk FOREIGN KEY (region) REFERENCES regions (code);
+ALTER TABLE orders_2024 ADD CONSTRAINT orders_2024_old_check CHECK (id > 0);
+INSERT INTO customers VALUES (1), (2);
+INSERT INTO regions VALUES ('eu');
+INSERT INTO orders VALUES (1, 1, 'eu', '2024-03-01'), (2, 2, NULL, '2025-03-01');
