@@ -607,4 +607,24 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitDropCollation(DropCollation c) {
         return dependentsChanged(c.target());
     }
+
+    /** After its schema, what it needs, and its own drop when it is replaced. */
+    @Override
+    public List<Change> visitCreateCatalogObject(CreateCatalogObject c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        before.addAll(index.targeting(c.target(), isA(DropCatalogObject.class)));
+        c.object().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        if (!c.target().member().isEmpty()) {
+            // a rule on a table or view
+            before.addAll(index.targeting(c.target().owner(), isA(CreateTable.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, c.target().name()), isA(CreateView.class)));
+        }
+        return before;
+    }
+
+    /** After what uses it now is changed or dropped. */
+    @Override
+    public List<Change> visitDropCatalogObject(DropCatalogObject c) {
+        return dependentsChanged(c.target());
+    }
 }

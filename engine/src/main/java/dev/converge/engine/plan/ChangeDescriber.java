@@ -460,4 +460,19 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     public String visitDropCollation(DropCollation c) {
         return "drop collation " + c.collation().name();
     }
+
+    @Override
+    public String visitCreateCatalogObject(CreateCatalogObject c) {
+        return "create " + kindWords(c.object().kind()) + " " + c.object().ref().display();
+    }
+
+    @Override
+    public String visitDropCatalogObject(DropCatalogObject c) {
+        return "drop " + kindWords(c.object().kind()) + " " + c.object().ref().display();
+    }
+
+    /** {@code TEXT_SEARCH_CONFIGURATION} as "text search configuration". */
+    private static String kindWords(dev.converge.engine.model.ObjectKind kind) {
+        return kind.word().replace('_', ' ');
+    }
 }

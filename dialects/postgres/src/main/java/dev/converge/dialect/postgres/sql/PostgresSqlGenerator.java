@@ -4,6 +4,8 @@ import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.CreateCatalogObject;
+import dev.converge.engine.change.DropCatalogObject;
 import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
@@ -410,6 +412,17 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitDropCollation(DropCollation change) {
             return List.of(CollationSql.drop(change.collation()));
+        }
+    
+
+        @Override
+        public List<String> visitCreateCatalogObject(CreateCatalogObject change) {
+            return change.object().definition();
+        }
+
+        @Override
+        public List<String> visitDropCatalogObject(DropCatalogObject change) {
+            return List.of(CatalogObjectSql.drop(change.object()));
         }
     }
 }
