@@ -5,7 +5,7 @@ CREATE RULE skip_test AS ON INSERT TO app.events WHERE new.kind IN ('test', 'dry
 CREATE RULE log_update AS ON UPDATE TO app.events DO ALSO INSERT INTO app.event_log VALUES (new.id, new.kind);
 ALTER TABLE app.events DISABLE RULE log_update;
 COMMENT ON RULE skip_test ON app.events IS 'test events are never stored';
-CREATE VIEW app.open_events AS SELECT id, kind FROM app.events;
+CREATE VIEW app.open_events AS SELECT id, kind, payload FROM app.events;
 CREATE FUNCTION app.open_events_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN

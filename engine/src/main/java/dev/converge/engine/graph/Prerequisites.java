@@ -333,6 +333,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitCreateTrigger(CreateTrigger c) {
         QualifiedName table = c.trigger().table();
         List<Change> before = new ArrayList<>(index.onTable(table, isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+        // an INSTEAD OF trigger on a view created (or created again) by the plan
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, table), isA(CreateView.class)));
         if (c.trigger().function() != null) {
             before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
         }

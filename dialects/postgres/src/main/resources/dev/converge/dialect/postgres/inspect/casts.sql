@@ -30,4 +30,6 @@ WHERE k.oid >= 16384
               WHERE n.oid IN (st.typnamespace, tt.typnamespace, f.pronamespace)
                 AND n.nspname = ANY ((SELECT schemas FROM scope)::text[]))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND x.objid = k.oid AND x.deptype = 'e')
+                  WHERE x.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND x.objid = k.oid
+                    -- nor the casts PostgreSQL makes for a multirange type (an internal dependency)
+                    AND x.deptype IN ('e', 'i'))
