@@ -284,7 +284,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     /** After the table exists; before nothing (options never block another change). */
     @Override
     public List<Change> visitAlterTableOptions(AlterTableOptions c) {
-        return index.targeting(c.target(), isA(CreateTable.class));
+        // after the table's new indexes and keys: PostgreSQL's REPLICA IDENTITY USING INDEX names one
+        List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(CreateTable.class)));
+        before.addAll(index.onTable(c.table(), isA(CreateIndex.class, ReplaceIndex.class, AddConstraint.class)));
+        return before;
     }
 
     @Override

@@ -211,7 +211,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitAlterTableOptions(AlterTableOptions c) {
         List<String> added = c.to().stream().filter(o -> !c.from().contains(o)).toList();
-        return "alter table " + c.table() + " options: " + (added.isEmpty() ? "server defaults" : String.join(" ", added));
+        List<String> removed = c.from().stream().filter(o -> !c.to().contains(o)).toList();
+        return "alter table " + c.table() + " options: " + (added.isEmpty() ? "server defaults" : String.join(" ", added))
+                + (removed.isEmpty() ? "" : " (was " + String.join(" ", removed) + ")");
     }
 
     @Override

@@ -39,12 +39,16 @@ final class Census {
 
     static List<UnmanagedObject> unaccounted(SchemaModel model, List<Entry> entries) {
         Set<String> known = knownKeys(model);
+        // the table attributes the model holds: UNLOGGED and REPLICA IDENTITY are table options
+        model.tables().forEach(t -> t.options().forEach(option -> known.add(key("TABLE", t.name().schema(),
+                t.name().name(), option.startsWith("REPLICA IDENTITY USING INDEX") ? "REPLICA IDENTITY USING INDEX"
+                        : option))));
         Set<QualifiedName> listed = new HashSet<>();
         model.unmanaged().forEach(u -> u.objectName().ifPresent(listed::add));
         List<UnmanagedObject> out = new ArrayList<>();
         for (Entry entry : entries) {
-            boolean attribute = entry.isTableAttribute();
-            if (!attribute && (known.contains(entry.key()) || listed.contains(entry.qualifiedName()))) {
+            boolean listedAlready = !entry.isTableAttribute() && listed.contains(entry.qualifiedName());
+            if (known.contains(entry.key()) || listedAlready) {
                 continue;
             }
             out.add(entry.asUnmanaged());

@@ -482,10 +482,34 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, ""), incompatible);
         }
 
+        /**
+         * SET LOGGED / UNLOGGED rewrites the table under ACCESS EXCLUSIVE (and an unlogged table is
+         * emptied after a crash and not replicated); REPLICA IDENTITY changes the catalog only, under a
+         * brief ACCESS EXCLUSIVE, and changes what logical replication sends.
+         */
         @Override
         public Classification visitAlterTableOptions(AlterTableOptions change) {
-            // PostgreSQL tables carry no options in the model: the differ never makes this change here.
-            return additive(List.of());
+            QualifiedName table = change.table();
+            List<Hazard> hazards = new ArrayList<>();
+            boolean unlogged = change.to().contains("UNLOGGED");
+            if (change.from().contains("UNLOGGED") != unlogged) {
+                hazards.add(rewrite(table));
+                if (unlogged) {
+                    hazards.add(incompatible(table + " becomes UNLOGGED: its rows are lost after a crash and are not"
+                            + " replicated"));
+                }
+            } else {
+                hazards.add(briefAccessExclusive(table, ""));
+            }
+            if (!replicaIdentity(change.from()).equals(replicaIdentity(change.to()))) {
+                hazards.add(incompatible("logical replication of " + table + " sends other columns of old rows ("
+                        + replicaIdentity(change.to()).orElse("REPLICA IDENTITY DEFAULT") + ")"));
+            }
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
+        }
+
+        private static java.util.Optional<String> replicaIdentity(List<String> options) {
+            return options.stream().filter(o -> o.startsWith("REPLICA IDENTITY ")).findFirst();
         }
 
         @Override

@@ -63,6 +63,7 @@ import dev.converge.dialect.postgres.safety.CurrentRelations;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.OnlineStrategies;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -210,7 +211,9 @@ public final class PostgresSqlGenerator implements SqlGenerator {
 
         @Override
         public List<String> visitCreateTable(CreateTable change) {
-            return List.of(TableSql.create(change.table()));
+            List<String> sql = new ArrayList<>(List.of(TableSql.create(change.table())));
+            sql.addAll(TableOptionsSql.afterCreate(change.table().name(), change.table().options()));
+            return sql;
         }
 
         @Override
@@ -265,7 +268,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
 
         @Override
         public List<String> visitAlterTableOptions(AlterTableOptions change) {
-            throw new IllegalStateException("PostgreSQL tables carry no options in the model: " + change.table());
+            return TableOptionsSql.alter(change.table(), change.from(), change.to());
         }
 
         @Override

@@ -101,8 +101,8 @@ class EveryKindIsSeenTest {
             new Sneak("CREATE FOREIGN TABLE app.sneaky_foreign (i int) SERVER sneaky_server", "sneaky_foreign"),
             new Sneak("CREATE TRIGGER sneaky_foreign_trigger BEFORE INSERT ON app.sneaky_foreign FOR EACH ROW EXECUTE FUNCTION app.sneaky_trigger_function()",
                     "sneaky_foreign"),
-            new Sneak("ALTER TABLE app.plain SET UNLOGGED", "UNLOGGED on app.plain"),
-            new Sneak("ALTER TABLE app.plain REPLICA IDENTITY FULL", "REPLICA IDENTITY FULL on app.plain"),
+            new Sneak("ALTER TABLE app.plain SET UNLOGGED", "ALTER TABLE \"app\".\"plain\" SET LOGGED"),
+            new Sneak("ALTER TABLE app.plain REPLICA IDENTITY FULL", "ALTER TABLE \"app\".\"plain\" REPLICA IDENTITY DEFAULT"),
             new Sneak("ALTER TABLE app.twin INHERIT app.plain", "INHERITS app.plain on app.twin"),
             new Sneak("CREATE TABLE app.sneaky_child () INHERITS (app.plain)", "INHERITS app.plain on app.sneaky_child"));
 
