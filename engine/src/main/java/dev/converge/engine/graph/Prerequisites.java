@@ -97,6 +97,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
                     isA(CreateTable.class)));
         }
         c.table().columns().forEach(column -> column.dependsOn().forEach(dep -> before.addAll(creatorsOf(dep))));
+        before.addAll(predecessorOfSameName(c.table().name()));
         return before;
     }
 
@@ -273,6 +274,18 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(schemaOf(c));
         c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         before.addAll(index.targeting(c.target(), isA(DropView.class)));
+        before.addAll(predecessorOfSameName(c.target().name()));
+        return before;
+    }
+
+    /**
+     * The drop of a relation of another kind with the same name (a table that becomes a view, a view
+     * that becomes a table or a materialized view): it must go before its successor is created.
+     */
+    private List<Change> predecessorOfSameName(QualifiedName name) {
+        List<Change> before = new ArrayList<>(index.targeting(ObjectRef.of(ObjectKind.TABLE, name), isA(DropTable.class)));
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, name), isA(DropView.class)));
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, name), isA(DropMaterializedView.class)));
         return before;
     }
 
@@ -437,6 +450,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(schemaOf(c));
         c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         before.addAll(index.targeting(c.target(), isA(DropMaterializedView.class)));
+        before.addAll(predecessorOfSameName(c.target().name()));
         return without(before, c);
     }
 
