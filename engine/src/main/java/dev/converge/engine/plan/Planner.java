@@ -90,6 +90,7 @@ public final class Planner {
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent)));
+        UnmanagedPrerequisites.check(ordered, renamedCurrent, managedDesired);
         Set<ObjectRef> replaced = replacedTargets(ordered);
         List<PlanStep> steps = new ArrayList<>(ordered.size());
         ModelIndex before = new ModelIndex(renamedCurrent);

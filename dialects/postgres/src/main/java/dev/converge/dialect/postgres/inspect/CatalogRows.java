@@ -227,7 +227,14 @@ final class CatalogRows {
     }
 
     static UnmanagedObject unmanaged(ResultSet row) throws SQLException {
-        return new UnmanagedObject(row.getString("kind"), row.getString("name"));
+        List<String> kinds = strings(row, "needed_kinds");
+        List<String> schemas = strings(row, "needed_schemas");
+        List<String> names = strings(row, "needed_names");
+        List<ObjectRef> neededBy = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            neededBy.add(ObjectRef.of(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i))));
+        }
+        return new UnmanagedObject(row.getString("kind"), row.getString("name"), neededBy);
     }
 
     /** The refs of a row's ref_kinds, ref_schemas, ref_names and ref_members arrays, position by position. */

@@ -4,8 +4,11 @@
 -- skipped (extensions are managed as a whole). Every branch is an index-backed scan of one catalog.
 -- Keep this list in step with what the other queries of this package read: an object kind moves
 -- out of here when Converge starts managing it. The schema names are bound once, as the scope CTE.
+-- needed_*: the managed objects that depend on it (views and materialized views through their rule,
+-- routines, tables through a column, a constraint or a trigger, indexes, domains), named as the model
+-- names them, so that a plan creating one of them where the object is missing can be refused.
 WITH scope AS (SELECT ?::text[] AS schemas)
-SELECT kind, name FROM (
+SELECT kind, name, needs.needed_kinds, needs.needed_schemas, needs.needed_names FROM (
     SELECT 'foreign table' AS kind,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name,
            c.oid AS oid, 'pg_catalog.pg_class'::pg_catalog.regclass AS classid
@@ -51,5 +54,41 @@ SELECT kind, name FROM (
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc
                       WHERE oc.opcfamily = f.oid AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace)
 ) objects
+CROSS JOIN LATERAL (
+    SELECT array_agg(d.kind ORDER BY d.kind, d.schema_name, d.name) AS needed_kinds,
+           array_agg(d.schema_name ORDER BY d.kind, d.schema_name, d.name) AS needed_schemas,
+           array_agg(d.name ORDER BY d.kind, d.schema_name, d.name) AS needed_names
+    FROM (
+        SELECT DISTINCT
+               CASE WHEN p.oid IS NOT NULL THEN CASE p.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END
+                    WHEN ty.oid IS NOT NULL THEN 'DOMAIN'
+                    WHEN rc.relkind = 'v' THEN 'VIEW' WHEN rc.relkind = 'm' THEN 'MATERIALIZED_VIEW'
+                    WHEN rc.relkind IN ('i', 'I') THEN 'INDEX'
+                    ELSE 'TABLE' END AS kind,
+               COALESCE(pn.nspname, tyn.nspname, rcn.nspname)::text AS schema_name,
+               COALESCE(p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', ty.typname,
+                        rc.relname)::text AS name
+        FROM pg_catalog.pg_depend dep
+        LEFT JOIN pg_catalog.pg_proc p ON dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = dep.objid
+        LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+        LEFT JOIN pg_catalog.pg_type ty ON dep.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND ty.oid = dep.objid
+              AND ty.typtype = 'd'
+        LEFT JOIN pg_catalog.pg_namespace tyn ON tyn.oid = ty.typnamespace
+        -- the relation: the object itself (a table through a column, an index), or the table or view
+        -- of a rule, constraint or trigger
+        LEFT JOIN pg_catalog.pg_class rc ON rc.oid = CASE dep.classid
+                WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN dep.objid
+                WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN (SELECT ev_class FROM pg_catalog.pg_rewrite WHERE oid = dep.objid)
+                WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN (SELECT conrelid FROM pg_catalog.pg_constraint WHERE oid = dep.objid)
+                WHEN 'pg_catalog.pg_trigger'::pg_catalog.regclass THEN (SELECT tgrelid FROM pg_catalog.pg_trigger WHERE oid = dep.objid)
+                END
+        LEFT JOIN pg_catalog.pg_namespace rcn ON rcn.oid = rc.relnamespace
+        WHERE dep.refclassid = objects.classid AND dep.refobjid = objects.oid AND dep.deptype = 'n'
+          AND COALESCE(pn.nspname, tyn.nspname, rcn.nspname) IS NOT NULL
+          -- not what PostgreSQL made for the object itself (a range type's constructors)
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend di
+                          WHERE di.classid = dep.classid AND di.objid = dep.objid AND di.deptype = 'i')
+    ) d
+) needs
 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = objects.classid AND x.objid = objects.oid AND x.deptype = 'e')
