@@ -38,6 +38,9 @@ public final class InspectCommand implements Callable<Integer> {
     /** The comment PostgreSQL (13 and later) gives it; a desired state only says so when it differs. */
     private static final String DEFAULT_SCHEMA_COMMENT = "standard public schema";
 
+    /** The group (and, with --out, the file {@code _database_.sql}) of the objects of no schema. */
+    private static final String DATABASE_OBJECTS = "(database)";
+
     private final DialectRegistry dialects;
 
     @Spec
@@ -63,7 +66,8 @@ public final class InspectCommand implements Callable<Integer> {
             warnUnmanaged(live);
             Map<String, StringBuilder> bySchema = new TreeMap<>();
             for (PlanStep step : plan.steps()) {
-                String schema = step.target().name().schema();
+                // casts, event triggers and publications belong to the database, not to a schema
+                String schema = step.target().name().schema().isEmpty() ? DATABASE_OBJECTS : step.target().name().schema();
                 StringBuilder sql = bySchema.computeIfAbsent(schema, s -> new StringBuilder());
                 step.sql().forEach(statement -> sql.append(statement).append(";\n\n"));
             }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * CatalogObjects reads the kinds kept as a {@link CatalogObject}: one query per kind (aggregates,
- * text search objects, rules, statistics objects, casts, operators, event triggers, publications),
+ * text search objects, rules, statistics objects, casts, operators, operator families and classes,
+ * event triggers, publications),
  * each row carrying the object's catalog and oid, and one query for what all of them depend on,
  * joined here by that catalog and oid. The dependencies are read once, whatever the number of
  * objects, so the cost stays one query per kind.
@@ -22,7 +23,7 @@ import java.util.Map;
 final class CatalogObjects {
     /** The queries of the kinds, in the order they are run (the model sorts the result anyway). */
     static final List<String> QUERIES = List.of("aggregates", "text_search", "rules", "statistics", "casts",
-            "operators", "event_triggers", "publications");
+            "operators", "operator_families", "event_triggers", "publications");
 
     private CatalogObjects() {
     }

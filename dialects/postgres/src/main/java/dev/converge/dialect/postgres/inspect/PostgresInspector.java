@@ -20,11 +20,11 @@ import java.util.List;
  * types, extensions, the privileges of the managed roles, collations, and the kinds kept as catalog
  * objects (aggregates, text search objects, rules, casts, operators, statistics objects, event
  * triggers, publications: {@link CatalogObjects}) of a live PostgreSQL database into a
- * {@link SchemaModel}: twenty-eight catalog queries per inspection whatever the number
+ * {@link SchemaModel}: twenty-nine catalog queries per inspection whatever the number
  * of objects, all in one read-only snapshot with an empty search_path so that every name the server
  * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
  * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (range
- * types, operator classes, foreign tables...) are listed by unmanaged.sql, never silently skipped; and the census ({@link Census}) lists whatever
+ * types, foreign tables...) are listed by unmanaged.sql, never silently skipped; and the census ({@link Census}) lists whatever
  * object of the schemas no query read, so that a kind or a place the inspector misses is never
  * dropped silently.
  */

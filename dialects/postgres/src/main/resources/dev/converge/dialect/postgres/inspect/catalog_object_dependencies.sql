@@ -18,8 +18,7 @@ dep AS (
                         'pg_catalog.pg_amop'::pg_catalog.regclass, 'pg_catalog.pg_amproc'::pg_catalog.regclass,
                         'pg_catalog.pg_event_trigger'::pg_catalog.regclass,
                         'pg_catalog.pg_statistic_ext'::pg_catalog.regclass,
-                        'pg_catalog.pg_publication_rel'::pg_catalog.regclass,
-                        'pg_catalog.pg_publication_namespace'::pg_catalog.regclass)
+                        'pg_catalog.pg_publication_rel'::pg_catalog.regclass)
       AND (d.classid <> 'pg_catalog.pg_proc'::pg_catalog.regclass
            OR EXISTS (SELECT 1 FROM pg_catalog.pg_aggregate ag WHERE ag.aggfnoid = d.objid))
 ),
@@ -32,12 +31,10 @@ owned AS (
            dep.refclassid, dep.refobjid, dep.refobjsubid
     FROM dep
     UNION ALL
-    -- a publication's tables and schemas belong to the publication
+    -- a publication's tables belong to the publication (its schemas, PostgreSQL 15+, are created
+    -- first anyway: a catalog of 15 only cannot be named in a query that also runs on 13)
     SELECT 'pg_publication', pr.prpubid, d.refclassid, d.refobjid, d.refobjsubid
     FROM dep d JOIN pg_catalog.pg_publication_rel pr ON d.class_name = 'pg_publication_rel' AND pr.oid = d.objid
-    UNION ALL
-    SELECT 'pg_publication', pn.pnpubid, d.refclassid, d.refobjid, d.refobjsubid
-    FROM dep d JOIN pg_catalog.pg_publication_namespace pn ON d.class_name = 'pg_publication_namespace' AND pn.oid = d.objid
 ),
 refs AS (
     SELECT o.class_name, o.objid,
