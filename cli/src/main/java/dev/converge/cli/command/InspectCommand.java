@@ -1,10 +1,12 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
@@ -41,6 +43,14 @@ public final class InspectCommand implements Callable<Integer> {
     /** The group (and, with --out, the file {@code _database_.sql}) of the objects of no schema. */
     private static final String DATABASE_OBJECTS = "(database)";
 
+    /*
+     * The catalog does not keep the search path a routine body was written for, so the files cannot
+     * say it; like pg_dump, they let the server skip the body check (it checked when the routine was
+     * made), and the routines load back whatever order and search path the files end up in.
+     * (PostgreSQL only: MySQL has no such setting, and a routine body there is not checked anyway.)
+     */
+    private static final String UNCHECKED_BODIES = "SET check_function_bodies = false";
+
     private final DialectRegistry dialects;
 
     @Spec
@@ -61,14 +71,18 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         try (Target db = Target.open(dialects, target.url)) {
             SchemaModel live = db.inspect(target.scope());
-            Planner planner = Planner.of(db.dialect);
-            Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url.display());
+            Planner planner = Planner.of(db.dialect());
+            Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url().display());
             warnUnmanaged(live);
             Map<String, StringBuilder> bySchema = new TreeMap<>();
+            boolean postgres = db.dialect().id().equals("postgres");
             for (PlanStep step : plan.steps()) {
                 // casts, event triggers and publications belong to the database, not to a schema
                 String schema = step.target().name().schema().isEmpty() ? DATABASE_OBJECTS : step.target().name().schema();
                 StringBuilder sql = bySchema.computeIfAbsent(schema, s -> new StringBuilder());
+                if (postgres && step.target().kind() == ObjectKind.ROUTINE && sql.indexOf(UNCHECKED_BODIES) < 0) {
+                    sql.insert(0, UNCHECKED_BODIES + ";\n\n");
+                }
                 step.sql().forEach(statement -> sql.append(statement).append(";\n\n"));
             }
             if (out == null) {
