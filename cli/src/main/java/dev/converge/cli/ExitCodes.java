@@ -35,7 +35,7 @@ public final class ExitCodes {
                 + " --max-lock, a step that fails on the data, an enum losing labels), a stale or edited plan file,"
                 + " the promotion gate; for a fleet, any target refused and none failed");
         t.put(DRIFTED, "drift found (drift)");
-        t.put(UNMANAGED, "unmanaged objects found in the target or the desired state (without --allow-unmanaged)");
+        t.put(UNMANAGED, "unmanaged objects found in the target or the desired state (without --allow-unmanaged); always when a planned step needs an unmanaged object the target lacks");
         t.put(USAGE, "usage error: unknown command or option, missing --url, a schema that exists nowhere, no"
                 + " terminal and no --auto-approve");
         t.put(BAD_INPUT, "bad input in the desired files (syntax, unknown type, NUL bytes...), as file:line:col");

@@ -41,6 +41,9 @@ public final class InspectCommand implements Callable<Integer> {
     /** The comment PostgreSQL (13 and later) gives it; a desired state only says so when it differs. */
     private static final String DEFAULT_SCHEMA_COMMENT = "standard public schema";
 
+    /** The group (and, with --out, the file {@code _database_.sql}) of the objects of no schema. */
+    private static final String DATABASE_OBJECTS = "(database)";
+
     /*
      * The catalog does not keep the search path a routine body was written for, so the files cannot
      * say it; like pg_dump, they let the server skip the body check (it checked when the routine was
@@ -76,7 +79,8 @@ public final class InspectCommand implements Callable<Integer> {
             Map<String, StringBuilder> bySchema = new TreeMap<>();
             boolean postgres = db.dialect().id().equals("postgres");
             for (PlanStep step : plan.steps()) {
-                String schema = step.target().name().schema();
+                // casts, event triggers and publications belong to the database, not to a schema
+                String schema = step.target().name().schema().isEmpty() ? DATABASE_OBJECTS : step.target().name().schema();
                 StringBuilder sql = bySchema.computeIfAbsent(schema, s -> new StringBuilder());
                 if (postgres && step.target().kind() == ObjectKind.ROUTINE && sql.indexOf(UNCHECKED_BODIES) < 0) {
                     sql.insert(0, UNCHECKED_BODIES + ";\n\n");

@@ -16,7 +16,8 @@ public sealed interface Change permits
         DropPolicy, SetRowSecurity, CreateDomain, AlterDomain, DropDomain, CreateCompositeType, AlterCompositeType,
         DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,
         DropMaterializedView, SetPartitionOf, ReplaceIndex, ReleaseColumn,
-        GrantPrivileges, RevokePrivileges, RecreateEnum, CreateCollation, DropCollation {
+        GrantPrivileges, RevokePrivileges, RecreateEnum, CreateCollation, DropCollation,
+        CreateCatalogObject, DropCatalogObject {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

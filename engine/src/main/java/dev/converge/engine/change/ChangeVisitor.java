@@ -107,4 +107,8 @@ public interface ChangeVisitor<R> {
     R visitCreateCollation(CreateCollation change);
 
     R visitDropCollation(DropCollation change);
+
+    R visitCreateCatalogObject(CreateCatalogObject change);
+
+    R visitDropCatalogObject(DropCatalogObject change);
 }

@@ -54,6 +54,8 @@ public final class Differ {
         // Routines before views, triggers and policies: those are replaced when a routine they use is.
         new RoutineDiffer().diff(from, to, changes);
         new ColumnReleases().diff(from, to, changes);
+        // After routines and tables (an aggregate is replaced with its state function), before views.
+        new CatalogObjectDiffer().diff(from, to, changes);
         new ViewDiffer().diff(from, to, changes);
         new TriggerDiffer().diff(from, to, changes);
         new PolicyDiffer().diff(from, to, changes);

@@ -4,8 +4,10 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.CreateTrigger;
 import dev.converge.engine.change.DropRoutine;
 import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.DropView;
 import dev.converge.engine.change.SetTriggerState;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Trigger;
 import java.util.HashSet;
 import java.util.List;
@@ -16,15 +18,19 @@ import java.util.stream.Collectors;
  * TriggerDiffer creates, replaces and drops triggers and changes their enable state. A trigger is
  * replaced when its definition changes, and also when the plan drops the routine it executes (a
  * routine whose signature or result changes is dropped and created again): PostgreSQL refuses to drop
- * a function a trigger uses. A trigger whose table the plan drops goes with the table. A trigger that
+ * a function a trigger uses. A trigger whose table or view the plan drops goes with it; one on a view
+ * the plan drops and creates again is created again after it (INSTEAD OF triggers). A trigger that
  * depends on a replaced trigger is replaced too (MySQL's FOLLOWS order).
  */
 final class TriggerDiffer {
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         Set<ObjectRef> replaced = replaced(from, to, out);
+        // a view the plan drops (to create it again) takes its triggers with it
+        Set<QualifiedName> droppedViews = out.stream().filter(DropView.class::isInstance)
+                .map(c -> c.target().name()).collect(Collectors.toSet());
         for (Trigger desired : to.triggers().values()) {
             Trigger current = from.triggers().get(desired.ref());
-            if (current == null) {
+            if (current == null || droppedViews.contains(current.table())) {
                 out.add(new CreateTrigger(desired));
                 Comments.forNew(desired.ref(), desired.comment(), out);
             } else if (replaced.contains(desired.ref())) {
@@ -39,7 +45,9 @@ final class TriggerDiffer {
             }
         }
         for (Trigger current : from.triggers().values()) {
-            if (!to.triggers().containsKey(current.ref()) && to.tables().containsKey(current.table())) {
+            boolean onKeptRelation = to.tables().containsKey(current.table())
+                    || to.views().containsKey(current.table()) && !droppedViews.contains(current.table());
+            if (!to.triggers().containsKey(current.ref()) && onKeptRelation) {
                 out.add(new DropTrigger(current));
             }
         }

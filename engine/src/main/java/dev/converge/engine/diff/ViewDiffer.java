@@ -158,7 +158,8 @@ final class ViewDiffer {
                 recreate.columns().forEach(c -> disturbed.add(c.ref()));
             } else if (change instanceof DropColumn || change instanceof DropTable || change instanceof DropEnum
                     || change instanceof DropSequence || change instanceof DropRoutine || change instanceof DropDomain
-                    || change instanceof DropCompositeType || change instanceof DropMaterializedView) {
+                    || change instanceof DropCompositeType || change instanceof DropMaterializedView
+                    || change instanceof dev.converge.engine.change.DropCatalogObject) {
                 disturbed.add(change.target());
             }
         }

@@ -81,6 +81,7 @@ final class ChangeIndex {
         current.materializedViews().forEach(v -> v.dependsOn().forEach(dep -> addDependent(dep, v.ref())));
         current.domains().forEach(d -> d.dependsOn().forEach(dep -> addDependent(dep, d.ref())));
         current.compositeTypes().forEach(t -> t.dependsOn().forEach(dep -> addDependent(dep, t.ref())));
+        current.catalogObjects().forEach(o -> o.dependsOn().forEach(dep -> addDependent(dep, o.ref())));
         for (Policy policy : current.policies()) {
             policy.dependsOn().forEach(dep -> addDependent(dep, policy.ref()));
         }

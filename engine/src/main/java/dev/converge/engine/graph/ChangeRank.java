@@ -67,4 +67,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitRecreateEnum(RecreateEnum c) { return 22; }
     @Override public Integer visitCreateCollation(CreateCollation c) { return 11; }
     @Override public Integer visitDropCollation(DropCollation c) { return 53; }
+    // after the routines they name, before tables; rules and statistics objects wait for their tables anyway
+    @Override public Integer visitCreateCatalogObject(CreateCatalogObject c) { return 17; }
+    @Override public Integer visitDropCatalogObject(DropCatalogObject c) { return 4; }
 }

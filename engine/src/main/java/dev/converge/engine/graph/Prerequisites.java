@@ -97,6 +97,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
                     isA(CreateTable.class)));
         }
         c.table().columns().forEach(column -> column.dependsOn().forEach(dep -> before.addAll(creatorsOf(dep))));
+        before.addAll(predecessorOfSameName(c.table().name()));
         return before;
     }
 
@@ -277,6 +278,18 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(schemaOf(c));
         c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         before.addAll(index.targeting(c.target(), isA(DropView.class)));
+        before.addAll(predecessorOfSameName(c.target().name()));
+        return before;
+    }
+
+    /**
+     * The drop of a relation of another kind with the same name (a table that becomes a view, a view
+     * that becomes a table or a materialized view): it must go before its successor is created.
+     */
+    private List<Change> predecessorOfSameName(QualifiedName name) {
+        List<Change> before = new ArrayList<>(index.targeting(ObjectRef.of(ObjectKind.TABLE, name), isA(DropTable.class)));
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, name), isA(DropView.class)));
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, name), isA(DropMaterializedView.class)));
         return before;
     }
 
@@ -288,7 +301,10 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     /** After the table exists; before nothing (options never block another change). */
     @Override
     public List<Change> visitAlterTableOptions(AlterTableOptions c) {
-        return index.targeting(c.target(), isA(CreateTable.class));
+        // after the table's new indexes and keys: PostgreSQL's REPLICA IDENTITY USING INDEX names one
+        List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(CreateTable.class)));
+        before.addAll(index.onTable(c.table(), isA(CreateIndex.class, ReplaceIndex.class, AddConstraint.class)));
+        return before;
     }
 
     @Override
@@ -337,6 +353,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitCreateTrigger(CreateTrigger c) {
         QualifiedName table = c.trigger().table();
         List<Change> before = new ArrayList<>(index.onTable(table, isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
+        // an INSTEAD OF trigger on a view created (or created again) by the plan
+        before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, table), isA(CreateView.class)));
         if (c.trigger().function() != null) {
             before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
         }
@@ -436,6 +454,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         List<Change> before = new ArrayList<>(schemaOf(c));
         c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
         before.addAll(index.targeting(c.target(), isA(DropMaterializedView.class)));
+        before.addAll(predecessorOfSameName(c.target().name()));
         return without(before, c);
     }
 
@@ -609,6 +628,26 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     /** After the columns that use it now are changed or dropped. */
     @Override
     public List<Change> visitDropCollation(DropCollation c) {
+        return dependentsChanged(c.target());
+    }
+
+    /** After its schema, what it needs, and its own drop when it is replaced. */
+    @Override
+    public List<Change> visitCreateCatalogObject(CreateCatalogObject c) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        before.addAll(index.targeting(c.target(), isA(DropCatalogObject.class)));
+        c.object().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        if (!c.target().member().isEmpty()) {
+            // a rule on a table or view
+            before.addAll(index.targeting(c.target().owner(), isA(CreateTable.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.VIEW, c.target().name()), isA(CreateView.class)));
+        }
+        return before;
+    }
+
+    /** After what uses it now is changed or dropped. */
+    @Override
+    public List<Change> visitDropCatalogObject(DropCatalogObject c) {
         return dependentsChanged(c.target());
     }
 }

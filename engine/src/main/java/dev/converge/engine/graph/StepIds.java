@@ -5,6 +5,8 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.SetComment;
+import dev.converge.engine.change.CreateCatalogObject;
+import dev.converge.engine.change.DropCatalogObject;
 
 /**
  * StepIds names each change with a stable id, {@code <verb>:<object>} ({@code create-table:public.orders},
@@ -18,7 +20,8 @@ public final class StepIds {
     public static String of(Change change) {
         String verb = change.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         String object = change.target().display();
-        if (change instanceof SetComment) {
+        if (change instanceof SetComment || change instanceof CreateCatalogObject || change instanceof DropCatalogObject) {
+            // an operator class and the family made for it share a name
             object = change.target().kind().word() + ":" + object;
         } else if (change instanceof GrantPrivileges grant) {
             // one object may get several grants: per role, and with and without the grant option

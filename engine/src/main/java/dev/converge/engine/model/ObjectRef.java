@@ -48,6 +48,10 @@ public record ObjectRef(ObjectKind kind, QualifiedName name, String member) impl
         if (kind == ObjectKind.SCHEMA) {
             return name.schema();
         }
+        if (name.schema().isEmpty()) {
+            // an object of the database, not of a schema (a cast, a publication, an event trigger)
+            return member.isEmpty() ? name.name() : name.name() + "." + member;
+        }
         return member.isEmpty() ? name.toString() : name + "." + member;
     }
 

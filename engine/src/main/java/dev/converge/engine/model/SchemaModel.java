@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param unmanaged   objects found that Converge does not manage: never ignored silently
  * @param privileges  privileges granted to the roles the project manages (none when it manages none)
  * @param collations  collation objects ({@code CREATE COLLATION}) of the managed schemas
+ * @param catalogObjects aggregates, text search objects, rules, casts, operators, statistics objects,
+ *                   publications...: the kinds changed only by drop and create ({@link CatalogObject})
  */
 public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
                           List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys,
@@ -32,7 +34,8 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MaterializedView> materializedViews,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnmanagedObject> unmanaged,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Privilege> privileges,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Collation> collations) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Collation> collations,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CatalogObject> catalogObjects) {
     public static final SchemaModel EMPTY =
             new SchemaModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -57,6 +60,19 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
         unmanaged = orEmpty(unmanaged).stream().sorted().distinct().toList();
         privileges = orEmpty(privileges).stream().sorted().distinct().toList();
         collations = sorted(orEmpty(collations), Collation::name);
+        catalogObjects = sorted(orEmpty(catalogObjects), CatalogObject::ref);
+    }
+
+    /** A model without catalog objects (the lists before those were managed). */
+    public SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables, List<Index> indexes, List<ForeignKey> foreignKeys, List<View> views,
+                       List<Routine> routines, List<Trigger> triggers, List<Policy> policies,
+                       List<RowSecurity> rowSecurity, List<Domain> domains, List<CompositeType> compositeTypes,
+                       List<Extension> extensions, List<MaterializedView> materializedViews,
+                       List<UnmanagedObject> unmanaged, List<Privilege> privileges, List<Collation> collations) {
+        this(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines, triggers, policies,
+                rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged, privileges, collations,
+                List.of());
     }
 
     /** A model without privileges and collations (the lists before those were managed). */
@@ -87,35 +103,49 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                                 List<View> newViews) {
         return new SchemaModel(newSchemas, newEnums, newSequences, newTables, newIndexes, newForeignKeys, newViews,
                 routines, triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews,
-                unmanaged, privileges, collations);
+                unmanaged, privileges, collations, catalogObjects);
     }
 
     /** This model with its tables replaced (the other lists kept). */
     public SchemaModel withTables(List<Table> newTables) {
         return new SchemaModel(schemas, enums, sequences, newTables, indexes, foreignKeys, views, routines,
                 triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                privileges, collations);
+                privileges, collations, catalogObjects);
     }
 
     /** This model with its triggers replaced (the other lists kept). */
     public SchemaModel withTriggers(List<Trigger> newTriggers) {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
                 newTriggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                privileges, collations);
+                privileges, collations, catalogObjects);
     }
 
     /** This model without its list of unmanaged objects. */
     public SchemaModel withoutUnmanaged() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
                 triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, List.of(),
-                privileges, collations);
+                privileges, collations, catalogObjects);
     }
 
     /** This model with its privileges and collations replaced (the other lists kept). */
     public SchemaModel withPrivilegesAndCollations(List<Privilege> newPrivileges, List<Collation> newCollations) {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
                 triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                newPrivileges, newCollations);
+                newPrivileges, newCollations, catalogObjects);
+    }
+
+    /** This model with its catalog objects replaced (the other lists kept). */
+    public SchemaModel withCatalogObjects(List<CatalogObject> newCatalogObjects) {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
+                privileges, collations, newCatalogObjects);
+    }
+
+    /** This model with its unmanaged objects replaced (the other lists kept). */
+    public SchemaModel withUnmanaged(List<UnmanagedObject> newUnmanaged) {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, newUnmanaged,
+                privileges, collations, catalogObjects);
     }
 
     private static <T> List<T> orEmpty(List<T> items) {

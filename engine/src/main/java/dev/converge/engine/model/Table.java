@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param comment      null when none
  * @param options      dialect table options in the server's words, compared as a whole (MySQL:
  *                     {@code ENGINE=InnoDB}, {@code DEFAULT CHARSET=utf8mb4}, {@code COLLATE=utf8mb4_bin},
- *                     {@code ROW_FORMAT=COMPRESSED}); empty where a dialect has none, and then left out of
+ *                     {@code ROW_FORMAT=COMPRESSED}; PostgreSQL: {@code UNLOGGED}, {@code REPLICA IDENTITY FULL},
+ *                     {@code REPLICA IDENTITY USING INDEX i}); empty where a table has none, and then left out of
  *                     the model's JSON, so fingerprints of models without options stay what they were
  * @param partitionKey how a partitioned table splits its rows ({@code RANGE (created_at)}); null for a
  *                     table that is not partitioned
@@ -42,7 +43,7 @@ public record Table(QualifiedName name, List<Column> columns, List<TableConstrai
         options = options == null ? List.of() : List.copyOf(options);
     }
 
-    /** A table without options (PostgreSQL's tables, and every table before options existed). */
+    /** A table without options. */
     public Table(QualifiedName name, List<Column> columns, List<TableConstraint> constraints, String comment) {
         this(name, columns, constraints, comment, List.of());
     }

@@ -9,16 +9,32 @@ import java.util.Comparator;
  * view, a domain, an extension...). It is never silently ignored: a plan lists it, and refuses to
  * run unless the user allows unmanaged objects explicitly.
  *
- * @param kind what it is, in words ({@code materialized view}, {@code extension})
- * @param name how to find it ({@code public.daily_totals}, {@code pgcrypto})
+ * @param kind     what it is, in words ({@code materialized view}, {@code extension})
+ * @param name     how to find it ({@code public.daily_totals}, {@code pgcrypto})
+ * @param neededBy the managed objects that depend on it (a view over a foreign table, a column of a
+ *                 range type): a plan that creates one of them where the object is missing is refused
  */
-public record UnmanagedObject(String kind, String name) implements Comparable<UnmanagedObject> {
+public record UnmanagedObject(String kind, String name,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                              java.util.List<ObjectRef> neededBy) implements Comparable<UnmanagedObject> {
     private static final Comparator<UnmanagedObject> ORDER =
             Comparator.comparing(UnmanagedObject::kind).thenComparing(UnmanagedObject::name);
 
     public UnmanagedObject {
         requireNonNull(kind, "kind is null");
         requireNonNull(name, "name is null");
+        neededBy = neededBy == null ? java.util.List.of() : neededBy.stream().sorted().distinct().toList();
+    }
+
+    /** An object nothing managed depends on (as far as the catalog says). */
+    public UnmanagedObject(String kind, String name) {
+        this(kind, name, java.util.List.of());
+    }
+
+    /** The same object, whatever depends on it: what tells one side's object from the other's. */
+    public boolean sameObjectAs(UnmanagedObject other) {
+        return kind.equals(other.kind) && name.equals(other.name);
     }
 
     /**

@@ -211,7 +211,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitAlterTableOptions(AlterTableOptions c) {
         List<String> added = c.to().stream().filter(o -> !c.from().contains(o)).toList();
-        return "alter table " + c.table() + " options: " + (added.isEmpty() ? "server defaults" : String.join(" ", added));
+        List<String> removed = c.from().stream().filter(o -> !c.to().contains(o)).toList();
+        return "alter table " + c.table() + " options: " + (added.isEmpty() ? "server defaults" : String.join(" ", added))
+                + (removed.isEmpty() ? "" : " (was " + String.join(" ", removed) + ")");
     }
 
     @Override
@@ -459,5 +461,20 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitDropCollation(DropCollation c) {
         return "drop collation " + c.collation().name();
+    }
+
+    @Override
+    public String visitCreateCatalogObject(CreateCatalogObject c) {
+        return "create " + kindWords(c.object().kind()) + " " + c.object().ref().display();
+    }
+
+    @Override
+    public String visitDropCatalogObject(DropCatalogObject c) {
+        return "drop " + kindWords(c.object().kind()) + " " + c.object().ref().display();
+    }
+
+    /** {@code TEXT_SEARCH_CONFIGURATION} as "text search configuration". */
+    private static String kindWords(dev.converge.engine.model.ObjectKind kind) {
+        return kind.word().replace('_', ' ');
     }
 }

@@ -49,7 +49,10 @@ final class IgnoreFilter {
         return kept.withPrivilegesAndCollations(
                 model.privileges().stream().filter(p -> !ignored.test(p.object()) && !ignored.test(p.object().owner()))
                         .toList(),
-                model.collations().stream().filter(c -> !ignored.test(c.ref())).toList());
+                model.collations().stream().filter(c -> !ignored.test(c.ref())).toList())
+                // a rule goes with its table
+                .withCatalogObjects(model.catalogObjects().stream()
+                        .filter(o -> !ignored.test(o.ref()) && !ignored.test(o.ref().owner())).toList());
     }
 
     /** An {@code -- converge:ignore} annotation on a statement of any kind that declares this name. */

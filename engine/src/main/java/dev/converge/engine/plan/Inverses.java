@@ -258,4 +258,14 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     public Optional<Change> visitDropCollation(DropCollation c) {
         return undo(new CreateCollation(c.collation()));
     }
+
+    @Override
+    public Optional<Change> visitCreateCatalogObject(CreateCatalogObject c) {
+        return undo(new DropCatalogObject(c.object()));
+    }
+
+    @Override
+    public Optional<Change> visitDropCatalogObject(DropCatalogObject c) {
+        return undo(new CreateCatalogObject(c.object()));
+    }
 }

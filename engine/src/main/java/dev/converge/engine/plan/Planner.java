@@ -93,6 +93,7 @@ public final class Planner {
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(Phases.time(Phases.ORDER, () -> enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent))));
+        UnmanagedPrerequisites.check(ordered, renamedCurrent, managedDesired);
         return Phases.time(Phases.CLASSIFY, () -> steps(current, desired, target, source, renamed, ordered, diff,
                 managedDesired));
     }

@@ -6,6 +6,8 @@ import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.CreateCatalogObject;
+import dev.converge.engine.change.DropCatalogObject;
 import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
@@ -535,6 +537,16 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitDropCollation(DropCollation c) {
         throw unsupported("collation objects of its own");
+    }
+
+    @Override
+    public List<String> visitCreateCatalogObject(CreateCatalogObject c) {
+        throw unsupported(c.object().kind().word() + " objects");
+    }
+
+    @Override
+    public List<String> visitDropCatalogObject(DropCatalogObject c) {
+        throw unsupported(c.object().kind().word() + " objects");
     }
 
     private static IllegalStateException unsupported(String what) {

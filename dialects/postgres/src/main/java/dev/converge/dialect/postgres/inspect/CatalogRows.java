@@ -52,7 +52,8 @@ final class CatalogRows {
      * One row of columns.sql: a table, and one of its columns (with its attnum, for ordering) or null
      * for a table without columns.
      */
-    record ColumnRow(QualifiedName table, String tableComment, int number, Column column, String partitionKey,
+    record ColumnRow(QualifiedName table, String tableComment, List<String> tableOptions, int number, Column column,
+                     String partitionKey,
                      Table.PartitionOf partitionOf) {
     }
 
@@ -110,7 +111,8 @@ final class CatalogRows {
                         row.getString("partition_bound"));
         String columnName = row.getString("column_name");
         if (columnName == null) {
-            return new ColumnRow(table, row.getString("table_comment"), 0, null, partitionKey, partitionOf);
+            return new ColumnRow(table, row.getString("table_comment"), strings(row, "table_options"), 0, null,
+                    partitionKey, partitionOf);
         }
         // adbin holds the default or, for a generated column, the generation expression: never both.
         String expression = row.getString("expression");
@@ -131,8 +133,8 @@ final class CatalogRows {
                 generated ? null : expression, identity, identity == Identity.NONE ? null : identityOptions(row),
                 generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
                 dependsOn);
-        return new ColumnRow(table, row.getString("table_comment"), row.getInt("column_number"), column,
-                partitionKey, partitionOf);
+        return new ColumnRow(table, row.getString("table_comment"), strings(row, "table_options"),
+                row.getInt("column_number"), column, partitionKey, partitionOf);
     }
 
     /** The kind of a user type from its pg_type.typtype: e enum, d domain, c composite. */
@@ -225,7 +227,14 @@ final class CatalogRows {
     }
 
     static UnmanagedObject unmanaged(ResultSet row) throws SQLException {
-        return new UnmanagedObject(row.getString("kind"), row.getString("name"));
+        List<String> kinds = strings(row, "needed_kinds");
+        List<String> schemas = strings(row, "needed_schemas");
+        List<String> names = strings(row, "needed_names");
+        List<ObjectRef> neededBy = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            neededBy.add(ObjectRef.of(ObjectKind.valueOf(kinds.get(i)), QualifiedName.of(schemas.get(i), names.get(i))));
+        }
+        return new UnmanagedObject(row.getString("kind"), row.getString("name"), neededBy);
     }
 
     /** The refs of a row's ref_kinds, ref_schemas, ref_names and ref_members arrays, position by position. */

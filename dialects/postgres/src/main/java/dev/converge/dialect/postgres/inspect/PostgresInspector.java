@@ -17,12 +17,16 @@ import java.util.List;
 /**
  * PostgresInspector reads the schemas, enums, sequences, tables, constraints, foreign keys, indexes,
  * views, materialized views, functions and procedures, triggers, row-level security and policies, domains, composite
- * types, extensions and the privileges of the managed roles of a live PostgreSQL database into a
- * {@link SchemaModel}: collations, eighteen catalog queries per inspection whatever the number
+ * types, extensions, the privileges of the managed roles, collations, and the kinds kept as catalog
+ * objects (aggregates, text search objects, rules, casts, operators, statistics objects, event
+ * triggers, publications: {@link CatalogObjects}) of a live PostgreSQL database into a
+ * {@link SchemaModel}: twenty-nine catalog queries per inspection whatever the number
  * of objects, all in one read-only snapshot with an empty search_path so that every name the server
  * prints is schema-qualified. Objects that belong to an extension, the server's own schemas and
  * Converge's bookkeeping schema are never returned. Objects of kinds not managed yet (range
- * types, rules, foreign tables...) are listed by unmanaged.sql, never silently skipped.
+ * types, foreign tables...) are listed by unmanaged.sql, never silently skipped; and the census ({@link Census}) lists whatever
+ * object of the schemas no query read, so that a kind or a place the inspector misses is never
+ * dropped silently.
  */
 public final class PostgresInspector implements Inspector {
 
@@ -51,7 +55,7 @@ public final class PostgresInspector implements Inspector {
         List<Sequence> sequences = session.list("sequences", CatalogRows::sequence);
         List<RoutineRow> routineRows = session.list("routines", CatalogRows::routine);
         RoutineBodies bodies = new RoutineBodies(tables, views, materializedViews, sequences, routineRows);
-        return new SchemaModel(
+        SchemaModel model = new SchemaModel(
                 schemas,
                 session.list("enums", CatalogRows::enumType),
                 sequences,
@@ -70,6 +74,8 @@ public final class PostgresInspector implements Inspector {
                 session.list("unmanaged", CatalogRows::unmanaged),
                 session.listForRoles("privileges", List.copyOf(new java.util.TreeSet<>(scope.managedRoles())),
                         CatalogRows::privilege),
-                session.list("collations", CatalogRows::collation));
+                session.list("collations", CatalogRows::collation),
+                CatalogObjects.read(session));
+        return Census.complete(model, session);
     }
 }

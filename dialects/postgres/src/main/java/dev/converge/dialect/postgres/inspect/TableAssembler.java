@@ -54,8 +54,8 @@ final class TableAssembler {
                     .map(r -> withSequences(name, r.column(), sequences))
                     .toList();
             ColumnRow table = anyRow.get(name);
-            tables.add(new Table(name, cols, constraints.getOrDefault(name, List.of()), table.tableComment(), List.of(),
-                    table.partitionKey(), table.partitionOf()));
+            tables.add(new Table(name, cols, constraints.getOrDefault(name, List.of()), table.tableComment(),
+                    table.tableOptions(), table.partitionKey(), table.partitionOf()));
         });
         return tables;
     }

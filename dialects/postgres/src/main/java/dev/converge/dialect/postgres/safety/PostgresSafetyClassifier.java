@@ -11,6 +11,9 @@ import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
 import dev.converge.engine.change.GrantPrivileges;
+import dev.converge.engine.change.CreateCatalogObject;
+import dev.converge.engine.change.DropCatalogObject;
+import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.change.CreateCollation;
 import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
@@ -510,10 +513,34 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, ""), incompatible);
         }
 
+        /**
+         * SET LOGGED / UNLOGGED rewrites the table under ACCESS EXCLUSIVE (and an unlogged table is
+         * emptied after a crash and not replicated); REPLICA IDENTITY changes the catalog only, under a
+         * brief ACCESS EXCLUSIVE, and changes what logical replication sends.
+         */
         @Override
         public Classification visitAlterTableOptions(AlterTableOptions change) {
-            // PostgreSQL tables carry no options in the model: the differ never makes this change here.
-            return additive(List.of());
+            QualifiedName table = change.table();
+            List<Hazard> hazards = new ArrayList<>();
+            boolean unlogged = change.to().contains("UNLOGGED");
+            if (change.from().contains("UNLOGGED") != unlogged) {
+                hazards.add(rewrite(table));
+                if (unlogged) {
+                    hazards.add(incompatible(table + " becomes UNLOGGED: its rows are lost after a crash and are not"
+                            + " replicated"));
+                }
+            } else {
+                hazards.add(briefAccessExclusive(table, ""));
+            }
+            if (!replicaIdentity(change.from()).equals(replicaIdentity(change.to()))) {
+                hazards.add(incompatible("logical replication of " + table + " sends other columns of old rows ("
+                        + replicaIdentity(change.to()).orElse("REPLICA IDENTITY DEFAULT") + ")"));
+            }
+            return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
+        }
+
+        private static java.util.Optional<String> replicaIdentity(List<String> options) {
+            return options.stream().filter(o -> o.startsWith("REPLICA IDENTITY ")).findFirst();
         }
 
         @Override
@@ -868,6 +895,55 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         }
 
         /** CREATE TRIGGER and ENABLE/DISABLE TRIGGER take SHARE ROW EXCLUSIVE: reads go on, writes wait. */
+        /**
+         * CREATE RULE takes ACCESS EXCLUSIVE on its table (briefly, catalog only) and changes what
+         * writes to it do; CREATE STATISTICS takes SHARE UPDATE EXCLUSIVE (reads and writes go on);
+         * the other kinds touch no table.
+         */
+        @Override
+        public Classification visitCreateCatalogObject(CreateCatalogObject change) {
+            QualifiedName table = change.target().name();
+            if (change.object().kind() == ObjectKind.RULE && exists(table)) {
+                return additive(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, " to add rule "
+                        + change.target().member()), incompatible("rule " + change.target().member() + " changes what "
+                        + "statements on " + table + " do"));
+            }
+            if (change.object().kind() == ObjectKind.STATISTICS) {
+                List<QualifiedName> tables = change.object().dependsOn().stream()
+                        .filter(d -> d.kind() == ObjectKind.COLUMN || d.kind() == ObjectKind.TABLE)
+                        .map(d -> d.name()).filter(this::exists).distinct().toList();
+                if (!tables.isEmpty()) {
+                    return additive(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, tables.get(0)));
+                }
+            }
+            return additive(none());
+        }
+
+        /**
+         * Dropping holds no data, but what used the object changes: a rule's table takes writes as
+         * plain again, a publication's subscribers stop receiving changes, an event trigger stops
+         * firing, queries naming an aggregate, operator, cast or text search object fail.
+         */
+        @Override
+        public Classification visitDropCatalogObject(DropCatalogObject change) {
+            QualifiedName table = change.target().name();
+            String what = change.object().kind().word().replace('_', ' ') + " " + change.target().display();
+            switch (change.object().kind()) {
+                case RULE:
+                    return exists(table)
+                            ? neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), briefAccessExclusive(table, ""),
+                                    incompatible("statements on " + table + " no longer go through " + what))
+                            : neutral(none());
+                case PUBLICATION:
+                    return neutral(none(), incompatible("subscribers of " + what + " stop receiving changes"));
+                case EVENT_TRIGGER:
+                    return neutral(none(), incompatible(what + " no longer fires"));
+                default:
+                    return neutral(none(), untracked("queries and function bodies that use " + what
+                            + " are not tracked"));
+            }
+        }
+
         private static Hazard blocksWritesBriefly(QualifiedName table, String what) {
             return new Hazard(HazardCode.BLOCKS_WRITES, what + " takes a brief SHARE ROW EXCLUSIVE lock on " + table
                     + " (catalog only): writes wait behind it, reads go on");

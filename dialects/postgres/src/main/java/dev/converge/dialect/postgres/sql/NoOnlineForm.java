@@ -2,6 +2,8 @@ package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.CreateCatalogObject;
+import dev.converge.engine.change.DropCatalogObject;
 import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
@@ -327,6 +329,16 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitDropCollation(DropCollation change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitCreateCatalogObject(CreateCatalogObject change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitDropCatalogObject(DropCatalogObject change) {
         return null;
     }
 }

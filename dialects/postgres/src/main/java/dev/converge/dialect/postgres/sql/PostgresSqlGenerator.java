@@ -4,6 +4,8 @@ import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCollation;
+import dev.converge.engine.change.CreateCatalogObject;
+import dev.converge.engine.change.DropCatalogObject;
 import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
@@ -61,6 +63,7 @@ import dev.converge.dialect.postgres.safety.CurrentRelations;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.OnlineStrategies;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -224,7 +227,9 @@ public final class PostgresSqlGenerator implements SqlGenerator {
 
         @Override
         public List<String> visitCreateTable(CreateTable change) {
-            return List.of(TableSql.create(change.table()));
+            List<String> sql = new ArrayList<>(List.of(TableSql.create(change.table())));
+            sql.addAll(TableOptionsSql.afterCreate(change.table().name(), change.table().options()));
+            return sql;
         }
 
         @Override
@@ -279,7 +284,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
 
         @Override
         public List<String> visitAlterTableOptions(AlterTableOptions change) {
-            throw new IllegalStateException("PostgreSQL tables carry no options in the model: " + change.table());
+            return TableOptionsSql.alter(change.table(), change.from(), change.to());
         }
 
         @Override
@@ -426,6 +431,17 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitDropCollation(DropCollation change) {
             return List.of(CollationSql.drop(change.collation()));
+        }
+    
+
+        @Override
+        public List<String> visitCreateCatalogObject(CreateCatalogObject change) {
+            return change.object().definition();
+        }
+
+        @Override
+        public List<String> visitDropCatalogObject(DropCatalogObject change) {
+            return List.of(CatalogObjectSql.drop(change.object()));
         }
     }
 }

@@ -33,7 +33,8 @@ final class TableSql {
      * the columns come from the parent; only the partition's own constraints are written.
      */
     private static String createPartition(Table table) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quote(table.name())).append(" PARTITION OF ")
+        StringBuilder sql = new StringBuilder(TableOptionsSql.createKeyword(table.options())).append(quote(table.name()))
+                .append(" PARTITION OF ")
                 .append(quote(table.partitionOf().parent()));
         if (!table.constraints().isEmpty()) {
             List<String> lines = new ArrayList<>();
@@ -69,10 +70,11 @@ final class TableSql {
         for (TableConstraint constraint : table.constraints()) {
             lines.add(INDENT + "CONSTRAINT " + quote(constraint.name()) + " " + constraint.definition());
         }
+        String create = TableOptionsSql.createKeyword(table.options());
         if (lines.isEmpty()) {
-            return "CREATE TABLE " + quote(table.name()) + " ()";
+            return create + quote(table.name()) + " ()";
         }
-        return "CREATE TABLE " + quote(table.name()) + " (\n" + String.join(",\n", lines) + "\n)";
+        return create + quote(table.name()) + " (\n" + String.join(",\n", lines) + "\n)";
     }
 
     static String drop(Table table) {

@@ -20,6 +20,16 @@ SELECT n.nspname AS table_schema,
        c.relname AS table_name,
        td.description AS table_comment,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+       -- the table's options in the words of its statements: UNLOGGED, and a replica identity other
+       -- than the default (the index of USING INDEX named unqualified: it lives in the table's schema)
+       array_remove(ARRAY[
+           CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED' END,
+           CASE c.relreplident WHEN 'f' THEN 'REPLICA IDENTITY FULL' WHEN 'n' THEN 'REPLICA IDENTITY NOTHING'
+               WHEN 'i' THEN 'REPLICA IDENTITY USING INDEX '
+                   || (SELECT pg_catalog.quote_ident(ri.relname) FROM pg_catalog.pg_index rx
+                       JOIN pg_catalog.pg_class ri ON ri.oid = rx.indexrelid
+                       WHERE rx.indrelid = c.oid AND rx.indisreplident) END
+       ], NULL) AS table_options,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        CASE WHEN c.relispartition THEN
             (SELECT pn.nspname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent

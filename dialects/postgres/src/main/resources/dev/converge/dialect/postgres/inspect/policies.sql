@@ -28,7 +28,7 @@ CROSS JOIN LATERAL (
            array_agg(refs.ref_member ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_members
     FROM (
         SELECT DISTINCT
-               CASE WHEN rp.oid IS NOT NULL THEN 'ROUTINE'
+               CASE WHEN rp.oid IS NOT NULL THEN CASE rp.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END
                     WHEN ra.attname IS NOT NULL THEN 'COLUMN'
                     WHEN rc.relkind = 'v' THEN 'VIEW'
                     ELSE 'TABLE' END AS ref_kind,

@@ -30,7 +30,10 @@ objects AS (
     JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
     JOIN pg_catalog.pg_language l ON l.oid = p.prolang
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND p.prokind IN ('f', 'p') AND l.lanname NOT IN ('c', 'internal') AND p.proacl IS NOT NULL
+      AND p.prokind IN ('f', 'p', 'w') AND p.proacl IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend di
+                      WHERE di.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND di.objid = p.oid
+                        AND di.deptype = 'i')
     UNION ALL
     SELECT 'SCHEMA', n.nspname::text, '', '', n.nspacl, n.nspowner, n.oid,
            'pg_catalog.pg_namespace'::pg_catalog.regclass

@@ -1,5 +1,5 @@
--- Functions and procedures of the given schemas (not aggregates or window functions, not C or
--- internal-language ones, not extension members), one row per signature, with the complete
+-- Functions and procedures of the given schemas (C and internal-language ones too: a function of an
+-- installed library is a definition like any other; window functions, not aggregates, not extension members), one row per signature, with the complete
 -- CREATE OR REPLACE statement as the server prints it, the argument list and result that decide
 -- whether CREATE OR REPLACE can change it, its language, its search_path setting (to resolve the
 -- unqualified names of its body) and what pg_depend records it uses: the types of tables and views
@@ -31,7 +31,7 @@ CROSS JOIN LATERAL (
            array_agg(refs.ref_member ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_members
     FROM (
         SELECT DISTINCT
-               CASE WHEN rp.oid IS NOT NULL THEN 'ROUTINE'
+               CASE WHEN rp.oid IS NOT NULL THEN CASE rp.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END
                     WHEN rt.typtype = 'e' THEN 'ENUM'
                     WHEN COALESCE(rc.relkind, trc.relkind) = 'v' THEN 'VIEW'
                     ELSE 'TABLE' END AS ref_kind,
@@ -77,8 +77,11 @@ CROSS JOIN LATERAL (
 ) deps
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objsubid = 0
-WHERE p.prokind IN ('f', 'p')
-  AND l.lanname NOT IN ('c', 'internal')
+WHERE p.prokind IN ('f', 'p', 'w')
+  -- not the constructors PostgreSQL makes for a range type (an internal dependency on it)
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend di
+                  WHERE di.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND di.objid = p.oid
+                    AND di.deptype = 'i')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass

@@ -1,10 +1,14 @@
 -- Objects of the given schemas that Converge does not manage yet, so that a plan lists them instead
--- of ignoring them: one row per object, kind in words and a display name. Extension members are
+-- of ignoring them: one row per object, kind in words and a display name (foreign tables, base and
+-- range types, triggers on foreign tables). Extension members are
 -- skipped (extensions are managed as a whole). Every branch is an index-backed scan of one catalog.
 -- Keep this list in step with what the other queries of this package read: an object kind moves
 -- out of here when Converge starts managing it. The schema names are bound once, as the scope CTE.
+-- needed_*: the managed objects that depend on it (views and materialized views through their rule,
+-- routines, tables through a column, a constraint or a trigger, indexes, domains), named as the model
+-- names them, so that a plan creating one of them where the object is missing can be refused.
 WITH scope AS (SELECT ?::text[] AS schemas)
-SELECT kind, name FROM (
+SELECT kind, name, needs.needed_kinds, needs.needed_schemas, needs.needed_names FROM (
     SELECT 'foreign table' AS kind,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name,
            c.oid AS oid, 'pg_catalog.pg_class'::pg_catalog.regclass AS classid
@@ -21,21 +25,6 @@ SELECT kind, name FROM (
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND (t.typtype = 'r' OR (t.typtype = 'b' AND t.typcategory <> 'A'))
     UNION ALL
-    SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function'
-                          ELSE 'function in language ' || l.lanname END,
-           pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)
-               || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')',
-           p.oid, 'pg_catalog.pg_proc'::pg_catalog.regclass
-    FROM pg_catalog.pg_proc p
-    JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-    JOIN pg_catalog.pg_language l ON l.oid = p.prolang
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND (p.prokind IN ('a', 'w') OR l.lanname IN ('c', 'internal'))
-      -- not the constructors PostgreSQL makes for a range type (an internal dependency on it)
-      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend di
-                      WHERE di.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND di.objid = p.oid
-                        AND di.deptype = 'i')
-    UNION ALL
     SELECT 'trigger', pg_catalog.quote_ident(t.tgname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.'
                || pg_catalog.quote_ident(c.relname),
            t.oid, 'pg_catalog.pg_trigger'::pg_catalog.regclass
@@ -45,33 +34,42 @@ SELECT kind, name FROM (
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND NOT t.tgisinternal AND t.tgparentid = 0
       AND c.relkind NOT IN ('r', 'v', 'p')
-    UNION ALL
-    SELECT 'rule', pg_catalog.quote_ident(r.rulename) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.'
-               || pg_catalog.quote_ident(c.relname),
-           r.oid, 'pg_catalog.pg_rewrite'::pg_catalog.regclass
-    FROM pg_catalog.pg_rewrite r
-    JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-      AND r.rulename <> '_RETURN'
-    UNION ALL
-    SELECT 'operator', pg_catalog.quote_ident(n.nspname) || '.' || o.oprname,
-           o.oid, 'pg_catalog.pg_operator'::pg_catalog.regclass
-    FROM pg_catalog.pg_operator o
-    JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-    UNION ALL
-    SELECT 'statistics object', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(s.stxname),
-           s.oid, 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass
-    FROM pg_catalog.pg_statistic_ext s
-    JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-    UNION ALL
-    SELECT 'text search configuration', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(cf.cfgname),
-           cf.oid, 'pg_catalog.pg_ts_config'::pg_catalog.regclass
-    FROM pg_catalog.pg_ts_config cf
-    JOIN pg_catalog.pg_namespace n ON n.oid = cf.cfgnamespace
-    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
 ) objects
+CROSS JOIN LATERAL (
+    SELECT array_agg(d.kind ORDER BY d.kind, d.schema_name, d.name) AS needed_kinds,
+           array_agg(d.schema_name ORDER BY d.kind, d.schema_name, d.name) AS needed_schemas,
+           array_agg(d.name ORDER BY d.kind, d.schema_name, d.name) AS needed_names
+    FROM (
+        SELECT DISTINCT
+               CASE WHEN p.oid IS NOT NULL THEN CASE p.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END
+                    WHEN ty.oid IS NOT NULL THEN 'DOMAIN'
+                    WHEN rc.relkind = 'v' THEN 'VIEW' WHEN rc.relkind = 'm' THEN 'MATERIALIZED_VIEW'
+                    WHEN rc.relkind IN ('i', 'I') THEN 'INDEX'
+                    ELSE 'TABLE' END AS kind,
+               COALESCE(pn.nspname, tyn.nspname, rcn.nspname)::text AS schema_name,
+               COALESCE(p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', ty.typname,
+                        rc.relname)::text AS name
+        FROM pg_catalog.pg_depend dep
+        LEFT JOIN pg_catalog.pg_proc p ON dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = dep.objid
+        LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+        LEFT JOIN pg_catalog.pg_type ty ON dep.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND ty.oid = dep.objid
+              AND ty.typtype = 'd'
+        LEFT JOIN pg_catalog.pg_namespace tyn ON tyn.oid = ty.typnamespace
+        -- the relation: the object itself (a table through a column, an index), or the table or view
+        -- of a rule, constraint or trigger
+        LEFT JOIN pg_catalog.pg_class rc ON rc.oid = CASE dep.classid
+                WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN dep.objid
+                WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN (SELECT ev_class FROM pg_catalog.pg_rewrite WHERE oid = dep.objid)
+                WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN (SELECT conrelid FROM pg_catalog.pg_constraint WHERE oid = dep.objid)
+                WHEN 'pg_catalog.pg_trigger'::pg_catalog.regclass THEN (SELECT tgrelid FROM pg_catalog.pg_trigger WHERE oid = dep.objid)
+                END
+        LEFT JOIN pg_catalog.pg_namespace rcn ON rcn.oid = rc.relnamespace
+        WHERE dep.refclassid = objects.classid AND dep.refobjid = objects.oid AND dep.deptype = 'n'
+          AND COALESCE(pn.nspname, tyn.nspname, rcn.nspname) IS NOT NULL
+          -- not what PostgreSQL made for the object itself (a range type's constructors)
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend di
+                          WHERE di.classid = dep.classid AND di.objid = dep.objid AND di.deptype = 'i')
+    ) d
+) needs
 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = objects.classid AND x.objid = objects.oid AND x.deptype = 'e')

@@ -27,7 +27,7 @@ CROSS JOIN LATERAL (
            array_agg(refs.ref_member ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_members
     FROM (
         SELECT DISTINCT
-               CASE WHEN rp.oid IS NOT NULL THEN 'ROUTINE'
+               CASE WHEN rp.oid IS NOT NULL THEN CASE rp.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END
                     WHEN rc.oid IS NULL THEN 'ENUM'
                     WHEN rc.relkind = 'v' THEN 'VIEW'
                     WHEN rc.relkind = 'm' THEN 'MATERIALIZED_VIEW'
@@ -63,6 +63,25 @@ CROSS JOIN LATERAL (
           AND (NOT member.is_column OR ra.attname IS NOT NULL)
           AND (rc.oid IS NOT NULL OR rt.oid IS NOT NULL OR rp.oid IS NOT NULL)
           AND COALESCE(rcn.nspname, rtn.nspname, rpn.nspname) NOT IN ('pg_catalog', 'information_schema')
+        UNION
+        -- the operators and text search configurations it uses (catalog objects, replaced whole)
+        SELECT CASE WHEN op.oid IS NOT NULL THEN 'OPERATOR' ELSE 'TEXT_SEARCH_CONFIGURATION' END,
+               COALESCE(opn.nspname, cfn.nspname),
+               COALESCE(op.oprname || '(' || COALESCE(pg_catalog.format_type(op.oprleft, NULL), 'NONE') || ', '
+                            || COALESCE(pg_catalog.format_type(op.oprright, NULL), 'NONE') || ')', cf.cfgname::text),
+               ''
+        FROM pg_catalog.pg_rewrite r2
+        JOIN pg_catalog.pg_depend d2
+          ON d2.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d2.objid = r2.oid
+        LEFT JOIN pg_catalog.pg_operator op
+               ON d2.refclassid = 'pg_catalog.pg_operator'::pg_catalog.regclass AND op.oid = d2.refobjid
+        LEFT JOIN pg_catalog.pg_namespace opn ON opn.oid = op.oprnamespace
+        LEFT JOIN pg_catalog.pg_ts_config cf
+               ON d2.refclassid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND cf.oid = d2.refobjid
+        LEFT JOIN pg_catalog.pg_namespace cfn ON cfn.oid = cf.cfgnamespace
+        WHERE r2.ev_class = c.oid
+          AND (op.oid IS NOT NULL OR cf.oid IS NOT NULL)
+          AND COALESCE(opn.nspname, cfn.nspname) NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
 CROSS JOIN LATERAL (

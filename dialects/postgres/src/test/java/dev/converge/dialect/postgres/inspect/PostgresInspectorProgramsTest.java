@@ -141,9 +141,11 @@ class PostgresInspectorProgramsTest {
         // privileges of roles the project does not manage (here PUBLIC) are ignored, not unmanaged
         assertEquals(List.of(), model.privileges());
         assertEquals(List.of(pub("bytes")), model.collations().stream().map(c -> c.name()).toList());
-        assertEquals(List.of(new UnmanagedObject("aggregate", "public.total(integer)"),
-                new UnmanagedObject("range type", "public.span"),
-                new UnmanagedObject("rule", "quiet on public.t")), model.unmanaged());
+        assertEquals(List.of(new UnmanagedObject("range type", "public.span")), model.unmanaged());
+        // aggregates and rules are managed now, as catalog objects
+        assertEquals(List.of(ObjectRef.of(ObjectKind.AGGREGATE, pub("total(integer)")),
+                ObjectRef.member(ObjectKind.RULE, pub("t"), "quiet")),
+                model.catalogObjects().stream().map(o -> o.ref()).toList());
         assertEquals(List.of("citext"), model.extensions().stream().map(e -> e.name()).toList());
         assertEquals(List.of(pub("mv")), model.materializedViews().stream().map(v -> v.name()).toList());
         assertEquals(List.of(pub("positive")), model.domains().stream().map(d -> d.name()).toList());

@@ -1,0 +1,123 @@
+-- The census of the given schemas: every object PostgreSQL keeps for them, catalog by catalog, named
+-- the way the model names it (kind, schema, name, member), so that the inspector can check that each
+-- one is either in the model or listed as unmanaged (fail closed: a kind, or a place, that no other
+-- query reads is listed instead of being dropped silently). Left out only what is never an object of
+-- its own: extension members, what PostgreSQL makes for another object (array and row types, a range
+-- type's constructors and multirange, an identity column's sequence, the index behind a key, the
+-- clones a partition gets from its parent, constraints a child inherits, internal triggers) and a
+-- view's _RETURN rule. Table attributes that have no object of their own but change what a table is
+-- (INHERITS, UNLOGGED, REPLICA IDENTITY) are rows too, with the attribute as the member.
+WITH scope AS (SELECT ?::text[] AS schemas),
+ns AS (SELECT oid, nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY ((SELECT schemas FROM scope)::text[])),
+member_of_extension AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'e'),
+made_for_another AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'i'),
+objects AS (
+    SELECT 'pg_class'::text AS catalog, c.oid,
+           CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'p' THEN 'TABLE' WHEN 'v' THEN 'VIEW'
+                          WHEN 'm' THEN 'MATERIALIZED_VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'i' THEN 'INDEX'
+                          WHEN 'I' THEN 'INDEX' WHEN 'f' THEN 'FOREIGN_TABLE' WHEN 'c' THEN 'COMPOSITE_TYPE'
+                          ELSE 'RELATION_' || c.relkind::text END AS kind,
+           n.nspname::text AS schema_name, c.relname::text AS name, '' AS member
+    FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
+    WHERE c.relkind <> 't'
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = c.oid AND k.contype IN ('p', 'u', 'x')
+                      AND c.relkind IN ('i', 'I'))
+    UNION ALL
+    SELECT 'pg_class', c.oid, 'TABLE', n.nspname, c.relname, attribute
+    FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
+    CROSS JOIN LATERAL (
+        SELECT 'UNLOGGED' AS attribute WHERE c.relpersistence = 'u'
+        UNION ALL
+        SELECT 'REPLICA IDENTITY ' || CASE c.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL' ELSE 'USING INDEX' END
+        WHERE c.relreplident <> 'd' AND c.relkind IN ('r', 'p')
+        UNION ALL
+        SELECT 'INHERITS ' || pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(p.relname)
+        FROM pg_catalog.pg_inherits i
+        JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+        JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE i.inhrelid = c.oid AND NOT c.relispartition AND c.relkind IN ('r', 'p', 'f')
+    ) attributes
+    WHERE c.relkind IN ('r', 'p', 'f')
+    UNION ALL
+    SELECT 'pg_constraint', k.oid,
+           CASE WHEN k.contype = 'f' THEN 'FOREIGN_KEY' WHEN k.contype = 't' THEN 'TRIGGER' ELSE 'CONSTRAINT' END,
+           n.nspname, c.relname, k.conname
+    FROM pg_catalog.pg_constraint k
+    JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+    JOIN ns n ON n.oid = c.relnamespace
+    WHERE k.conparentid = 0 AND k.conislocal
+      AND k.contype IN ('c', 'f', 'p', 'u', 'x', 't')
+    UNION ALL
+    SELECT 'pg_trigger', t.oid, 'TRIGGER', n.nspname, c.relname, t.tgname
+    FROM pg_catalog.pg_trigger t
+    JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+    JOIN ns n ON n.oid = c.relnamespace
+    WHERE NOT t.tgisinternal AND t.tgparentid = 0
+    UNION ALL
+    SELECT 'pg_proc', p.oid, CASE p.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END,
+           n.nspname, p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', ''
+    FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
+    UNION ALL
+    SELECT 'pg_type', t.oid,
+           CASE t.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' WHEN 'r' THEN 'RANGE_TYPE'
+                          WHEN 'm' THEN 'MULTIRANGE_TYPE' WHEN 'p' THEN 'PSEUDO_TYPE' ELSE 'BASE_TYPE' END,
+           n.nspname, t.typname, ''
+    FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
+    WHERE t.typrelid = 0
+      AND NOT (t.typcategory = 'A' AND t.typelem <> 0)
+    UNION ALL
+    SELECT 'pg_rewrite', r.oid, 'RULE', n.nspname, c.relname, r.rulename
+    FROM pg_catalog.pg_rewrite r
+    JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+    JOIN ns n ON n.oid = c.relnamespace
+    WHERE r.rulename <> '_RETURN'
+    UNION ALL
+    SELECT 'pg_policy', p.oid, 'POLICY', n.nspname, c.relname, p.polname
+    FROM pg_catalog.pg_policy p
+    JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+    JOIN ns n ON n.oid = c.relnamespace
+    UNION ALL
+    SELECT 'pg_statistic_ext', s.oid, 'STATISTICS', n.nspname, s.stxname, ''
+    FROM pg_catalog.pg_statistic_ext s JOIN ns n ON n.oid = s.stxnamespace
+    UNION ALL
+    SELECT 'pg_ts_parser', x.oid, 'TEXT_SEARCH_PARSER', n.nspname, x.prsname, ''
+    FROM pg_catalog.pg_ts_parser x JOIN ns n ON n.oid = x.prsnamespace
+    UNION ALL
+    SELECT 'pg_ts_template', x.oid, 'TEXT_SEARCH_TEMPLATE', n.nspname, x.tmplname, ''
+    FROM pg_catalog.pg_ts_template x JOIN ns n ON n.oid = x.tmplnamespace
+    UNION ALL
+    SELECT 'pg_ts_dict', x.oid, 'TEXT_SEARCH_DICTIONARY', n.nspname, x.dictname, ''
+    FROM pg_catalog.pg_ts_dict x JOIN ns n ON n.oid = x.dictnamespace
+    UNION ALL
+    SELECT 'pg_ts_config', x.oid, 'TEXT_SEARCH_CONFIGURATION', n.nspname, x.cfgname, ''
+    FROM pg_catalog.pg_ts_config x JOIN ns n ON n.oid = x.cfgnamespace
+    UNION ALL
+    SELECT 'pg_operator', o.oid, 'OPERATOR', n.nspname,
+           o.oprname || '(' || COALESCE(pg_catalog.format_type(o.oprleft, NULL), 'NONE') || ', '
+               || COALESCE(pg_catalog.format_type(o.oprright, NULL), 'NONE') || ')', ''
+    FROM pg_catalog.pg_operator o JOIN ns n ON n.oid = o.oprnamespace
+    UNION ALL
+    SELECT 'pg_opclass', x.oid, 'OPERATOR_CLASS', n.nspname, x.opcname || ' USING ' || am.amname, ''
+    FROM pg_catalog.pg_opclass x JOIN ns n ON n.oid = x.opcnamespace JOIN pg_catalog.pg_am am ON am.oid = x.opcmethod
+    UNION ALL
+    SELECT 'pg_opfamily', x.oid, 'OPERATOR_FAMILY', n.nspname, x.opfname || ' USING ' || am.amname, ''
+    FROM pg_catalog.pg_opfamily x JOIN ns n ON n.oid = x.opfnamespace JOIN pg_catalog.pg_am am ON am.oid = x.opfmethod
+    UNION ALL
+    SELECT 'pg_collation', x.oid, 'COLLATION', n.nspname, x.collname, ''
+    FROM pg_catalog.pg_collation x JOIN ns n ON n.oid = x.collnamespace
+    UNION ALL
+    SELECT 'pg_conversion', x.oid, 'CONVERSION', n.nspname, x.conname, ''
+    FROM pg_catalog.pg_conversion x JOIN ns n ON n.oid = x.connamespace
+)
+SELECT o.kind, o.schema_name, o.name, o.member
+FROM objects o
+WHERE NOT EXISTS (SELECT 1 FROM member_of_extension e
+                  WHERE e.classid = ('pg_catalog.' || o.catalog)::pg_catalog.regclass AND e.objid = o.oid)
+  AND NOT EXISTS (SELECT 1 FROM made_for_another i
+                  WHERE i.classid = ('pg_catalog.' || o.catalog)::pg_catalog.regclass AND i.objid = o.oid)
+  -- the table of a member that belongs to an extension
+  AND NOT (o.member <> '' AND EXISTS (
+      SELECT 1 FROM member_of_extension e JOIN pg_catalog.pg_class c ON c.oid = e.objid
+      JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace
+      WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cn.nspname = o.schema_name AND c.relname = o.name))
+ORDER BY 1, 2, 3, 4

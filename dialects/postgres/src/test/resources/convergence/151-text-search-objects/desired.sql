@@ -1,0 +1,11 @@
+CREATE SCHEMA app;
+CREATE TEXT SEARCH DICTIONARY app.stop_simple (TEMPLATE = pg_catalog.simple, STOPWORDS = english, ACCEPT = false);
+CREATE TEXT SEARCH DICTIONARY app.plain (TEMPLATE = pg_catalog.simple);
+CREATE TEXT SEARCH CONFIGURATION app.docs (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION app.docs ALTER MAPPING FOR asciiword WITH app.stop_simple, english_stem;
+ALTER TEXT SEARCH CONFIGURATION app.docs DROP MAPPING FOR email;
+CREATE TEXT SEARCH CONFIGURATION app.titles (PARSER = pg_catalog."default");
+ALTER TEXT SEARCH CONFIGURATION app.titles ADD MAPPING FOR asciiword, word WITH app.plain;
+COMMENT ON TEXT SEARCH CONFIGURATION app.titles IS 'titles, not stemmed';
+CREATE TABLE app.notes (id int PRIMARY KEY, body text);
+CREATE VIEW app.note_words AS SELECT id, to_tsvector('app.docs'::regconfig, body) AS words FROM app.notes;

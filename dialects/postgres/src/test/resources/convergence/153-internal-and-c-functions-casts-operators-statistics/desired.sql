@@ -1,0 +1,14 @@
+CREATE SCHEMA app;
+CREATE FUNCTION app.int_plus(integer, integer) RETURNS integer LANGUAGE internal IMMUTABLE STRICT AS 'int4pl';
+CREATE FUNCTION app.int_eq(integer, integer) RETURNS boolean LANGUAGE internal IMMUTABLE STRICT AS 'int4eq';
+CREATE FUNCTION app.stamp() RETURNS trigger LANGUAGE c AS '$libdir/autoinc', 'autoinc';
+CREATE OPERATOR app.=== (FUNCTION = app.int_eq, LEFTARG = integer, RIGHTARG = integer, COMMUTATOR = OPERATOR(app.===));
+COMMENT ON OPERATOR app.=== (integer, integer) IS 'same number';
+CREATE TYPE app.grade AS ENUM ('low', 'high');
+CREATE FUNCTION app.grade_rank(app.grade) RETURNS integer LANGUAGE sql IMMUTABLE AS $$SELECT CASE $1 WHEN 'low' THEN 1 ELSE 2 END$$;
+CREATE CAST (app.grade AS integer) WITH FUNCTION app.grade_rank(app.grade) AS ASSIGNMENT;
+CREATE TABLE app.orders (id int PRIMARY KEY, city text, zip text, country text, grade app.grade);
+CREATE STATISTICS app.orders_place (dependencies, ndistinct) ON city, zip FROM app.orders;
+CREATE STATISTICS app.orders_grade ON city, grade FROM app.orders;
+ALTER STATISTICS app.orders_grade SET STATISTICS 200;
+CREATE VIEW app.same_ids AS SELECT a.id FROM app.orders a JOIN app.orders b ON a.id OPERATOR(app.===) b.id;

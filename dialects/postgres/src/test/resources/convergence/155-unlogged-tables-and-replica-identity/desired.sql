@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE UNLOGGED TABLE app.cache (k text PRIMARY KEY, v text);
+CREATE TABLE app.scratch (id int);
+CREATE TABLE app.audit (id int PRIMARY KEY, at timestamptz NOT NULL);
+CREATE TABLE app.events (id int NOT NULL, code text NOT NULL);
+CREATE UNIQUE INDEX events_id_code ON app.events (id, code);
+ALTER TABLE app.events REPLICA IDENTITY USING INDEX events_id_code;
+CREATE TABLE app.ledger (id int PRIMARY KEY);
+ALTER TABLE app.ledger REPLICA IDENTITY NOTHING;
+CREATE UNLOGGED TABLE app.sessions (id int PRIMARY KEY, data text);
+ALTER TABLE app.sessions REPLICA IDENTITY FULL;
+CREATE TABLE app.metrics (at date NOT NULL, value int) PARTITION BY RANGE (at);
+CREATE UNLOGGED TABLE app.metrics_2026 PARTITION OF app.metrics FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
