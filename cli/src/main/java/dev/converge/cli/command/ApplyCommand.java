@@ -1,5 +1,8 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.PlanChecks;
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
@@ -139,8 +142,8 @@ public final class ApplyCommand implements Callable<Integer> {
         }, "converge-apply-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (Target db = Target.open(dialects, target.url)) {
-            Applier applier = new Applier(db.dialect, Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
-                    .executor(runner.runner(db.dialect.sessionTimeouts(), err))
+            Applier applier = new Applier(db.dialect(), Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
+                    .executor(runner.runner(db.dialect().sessionTimeouts(), err))
                     .listener((connection, step) -> {
                         err.println("Step " + step.number() + ": " + step.symbol() + " " + step.description());
                         err.flush();
@@ -149,9 +152,9 @@ public final class ApplyCommand implements Callable<Integer> {
             if (resume) {
                 Path file = planFile();
                 SavedPlan given = file == null ? null : load(file);
-                err.println("Resuming the last apply on " + db.url.display() + " ...");
+                err.println("Resuming the last apply on " + db.url().display() + " ...");
                 err.flush();
-                result = applier.resume(db.connection, given, given != null ? Set.copyOf(given.schemas())
+                result = applier.policy(safety.policy()).resume(db.connection(), given, given != null ? Set.copyOf(given.schemas())
                         : target.schemas.isEmpty() ? null : Set.copyOf(target.schemas));
             } else {
                 SavedPlan saved = planFile() == null ? planNow(db) : checked(load(planFile()), db);
@@ -163,12 +166,14 @@ public final class ApplyCommand implements Callable<Integer> {
                 if (plan.isEmpty() && planFile() == null) {
                     return ExitCodes.OK;
                 }
-                refuseUnsafe(plan, err);
+                // Judged before asking, so that a refused plan asks nothing; the applier judges it again.
+                SafetyPolicy policy = safety.policy().withAllowedOn(annotated);
+                refuseUnsafe(policy, plan, err);
                 if (!plan.isEmpty() && !confirmed(out)) {
                     out.println("Apply cancelled: nothing was changed.");
                     return ExitCodes.ERROR;
                 }
-                result = applier.apply(db.connection, saved);
+                result = applier.policy(policy).apply(db.connection(), saved);
             }
             return report(result, db, out);
         } catch (BadInputException e) {
@@ -197,7 +202,7 @@ public final class ApplyCommand implements Callable<Integer> {
         out.printf("Apply complete: %d statements in %d ms (history id %d).%n", result.statementsRun(),
                 result.durationMillis(), result.historyId());
         if (result.converged()) {
-            out.println("Converged: a new plan against " + db.url.display() + " is empty.");
+            out.println("Converged: a new plan against " + db.url().display() + " is empty.");
             return ExitCodes.OK;
         }
         out.println("Not converged: the target still differs from the desired state in " + result.remaining().size()
@@ -214,10 +219,10 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private SavedPlan planNow(Target db) {
-        Planning planning = Planning.run(db, desired, target.scope(), safety).withLimits(runner.limits());
-        annotated = planning.desired.source().allowancesByName();
-        leftAlone = planning.source;
-        spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
+        Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(runner.limits());
+        annotated = planning.desired().source().allowancesByName();
+        leftAlone = planning.source();
+        spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
         spec.commandLine().getErr().flush();
         return planning.saved();
     }
@@ -237,14 +242,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (desired.desired != null) {
             throw new ConvergeException(ErrorKind.USAGE, "a saved plan already says what to do: drop --desired");
         }
-        if (!saved.plan().dialect().equals(db.dialect.id())) {
-            throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it is for " + saved.plan().dialect()
-                    + ", the target is " + db.dialect.id() + ". Nothing was changed.");
-        }
-        if (!withoutUser(saved.plan().target()).equals(withoutUser(db.url.display()))) {
-            throw new ConvergeException(ErrorKind.REFUSED, "refusing the plan: it was made for " + saved.plan().target()
-                    + ", not for " + db.url.display() + ". Nothing was changed. Make a plan for this target.");
-        }
+        PlanChecks.refuseOtherTarget(saved, db);
         if (!target.scope().schemas().isEmpty() && !target.scope().schemas().equals(java.util.Set.copyOf(saved.schemas()))) {
             throw new ConvergeException(ErrorKind.USAGE, "the plan manages " + (saved.schemas().isEmpty() ? "every schema"
                     : "schemas " + saved.schemas()) + "; drop --schema or make a plan for " + target.scope().schemas());
@@ -252,17 +250,11 @@ public final class ApplyCommand implements Callable<Integer> {
         return saved;
     }
 
-    /** Planning and applying may use different users (a read-only reviewer, a migration user): compare the rest. */
-    private static String withoutUser(String display) {
-        return display.replaceFirst("//[^@/]*@", "//");
-    }
-
     /**
      * Refuses the plan when the safety policy blocks a step (exit 3, nothing touched), naming for each
      * the flag or annotation that allows it; allowed locking steps are listed as a warning.
      */
-    private void refuseUnsafe(Plan plan, PrintWriter err) {
-        SafetyPolicy policy = safety.policy().withAllowedOn(annotated);
+    private static void refuseUnsafe(SafetyPolicy policy, Plan plan, PrintWriter err) {
         List<SafetyPolicy.Refusal> refusals = policy.refusals(plan);
         if (!refusals.isEmpty()) {
             throw new ConvergeException(ErrorKind.REFUSED, SafetyPolicy.describe(refusals));

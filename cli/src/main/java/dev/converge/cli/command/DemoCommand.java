@@ -1,5 +1,7 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.Applier;
@@ -8,6 +10,7 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.DialectRegistry;
@@ -77,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private boolean converge(Target db, String dir, PrintWriter out) {
         out.println("=== converge apply --desired " + dir);
-        DesiredState state = new DesiredStateResolver(db.dialect).resolve(dir, ShadowSpec.SERVER, db.url, db.version,
+        DesiredState state = new DesiredStateResolver(db.dialect()).resolve(dir, ShadowSpec.SERVER, db.url(), db.version(),
                 InspectScope.ALL);
         Plan plan = Planning.replan(db, state, InspectScope.ALL);
         out.print(new PlanTextRenderer().render(plan));
@@ -86,7 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
             return true;
         }
         SavedPlan saved = new SavedPlan(plan, List.of(), db.inspect(InspectScope.ALL), state.model(), state.hash(), null);
-        ApplyResult result = new Applier(db.dialect, Clock.systemUTC()).apply(db.connection, saved);
+        ApplyResult result = new Applier(db.dialect(), Clock.systemUTC())
+                .policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(db.connection(), saved);
         out.printf("Apply complete: %d statements in %d ms (destructive steps are allowed in the demo).%n",
                 result.statementsRun(), result.durationMillis());
         boolean converged = result.converged();

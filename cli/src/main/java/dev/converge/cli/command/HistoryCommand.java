@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Target;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -59,13 +60,13 @@ public final class HistoryCommand implements Callable<Integer> {
             throw new ConvergeException(ErrorKind.USAGE, "missing --url URL: the database whose history to list");
         }
         try (Target db = Target.open(dialects, url)) {
-            List<HistoryEntry> entries = db.dialect.history().list(db.connection, limit);
+            List<HistoryEntry> entries = db.dialect().history().list(db.connection(), limit);
             if (format == Format.json) {
                 ArrayNode array = JSON.createArrayNode();
                 entries.forEach(e -> array.add(summary(e)));
                 out.println(JSON.writeValueAsString(array));
             } else if (entries.isEmpty()) {
-                out.println("No applies recorded on " + db.url.display() + ".");
+                out.println("No applies recorded on " + db.url().display() + ".");
             } else {
                 out.printf("%-6s %-20s %-12s %-12s %-14s %-12s %9s %5s%n", "ID", "TIME (UTC)", "USER", "DESIRED",
                         "GIT COMMIT", "STATUS", "DURATION", "STEPS");
@@ -139,10 +140,10 @@ public final class HistoryCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Target db = Target.open(dialects, target.url)) {
-                HistoryEntry entry = db.dialect.history().find(db.connection, id).orElseThrow(() ->
-                        new ConvergeException(ErrorKind.USAGE, "no apply #" + id + " on " + db.url.display()
+                HistoryEntry entry = db.dialect().history().find(db.connection(), id).orElseThrow(() ->
+                        new ConvergeException(ErrorKind.USAGE, "no apply #" + id + " on " + db.url().display()
                                 + "; 'converge history' lists them"));
-                List<Checkpoint> checkpoints = db.dialect.history().checkpoints(db.connection, id);
+                List<Checkpoint> checkpoints = db.dialect().history().checkpoints(db.connection(), id);
                 var plan = JSON.readTree(entry.planJson());
                 if (format == Format.json) {
                     ObjectNode node = summary(entry);

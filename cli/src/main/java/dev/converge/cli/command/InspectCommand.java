@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
@@ -67,11 +68,11 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         try (Target db = Target.open(dialects, target.url)) {
             SchemaModel live = db.inspect(target.scope());
-            Planner planner = Planner.of(db.dialect);
-            Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url.display());
+            Planner planner = Planner.of(db.dialect());
+            Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url().display());
             warnUnmanaged(live);
             Map<String, StringBuilder> bySchema = new TreeMap<>();
-            boolean postgres = db.dialect.id().equals("postgres");
+            boolean postgres = db.dialect().id().equals("postgres");
             for (PlanStep step : plan.steps()) {
                 String schema = step.target().name().schema();
                 StringBuilder sql = bySchema.computeIfAbsent(schema, s -> new StringBuilder());

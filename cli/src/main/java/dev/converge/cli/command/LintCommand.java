@@ -1,5 +1,7 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.SafetyOptions;
@@ -71,11 +73,11 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         LintConfig config = config();
         try (Target db = Target.open(dialects, target.url)) {
-            Planning planning = Planning.run(db, desired, target.scope(), safety);
-            spec.commandLine().getErr().println("Desired state: " + planning.desired.description());
+            Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline()));
+            spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
             spec.commandLine().getErr().flush();
-            List<Finding> findings = new Linter(config).lint(planning.desired.model(), planning.plan,
-                    planning.desired.source());
+            List<Finding> findings = new Linter(config).lint(planning.desired().model(), planning.plan(),
+                    planning.desired().source());
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case json:

@@ -7,6 +7,10 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.ShadowSpec;
 import java.util.ArrayList;
 import java.util.List;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.workflow.PlanPipeline;
+import dev.converge.engine.workflow.PlanChecks;
+import dev.converge.engine.workflow.Planning;
 import picocli.CommandLine.Option;
 
 /** DesiredOptions say where the desired state is and which shadow database normalizes it. */
@@ -49,15 +53,13 @@ public final class DesiredOptions {
      * since it cannot say what it would do to them. The plan has been printed already, with the list.
      */
     public void refuseUnmanaged(Plan plan) {
-        if (!plan.hasUnmanaged() || allowUnmanaged) {
-            return;
-        }
-        StringBuilder message = new StringBuilder("refusing the plan: ").append(plan.unmanaged().size())
-                .append(plan.unmanaged().size() == 1 ? " object is" : " objects are")
-                .append(" not managed by Converge yet:\n");
-        plan.unmanaged().forEach(u -> message.append("  ? ").append(u.display()).append('\n'));
-        message.append("Nothing was changed. Remove them, or re-run with --allow-unmanaged to leave them alone.");
-        throw new ConvergeException(ErrorKind.UNMANAGED, message.toString());
+        PlanChecks.refuseUnmanaged(plan, allowUnmanaged);
+    }
+
+    /** What to plan for, as the engine's single-target flow takes it; --desired is required. */
+    public Planning.Request request(Dialect dialect, InspectScope scope, PlanPipeline.Settings settings) {
+        require();
+        return new Planning.Request(desired, shadowSpec(dialect), ignore, scope, settings);
     }
 
     public ShadowSpec shadowSpec(Dialect dialect) {

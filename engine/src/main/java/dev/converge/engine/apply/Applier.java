@@ -8,6 +8,7 @@ import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.Checkpoint;
@@ -41,6 +42,11 @@ import java.util.Set;
  *       {@link #resume};</li>
  *   <li>at the end it inspects the target again and records whether it converged.</li>
  * </ol>
+ * Before any of this, the {@linkplain #policy safety policy} judges every step: a step it does not
+ * allow (destructive without an allowance, a hazard not allowed, a lock above the maximum, a data
+ * pre-check that failed) refuses the whole plan with {@link ErrorKind#REFUSED} and nothing is touched.
+ * The policy lives here, where statements run, so that every caller (CLI, fleets, library, Maven
+ * plugin, JUnit extension) gets the same refusal; callers only gather the allowances.
  */
 public final class Applier {
     private final Dialect dialect;
@@ -52,6 +58,7 @@ public final class Applier {
     private Duration lockWait = Duration.ZERO;
     private ApplyContext context = ApplyContext.NONE;
     private SourceModel leftAlone = SourceModel.unparsed(List.of());
+    private SafetyPolicy policy = SafetyPolicy.DEFAULT;
 
     public Applier(Dialect dialect, Clock clock) {
         this(dialect, dialect.history(), clock);
@@ -115,6 +122,26 @@ public final class Applier {
         return leftAlone;
     }
 
+    /**
+     * The safety policy every step must pass; {@link SafetyPolicy#DEFAULT} (no destructive step, any
+     * lock, no failing data check) unless the caller gathers allowances.
+     */
+    public Applier policy(SafetyPolicy safetyPolicy) {
+        this.policy = java.util.Objects.requireNonNull(safetyPolicy, "safetyPolicy is null");
+        return this;
+    }
+
+    /**
+     * Refuses a plan the policy does not allow, before the target is touched, with the message the
+     * CLI has always shown (each blocked step, why, and the flag or annotation that allows it).
+     */
+    private void refuseUnsafe(List<PlanStep> steps) {
+        List<SafetyPolicy.Refusal> refusals = policy.refusals(steps);
+        if (!refusals.isEmpty()) {
+            throw new ConvergeException(ErrorKind.REFUSED, SafetyPolicy.describe(refusals));
+        }
+    }
+
     /** Applies a plan made in this process: no saved file, so no schemas to compare beyond its fingerprints. */
     public ApplyResult apply(Connection target, Plan plan, String desiredHash) {
         return apply(target, new SavedPlan(plan, List.of(), SchemaModel.EMPTY, SchemaModel.EMPTY, desiredHash, null));
@@ -122,6 +149,7 @@ public final class Applier {
 
     /** Applies a saved plan, after checking that the target is still the one it was planned against. */
     public ApplyResult apply(Connection target, SavedPlan saved) {
+        refuseUnsafe(saved.plan().steps());
         prepare(target);
         try (ApplyLock.Held ignored = lock(target, saved)) {
             refuseIfStale(target, saved);
@@ -172,6 +200,9 @@ public final class Applier {
                             + " the target keeps, or make a new plan. Nothing was changed.");
                 }
                 Map<Integer, Checkpoint> latest = latestByStep(history.checkpoints(target, entry.id()));
+                // The steps still to run face the policy as a fresh apply would; those done are history.
+                refuseUnsafe(stored.plan().steps().stream().filter(s -> !(latest.containsKey(s.number())
+                        && latest.get(s.number()).status().equals(Checkpoint.DONE))).toList());
                 String expected = stored.plan().currentFingerprint();
                 int lastDone = 0;
                 for (Checkpoint checkpoint : latest.values()) {

@@ -128,7 +128,8 @@ public final class FleetApplier {
         }
         try (Connection connection = connections.open(target)) {
             SourceModel source = planner.sourceFor(target, desired.source());
-            Applier applier = new Applier(dialect, clock).executor(rollout.executor()).source(source);
+            Applier applier = new Applier(dialect, clock).executor(rollout.executor()).source(source)
+                    .policy(rollout.policy().withAllowedOn(source.allowancesByName()));
             Set<String> scope = Set.copyOf(target.scope().schemas());
             if (rollout.resume() && applier.canResume(connection, scope)) {
                 return resumed(target, canary, started, applier.resume(connection, null, scope));
@@ -140,6 +141,7 @@ public final class FleetApplier {
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
             }
+            // Judged here too, to report the refusal as this target's outcome; the applier would throw it.
             List<SafetyPolicy.Refusal> refusals = rollout.policy().withAllowedOn(source.allowancesByName())
                     .refusals(plan);
             if (!refusals.isEmpty()) {

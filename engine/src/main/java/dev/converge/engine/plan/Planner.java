@@ -13,6 +13,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.safety.StepSafety;
+import dev.converge.engine.source.DataStatements;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
@@ -96,7 +97,7 @@ public final class Planner {
         ModelIndex before = new ModelIndex(renamedCurrent);
         List<String> notes = new ArrayList<>(diff.notes());
         notes.addAll(renamed.notes());
-        DataStatementNote.of(source.dataStatements()).ifPresent(notes::add);
+        DataStatements.note(source).ifPresent(notes::add);
         for (Change change : ordered) {
             Classification classification = classifier.classify(change, renamedCurrent);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());

@@ -43,6 +43,11 @@ public record SafetyPolicy(Set<HazardCode> needAllowance, Set<HazardCode> allowe
         return new SafetyPolicy(needAllowance, allowed, allowDestructive, maxLock, annotations);
     }
 
+    /** The same policy, allowing every destructive step as {@code --allow-destructive} does. */
+    public SafetyPolicy allowingDestructive() {
+        return new SafetyPolicy(needAllowance, allowed, true, maxLock, allowedOn);
+    }
+
     /** The default policy with the CLI's allowances. */
     public static SafetyPolicy of(Set<HazardCode> allowed, boolean allowDestructive, LockLevel maxLock) {
         return new SafetyPolicy(DEFAULT.needAllowance(), allowed, allowDestructive, maxLock, Map.of());
@@ -57,8 +62,13 @@ public record SafetyPolicy(Set<HazardCode> needAllowance, Set<HazardCode> allowe
 
     /** The refused steps of a plan, in plan order; empty when the plan may run. */
     public List<Refusal> refusals(Plan plan) {
+        return refusals(plan.steps());
+    }
+
+    /** The refused steps among {@code steps} (those of a plan still to run when an apply resumes). */
+    public List<Refusal> refusals(List<PlanStep> steps) {
         List<Refusal> refusals = new ArrayList<>();
-        for (PlanStep step : plan.steps()) {
+        for (PlanStep step : steps) {
             List<String> reasons = reasons(step);
             if (!reasons.isEmpty()) {
                 refusals.add(new Refusal(step, reasons));

@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.apply;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +91,7 @@ class MysqlApplyTest {
             assertTrue(saved.plan().steps().stream().anyMatch(PlanStep::isMadeByPreviousStep),
                     "clauses of one table are combined");
             try (Connection c = target.connect()) {
-                ApplyResult result = new Applier(dialect, Clock.systemUTC()).apply(c, saved);
+                ApplyResult result = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, saved);
                 assertEquals(HistoryEntry.CONVERGED, result.status());
                 List<Checkpoint> checkpoints = dialect.history().checkpoints(c, result.historyId());
                 // A step outside a transaction is marked started before it runs, then done after it committed.
@@ -110,7 +111,7 @@ class MysqlApplyTest {
             SavedPlan saved = plan(target, DESIRED.replace(", note TEXT", ""));
             try (Connection c = target.connect()) {
                 ConvergeException failure = assertThrows(ConvergeException.class,
-                        () -> new Applier(dialect, Clock.systemUTC()).apply(c, saved));
+                        () -> new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, saved));
                 assertTrue(failure.getMessage().contains("fk_customer"), failure.getMessage());
                 HistoryEntry entry = dialect.history().list(c, 1).get(0);
                 assertEquals(HistoryEntry.ROLLED_BACK, entry.status(), entry.outcome());
@@ -137,7 +138,7 @@ class MysqlApplyTest {
                 SavedPlan saved = plan(target, DESIRED);
                 int killAt = k;
                 try (Connection c = target.connect()) {
-                    Applier applier = new Applier(dialect, Clock.systemUTC()).listener((connection, step) -> {
+                    Applier applier = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).listener((connection, step) -> {
                         if (step.number() == killAt) {
                             kill(target, connection);
                         }
@@ -156,7 +157,7 @@ class MysqlApplyTest {
                         assertEquals(expected, Fingerprints.of(inspect(target)),
                                 "at the last checkpoint after a kill before " + k);
                     }
-                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).resume(c, null);
+                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).resume(c, null);
                     assertEquals(HistoryEntry.CONVERGED, resumed.status(), "resume after a kill before step " + k);
                 }
                 assertEquals(Fingerprints.of(saved.desired()), Fingerprints.of(inspect(target)));

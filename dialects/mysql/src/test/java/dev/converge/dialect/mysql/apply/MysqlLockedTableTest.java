@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.apply;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class MysqlLockedTableTest {
                     st.executeQuery("SELECT * FROM t").close();
                 }
                 ConvergeException e = assertThrows(ConvergeException.class,
-                        () -> new Applier(dialect, Clock.systemUTC()).executor(runner).apply(c, saved));
+                        () -> new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).executor(runner).apply(c, saved));
                 assertTrue(e.getMessage().contains("could not get the lock it needs within lock_timeout 1000ms"),
                         e.getMessage());
                 assertTrue(e.getMessage().contains("ALTER TABLE `t`"), e.getMessage());

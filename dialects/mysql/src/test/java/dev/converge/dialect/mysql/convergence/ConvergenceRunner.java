@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.convergence;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,17 @@ import java.util.Map;
  */
 final class ConvergenceRunner {
     private final MysqlDialect dialect = new MysqlDialect();
+    private final LocalMysql.Server server;
+
+    /** A runner on the local MariaDB/MySQL server. */
+    ConvergenceRunner() {
+        this(LocalMysql.Server.LOCAL);
+    }
+
+    /** A runner on another server (a MySQL 8 container). */
+    ConvergenceRunner(LocalMysql.Server server) {
+        this.server = server;
+    }
 
     record Outcome(Plan plan, Plan replan) {
     }
@@ -41,7 +53,7 @@ final class ConvergenceRunner {
     }
 
     Outcome run(ConvergenceCase c, TargetCheck afterApply) {
-        try (LocalMysql a = LocalMysql.create("a"); LocalMysql b = LocalMysql.create("b")) {
+        try (LocalMysql a = LocalMysql.create(server, "a"); LocalMysql b = LocalMysql.create(server, "b")) {
             a.execute("SET foreign_key_checks = 0;\n" + c.current());
             b.load(c.desired());
             try (Connection target = a.connect()) {
@@ -55,7 +67,7 @@ final class ConvergenceRunner {
                 Plan plan = planner.plan(current, desired.model(), a.url().display(), desired.source());
                 String shown = new PlanTextRenderer().render(plan);
                 if (!plan.isEmpty()) {
-                    new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                    new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
                 }
                 afterApply.check(target);
                 Map<String, String> got = ShowCreate.of(target, a.database());

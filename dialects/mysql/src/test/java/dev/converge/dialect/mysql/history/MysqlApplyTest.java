@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.history;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class MysqlApplyTest {
                 Plan plan = Planner.of(dialect).plan(current, want, "mysql://test");
                 SavedPlan saved = new SavedPlan(plan, List.of(), current, want, "h", null);
                 ConvergeException failure = assertThrows(ConvergeException.class,
-                        () -> new Applier(dialect, Clock.systemUTC()).apply(c, saved));
+                        () -> new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, saved));
                 assertTrue(failure.getMessage().contains("as it was before the apply"), failure.getMessage());
                 assertEquals(current, dialect.inspector().inspect(c, InspectScope.ALL), failure.getMessage());
                 HistoryEntry entry = dialect.history().list(c, 1).get(0);
@@ -52,7 +53,7 @@ class MysqlApplyTest {
                 try (var st = c.createStatement()) {
                     st.execute("UPDATE customer SET email = 'b@example.com' WHERE id = 2");
                 }
-                ApplyResult result = new Applier(dialect, Clock.systemUTC()).apply(c, saved);
+                ApplyResult result = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, saved);
                 assertEquals(HistoryEntry.CONVERGED, result.status());
             }
         }

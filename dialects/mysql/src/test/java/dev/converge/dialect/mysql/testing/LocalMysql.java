@@ -21,26 +21,41 @@ public final class LocalMysql implements AutoCloseable {
     public static final String PASSWORD = System.getenv("MYSQL_PASSWORD");
 
     private static final MysqlDialect DIALECT = new MysqlDialect();
+
+    /** A server test databases are created on: the local one, or a container (MySQL 8). */
+    public record Server(String host, int port, String user, String password) {
+        public static final Server LOCAL = new Server(HOST, PORT, USER, PASSWORD);
+    }
+
+    private final Server server;
     private final String database;
 
-    private LocalMysql(String database) {
+    private LocalMysql(Server server, String database) {
+        this.server = server;
         this.database = database;
     }
 
     public static LocalMysql create(String prefix) {
+        return create(Server.LOCAL, prefix);
+    }
+
+    /** A fresh database on {@code server}. */
+    public static LocalMysql create(Server server, String prefix) {
         String name = ("cvt_" + prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10))
                 .toLowerCase(Locale.ROOT);
-        try (Connection admin = DriverManager.getConnection(serverUrl(""), USER, PASSWORD);
+        try (Connection admin = DriverManager.getConnection(serverUrl(server, ""), server.user(), server.password());
              Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + " on " + HOST + ":" + PORT, e);
+            throw new IllegalStateException("cannot create test database " + name + " on " + server.host() + ":"
+                    + server.port(), e);
         }
-        return new LocalMysql(name);
+        return new LocalMysql(server, name);
     }
 
-    private static String serverUrl(String database) {
-        return "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
+    private static String serverUrl(Server server, String database) {
+        return "jdbc:mysql://" + server.host() + ":" + server.port() + "/" + database
+                + "?useSSL=false&allowPublicKeyRetrieval=true";
     }
 
     public String database() {
@@ -49,8 +64,8 @@ public final class LocalMysql implements AutoCloseable {
 
     /** The URL as a user would write it (the password, if any, in the query string). */
     public String jdbcUrl() {
-        return "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?user=" + USER
-                + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+        return "jdbc:mysql://" + server.host() + ":" + server.port() + "/" + database + "?user=" + server.user()
+                + (server.password() == null ? "" : "&password=" + server.password());
     }
 
     public DatabaseUrl url() {
@@ -83,7 +98,7 @@ public final class LocalMysql implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection admin = DriverManager.getConnection(serverUrl(""), USER, PASSWORD);
+        try (Connection admin = DriverManager.getConnection(serverUrl(server, ""), server.user(), server.password());
              Statement st = admin.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS `" + database + "`");
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.annotate;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,7 +85,7 @@ class RenameAnnotationTest {
                         .anyMatch(h -> h.code() == HazardCode.BACKWARD_INCOMPATIBLE), text);
                 assertEquals(List.of("ALTER TABLE \"public\".\"purchase\" RENAME TO \"orders\""), plan.steps().get(0).sql());
 
-                new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
                 target.setAutoCommit(true);
                 assertEquals("500 375.75 187875.00", query(target,
                         "select count(*) || ' ' || avg(total)::numeric(10,2) || ' ' || sum(total) from orders"));
@@ -140,7 +141,7 @@ class RenameAnnotationTest {
                         plan.steps().stream().map(PlanStep::description).toList(), text);
                 assertEquals(List.of("ALTER TYPE \"public\".\"status\" RENAME VALUE 'done' TO 'closed'"),
                         plan.steps().get(0).sql());
-                new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
                 target.setAutoCommit(true);
                 assertEquals("closed,closed,open", query(target, "select string_agg(s::text, ',' order by s::text) from ticket"));
                 assertTrue(plan(target, desired).isEmpty());

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.apply;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class ApplierFaultInjectionTest {
                 int killAt = k;
                 ConvergeException failure;
                 try (Connection c = scenario.connect()) {
-                    Applier applier = new Applier(dialect, Clock.systemUTC()).listener((connection, step) -> {
+                    Applier applier = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).listener((connection, step) -> {
                         if (step.number() == killAt) {
                             terminate(scenario.target, connection);
                         }
@@ -77,7 +78,7 @@ class ApplierFaultInjectionTest {
                             "after a kill before step " + k + " the target is at its last checkpoint");
                     assertEquals(rowsBefore, scenario.checksums());
 
-                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).resume(c, null);
+                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).resume(c, null);
                     assertEquals(HistoryEntry.CONVERGED, resumed.status(), "resume after a kill before step " + k);
                     assertEquals(entry.id(), resumed.historyId());
                 }
@@ -102,7 +103,7 @@ class ApplierFaultInjectionTest {
             try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applycut")) {
                 Map<String, String> rowsBefore = scenario.checksums();
                 try (Connection c = scenario.connect()) {
-                    Applier applier = new Applier(dialect, Clock.systemUTC()).listener(new dev.converge.engine.apply.ApplyListener() {
+                    Applier applier = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).listener(new dev.converge.engine.apply.ApplyListener() {
                         @Override
                         public void beforeStep(Connection connection, PlanStep step) {
                         }
@@ -117,7 +118,7 @@ class ApplierFaultInjectionTest {
                     assertThrows(ConvergeException.class, () -> applier.apply(c, scenario.saved));
                 }
                 try (Connection c = scenario.connect()) {
-                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).resume(c, null);
+                    ApplyResult resumed = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).resume(c, null);
                     assertEquals(HistoryEntry.CONVERGED, resumed.status(), "resume after a cut-off step " + k);
                     assertTrue(noInvalidIndex(c));
                 }
@@ -136,7 +137,7 @@ class ApplierFaultInjectionTest {
                 Map<String, String> rowsBefore = scenario.checksums();
                 String fingerprintBefore = scenario.fingerprint();
                 ConvergeException failure = assertThrows(ConvergeException.class,
-                        () -> new Applier(d, Clock.systemUTC()).apply(c, scenario.saved));
+                        () -> new Applier(d, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, scenario.saved));
                 assertTrue(failure.getMessage().contains("could not create unique index"), failure.getMessage());
                 assertTrue(failure.getMessage().contains("as it was before the apply"), failure.getMessage());
                 assertEquals(fingerprintBefore, scenario.fingerprint(), "back to the before-state (" + d.getClass() + ")");
@@ -152,7 +153,7 @@ class ApplierFaultInjectionTest {
     void aFreshApplyConvergesAndRecordsEveryStep() throws Exception {
         try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applyok"); Connection c = scenario.connect()) {
             Map<String, String> rowsBefore = scenario.checksums();
-            ApplyResult result = new Applier(dialect, Clock.systemUTC()).apply(c, scenario.saved);
+            ApplyResult result = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, scenario.saved);
             assertEquals(HistoryEntry.CONVERGED, result.status());
             List<Checkpoint> checkpoints = dialect.history().checkpoints(c, result.historyId());
             List<Checkpoint> done = checkpoints.stream().filter(cp -> cp.status().equals(Checkpoint.DONE)).toList();
@@ -171,7 +172,7 @@ class ApplierFaultInjectionTest {
     void resumeRefusesATargetChangedSinceItsCheckpointAndThereIsNothingToResumeOnceConverged() throws Exception {
         try (ApplyScenario scenario = ApplyScenario.shop(dialect, "applyresume")) {
             try (Connection c = scenario.connect()) {
-                Applier applier = new Applier(dialect, Clock.systemUTC()).listener((connection, step) -> {
+                Applier applier = new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).listener((connection, step) -> {
                     if (step.number() == 4) {
                         terminate(scenario.target, connection);
                     }
@@ -181,15 +182,15 @@ class ApplierFaultInjectionTest {
             scenario.target.execute("ALTER TABLE public.orders ADD COLUMN by_hand text");
             try (Connection c = scenario.connect()) {
                 ConvergeException refused = assertThrows(ConvergeException.class,
-                        () -> new Applier(dialect, Clock.systemUTC()).resume(c, null));
+                        () -> new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).resume(c, null));
                 assertEquals(dev.converge.engine.diag.ErrorKind.REFUSED, refused.kind());
                 assertTrue(refused.getMessage().contains("changed since its last checkpoint"), refused.getMessage());
             }
             scenario.target.execute("ALTER TABLE public.orders DROP COLUMN by_hand");
             try (Connection c = scenario.connect()) {
-                assertEquals(HistoryEntry.CONVERGED, new Applier(dialect, Clock.systemUTC()).resume(c, scenario.saved).status());
+                assertEquals(HistoryEntry.CONVERGED, new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).resume(c, scenario.saved).status());
                 ConvergeException nothing = assertThrows(ConvergeException.class,
-                        () -> new Applier(dialect, Clock.systemUTC()).resume(c, null));
+                        () -> new Applier(dialect, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).resume(c, null));
                 assertEquals(dev.converge.engine.diag.ErrorKind.USAGE, nothing.kind());
                 assertTrue(nothing.getMessage().contains("nothing to resume"), nothing.getMessage());
             }
@@ -206,7 +207,7 @@ class ApplierFaultInjectionTest {
                     + " CREATE TABLE b.t (id int);");
             try (Connection c = target.connect(); Connection d = desired.connect()) {
                 SavedPlan planA = scoped(postgres, c, d, "a");
-                Applier killing = new Applier(postgres, Clock.systemUTC()).listener((connection, step) -> {
+                Applier killing = new Applier(postgres, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).listener((connection, step) -> {
                     if (step.number() == 2) {
                         terminate(target, connection);
                     }
@@ -215,8 +216,8 @@ class ApplierFaultInjectionTest {
             }
             try (Connection c = target.connect(); Connection d = desired.connect()) {
                 SavedPlan planB = scoped(postgres, c, d, "b");
-                assertEquals(HistoryEntry.CONVERGED, new Applier(postgres, Clock.systemUTC()).apply(c, planB).status());
-                ApplyResult resumed = new Applier(postgres, Clock.systemUTC()).resume(c, null, java.util.Set.of("a"));
+                assertEquals(HistoryEntry.CONVERGED, new Applier(postgres, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, planB).status());
+                ApplyResult resumed = new Applier(postgres, Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).resume(c, null, java.util.Set.of("a"));
                 assertEquals(HistoryEntry.CONVERGED, resumed.status());
             }
         }

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.apply;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class ConcurrentDetachTest {
             String hazards = step(plan, "set-partition-of:public.logs_2024").hazards().toString();
             assertTrue(hazards.contains("DETACH PARTITION CONCURRENTLY"), hazards);
             try (Connection c = fixture.target.connect()) {
-                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).apply(c, plan, "h");
+                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, plan, "h");
             }
             assertTrue(fixture.plan(OnlineStrategies.ALL).isEmpty(), "a new plan is empty");
         }
@@ -72,7 +73,7 @@ class ConcurrentDetachTest {
             assertEquals(List.of(DdlStatement.inTransaction(
                     "ALTER TABLE \"public\".\"logs\" DETACH PARTITION \"public\".\"logs_2024\"")), detach);
             try (Connection c = fixture.target.connect()) {
-                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).apply(c, plan, "h");
+                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, plan, "h");
             }
             assertTrue(fixture.plan(OnlineStrategies.ALL).isEmpty(), "a new plan is empty");
         }

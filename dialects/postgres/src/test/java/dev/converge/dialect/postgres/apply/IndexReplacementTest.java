@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.apply;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class IndexReplacementTest {
                     seen.add(usable(observer));
                 }
             };
-            new Applier(new PostgresHistoryStore(), Clock.systemUTC()).executor(observed).apply(c, plan, "h");
+            new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).executor(observed).apply(c, plan, "h");
             assertEquals(List.of(
                     "t_n:CREATE INDEX t_n ON public.t USING btree (n)",
                     "t_n:CREATE INDEX t_n ON public.t USING btree (n) | t_n_converge_new:CREATE INDEX t_n_converge_new"
@@ -75,7 +76,7 @@ class IndexReplacementTest {
              Connection c = fixture.target.connect()) {
             Plan plan = fixture.plan(OnlineStrategies.ALL, NO_PROBES);
             ConvergeException e = assertThrows(ConvergeException.class,
-                    () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).apply(c, plan, "h"));
+                    () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, plan, "h"));
             assertTrue(e.getMessage().contains("could not create unique index \"t_n_converge_new\""), e.getMessage());
             assertEquals(List.of("t_n:CREATE INDEX t_n ON public.t USING btree (n)"), indexesOfT(c));
         }
@@ -91,7 +92,7 @@ class IndexReplacementTest {
                 }
                 StatementExecutor.PLAIN.execute(connection, statement, interrupt);
             };
-            assertThrows(ConvergeException.class, () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC())
+            assertThrows(ConvergeException.class, () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive())
                     .executor(failingRename).apply(c, plan, "h"));
             assertEquals(List.of("t_n:CREATE INDEX t_n ON public.t USING btree (n)"), indexesOfT(c));
         }

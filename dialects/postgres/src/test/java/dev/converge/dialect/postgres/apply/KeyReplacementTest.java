@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.apply;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class KeyReplacementTest {
                         key + " is dropped and added in one group: " + describe(groups));
             }
             try (Connection c = fixture.target.connect()) {
-                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).apply(c, plan, "h");
+                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, plan, "h");
             }
             assertTrue(fixture.plan(OnlineStrategies.ALL, noProbes).isEmpty(), "a new plan is empty");
         }

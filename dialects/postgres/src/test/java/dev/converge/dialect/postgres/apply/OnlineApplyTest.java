@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.apply;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class OnlineApplyTest {
             assertTrue(sql.contains("ALTER TABLE \"public\".\"t\" VALIDATE CONSTRAINT \"t_n_check\""), sql.toString());
             assertTrue(sql.contains("ALTER TABLE \"public\".\"t\" VALIDATE CONSTRAINT \"n_not_null\""), sql.toString());
             try (Connection c = fixture.target.connect()) {
-                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).apply(c, plan, "h");
+                new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, plan, "h");
             }
             assertTrue(fixture.plan(OnlineStrategies.ALL).isEmpty(), "a new plan is empty");
         }
@@ -64,7 +65,7 @@ class OnlineApplyTest {
             Plan plan = fixture.plan(OnlineStrategies.ALL, new PlanAnnotator.Options(false, Duration.ZERO, 0));
             try (Connection c = fixture.target.connect()) {
                 ConvergeException e = assertThrows(ConvergeException.class,
-                        () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).apply(c, plan, "h"));
+                        () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(c, plan, "h"));
                 assertTrue(e.getMessage().contains("could not create unique index"), e.getMessage());
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                         "SELECT count(*) FROM pg_class WHERE relname = 't_email'")) {
@@ -89,7 +90,7 @@ class OnlineApplyTest {
                     Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(20), Duration.ofMillis(50)),
                     new PostgresSessionTimeouts(), new Random(1), d -> { }, StatementRunner.Listener.NONE);
             ConvergeException e = assertThrows(ConvergeException.class,
-                    () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).executor(runner).apply(c, plan, "h"));
+                    () -> new Applier(new PostgresHistoryStore(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).executor(runner).apply(c, plan, "h"));
             assertTrue(e.getMessage().contains("could not get the lock it needs within lock_timeout 50ms"), e.getMessage());
             assertTrue(e.getMessage().contains("The target is as it was before the apply."), e.getMessage());
             holder.rollback();

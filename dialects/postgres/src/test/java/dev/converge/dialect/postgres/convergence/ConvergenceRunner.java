@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.convergence;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +80,7 @@ final class ConvergenceRunner {
                 SchemaModel before = dialect.inspector().inspect(target, scope);
                 Planner first = strategies == null ? planner : Planner.of(dialect, version, strategies);
                 Plan plan = first.plan(before, desired.model(), url.display(), desired.source());
-                new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+                new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
                 target.setAutoCommit(true);
 
                 SchemaModel after = dialect.inspector().inspect(target, scope);

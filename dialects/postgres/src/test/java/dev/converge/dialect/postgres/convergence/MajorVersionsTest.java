@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.convergence;
 
+import dev.converge.engine.safety.SafetyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,7 +93,7 @@ class MajorVersionsTest {
             DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir(roles::substitute).toString(),
                     ShadowSpec.SERVER, url, version, scope);
             Plan plan = planner.plan(dialect.inspector().inspect(target, scope), desired.model(), "target", desired.source());
-            new Applier(dialect.history(), Clock.systemUTC()).apply(target, plan, desired.hash());
+            new Applier(dialect.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(target, plan, desired.hash());
             target.setAutoCommit(true);
             SchemaModel after = dialect.inspector().inspect(target, scope);
             Plan second = planner.plan(after, desired.model(), "target", desired.source());

@@ -1,4 +1,4 @@
-package dev.converge.cli.command;
+package dev.converge.engine.workflow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
  * history ("which version of the schema is this?"): {@code HEAD}, with {@code -dirty} when the files
  * differ from it. Null when there is no git, no work tree, or the desired state is a database.
  */
-final class GitCommit {
+public final class GitCommit {
     private GitCommit() {
     }
 
-    static String of(String desired) {
+    public static String of(String desired) {
         if (desired == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.converge.cli.command;
+package dev.converge.engine.workflow;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -13,22 +13,13 @@ import java.sql.SQLException;
 
 /**
  * Target is an open connection to the database a command works on, with its dialect, URL and
- * server version. Closing it closes the connection.
+ * server version. Closing it closes the connection. The CLI's commands and the public API
+ * ({@code dev.converge.api}) open targets the same way.
  */
-final class Target implements AutoCloseable {
-    final Dialect dialect;
-    final DatabaseUrl url;
-    final Connection connection;
-    final ServerVersion version;
+public record Target(Dialect dialect, DatabaseUrl url, Connection connection, ServerVersion version)
+        implements AutoCloseable {
 
-    private Target(Dialect dialect, DatabaseUrl url, Connection connection, ServerVersion version) {
-        this.dialect = dialect;
-        this.url = url;
-        this.connection = connection;
-        this.version = version;
-    }
-
-    static Target open(DialectRegistry dialects, String rawUrl) {
+    public static Target open(DialectRegistry dialects, String rawUrl) {
         if (rawUrl == null) {
             // --url is optional on the command line since --env can stand for it (plan, apply).
             throw new ConvergeException(ErrorKind.USAGE, "Missing required option: '--url=URL'");
@@ -37,12 +28,12 @@ final class Target implements AutoCloseable {
         return open(dialect, dialect.parseUrl(rawUrl));
     }
 
-    static Target open(Dialect dialect, DatabaseUrl url) {
+    public static Target open(Dialect dialect, DatabaseUrl url) {
         Connection connection = dialect.connect(url);
         return new Target(dialect, url, connection, dialect.version(connection));
     }
 
-    SchemaModel inspect(InspectScope scope) {
+    public SchemaModel inspect(InspectScope scope) {
         try {
             return dialect.inspector().inspect(connection, scope);
         } catch (SQLException e) {

@@ -1,0 +1,3 @@
+CREATE TABLE ok (id int PRIMARY KEY);
+
+CREATE TABLE broken (id int PRIMARY KEY,, name text);

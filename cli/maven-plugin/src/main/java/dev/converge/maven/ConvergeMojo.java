@@ -1,0 +1,205 @@
+package dev.converge.maven;
+
+import dev.converge.cli.Main;
+import dev.converge.engine.spi.DialectRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import picocli.CommandLine;
+
+/**
+ * ConvergeMojo is what every goal shares: the pom's configuration, turned into the options of the
+ * CLI command of the same name, run in-process, so that the build says and does exactly what
+ * {@code converge <goal>} would. The output goes to the build log (and, for reports, to files under
+ * {@code target/converge}); an exit code the CLI counts as a failure fails the build, naming it.
+ */
+abstract class ConvergeMojo extends AbstractMojo {
+    /** Exit codes of the CLI (README, "Exit codes"). */
+    static final Map<Integer, String> EXIT_CODES = Map.of(1, "error", 2, "changes pending", 3, "refused",
+            4, "drift found", 5, "unmanaged objects", 64, "usage", 65, "bad input");
+
+    /** The target database: {@code postgresql://user@host/db}, {@code mysql://...} or a JDBC URL. */
+    @Parameter(property = "converge.url")
+    String url;
+
+    /** Instead of {@code url}: an environment of {@code converge.yaml} (every target and tenant of it). */
+    @Parameter(property = "converge.env")
+    String env;
+
+    /** The project file, with {@code env}. */
+    @Parameter(property = "converge.config", defaultValue = "${project.basedir}/converge.yaml")
+    File config;
+
+    /** The desired state: a directory of .sql files. */
+    @Parameter(property = "converge.desired", defaultValue = "${project.basedir}/src/main/sql")
+    File desired;
+
+    /** Manage only these schemas (default: every non-system schema). */
+    @Parameter
+    List<String> schemas = new ArrayList<>();
+
+    /** Shadow that normalizes the files: {@code embedded} or {@code server} (default: the dialect's). */
+    @Parameter(property = "converge.shadow")
+    String shadow;
+
+    /** An empty dev database to use as the shadow. */
+    @Parameter(property = "converge.devUrl")
+    String devUrl;
+
+    /** Policy: allow every destructive step ({@code --allow-destructive}). */
+    @Parameter(property = "converge.allowDestructive", defaultValue = "false")
+    boolean allowDestructive;
+
+    /** Policy: hazard codes allowed on every step ({@code --allow-hazards}). */
+    @Parameter
+    List<String> allowHazards = new ArrayList<>();
+
+    /** Policy: the strongest table lock a step may take ({@code --max-lock}). */
+    @Parameter(property = "converge.maxLock")
+    String maxLock;
+
+    /** Policy: plan and apply although unmanaged objects were found ({@code --allow-unmanaged}). */
+    @Parameter(property = "converge.allowUnmanaged", defaultValue = "false")
+    boolean allowUnmanaged;
+
+    /** Where reports (plan, Markdown, SARIF, inspected SQL) are written. */
+    @Parameter(property = "converge.outputDirectory", defaultValue = "${project.build.directory}/converge")
+    File outputDirectory;
+
+    /** Skip this goal. */
+    @Parameter(property = "converge.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("converge:" + goal() + " skipped (converge.skip)");
+            return;
+        }
+        try {
+            Files.createDirectories(outputDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot create " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        run();
+    }
+
+    /** The goal's name, which is also the CLI command's. */
+    abstract String goal();
+
+    /** Runs the goal: one or more CLI commands. */
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** What the CLI printed, and how it ended. */
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code converge <args>} in-process, logging what it prints; returns the outcome. */
+    Outcome converge(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine(DialectRegistry.fromServiceLoader());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args.toArray(String[]::new));
+        err.toString().lines().forEach(line -> getLog().info(line));
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    /** Fails the build for the exit codes the CLI counts as failures; {@code tolerated} ones pass. */
+    void check(Outcome outcome, int... tolerated) throws MojoFailureException {
+        int exit = outcome.exitCode();
+        if (exit == 0) {
+            return;
+        }
+        for (int code : tolerated) {
+            if (code == exit) {
+                getLog().warn("converge " + goal() + ": exit " + exit + " (" + EXIT_CODES.get(exit) + ")");
+                return;
+            }
+        }
+        String last = outcome.err().strip();
+        throw new MojoFailureException("converge " + goal() + " failed with exit code " + exit + " ("
+                + EXIT_CODES.getOrDefault(exit, "error") + ")" + (last.isEmpty() ? "" : ":\n" + last));
+    }
+
+    /** The target: {@code --url} or {@code --env} with {@code --config}. */
+    List<String> target() throws MojoFailureException {
+        List<String> args = new ArrayList<>();
+        if (env != null && !env.isBlank()) {
+            args.add("--env=" + env);
+            args.add("--config=" + config);
+        } else if (url != null && !url.isBlank()) {
+            args.add("--url=" + url);
+            schemas.forEach(s -> args.add("--schema=" + s));
+        } else {
+            throw new MojoFailureException("converge " + goal() + " needs a target: <url> (converge.url) or <env>"
+                    + " (converge.env) with converge.yaml");
+        }
+        return args;
+    }
+
+    /** The desired directory and shadow (with {@code --env}, converge.yaml says them). */
+    List<String> desiredState() {
+        List<String> args = new ArrayList<>();
+        if (env != null && !env.isBlank()) {
+            return args;
+        }
+        args.add("--desired=" + desired);
+        if (shadow != null && !shadow.isBlank()) {
+            args.add("--shadow=" + shadow);
+        }
+        if (devUrl != null && !devUrl.isBlank()) {
+            args.add("--dev-url=" + devUrl);
+        }
+        if (allowUnmanaged) {
+            args.add("--allow-unmanaged");
+        }
+        return args;
+    }
+
+    /** The safety policy's options. */
+    List<String> policy() {
+        List<String> args = new ArrayList<>();
+        if (allowDestructive) {
+            args.add("--allow-destructive");
+        }
+        if (!allowHazards.isEmpty()) {
+            args.add("--allow-hazards=" + String.join(",", allowHazards));
+        }
+        if (maxLock != null && !maxLock.isBlank()) {
+            args.add("--max-lock=" + maxLock);
+        }
+        return args;
+    }
+
+    /** Writes a report under the output directory and says where. */
+    void write(String fileName, String text) throws MojoExecutionException {
+        Path file = outputDirectory.toPath().resolve(fileName);
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        getLog().info("Wrote " + file);
+    }
+
+    static List<String> args(List<String> first, List<String>... more) {
+        List<String> all = new ArrayList<>(first);
+        for (List<String> part : more) {
+            all.addAll(part);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.converge.maven;
+
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Writes the target's schema as desired-state SQL files into {@code target/converge/inspect}: the
+ * starting point for adopting Converge on an existing database.
+ */
+@Mojo(name = "inspect", threadSafe = true)
+public final class InspectMojo extends ConvergeMojo {
+    @Override
+    String goal() {
+        return "inspect";
+    }
+
+    @Override
+    void run() throws MojoFailureException {
+        Outcome outcome = converge(args(List.of("inspect"), target(),
+                List.of("--out=" + outputDirectory.toPath().resolve("inspect"))));
+        outcome.out().lines().forEach(line -> getLog().info(line));
+        check(outcome);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.converge.dialect.postgres.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.api.ApplyOutcome;
+import dev.converge.api.Converge;
+import dev.converge.api.ConvergePlan;
+import dev.converge.api.ConvergeProject;
+import dev.converge.api.Desired;
+import dev.converge.api.EnvironmentPlan;
+import dev.converge.api.FleetOutcome;
+import dev.converge.api.Format;
+import dev.converge.api.HistoryRecord;
+import dev.converge.api.Policy;
+import dev.converge.api.Step;
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The examples of docs/library.md, run against the local PostgreSQL: every snippet between
+ * {@code tag::NAME} and {@code end::NAME} appears in that page verbatim ({@link #theDocsShowTheseExamples}),
+ * so the page cannot drift from code that compiles and runs.
+ */
+class LibraryExamplesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void planSaveLoadAndApplyWithTheEmbeddedShadow() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("api")) {
+            String url = db.jdbcUrl();
+            Path schema = write("schema/orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, note text);").getParent();
+            Path planFile = dir.resolve("plan.json");
+            // tag::plan[]
+            Converge target = Converge.target(url);                 // postgresql://... or jdbc:...
+            ConvergePlan plan = target.plan(Desired.directory(schema));
+            System.out.print(plan.render(Format.TEXT));              // or MARKDOWN, JSON
+            for (Step step : plan.steps()) {
+                System.out.println(step.number() + " " + step.description() + " " + step.hazards());
+            }
+            plan.save(planFile);                                      // reviewed, then applied exactly
+            ApplyOutcome outcome = target.apply(ConvergePlan.load(planFile));
+            // end::plan[]
+            assertEquals(1, plan.steps().size());
+            assertTrue(plan.render(Format.MARKDOWN).contains("orders"), plan.render(Format.MARKDOWN));
+            assertTrue(outcome.converged(), outcome.toString());
+            assertTrue(target.serverShadow().isConverged(Desired.directory(schema)));
+        }
+    }
+
+    @Test
+    void aDestructivePlanIsRefusedWithoutAnAllowanceAndAppliedWithIt() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("api")) {
+            db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, legacy text); INSERT INTO orders VALUES (1, 'x');");
+            String url = db.jdbcUrl();
+            Path schema = write("schema/orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);").getParent();
+            // tag::policy[]
+            Converge target = Converge.target(url).serverShadow();
+            try {
+                target.apply(Desired.directory(schema));            // drops orders.legacy: refused
+            } catch (ConvergeException refused) {
+                System.err.println(refused.getMessage());             // each step, why, what allows it
+            }
+            target.policy(Policy.DEFAULT.allowingDestructive()).apply(Desired.directory(schema));
+            // end::policy[]
+            assertTrue(target.isConverged(Desired.directory(schema)), "the allowed drop ran");
+        }
+    }
+
+    @Test
+    void theRefusalIsTheCliMessageAndNothingIsTouched() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("api")) {
+            db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, legacy text);");
+            Converge target = Converge.target(db.jdbcUrl()).serverShadow();
+            Desired desired = Desired.file(write("orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);"));
+            ConvergePlan plan = target.plan(desired);
+            ConvergeException refused = assertThrows(ConvergeException.class, () -> target.apply(plan));
+            assertEquals(ErrorKind.REFUSED, refused.kind());
+            assertTrue(refused.getMessage().startsWith("refusing to apply: 1 step is not allowed:"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("allow with --allow-destructive"), refused.getMessage());
+            assertEquals(List.of(), target.history(10), "nothing was recorded: nothing ran");
+            assertEquals(1, plan.refusals(Policy.DEFAULT).size(), plan.refusals(Policy.DEFAULT).toString());
+            assertEquals(List.of(), plan.refusals(Policy.DEFAULT.allowingHazards("DATA_LOSS")));
+
+            ApplyOutcome outcome = target.policy(Policy.DEFAULT.allowingDestructive()).apply(plan);
+            assertTrue(outcome.converged());
+            List<HistoryRecord> history = target.history(10);
+            assertEquals(1, history.size());
+            assertEquals("converged", history.get(0).status());
+        }
+    }
+
+    @Test
+    void desiredStateFromTheClasspathAFileListAndAnotherDatabase() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("api"); LocalPostgres model = LocalPostgres.create("apimodel")) {
+            // tag::desired[]
+            Desired fromResources = Desired.classpath("library-example/schema");
+            // Desired.directory(Path.of("src/main/sql")), Desired.file(...), Desired.files(List.of(...)),
+            // Desired.url(new URL("https://...")), Desired.database("postgresql://.../model") work alike.
+            // end::desired[]
+            Converge target = Converge.target(db.jdbcUrl()).serverShadow();
+            assertTrue(target.apply(fromResources).converged());
+            Path a = write("list/b_customers.sql", "CREATE TABLE customers (id bigint PRIMARY KEY);");
+            Path b = write("list/a_refs.sql", "ALTER TABLE orders ADD COLUMN customer_id bigint REFERENCES customers;");
+            Path c = write("list/c_orders.sql", Files.readString(Path.of("src/test/resources/library-example/schema/orders.sql")));
+            Desired listed = Desired.files(List.of(c, a, b));
+            ConvergePlan plan = target.plan(listed);
+            assertTrue(plan.steps().stream().anyMatch(st -> st.description().contains("customers")),
+                    plan.render(Format.TEXT));
+            assertTrue(target.apply(plan).converged());
+            model.execute("CREATE TABLE orders (id bigint PRIMARY KEY)");
+            ConvergePlan fromDb = Converge.target(db.jdbcUrl()).plan(Desired.database(model.jdbcUrl()));
+            assertTrue(fromDb.steps().stream().anyMatch(Step::isDestructive), fromDb.render(Format.TEXT));
+        }
+    }
+
+    @Test
+    void fleetsThroughTheSameEntryPoint() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("apifleet")) {
+            write("project/schema/orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);");
+            Path config = write("project/converge.yaml", "dialect: postgres\ndesired: schema\nshadow: server\n"
+                    + "environments:\n  dev:\n    url: " + db.jdbcUrl() + "\n");
+            // tag::fleet[]
+            ConvergeProject project = Converge.project(config);
+            EnvironmentPlan dev = project.plan("dev");
+            System.out.print(dev.text());
+            FleetOutcome applied = project.apply("dev");
+            EnvironmentPlan drift = project.drift("dev");             // drift told apart from pending
+            // end::fleet[]
+            assertTrue(dev.hasChanges());
+            assertTrue(applied.allConverged(), applied.summary());
+            assertFalse(drift.hasChanges());
+            assertFalse(drift.hasDrift());
+            db.execute("ALTER TABLE orders ADD COLUMN made_by_hand int");
+            assertTrue(project.drift("dev").hasDrift(), project.drift("dev").text());
+        }
+    }
+
+    @Test
+    void theDocsShowTheseExamples() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/converge/dialect/postgres/api/LibraryExamplesTest.java"));
+        String page = Files.readString(Path.of("../../docs/library.md"), StandardCharsets.UTF_8);
+        for (String tag : List.of("plan", "policy", "desired", "fleet")) {
+            String snippet = snippet(source, tag);
+            assertTrue(page.contains(snippet), "docs/library.md lacks the example '" + tag + "':\n" + snippet);
+        }
+    }
+
+    /** The lines between the tags, without the indentation of this file. */
+    private static String snippet(String source, String tag) {
+        String start = "// tag::" + tag + "[]\n";
+        int from = source.indexOf(start) + start.length();
+        int to = source.indexOf("// end::" + tag + "[]");
+        StringBuilder out = new StringBuilder();
+        for (String line : source.substring(from, to).split("\n")) {
+            out.append(line.length() >= 12 ? line.substring(12) : line.strip()).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+}

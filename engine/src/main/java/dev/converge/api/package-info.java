@@ -1,0 +1,16 @@
+/**
+ * The public API of Converge: what a Java program, a build plugin or a test calls to plan and apply a
+ * desired schema. Start at {@link dev.converge.api.Converge}.
+ *
+ * <p>Everything a caller needs is in this package, and its signatures name only its own types and the
+ * JDK's. Errors are unchecked {@link dev.converge.engine.diag.ConvergeException}s (with
+ * {@link dev.converge.engine.diag.ErrorKind}, whose exit code the CLI uses) and
+ * {@link dev.converge.engine.diag.BadInputException} for bad desired files (file:line:col); those
+ * three types are the only others a caller sees. Every other package of the engine is internal: it
+ * may change without notice (a test, {@code PublicApiTest}, keeps the signatures of this package free
+ * of them).
+ *
+ * <p>The safety policy is enforced beneath this API, where statements run: an apply that would drop
+ * a column without {@link dev.converge.api.Policy#allowingDestructive()} is refused, whoever calls it.
+ */
+package dev.converge.api;
