@@ -221,6 +221,12 @@ public final class SafetyReference {
                 annotation that would allow it. Annotations are read from the desired files of a fresh plan; a
                 saved plan is judged by the flags given to `apply`.
 
+                The policy is enforced by the engine's `Applier`, where the statements run, not by the CLI: every
+                caller (the CLI's `apply`, fleet applies, `apply --resume` for the steps still to run, the library
+                API, the Maven plugin, the JUnit extension) gets the same refusal, the same message, and nothing
+                touched. The default policy refuses destructive steps and failing data checks; callers only gather
+                the allowances (docs/library.md).
+
                 ## Timeouts and retries
 
                 `apply` runs every statement with its own `lock_timeout` (`--lock-timeout MILLIS`, default 5000)
