@@ -8,6 +8,7 @@ import dev.converge.cli.command.HistoryCommand;
 import dev.converge.cli.command.InspectCommand;
 import dev.converge.cli.command.LintCommand;
 import dev.converge.cli.command.PlanCommand;
+import dev.converge.cli.command.ReportCommand;
 import dev.converge.cli.command.StatusCommand;
 import dev.converge.cli.command.ValidateCommand;
 import dev.converge.engine.diag.BadInputException;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Declarative schema management: plan and apply the desired state of a database.",
         subcommands = {PlanCommand.class, ApplyCommand.class, LintCommand.class, HistoryCommand.class,
                 InspectCommand.class, ValidateCommand.class, DemoCommand.class, DriftCommand.class, StatusCommand.class,
-                DiffCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -24,6 +24,18 @@ final class SchemaDump {
         return dump(db, List.of("--exclude-schema=converge"));
     }
 
+    /**
+     * The user's schema as two databases built differently can be compared: without the bookkeeping
+     * schema, comments, blank lines and session settings (pg_dump's header and the owners' names
+     * of the archive entries say nothing about the schema).
+     */
+    static String comparable(LocalPostgres db) {
+        return withoutBookkeeping(db).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("--") && !line.startsWith("SET ")
+                        && !line.startsWith("SELECT pg_catalog.set_config"))
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
     private static String dump(LocalPostgres db, List<String> options) {
         List<String> command = new ArrayList<>(List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges",
                 "-h", LocalPostgres.HOST, "-p", String.valueOf(LocalPostgres.PORT), "-U", LocalPostgres.USER));

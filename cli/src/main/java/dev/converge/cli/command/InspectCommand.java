@@ -6,6 +6,7 @@ import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.NamedSchema;
+import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
@@ -39,6 +40,14 @@ public final class InspectCommand implements Callable<Integer> {
     /** The comment PostgreSQL (13 and later) gives it; a desired state only says so when it differs. */
     private static final String DEFAULT_SCHEMA_COMMENT = "standard public schema";
 
+    /*
+     * The catalog does not keep the search path a routine body was written for, so the files cannot
+     * say it; like pg_dump, they let the server skip the body check (it checked when the routine was
+     * made), and the routines load back whatever order and search path the files end up in.
+     * (PostgreSQL only: MySQL has no such setting, and a routine body there is not checked anyway.)
+     */
+    private static final String UNCHECKED_BODIES = "SET check_function_bodies = false";
+
     private final DialectRegistry dialects;
 
     @Spec
@@ -63,9 +72,13 @@ public final class InspectCommand implements Callable<Integer> {
             Plan plan = planner.plan(emptyDatabaseLike(live), live, db.url().display());
             warnUnmanaged(live);
             Map<String, StringBuilder> bySchema = new TreeMap<>();
+            boolean postgres = db.dialect().id().equals("postgres");
             for (PlanStep step : plan.steps()) {
                 String schema = step.target().name().schema();
                 StringBuilder sql = bySchema.computeIfAbsent(schema, s -> new StringBuilder());
+                if (postgres && step.target().kind() == ObjectKind.ROUTINE && sql.indexOf(UNCHECKED_BODIES) < 0) {
+                    sql.insert(0, UNCHECKED_BODIES + ";\n\n");
+                }
                 step.sql().forEach(statement -> sql.append(statement).append(";\n\n"));
             }
             if (out == null) {

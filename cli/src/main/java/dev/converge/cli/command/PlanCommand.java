@@ -9,6 +9,8 @@ import dev.converge.cli.option.TargetOptions;
 import dev.converge.cli.option.SafetyOptions;
 import dev.converge.cli.option.StatementTimeoutOptions;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanGraph;
+import dev.converge.engine.plan.PlanGraphDot;
 import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.safety.SafetyPolicy;
 import java.util.List;
@@ -35,8 +37,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show the steps that would make the target match the desired state.")
 public final class PlanCommand implements Callable<Integer> {
-    /** Output formats of a plan. */
+    /** Output formats of status, drift and diff (text, Markdown or JSON). */
     public enum Format { text, markdown, json }
+
+    /** Output formats of a plan: those of {@link Format}, and its dependency graph in Graphviz's DOT. */
+    public enum PlanFormat { text, markdown, json, dot }
 
     private final DialectRegistry dialects;
 
@@ -60,7 +65,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Format format;
+    private PlanFormat format;
 
     @Option(names = "--detailed-exitcode",
             description = "Exit 0 when there are no changes, 2 when there are (like terraform plan).")
@@ -83,6 +88,8 @@ public final class PlanCommand implements Callable<Integer> {
                 return PlanJson.write(plan);
             case markdown:
                 return new PlanMarkdownRenderer().render(plan, policy);
+            case dot:
+                return PlanGraphDot.render(PlanGraph.of(plan));
             default:
                 return new PlanTextRenderer().render(plan);
         }
@@ -92,7 +99,11 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         FleetCommands.checkTargetOptions(spec, fleet, target.url, desired.desired);
         if (fleet.selected()) {
-            return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format == Format.json,
+            if (format == PlanFormat.dot) {
+                throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"
+                        + " plan of an environment, with its graph, run: converge report --env " + fleet.env);
+            }
+            return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format == PlanFormat.json,
                     detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {
@@ -105,7 +116,7 @@ public final class PlanCommand implements Callable<Integer> {
             out.flush();
             desired.refuseUnmanaged(planning.plan());
             List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan());
-            if (!refusals.isEmpty() && format == Format.text) {
+            if (!refusals.isEmpty() && format == PlanFormat.text) {
                 spec.commandLine().getErr().println("apply would refuse " + refusals.size() + " step(s): "
                         + refusals.stream().map(r -> "#" + r.step().number()).collect(Collectors.joining(", "))
                         + " (see the steps above for the flag that allows each)");

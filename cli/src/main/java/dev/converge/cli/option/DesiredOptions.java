@@ -70,7 +70,7 @@ public final class DesiredOptions {
             return new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devUrl));
         }
         if (shadow == null) {
-            return dialect.defaultShadow();
+            return dialect.defaultShadow().asDefault();
         }
         return shadow == ShadowChoice.server ? ShadowSpec.SERVER : ShadowSpec.EMBEDDED;
     }

@@ -71,7 +71,7 @@ public final class FleetPlanRenderer {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    static String shortHash(String hash) {
+    public static String shortHash(String hash) {
         return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 }

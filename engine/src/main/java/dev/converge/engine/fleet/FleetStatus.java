@@ -165,7 +165,11 @@ public final class FleetStatus {
         return counts;
     }
 
-    private static String outcome(TargetPlan t) {
+    /**
+     * How the target's latest apply ended, in one word or two: "converged", "applied", "failed",
+     * "rolled back", "interrupted", "running", or "-" for none. The report shows the same word.
+     */
+    public static String outcome(TargetPlan t) {
         if (t.latest() == null) {
             return "-";
         }

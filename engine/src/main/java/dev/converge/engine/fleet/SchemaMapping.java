@@ -94,7 +94,21 @@ public final class SchemaMapping {
         return new SourceModel(source.loadOrder(), declarations,
                 source.renames().stream().map(r -> new RenameAnnotation(ref(r.object()), r.oldName(), r.at())).toList(),
                 source.ignored().stream().map(this::ref).collect(Collectors.toSet()),
-                source.ignorePatterns().stream().map(this::pattern).toList(), allowances);
+                source.ignorePatterns().stream().map(this::pattern).toList(), allowances, source.dataStatements(),
+                routineSettings(source));
+    }
+
+    /* The routines move to the tenant's schema, and so does the template schema in their search_path. */
+    private Map<QualifiedName, Map<String, String>> routineSettings(SourceModel source) {
+        Map<QualifiedName, Map<String, String>> moved = new HashMap<>();
+        source.routineSettings().forEach((name, settings) -> {
+            Map<String, String> mapped = new HashMap<>(settings);
+            mapped.computeIfPresent("search_path", (k, path) -> String.join(", ", java.util.Arrays
+                    .stream(path.split(",")).map(String::strip)
+                    .map(s -> s.equals(from) || s.equals("\"" + from + "\"") ? "\"" + to + "\"" : s).toList()));
+            moved.put(from.equals(name.schema()) ? new QualifiedName(to, name.name()) : name, mapped);
+        });
+        return moved;
     }
 
     private ObjectRef ref(ObjectRef ref) {

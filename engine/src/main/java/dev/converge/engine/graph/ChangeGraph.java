@@ -81,6 +81,21 @@ public final class ChangeGraph {
         }
     }
 
+    /**
+     * The dependencies among the changes of a plan: for each change, the changes it must wait for by a
+     * rule (object dependencies; not the hints that only make the order nicer). A plan read back from
+     * a file has no current model: with {@link SchemaModel#EMPTY} the edges between the plan's own
+     * changes are still all there, only those through objects the plan does not touch are missing.
+     */
+    public static Map<Change, List<Change>> dependencies(List<Change> changes, SchemaModel current) {
+        Prerequisites rules = new Prerequisites(new ChangeIndex(changes, current));
+        Map<Change, List<Change>> before = new IdentityHashMap<>();
+        for (Change change : changes) {
+            before.put(change, change.accept(rules).stream().filter(b -> b != change).distinct().toList());
+        }
+        return before;
+    }
+
     /** True when a path leads from {@code from} to {@code to}. */
     private static boolean reaches(Graph<String, DefaultEdge> graph, String from, String to) {
         java.util.Deque<String> work = new java.util.ArrayDeque<>(List.of(from));

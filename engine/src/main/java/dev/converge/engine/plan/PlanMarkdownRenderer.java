@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * PlanMarkdownRenderer writes a plan as a pull-request comment: the summary line, a table of steps
  * by class, what the policy would refuse, then every step, the ones that fail on the data, lose data
  * or lock first (highlighted), each keeping its plan number, with its locks, hazards, live facts and
- * SQL. The output depends only on the plan and the policy, so it is golden-tested byte for byte.
+ * SQL, and the dependency graph of the steps as a Mermaid diagram (summarised for big plans). The output depends only on the plan and the policy, so it is golden-tested byte for byte.
  */
 public final class PlanMarkdownRenderer {
     public String render(Plan plan, SafetyPolicy policy) {
@@ -29,6 +29,7 @@ public final class PlanMarkdownRenderer {
         out.append("**").append(plan.summary()).append("**\n\n");
         appendSummaryTable(plan, out);
         appendRefusals(plan, policy, out);
+        out.append(PlanGraphMermaid.section(PlanGraph.of(plan)));
         out.append("#### Steps\n\n");
         List<PlanStep> ordered = new ArrayList<>(plan.steps());
         ordered.sort(Comparator.comparingInt(PlanMarkdownRenderer::rank).thenComparingInt(PlanStep::number));

@@ -13,6 +13,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.Classification;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.safety.StepSafety;
+import dev.converge.engine.source.DataStatements;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
@@ -23,6 +24,7 @@ import dev.converge.engine.source.RenameAnnotation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -95,16 +97,30 @@ public final class Planner {
         ModelIndex before = new ModelIndex(renamedCurrent);
         List<String> notes = new ArrayList<>(diff.notes());
         notes.addAll(renamed.notes());
+        DataStatements.note(source).ifPresent(notes::add);
         for (Change change : ordered) {
             Classification classification = classifier.classify(change, renamedCurrent);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
-                    ChangeDescriber.describe(change), sqlGenerator.statements(change, renamedCurrent),
+                    ChangeDescriber.describe(change), statements(change, renamedCurrent, source),
                     classification.classes(), classification.hazards(), change, inverse(change, before),
                     sourceOf(change, replaces, source), StepSafety.of(classification.locks())));
         }
         return new Plan(Plan.FORMAT_VERSION, dialect, target, Fingerprints.of(current), Fingerprints.of(desired),
                 sqlGenerator.finishSteps(steps, renamedCurrent), notes, unmanaged(renamedCurrent, managedDesired));
+    }
+
+    /*
+     * A routine is created under the session settings in force where the files declare it (its SQL
+     * body is checked under that search_path); a drop needs none.
+     */
+    private List<DdlStatement> statements(Change change, SchemaModel current, SourceModel source) {
+        List<DdlStatement> statements = sqlGenerator.statements(change, current);
+        Map<String, String> settings = source.settingsOf(change.target());
+        if (settings.isEmpty() || change.action() == Action.DROP || statements.isEmpty()) {
+            return statements;
+        }
+        return sqlGenerator.underSettings(statements, settings);
     }
 
     /** What either side holds that Converge does not manage and the project does not ignore: the target's first. */

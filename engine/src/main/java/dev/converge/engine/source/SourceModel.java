@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.converge.engine.diag.SourceSpan;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.safety.HazardCode;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,17 @@ import java.util.Set;
  *                       against an object's name and its schema-qualified name
  * @param allowances     hazard codes allowed per object by {@code converge:allow} (the safety policy
  *                       applies them to the object's steps and to steps on its members)
+ * @param dataStatements the statements that write rows (INSERT, UPDATE...), each as its verb and place
+ *                       ({@code INSERT at db/structure.sql:7158:1}): they run in the shadow only, and
+ *                       the plan says so in a note
+ * @param routineSettings the session settings the files changed where each routine is declared
+ *                       (by schema and name, overloads alike: {@code search_path}, {@code
+ *                       check_function_bodies}), under which the plan creates it
  */
 public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
                           List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns,
-                          Map<ObjectRef, Set<HazardCode>> allowances) {
+                          Map<ObjectRef, Set<HazardCode>> allowances, List<String> dataStatements,
+                          Map<QualifiedName, Map<String, String>> routineSettings) {
     public SourceModel {
         loadOrder = List.copyOf(loadOrder);
         declarations = Map.copyOf(requireNonNull(declarations, "declarations is null"));
@@ -34,6 +42,36 @@ public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpa
         ignored = Set.copyOf(ignored);
         ignorePatterns = List.copyOf(ignorePatterns);
         allowances = allowances == null ? Map.of() : Map.copyOf(allowances);
+        dataStatements = dataStatements == null ? List.of() : List.copyOf(dataStatements);
+        routineSettings = routineSettings == null ? Map.of() : Map.copyOf(routineSettings);
+    }
+
+    /** Without routine settings: the shape before they were read. */
+    public SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
+                       List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns,
+                       Map<ObjectRef, Set<HazardCode>> allowances, List<String> dataStatements) {
+        this(loadOrder, declarations, renames, ignored, ignorePatterns, allowances, dataStatements, Map.of());
+    }
+
+    /**
+     * The session settings the files changed where the object is declared, when it is a routine
+     * ({@code public.total(integer)} is looked up as {@code public.total}); else empty.
+     */
+    public Map<String, String> settingsOf(ObjectRef ref) {
+        if (ref.kind() != dev.converge.engine.model.ObjectKind.ROUTINE || !ref.member().isEmpty()) {
+            return Map.of();
+        }
+        String name = ref.name().name();
+        int open = name.indexOf('(');
+        QualifiedName routine = QualifiedName.of(ref.name().schema(), open < 0 ? name : name.substring(0, open));
+        return routineSettings.getOrDefault(routine, Map.of());
+    }
+
+    /** Without data statements: the shape before they were noted. */
+    public SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpan> declarations,
+                       List<RenameAnnotation> renames, Set<ObjectRef> ignored, List<String> ignorePatterns,
+                       Map<ObjectRef, Set<HazardCode>> allowances) {
+        this(loadOrder, declarations, renames, ignored, ignorePatterns, allowances, List.of(), Map.of());
     }
 
     /** Without allowances: the shape before converge:allow. */
@@ -61,7 +99,8 @@ public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpa
     public SourceModel withIgnorePatterns(List<String> patterns) {
         List<String> all = new java.util.ArrayList<>(ignorePatterns);
         patterns.stream().filter(p -> !all.contains(p)).forEach(all::add);
-        return new SourceModel(loadOrder, declarations, renames, ignored, all, allowances);
+        return new SourceModel(loadOrder, declarations, renames, ignored, all, allowances, dataStatements,
+                routineSettings);
     }
 
     /** True when plans leave the object alone: annotated converge:ignore, or matching an ignore pattern. */

@@ -1,6 +1,7 @@
 package dev.converge.engine.spi;
 
 import dev.converge.engine.diag.BadInputException;
+import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
 import java.sql.Connection;
@@ -35,5 +36,14 @@ public interface DesiredLoader {
      * roles that GRANT and REVOKE name). Never called for a shadow on a shared server.
      */
     default void prepareCluster(Connection shadow, SourceModel source) {
+    }
+
+    /**
+     * The extensions the statements create that the shadow's server cannot provide, each reported at
+     * the statement that creates it; checked before loading, so that the answer names the extension
+     * and how to proceed rather than every statement that needed it.
+     */
+    default List<Diagnostic> unavailableExtensions(Connection shadow, SourceModel source) {
+        return List.of();
     }
 }

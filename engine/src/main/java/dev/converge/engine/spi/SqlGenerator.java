@@ -5,6 +5,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.PlanStep;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SqlGenerator turns one change into the statements that make it, every identifier quoted, each
@@ -41,5 +42,17 @@ public interface SqlGenerator {
      */
     default List<PlanStep> finishSteps(List<PlanStep> steps, SchemaModel current) {
         return steps;
+    }
+
+    /**
+     * The statements run under the session settings in force where the desired files declare the
+     * object ({@code search_path = app, public}, so that an SQL function body naming {@code track}
+     * finds {@code app.track} as it did when the file was loaded), then the settings put back. By
+     * default the statements as they are (a dialect without such settings).
+     *
+     * @param settings setting name to value, as the file set them; never empty
+     */
+    default List<DdlStatement> underSettings(List<DdlStatement> statements, Map<String, String> settings) {
+        return statements;
     }
 }

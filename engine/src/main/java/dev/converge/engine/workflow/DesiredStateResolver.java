@@ -68,12 +68,13 @@ public final class DesiredStateResolver {
         if (shadowSpec == null) {
             return counted + ", parsed and ordered (not loaded: no shadow)";
         }
-        try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+        try (ShadowSelection.Opened opened = ShadowSelection.open(dialect, shadowSpec, target, version, source)) {
+            Shadow shadow = opened.shadow();
             if (shadow.ownsCluster()) {
                 dialect.loader().prepareCluster(shadow.connection(), source);
             }
             dialect.loader().load(shadow.connection(), source);
-            return counted + ", loaded in " + shadow.description();
+            return counted + ", loaded in " + opened.description();
         }
     }
 
@@ -93,14 +94,15 @@ public final class DesiredStateResolver {
         // Syntax, annotations and references are checked before any shadow database is started.
         SourceModel source = dialect.loader().parse(statements)
                 .withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
-        try (Shadow shadow = dialect.shadows().open(shadowSpec, target, version)) {
+        try (ShadowSelection.Opened opened = ShadowSelection.open(dialect, shadowSpec, target, version, source)) {
+            Shadow shadow = opened.shadow();
             if (shadow.ownsCluster()) {
                 dialect.loader().prepareCluster(shadow.connection(), source);
             }
             dialect.loader().load(shadow.connection(), source);
             SchemaModel model = dialect.inspector().inspect(shadow.connection(), scope);
             return new DesiredState(model, Fingerprints.of(files), dir + " (" + count(files.size(), "file") + ", "
-                    + count(statements.size(), "statement") + ", normalized in " + shadow.description() + ")",
+                    + count(statements.size(), "statement") + ", normalized in " + opened.description() + ")",
                     source);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);

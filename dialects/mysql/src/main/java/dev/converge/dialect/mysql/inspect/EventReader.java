@@ -36,11 +36,13 @@ final class EventReader {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT EVENT_NAME, DEFINER, EVENT_DEFINITION, EVENT_TYPE, EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD,"
                         + " STARTS > NOW(), DATE_FORMAT(STARTS, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(ENDS, '%Y-%m-%d %H:%i:%s'),"
-                        + " DATE_FORMAT(EXECUTE_AT, '%Y-%m-%d %H:%i:%s'), STATUS, ON_COMPLETION, EVENT_COMMENT"
+                        + " DATE_FORMAT(EXECUTE_AT, '%Y-%m-%d %H:%i:%s'), STATUS, ON_COMPLETION, EVENT_COMMENT,"
+                        + " SQL_MODE, CHARACTER_SET_CLIENT, COLLATION_CONNECTION"
                         + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME")) {
             while (rs.next()) {
                 String name = rs.getString(1);
-                StringBuilder sql = new StringBuilder("CREATE ").append(definers.clause(rs.getString(2)))
+                StringBuilder sql = new StringBuilder(ProgramContexts.of(rs, 15).comment())
+                        .append("CREATE ").append(definers.clause(rs.getString(2)))
                         .append("EVENT ").append(quote(name)).append("\nON SCHEDULE ");
                 if ("ONE TIME".equals(rs.getString(4))) {
                     sql.append("AT ").append(literal(rs.getString(11)));

@@ -74,15 +74,20 @@ public final class MysqlInspector implements Inspector {
     }
 
     /**
-     * MariaDB's packages (sql_mode=ORACLE) are not managed yet; they are reported, never ignored
-     * silently (plans list them and refuse to run unless unmanaged objects are allowed).
+     * What information_schema shows in the database that the model does not hold: MariaDB's packages
+     * (sql_mode=ORACLE), sequences (CREATE SEQUENCE) and system-versioned tables (WITH SYSTEM
+     * VERSIONING). They are reported, never ignored silently: plans list them and refuse to run unless
+     * unmanaged objects are allowed.
      */
     private static List<UnmanagedObject> unmanaged(Connection connection) throws SQLException {
         List<UnmanagedObject> found = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT LOWER(ROUTINE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', ROUTINE_NAME)"
+                "SELECT LOWER(TABLE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', TABLE_NAME)"
+                        + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                        + " AND TABLE_TYPE NOT IN ('BASE TABLE', 'VIEW', 'SYSTEM VIEW', 'TEMPORARY', 'LOCAL TEMPORARY')"
+                        + " UNION ALL SELECT LOWER(ROUTINE_TYPE), CONCAT('" + MysqlSchema.LOGICAL + ".', ROUTINE_NAME)"
                         + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
-                        + " AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')")) {
+                        + " AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE') ORDER BY 1, 2")) {
             while (rs.next()) {
                 found.add(new UnmanagedObject(rs.getString(1), rs.getString(2)));
             }

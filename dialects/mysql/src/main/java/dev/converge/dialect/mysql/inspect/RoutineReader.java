@@ -22,9 +22,9 @@ import java.util.Map;
  * body as stored. MySQL has no overloading, so the engine's signature is empty; the arguments are
  * the parameter list, and a function's result is its return type.
  *
- * <p>Not compared: the sql_mode and character sets the routine was created under (the apply's
- * session sets them for what it creates; comparing them would make every routine created by another
- * client a difference), and the definer when it is the inspecting user (see {@link Definers}).
+ * <p>The sql_mode and character sets the routine was created under are compared and reproduced
+ * ({@link dev.converge.dialect.mysql.ProgramContext}); the definer is not when it is the inspecting
+ * user (see {@link Definers}).
  */
 final class RoutineReader {
     private final Definers definers;
@@ -38,7 +38,8 @@ final class RoutineReader {
         List<Routine> routines = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, IS_DETERMINISTIC,"
-                        + " SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, DEFINER FROM information_schema.ROUTINES"
+                        + " SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, DEFINER, SQL_MODE, CHARACTER_SET_CLIENT,"
+                        + " COLLATION_CONNECTION FROM information_schema.ROUTINES"
                         + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE')"
                         + " ORDER BY ROUTINE_TYPE, ROUTINE_NAME")) {
             while (rs.next()) {
@@ -46,7 +47,8 @@ final class RoutineReader {
                 RoutineKind kind = RoutineKind.valueOf(rs.getString(2));
                 String arguments = "(" + String.join(", ", parameters.getOrDefault(kind + " " + name, List.of())) + ")";
                 String result = kind == RoutineKind.FUNCTION ? rs.getString(3) : null;
-                StringBuilder sql = new StringBuilder("CREATE ").append(definers.clause(rs.getString(9)))
+                StringBuilder sql = new StringBuilder(ProgramContexts.of(rs, 10).comment())
+                        .append("CREATE ").append(definers.clause(rs.getString(9)))
                         .append(kind.keyword()).append(' ').append(quote(name)).append(arguments);
                 if (result != null) {
                     sql.append(" RETURNS ").append(result);

@@ -46,7 +46,8 @@ final class TriggerReader {
         String group = null;
         String previous = null;
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, DEFINER"
+                "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, DEFINER,"
+                        + " SQL_MODE, CHARACTER_SET_CLIENT, COLLATION_CONNECTION"
                         + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
                         + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER")) {
             while (rs.next()) {
@@ -61,7 +62,8 @@ final class TriggerReader {
                     previous = null;
                 }
                 QualifiedName on = MysqlInspector.name(table);
-                StringBuilder sql = new StringBuilder("CREATE ").append(definers.clause(rs.getString(6)))
+                StringBuilder sql = new StringBuilder(ProgramContexts.of(rs, 7).comment())
+                        .append("CREATE ").append(definers.clause(rs.getString(6)))
                         .append("TRIGGER ").append(quote(name)).append(' ').append(rs.getString(3)).append(' ')
                         .append(rs.getString(4)).append(" ON ").append(quote(table)).append(" FOR EACH ROW ");
                 List<ObjectRef> dependsOn = List.of();

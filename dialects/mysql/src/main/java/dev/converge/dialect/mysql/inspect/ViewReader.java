@@ -1,5 +1,7 @@
 package dev.converge.dialect.mysql.inspect;
 
+import dev.converge.dialect.mysql.MysqlIdentifiers;
+import dev.converge.dialect.mysql.ProgramContext;
 import dev.converge.dialect.mysql.connect.ServerFlavor;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  * every name qualified by the database ({@code `shop`.`orders`.`id`}); that qualifier is removed, so
  * a view reads the same in the target and in a shadow database of another name. The options record
  * ALGORITHM (MariaDB), SQL SECURITY and the CHECK OPTION; the definer is left out (it is whoever
- * applies). A view depends on the tables, views, table columns and stored functions its query names.
+ * applies). The query keeps its character set introducers (SHOW CREATE VIEW) and the definition records
+ * the character sets the view was created under ({@link ProgramContext}). A view depends on the tables, views, table columns and stored functions its query names.
  */
 final class ViewReader {
     private static final Pattern QUALIFIED = Pattern.compile("`((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`");
@@ -36,7 +39,9 @@ final class ViewReader {
                     Set<String> functions) throws SQLException {
         String algorithm = flavor.mariadb() ? "ALGORITHM" : "NULL";
         String sql = "SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, " + algorithm
+                + ", CHARACTER_SET_CLIENT, COLLATION_CONNECTION"
                 + " FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME";
+        List<String[]> rows = new ArrayList<>();
         List<View> views = new ArrayList<>();
         String qualifier = "`" + database.replace("`", "``") + "`.";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -45,14 +50,23 @@ final class ViewReader {
                 if (!viewNames.contains(name)) {
                     continue;
                 }
-                String definition = rs.getString(2).replace(qualifier, "");
+                rows.add(new String[] {name, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)});
+            }
+        }
+        for (String[] row : rows) {
+            String name = row[0];
+            {
+                String query = queryAsWritten(connection, database, name, row[2]);
+                String definition = new ProgramContext(null, row[5], row[6]).comment()
+                        + (query != null ? query : row[1]).replace(qualifier, "");
                 List<String> options = new ArrayList<>();
-                String algo = rs.getString(5);
+                String algo = row[4];
                 if (algo != null && !algo.equals("UNDEFINED")) {
                     options.add("ALGORITHM=" + algo);
                 }
-                options.add("SQL SECURITY " + rs.getString(4));
-                String check = rs.getString(3);
+                options.add("SQL SECURITY " + row[3]);
+                String check = row[2];
                 if (check != null && !check.equals("NONE")) {
                     options.add("WITH " + check + " CHECK OPTION");
                 }
@@ -61,6 +75,37 @@ final class ViewReader {
             }
         }
         return views;
+    }
+
+    /**
+     * The query as SHOW CREATE VIEW prints it, one query per view: information_schema drops the
+     * character set introducers of its literals ({@code _latin1'x'} becomes {@code 'x'}, which another
+     * connection character set reads differently); SHOW CREATE VIEW keeps them. Null when the text
+     * does not have the expected shape (then information_schema's text is used).
+     */
+    private static String queryAsWritten(Connection connection, String database, String view, String checkOption)
+            throws SQLException {
+        String create;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SHOW CREATE VIEW " + MysqlIdentifiers.quote(view))) {
+            if (!rs.next()) {
+                return null;
+            }
+            create = rs.getString(2);
+        }
+        // With the view's database as the default one, the server leaves the database out of the name.
+        String head = "VIEW " + MysqlIdentifiers.quote(database) + "." + MysqlIdentifiers.quote(view) + " AS ";
+        int at = create.indexOf(head);
+        if (at < 0) {
+            head = "VIEW " + MysqlIdentifiers.quote(view) + " AS ";
+            at = create.indexOf(head);
+        }
+        if (at < 0) {
+            return null;
+        }
+        String query = create.substring(at + head.length());
+        String check = " WITH " + checkOption + " CHECK OPTION";
+        return query.endsWith(check) ? query.substring(0, query.length() - check.length()) : query;
     }
 
     private static List<ObjectRef> dependencies(String definition, Set<String> tables, Set<String> views,

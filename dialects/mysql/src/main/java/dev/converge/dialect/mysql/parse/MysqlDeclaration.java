@@ -35,7 +35,8 @@ record MysqlDeclaration(ObjectRef object, List<ColumnDeclaration> columns) {
 
     static MysqlDeclaration of(String sql) {
         List<Token> all = MysqlTokens.of(sql);
-        List<Token> words = all.stream().filter(t -> t.type() != MysqlTokens.Type.COMMENT).toList();
+        List<Token> words = withoutExecutableCommentMarks(
+                all.stream().filter(t -> t.type() != MysqlTokens.Type.COMMENT).toList());
         if (words.isEmpty() || !words.get(0).is("CREATE")) {
             return new MysqlDeclaration(null, List.of());
         }
@@ -76,6 +77,37 @@ record MysqlDeclaration(ObjectRef object, List<ColumnDeclaration> columns) {
                         : ObjectRef.of(ObjectKind.INDEX, IndexNames.modelName(named(table), name));
                 return new MysqlDeclaration(ref, List.of());
         }
+    }
+
+    /**
+     * The tokens without the marks of executable comments, which the server reads through: mysqldump
+     * writes {@code /*!50003 CREATE*&#47; /*!50017 DEFINER=...*&#47; /*!50003 TRIGGER ...*&#47;}.
+     */
+    private static List<Token> withoutExecutableCommentMarks(List<Token> tokens) {
+        List<Token> kept = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol('/') && i + 2 < tokens.size() && tokens.get(i + 1).isSymbol('*')) {
+                int j = i + 2;
+                if (tokens.get(j).is("M") && j + 1 < tokens.size()) {
+                    j++;
+                }
+                if (tokens.get(j).isSymbol('!')) {
+                    if (j + 1 < tokens.size() && tokens.get(j + 1).type() == MysqlTokens.Type.WORD
+                            && tokens.get(j + 1).text().chars().allMatch(Character::isDigit)) {
+                        j++;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            if (t.isSymbol('*') && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('/')) {
+                i++;
+                continue;
+            }
+            kept.add(t);
+        }
+        return kept;
     }
 
     private static boolean isKind(Token t) {

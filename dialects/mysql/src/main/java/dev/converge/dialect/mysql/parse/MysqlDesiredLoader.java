@@ -11,21 +11,31 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * MysqlDesiredLoader runs the desired statements in the shadow database in file order, each on its
- * own (DDL commits implicitly anyway). Foreign-key checks are off for the session, so a table may
- * reference one a later file creates; a statement that fails for another reason (a view over a view
- * declared later) is retried in further passes while passes make progress. What still fails is
- * reported as bad input at file:line:col, nothing is applied to the target.
+ * own (DDL commits implicitly anyway), as the mysql client runs a file: the {@code SET} statements of
+ * a file are in force for the statements after them in that file ({@link LoadSession}), so routines,
+ * triggers, events and views are created under the sql_mode and character sets the file gives them.
+ * Foreign-key checks are off, so a table may reference one a later file creates; a statement that
+ * fails for another reason (a view over a view declared later) is retried in further passes, under
+ * its own position's settings, while passes make progress. What still fails is reported as bad
+ * input at file:line:col, and so is a foreign key whose table no file creates (MySQL accepts it with
+ * checks off; the apply would fail). Nothing is applied to the target.
  */
 public final class MysqlDesiredLoader implements DesiredLoader {
     /** "... near 'xyz' at line 3" in MySQL's syntax errors. */
     private static final Pattern AT_LINE = Pattern.compile("at line (\\d+)\\s*$");
+    /** "Query was empty": a statement that is only an executable comment for a later server version. */
+    private static final int EMPTY_QUERY = 1065;
+    private static final Pattern ALTER_TABLE = Pattern.compile("(?is)\\A(?:\\s|/\\*M?!\\d*)*ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\b");
+    private static final Pattern FOREIGN_KEY = Pattern.compile("(?i)\\bFOREIGN\\s+KEY\\b");
 
     /** Declarations and {@code converge:} annotations, read without a database (see {@link MysqlSourceReader}). */
     @Override
@@ -35,47 +45,71 @@ public final class MysqlDesiredLoader implements DesiredLoader {
 
     @Override
     public void load(Connection shadow, List<SqlStatement> statements) {
-        List<SqlStatement> pending = statements.stream().filter(s -> !skipped(s.sql())).toList();
+        Map<SqlStatement, List<SqlStatement>> settingsBefore = settingsBefore(statements);
+        List<SqlStatement> pending = statements.stream().filter(s -> {
+            StatementKind kind = StatementKind.of(s.sql());
+            return kind == StatementKind.SCHEMA || kind == StatementKind.DATA;
+        }).toList();
         List<Failure> failures;
         try {
             shadow.setAutoCommit(true);
-            try (Statement st = shadow.createStatement()) {
-                st.execute("SET SESSION foreign_key_checks = 0");
-            }
-            while (true) {
-                failures = new ArrayList<>();
-                for (SqlStatement statement : pending) {
-                    Failure failure = execute(shadow, statement);
-                    if (failure != null) {
-                        failures.add(failure);
+            try (LoadSession session = new LoadSession(shadow)) {
+                while (true) {
+                    failures = new ArrayList<>();
+                    for (SqlStatement statement : pending) {
+                        Failure failure = execute(shadow, session, settingsBefore.get(statement), statement);
+                        if (failure != null) {
+                            failures.add(failure);
+                        }
                     }
+                    if (failures.isEmpty() || failures.size() == pending.size()) {
+                        break;
+                    }
+                    pending = failures.stream().map(Failure::statement).toList();
                 }
-                if (failures.isEmpty() || failures.size() == pending.size()) {
-                    break;
-                }
-                pending = failures.stream().map(Failure::statement).toList();
             }
-            try (Statement st = shadow.createStatement()) {
-                st.execute("SET SESSION foreign_key_checks = 1");
+            if (failures.isEmpty()) {
+                failures = MissingReferencedTables.find(shadow, statements).stream()
+                        .map(m -> new Failure(m.statement(), null, m.diagnostic())).toList();
             }
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR,
                     "cannot load the desired state into the shadow database: " + e.getMessage(), e);
         }
         if (!failures.isEmpty()) {
-            throw new BadInputException(failures.stream().map(Failure::diagnostic).toList());
+            // distinct: a rejected SET is the failure of every statement after it
+            throw new BadInputException(failures.stream().map(Failure::diagnostic).distinct().toList());
         }
     }
 
-    /** Session and transaction statements shape nothing in a schema: they are not run. */
-    static boolean skipped(String sql) {
-        String head = sql.stripLeading().toUpperCase(Locale.ROOT);
-        return head.startsWith("USE ") || head.startsWith("SET ") || head.startsWith("START TRANSACTION")
-                || head.equals("BEGIN") || head.equals("COMMIT") || head.equals("ROLLBACK")
-                || head.startsWith("LOCK TABLES") || head.startsWith("UNLOCK TABLES");
+    /** For each statement, the {@code SET} statements before it in its own file, in order. */
+    private static Map<SqlStatement, List<SqlStatement>> settingsBefore(List<SqlStatement> statements) {
+        Map<SqlStatement, List<SqlStatement>> before = new IdentityHashMap<>();
+        Map<String, List<SqlStatement>> byFile = new HashMap<>();
+        for (SqlStatement statement : statements) {
+            List<SqlStatement> settings = byFile.computeIfAbsent(statement.file().displayPath(), f -> List.of());
+            before.put(statement, settings);
+            if (StatementKind.of(statement.sql()) == StatementKind.SESSION) {
+                List<SqlStatement> more = new ArrayList<>(settings);
+                more.add(statement);
+                byFile.put(statement.file().displayPath(), List.copyOf(more));
+            }
+        }
+        return before;
     }
 
-    private static Failure execute(Connection shadow, SqlStatement statement) throws SQLException {
+    /** True for an ALTER TABLE that adds a foreign key: it runs with checks on (see {@link LoadSession#enter}). */
+    static boolean addsForeignKey(String sql) {
+        return ALTER_TABLE.matcher(sql).find() && FOREIGN_KEY.matcher(sql).find();
+    }
+
+    private static Failure execute(Connection shadow, LoadSession session, List<SqlStatement> settings,
+                                   SqlStatement statement) throws SQLException {
+        SqlStatement badSetting = session.enter(settings, addsForeignKey(statement.sql()));
+        if (badSetting != null) {
+            return new Failure(statement, null, badSetting.diagnosticAt(0,
+                    "the server rejected this session setting", "fix or remove the SET statement"));
+        }
         try (Statement st = shadow.createStatement()) {
             st.setEscapeProcessing(false);
             st.execute(statement.sql());
@@ -84,12 +118,19 @@ public final class MysqlDesiredLoader implements DesiredLoader {
             if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
                 throw e;
             }
-            return new Failure(statement, e);
+            if (e.getErrorCode() == EMPTY_QUERY) {
+                return null;
+            }
+            return new Failure(statement, e, null);
         }
     }
 
-    private record Failure(SqlStatement statement, SQLException error) {
+    /** A statement that failed: with the server's error, or with a diagnostic made already. */
+    private record Failure(SqlStatement statement, SQLException error, Diagnostic made) {
         Diagnostic diagnostic() {
+            if (made != null) {
+                return made;
+            }
             String message = error.getMessage() == null ? error.toString() : error.getMessage();
             int offset = 0;
             Matcher m = AT_LINE.matcher(message);

@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.sql;
 
+import dev.converge.dialect.mysql.ProgramContext;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
@@ -306,10 +307,14 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
 
     @Override
     public List<String> visitCreateView(CreateView c) {
-        return List.of(createView(c.view()));
+        List<String> create = List.of(createView(c.view()));
+        return ProgramContext.of(c.view().definition()).map(context -> context.around(create)).orElse(create);
     }
 
-    /** CREATE OR REPLACE: a view that changes is replaced in one statement, which keeps its grants. */
+    /**
+     * CREATE OR REPLACE: a view that changes is replaced in one statement, which keeps its grants. It runs
+     * under the character sets its definition records (see {@link #visitCreateView}).
+     */
     static String createView(View v) {
         StringBuilder sql = new StringBuilder("CREATE OR REPLACE ");
         String check = null;
@@ -320,7 +325,7 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
                 sql.append(option).append(' ');
             }
         }
-        sql.append("VIEW ").append(quote(v.name().name())).append(" AS ").append(v.definition());
+        sql.append("VIEW ").append(quote(v.name().name())).append(" AS ").append(ProgramContext.statement(v.definition()));
         if (check != null) {
             sql.append(' ').append(check);
         }

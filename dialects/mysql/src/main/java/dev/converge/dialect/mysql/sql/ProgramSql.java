@@ -2,6 +2,7 @@ package dev.converge.dialect.mysql.sql;
 
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
+import dev.converge.dialect.mysql.ProgramContext;
 import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.RoutineKind;
 import dev.converge.engine.model.Trigger;
@@ -13,7 +14,8 @@ import java.util.List;
  * inspector wrote, run as they are. MySQL cannot change the body or parameters of a routine or a
  * trigger in place (ALTER FUNCTION/PROCEDURE change only characteristics, and there is no CREATE OR
  * REPLACE in MySQL 8), so a changed function or procedure is dropped and created again in one step;
- * an event is changed in place with ALTER EVENT, which takes every clause CREATE EVENT takes.
+ * an event is changed in place with ALTER EVENT, which takes every clause CREATE EVENT takes. Each runs
+ * under the sql_mode and character sets its definition records ({@link ProgramContext}).
  */
 final class ProgramSql {
     private static final String CREATE = "CREATE ";
@@ -22,15 +24,17 @@ final class ProgramSql {
     }
 
     static List<String> create(Routine routine) {
-        return List.of(routine.definition());
+        return inContext(routine.definition(), List.of(ProgramContext.statement(routine.definition())));
     }
 
     static List<String> replace(Routine from, Routine to) {
+        String statement = ProgramContext.statement(to.definition());
         if (to.kind() == RoutineKind.EVENT) {
-            return List.of("ALTER " + to.definition().substring(CREATE.length()));
+            return inContext(to.definition(), List.of("ALTER " + statement.substring(CREATE.length())));
         }
         // IF EXISTS: if the CREATE fails, the step is not done and a resume runs it again from the DROP.
-        return List.of("DROP " + from.kind().keyword() + " IF EXISTS " + quote(from.name().name()), to.definition());
+        return inContext(to.definition(),
+                List.of("DROP " + from.kind().keyword() + " IF EXISTS " + quote(from.name().name()), statement));
     }
 
     static List<String> drop(Routine routine) {
@@ -39,7 +43,12 @@ final class ProgramSql {
 
     /** As the team wrote it (with Converge's FOLLOWS), so SHOW CREATE TRIGGER and dumps show their text. */
     static List<String> create(Trigger trigger) {
-        return List.of(trigger.createStatement());
+        return inContext(trigger.definition(), List.of(ProgramContext.statement(trigger.createStatement())));
+    }
+
+    /** The statements under the sql_mode and character sets the definition records, when it records them. */
+    private static List<String> inContext(String definition, List<String> statements) {
+        return ProgramContext.of(definition).map(c -> c.around(statements)).orElse(statements);
     }
 
     static List<String> drop(Trigger trigger) {

@@ -25,6 +25,8 @@ import dev.converge.engine.model.Trigger;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
+import dev.converge.dialect.mysql.ProgramContext;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +96,9 @@ class MysqlInspectorTest {
             a.execute(ddl);
             b.execute(ddl);
             assertEquals(inspect(a), inspect(b));
-            assertEquals("select `c`.`id` AS `id` from (`c` join `p` on(`p`.`id` = `c`.`p_id`))",
+            // the character sets it was created under, then the query without the database qualifier
+            assertEquals("/* character_set_client=utf8mb4 collation_connection=utf8mb4_general_ci */\n"
+                    + "select `c`.`id` AS `id` from (`c` join `p` on(`p`.`id` = `c`.`p_id`))",
                     inspect(a).views().get(0).definition());
         }
     }
@@ -134,12 +138,15 @@ class MysqlInspectorTest {
             SchemaModel m = inspect(db);
             Trigger two = m.triggers().stream().filter(t -> t.name().equals("a_two")).findFirst().orElseThrow();
             assertEquals("CREATE TRIGGER `a_two` BEFORE INSERT ON `t` FOR EACH ROW FOLLOWS `b_one` SET NEW.a = NEW.a + 1",
-                    two.definition());
+                    ProgramContext.statement(two.definition()));
+            // the session context it was created under is part of the definition, read back as it was
+            assertEquals(Optional.of(new ProgramContext(sqlMode(db), "utf8mb4", "utf8mb4_general_ci")),
+                    ProgramContext.of(two.definition()));
             assertEquals(List.of(ObjectRef.member(ObjectKind.TRIGGER, two.table(), "b_one")), two.dependsOn());
             // created as written (with Converge's FOLLOWS), so SHOW CREATE TRIGGER shows the team's text
             assertEquals("CREATE TRIGGER a_two BEFORE INSERT ON t FOR EACH ROW FOLLOWS `b_one` SET NEW.a = NEW.a + 1",
                     two.writtenAs());
-            List<String> routines = m.routines().stream().map(Routine::definition).toList();
+            List<String> routines = m.routines().stream().map(r -> ProgramContext.statement(r.definition())).toList();
             assertEquals(List.of(
                     "CREATE EVENT `e`\nON SCHEDULE EVERY 1 DAY\nON COMPLETION NOT PRESERVE DISABLE COMMENT 'nightly'\n"
                             + "DO DELETE FROM t",
@@ -149,6 +156,14 @@ class MysqlInspectorTest {
                             + "SELECT COUNT(*) INTO n FROM t"), routines);
             assertEquals(List.of(RoutineKind.EVENT, RoutineKind.FUNCTION, RoutineKind.PROCEDURE),
                     m.routines().stream().map(Routine::kind).toList());
+        }
+    }
+
+    private static String sqlMode(LocalMysql db) throws Exception {
+        try (Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

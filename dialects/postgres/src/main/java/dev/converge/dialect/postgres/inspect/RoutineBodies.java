@@ -24,7 +24,8 @@ import java.util.Set;
  * table, view, materialized view, sequence or routine of the model counts; comments and string
  * literals do not, except the literal argument of {@code nextval}, {@code currval} and
  * {@code setval} and a literal cast to {@code regclass}, which name a relation. An unqualified name
- * is looked up in the schemas of the routine's own {@code SET search_path}, else in {@code public}. A
+ * is looked up in the schemas of the routine's own {@code SET search_path}, else in the routine's own
+ * schema and {@code public}. A
  * routine name counts only when a parenthesis follows it (a call). Reading too much only adds an
  * ordering edge.
  *
@@ -69,7 +70,8 @@ final class RoutineBodies {
     /** The objects of the model the routine's definition names, itself (and its overloads) left out. */
     private Set<ObjectRef> namesIn(Routine routine, String searchPathSetting) {
         Set<ObjectRef> refs = new LinkedHashSet<>();
-        List<String> path = searchPath(searchPathSetting);
+        List<String> path = searchPathSetting == null || searchPathSetting.isBlank()
+                ? ownSchemaThenPublic(routine) : searchPath(searchPathSetting);
         for (Word word : words(routine.definition())) {
             List<String> parts = word.parts();
             boolean call = word.call();
@@ -84,6 +86,15 @@ final class RoutineBodies {
                 && ref.name().schema().equals(routine.name().schema())
                 && ref.name().name().startsWith(routine.name().name() + "("));
         return refs;
+    }
+
+    /*
+     * Without a SET search_path of its own, a routine is checked under the search path in force
+     * where it is declared, which the catalog does not keep; a file that declares routines in schema
+     * app usually sets search_path = app, public first. Reading too much only adds an ordering edge.
+     */
+    private static List<String> ownSchemaThenPublic(Routine routine) {
+        return routine.name().schema().equals("public") ? List.of("public") : List.of(routine.name().schema(), "public");
     }
 
     private void lookup(QualifiedName name, boolean call, Set<ObjectRef> refs) {

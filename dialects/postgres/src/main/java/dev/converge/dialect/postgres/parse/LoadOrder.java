@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * LoadOrder sorts the desired-state statements topologically over their references, so that every
- * statement runs after the statements declaring what it uses; among statements free to run, file
- * order decides (SET statements first: they change how the rest is read). A reference cycle whose
+ * statement comes after the statements declaring what it uses (the loader runs them in file order
+ * and retries what fails; this order finds, before any database, the cycles no order can load); among statements free to run, file
+ * order decides. A reference cycle whose
  * every link is certain (foreign keys between tables, for one) is an error reported at each
  * statement of the cycle; a cycle through a name found in an expression (possibly a column or a
  * common table expression, not the relation it resembles) is broken at that link instead.
@@ -58,7 +59,15 @@ final class LoadOrder {
         return problems;
     }
 
-    /** The statements in loading order (transaction control, meaningless in a desired state, left out). */
+    /** The statements in file order, transaction control (meaningless in a desired state) left out. */
+    List<SqlStatement> fileOrder() {
+        return statements.stream().map(ParsedSource::statement).toList();
+    }
+
+    /**
+     * The statements in dependency order (transaction control left out). Finding it finds the
+     * reference cycles, reported by {@link #problems()}; the loader itself keeps file order.
+     */
     List<SqlStatement> order() {
         Map<Integer, Integer> pending = new HashMap<>();
         Map<Integer, List<Integer>> unblocks = new HashMap<>();
@@ -69,9 +78,7 @@ final class LoadOrder {
             pending.put(s.index(), deps.size());
             deps.keySet().forEach(d -> unblocks.computeIfAbsent(d, k -> new ArrayList<>()).add(s.index()));
         }
-        PriorityQueue<ParsedSource> ready = new PriorityQueue<>(Comparator
-                .comparing((ParsedSource s) -> s.parsed().kind() != StatementKind.SET)
-                .thenComparingInt(ParsedSource::index));
+        PriorityQueue<ParsedSource> ready = new PriorityQueue<>(Comparator.comparingInt(ParsedSource::index));
         statements.stream().filter(s -> pending.get(s.index()) == 0).forEach(ready::add);
         List<SqlStatement> ordered = new ArrayList<>(statements.size());
         while (ordered.size() < statements.size()) {

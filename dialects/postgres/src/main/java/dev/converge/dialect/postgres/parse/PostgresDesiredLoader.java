@@ -4,7 +4,9 @@ import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.source.SourceModel;
+import dev.converge.grammar.source.Declaration;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
 import dev.converge.grammar.support.CreatedName;
@@ -25,13 +27,14 @@ import org.postgresql.core.TransactionState;
 
 /**
  * PostgresDesiredLoader parses the desired-state statements (syntax, annotations, references; see
- * {@link SourceParser} and {@link LoadOrder}) and runs them in an empty shadow database in
- * dependency order, one at a time with autocommit on. Every problem becomes one
- * {@link BadInputException}, each error at its file:line:col.
+ * {@link SourceParser} and {@link LoadOrder}) and runs them in an empty shadow database as psql
+ * would, file after file in path order, one at a time with autocommit on. Every problem becomes
+ * one {@link BadInputException}, each error at its file:line:col.
  *
- * <p>Fallback: a statement the server rejects because something it needs is missing is retried
- * after the others for as long as that makes progress. The grammar does not read function
- * bodies, so a SQL function using a table declared after it is only ordered by this retry.
+ * <p>Only what fails in order is moved: a statement the server rejects (a view before its table
+ * in another file) is retried after the others, under the session settings in force where it is
+ * written ({@link SessionState}), for as long as that makes progress. Nothing is moved across a
+ * SET it depends on, and data statements (INSERT, UPDATE) run where they are written.
  */
 public final class PostgresDesiredLoader implements DesiredLoader {
     @Override
@@ -44,13 +47,31 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
+        // The dependency order finds reference cycles before any database; loading keeps file order.
         LoadOrder order = new LoadOrder(parsed);
-        List<SqlStatement> ordered = order.order();
+        order.order();
         if (!order.problems().isEmpty()) {
             throw new BadInputException(order.problems());
         }
-        return new SourceModel(ordered, DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of(),
-                annotated.allowed);
+        return new SourceModel(order.fileOrder(), DeclarationRefs.of(parsed), annotated.renames, annotated.ignored, List.of(),
+                annotated.allowed, DataStatements.of(order.fileOrder()), routineSettings(parsed));
+    }
+
+    /* The settings each routine is declared under, by schema and name, where the files changed any. */
+    private static Map<QualifiedName, Map<String, String>> routineSettings(List<ParsedSource> parsed) {
+        Map<QualifiedName, Map<String, String>> settings = new HashMap<>();
+        for (ParsedSource s : parsed) {
+            if (s.settings().isEmpty()) {
+                continue;
+            }
+            for (Declaration d : s.parsed().declarations()) {
+                if (d.kind().equals("function") || d.kind().equals("procedure")) {
+                    List<String> parts = NameKey.of(d.space(), d.name(), s.defaultSchema()).parts();
+                    settings.putIfAbsent(QualifiedName.of(parts.get(0), parts.get(1)), s.settings());
+                }
+            }
+        }
+        return settings;
     }
 
     /**
@@ -75,6 +96,16 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot create the roles " + roles
                     + " in the embedded shadow: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Diagnostic> unavailableExtensions(Connection shadow, SourceModel source) {
+        try {
+            return RequiredExtensions.unavailable(shadow, source.loadOrder());
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR,
+                    "cannot read the shadow's available extensions: " + e.getMessage(), e);
         }
     }
 
@@ -127,31 +158,61 @@ public final class PostgresDesiredLoader implements DesiredLoader {
     }
 
     /**
-     * Runs the statements in order, then retries those that failed for a missing object for as
-     * long as a pass makes progress (the fallback for references the grammar cannot see); returns
-     * what never ran.
+     * Runs the statements in file order, as psql would; a statement that fails is set aside with the
+     * session settings in force at its place, and retried after the others, under those settings,
+     * for as long as a pass makes progress (the freedom to declare a view before its table in
+     * another file). Returns what never ran. The session ends as it began.
      */
     private static List<LoadFailure> runPasses(Connection shadow, List<SqlStatement> ordered) throws SQLException {
+        SessionState start = SessionState.capture(shadow);
+        List<Deferred> deferred = new ArrayList<>();
+        SessionState session = start;
+        boolean sessionChanged = false;
+        for (SqlStatement statement : ordered) {
+            LoadFailure failure = execute(shadow, statement);
+            if (failure == null) {
+                sessionChanged |= SessionState.changesSession(statement.sql());
+                continue;
+            }
+            if (sessionChanged) {
+                session = SessionState.capture(shadow);
+                sessionChanged = false;
+            }
+            deferred.add(new Deferred(failure, session));
+        }
         List<LoadFailure> finalFailures = new ArrayList<>();
-        List<SqlStatement> pending = ordered;
-        while (true) {
-            List<LoadFailure> retryable = new ArrayList<>();
-            int failed = 0;
-            for (SqlStatement statement : pending) {
-                LoadFailure failure = execute(shadow, statement);
-                if (failure == null) {
+        SessionState inForce = null;
+        while (!deferred.isEmpty()) {
+            List<Deferred> failedAgain = new ArrayList<>();
+            int tried = 0;
+            for (Deferred d : deferred) {
+                if (!d.failure().mayPassLater()) {
+                    finalFailures.add(d.failure());
                     continue;
                 }
-                failed++;
-                (failure.mayPassLater() ? retryable : finalFailures).add(failure);
+                tried++;
+                if (!d.session().equals(inForce)) {
+                    d.session().restore(shadow);
+                    inForce = d.session();
+                }
+                LoadFailure failure = execute(shadow, d.failure().statement());
+                if (failure != null) {
+                    failedAgain.add(new Deferred(failure, d.session()));
+                }
             }
-            boolean progress = failed < pending.size();
-            if (retryable.isEmpty() || !progress) {
-                finalFailures.addAll(retryable);
-                return finalFailures;
+            boolean progress = failedAgain.size() < tried;
+            if (!progress) {
+                failedAgain.forEach(d -> finalFailures.add(d.failure()));
+                break;
             }
-            pending = retryable.stream().map(LoadFailure::statement).toList();
+            deferred = failedAgain;
         }
+        start.restore(shadow);
+        return finalFailures;
+    }
+
+    /** A statement that failed where it was written, and the session settings in force there. */
+    private record Deferred(LoadFailure failure, SessionState session) {
     }
 
     /** Runs one statement; a server error about the statement is returned, anything else thrown. */

@@ -30,6 +30,7 @@ final class SourceParser {
     List<ParsedSource> parse(List<SqlStatement> statements) {
         List<ParsedSource> parsed = new ArrayList<>(statements.size());
         String schema = "public";
+        DeclaredSettings settings = new DeclaredSettings();
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             ParsedStatement result = parser.parse(statement.sql(), leadingComments(statement));
@@ -37,10 +38,11 @@ final class SourceParser {
                 problems.add(statement.diagnosticAt(problem.offset(), problem.message(), problem.hint()));
             }
             checkAnnotations(statement, result);
-            parsed.add(new ParsedSource(i, statement, result, schema));
+            parsed.add(new ParsedSource(i, statement, result, schema, settings.current()));
             if (result.kind() == StatementKind.SET) {
                 schema = searchPathSchema(statement.sql(), schema);
             }
+            settings.after(statement.sql());
         }
         return parsed;
     }

@@ -88,6 +88,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     }
 
     @Override
+    public List<DdlStatement> underSettings(List<DdlStatement> statements, java.util.Map<String, String> settings) {
+        return SessionSettingsSql.around(statements, settings);
+    }
+
+    @Override
     public List<DdlStatement> statements(Change change) {
         return DdlStatement.inTransaction(change.accept(VISITOR));
     }

@@ -13,6 +13,8 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.json.PlanJson;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanGraph;
+import dev.converge.engine.plan.PlanGraphDot;
 import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.safety.OnlineStrategies;
@@ -43,9 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * GoldenPlanTest pins the text and JSON plans of five representative convergence cases byte for
- * byte (approved files beside this class), and checks every JSON plan against the published plan
- * schema. The target is planned under a fixed display string, so the random test database name
- * never reaches the output.
+ * byte, and the Markdown (with its Mermaid graph) and the DOT graph of some (approved files beside
+ * this class), and checks every JSON plan against the published plan schema. The target is planned
+ * under a fixed display string, so the random test database name never reaches the output.
  */
 class GoldenPlanTest {
     static final String TARGET = "postgresql://postgres@127.0.0.1:5432/golden";
@@ -90,6 +92,13 @@ class GoldenPlanTest {
         Plan plan = plan(caseName, OnlineStrategies.ALL);
         Approvals.verify(machineIndependent(new PlanMarkdownRenderer().render(plan, SafetyPolicy.DEFAULT)),
                 options(caseName, ".md"));
+    }
+
+    /** The dependency graph of a plan for Graphviz ({@code plan --format dot}), coloured by class. */
+    @ParameterizedTest
+    @ValueSource(strings = {"90-shop-v1-to-v2", "31-fk-cycle-new-tables"})
+    void dotPlan(String caseName) {
+        Approvals.verify(PlanGraphDot.render(PlanGraph.of(plan(caseName))), options(caseName, ".dot"));
     }
 
     /** The schema check is only worth something if it rejects a broken plan. */

@@ -18,13 +18,20 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Loading order from references, without a database: the statements are only parsed and sorted. */
+/**
+ * The dependency order from references, without a database: the statements are only parsed and
+ * sorted (it finds the reference cycles); the loader itself keeps file order.
+ */
 class LoadOrderTest {
     private final PostgresDesiredLoader loader = new PostgresDesiredLoader();
     private final PostgresStatementSplitter splitter = new PostgresStatementSplitter();
 
     private List<String> order(SourceFile... files) {
-        return parse(files).loadOrder().stream().map(SqlStatement::sql).toList();
+        List<SqlStatement> statements = new ArrayList<>();
+        for (SourceFile f : files) {
+            statements.addAll(splitter.split(f));
+        }
+        return new LoadOrder(new SourceParser().parse(statements)).order().stream().map(SqlStatement::sql).toList();
     }
 
     private SourceModel parse(SourceFile... files) {
@@ -93,10 +100,11 @@ class LoadOrderTest {
     }
 
     @Test
-    void setStatementsRunFirstAndTransactionControlIsDropped() {
-        SourceFile file = new SourceFile("a.sql", "begin;\ncreate table a (x int);\nset check_function_bodies = off;\n"
-                + "commit;\n");
-        assertEquals(List.of("set check_function_bodies = off", "create table a (x int)"), order(file));
+    void theLoadOrderIsFileOrderWithSettingsInPlaceAndTransactionControlDropped() {
+        SourceFile file = new SourceFile("a.sql", "begin;\ncreate view v as select x from a;\ncreate table a (x int);\n"
+                + "set check_function_bodies = off;\ncommit;\n");
+        assertEquals(List.of("create view v as select x from a", "create table a (x int)",
+                "set check_function_bodies = off"), parse(file).loadOrder().stream().map(SqlStatement::sql).toList());
     }
 
     @Test

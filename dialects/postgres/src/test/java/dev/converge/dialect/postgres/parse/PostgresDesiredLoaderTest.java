@@ -180,4 +180,54 @@ class PostgresDesiredLoaderTest {
         assertEquals("0", query("select count(*) from pg_class where relnamespace = 'public'::regnamespace"));
         assertNull(connection.getWarnings());
     }
+
+    @Test
+    void pgDumpsPartitionedPrimaryKeySequenceLoadsInFileOrder() throws SQLException {
+        // pg_dump writes the parent's key after ATTACH PARTITION, then attaches the partition's index to it.
+        load(new SourceFile("structure.sql", """
+                SELECT pg_catalog.set_config('search_path', '', false);
+                CREATE TABLE public.events (id bigint NOT NULL, kind text NOT NULL) PARTITION BY LIST (kind);
+                CREATE TABLE public.events_a (id bigint NOT NULL, kind text NOT NULL);
+                ALTER TABLE ONLY public.events ATTACH PARTITION public.events_a FOR VALUES IN ('a');
+                ALTER TABLE ONLY public.events ADD CONSTRAINT events_pkey PRIMARY KEY (id, kind);
+                ALTER TABLE ONLY public.events_a ADD CONSTRAINT events_a_pkey PRIMARY KEY (id, kind);
+                ALTER INDEX public.events_pkey ATTACH PARTITION public.events_a_pkey;
+                """));
+        assertEquals("events_pkey", query("select inhparent::regclass from pg_inherits"
+                + " where inhrelid = 'events_a_pkey'::regclass"));
+    }
+
+    @Test
+    void aRetriedStatementRunsUnderTheSearchPathInForceWhereItIsWritten() throws SQLException {
+        load(new SourceFile("1_views.sql", """
+                        SET search_path = app, public;
+                        CREATE VIEW recent AS SELECT id FROM track;
+                        """),
+                new SourceFile("2_tables.sql", """
+                        CREATE SCHEMA app;
+                        SET search_path = app, public;
+                        CREATE TABLE track (id int);
+                        """),
+                new SourceFile("3_public.sql", """
+                        SET search_path = public;
+                        CREATE TABLE other (x int);
+                        """));
+        assertEquals("app.recent,app.track,public.other", query("select relnamespace::regnamespace || '.' || relname"
+                + " from pg_class where relname in ('recent', 'track', 'other') order by 1"));
+        assertEquals("\"$user\", public", query("show search_path"), "the session ends as it began");
+    }
+
+    @Test
+    void aTrailingInsertRunsWhereItIsWrittenAndIsListedAsData() throws SQLException {
+        SourceFile file = new SourceFile("structure.sql", """
+                SELECT pg_catalog.set_config('search_path', '', false);
+                CREATE TABLE public.schema_migrations (version character varying NOT NULL);
+                SET search_path TO "$user", public;
+                INSERT INTO "schema_migrations" (version) VALUES ('1'), ('2');
+                """);
+        load(file);
+        assertEquals("2", query("select count(*) from public.schema_migrations"));
+        assertEquals(List.of("INSERT at structure.sql:4:1"),
+                new PostgresDesiredLoader().parse(statements(file)).dataStatements());
+    }
 }

@@ -1,0 +1,56 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * plan --format dot and the Mermaid graph of plan --format markdown, through the command line on the
+ * local PostgreSQL; --format dot with --env is a usage error (an environment has several plans).
+ */
+class PlanGraphCliTest {
+    private static final String SCHEMA = """
+            CREATE SCHEMA app;
+            CREATE TABLE app.customers (id int PRIMARY KEY);
+            CREATE TABLE app.orders (id int PRIMARY KEY, customer_id int REFERENCES app.customers (id));
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dotAndMermaidDrawTheDependenciesOfThePlan() throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), SCHEMA);
+        try (LocalPostgres db = LocalPostgres.create("cli_graph")) {
+            String url = Cli.url(db);
+            Cli.Result dot = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
+                    "--format", "dot");
+            assertEquals(0, dot.exitCode(), dot.all());
+            assertTrue(dot.out().startsWith("digraph plan {\n"), dot.all());
+            assertTrue(dot.out().matches("(?s).*s(\\d+) \\[label=\"\\1\\. \\+ create table app\\.orders.*"), dot.all());
+            assertTrue(dot.out().matches("(?s).*s1 -> s\\d+;.*"), "the schema comes before its tables:\n" + dot.all());
+
+            Cli.Result markdown = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
+                    "--format", "markdown");
+            assertEquals(0, markdown.exitCode(), markdown.all());
+            assertTrue(markdown.out().contains("#### Dependency graph\n\n```mermaid\nflowchart TD\n"), markdown.all());
+            assertTrue(markdown.out().indexOf("```mermaid") < markdown.out().indexOf("#### Steps"), markdown.all());
+
+            Files.writeString(dir.resolve("converge.yaml"), """
+                    dialect: postgres
+                    desired: .
+                    environments:
+                      dev:
+                        url: %s
+                    """.formatted(url));
+            Cli.Result env = Cli.inProject(dir.resolve("converge.yaml"), "plan", "--env", "dev", "--format", "dot");
+            assertEquals(64, env.exitCode(), env.all());
+            assertTrue(env.err().contains("converge report --env dev"), env.all());
+        }
+    }
+}

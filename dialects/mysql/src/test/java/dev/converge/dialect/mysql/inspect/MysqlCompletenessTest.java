@@ -1,0 +1,80 @@
+package dev.converge.dialect.mysql.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.mysql.testing.ConvergeRun;
+import dev.converge.dialect.mysql.testing.LocalMysql;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.workflow.DesiredState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fail-closed on the local MariaDB: after the target has converged, one object of every kind MariaDB
+ * can create in a database is added behind Converge's back (tables, columns, every index kind,
+ * constraints, triggers, routines, events, views, partitions, sequences, system-versioned tables,
+ * packages), and the next plan either has a step for it or lists it as unmanaged. Nothing is ignored.
+ */
+class MysqlCompletenessTest {
+    /** The object, and the SQL that creates it in the converged target. */
+    private static final Map<String, String> BEHIND_THE_BACK = new LinkedHashMap<>();
+
+    static {
+        BEHIND_THE_BACK.put("db.extra_table", "CREATE TABLE extra_table (id INT PRIMARY KEY)");
+        BEHIND_THE_BACK.put("db.base.extra_col", "ALTER TABLE base ADD COLUMN extra_col INT");
+        BEHIND_THE_BACK.put("db.base.extra_idx", "CREATE INDEX extra_idx ON base (name)");
+        BEHIND_THE_BACK.put("db.base.extra_unique", "ALTER TABLE base ADD CONSTRAINT extra_unique UNIQUE (code)");
+        BEHIND_THE_BACK.put("db.base.extra_fulltext", "CREATE FULLTEXT INDEX extra_fulltext ON base (name)");
+        BEHIND_THE_BACK.put("db.geo.extra_spatial", "CREATE SPATIAL INDEX extra_spatial ON geo (g)");
+        BEHIND_THE_BACK.put("db.base.extra_check", "ALTER TABLE base ADD CONSTRAINT extra_check CHECK (qty >= 0)");
+        BEHIND_THE_BACK.put("db.base.qty", "ALTER TABLE base MODIFY qty INT CHECK (qty < 1000)");
+        BEHIND_THE_BACK.put("db.base.extra_fk", "ALTER TABLE base ADD CONSTRAINT extra_fk FOREIGN KEY (ref_id) REFERENCES other (id)");
+        BEHIND_THE_BACK.put("db.base.name", "ALTER TABLE base MODIFY name VARCHAR(50) INVISIBLE");
+        BEHIND_THE_BACK.put("db.other", "ALTER TABLE other COMMENT 'a comment'");
+        BEHIND_THE_BACK.put("db.parts", "ALTER TABLE parts PARTITION BY HASH (id) PARTITIONS 3");
+        BEHIND_THE_BACK.put("db.base.extra_trigger", "CREATE TRIGGER extra_trigger BEFORE INSERT ON base FOR EACH ROW SET NEW.qty = 1");
+        BEHIND_THE_BACK.put("db.extra_function", "CREATE FUNCTION extra_function() RETURNS INT DETERMINISTIC RETURN 1");
+        BEHIND_THE_BACK.put("db.extra_procedure", "CREATE PROCEDURE extra_procedure() SELECT 1");
+        BEHIND_THE_BACK.put("db.extra_aggregate", "CREATE AGGREGATE FUNCTION extra_aggregate(x INT) RETURNS INT"
+                + " BEGIN DECLARE s INT DEFAULT 0; DECLARE CONTINUE HANDLER FOR NOT FOUND RETURN s;"
+                + " LOOP FETCH GROUP NEXT ROW; SET s = s + x; END LOOP; END");
+        BEHIND_THE_BACK.put("db.extra_event", "CREATE EVENT extra_event ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM base");
+        BEHIND_THE_BACK.put("db.extra_view", "CREATE VIEW extra_view AS SELECT id FROM base");
+        BEHIND_THE_BACK.put("db.extra_sequence", "CREATE SEQUENCE extra_sequence");
+        BEHIND_THE_BACK.put("db.extra_versioned", "CREATE TABLE extra_versioned (id INT PRIMARY KEY) WITH SYSTEM VERSIONING");
+        BEHIND_THE_BACK.put("db.extra_package", "SET sql_mode = 'ORACLE';\nDELIMITER //\n"
+                + "CREATE PACKAGE extra_package AS FUNCTION f RETURN INT; END//\nDELIMITER ;\nSET sql_mode = DEFAULT");
+    }
+
+    @Test
+    void everyObjectAddedBehindConvergesBackIsPlannedOrListedAsUnmanaged(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE other (id INT PRIMARY KEY);\n"
+                + "CREATE TABLE base (id INT PRIMARY KEY, code INT, name VARCHAR(50), qty INT, ref_id INT);\n"
+                + "CREATE TABLE geo (id INT PRIMARY KEY, g POINT NOT NULL);\n"
+                + "CREATE TABLE parts (id INT PRIMARY KEY);\n");
+        try (LocalMysql target = LocalMysql.create("complete")) {
+            DesiredState desired = ConvergeRun.desired(dir, target);
+            ConvergeRun.apply(target, desired);
+            assertTrue(ConvergeRun.plan(target, desired).isEmpty());
+            BEHIND_THE_BACK.values().forEach(target::execute);
+
+            Plan plan = ConvergeRun.plan(target, desired);
+            List<String> seen = new ArrayList<>();
+            for (PlanStep step : plan.steps()) {
+                seen.add(step.target().display());
+            }
+            List<String> unmanaged = plan.unmanaged().stream().map(u -> u.object().name()).toList();
+            List<String> missed = BEHIND_THE_BACK.keySet().stream()
+                    .filter(name -> !seen.contains(name) && !seen.contains(name + "()") && !unmanaged.contains(name)).toList();
+            assertTrue(missed.isEmpty(), "neither planned nor listed: " + missed + "\nplanned: " + seen
+                    + "\nunmanaged: " + unmanaged);
+        }
+    }
+}
