@@ -306,9 +306,9 @@ tableConstraint
 
 tableConstraintBody
     : CHECK OPEN_PAREN expr CLOSE_PAREN (NO INHERIT)?
-    | UNIQUE nullsDistinct? columnList indexParameters
-    | PRIMARY KEY columnList indexParameters
-    | (UNIQUE | PRIMARY KEY) USING INDEX identifier   // ALTER TABLE ... ADD: an existing index becomes the key
+    // USING INDEX: ALTER TABLE ... ADD, where an existing index becomes the key
+    | UNIQUE (nullsDistinct? columnList indexParameters | USING INDEX identifier)
+    | PRIMARY KEY (columnList indexParameters | USING INDEX identifier)
     | FOREIGN KEY columnList REFERENCES qualifiedName columnList? referenceOption*
     | EXCLUDE (USING identifier)? OPEN_PAREN expr CLOSE_PAREN indexParameters (WHERE OPEN_PAREN expr CLOSE_PAREN)?
     ;

@@ -62,7 +62,7 @@ class SyntaxErrorMessagesTest {
                         "t.sql:1:52: error: expected <identifier> but found ')'",
                         null),
                 Arguments.of("create table t (id int, primary key id)",
-                        "t.sql:1:37: error: expected '(' but found 'id'",
+                        "t.sql:1:37: error: expected '(' or USING but found 'id'",
                         null),
                 Arguments.of("create table t (id int default)",
                         "t.sql:1:31: error: expected <expression> but found ')'",
