@@ -56,30 +56,17 @@ class RealWorldPostgresTest {
     record KnownGap(String schema, Check check, String reason) {
     }
 
-    private static final String OPERATORS = "kinds (issue 13 item 3): the file creates an operator"
-            + " (CREATE OPERATOR), listed as unmanaged, so the plan is refused (exit 5)";
-    private static final String EXTENSION_RULES = "kinds/completeness (issue 13 items 3-4): PostGIS's own rules on"
-            + " geometry_columns are listed as unmanaged although they belong to the extension, so the plan is refused";
+    private static final String UNEXPLAINED_DUMP = "found at integration once operators became managed, not yet"
+            + " investigated: the pg_dump of the applied database differs from the psql-built reference";
 
     static final List<KnownGap> KNOWN_GAPS = List.of(
-            new KnownGap("danbooru", Check.APPLY, OPERATORS),
-            new KnownGap("danbooru", Check.SECOND_PLAN_EMPTY, OPERATORS),
-            new KnownGap("danbooru", Check.DUMP_EQUALS_REFERENCE, OPERATORS),
-            new KnownGap("danbooru", Check.INSPECT_PLANS_NOTHING, OPERATORS),
-            new KnownGap("danbooru", Check.EVOLUTION_KEEPS_ROWS, OPERATORS),
-            new KnownGap("icingadb", Check.APPLY, OPERATORS),
-            new KnownGap("icingadb", Check.SECOND_PLAN_EMPTY, OPERATORS),
-            new KnownGap("icingadb", Check.DUMP_EQUALS_REFERENCE, OPERATORS),
-            new KnownGap("icingadb", Check.INSPECT_PLANS_NOTHING, OPERATORS),
-            new KnownGap("icingadb", Check.EVOLUTION_KEEPS_ROWS, OPERATORS),
+            new KnownGap("danbooru", Check.DUMP_EQUALS_REFERENCE, UNEXPLAINED_DUMP),
+            new KnownGap("icingadb", Check.DUMP_EQUALS_REFERENCE, UNEXPLAINED_DUMP),
+            new KnownGap("icingadb", Check.EVOLUTION_KEEPS_ROWS, "found at integration, not yet investigated: the"
+                    + " evolution (rename, retype, drop, add check, new table with a foreign key) does not converge"),
             new KnownGap("lago", Check.DUMP_EQUALS_REFERENCE, "not owned yet: a table's storage parameters"
                     + " (CREATE TABLE ... WITH (autovacuum_vacuum_scale_factor='0.005')) are neither inspected nor"
-                    + " planned, so the applied table lacks them and a second plan does not see it"),
-            new KnownGap("openstreetmap", Check.APPLY, EXTENSION_RULES),
-            new KnownGap("openstreetmap", Check.SECOND_PLAN_EMPTY, EXTENSION_RULES),
-            new KnownGap("openstreetmap", Check.DUMP_EQUALS_REFERENCE, EXTENSION_RULES),
-            new KnownGap("openstreetmap", Check.INSPECT_PLANS_NOTHING, EXTENSION_RULES),
-            new KnownGap("openstreetmap", Check.EVOLUTION_KEEPS_ROWS, EXTENSION_RULES));
+                    + " planned, so the applied table lacks them and a second plan does not see it"));
 
     /** PostGIS, pg_partman: Debian packages .ci/run installs for the local server; no embedded server has them. */
     private static final List<String> NEEDS_EXTENSIONS_THE_EMBEDDED_SERVER_LACKS = List.of("lago", "openstreetmap");

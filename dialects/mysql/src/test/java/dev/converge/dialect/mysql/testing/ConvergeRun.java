@@ -13,6 +13,7 @@ import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
 import java.nio.file.Path;
 import java.sql.Connection;
+import dev.converge.engine.safety.SafetyPolicy;
 import java.time.Clock;
 import java.util.List;
 
@@ -52,7 +53,9 @@ public final class ConvergeRun {
         Plan plan = plan(target, desired);
         if (!plan.isEmpty()) {
             try (Connection c = target.connect()) {
-                new Applier(DIALECT.history(), Clock.systemUTC()).apply(c, plan, desired.hash());
+                // The evolutions drop tables on purpose: the engine refuses that without an allowance.
+                new Applier(DIALECT.history(), Clock.systemUTC()).policy(SafetyPolicy.DEFAULT.allowingDestructive())
+                        .apply(c, plan, desired.hash());
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -22,6 +22,10 @@ objects AS (
     WHERE c.relkind <> 't'
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = c.oid AND k.contype IN ('p', 'u', 'x')
                       AND c.relkind IN ('i', 'I'))
+      -- an index of an extension's own table (pg_partman's part_config) is the extension's, not a member itself
+      AND NOT (c.relkind IN ('i', 'I') AND EXISTS (
+          SELECT 1 FROM pg_catalog.pg_index x JOIN member_of_extension e ON e.objid = x.indrelid
+          WHERE x.indexrelid = c.oid AND e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass))
     UNION ALL
     SELECT 'pg_class', c.oid, 'TABLE', n.nspname, c.relname, attribute
     FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
