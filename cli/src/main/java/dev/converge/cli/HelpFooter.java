@@ -46,6 +46,9 @@ final class HelpFooter {
             Map.entry("converge diff", new String[] {
                     "converge diff --from env:staging --to env:prod",
                     "converge diff --from schema/ --to postgresql://app@db:5432/shop --format json"}),
+            Map.entry("converge report", new String[] {
+                    "converge report --out converge-report.html",
+                    "converge report --env staging --env prod --out build/fleet.html"}),
             Map.entry("converge help", new String[] {
                     "converge help plan"}));
 

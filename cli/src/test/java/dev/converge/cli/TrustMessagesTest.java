@@ -66,7 +66,8 @@ class TrustMessagesTest {
     /** Item 6: with an unmanaged object the database does not "match the desired state". */
     @Test
     void anUnmanagedObjectIsNotReportedAsAMatch() throws IOException {
-        db.execute(TABLE + "CREATE RULE item_quiet AS ON DELETE TO item DO INSTEAD NOTHING;");
+        // A range type: a kind Converge does not manage yet (rules, the earlier example, are managed now).
+        db.execute(TABLE + "CREATE TYPE item_span AS RANGE (subtype = int4);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
         assertEquals(5, plan.exitCode(), plan.all());
