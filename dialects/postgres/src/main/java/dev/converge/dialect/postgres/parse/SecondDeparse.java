@@ -45,6 +45,10 @@ final class SecondDeparse {
                    pg_catalog.format('ALTER TABLE %I.%I ', n.nspname, c.relname)
                    || pg_catalog.string_agg(pg_catalog.format('DROP CONSTRAINT %I, ADD CONSTRAINT %I %s', o.conname,
                        o.conname, pg_catalog.pg_get_constraintdef(o.oid)), ', ' ORDER BY o.conname)
+                   -- a dropped constraint loses its comment: give it back
+                   || COALESCE(pg_catalog.string_agg(CASE WHEN pg_catalog.obj_description(o.oid, 'pg_constraint') IS NOT NULL
+                       THEN pg_catalog.format('; COMMENT ON CONSTRAINT %I ON %I.%I IS %L', o.conname, n.nspname, c.relname,
+                           pg_catalog.obj_description(o.oid, 'pg_constraint')) END, '' ORDER BY o.conname), '')
               FROM pg_catalog.pg_constraint o
               JOIN pg_catalog.pg_class c ON c.oid = o.conrelid
               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -59,6 +63,9 @@ final class SecondDeparse {
                    pg_catalog.format('ALTER DOMAIN %I.%I DROP CONSTRAINT %I; ALTER DOMAIN %I.%I ADD CONSTRAINT %I %s',
                        n.nspname, t.typname, o.conname, n.nspname, t.typname, o.conname,
                        pg_catalog.pg_get_constraintdef(o.oid))
+                   || CASE WHEN pg_catalog.obj_description(o.oid, 'pg_constraint') IS NULL THEN ''
+                      ELSE pg_catalog.format('; COMMENT ON CONSTRAINT %I ON DOMAIN %I.%I IS %L', o.conname, n.nspname,
+                           t.typname, pg_catalog.obj_description(o.oid, 'pg_constraint')) END
               FROM pg_catalog.pg_constraint o
               JOIN pg_catalog.pg_type t ON t.oid = o.contypid
               JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
