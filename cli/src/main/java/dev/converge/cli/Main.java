@@ -109,10 +109,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + Redaction.passwords(e.getMessage()));
+        err.println("error: " + Redaction.text(e.getMessage()));
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             // picocli ranks the commands and options nearest to what was typed: "plna" -> plan.
-            List<String> nearest = unmatched.getSuggestions().stream().limit(3).map(Redaction::passwords).toList();
+            List<String> nearest = unmatched.getSuggestions().stream().limit(3).map(Redaction::text).toList();
             err.println("did you mean " + nearest.get(0) + "?"
                     + (nearest.size() > 1 ? " (or " + String.join(", ", nearest.subList(1, nearest.size())) + ")" : ""));
         }
@@ -125,13 +125,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (e instanceof BadInputException) {
             err.print(((BadInputException) e).render());
         } else if (e instanceof ConvergeException) {
-            err.println("error: " + Redaction.passwords(e.getMessage()));
+            err.println("error: " + Redaction.text(e.getMessage()));
         } else {
             // A driver or library exception may quote a connection string; the trace is redacted too.
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.println("internal error: " + Redaction.passwords(String.valueOf(e)));
-            err.print(Redaction.passwords(trace.toString()));
+            err.println("internal error: " + Redaction.text(String.valueOf(e)));
+            err.print(Redaction.text(trace.toString()));
         }
         err.flush();
         return e instanceof ConvergeException ? ((ConvergeException) e).kind().exitCode() : ExitCodes.ERROR;

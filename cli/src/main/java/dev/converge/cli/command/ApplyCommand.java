@@ -188,7 +188,7 @@ public final class ApplyCommand implements Callable<Integer> {
             return e.kind().exitCode();
         } catch (ConvergeException e) {
             // Printed here, not by Main: on a signal the JVM ends as soon as this command is done.
-            err.println("error: " + Redaction.passwords(e.getMessage()));
+            err.println("error: " + Redaction.text(e.getMessage()));
             return e.kind().exitCode();
         } finally {
             out.flush();

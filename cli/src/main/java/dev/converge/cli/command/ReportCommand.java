@@ -80,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
                 complete &= plan.failures().isEmpty();
             } catch (ConvergeException e) {
                 sections.add(FleetReport.Environment.unreadable(env.name(), env.after(),
-                        Redaction.passwords(e.getMessage())));
+                        Redaction.text(e.getMessage())));
                 complete = false;
             }
         }

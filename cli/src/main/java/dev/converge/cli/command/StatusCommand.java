@@ -65,7 +65,7 @@ public final class StatusCommand implements Callable<Integer> {
                 .planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
                 plans.add(FleetCommands.plan(fleet, spec));
             } catch (ConvergeException e) {
-                unreadable.add(env.name() + ": " + Redaction.passwords(e.getMessage()));
+                unreadable.add(env.name() + ": " + Redaction.text(e.getMessage()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

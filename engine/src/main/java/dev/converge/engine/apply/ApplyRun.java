@@ -2,6 +2,7 @@ package dev.converge.engine.apply;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.Plan;
@@ -129,8 +130,10 @@ final class ApplyRun {
         rollback();
         boolean interrupted = applier.interrupt().requested();
         boolean lost = !interrupted && connectionLost(cause);
+        // The server's text may quote row values (a duplicate key): only its redacted form is shown or kept.
+        String error = Redaction.text(cause.getMessage());
         ApplyReport report = new ApplyReport(applyId, saved.plan(), committed, group, currentStep, currentStatement,
-                cause.getMessage());
+                error);
         if (lost) {
             return report.connectionLost(cause);
         }
@@ -144,7 +147,7 @@ final class ApplyRun {
                 history.finish(target, applyId, HistoryEntry.INTERRUPTED, report.stoppedLine("interrupted"), millis());
                 return report.interrupted();
             }
-            recordStep(group, currentStep, Checkpoint.FAILED, cause.getMessage());
+            recordStep(group, currentStep, Checkpoint.FAILED, error);
             if (!group.transactional() && cause instanceof SQLException) {
                 cleanUpAfter(currentStep);
             }
@@ -153,7 +156,7 @@ final class ApplyRun {
             history.finish(target, applyId, status, report.stoppedLine("failed"), millis());
             return report.failed(cause);
         } catch (SQLException e) {
-            report.recordingFailed(e.getMessage());
+            report.recordingFailed(Redaction.text(e.getMessage()));
             return report.failed(cause);
         }
     }
@@ -175,7 +178,7 @@ final class ApplyRun {
                 report.undone(group);
             } catch (SQLException e) {
                 rollback();
-                report.undoFailed(group, e.getMessage());
+                report.undoFailed(group, Redaction.text(e.getMessage()));
                 return;
             }
         }

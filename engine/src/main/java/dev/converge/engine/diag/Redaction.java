@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  *       next blank.</li>
  * </ul>
  * It hides too much rather than too little: a word such as {@code a:b@c} that is no URL is masked too.
+ * <p>
+ * It also hides row values that a server quotes in its error texts ({@link #rowValues}): a failed step's
+ * message reaches the history, reports and CI logs, where a target's rows must never go. {@link #text}
+ * applies both, and is what any message from a server or a user goes through.
  */
 public final class Redaction {
     /** What replaces a secret. */
@@ -32,7 +36,55 @@ public final class Redaction {
     /** What may stand before {@code ://} in a well-formed URL: a scheme or two ({@code jdbc:postgresql}). */
     private static final Pattern PLAIN_SCHEME = Pattern.compile("[^A-Za-z]*(?:[A-Za-z][A-Za-z0-9+.\\-]*:)?[A-Za-z][A-Za-z0-9+.\\-]*");
 
+    /**
+     * PostgreSQL's key detail: {@code Key (email)=(a@b) already exists}, {@code ... is duplicated},
+     * {@code ... is not present in table}, {@code ... is still referenced}, {@code ... conflicts with}.
+     * The value runs from {@code )=(} to the last {@code )} before one of those endings on its line
+     * (a value may hold parentheses); without an ending, to the end of the line.
+     */
+    private static final Pattern PG_KEY_VALUE = Pattern.compile(
+            "((?i:\\bkey) \\([^\\n]*?\\)=\\()(?:.*\\)(?=\\s+(?:already exists|is duplicated|is not present|is still referenced|conflicts with))"
+                    + "|[^\\n]*)");
+    /** PostgreSQL's check and not-null detail: {@code Failing row contains (1, a@b, null).}, to the end of its line. */
+    private static final Pattern PG_FAILING_ROW = Pattern.compile("((?i:failing row contains) )[^\\n]*");
+    /**
+     * PostgreSQL's input errors quote the value after a colon: {@code invalid input syntax for type
+     * integer: "abc"}, {@code invalid input value for enum mood: "x"}, {@code malformed array literal:
+     * "..."}, {@code date/time field value out of range: "..."}; and {@code value "123" is out of range}.
+     */
+    private static final Pattern PG_INPUT_VALUE = Pattern.compile(
+            "((?:invalid input (?:syntax|value)|malformed [\\w ]*literal|out of range|invalid [\\w ]*value)[^\"\\n]*?: )"
+                    + "\"[^\\n]*\"|((?i:\\bvalue) )\"[^\\n]*?\"(?= is out of range)");
+    /**
+     * MySQL's and MariaDB's quoted values: {@code Duplicate entry 'a@b' for key 'email'}, {@code Incorrect
+     * integer value: 'x' for column}, {@code Truncated incorrect DOUBLE value: 'x'}; the value runs to the
+     * last quote before {@code for key}/{@code for column} (a value may hold quotes), else to the line's end.
+     */
+    private static final Pattern MYSQL_VALUE = Pattern.compile(
+            "((?:Duplicate entry|value:) ')(?:.*'(?= for (?:key|column))|[^\\n]*)");
+
     private Redaction() {
+    }
+
+    /** The text through both redactions: passwords ({@link #passwords}) and row values ({@link #rowValues}); null stays null. */
+    public static String text(String text) {
+        return passwords(rowValues(text));
+    }
+
+    /**
+     * The text with the row values a PostgreSQL, MySQL or MariaDB error quotes replaced by {@value #MASK}
+     * (keys, constraint and column names stay: they say what failed); null stays null. It reads the
+     * servers' English message shapes; it hides the whole rest of a line where a value's end is unclear.
+     */
+    public static String rowValues(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = PG_KEY_VALUE.matcher(text).replaceAll("$1" + MASK + ")");
+        out = PG_FAILING_ROW.matcher(out).replaceAll("$1(" + MASK + ")");
+        out = PG_INPUT_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                (m.group(1) != null ? m.group(1) : m.group(2)) + "\"" + MASK + "\""));
+        return MYSQL_VALUE.matcher(out).replaceAll("$1" + MASK + "'");
     }
 
     /** The text with every password of a URL, connection string or JDBC property replaced by {@value #MASK}; null stays null. */

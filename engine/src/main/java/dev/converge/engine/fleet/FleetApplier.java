@@ -152,14 +152,14 @@ public final class FleetApplier {
             ApplyResult result = applier.context(context).apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
-                        result.historyId(), "a re-plan still has " + result.remaining().size() + " step(s): "
+                        result.historyId(), "a re-plan still has " + dev.converge.engine.diag.Plural.count(result.remaining().size(), "step") + ": "
                         + String.join("; ", result.remaining()));
             }
             return outcome(target, canary, TargetOutcome.Status.APPLIED, plan.steps().size(), started,
                     result.historyId(), null);
         } catch (SQLException | RuntimeException e) {
             return outcome(target, canary, TargetOutcome.Status.FAILED, 0, started, 0,
-                    Redaction.passwords(String.valueOf(e.getMessage())));
+                    Redaction.text(String.valueOf(e.getMessage())));
         }
     }
 

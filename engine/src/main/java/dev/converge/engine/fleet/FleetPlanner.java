@@ -117,7 +117,7 @@ public final class FleetPlanner {
                     : Phases.time(Phases.INSPECT_TARGET, () -> dialect.inspector().inspect(connection, target.scope()));
             return planFrom(current, connection, target, desired);
         } catch (SQLException | RuntimeException e) {
-            return TargetPlan.failed(target, Redaction.passwords(String.valueOf(e.getMessage())));
+            return TargetPlan.failed(target, Redaction.text(String.valueOf(e.getMessage())));
         }
     }
 

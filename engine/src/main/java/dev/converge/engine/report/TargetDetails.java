@@ -37,7 +37,7 @@ final class TargetDetails {
                 ObjectNode node = all.addObject();
                 node.put("env", env.name());
                 node.put("name", t.target().name());
-                node.put("target", Redaction.passwords(t.target().display()));
+                node.put("target", Redaction.text(t.target().display()));
                 node.put("state", MatrixHtml.stateKey(t));
                 node.put("label", t.state() == TargetState.ERROR ? "unreachable" : t.state().label());
                 node.put("lastOutcome", FleetStatus.outcome(t));
@@ -53,7 +53,7 @@ final class TargetDetails {
                     }
                 }
                 if (t.error() != null) {
-                    node.put("error", Redaction.passwords(t.error()));
+                    node.put("error", Redaction.text(t.error()));
                 }
                 ArrayNode history = node.putArray("history");
                 env.historyOf(t.target().name()).stream().limit(FleetHtmlReport.HISTORY_PER_TARGET).forEach(h -> {
@@ -64,9 +64,9 @@ final class TargetDetails {
                     entry.put("hash", FleetPlanRenderer.shortHash(h.desiredHash()));
                     entry.put("commit", h.gitCommit());
                     entry.put("status", h.status());
-                    entry.put("outcome", Redaction.passwords(h.outcome()));
+                    entry.put("outcome", Redaction.text(h.outcome()));
                     entry.put("ms", h.durationMillis());
-                    entry.put("note", Redaction.passwords(h.note()));
+                    entry.put("note", Redaction.text(h.note()));
                 });
             }
         }

@@ -18,6 +18,11 @@ import java.time.Instant;
  */
 public record Checkpoint(long applyId, int step, String stepId, int group, String status, Instant startedAt,
                          Instant finishedAt, String statement, String error, String fingerprint) {
+    /** A server's error may quote row values (a duplicate key) or a URL: what is kept goes through the one redactor. */
+    public Checkpoint {
+        error = dev.converge.engine.diag.Redaction.text(error);
+    }
+
     /**
      * Recorded (and committed) before a non-transactional step runs: if the apply is cut off before the
      * step's DONE, the step may have run in full, in part (an INVALID index), or not at all.

@@ -26,9 +26,9 @@ public record HistoryEntry(long id, Instant appliedAt, String databaseUser, Stri
                            String target, String desiredSnapshot, String note) {
     /** What a history row says goes through the one redactor: a target or a remark may quote a URL. */
     public HistoryEntry {
-        outcome = Redaction.passwords(outcome);
-        target = Redaction.passwords(target);
-        note = Redaction.passwords(note);
+        outcome = Redaction.text(outcome);
+        target = Redaction.text(target);
+        note = Redaction.text(note);
     }
 
     /** Started and not finished: running now, or cut off (its connection died); resumable. */

@@ -52,4 +52,31 @@ class RedactionTest {
         assertEquals(text, Redaction.passwords(text));
         assertNull(Redaction.passwords(null));
     }
+
+    /** The shapes of the servers' texts; RowValueRedactionTest in cli takes them from real servers. */
+    @Test
+    void hidesRowValuesThatServerErrorsQuote() {
+        assertEquals("ERROR: could not create unique index \"u\"\n  Detail: Key (email)=(***) is duplicated.",
+                Redaction.rowValues("ERROR: could not create unique index \"u\"\n  Detail: Key (email)=(a@b) is duplicated."));
+        assertEquals("Key (lower(email), id)=(***) already exists.",
+                Redaction.rowValues("Key (lower(email), id)=(a (x) b, 3) already exists."),
+                "an expression key and a value with parentheses");
+        assertEquals("Key (a)=(***) conflicts with existing key (a)=(***)",
+                Redaction.rowValues("Key (a)=(1) conflicts with existing key (a)=(3)."));
+        assertEquals("  Detail: Failing row contains (***)\nnext line",
+                Redaction.rowValues("  Detail: Failing row contains (1, u1@x, null).\nnext line"));
+        assertEquals("ERROR: invalid input syntax for type integer: \"***\"",
+                Redaction.rowValues("ERROR: invalid input syntax for type integer: \"12a\""));
+        assertEquals("ERROR: value \"***\" is out of range for type integer",
+                Redaction.rowValues("ERROR: value \"99999999999\" is out of range for type integer"));
+        assertEquals("Duplicate entry '***' for key 'email'",
+                Redaction.rowValues("Duplicate entry 'it's@x' for key 'email'"));
+        assertEquals("Incorrect integer value: '***' for column `d`.`t`.`n` at row 1",
+                Redaction.rowValues("Incorrect integer value: 'abc' for column `d`.`t`.`n` at row 1"));
+        String names = "ERROR: new row for relation \"t\" violates check constraint \"t_n_check\"";
+        assertEquals(names, Redaction.rowValues(names), "names say what failed and stay");
+        assertEquals("Key (a)=(***) is duplicated.", Redaction.rowValues(Redaction.rowValues("Key (a)=(1) is duplicated.")),
+                "redacting twice changes nothing");
+        assertNull(Redaction.text(null));
+    }
 }
