@@ -124,6 +124,14 @@ public record SourceModel(List<SqlStatement> loadOrder, Map<ObjectRef, SourceSpa
     /** Where an object is declared: itself, else the table (or type) it belongs to. */
     public Optional<SourceSpan> locate(ObjectRef ref) {
         SourceSpan span = declarations.get(ref);
+        if (span == null && ref.kind() == dev.converge.engine.model.ObjectKind.ROUTINE && ref.member().isEmpty()) {
+            // Files declare a routine by its name (overloads alike): public.total(integer) is found as public.total.
+            String name = ref.name().name();
+            int open = name.indexOf('(');
+            if (open > 0) {
+                span = declarations.get(ObjectRef.of(ref.kind(), QualifiedName.of(ref.name().schema(), name.substring(0, open))));
+            }
+        }
         if (span == null && !ref.member().isEmpty()) {
             span = declarations.get(ref.owner());
         }

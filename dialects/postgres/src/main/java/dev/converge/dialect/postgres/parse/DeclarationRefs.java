@@ -75,9 +75,13 @@ final class DeclarationRefs {
             case "index":
             case "enum":
             case "domain":
+                kind(d.kind().toUpperCase(java.util.Locale.ROOT)).ifPresent(k -> refs.add(top(k, p)));
+                break;
             case "function":
             case "procedure":
-                kind(d.kind().toUpperCase(java.util.Locale.ROOT)).ifPresent(k -> refs.add(top(k, p)));
+                // By schema and name: the model's ref carries the server's signature, which the files
+                // spell their own way (int vs integer); SourceModel.locate looks a routine up by its name.
+                refs.add(top(ObjectKind.ROUTINE, p));
                 break;
             case "enum label":
                 // A label is named inside its type, as a column is inside its table (for renames).

@@ -161,6 +161,24 @@ class LoadOrderTest {
         assertEquals(3, column.column());
     }
 
+    /** Issue 14, item 14: a routine's step (and its SARIF result) names its declaring line, whatever the signature. */
+    @Test
+    void routinesKnowTheirDeclaringLineUnderTheServersSignature() {
+        SourceFile file = new SourceFile("schema/fn.sql", """
+                create schema sales;
+
+                create function sales.total(a int) returns int
+                  language sql as $$ select a $$;
+
+                create procedure sales.tidy() language sql as $$ select 1 $$;
+                """);
+        SourceModel model = parse(file);
+        assertEquals("schema/fn.sql:3",
+                model.describe(ObjectRef.of(ObjectKind.ROUTINE, QualifiedName.of("sales", "total(integer)"))));
+        assertEquals("schema/fn.sql:6",
+                model.describe(ObjectRef.of(ObjectKind.ROUTINE, QualifiedName.of("sales", "tidy()"))));
+    }
+
     @Test
     void shuffledStatementsLoadInTheSameDependencyRespectingOrder() {
         List<String> sql = List.of("create schema s", "create type s.kind as enum ('a')",
