@@ -211,7 +211,7 @@ public final class Converge {
             Dialect dialect = dialects.forUrl(meta.getURL());
             DatabaseUrl parsed = dialect.parseUrl(meta.getURL());
             DatabaseUrl withUser = new DatabaseUrl(parsed.jdbcUrl(), userName(meta, parsed), null, parsed.database(),
-                    parsed.host(), parsed.port(), parsed.options());
+                    parsed.host(), parsed.port(), parsed.options(), parsed.scheme());
             return new Target(dialect, withUser, connection, dialect.version(connection));
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);

@@ -17,20 +17,35 @@ import java.util.Properties;
  * @param host     host name, for messages
  * @param port     port number
  * @param options  other connection properties from the URL's query string, in order
+ * @param scheme   the scheme to show when it is not the JDBC URL's own ({@code mariadb} for a MariaDB URL
+ *                 that runs through the MySQL driver), or null
  */
 public record DatabaseUrl(String jdbcUrl, String user, String password, String database, String host, int port,
-                          Map<String, String> options) {
+                          Map<String, String> options, String scheme) {
     public DatabaseUrl {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         requireNonNull(database, "database is null");
         options = Map.copyOf(options);
     }
 
-    /** The URL as it may be shown: {@code postgresql://app@db.example:5432/shop}, never with a password. */
+    /** A URL shown with its JDBC URL's scheme. */
+    public DatabaseUrl(String jdbcUrl, String user, String password, String database, String host, int port,
+                       Map<String, String> options) {
+        this(jdbcUrl, user, password, database, host, port, options, null);
+    }
+
+    /**
+     * The URL as it may be shown: {@code postgresql://app@db.example:5432/shop}, never with a password
+     * nor a {@code jdbc:} prefix; {@code mariadb://} for a URL the user wrote for MariaDB.
+     */
     public String display() {
         String who = user == null ? "" : user + "@";
+        String shown = jdbcUrl.replaceFirst("^jdbc:", "");
+        if (scheme != null) {
+            shown = scheme + shown.substring(shown.indexOf(':'));
+        }
         // Through the redactor too: a malformed URL may have left a secret in the database name.
-        return Redaction.passwords(jdbcUrl.replaceFirst("^jdbc:", "").replaceFirst("//", "//" + who).replaceFirst("\\?.*$", ""));
+        return Redaction.passwords(shown.replaceFirst("//", "//" + who).replaceFirst("\\?.*$", ""));
     }
 
     /** Connection properties for the driver: user, password and the URL's other options. */
@@ -49,7 +64,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, String d
     /** The same server and credentials, another database. */
     public DatabaseUrl withDatabase(String otherDatabase) {
         String url = jdbcUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + otherDatabase + "$1");
-        return new DatabaseUrl(url, user, password, otherDatabase, host, port, options);
+        return new DatabaseUrl(url, user, password, otherDatabase, host, port, options, scheme);
     }
 
     @Override

@@ -29,7 +29,10 @@ public final class MysqlUrls {
         String text = url.strip();
         ServerUrlParser.Parts parts = PARSER.parse(text, text.substring(text.indexOf("//")));
         String jdbcUrl = "jdbc:mysql://" + parts.host() + ":" + parts.port() + "/" + parts.rawPath();
+        // The MySQL driver speaks to MariaDB too, but a URL written for MariaDB is shown as one (mariadb://).
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String scheme = lower.startsWith("mariadb:") || lower.startsWith("jdbc:mariadb:") ? "mariadb" : null;
         return new DatabaseUrl(jdbcUrl, parts.user(), parts.password(), parts.database(), parts.host(), parts.port(),
-                parts.options());
+                parts.options(), scheme);
     }
 }

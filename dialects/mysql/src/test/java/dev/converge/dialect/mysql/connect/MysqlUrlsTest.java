@@ -29,8 +29,13 @@ class MysqlUrlsTest {
         assertEquals("jdbc:mysql://127.0.0.1:3306/app", url.jdbcUrl());
         assertEquals("root", url.user());
         assertEquals("pw", url.password());
-        assertEquals("mysql://root@127.0.0.1:3306/app", url.display());
+        // Issue 14, item 14: a URL written for MariaDB is shown as one, though the MySQL driver runs it.
+        assertEquals("mariadb://root@127.0.0.1:3306/app", url.display());
         assertEquals("jdbc:mysql://localhost:3306/x", MysqlUrls.parse("jdbc:mariadb://localhost/x").jdbcUrl());
+        assertEquals("mariadb://u@localhost:3306/x", MysqlUrls.parse("jdbc:mariadb://localhost/x?user=u").display());
+        assertEquals("mariadb://localhost:3306/y",
+                MysqlUrls.parse("JDBC:MariaDB://localhost/x").withDatabase("y").display());
+        assertEquals("mysql://localhost:3306/x", MysqlUrls.parse("jdbc:mysql://localhost/x").display());
         assertTrue(MysqlUrls.accepts("mysql://h/db"));
         assertFalse(MysqlUrls.accepts("postgresql://h/db"));
     }
