@@ -87,7 +87,10 @@ final class FleetProject implements AutoCloseable {
         Files.writeString(dir.resolve("schema/app.sql"), sql);
     }
 
-    /** Writes converge.yaml with these extra settings for prod's tenants. */
+    /**
+     * Writes converge.yaml with these extra settings for prod's tenants. Staging, database-per-tenant
+     * with a static list, has no url of its own: it needs none (issue 14, item 14).
+     */
     void config(String prodTenantSettings) throws IOException {
         String server = "postgresql://" + LocalPostgres.USER + "@" + LocalPostgres.HOST + ":" + LocalPostgres.PORT;
         Files.writeString(configFile(), """
@@ -99,7 +102,6 @@ final class FleetProject implements AutoCloseable {
                   dev:
                     url: %1$s/%2$s
                   staging:
-                    url: %1$s/%3$s
                     after: dev
                     tenants:
                       mode: database
@@ -118,7 +120,7 @@ final class FleetProject implements AutoCloseable {
                       template_schema: app
                       discover: SELECT name FROM public.tenants WHERE active ORDER BY name
                       %7$s
-                """.formatted(server, dev.database(), stagingPrefix + stagingTenants.get(0), stagingPrefix,
+                """.formatted(server, dev.database(), null, stagingPrefix,
                 String.join(", ", stagingTenants), prod.database(), prodTenantSettings));
     }
 

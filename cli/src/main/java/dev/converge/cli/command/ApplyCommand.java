@@ -16,6 +16,7 @@ import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.json.SavedPlanJson;
 import dev.converge.engine.plan.Plan;
@@ -212,8 +213,8 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println("Converged: a new plan against " + db.url().display() + " is empty.");
             return ExitCodes.OK;
         }
-        out.println("Not converged: the target still differs from the desired state in " + result.remaining().size()
-                + " steps:");
+        out.println("Not converged: the target still differs from the desired state in "
+                + Plural.count(result.remaining().size(), "step") + ":");
         result.remaining().forEach(step -> out.println("  " + step));
         return ExitCodes.ERROR;
     }

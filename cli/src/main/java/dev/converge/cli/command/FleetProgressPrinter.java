@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.fleet.FleetProgress;
 import dev.converge.engine.fleet.TargetOutcome;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ final class FleetProgressPrinter implements FleetProgress {
 
     private static String detail(TargetOutcome o) {
         if (o.status() == TargetOutcome.Status.APPLIED) {
-            return " (" + o.steps() + " step" + (o.steps() == 1 ? "" : "s") + ", " + o.durationMillis() + " ms)";
+            return " (" + Plural.count(o.steps(), "step") + ", " + o.durationMillis() + " ms)";
         }
         return o.message() == null ? "" : " - " + o.message().lines().findFirst().orElse("");
     }

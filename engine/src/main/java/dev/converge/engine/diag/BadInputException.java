@@ -23,7 +23,7 @@ public final class BadInputException extends ConvergeException {
     public String render() {
         String blocks = diagnostics.stream().map(Diagnostic::render).collect(Collectors.joining());
         int n = diagnostics.size();
-        return blocks + n + (n == 1 ? " error" : " errors") + " in the desired state; nothing was changed.\n";
+        return blocks + Plural.count(n, "error") + " in the desired state; nothing was changed.\n";
     }
 
     private static String summarize(List<Diagnostic> diagnostics) {

@@ -10,6 +10,11 @@ public final class Plural {
         return count(n, noun, noun + "s");
     }
 
+    /** The noun alone in the number n asks for: {@code target} for 1, {@code targets} otherwise (a count shown apart). */
+    public static String noun(long n, String noun) {
+        return n == 1 ? noun : noun + "s";
+    }
+
     /** {@code n singular} or {@code n plural}. */
     public static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);

@@ -1,5 +1,6 @@
 package dev.converge.engine.fleet;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.apply.ApplyContext;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.Applier;
@@ -152,7 +153,7 @@ public final class FleetApplier {
             ApplyResult result = applier.context(context).apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
-                        result.historyId(), "a re-plan still has " + dev.converge.engine.diag.Plural.count(result.remaining().size(), "step") + ": "
+                        result.historyId(), "a re-plan still has " + Plural.count(result.remaining().size(), "step") + ": "
                         + String.join("; ", result.remaining()));
             }
             return outcome(target, canary, TargetOutcome.Status.APPLIED, plan.steps().size(), started,
@@ -168,8 +169,8 @@ public final class FleetApplier {
         SafetyPolicy.Refusal first = refusals.get(0);
         boolean failsOnData = refusals.stream()
                 .allMatch(r -> r.step().safety().checks().stream().anyMatch(DataCheck::failed));
-        return refusals.size() + (failsOnData ? " step(s) would fail on this target's data, e.g. "
-                : " step(s) refused by the environment's policy, e.g. ") + first.step().description() + ": "
+        return Plural.count(refusals.size(), "step") + (failsOnData ? " would fail on this target's data, e.g. "
+                : " refused by the environment's policy, e.g. ") + first.step().description() + ": "
                 + String.join("; ", first.reasons())
                 + (failsOnData ? "" : " (allow in converge.yaml: policy allow_destructive, allow_hazards or max_lock)");
     }
@@ -179,7 +180,7 @@ public final class FleetApplier {
         if (!result.converged()) {
             return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, result.statementsRun(), started,
                     result.historyId(), "resumed apply #" + result.historyId() + "; a re-plan still has "
-                    + result.remaining().size() + " step(s): " + String.join("; ", result.remaining()));
+                    + Plural.count(result.remaining().size(), "step") + ": " + String.join("; ", result.remaining()));
         }
         return outcome(target, canary, TargetOutcome.Status.APPLIED, result.statementsRun(), started,
                 result.historyId(), "resumed apply #" + result.historyId() + " from its last checkpoint");
@@ -260,7 +261,7 @@ public final class FleetApplier {
                     } else if (rollout.onError() == TenantsConfig.OnError.STOP) {
                         stopReason = outcome.name() + " " + outcome.status().label() + " (on_error: stop)";
                     } else if (failures > rollout.failureBudget()) {
-                        stopReason = failures + " targets failed, more than the failure budget of "
+                        stopReason = Plural.count(failures, "target") + " failed, more than the failure budget of "
                                 + rollout.failureBudget();
                     }
                 }

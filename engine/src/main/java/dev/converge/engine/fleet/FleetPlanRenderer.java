@@ -1,5 +1,6 @@
 package dev.converge.engine.fleet;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.PlanTextRenderer;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class FleetPlanRenderer {
                 .append(", desired state ").append(shortHash(plan.desiredHash())).append('\n');
         for (PlanGroup group : groups) {
             out.append(String.format(Locale.ROOT, "  %6d %s: ", group.members().size(),
-                    group.members().size() == 1 ? "target" : "targets"));
+                    Plural.noun(group.members().size(), "target")));
             if (PlanGroup.IN_SYNC.equals(group.label())) {
                 out.append("no changes");
             } else {
@@ -33,7 +34,7 @@ public final class FleetPlanRenderer {
         }
         if (!plan.failures().isEmpty()) {
             out.append(String.format(Locale.ROOT, "  %6d %s: could not be planned (see below)%n",
-                    plan.failures().size(), plan.failures().size() == 1 ? "target" : "targets"));
+                    plan.failures().size(), Plural.noun(plan.failures().size(), "target")));
         }
         for (PlanGroup group : groups) {
             if (PlanGroup.IN_SYNC.equals(group.label())) {
@@ -68,7 +69,7 @@ public final class FleetPlanRenderer {
     }
 
     static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Plural.count(n, noun);
     }
 
     public static String shortHash(String hash) {

@@ -1,5 +1,6 @@
 package dev.converge.engine.fleet;
 
+import dev.converge.engine.diag.Plural;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,7 +43,7 @@ public final class FleetReports {
         }
         if (result.stopReason() != null) {
             out.append("\nRollout stopped: ").append(result.stopReason()).append("; ")
-                    .append(result.count(TargetOutcome.Status.NOT_STARTED)).append(" target(s) not started.\n");
+                    .append(Plural.count(result.count(TargetOutcome.Status.NOT_STARTED), "target")).append(" not started.\n");
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package dev.converge.engine.fleet;
 
+import dev.converge.engine.diag.Plural;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -66,7 +67,7 @@ public final class FleetStatus {
             String desired = FleetPlanRenderer.shortHash(plan.desiredHash());
             for (Row row : rows(plan, plan.targets().size() <= EXPAND_UP_TO)) {
                 String targets = row.targets().size() == 1 ? row.targets().get(0)
-                        : row.targets().size() + " targets";
+                        : Plural.count(row.targets().size(), "target");
                 String hash = row.hash() == null ? "-" : FleetPlanRenderer.shortHash(row.hash())
                         + (row.hash().equals(plan.desiredHash()) ? "" : "*");
                 String commit = row.gitCommit() == null ? "-"

@@ -43,7 +43,8 @@ public final class FleetTargets {
     }
 
     public List<FleetTarget> resolve(ProjectConfig project, EnvironmentConfig env) {
-        DatabaseUrl url = parse(Interpolation.resolve(env.url(), environment), env.name());
+        // Absent only for database-per-tenant with a static list, where each tenant has its own URL.
+        DatabaseUrl url = env.url() == null ? null : parse(Interpolation.resolve(env.url(), environment), env.name());
         if (!env.hasTenants()) {
             return List.of(new FleetTarget(env.name(), null, url, null, new InspectScope(Set.copyOf(project.schemas()), Set.copyOf(project.managedRoles()))));
         }

@@ -1,5 +1,6 @@
 package dev.converge.engine.plan;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.change.*;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Domain;
@@ -72,7 +73,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitCreateTable(CreateTable c) {
         int n = c.table().columns().size();
-        return "create table " + c.table().name() + " (" + n + (n == 1 ? " column)" : " columns)");
+        return "create table " + c.table().name() + " (" + Plural.count(n, "column") + ")";
     }
 
     @Override
@@ -338,8 +339,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     public String visitCreateDomain(CreateDomain c) {
         Domain d = c.domain();
         return "create domain " + d.name() + " as " + d.baseType() + (d.notNull() ? " not null" : "")
-                + (d.constraints().isEmpty() ? "" : " (" + d.constraints().size()
-                        + (d.constraints().size() == 1 ? " check)" : " checks)"));
+                + (d.constraints().isEmpty() ? "" : " (" + Plural.count(d.constraints().size(), "check") + ")");
     }
 
     @Override
@@ -368,7 +368,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitCreateCompositeType(CreateCompositeType c) {
         int n = c.type().attributes().size();
-        return "create composite type " + c.type().name() + " (" + n + (n == 1 ? " attribute)" : " attributes)");
+        return "create composite type " + c.type().name() + " (" + Plural.count(n, "attribute") + ")";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.converge.engine.plan;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.safety.DataCheck;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.SafetyClass;
@@ -67,7 +68,7 @@ public final class PlanMarkdownRenderer {
             out.append("Apply would run every step with the current policy.\n\n");
             return;
         }
-        out.append("> **Apply would refuse ").append(refusals.size()).append(refusals.size() == 1 ? " step" : " steps")
+        out.append("> **Apply would refuse ").append(Plural.count(refusals.size(), "step"))
                 .append(":**\n");
         for (SafetyPolicy.Refusal refusal : refusals) {
             out.append("> - step ").append(refusal.step().number()).append(": ")

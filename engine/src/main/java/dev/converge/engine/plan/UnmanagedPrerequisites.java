@@ -1,5 +1,6 @@
 package dev.converge.engine.plan;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.change.Action;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.diag.ConvergeException;
@@ -46,7 +47,7 @@ final class UnmanagedPrerequisites {
         }
         if (!chains.isEmpty()) {
             throw new ConvergeException(ErrorKind.UNMANAGED, "refusing the plan: "
-                    + (chains.size() == 1 ? "a step needs" : chains.size() + " steps need")
+                    + (chains.size() == 1 ? "a step needs" : Plural.count(chains.size(), "step needs", "steps need"))
                     + " an object Converge cannot create:\n  " + String.join("\n  ", chains)
                     + "\nNothing was changed. Create the object on the target first (by hand or with the tool that"
                     + " owns it), or leave what needs it out of the desired files.");

@@ -116,13 +116,17 @@ public final class ProjectConfigReader {
             }
             checkKeys(env, at, ENV_KEYS);
             ConfigValue url = env.has("url") ? value(env, at, "url") : null;
-            if (url == null) {
-                failKey(at, "environment '" + entry.getKey() + "' has no url",
-                        "url: ${env:" + entry.getKey().toUpperCase(java.util.Locale.ROOT) + "_URL}");
-            }
             String after = optionalText(env, at, "after", null);
             Policy policy = env.has("policy") ? policy(env.get("policy"), at + "/policy") : Policy.DEFAULT;
             TenantsConfig tenants = env.has("tenants") ? tenants(env.get("tenants"), at + "/tenants") : null;
+            // Database-per-tenant with a static list: every target's URL comes from the tenant url template,
+            // and no query runs anywhere else, so the environment needs no url of its own.
+            boolean urlUnused = tenants != null && tenants.mode() == TenantsConfig.Mode.DATABASE
+                    && !tenants.list().isEmpty();
+            if (url == null && !urlUnused) {
+                failKey(at, "environment '" + entry.getKey() + "' has no url",
+                        "url: ${env:" + entry.getKey().toUpperCase(java.util.Locale.ROOT) + "_URL}");
+            }
             out.put(entry.getKey(), new EnvironmentConfig(entry.getKey(), url, after, policy, tenants, doc.keySpan(at)));
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.converge.engine.report;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.fleet.PlanGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ public final class FleetHtmlReport {
                 out.append("<details class=\"plan-group\" id=\"plan-").append(Html.escape(env.name())).append('-')
                         .append(Html.escape(group.label())).append("\"><summary><b>").append(Html.escape(env.name()))
                         .append(" · plan ").append(Html.escape(group.label())).append("</b>: ")
-                        .append(names.size()).append(names.size() == 1 ? " target" : " targets").append(" (")
+                        .append(Plural.count(names.size(), "target")).append(" (")
                         .append(Html.escape(names.stream().limit(5).collect(Collectors.joining(", "))))
                         .append(names.size() > 5 ? ", …" : "").append(") · ")
                         .append(Html.escape(ReleaseNote.steps(group.representative()))).append("</summary>\n")

@@ -1,5 +1,6 @@
 package dev.converge.engine.report;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.fleet.FleetPlan;
 import dev.converge.engine.fleet.FleetStatus;
 import dev.converge.engine.fleet.PlanGroup;
@@ -59,7 +60,7 @@ public final class ReleaseNote {
     /** "3 steps, 1 locking, 1 destructive": the classes a reviewer asks about first. */
     public static String steps(Plan plan) {
         int n = plan.steps().size();
-        StringBuilder out = new StringBuilder(n + (n == 1 ? " step" : " steps"));
+        StringBuilder out = new StringBuilder(Plural.count(n, "step"));
         long locking = plan.steps().stream().filter(s -> s.isLocking()).count();
         long destructive = plan.destructiveSteps().size();
         if (locking > 0) {
@@ -73,6 +74,6 @@ public final class ReleaseNote {
 
     private static String count(int n, FleetPlan plan) {
         boolean tenants = plan.targets().stream().anyMatch(t -> t.target().tenant() != null);
-        return n + " " + (tenants ? (n == 1 ? "tenant" : "tenants") : (n == 1 ? "target" : "targets"));
+        return Plural.count(n, tenants ? "tenant" : "target");
     }
 }

@@ -1,5 +1,6 @@
 package dev.converge.engine.safety;
 
+import dev.converge.engine.diag.Plural;
 import static java.util.Objects.requireNonNull;
 
 import dev.converge.engine.model.QualifiedName;
@@ -21,7 +22,7 @@ public record TableImpact(QualifiedName table, String verb, long rows, long tota
 
     /** {@code rewrites public.orders: ~12.4M rows, 3.1 GB}. */
     public String describe() {
-        String count = rows < 0 ? "row count unknown (never analyzed)" : "~" + count(rows) + " rows";
+        String count = rows < 0 ? "row count unknown (never analyzed)" : "~" + count(rows) + " " + Plural.noun(rows, "row");
         return verb + " " + table + ": " + count + ", " + bytes(totalBytes);
     }
 

@@ -1,5 +1,6 @@
 package dev.converge.engine.source;
 
+import dev.converge.engine.diag.Plural;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +42,7 @@ public final class DataStatements {
         if (data.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder note = new StringBuilder().append(data.size())
-                .append(data.size() == 1 ? " data statement" : " data statements")
+        StringBuilder note = new StringBuilder().append(Plural.count(data.size(), "data statement"))
                 .append(" in the desired files ran in the shadow database only; rows are not part of the plan"
                         + " and are not written to the target: ");
         for (int i = 0; i < Math.min(LISTED, data.size()); i++) {

@@ -1,5 +1,6 @@
 package dev.converge.engine.workflow;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Diagnostic;
@@ -171,6 +172,6 @@ public final class DesiredStateResolver {
     }
 
     private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Plural.count(n, noun);
     }
 }

@@ -54,5 +54,21 @@ class ConvergeSchemaTest {
         JsonNode badDuration = YAML.readTree("desired: s\nenvironments:\n  prod:\n    url: x\n    policy:\n"
                 + "      lock_timeout: soon\n");
         assertFalse(schema.validate(badDuration).isEmpty());
+        JsonNode noUrl = YAML.readTree("desired: s\nenvironments:\n  prod:\n    tenants:\n      mode: schema\n"
+                + "      template_schema: app\n      list: [a]\n");
+        assertFalse(schema.validate(noUrl).isEmpty(), "schema-per-tenant needs the database of its schemas");
+    }
+
+    /** Issue 14, item 14: database-per-tenant with a static list has every URL it needs in its template. */
+    @Test
+    void databasePerTenantWithAStaticListNeedsNoEnvironmentUrl() throws IOException {
+        String text = "desired: s\nenvironments:\n  prod:\n    tenants:\n      mode: database\n"
+                + "      url: postgresql://app@db/tenant_{tenant}\n      list: [a, b]\n";
+        assertEquals(Set.of(), schema.validate(YAML.readTree(text)));
+        assertEquals(null, ProjectConfigReader.parse(Path.of("/p/converge.yaml"), text).environment("prod").url());
+        String discovered = text.replace("list: [a, b]", "discover: SELECT name FROM tenants");
+        assertFalse(schema.validate(YAML.readTree(discovered)).isEmpty(), "discovery runs in the environment's database");
+        org.junit.jupiter.api.Assertions.assertThrows(dev.converge.engine.diag.BadInputException.class,
+                () -> ProjectConfigReader.parse(Path.of("/p/converge.yaml"), discovered));
     }
 }
