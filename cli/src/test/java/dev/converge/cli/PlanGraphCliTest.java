@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * plan --format dot and the Mermaid graph of plan --format markdown, through the command line on the
- * local PostgreSQL; --format dot with --env is a usage error (an environment has several plans).
+ * local PostgreSQL; --format dot with --env is a usage error (an environment has several plans), and
+ * --format markdown with --env shows each group's plan with its graph.
  */
 class PlanGraphCliTest {
     private static final String SCHEMA = """
@@ -44,6 +45,7 @@ class PlanGraphCliTest {
             Files.writeString(dir.resolve("converge.yaml"), """
                     dialect: postgres
                     desired: .
+                    shadow: server
                     environments:
                       dev:
                         url: %s
@@ -51,6 +53,15 @@ class PlanGraphCliTest {
             Cli.Result env = Cli.inProject(dir.resolve("converge.yaml"), "plan", "--env", "dev", "--format", "dot");
             assertEquals(64, env.exitCode(), env.all());
             assertTrue(env.err().contains("converge report --env dev"), env.all());
+
+            // Issue 18: an environment's plan as a pull-request comment, each group's plan with its graph.
+            Cli.Result envMarkdown = Cli.inProject(dir.resolve("converge.yaml"), "plan", "--env", "dev", "--format",
+                    "markdown");
+            assertEquals(0, envMarkdown.exitCode(), envMarkdown.all());
+            assertTrue(envMarkdown.out().startsWith("### Converge plan for environment `dev`\n"), envMarkdown.all());
+            assertTrue(envMarkdown.out().contains("| plan A | 1 | 4 | 0 | dev |"), envMarkdown.all());
+            assertTrue(envMarkdown.out().contains("### Plan A: 1 target\n"), envMarkdown.all());
+            assertTrue(envMarkdown.out().contains("```mermaid\nflowchart TD\n"), envMarkdown.all());
         }
     }
 }

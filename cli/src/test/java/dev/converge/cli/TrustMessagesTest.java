@@ -136,9 +136,11 @@ class TrustMessagesTest {
             assertEquals(64, r.exitCode(), r.all());
             assertTrue(r.err().contains("expected one of [text, json]"), r.all());
         }
+        // plan --env --format markdown is rendered now (issue 18; FleetPlanMarkdownTest): no longer refused.
         Cli.Result fleetMarkdown = Cli.run("plan", "--env", "dev", "--format", "markdown", "--config",
                 dir.resolve("none.yaml").toString());
         assertEquals(64, fleetMarkdown.exitCode(), fleetMarkdown.all());
+        assertTrue(fleetMarkdown.err().contains("none.yaml"), "refused for the missing file only: " + fleetMarkdown.all());
     }
 
     /** Item 11. */

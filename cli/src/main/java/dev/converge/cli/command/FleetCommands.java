@@ -10,6 +10,7 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.fleet.Fleet;
 import dev.converge.engine.fleet.FleetApplyResult;
 import dev.converge.engine.fleet.FleetPlan;
+import dev.converge.engine.fleet.FleetPlanMarkdownRenderer;
 import dev.converge.engine.fleet.FleetPlanRenderer;
 import dev.converge.engine.fleet.FleetReports;
 import dev.converge.engine.fleet.SavedFleetPlan;
@@ -57,11 +58,17 @@ final class FleetCommands {
     }
 
     static int plan(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
-                    CommandSpec spec, boolean json, boolean detailedExitCode, Path outFile) {
+                    CommandSpec spec, PlanCommand.PlanFormat format, boolean detailedExitCode, Path outFile) {
         PrintWriter out = spec.commandLine().getOut();
         try (Fleet fleet = open(dialects, options, safety, ignore)) {
             FleetPlan plan = plan(fleet, spec);
-            out.print(json ? FleetReports.planJson(plan) : new FleetPlanRenderer().render(plan));
+            switch (format) {
+                case json -> out.print(FleetReports.planJson(plan));
+                // The refusals shown are those of the environment's policy, as apply --env would meet them.
+                case markdown -> out.print(new FleetPlanMarkdownRenderer().render(plan, fleet.environment().policy()
+                        .safety(safety.allowDestructive).withAllowedOn(fleet.desired().source().allowancesByName())));
+                default -> out.print(new FleetPlanRenderer().render(plan));
+            }
             out.flush();
             if (outFile != null) {
                 write(outFile, FleetReports.planJson(plan));

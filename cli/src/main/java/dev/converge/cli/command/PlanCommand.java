@@ -111,11 +111,7 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"
                         + " plan of an environment, with its graph, run: converge report --env " + fleet.env);
             }
-            if (format == PlanFormat.markdown) {
-                throw new ConvergeException(ErrorKind.USAGE, "--format markdown shows the plan of one target;"
-                        + " a fleet plan (--env) is text or json");
-            }
-            return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format == PlanFormat.json,
+            return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format,
                     detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {

@@ -21,7 +21,12 @@ import java.util.stream.Collectors;
  */
 public final class PlanMarkdownRenderer {
     public String render(Plan plan, SafetyPolicy policy) {
-        StringBuilder out = new StringBuilder("### Converge plan for `").append(plan.target()).append("`\n\n");
+        return "### Converge plan for `" + plan.target() + "`\n\n" + body(plan, policy);
+    }
+
+    /** The plan without its heading: what a fleet plan shows under the heading of a group of targets. */
+    public String body(Plan plan, SafetyPolicy policy) {
+        StringBuilder out = new StringBuilder();
         if (plan.isEmpty()) {
             out.append(plan.summary()).append('\n');
             appendNotes(plan, out);
