@@ -49,10 +49,10 @@ public record MavenSettings(Path localRepository, boolean offline, URI centralUr
 
         /** Whether {@code host} is reached without the proxy. */
         public boolean bypasses(String host) {
+            String name = host.toLowerCase(java.util.Locale.ROOT);
             for (String pattern : nonProxyHosts) {
-                String regex = "\\Q" + pattern.trim().replace("*", "\\E.*\\Q") + "\\E";
-                if (!pattern.isBlank() && host.toLowerCase(java.util.Locale.ROOT).matches(regex.toLowerCase(
-                        java.util.Locale.ROOT))) {
+                String lower = pattern.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!lower.isEmpty() && name.matches("\\Q" + lower.replace("*", "\\E.*\\Q") + "\\E")) {
                     return true;
                 }
             }
