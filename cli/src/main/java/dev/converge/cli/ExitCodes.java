@@ -16,6 +16,7 @@ public final class ExitCodes {
     public static final int REFUSED = 3;
     public static final int DRIFTED = 4;
     public static final int UNMANAGED = 5;
+    public static final int BINARIES_UNAVAILABLE = 6;
     public static final int USAGE = 64;
     public static final int BAD_INPUT = 65;
 
@@ -36,6 +37,8 @@ public final class ExitCodes {
                 + " the promotion gate; for a fleet, any target refused and none failed");
         t.put(DRIFTED, "drift found (drift)");
         t.put(UNMANAGED, "unmanaged objects found in the target or the desired state (without --allow-unmanaged); always when a planned step needs an unmanaged object the target lacks");
+        t.put(BINARIES_UNAVAILABLE, "the embedded shadow's database binaries are not cached and cannot be downloaded"
+                + " (offline): use --shadow server, --dev-url, or the full bundle");
         t.put(USAGE, "usage error: unknown command or option, missing --url, a schema that exists nowhere, no"
                 + " terminal and no --auto-approve");
         t.put(BAD_INPUT, "bad input in the desired files (syntax, unknown type, NUL bytes...), as file:line:col");

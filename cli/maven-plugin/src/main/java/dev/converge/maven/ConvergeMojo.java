@@ -27,7 +27,7 @@ import picocli.CommandLine;
 abstract class ConvergeMojo extends AbstractMojo {
     /** Exit codes of the CLI (README, "Exit codes"). */
     static final Map<Integer, String> EXIT_CODES = Map.of(1, "error", 2, "changes pending", 3, "refused",
-            4, "drift found", 5, "unmanaged objects", 64, "usage", 65, "bad input");
+            4, "drift found", 5, "unmanaged objects", 6, "shadow binaries unavailable", 64, "usage", 65, "bad input");
 
     /** The target database: {@code postgresql://user@host/db}, {@code mysql://...} or a JDBC URL. */
     @Parameter(property = "converge.url")

@@ -11,6 +11,11 @@ public enum ErrorKind {
     REFUSED(3),
     /** The target or the desired state holds objects Converge does not manage, and they were not allowed. */
     UNMANAGED(5),
+    /**
+     * The embedded shadow's database binaries are in no local repository or cache, and cannot be
+     * downloaded (offline, unreachable, checksum mismatch); the message names the alternatives.
+     */
+    BINARIES_UNAVAILABLE(6),
     /** The command line itself is wrong. */
     USAGE(64),
     /** The desired-state files are wrong: syntax, unknown types, missing references. */

@@ -16,6 +16,19 @@ public abstract class ManagedShadow implements Shadow {
     private volatile String description;
     private volatile DatabaseUrl url;
 
+    /** Where embedded servers make their per-run directories; default the JVM's temp directory. */
+    public static final String WORK_DIRECTORY_PROPERTY = "converge.shadow.dir";
+
+    /**
+     * The parent of an embedded server's per-run directory: {@value #WORK_DIRECTORY_PROPERTY} when set
+     * (a test that checks what its own runs leave behind, on a machine where other builds share /tmp),
+     * else {@code java.io.tmpdir}.
+     */
+    public static java.nio.file.Path workDirectory() {
+        String chosen = System.getProperty(WORK_DIRECTORY_PROPERTY);
+        return java.nio.file.Path.of(chosen == null || chosen.isBlank() ? System.getProperty("java.io.tmpdir") : chosen);
+    }
+
     protected ManagedShadow(String description) {
         this.description = description;
         this.hook = new Thread(this::close, "converge-shadow-cleanup");

