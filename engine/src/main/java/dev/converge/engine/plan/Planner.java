@@ -20,6 +20,8 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.spi.SqlLexer;
+import dev.converge.engine.text.NameRewriter;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.source.RenameAnnotation;
 import java.util.ArrayList;
@@ -37,17 +39,20 @@ public final class Planner {
     private final String dialect;
     private final SqlGenerator sqlGenerator;
     private final SafetyClassifier classifier;
+    private final Renames renaming;
 
     /** True when column names differing only in case are one column (see {@link Dialect#caseInsensitiveColumnNames}). */
     private final boolean caseInsensitiveColumns;
 
-    public Planner(String dialect, SqlGenerator sqlGenerator, SafetyClassifier classifier) {
-        this(dialect, sqlGenerator, classifier, false);
+    /** A planner from its parts: the dialect's id, the lexer renames rewrite text with, its generator and classifier. */
+    public Planner(String dialect, SqlLexer lexer, SqlGenerator sqlGenerator, SafetyClassifier classifier) {
+        this(dialect, lexer, sqlGenerator, classifier, false);
     }
 
-    private Planner(String dialect, SqlGenerator sqlGenerator, SafetyClassifier classifier,
+    private Planner(String dialect, SqlLexer lexer, SqlGenerator sqlGenerator, SafetyClassifier classifier,
                     boolean caseInsensitiveColumns) {
         this.dialect = dialect;
+        this.renaming = new Renames(new NameRewriter(lexer));
         this.sqlGenerator = sqlGenerator;
         this.classifier = classifier;
         this.caseInsensitiveColumns = caseInsensitiveColumns;
@@ -55,7 +60,7 @@ public final class Planner {
 
     /** The planner of a dialect: its id, SQL generator and safety classifier. */
     public static Planner of(Dialect dialect) {
-        return new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier(),
+        return new Planner(dialect.id(), dialect.lexer(), dialect.sqlGenerator(), dialect.safetyClassifier(),
                 dialect.caseInsensitiveColumnNames());
     }
 
@@ -64,7 +69,7 @@ public final class Planner {
      * and the classifier are asked with the same strategies, so each step's lock claims match its SQL.
      */
     public static Planner of(Dialect dialect, ServerVersion version, OnlineStrategies strategies) {
-        return new Planner(dialect.id(), dialect.sqlGenerator(version, strategies),
+        return new Planner(dialect.id(), dialect.lexer(), dialect.sqlGenerator(version, strategies),
                 dialect.safetyClassifier(version, strategies), dialect.caseInsensitiveColumnNames());
     }
 
@@ -85,7 +90,7 @@ public final class Planner {
         if (caseInsensitiveColumns) {
             renames.addAll(CaseOnlyRenames.of(managedCurrent, managedDesired));
         }
-        Renames.Result renamed = Renames.apply(managedCurrent, managedDesired, renames);
+        Renames.Result renamed = renaming.apply(managedCurrent, managedDesired, renames);
         SchemaModel renamedCurrent = renamed.current();
         // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
         DiffResult diff = Phases.time(Phases.DIFF, () -> new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
