@@ -3,6 +3,8 @@ package dev.converge.engine.plan;
 import dev.converge.engine.change.Action;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.Change;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.Phases;
 import dev.converge.engine.diff.DiffResult;
 import dev.converge.engine.diff.Differ;
@@ -98,9 +100,24 @@ public final class Planner {
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(Phases.time(Phases.ORDER, () -> enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent))));
+        refuseInexpressible(ordered);
         UnmanagedPrerequisites.check(ordered, renamedCurrent, managedDesired);
         return Phases.time(Phases.CLASSIFY, () -> steps(current, desired, target, source, renamed, ordered, diff,
                 managedDesired));
+    }
+
+    /* A change the dialect has no statement for stops the plan here, before the target is touched. */
+    private void refuseInexpressible(List<Change> changes) {
+        List<String> refused = new ArrayList<>();
+        for (Change change : changes) {
+            sqlGenerator.refusal(change).ifPresent(why -> refused.add(ChangeDescriber.describe(change) + ": " + why));
+        }
+        if (!refused.isEmpty()) {
+            throw new ConvergeException(ErrorKind.BAD_INPUT, "refusing the plan: the " + dialect + " dialect cannot make "
+                    + (refused.size() == 1 ? "a change" : refused.size() + " changes") + " the desired state needs:\n  "
+                    + String.join("\n  ", refused) + "\nNothing was changed. Leave what needs it out of the"
+                    + " desired files, or make the change by hand and ignore the object.");
+        }
     }
 
     /** Each change as a step: its SQL, classification, inverse and description. */
