@@ -38,7 +38,7 @@ final class TriggerDiffer {
                 out.add(new CreateTrigger(desired));
                 Comments.forNew(desired.ref(), desired.comment(), out);
             } else {
-                if (!current.enabled().equals(desired.enabled())) {
+                if (current.enabled() != desired.enabled()) {
                     out.add(new SetTriggerState(current, desired));
                 }
                 Comments.diff(desired.ref(), current.comment(), desired.comment(), out);

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param function the routine it executes (a ROUTINE ref), so that it is created after it and
  *                 recreated when the routine is
- * @param enabled  pg_trigger.tgenabled: O (enabled), D (disabled), R (replica only), A (always)
+ * @param enabled  when it fires (enabled, disabled, for replicas only, always)
  * @param comment  null when none
  * @param dependsOn other objects the trigger needs besides its table and function: in MySQL, the trigger
  *                  it FOLLOWS (so it is created after it, and recreated when that one is); left out of
@@ -21,7 +21,7 @@ import java.util.List;
  *                  trigger is created from it, so the server shows what the team wrote. Never compared.
  *                  Null where the definition is what the server prints (PostgreSQL)
  */
-public record Trigger(QualifiedName table, String name, String definition, String enabled, ObjectRef function,
+public record Trigger(QualifiedName table, String name, String definition, TriggerState enabled, ObjectRef function,
                       String comment, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> dependsOn,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String writtenAs) {
     public Trigger {
@@ -33,7 +33,7 @@ public record Trigger(QualifiedName table, String name, String definition, Strin
     }
 
     /** A trigger that needs nothing but its table and function (every PostgreSQL trigger). */
-    public Trigger(QualifiedName table, String name, String definition, String enabled, ObjectRef function,
+    public Trigger(QualifiedName table, String name, String definition, TriggerState enabled, ObjectRef function,
                    String comment) {
         this(table, name, definition, enabled, function, comment, List.of(), null);
     }

@@ -10,6 +10,7 @@ import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.Sequence;
+import dev.converge.engine.model.TriggerState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -284,7 +285,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitCreateTrigger(CreateTrigger c) {
         return "create trigger " + c.trigger().name() + " on " + c.trigger().table()
-                + (c.trigger().enabled().equals("O") ? "" : " (" + triggerState(c.trigger().enabled()) + ")");
+                + (c.trigger().enabled() == TriggerState.ENABLED ? "" : " (" + c.trigger().enabled().words() + ")");
     }
 
     @Override
@@ -294,22 +295,10 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
 
     @Override
     public String visitSetTriggerState(SetTriggerState c) {
-        return "trigger " + c.to().name() + " on " + c.to().table() + ": " + triggerState(c.from().enabled())
-                + " -> " + triggerState(c.to().enabled());
+        return "trigger " + c.to().name() + " on " + c.to().table() + ": " + c.from().enabled().words()
+                + " -> " + c.to().enabled().words();
     }
 
-    private static String triggerState(String enabled) {
-        switch (enabled) {
-            case "D":
-                return "disabled";
-            case "R":
-                return "enabled for replica";
-            case "A":
-                return "enabled always";
-            default:
-                return "enabled";
-        }
-    }
 
     @Override
     public String visitCreatePolicy(CreatePolicy c) {

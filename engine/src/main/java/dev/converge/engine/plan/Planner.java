@@ -3,6 +3,8 @@ package dev.converge.engine.plan;
 import dev.converge.engine.change.Action;
 import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.Change;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.Phases;
 import dev.converge.engine.diff.DiffResult;
 import dev.converge.engine.diff.Differ;
@@ -20,6 +22,8 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.spi.SqlLexer;
+import dev.converge.engine.text.NameRewriter;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.source.RenameAnnotation;
 import java.util.ArrayList;
@@ -37,17 +41,20 @@ public final class Planner {
     private final String dialect;
     private final SqlGenerator sqlGenerator;
     private final SafetyClassifier classifier;
+    private final Renames renaming;
 
     /** True when column names differing only in case are one column (see {@link Dialect#caseInsensitiveColumnNames}). */
     private final boolean caseInsensitiveColumns;
 
-    public Planner(String dialect, SqlGenerator sqlGenerator, SafetyClassifier classifier) {
-        this(dialect, sqlGenerator, classifier, false);
+    /** A planner from its parts: the dialect's id, the lexer renames rewrite text with, its generator and classifier. */
+    public Planner(String dialect, SqlLexer lexer, SqlGenerator sqlGenerator, SafetyClassifier classifier) {
+        this(dialect, lexer, sqlGenerator, classifier, false);
     }
 
-    private Planner(String dialect, SqlGenerator sqlGenerator, SafetyClassifier classifier,
+    private Planner(String dialect, SqlLexer lexer, SqlGenerator sqlGenerator, SafetyClassifier classifier,
                     boolean caseInsensitiveColumns) {
         this.dialect = dialect;
+        this.renaming = new Renames(new NameRewriter(lexer));
         this.sqlGenerator = sqlGenerator;
         this.classifier = classifier;
         this.caseInsensitiveColumns = caseInsensitiveColumns;
@@ -55,7 +62,7 @@ public final class Planner {
 
     /** The planner of a dialect: its id, SQL generator and safety classifier. */
     public static Planner of(Dialect dialect) {
-        return new Planner(dialect.id(), dialect.sqlGenerator(), dialect.safetyClassifier(),
+        return new Planner(dialect.id(), dialect.lexer(), dialect.sqlGenerator(), dialect.safetyClassifier(),
                 dialect.caseInsensitiveColumnNames());
     }
 
@@ -64,7 +71,7 @@ public final class Planner {
      * and the classifier are asked with the same strategies, so each step's lock claims match its SQL.
      */
     public static Planner of(Dialect dialect, ServerVersion version, OnlineStrategies strategies) {
-        return new Planner(dialect.id(), dialect.sqlGenerator(version, strategies),
+        return new Planner(dialect.id(), dialect.lexer(), dialect.sqlGenerator(version, strategies),
                 dialect.safetyClassifier(version, strategies), dialect.caseInsensitiveColumnNames());
     }
 
@@ -85,7 +92,7 @@ public final class Planner {
         if (caseInsensitiveColumns) {
             renames.addAll(CaseOnlyRenames.of(managedCurrent, managedDesired));
         }
-        Renames.Result renamed = Renames.apply(managedCurrent, managedDesired, renames);
+        Renames.Result renamed = renaming.apply(managedCurrent, managedDesired, renames);
         SchemaModel renamedCurrent = renamed.current();
         // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
         DiffResult diff = Phases.time(Phases.DIFF, () -> new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
@@ -93,9 +100,24 @@ public final class Planner {
         // Renames run first, in the order Renames made them (a table before its columns), then the rest.
         List<Change> ordered = new ArrayList<>(renamed.changes());
         ordered.addAll(Phases.time(Phases.ORDER, () -> enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent))));
+        refuseInexpressible(ordered);
         UnmanagedPrerequisites.check(ordered, renamedCurrent, managedDesired);
         return Phases.time(Phases.CLASSIFY, () -> steps(current, desired, target, source, renamed, ordered, diff,
                 managedDesired));
+    }
+
+    /* A change the dialect has no statement for stops the plan here, before the target is touched. */
+    private void refuseInexpressible(List<Change> changes) {
+        List<String> refused = new ArrayList<>();
+        for (Change change : changes) {
+            sqlGenerator.refusal(change).ifPresent(why -> refused.add(ChangeDescriber.describe(change) + ": " + why));
+        }
+        if (!refused.isEmpty()) {
+            throw new ConvergeException(ErrorKind.BAD_INPUT, "refusing the plan: the " + dialect + " dialect cannot make "
+                    + (refused.size() == 1 ? "a change" : refused.size() + " changes") + " the desired state needs:\n  "
+                    + String.join("\n  ", refused) + "\nNothing was changed. Leave what needs it out of the"
+                    + " desired files, or make the change by hand and ignore the object.");
+        }
     }
 
     /** Each change as a step: its SQL, classification, inverse and description. */

@@ -16,14 +16,13 @@ import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.View;
 import dev.converge.engine.source.RenameAnnotation;
+import dev.converge.engine.text.NameRewriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renames turns {@code -- converge:renamed-from} annotations into {@link Rename} changes, and gives
@@ -33,9 +32,10 @@ import java.util.regex.Pattern;
  * and the plan notes that it is no longer needed for this target.
  *
  * <p>Definitions that name the renamed object (a foreign key's {@code REFERENCES}, an index or
- * check on a renamed column) are rewritten the way the server prints them, so that they compare
- * equal to the desired ones; where the rewriting misses, the diff replaces that index or key,
- * which loses no data.
+ * check on a renamed column) are rewritten the way the server prints them, through the dialect's
+ * lexer ({@link NameRewriter}), so that they compare equal to the desired ones and a string literal
+ * that happens to hold the old name is left alone; where the rewriting misses, the diff replaces that
+ * index or key, which loses no data.
  */
 final class Renames {
     /** Tables first: a column or constraint annotation names its table by its new name. */
@@ -45,10 +45,13 @@ final class Renames {
     record Result(SchemaModel current, List<Change> changes, List<String> notes) {
     }
 
-    private Renames() {
+    private final NameRewriter names;
+
+    Renames(NameRewriter names) {
+        this.names = names;
     }
 
-    static Result apply(SchemaModel current, SchemaModel desired, List<RenameAnnotation> annotations) {
+    Result apply(SchemaModel current, SchemaModel desired, List<RenameAnnotation> annotations) {
         SchemaModel model = current;
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -94,7 +97,7 @@ final class Renames {
      * a new name, is the same constraint: rename it too, rather than rebuild its index and every
      * foreign key that relies on it.
      */
-    private static SchemaModel followConstraintNames(SchemaModel model, SchemaModel desired, QualifiedName name,
+    private SchemaModel followConstraintNames(SchemaModel model, SchemaModel desired, QualifiedName name,
                                                      List<Change> changes) {
         Table wanted = table(desired, name);
         Table have = table(model, name);
@@ -180,7 +183,7 @@ final class Renames {
 
     // ------------------------------------------------------------ the model after a rename
 
-    private static SchemaModel rename(SchemaModel m, ObjectRef from, String to) {
+    private SchemaModel rename(SchemaModel m, ObjectRef from, String to) {
         QualifiedName old = from.name();
         switch (from.kind()) {
             case TABLE:
@@ -208,8 +211,8 @@ final class Renames {
         }
     }
 
-    private static SchemaModel renameTable(SchemaModel m, QualifiedName old, QualifiedName renamed) {
-        UnaryOperator<String> text = t -> replaceQualified(t, old, renamed);
+    private SchemaModel renameTable(SchemaModel m, QualifiedName old, QualifiedName renamed) {
+        UnaryOperator<String> text = t -> names.renameRelation(t, old, renamed);
         List<Table> tables = map(m.tables(), t -> t.name().equals(old)
                 ? new Table(renamed, t.columns(), t.constraints(), t.comment(), t.options(), t.partitionKey(), t.partitionOf())
                 : t);
@@ -240,37 +243,32 @@ final class Renames {
                 : index;
     }
 
-    /* A label in a column default is a literal cast to its type: 'open'::shop.status. */
-    private static SchemaModel renameEnumLabel(SchemaModel m, QualifiedName type, String old, String renamed) {
-        String cast = "::" + ident(type.schema()) + "." + ident(type.name());
-        String before = "'" + old.replace("'", "''") + "'" + cast;
-        String after = "'" + renamed.replace("'", "''") + "'" + cast;
+    /* A label in a column default is a literal written with its type. */
+    private SchemaModel renameEnumLabel(SchemaModel m, QualifiedName type, String old, String renamed) {
         List<EnumType> enums = map(m.enums(), e -> !e.name().equals(type) ? e : new EnumType(e.name(),
                 e.labels().stream().map(l -> l.equals(old) ? renamed : l).toList(), e.comment()));
         List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> c.defaultExpression() == null
-                ? c : new Column(c.name(), c.type(), c.notNull(), c.defaultExpression().replace(before, after),
+                ? c : new Column(c.name(), c.type(), c.notNull(), names.renameLabel(c.defaultExpression(), type, old, renamed),
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn()))));
         return m.withCore(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
-    /* A column default names its sequence in a string: nextval('public.s'::regclass). */
-    private static SchemaModel renameSequence(SchemaModel m, QualifiedName old, QualifiedName renamed) {
-        String before = "'" + ident(old.schema()) + "." + ident(old.name()) + "'";
-        String after = "'" + ident(renamed.schema()) + "." + ident(renamed.name()) + "'";
+    /* A column default names its sequence (in PostgreSQL, in a string that names an object). */
+    private SchemaModel renameSequence(SchemaModel m, QualifiedName old, QualifiedName renamed) {
         ObjectRef oldRef = ObjectRef.of(ObjectKind.SEQUENCE, old);
         ObjectRef newRef = ObjectRef.of(ObjectKind.SEQUENCE, renamed);
         List<Sequence> sequences = map(m.sequences(), s -> !s.name().equals(old) ? s : new Sequence(renamed,
                 s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle(), s.ownedBy(),
                 s.comment()));
         List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> new Column(c.name(),
-                c.type(), c.notNull(), c.defaultExpression() == null ? null : c.defaultExpression().replace(before, after),
+                c.type(), c.notNull(), names.renameRelation(c.defaultExpression(), old, renamed),
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(),
                 c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList()))));
         return m.withCore(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
-    private static SchemaModel renameColumn(SchemaModel m, QualifiedName table, String old, String renamed) {
-        UnaryOperator<String> text = t -> replaceIdentifier(t, old, renamed);
+    private SchemaModel renameColumn(SchemaModel m, QualifiedName table, String old, String renamed) {
+        UnaryOperator<String> text = t -> names.renameColumn(t, table, old, renamed);
         UnaryOperator<List<String>> names = list -> list.stream().map(n -> n.equals(old) ? renamed : n).toList();
         List<Table> tables = map(m.tables(), t -> !t.name().equals(table) ? t : t
                 .withColumns(map(t.columns(), c -> c.name().equals(old) ? column(c, renamed) : c))
@@ -294,7 +292,7 @@ final class Renames {
         return m.withCore(m.schemas(), m.enums(), sequences, tables, indexes, keys, m.views());
     }
 
-    private static SchemaModel renameConstraint(SchemaModel m, QualifiedName table, String old, String renamed) {
+    private SchemaModel renameConstraint(SchemaModel m, QualifiedName table, String old, String renamed) {
         List<Table> tables = map(m.tables(), t -> !t.name().equals(table) ? t : t.withConstraints(
                 map(t.constraints(), c -> c.name().equals(old)
                         ? new TableConstraint(renamed, c.kind(), c.definition(), c.columns(), c.comment()) : c)));
@@ -312,9 +310,11 @@ final class Renames {
                 c.generatedExpression(), c.collation(), c.comment(), c.dependsOn());
     }
 
-    private static Index index(Index i, QualifiedName name, QualifiedName table, List<String> keys, String definition) {
-        return new Index(name, table, i.unique(), i.method(), keys, i.include(), i.predicate(),
-                definition.replace(" INDEX " + ident(i.name().name()) + " ", " INDEX " + ident(name.name()) + " "),
+    /* An index's definition names the index itself (unqualified): a renamed index's text follows. */
+    private Index index(Index i, QualifiedName name, QualifiedName table, List<String> keys, String definition) {
+        String text = i.name().name().equals(name.name()) ? definition
+                : names.renameOwnName(definition, i.name().name(), name.name());
+        return new Index(name, table, i.unique(), i.method(), keys, i.include(), i.predicate(), text,
                 i.comment(), i.parentIndex());
     }
 
@@ -325,43 +325,5 @@ final class Renames {
 
     private static <T> List<T> map(List<T> items, UnaryOperator<T> f) {
         return items.stream().map(f).toList();
-    }
-
-    // ------------------------------------------------------------ names inside definitions
-
-    private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
-
-    /** An identifier as the server prints it: bare when it can be, double-quoted otherwise. */
-    static String ident(String name) {
-        return SIMPLE.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    static String replaceQualified(String text, QualifiedName old, QualifiedName renamed) {
-        if (text == null) {
-            return null;
-        }
-        return replaceBackquoted(replaceToken(text, ident(old.schema()) + "." + ident(old.name()),
-                ident(renamed.schema()) + "." + ident(renamed.name())), old.name(), renamed.name());
-    }
-
-    static String replaceIdentifier(String text, String old, String renamed) {
-        return text == null ? null : replaceBackquoted(replaceToken(text, ident(old), ident(renamed)), old, renamed);
-    }
-
-    /*
-     * MySQL prints every name in backquotes and unqualified (`orders`.`total`); a backquote is no
-     * PostgreSQL syntax, so this changes nothing in PostgreSQL text. A name that is also another
-     * object's (a column named like the table) may be rewritten where it should not: the definition
-     * then differs from the desired one and the object is replaced, which loses nothing.
-     */
-    private static String replaceBackquoted(String text, String old, String renamed) {
-        return text.replace("`" + old.replace("`", "``") + "`", "`" + renamed.replace("`", "``") + "`");
-    }
-
-    /* Replaces whole identifiers only: not inside a longer name, a quoted name or a string. */
-    private static String replaceToken(String text, String old, String renamed) {
-        Matcher m = Pattern.compile("(?<![A-Za-z0-9_$\"'.])" + Pattern.quote(old) + "(?![A-Za-z0-9_$\"'])")
-                .matcher(text);
-        return m.replaceAll(Matcher.quoteReplacement(renamed));
     }
 }

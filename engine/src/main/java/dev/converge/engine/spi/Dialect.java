@@ -27,6 +27,9 @@ public interface Dialect {
 
     StatementSplitter splitter();
 
+    /** The lexer of the text this dialect's server prints, through which the engine renames names in it. */
+    SqlLexer lexer();
+
     DesiredLoader loader();
 
     Inspector inspector();

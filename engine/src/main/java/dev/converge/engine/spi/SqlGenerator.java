@@ -6,6 +6,7 @@ import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.PlanStep;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SqlGenerator turns one change into the statements that make it, every identifier quoted, each
@@ -13,6 +14,18 @@ import java.util.Map;
  */
 public interface SqlGenerator {
     List<DdlStatement> statements(Change change);
+
+    /**
+     * Why this dialect cannot express the change, or empty when it can. The planner asks before any
+     * statement is written and refuses the plan with every reason, so that a change kind a dialect has
+     * no statement for is a message at plan time, never an exception at generation. A dialect that
+     * refuses some kinds answers with a {@link dev.converge.engine.change.ChangeVisitor} (one method
+     * per kind, no defaults), so that a new kind does not compile until it is answered; by default
+     * every change can be expressed.
+     */
+    default Optional<String> refusal(Change change) {
+        return Optional.empty();
+    }
 
     /**
      * The statements for a change against the current schema: a generator may choose another way to

@@ -15,6 +15,7 @@ import dev.converge.engine.model.RoutineKind;
 import dev.converge.engine.model.RowSecurity;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.TriggerState;
 import dev.converge.engine.model.View;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,8 +82,8 @@ class ProgramsOrderTest {
         Routine old = function("public.old_fn", "trigger", "x");
         Routine fresh = function("public.new_fn", "trigger", "y");
         SchemaModel tables = model().table("public.t", col("id", "integer")).build();
-        Trigger before = new Trigger(name("public.t"), "tg", "CREATE TRIGGER tg ... public.old_fn()", "O", old.ref(), null);
-        Trigger after = new Trigger(name("public.t"), "tg", "CREATE TRIGGER tg ... public.new_fn()", "D", fresh.ref(), null);
+        Trigger before = new Trigger(name("public.t"), "tg", "CREATE TRIGGER tg ... public.old_fn()", TriggerState.ENABLED, old.ref(), null);
+        Trigger after = new Trigger(name("public.t"), "tg", "CREATE TRIGGER tg ... public.new_fn()", TriggerState.DISABLED, fresh.ref(), null);
         List<String> ids = orderedIds(with(tables, List.of(old), List.of(before), List.of(), List.of()),
                 with(tables, List.of(fresh), List.of(after), List.of(), List.of()));
         assertEquals(List.of("drop-trigger:public.t.tg", "drop-routine:public.old_fn()", "create-routine:public.new_fn()",
@@ -125,11 +126,11 @@ class ProgramsOrderTest {
         SchemaModel tables = model().table("db.t", col("id", "int")).build();
         ObjectRef oneRef = ObjectRef.member(ObjectKind.TRIGGER, name("db.t"), "one");
         ObjectRef twoRef = ObjectRef.member(ObjectKind.TRIGGER, name("db.t"), "two");
-        Trigger one = new Trigger(name("db.t"), "one", "CREATE TRIGGER one ... SET x = 1", "O", null, null);
-        Trigger oneChanged = new Trigger(name("db.t"), "one", "CREATE TRIGGER one ... SET x = 2", "O", null, null);
-        Trigger two = new Trigger(name("db.t"), "two", "CREATE TRIGGER two ... FOLLOWS one", "O", null, null,
+        Trigger one = new Trigger(name("db.t"), "one", "CREATE TRIGGER one ... SET x = 1", TriggerState.ENABLED, null, null);
+        Trigger oneChanged = new Trigger(name("db.t"), "one", "CREATE TRIGGER one ... SET x = 2", TriggerState.ENABLED, null, null);
+        Trigger two = new Trigger(name("db.t"), "two", "CREATE TRIGGER two ... FOLLOWS one", TriggerState.ENABLED, null, null,
                 List.of(oneRef), null);
-        Trigger three = new Trigger(name("db.t"), "three", "CREATE TRIGGER three ... FOLLOWS two", "O", null, null,
+        Trigger three = new Trigger(name("db.t"), "three", "CREATE TRIGGER three ... FOLLOWS two", TriggerState.ENABLED, null, null,
                 List.of(twoRef), null);
         SchemaModel current = with(tables, List.of(), List.of(one, two, three), List.of(), List.of());
         SchemaModel desired = with(tables, List.of(), List.of(oneChanged, two, three), List.of(), List.of());

@@ -27,12 +27,13 @@ import dev.converge.engine.plan.Planner;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.plan.StatementLimits;
 import dev.converge.engine.safety.Classification;
+import dev.converge.engine.text.AnsiLexer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SavedPlanJsonTest {
     /** A generator that writes each change's class and target, so the test needs no dialect. */
-    private static final Planner PLANNER = new Planner("postgres",
+    private static final Planner PLANNER = new Planner("postgres", new AnsiLexer(),
             change -> List.of(DdlStatement.inTransaction("-- " + change.getClass().getSimpleName() + " " + change.target())),
             (change, current) -> Classification.of(!(change instanceof DropTable), List.of()));
 

@@ -7,6 +7,7 @@ import dev.converge.dialect.mysql.history.MysqlApplyLock;
 import dev.converge.dialect.mysql.history.MysqlHistoryStore;
 import dev.converge.dialect.mysql.inspect.MysqlInspector;
 import dev.converge.dialect.mysql.parse.MysqlDesiredLoader;
+import dev.converge.dialect.mysql.parse.MysqlSqlLexer;
 import dev.converge.dialect.mysql.parse.MysqlStatementSplitter;
 import dev.converge.dialect.mysql.safety.MysqlPlanAnnotator;
 import dev.converge.dialect.mysql.safety.MysqlSafetyClassifier;
@@ -27,6 +28,7 @@ import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowFactory;
 import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.spi.SqlLexer;
 import dev.converge.engine.spi.StatementSplitter;
 import java.sql.Connection;
 
@@ -68,6 +70,11 @@ public final class MysqlDialect implements Dialect {
     @Override
     public ServerVersion version(Connection connection) {
         return connector.version(connection);
+    }
+
+    @Override
+    public SqlLexer lexer() {
+        return new MysqlSqlLexer();
     }
 
     @Override

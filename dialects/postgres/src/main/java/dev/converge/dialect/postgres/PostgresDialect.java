@@ -25,6 +25,7 @@ import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.SessionTimeouts;
 import dev.converge.engine.spi.ShadowFactory;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.spi.SqlLexer;
 import dev.converge.engine.spi.StatementSplitter;
 import java.sql.Connection;
 
@@ -67,6 +68,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public ServerVersion version(Connection connection) {
         return connector.version(connection);
+    }
+
+    @Override
+    public SqlLexer lexer() {
+        return new PostgresSqlLexer();
     }
 
     @Override

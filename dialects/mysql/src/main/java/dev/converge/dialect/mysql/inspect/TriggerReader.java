@@ -6,6 +6,7 @@ import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.TriggerState;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * event in ACTION_ORDER; the order itself is not stored as a clause, so a trigger that is not the
  * first of its group is written {@code FOLLOWS `previous`} and depends on that trigger: it is created
  * after it, and recreated when it is (a recreated trigger would otherwise go last). MySQL triggers
- * have no enable state ("O", always enabled) and run no separate function.
+ * have no enable state (always enabled) and run no separate function.
  *
  * <p>The canonical statement is what is compared; the statement as it was written (SHOW CREATE TRIGGER,
  * one query per trigger) is what a trigger is created from (see {@link Trigger#writtenAs}).
@@ -78,7 +79,7 @@ final class TriggerReader {
         }
         List<Trigger> triggers = new ArrayList<>();
         for (Found f : found) {
-            triggers.add(new Trigger(f.table, f.name, f.definition, "O", null, null, f.dependsOn,
+            triggers.add(new Trigger(f.table, f.name, f.definition, TriggerState.ENABLED, null, null, f.dependsOn,
                     writtenAs(originalStatement(connection, f.name), f.definer, f.follows)));
         }
         return triggers;

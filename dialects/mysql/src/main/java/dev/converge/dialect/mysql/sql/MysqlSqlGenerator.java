@@ -75,6 +75,7 @@ import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.spi.SqlGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * MysqlSqlGenerator writes MySQL/MariaDB DDL for each change. Names are never qualified with a
@@ -99,6 +100,11 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
 
     public MysqlSqlGenerator(AlterModes modes) {
         this.modes = modes;
+    }
+
+    @Override
+    public Optional<String> refusal(Change change) {
+        return MysqlChangeSupport.refusal(change);
     }
 
     /** Every MySQL DDL statement commits implicitly: none can run inside the apply's transaction. */
@@ -549,7 +555,8 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
         throw unsupported(c.object().kind().word() + " objects");
     }
 
+    /* Not reached: the planner refuses these changes first ({@link MysqlChangeSupport}). */
     private static IllegalStateException unsupported(String what) {
-        return new IllegalStateException("the MySQL dialect has no " + what + "; a MySQL model never contains them");
+        return new IllegalStateException("the MySQL dialect has no " + what + "; the planner refuses such a change");
     }
 }

@@ -26,6 +26,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.safety.Classification;
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.TriggerState;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.SafetyClass;
@@ -69,7 +70,7 @@ class MysqlSafetyClassifierTest {
         Routine event = new Routine(QualifiedName.of("db", "e"), "", RoutineKind.EVENT, "", null,
                 "CREATE EVENT `e` ON SCHEDULE EVERY 1 DAY DO SELECT 1", List.of(), null);
         Trigger trigger = new Trigger(T, "tr", "CREATE TRIGGER `tr` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1",
-                "O", null, null);
+                TriggerState.ENABLED, null, null);
         return Stream.of(
                 Arguments.of("add plain column: INSTANT", new AddColumn(T, v20, "id"), List.of()),
                 Arguments.of("add AUTO_INCREMENT column: COPY", new AddColumn(T, autoInc, ""),

@@ -24,6 +24,7 @@ import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.RoutineKind;
 import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.TriggerState;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -93,10 +94,10 @@ class MysqlSqlGeneratorTest {
     @Test
     void aTriggerIsCreatedAsWritten() {
         Trigger written = new Trigger(T, "tr", "CREATE TRIGGER `tr` BEFORE INSERT ON `or``der` FOR EACH ROW SET NEW.a = 1",
-                "O", null, null, List.of(), "CREATE TRIGGER tr before insert ON `or``der` FOR EACH ROW SET NEW.a = 1");
+                TriggerState.ENABLED, null, null, List.of(), "CREATE TRIGGER tr before insert ON `or``der` FOR EACH ROW SET NEW.a = 1");
         assertEquals(List.of("CREATE TRIGGER tr before insert ON `or``der` FOR EACH ROW SET NEW.a = 1"),
                 generator.sql(new CreateTrigger(written)));
-        Trigger plain = new Trigger(T, "tr", "CREATE TRIGGER `tr` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1", "O",
+        Trigger plain = new Trigger(T, "tr", "CREATE TRIGGER `tr` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1", TriggerState.ENABLED,
                 null, null);
         assertEquals(List.of(plain.definition()), generator.sql(new CreateTrigger(plain)));
         assertEquals(List.of("DROP TRIGGER `tr`"), generator.sql(new DropTrigger(plain)));

@@ -1,27 +1,25 @@
 package dev.converge.dialect.postgres.history;
 
-import dev.converge.engine.spi.Checkpoint;
-import dev.converge.engine.spi.HistoryEntry;
-import dev.converge.engine.spi.HistoryStore;
+import dev.converge.engine.apply.JdbcHistoryStore;
+import dev.converge.engine.spi.HistoryTables;
 import dev.converge.engine.spi.InspectScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * PostgresHistoryStore keeps one row per apply in {@code converge.history} on the target itself, and
- * one row per step event (done, failed, rolled back, undone) in {@code converge.checkpoints}.
- * Everything runs in the caller's transaction, so a history row commits or rolls back with the
- * apply it records.
+ * one row per step event (done, failed, rolled back, undone) in {@code converge.checkpoints}, through
+ * the engine's {@link JdbcHistoryStore}; this class says only how PostgreSQL creates those tables
+ * (under an advisory lock), types their JSON columns ({@code jsonb}) and their instants
+ * ({@code timestamptz}).
  */
-public final class PostgresHistoryStore implements HistoryStore {
+public final class PostgresHistoryStore extends JdbcHistoryStore {
     static final String SCHEMA = InspectScope.BOOKKEEPING_SCHEMA;
     static final String TABLE = "\"" + SCHEMA + "\".\"history\"";
     static final String CHECKPOINTS = "\"" + SCHEMA + "\".\"checkpoints\"";
@@ -70,168 +68,57 @@ public final class PostgresHistoryStore implements HistoryStore {
             + " ADD COLUMN target text, ADD COLUMN desired_snapshot jsonb, ADD COLUMN remark text; END IF; END $$;\n"
             + "CREATE INDEX IF NOT EXISTS history_target ON " + TABLE + " (environment, target, id)";
 
-    private static final String SELECT = "SELECT id, applied_at, database_user, desired_hash, plan::text, outcome,"
-            + " duration_ms, status, git_commit, environment, target, desired_snapshot::text, remark FROM " + TABLE;
-
     public PostgresHistoryStore() {
+        super(new Tables());
     }
 
-    @Override
-    public void ensure(Connection connection) throws SQLException {
-        // One statement string: in autocommit mode pgjdbc runs it as one implicit transaction, so the
-        // advisory lock is held until the table exists; in the caller's transaction it is held to its end.
-        try (Statement st = connection.createStatement()) {
-            st.execute(ENSURE);
+    private static final class Tables implements HistoryTables {
+        @Override
+        public String history() {
+            return TABLE;
         }
-    }
 
-    @Override
-    public long record(Connection connection, HistoryEntry entry) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
-                + " (applied_at, database_user, desired_hash, plan, outcome, duration_ms, status, git_commit,"
-                + " environment, target, desired_snapshot, remark)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(entry.appliedAt(), ZoneOffset.UTC));
-            ps.setString(2, entry.databaseUser());
-            ps.setString(3, entry.desiredHash());
-            ps.setString(4, entry.planJson());
-            ps.setString(5, entry.outcome());
-            ps.setLong(6, entry.durationMillis());
-            ps.setString(7, entry.status());
-            ps.setString(8, entry.gitCommit());
-            ps.setString(9, entry.environment());
-            ps.setString(10, entry.target());
-            ps.setString(11, entry.desiredSnapshot());
-            ps.setString(12, entry.note());
-            try (ResultSet rs = ps.executeQuery()) {
+        @Override
+        public String checkpoints() {
+            return CHECKPOINTS;
+        }
+
+        @Override
+        public void ensure(Connection connection) throws SQLException {
+            // One statement string: in autocommit mode pgjdbc runs it as one implicit transaction, so the
+            // advisory lock is held until the table exists; in the caller's transaction it is held to its end.
+            try (Statement st = connection.createStatement()) {
+                st.execute(ENSURE);
+            }
+        }
+
+        @Override
+        public boolean exists(Connection connection) throws SQLException {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT to_regclass('" + SCHEMA + ".history') IS NOT NULL")) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getBoolean(1);
             }
         }
-    }
 
-    @Override
-    public List<HistoryEntry> list(Connection connection, int limit) throws SQLException {
-        if (!tableExists(connection)) {
-            return List.of();
+        @Override
+        public String jsonParameter() {
+            return "?::jsonb";
         }
-        return entries(connection, "ORDER BY id DESC LIMIT ?", limit);
-    }
 
-    @Override
-    public Optional<HistoryEntry> find(Connection connection, long id) throws SQLException {
-        if (!tableExists(connection)) {
-            return Optional.empty();
+        @Override
+        public String jsonText(String column) {
+            return column + "::text";
         }
-        return entries(connection, "WHERE id = ?", id).stream().findFirst();
-    }
 
-    @Override
-    public List<HistoryEntry> listFor(Connection connection, String environment, String target, int limit)
-            throws SQLException {
-        if (!tableExists(connection)) {
-            return List.of();
+        @Override
+        public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
-        try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE environment = ? AND target = ?"
-                + " ORDER BY id DESC LIMIT ?")) {
-            ps.setString(1, environment);
-            ps.setString(2, target);
-            ps.setInt(3, limit);
-            return read(ps);
-        }
-    }
 
-    @Override
-    public Optional<HistoryEntry> lastSucceeded(Connection connection, String environment, String target)
-            throws SQLException {
-        if (!tableExists(connection)) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE environment = ? AND target = ?"
-                + " AND status IN ('" + HistoryEntry.CONVERGED + "', '" + HistoryEntry.APPLIED + "')"
-                + " ORDER BY id DESC LIMIT 1")) {
-            ps.setString(1, environment);
-            ps.setString(2, target);
-            return read(ps).stream().findFirst();
-        }
-    }
-
-    private static List<HistoryEntry> entries(Connection connection, String where, long parameter) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SELECT + " " + where)) {
-            ps.setLong(1, parameter);
-            return read(ps);
-        }
-    }
-
-    private static List<HistoryEntry> read(PreparedStatement ps) throws SQLException {
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                entries.add(new HistoryEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13)));
-            }
-        }
-        return entries;
-    }
-
-    @Override
-    public void finish(Connection connection, long id, String status, String outcome, long durationMillis)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + TABLE
-                + " SET status = ?, outcome = ?, duration_ms = ? WHERE id = ?")) {
-            ps.setString(1, status);
-            ps.setString(2, outcome);
-            ps.setLong(3, durationMillis);
-            ps.setLong(4, id);
-            ps.executeUpdate();
-        }
-    }
-
-    @Override
-    public void checkpoint(Connection connection, Checkpoint checkpoint) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + CHECKPOINTS + " (apply_id, step,"
-                + " step_id, group_number, status, started_at, finished_at, statement, error, fingerprint)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, checkpoint.applyId());
-            ps.setInt(2, checkpoint.step());
-            ps.setString(3, checkpoint.stepId());
-            ps.setInt(4, checkpoint.group());
-            ps.setString(5, checkpoint.status());
-            ps.setObject(6, OffsetDateTime.ofInstant(checkpoint.startedAt(), ZoneOffset.UTC));
-            ps.setObject(7, OffsetDateTime.ofInstant(checkpoint.finishedAt(), ZoneOffset.UTC));
-            ps.setString(8, checkpoint.statement());
-            ps.setString(9, checkpoint.error());
-            ps.setString(10, checkpoint.fingerprint());
-            ps.executeUpdate();
-        }
-    }
-
-    @Override
-    public List<Checkpoint> checkpoints(Connection connection, long applyId) throws SQLException {
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT apply_id, step, step_id, group_number, status,"
-                + " started_at, finished_at, statement, error, fingerprint FROM " + CHECKPOINTS
-                + " WHERE apply_id = ? ORDER BY id")) {
-            ps.setLong(1, applyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    checkpoints.add(new Checkpoint(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
-                            rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8), rs.getString(9),
-                            rs.getString(10)));
-                }
-            }
-        }
-        return checkpoints;
-    }
-
-    private static boolean tableExists(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT to_regclass('" + SCHEMA + ".history') IS NOT NULL")) {
-            rs.next();
-            return rs.getBoolean(1);
+        @Override
+        public Instant instant(ResultSet row, int index) throws SQLException {
+            return row.getObject(index, OffsetDateTime.class).toInstant();
         }
     }
 }

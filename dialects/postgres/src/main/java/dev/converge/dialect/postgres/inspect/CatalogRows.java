@@ -27,6 +27,7 @@ import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.TriggerState;
 import dev.converge.engine.model.UnmanagedObject;
 import dev.converge.engine.model.View;
 import java.sql.ResultSet;
@@ -171,9 +172,21 @@ final class CatalogRows {
         return new RoutineRow(routine, row.getString("language"), row.getString("search_path"));
     }
 
+    /* pg_trigger.tgenabled: O fires in origin and local sessions, D never, R in replica sessions, A always. */
+    static TriggerState triggerState(String tgenabled) {
+        return switch (tgenabled) {
+            case "O" -> TriggerState.ENABLED;
+            case "D" -> TriggerState.DISABLED;
+            case "R" -> TriggerState.REPLICA;
+            case "A" -> TriggerState.ALWAYS;
+            default -> throw new IllegalStateException("pg_trigger.tgenabled has a value this version does not know: "
+                    + tgenabled);
+        };
+    }
+
     static Trigger trigger(ResultSet row) throws SQLException {
         return new Trigger(name(row, "table_schema", "table_name"), row.getString("trigger_name"),
-                row.getString("definition"), row.getString("enabled"),
+                row.getString("definition"), triggerState(row.getString("enabled")),
                 ObjectRef.of(ObjectKind.ROUTINE, name(row, "function_schema", "function_name")),
                 row.getString("comment"));
     }

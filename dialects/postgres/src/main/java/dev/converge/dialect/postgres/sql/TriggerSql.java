@@ -3,6 +3,7 @@ package dev.converge.dialect.postgres.sql;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.TriggerState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class TriggerSql {
     static List<String> create(Trigger trigger) {
         List<String> sql = new ArrayList<>();
         sql.add(ViewSql.stripTerminator(trigger.definition()));
-        if (!trigger.enabled().equals("O")) {
+        if (trigger.enabled() != TriggerState.ENABLED) {
             sql.add(state(trigger));
         }
         return sql;
@@ -26,21 +27,12 @@ final class TriggerSql {
 
     /** {@code ALTER TABLE t ENABLE|DISABLE|ENABLE REPLICA|ENABLE ALWAYS TRIGGER tg}. */
     static String state(Trigger trigger) {
-        String verb;
-        switch (trigger.enabled()) {
-            case "D":
-                verb = "DISABLE";
-                break;
-            case "R":
-                verb = "ENABLE REPLICA";
-                break;
-            case "A":
-                verb = "ENABLE ALWAYS";
-                break;
-            default:
-                verb = "ENABLE";
-                break;
-        }
+        String verb = switch (trigger.enabled()) {
+            case ENABLED -> "ENABLE";
+            case DISABLED -> "DISABLE";
+            case REPLICA -> "ENABLE REPLICA";
+            case ALWAYS -> "ENABLE ALWAYS";
+        };
         return "ALTER TABLE " + quote(trigger.table()) + " " + verb + " TRIGGER " + quote(trigger.name());
     }
 }

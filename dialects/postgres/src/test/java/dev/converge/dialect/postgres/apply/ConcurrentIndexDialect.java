@@ -14,6 +14,7 @@ import dev.converge.engine.spi.SafetyClassifier;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.ShadowFactory;
 import dev.converge.engine.spi.SqlGenerator;
+import dev.converge.engine.spi.SqlLexer;
 import dev.converge.engine.spi.StatementSplitter;
 import java.sql.Connection;
 import java.util.List;
@@ -44,6 +45,7 @@ final class ConcurrentIndexDialect implements Dialect {
     @Override public Connection connect(DatabaseUrl url) { return postgres.connect(url); }
     @Override public ServerVersion version(Connection connection) { return postgres.version(connection); }
     @Override public StatementSplitter splitter() { return postgres.splitter(); }
+    @Override public SqlLexer lexer() { return postgres.lexer(); }
     @Override public DesiredLoader loader() { return postgres.loader(); }
     @Override public Inspector inspector() { return postgres.inspector(); }
     @Override public SqlGenerator sqlGenerator() { return generator; }

@@ -15,6 +15,7 @@ import dev.converge.engine.model.RoutineKind;
 import dev.converge.engine.model.RowSecurity;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.model.TriggerState;
 import dev.converge.engine.model.UnmanagedObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,9 @@ class PostgresInspectorProgramsTest {
                 """);
         assertEquals(List.of(
                 new Trigger(pub("t"), "off", "CREATE TRIGGER off AFTER UPDATE ON public.t FOR EACH STATEMENT EXECUTE FUNCTION public.tf()",
-                        "D", routine("public", "tf()"), "paused"),
+                        TriggerState.DISABLED, routine("public", "tf()"), "paused"),
                 new Trigger(pub("t"), "on_insert", "CREATE TRIGGER on_insert BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.tf()",
-                        "O", routine("public", "tf()"), null)), model.triggers());
+                        TriggerState.ENABLED, routine("public", "tf()"), null)), model.triggers());
     }
 
     @Test

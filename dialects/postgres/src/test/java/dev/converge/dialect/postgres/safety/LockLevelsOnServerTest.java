@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.inspect.PostgresInspector;
+import dev.converge.dialect.postgres.PostgresSqlLexer;
 import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.change.CreateTable;
@@ -111,7 +112,7 @@ class LockLevelsOnServerTest {
                 current = new PostgresInspector().inspect(c, scope);
                 desired = new PostgresInspector().inspect(d, scope);
             }
-            Plan plan = new Planner("postgres", new PostgresSqlGenerator(15, strategies),
+            Plan plan = new Planner("postgres", new PostgresSqlLexer(), new PostgresSqlGenerator(15, strategies),
                     new PostgresSafetyClassifier(15, strategies)).plan(current, desired, "locks");
             Set<QualifiedName> existing = current.tables().stream().map(t -> t.name()).collect(Collectors.toSet());
             current.views().forEach(v -> existing.add(v.name()));
