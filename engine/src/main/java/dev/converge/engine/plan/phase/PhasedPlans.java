@@ -1,6 +1,8 @@
 package dev.converge.engine.plan.phase;
 
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.CreateTrigger;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropRoutine;
@@ -139,10 +141,38 @@ public final class PhasedPlans {
                     + " has not finished. Run 'converge apply --phase expand' again: it resumes the backfill."
                     + " Nothing was changed.");
         }
-        List<PlanStep> syncDrops = whole.steps().stream().filter(PhasedPlans::dropsOwned).toList();
-        List<PlanStep> steps = new ArrayList<>(syncDrops);
+        List<PlanStep> steps = new ArrayList<>(relaxOldColumns(current));
+        whole.steps().stream().filter(PhasedPlans::dropsOwned).forEach(steps::add);
         whole.steps().stream().filter(s -> !dropsOwned(s)).forEach(steps::add);
         return renumbered(whole, steps, whole.notes());
+    }
+
+    /*
+     * Each old column that is NOT NULL lets NULL in first: once the sync is gone, a release writing only
+     * the new name leaves the old column empty, and the drop of the old column may be in a later
+     * transaction than the drop of the sync (a dialect without transactional DDL, or an online step
+     * between them).
+     */
+    private List<PlanStep> relaxOldColumns(SchemaModel current) {
+        List<PlanStep> steps = new ArrayList<>();
+        for (ColumnSync sync : ColumnSync.of(current)) {
+            Optional<Column> old = current.tables().stream().filter(t -> t.name().equals(sync.table())).findFirst()
+                    .flatMap(t -> t.column(sync.oldColumn())).filter(Column::notNull);
+            if (old.isEmpty()) {
+                continue;
+            }
+            Column relaxed = new Column(old.get().name(), old.get().type(), false, old.get().defaultExpression(),
+                    old.get().identity(), old.get().identityOptions(), old.get().generatedExpression(),
+                    old.get().collation(), old.get().comment(), old.get().dependsOn());
+            AlterColumn alter = new AlterColumn(sync.table(), old.get(), relaxed, EnumSet.of(ColumnChangeKind.NOT_NULL));
+            Classification c = classifier.classify(alter, current);
+            steps.add(new PlanStep(0, "contract-relax:" + alter.target().display(), alter.action(), false, alter.target(),
+                    "alter column " + alter.target().display() + ": drop NOT NULL (contract: the sync of "
+                            + sync.display() + " goes first)", generator.statements(alter, current), c.classes(),
+                    c.hazards(), alter, generator.statements(new AlterColumn(sync.table(), relaxed, old.get(),
+                    EnumSet.of(ColumnChangeKind.NOT_NULL)), current), null, StepSafety.of(c.locks())));
+        }
+        return steps;
     }
 
     /**
