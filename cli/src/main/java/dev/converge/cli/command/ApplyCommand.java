@@ -7,7 +7,14 @@ import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.DurationConverter;
+import dev.converge.cli.option.PhaseOptions;
 import dev.converge.cli.option.RunnerOptions;
+import dev.converge.engine.apply.ApplyContext;
+import dev.converge.engine.plan.phase.Backfill;
+import dev.converge.engine.plan.phase.ColumnSync;
+import dev.converge.engine.plan.phase.ContractGate;
+import dev.converge.engine.plan.phase.Phase;
+import dev.converge.engine.plan.phase.PhasedPlanning;
 import dev.converge.cli.option.SafetyOptions;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.apply.Applier;
@@ -114,6 +121,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     private RunnerOptions runner;
 
+    @Mixin
+    private PhaseOptions phases;
+
     /**
      * Hazards allowed per object by {@code -- converge:allow} in the desired files of a fresh plan;
      * empty for a saved plan (whose files are not read again).
@@ -135,6 +145,13 @@ public final class ApplyCommand implements Callable<Integer> {
             throw new ConvergeException(ErrorKind.USAGE,
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
+        if (fleet.selected() && phases.phase != null) {
+            throw new ConvergeException(ErrorKind.USAGE, "--phase applies one target (--url); an environment's phases"
+                    + " are not supported yet");
+        }
+        if (phases.phase == Phase.CONTRACT) {
+            ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
+        }
         if (fleet.selected()) {
             return FleetCommands.apply(dialects, fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
                     resume, report, planFile(), this::confirmed);
@@ -155,6 +172,9 @@ public final class ApplyCommand implements Callable<Integer> {
                         err.println("Step " + step.number() + ": " + step.symbol() + " " + step.description());
                         err.flush();
                     });
+            if (phases.phase != null) {
+                applier.context(new ApplyContext(null, null, null, "phase " + phases.phase.word()));
+            }
             ApplyResult result;
             if (resume) {
                 Path file = planFile();
@@ -172,7 +192,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 desired.refuseUnmanaged(plan);
                 if (plan.isEmpty() && planFile() == null) {
-                    return ExitCodes.OK;
+                    return phases.phase == Phase.EXPAND ? backfill(db, interrupt, out) : ExitCodes.OK;
                 }
                 // Judged before asking, so that a refused plan asks nothing; the applier judges it again.
                 SafetyPolicy policy = safety.policy().withAllowedOn(annotated);
@@ -182,6 +202,9 @@ public final class ApplyCommand implements Callable<Integer> {
                     return ExitCodes.ERROR;
                 }
                 result = applier.policy(policy).apply(db.connection(), saved);
+            }
+            if (phases.phase == Phase.EXPAND && !resume) {
+                return Math.max(report(result, db, out), backfill(db, interrupt, out));
             }
             return report(result, db, out);
         } catch (BadInputException e) {
@@ -213,10 +236,47 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println("Converged: a new plan against " + db.url().display() + " is empty.");
             return ExitCodes.OK;
         }
+        if (phases.phase == Phase.EXPAND) {
+            // What is left is contract's: expand is done when only that remains.
+            out.println("Expand applied: " + Plural.count(result.remaining().size(), "step remains", "steps remain")
+                    + " for 'converge apply --phase contract'.");
+            return ExitCodes.OK;
+        }
         out.println("Not converged: the target still differs from the desired state in "
                 + Plural.count(result.remaining().size(), "step") + ":");
         result.remaining().forEach(step -> out.println("  " + step));
         return ExitCodes.ERROR;
+    }
+
+    /**
+     * Runs (or resumes) the backfill of every open sync of the target, after the expand steps: each batch
+     * commits with its checkpoint, so a signal stops at the next batch and a new run continues there.
+     */
+    private int backfill(Target db, ApplyInterrupt interrupt, PrintWriter out) {
+        List<ColumnSync> open = ColumnSync.of(db.inspect(target.scope()));
+        Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
+                (sync, batches, rows, done) -> {
+                    out.println("Backfill " + sync.display() + ": " + batches + (batches == 1 ? " batch, " : " batches, ")
+                            + rows + (rows == 1 ? " row" : " rows") + " copied" + (done ? ", done." : ""));
+                    out.flush();
+                }, interrupt::requested);
+        try {
+            for (ColumnSync sync : open) {
+                if (!backfill.run(db.connection(), sync).finished()) {
+                    out.println("Backfill interrupted at a checkpoint: run 'converge apply --phase expand' again to"
+                            + " resume it.");
+                    return ExitCodes.ERROR;
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "the backfill stopped: " + e.getMessage() + ". Every batch"
+                    + " before it is committed; run 'converge apply --phase expand' again to resume.", e);
+        }
+        if (!open.isEmpty()) {
+            out.println(PhasedPlanning.state(open).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + PhasedPlanning.state(open).substring(1) + ".");
+        }
+        return ExitCodes.OK;
     }
 
     private Path planFile() {
@@ -229,11 +289,13 @@ public final class ApplyCommand implements Callable<Integer> {
     private SavedPlan planNow(Target db) {
         Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(runner.limits());
         KnownSchemas.require(target.scope(), db, planning.current(), planning.desired().model());
-        annotated = planning.desired().source().allowancesByName();
+        PhasedPlanning phased = PhasedPlanning.of(db, planning, phases.phase, safety.pipeline().strategies())
+                .withLimits(runner.limits());
+        annotated = phased.allowances(planning.desired().source().allowancesByName());
         leftAlone = planning.source();
         spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
         spec.commandLine().getErr().flush();
-        return planning.saved();
+        return phased.saved();
     }
 
     private static SavedPlan load(Path file) {

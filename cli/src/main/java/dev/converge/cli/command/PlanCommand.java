@@ -6,7 +6,11 @@ import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.TargetOptions;
+import dev.converge.cli.option.PhaseOptions;
 import dev.converge.cli.option.SafetyOptions;
+import dev.converge.engine.plan.phase.Backfill;
+import dev.converge.engine.plan.phase.Phase;
+import dev.converge.engine.plan.phase.PhasedPlanning;
 import dev.converge.cli.option.StatementTimeoutOptions;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanGraph;
@@ -62,6 +66,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     private StatementTimeoutOptions timeouts;
 
+    @Mixin
+    private PhaseOptions phases;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private PlanFormat format;
@@ -107,6 +114,10 @@ public final class PlanCommand implements Callable<Integer> {
             safety.rowValues = true;
         }
         if (fleet.selected()) {
+            if (phases.phase != null) {
+                throw new ConvergeException(ErrorKind.USAGE, "--phase plans one target (--url); an environment's"
+                        + " phases are not supported yet");
+            }
             if (format == PlanFormat.dot) {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"
                         + " plan of an environment, with its graph, run: converge report --env " + fleet.env);
@@ -117,14 +128,20 @@ public final class PlanCommand implements Callable<Integer> {
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(timeouts.limits());
             KnownSchemas.require(target.scope(), db, planning.current(), planning.desired().model());
+            PhasedPlanning phased = PhasedPlanning.of(db, planning, phases.phase, safety.pipeline().strategies())
+                    .withLimits(timeouts.limits());
+            Plan plan = phased.plan();
             spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
             spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();
-            policy = safety.policy().withAllowedOn(planning.desired().source().allowancesByName());
-            out.print(render(planning.plan()));
+            policy = safety.policy().withAllowedOn(phased.allowances(planning.desired().source().allowancesByName()));
+            out.print(render(plan));
             out.flush();
-            desired.refuseUnmanaged(planning.plan());
-            List<SafetyPolicy.Refusal> refusals = policy.refusals(planning.plan());
+            if (phases.phase == Phase.EXPAND) {
+                dryRun(db, phased);
+            }
+            desired.refuseUnmanaged(plan);
+            List<SafetyPolicy.Refusal> refusals = policy.refusals(plan);
             if (!refusals.isEmpty() && format == PlanFormat.text) {
                 // Each refused step with what would let it run: a flag, an annotation, or fixing the data.
                 spec.commandLine().getErr().println(SafetyPolicy.describe(refusals)
@@ -133,9 +150,9 @@ public final class PlanCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
             }
             if (outFile != null) {
-                save(planning);
+                save(phased.saved());
             }
-            return detailedExitCode && !planning.plan().isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+            return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         }
     }
 
@@ -152,13 +169,26 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private void save(Planning planning) {
+    /** How many batches each backfill of the expand needs, read from the target without changing it. */
+    private void dryRun(Target db, PhasedPlanning phased) {
+        Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
+                Backfill.Listener.NONE, () -> false);
+        try {
+            backfill.dryRun(db.connection(), phased.backfills())
+                    .forEach(line -> spec.commandLine().getErr().println("Dry run: " + line));
+        } catch (java.sql.SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot count the rows to backfill: " + e.getMessage(), e);
+        }
+        spec.commandLine().getErr().flush();
+    }
+
+    private void save(dev.converge.engine.plan.SavedPlan saved) {
         try {
             Path parent = outFile.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(outFile, SavedPlanJson.write(planning.saved()), StandardCharsets.UTF_8);
+            Files.writeString(outFile, SavedPlanJson.write(saved), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot write the plan to " + outFile + ": " + e.getMessage(), e);
         }

@@ -93,4 +93,12 @@ public interface Dialect {
     default ApplyLock applyLock() {
         return ApplyLock.NONE;
     }
+
+    /**
+     * How the dialect writes the parallel changes of {@code --phase expand|contract}; by default none
+     * (a dialect without it plans incompatible steps in place, as without phases).
+     */
+    default java.util.Optional<ExpandContractSql> expandContract() {
+        return java.util.Optional.empty();
+    }
 }

@@ -134,4 +134,9 @@ public final class PostgresDialect implements Dialect {
     public ApplyLock applyLock() {
         return applyLock;
     }
+
+    @Override
+    public java.util.Optional<dev.converge.engine.spi.ExpandContractSql> expandContract() {
+        return java.util.Optional.of(new dev.converge.dialect.postgres.sql.PostgresExpandContractSql());
+    }
 }

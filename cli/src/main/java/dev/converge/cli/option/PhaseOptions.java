@@ -1,0 +1,50 @@
+package dev.converge.cli.option;
+
+import dev.converge.engine.plan.phase.Backfill;
+import dev.converge.engine.plan.phase.Phase;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * PhaseOptions choose a half of an expand and contract rollout (docs/expand-contract.md), with the
+ * backfill's pace and the contract gate.
+ */
+public final class PhaseOptions {
+    @Option(names = "--phase", paramLabel = "PHASE", converter = PhaseConverter.class,
+            description = "expand: only what the running application survives (and the first half of each parallel"
+                    + " change, then its backfill); contract: the rest, once expand has finished.")
+    public Phase phase;
+
+    @Option(names = "--confirm-contract",
+            description = "With --phase contract: the old release is gone (or set CONVERGE_CONFIRM_CONTRACT=yes).")
+    public boolean confirmContract;
+
+    @Option(names = "--backfill-batch", paramLabel = "ROWS", defaultValue = "1000",
+            description = "Rows per backfill batch, one short transaction each (default: ${DEFAULT-VALUE}).")
+    public int batchSize = 1000;
+
+    @Option(names = "--backfill-pause", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Pause between backfill batches: 100ms, 1s (default: ${DEFAULT-VALUE}).")
+    public Duration pause = Duration.ZERO;
+
+    @Option(names = "--backfill-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Statement timeout of each backfill batch (default: ${DEFAULT-VALUE}).")
+    public Duration timeout = Duration.ofSeconds(30);
+
+    public Backfill.Settings backfill() {
+        return new Backfill.Settings(batchSize, pause, timeout);
+    }
+
+    /** {@code expand} or {@code contract}, any case. */
+    static final class PhaseConverter implements picocli.CommandLine.ITypeConverter<Phase> {
+        @Override
+        public Phase convert(String value) {
+            for (Phase p : Phase.values()) {
+                if (p.word().equalsIgnoreCase(value.strip())) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected expand or contract, not '" + value + "'");
+        }
+    }
+}

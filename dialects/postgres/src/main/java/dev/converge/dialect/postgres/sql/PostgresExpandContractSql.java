@@ -1,0 +1,92 @@
+package dev.converge.dialect.postgres.sql;
+
+import static dev.converge.dialect.postgres.PostgresIdentifiers.literal;
+import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
+
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.phase.ColumnSync;
+import dev.converge.engine.spi.ExpandContractSql;
+import java.util.List;
+
+/**
+ * PostgresExpandContractSql keeps two columns in step with one BEFORE INSERT OR UPDATE trigger and its
+ * PL/pgSQL function, both commented with Converge's marker, and walks backfills by key range with
+ * the key cast back from text to its own type (so ranges follow the key's order, not text order).
+ */
+public final class PostgresExpandContractSql implements ExpandContractSql {
+    /** NAMEDATALEN - 1. */
+    private static final int MAX_NAME = 63;
+
+    @Override
+    public String syncName(QualifiedName table, String oldColumn, String newColumn) {
+        return ColumnSync.objectName(table, oldColumn, newColumn, MAX_NAME);
+    }
+
+    /*
+     * On INSERT the column the statement left NULL takes the other's value (a release writing either
+     * name works); on UPDATE the column the statement changed wins. BEFORE triggers run before NOT
+     * NULL is checked, so an old NOT NULL column is filled from the new one in time.
+     */
+    @Override
+    public List<DdlStatement> createColumnSync(QualifiedName table, String oldColumn, String newColumn, String marker) {
+        String name = syncName(table, oldColumn, newColumn);
+        QualifiedName function = QualifiedName.of(table.schema(), name);
+        String o = quote(oldColumn);
+        String n = quote(newColumn);
+        String body = "CREATE FUNCTION " + quote(function) + "() RETURNS trigger LANGUAGE plpgsql AS $converge$\n"
+                + "BEGIN\n"
+                + "  IF TG_OP = 'INSERT' THEN\n"
+                + "    IF NEW." + n + " IS NULL THEN NEW." + n + " := NEW." + o + ";\n"
+                + "    ELSIF NEW." + o + " IS NULL THEN NEW." + o + " := NEW." + n + ";\n"
+                + "    END IF;\n"
+                + "  ELSIF NEW." + o + " IS DISTINCT FROM OLD." + o + " THEN NEW." + n + " := NEW." + o + ";\n"
+                + "  ELSIF NEW." + n + " IS DISTINCT FROM OLD." + n + " THEN NEW." + o + " := NEW." + n + ";\n"
+                + "  END IF;\n"
+                + "  RETURN NEW;\n"
+                + "END\n"
+                + "$converge$";
+        return DdlStatement.inTransaction(List.of(body,
+                "COMMENT ON FUNCTION " + quote(function) + "() IS " + literal(marker),
+                "CREATE TRIGGER " + quote(name) + " BEFORE INSERT OR UPDATE ON " + quote(table)
+                        + " FOR EACH ROW EXECUTE FUNCTION " + quote(function) + "()",
+                "COMMENT ON TRIGGER " + quote(name) + " ON " + quote(table) + " IS " + literal(marker)));
+    }
+
+    @Override
+    public List<DdlStatement> dropColumnSync(QualifiedName table, String oldColumn, String newColumn) {
+        String name = syncName(table, oldColumn, newColumn);
+        return DdlStatement.inTransaction(List.of("DROP TRIGGER " + quote(name) + " ON " + quote(table),
+                "DROP FUNCTION " + quote(QualifiedName.of(table.schema(), name)) + "()"));
+    }
+
+    @Override
+    public String nextBatchEnd(QualifiedName table, String key, String keyType, int size) {
+        return "SELECT max(k)::text FROM (SELECT " + quote(key) + " AS k FROM " + quote(table) + " WHERE "
+                + after(key, keyType) + " ORDER BY " + quote(key) + " LIMIT " + size + ") b";
+    }
+
+    @Override
+    public String copyBatch(QualifiedName table, String key, String keyType, String target, String source) {
+        return "UPDATE " + quote(table) + " SET " + quote(target) + " = " + quote(source) + " WHERE ("
+                + after(key, keyType) + ") AND " + quote(key) + " <= CAST(CAST(? AS text) AS " + keyType + ") AND "
+                + quote(target) + " IS DISTINCT FROM " + quote(source);
+    }
+
+    @Override
+    public String countRows(QualifiedName table, String key, String keyType) {
+        return "SELECT count(*) FROM " + quote(table) + " WHERE " + after(key, keyType);
+    }
+
+    @Override
+    public List<String> createBackfillTable() {
+        return List.of("CREATE SCHEMA IF NOT EXISTS converge",
+                "CREATE TABLE IF NOT EXISTS converge.backfills (task text PRIMARY KEY, last_key text,"
+                        + " batches bigint NOT NULL, rows_updated bigint NOT NULL, finished boolean NOT NULL,"
+                        + " updated_at timestamptz NOT NULL)");
+    }
+
+    private static String after(String key, String keyType) {
+        return "CAST(? AS text) IS NULL OR " + quote(key) + " > CAST(CAST(? AS text) AS " + keyType + ")";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.converge.engine.plan.phase;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ColumnSync is one open parallel change of a column: the expand phase added {@code newColumn} beside
+ * {@code oldColumn} and keeps the two in step, and contract has not yet dropped the old one. It is read
+ * back from the target itself (the marker Converge writes on its own sync objects), so the state
+ * between the phases needs no file and survives any process.
+ *
+ * @param key     the table's single-column primary key, which the backfill walks
+ * @param keyType its type, as the model holds it
+ */
+public record ColumnSync(QualifiedName table, String oldColumn, String newColumn, String key, String keyType) {
+    /** What every Converge-owned object of expand and contract carries, first in its comment or body. */
+    public static final String MARKER = "converge:expand";
+
+    private static final Pattern SYNC = Pattern.compile(Pattern.quote(MARKER) + " column-sync old=(\\S+) new=(\\S+)");
+
+    public ColumnSync {
+        requireNonNull(table, "table is null");
+        requireNonNull(oldColumn, "oldColumn is null");
+        requireNonNull(newColumn, "newColumn is null");
+        requireNonNull(key, "key is null");
+        requireNonNull(keyType, "keyType is null");
+    }
+
+    /** The marker of a sync: names are kept plain, which is why a parallel change needs names without blanks. */
+    public static String marker(String oldColumn, String newColumn) {
+        return MARKER + " column-sync old=" + oldColumn + " new=" + newColumn;
+    }
+
+    /** True when a parallel change can name this column in its marker. */
+    static boolean nameable(String column) {
+        return !column.isEmpty() && column.chars().noneMatch(c -> Character.isWhitespace(c) || c == '=');
+    }
+
+    /**
+     * The name of a pair's sync objects, {@code converge_sync_<table>_<old>_<new>}; past {@code max}
+     * characters it is cut and ends with a hash of the whole, so that it stays unique and stable.
+     */
+    public static String objectName(QualifiedName table, String oldColumn, String newColumn, int max) {
+        String full = "converge_sync_" + table.name() + "_" + oldColumn + "_" + newColumn;
+        if (full.length() <= max) {
+            return full;
+        }
+        String hash = String.format("%08x", full.hashCode());
+        return full.substring(0, max - hash.length() - 1) + "_" + hash;
+    }
+
+    /** The backfill task of this sync: {@code schema.table.new} from {@code old}. */
+    public String task() {
+        return table.schema() + "." + table.name() + "." + newColumn + "<-" + oldColumn;
+    }
+
+    public String display() {
+        return table.schema() + "." + table.name() + "." + oldColumn + " -> " + newColumn;
+    }
+
+    /** True when the object is one Converge made for expand and contract. */
+    public static boolean isOwned(String commentOrBody) {
+        return commentOrBody != null && commentOrBody.contains(MARKER);
+    }
+
+    /** The open syncs of a target, from its owned triggers (a table with two triggers for one pair counts once). */
+    public static List<ColumnSync> of(SchemaModel model) {
+        return of(model.triggers(), model);
+    }
+
+    /** The syncs an expand plan creates (each with its table's key as the model holds it). */
+    public static List<ColumnSync> planned(dev.converge.engine.plan.Plan plan, SchemaModel current) {
+        return of(plan.steps().stream().map(dev.converge.engine.plan.PlanStep::change)
+                .filter(c -> c instanceof dev.converge.engine.change.CreateTrigger)
+                .map(c -> ((dev.converge.engine.change.CreateTrigger) c).trigger()).toList(), current);
+    }
+
+    private static List<ColumnSync> of(List<Trigger> triggers, SchemaModel model) {
+        Set<String> seen = new TreeSet<>();
+        List<ColumnSync> found = new ArrayList<>();
+        for (Trigger trigger : triggers) {
+            Optional<Matcher> match = markerOf(trigger);
+            if (match.isEmpty()) {
+                continue;
+            }
+            String oldColumn = match.get().group(1);
+            String newColumn = match.get().group(2);
+            Optional<Table> table = model.tables().stream().filter(t -> t.name().equals(trigger.table())).findFirst();
+            Optional<Column> key = table.flatMap(t -> PhasedPlans.singleKey(t).flatMap(t::column));
+            if (key.isPresent() && seen.add(trigger.table() + "|" + oldColumn + "|" + newColumn)) {
+                found.add(new ColumnSync(trigger.table(), oldColumn, newColumn, key.get().name(), key.get().type()));
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Matcher> markerOf(Trigger trigger) {
+        for (String text : new String[] {trigger.comment(), trigger.definition(), trigger.writtenAs()}) {
+            if (text != null) {
+                Matcher m = SYNC.matcher(text);
+                if (m.find()) {
+                    return Optional.of(m);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.converge.engine.plan.phase;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.OnlineStrategies;
+import dev.converge.engine.spi.Dialect;
+import dev.converge.engine.spi.ExpandContractSql;
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PhasedPlanning is a single target's planning seen through a phase: the expand plan, the contract
+ * plan, or (without a phase) the whole plan with a note on how phases would split it; and what the
+ * target holds between the phases (its open syncs).
+ *
+ * @param whole the planning as made without phases
+ * @param phase the phase asked for, or null for none
+ * @param plan  the plan of that phase
+ * @param open  the target's open parallel changes (expand ran, contract has not)
+ */
+public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<ColumnSync> open) {
+    public PhasedPlanning {
+        requireNonNull(whole, "whole is null");
+        requireNonNull(plan, "plan is null");
+        open = List.copyOf(open);
+    }
+
+    /**
+     * Splits a planning. Contract is refused (nothing changes) while expand still has a rename to split
+     * or a backfill to finish.
+     */
+    public static PhasedPlanning of(Target target, Planning whole, Phase phase, OnlineStrategies strategies) {
+        Dialect dialect = target.dialect();
+        ExpandContractSql sql = dialect.expandContract().orElse(null);
+        if (phase != null && sql == null) {
+            throw new ConvergeException(ErrorKind.USAGE, "--phase is not supported for " + dialect.id()
+                    + " yet; plan without it");
+        }
+        PhasedPlans phased = new PhasedPlans(dialect.sqlGenerator(target.version(), strategies),
+                dialect.safetyClassifier(target.version(), strategies), sql);
+        List<ColumnSync> open = ColumnSync.of(whole.current());
+        Plan plan;
+        if (phase == null) {
+            plan = phased.withPhaseNote(whole.plan(), whole.current());
+        } else if (phase == Phase.EXPAND) {
+            plan = phased.expand(whole.plan(), whole.current());
+        } else {
+            try {
+                List<ColumnSync> unfinished = new Backfill(sql, Backfill.Settings.DEFAULT, Backfill.Listener.NONE,
+                        () -> false).unfinished(target.connection(), open);
+                plan = phased.contract(whole.plan(), whole.current(), unfinished);
+            } catch (SQLException e) {
+                throw new ConvergeException(ErrorKind.ERROR, "cannot read the backfill checkpoints: " + e.getMessage(), e);
+            }
+        }
+        return new PhasedPlanning(whole, phase, plan, open);
+    }
+
+    /** This planning with {@code limits} on every statement, those of the expand halves included. */
+    public PhasedPlanning withLimits(dev.converge.engine.plan.StatementLimits limits) {
+        return new PhasedPlanning(whole, phase, limits.onEveryStatement(plan), open);
+    }
+
+    /** The syncs a backfill serves after this plan: those it creates, then those already open. */
+    public List<ColumnSync> backfills() {
+        List<ColumnSync> all = new java.util.ArrayList<>(ColumnSync.planned(plan, whole.current()));
+        open.stream().filter(s -> !all.contains(s)).forEach(all::add);
+        return all;
+    }
+
+    /** The plan of this phase with all an apply needs, as {@link Planning#saved()} gives the whole plan. */
+    public SavedPlan saved() {
+        SavedPlan all = whole.saved();
+        return new SavedPlan(plan, all.schemas(), all.current(), all.desired(), all.desiredHash(), all.gitCommit());
+    }
+
+    /**
+     * The files' allowances per object, and what contract may take without a flag: dropping the old
+     * column of a finished parallel change (the new column holds every value).
+     */
+    public Map<String, Set<HazardCode>> allowances(Map<String, Set<HazardCode>> annotated) {
+        Map<String, Set<HazardCode>> all = new java.util.HashMap<>(annotated);
+        if (phase == Phase.CONTRACT) {
+            PhasedPlans.contractAllowances(open).forEach((name, codes) -> all.merge(name, codes, (a, b) -> {
+                Set<HazardCode> both = java.util.EnumSet.copyOf(a);
+                both.addAll(b);
+                return both;
+            }));
+        }
+        return all;
+    }
+
+    /** The words status and history use for where a target is: "between expand and contract (2 syncs open)". */
+    public static String state(List<ColumnSync> open) {
+        return open.isEmpty() ? "no expand open" : "between expand and contract: " + open.size()
+                + (open.size() == 1 ? " parallel change open (" : " parallel changes open (")
+                + String.join(", ", open.stream().map(ColumnSync::display).toList()) + ")";
+    }
+}

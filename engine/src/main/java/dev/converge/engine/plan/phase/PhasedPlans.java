@@ -1,0 +1,298 @@
+package dev.converge.engine.plan.phase;
+
+import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.change.AlterColumn;
+import dev.converge.engine.change.ColumnChangeKind;
+import dev.converge.engine.change.CreateTrigger;
+import dev.converge.engine.change.DropColumn;
+import dev.converge.engine.change.DropRoutine;
+import dev.converge.engine.change.DropTrigger;
+import dev.converge.engine.change.Rename;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ConstraintKind;
+import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
+import dev.converge.engine.model.TableConstraint;
+import dev.converge.engine.model.Trigger;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanGraph;
+import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.safety.Classification;
+import dev.converge.engine.safety.HazardCode;
+import dev.converge.engine.safety.StepSafety;
+import dev.converge.engine.spi.ExpandContractSql;
+import dev.converge.engine.spi.SafetyClassifier;
+import dev.converge.engine.spi.SqlGenerator;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * PhasedPlans splits a whole plan (as the planner made it) into its expand and contract halves. It
+ * classifies steps ({@link StepPhase}), replaces each column rename by the expand half of a parallel
+ * change (a new column, and a sync that keeps both columns in step; the backfill runs after the
+ * steps), and leaves the contract half to the plan made once expand has run: the target then holds
+ * both columns and Converge's sync objects, which the ordinary diff drops.
+ */
+public final class PhasedPlans {
+    private final SqlGenerator generator;
+    private final SafetyClassifier classifier;
+    private final ExpandContractSql sql;
+
+    /**
+     * @param generator  the dialect's generator, with the same online strategies as the whole plan
+     * @param classifier the dialect's classifier, with the same strategies
+     * @param sql        how the dialect writes syncs, or null when it has none (renames are then contract steps)
+     */
+    public PhasedPlans(SqlGenerator generator, SafetyClassifier classifier, ExpandContractSql sql) {
+        this.generator = generator;
+        this.classifier = classifier;
+        this.sql = sql;
+    }
+
+    /** Where each step of the whole plan goes; a rename that cannot be split goes to contract. */
+    public Map<PlanStep, StepPhase> classify(Plan whole, SchemaModel current) {
+        Map<PlanStep, StepPhase> phases = new LinkedHashMap<>();
+        for (PlanStep step : whole.steps()) {
+            StepPhase phase = StepPhase.of(step);
+            if (phase == StepPhase.SPLIT && rename(step, current).isEmpty()) {
+                phase = StepPhase.CONTRACT;
+            }
+            phases.put(step, phase);
+        }
+        // A step that needs a contract step must wait for it (a view reading a renamed table).
+        PlanGraph graph = PlanGraph.of(whole);
+        Map<Integer, PlanStep> byNumber = new HashMap<>();
+        whole.steps().forEach(s -> byNumber.put(s.number(), s));
+        for (PlanGraph.Edge edge : graph.edges()) {
+            PlanStep from = byNumber.get(edge.from());
+            PlanStep to = byNumber.get(edge.to());
+            if (phases.get(from) != StepPhase.EXPAND && phases.get(to) == StepPhase.EXPAND) {
+                phases.put(to, StepPhase.CONTRACT);
+            }
+        }
+        return phases;
+    }
+
+    /**
+     * The expand plan: the steps the running application survives, and the expand half of each
+     * splittable rename. Its notes say what contract will still do.
+     */
+    public Plan expand(Plan whole, SchemaModel current) {
+        Map<PlanStep, StepPhase> phases = classify(whole, current);
+        List<PlanStep> steps = new ArrayList<>();
+        List<String> contract = new ArrayList<>();
+        for (PlanStep step : whole.steps()) {
+            switch (phases.get(step)) {
+                case EXPAND -> steps.add(step);
+                case SPLIT -> {
+                    ColumnRename rename = rename(step, current).orElseThrow();
+                    steps.addAll(expandHalf(rename, current));
+                    contract.add("drop the sync of " + rename.display() + " and column " + rename.table().schema() + "."
+                            + rename.table().name() + "." + rename.from().name());
+                }
+                default -> contract.add(step.symbol() + " " + step.description());
+            }
+        }
+        List<String> notes = new ArrayList<>(whole.notes());
+        if (contract.isEmpty()) {
+            notes.add("phase expand: nothing is left for contract");
+        } else {
+            notes.add("phase expand: " + contract.size() + (contract.size() == 1 ? " step remains" : " steps remain")
+                    + " for 'converge apply --phase contract': " + String.join("; ", contract));
+        }
+        return renumbered(whole, steps, notes);
+    }
+
+    /**
+     * The contract plan: the whole plan, once every splittable rename has had its expand half and
+     * every backfill is done; the sync objects are dropped first, so no write meets a sync that names
+     * a dropped column. Refused (nothing changes) while expand still has work.
+     *
+     * @param unfinished the open syncs whose backfill has not finished
+     */
+    public Plan contract(Plan whole, SchemaModel current, List<ColumnSync> unfinished) {
+        List<String> missing = new ArrayList<>();
+        classify(whole, current).forEach((step, phase) -> {
+            if (phase == StepPhase.SPLIT) {
+                missing.add(step.description());
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: expand has not run for "
+                    + String.join("; ", missing) + ". Run 'converge apply --phase expand' first. Nothing was changed.");
+        }
+        if (!unfinished.isEmpty()) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: the backfill of "
+                    + unfinished.stream().map(ColumnSync::display).collect(Collectors.joining(", "))
+                    + " has not finished. Run 'converge apply --phase expand' again: it resumes the backfill."
+                    + " Nothing was changed.");
+        }
+        List<PlanStep> steps = new ArrayList<>(relaxOldColumns(current));
+        whole.steps().stream().filter(PhasedPlans::dropsOwned).forEach(steps::add);
+        whole.steps().stream().filter(s -> !dropsOwned(s)).forEach(steps::add);
+        return renumbered(whole, steps, whole.notes());
+    }
+
+    /*
+     * Each old column that is NOT NULL lets NULL in first: once the sync is gone, a release writing only
+     * the new name leaves the old column empty, and the drop of the old column may be in a later
+     * transaction than the drop of the sync (a dialect without transactional DDL, or an online step
+     * between them).
+     */
+    private List<PlanStep> relaxOldColumns(SchemaModel current) {
+        List<PlanStep> steps = new ArrayList<>();
+        for (ColumnSync sync : ColumnSync.of(current)) {
+            Optional<Column> old = current.tables().stream().filter(t -> t.name().equals(sync.table())).findFirst()
+                    .flatMap(t -> t.column(sync.oldColumn())).filter(Column::notNull);
+            if (old.isEmpty()) {
+                continue;
+            }
+            Column relaxed = new Column(old.get().name(), old.get().type(), false, old.get().defaultExpression(),
+                    old.get().identity(), old.get().identityOptions(), old.get().generatedExpression(),
+                    old.get().collation(), old.get().comment(), old.get().dependsOn());
+            AlterColumn alter = new AlterColumn(sync.table(), old.get(), relaxed, EnumSet.of(ColumnChangeKind.NOT_NULL));
+            Classification c = classifier.classify(alter, current);
+            steps.add(new PlanStep(0, "contract-relax:" + alter.target().display(), alter.action(), false, alter.target(),
+                    "alter column " + alter.target().display() + ": drop NOT NULL (contract: the sync of "
+                            + sync.display() + " goes first)", generator.statements(alter, current), c.classes(),
+                    c.hazards(), alter, generator.statements(new AlterColumn(sync.table(), relaxed, old.get(),
+                    EnumSet.of(ColumnChangeKind.NOT_NULL)), current), null, StepSafety.of(c.locks())));
+        }
+        return steps;
+    }
+
+    /**
+     * What contract may drop without a --allow-destructive: the old column of an open sync, whose every
+     * value the new column holds once the backfill is done.
+     */
+    public static Map<String, Set<HazardCode>> contractAllowances(List<ColumnSync> open) {
+        Map<String, Set<HazardCode>> allowed = new HashMap<>();
+        for (ColumnSync sync : open) {
+            allowed.put(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.oldColumn())
+                    .display(), EnumSet.of(HazardCode.DATA_LOSS, HazardCode.BACKWARD_INCOMPATIBLE));
+        }
+        return allowed;
+    }
+
+    /**
+     * The whole plan with a note saying how phases would split it, when it holds steps the running
+     * application does not survive; the same plan otherwise.
+     */
+    public Plan withPhaseNote(Plan whole, SchemaModel current) {
+        Map<PlanStep, StepPhase> phases = classify(whole, current);
+        Set<Integer> incompatible = new TreeSet<>();
+        long split = phases.values().stream().filter(p -> p == StepPhase.SPLIT).count();
+        phases.forEach((step, phase) -> {
+            if (phase != StepPhase.EXPAND) {
+                incompatible.add(step.number());
+            }
+        });
+        if (incompatible.isEmpty()) {
+            return whole;
+        }
+        List<String> notes = new ArrayList<>(whole.notes());
+        notes.add((incompatible.size() == 1 ? "step " : "steps ")
+                + incompatible.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (incompatible.size() == 1 ? " breaks" : " break") + " an application still running against the current schema: '--phase expand' applies the"
+                + " other steps" + (split == 0 ? "" : " and a parallel change for " + split + (split == 1 ? " rename"
+                : " renames") + " (new column, sync, backfill)") + " now, '--phase contract' the rest once the old"
+                + " release is gone");
+        return new Plan(whole.formatVersion(), whole.dialect(), whole.target(), whole.currentFingerprint(),
+                whole.desiredFingerprint(), whole.steps(), notes, whole.unmanaged());
+    }
+
+    /** A rename of a column that a parallel change can split, with the column as it is now. */
+    record ColumnRename(QualifiedName table, Column from, String to, String key) {
+        String display() {
+            return table.schema() + "." + table.name() + "." + from.name() + " -> " + to;
+        }
+    }
+
+    private Optional<ColumnRename> rename(PlanStep step, SchemaModel current) {
+        if (sql == null || !(step.change() instanceof Rename rename)) {
+            return Optional.empty();
+        }
+        QualifiedName tableName = rename.from().name();
+        Optional<Table> table = current.tables().stream().filter(t -> t.name().equals(tableName)).findFirst();
+        Optional<Column> column = table.flatMap(t -> t.column(rename.fromName()));
+        Optional<String> key = table.flatMap(PhasedPlans::singleKey);
+        if (column.isEmpty() || key.isEmpty() || key.get().equals(rename.fromName())
+                || column.get().identity() != Identity.NONE || column.get().generatedExpression() != null
+                || !ColumnSync.nameable(rename.fromName()) || !ColumnSync.nameable(rename.to())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ColumnRename(tableName, column.get(), rename.to(), key.get()));
+    }
+
+    /** The one column of a table's primary key, the range a backfill walks; empty for none or several. */
+    static Optional<String> singleKey(Table table) {
+        return table.constraints().stream().filter(c -> c.kind() == ConstraintKind.PRIMARY_KEY)
+                .map(TableConstraint::columns).filter(cols -> cols.size() == 1).map(cols -> cols.get(0)).findFirst();
+    }
+
+    /*
+     * The new column takes the old one's type and collation but neither NOT NULL nor its default: the
+     * sync fills it on every write, the backfill fills the rows before, and contract then gives it
+     * what the desired files say (the ordinary diff of the new column).
+     */
+    private List<PlanStep> expandHalf(ColumnRename rename, SchemaModel current) {
+        Column old = rename.from();
+        Column added = new Column(rename.to(), old.type(), false, null, Identity.NONE, null, null, old.collation(), null,
+                old.dependsOn());
+        AddColumn add = new AddColumn(rename.table(), added);
+        Classification addClass = classifier.classify(add, current);
+        PlanStep addStep = new PlanStep(0, "expand-add-column:" + add.target().display(), add.action(), false,
+                add.target(), "add column " + add.target().display() + " " + old.type() + " (expand: new name of "
+                + old.name() + ")", generator.statements(add, current), addClass.classes(), addClass.hazards(), add,
+                generator.statements(new DropColumn(rename.table(), added)), null, StepSafety.of(addClass.locks()));
+        String name = sql.syncName(rename.table(), old.name(), rename.to());
+        String marker = ColumnSync.marker(old.name(), rename.to());
+        List<DdlStatement> create = sql.createColumnSync(rename.table(), old.name(), rename.to(), marker);
+        Trigger trigger = new Trigger(rename.table(), name, String.join(";\n", DdlStatement.texts(create)), "O", null,
+                marker);
+        CreateTrigger sync = new CreateTrigger(trigger);
+        Classification syncClass = classifier.classify(sync, current);
+        PlanStep syncStep = new PlanStep(0, "expand-sync:" + trigger.ref().display(), sync.action(), false,
+                trigger.ref(), "create sync " + name + " on " + rename.table().schema() + "." + rename.table().name()
+                + ": writes to " + old.name() + " or " + rename.to() + " reach the other (expand of rename "
+                + rename.display() + "; backfill by " + rename.key() + " follows)", create, syncClass.classes(),
+                syncClass.hazards(), sync, sql.dropColumnSync(rename.table(), old.name(), rename.to()), null,
+                StepSafety.of(syncClass.locks()));
+        return List.of(addStep, syncStep);
+    }
+
+    /** True for a step that drops one of Converge's own expand objects (a sync trigger or its function). */
+    static boolean dropsOwned(PlanStep step) {
+        if (step.change() instanceof DropTrigger drop) {
+            return ColumnSync.isOwned(drop.trigger().comment()) || ColumnSync.isOwned(drop.trigger().definition());
+        }
+        if (step.change() instanceof DropRoutine drop) {
+            return ColumnSync.isOwned(drop.routine().comment());
+        }
+        return false;
+    }
+
+    private static Plan renumbered(Plan whole, List<PlanStep> steps, List<String> notes) {
+        List<PlanStep> numbered = new ArrayList<>(steps.size());
+        for (PlanStep s : steps) {
+            numbered.add(new PlanStep(numbered.size() + 1, s.id(), s.action(), s.replaces(), s.target(), s.description(),
+                    s.statements(), s.classes(), s.hazards(), s.change(), s.inverse(), s.source(), s.safety()));
+        }
+        return new Plan(whole.formatVersion(), whole.dialect(), whole.target(), whole.currentFingerprint(),
+                whole.desiredFingerprint(), numbered, notes, whole.unmanaged());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.converge.engine.spi;
+
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.plan.DdlStatement;
+import java.util.List;
+
+/**
+ * ExpandContractSql is what a dialect writes for the parallel changes of expand and contract
+ * ({@code dev.converge.engine.plan.phase}): the objects that keep an old and a new column in step
+ * while both exist, and the bounded statements of a backfill. The engine decides what and when; the
+ * dialect only spells it. Every object written here is named by {@link #syncName} and carries
+ * {@code marker} (as a comment, or inside its body where the server keeps no comment), so that an
+ * inspection recognises it as Converge's own.
+ */
+public interface ExpandContractSql {
+    /**
+     * The statements that make writes through either column reach the other: an insert that sets
+     * only one of them, and an update that changes only one of them, set the other to the same value.
+     */
+    List<DdlStatement> createColumnSync(QualifiedName table, String oldColumn, String newColumn, String marker);
+
+    /** The statements that remove what {@link #createColumnSync} made. */
+    List<DdlStatement> dropColumnSync(QualifiedName table, String oldColumn, String newColumn);
+
+    /**
+     * The name of the sync objects of a column pair (a trigger, and on PostgreSQL its function): at
+     * most the server's identifier length, the same for the same pair every time.
+     */
+    String syncName(QualifiedName table, String oldColumn, String newColumn);
+
+    /*
+     * Keys travel as text, so one backfill serves every key type: {@code keyType} is the key column's
+     * type as the model holds it, for a dialect that must cast the text back to compare in key order.
+     */
+
+    /**
+     * A query with two parameters (the last key done, as text, twice; null before the first batch) whose
+     * single row holds the greatest key of the next batch of {@code size} rows, as text, or NULL when no
+     * row is left.
+     */
+    String nextBatchEnd(QualifiedName table, String key, String keyType, int size);
+
+    /**
+     * An update with three parameters (the last key done, twice, or null; and the batch's last key, all
+     * as text) that copies {@code source} into {@code target} in that key range where the two differ.
+     */
+    String copyBatch(QualifiedName table, String key, String keyType, String target, String source);
+
+    /** A query with two parameters (the last key done, twice, or null) counting the rows after it. */
+    String countRows(QualifiedName table, String key, String keyType);
+
+    /** The statements that create the bookkeeping table of backfill checkpoints when it is missing. */
+    List<String> createBackfillTable();
+}
