@@ -10,6 +10,7 @@ import dev.converge.engine.change.DropTrigger;
 import dev.converge.engine.change.Rename;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.model.TriggerState;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.Identity;
@@ -262,7 +263,7 @@ public final class PhasedPlans {
         String name = sql.syncName(rename.table(), old.name(), rename.to());
         String marker = ColumnSync.marker(old.name(), rename.to());
         List<DdlStatement> create = sql.createColumnSync(rename.table(), old.name(), rename.to(), marker);
-        Trigger trigger = new Trigger(rename.table(), name, String.join(";\n", DdlStatement.texts(create)), "O", null,
+        Trigger trigger = new Trigger(rename.table(), name, String.join(";\n", DdlStatement.texts(create)), TriggerState.ENABLED, null,
                 marker);
         CreateTrigger sync = new CreateTrigger(trigger);
         Classification syncClass = classifier.classify(sync, current);
