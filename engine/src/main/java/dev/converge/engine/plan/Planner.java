@@ -6,6 +6,7 @@ import dev.converge.engine.change.Change;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.Phases;
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.diff.DiffResult;
 import dev.converge.engine.diff.Differ;
 import dev.converge.engine.diff.ModelIndex;
@@ -114,7 +115,7 @@ public final class Planner {
         }
         if (!refused.isEmpty()) {
             throw new ConvergeException(ErrorKind.BAD_INPUT, "refusing the plan: the " + dialect + " dialect cannot make "
-                    + (refused.size() == 1 ? "a change" : refused.size() + " changes") + " the desired state needs:\n  "
+                    + Plural.count(refused.size(), "change") + " the desired state needs:\n  "
                     + String.join("\n  ", refused) + "\nNothing was changed. Leave what needs it out of the"
                     + " desired files, or make the change by hand and ignore the object.");
         }
