@@ -48,9 +48,11 @@ median() { # label, command...: prints the median wall time of $runs runs
     "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# Prime: the launcher's first run writes the archive; the first plan fills the normalization cache.
-"$home/bin/converge" --version >/dev/null
+# Prime: the launcher's first command (a plan) writes its class-data archive and fills the
+# normalization cache; the second checks that the plan is a cache hit (no shadow started).
 "$home/bin/converge" plan --url "$url" --desired "$work/schema" >/dev/null 2>&1 || true
+"$home/bin/converge" plan --url "$url" --desired "$work/schema" --verbose 2>&1 >/dev/null | grep -q "normalization cache.*hit" \
+  || { echo "the second plan was not a normalization cache hit"; exit 1; }
 
 median "java -version (reference: the JVM alone)" java -version
 median "java -jar converge.jar --version" java -jar "$jar" --version

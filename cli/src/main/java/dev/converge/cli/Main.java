@@ -37,6 +37,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // --version alone needs neither the dialects nor picocli's model of every command (about 1,500
+        // classes loaded by reflection): answering it first is half of its start-up. Same text as picocli's.
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(String.join(System.lineSeparator(), Main.class.getAnnotation(Command.class).version()));
+            System.exit(ExitCodes.OK);
+        }
         System.exit(commandLine(DialectRegistry.fromServiceLoader()).execute(args));
     }
 

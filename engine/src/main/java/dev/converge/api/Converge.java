@@ -25,9 +25,18 @@ import dev.converge.engine.spi.DatabaseUrl;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import dev.converge.engine.lint.Finding;
+import dev.converge.engine.lint.LintConfig;
+import dev.converge.engine.lint.LintRule;
+import dev.converge.engine.lint.Linter;
+import dev.converge.engine.lint.Severity;
 
 /**
  * Converge is the entry point of the library: one target database, the schemas of it to manage, the
@@ -187,6 +196,74 @@ public final class Converge {
             return new ApplyOutcome(result.historyId(), result.statementsRun(), result.durationMillis(),
                     result.converged(), result.remaining());
         }
+    }
+
+    /**
+     * Continues the newest apply of this target (of its {@link #schemas schemas}, when given) that stopped
+     * at a checkpoint, failed, interrupted or cut off, with the plan the target keeps for it, under this
+     * policy: {@code converge apply --resume}. Refused (a {@link ConvergeException} of kind REFUSED) when
+     * there is nothing to resume or the target is no longer exactly as that checkpoint left it.
+     */
+    public ApplyOutcome resume() {
+        try (Target db = open()) {
+            StatementRunner runner = StatementRunner.of(StatementRunner.Settings.DEFAULT,
+                    db.dialect().sessionTimeouts(), StatementRunner.Listener.NONE);
+            ApplyResult result = new Applier(db.dialect(), Clock.systemUTC()).executor(runner).policy(policy.safety())
+                    .resume(db.connection(), null, schemas.isEmpty() ? null : schemas);
+            return new ApplyOutcome(result.historyId(), result.statementsRun(), result.durationMillis(),
+                    result.converged(), result.remaining());
+        }
+    }
+
+    /** Lints {@code desired} and its plan against this target with every rule at its default severity. */
+    public LintReport lint(Desired desired) {
+        return lint(desired, Map.of());
+    }
+
+    /**
+     * Checks the desired state and the plan against this target with the lint rules: {@code converge
+     * lint}. The target is only read.
+     *
+     * @param ruleSeverities severities by rule id ({@code no-primary-key} to {@code off}, {@code error},
+     *                       {@code warning} or {@code note}), as {@code --rule ID=SEVERITY}; an unknown id
+     *                       or severity is a {@link ConvergeException} of kind USAGE
+     */
+    public LintReport lint(Desired desired, Map<String, String> ruleSeverities) {
+        LintConfig config = lintConfig(ruleSeverities);
+        try (Target db = open(); Desired.Materialized files = desired.open()) {
+            Planning planning = Planning.run(db, new Planning.Request(files.location(), shadowSpec(db.dialect()),
+                    ignore, scope(), settings()));
+            List<Finding> findings = new Linter(config).lint(planning.desired().model(), planning.plan(),
+                    planning.desired().source());
+            return new LintReport(findings, config, sarifRoot(files));
+        }
+    }
+
+    /** The desired directory as given, for SARIF's relative paths; never a copy or a URL (it may hold a password). */
+    private static String sarifRoot(Desired.Materialized files) {
+        try {
+            return files.temporary() == null && java.nio.file.Files.isDirectory(Path.of(files.location()))
+                    ? files.location() : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static LintConfig lintConfig(Map<String, String> ruleSeverities) {
+        Set<String> known = Linter.rules().stream().map(LintRule::id).collect(Collectors.toCollection(TreeSet::new));
+        Map<String, Severity> severities = new HashMap<>();
+        ruleSeverities.forEach((rule, severity) -> {
+            if (!known.contains(rule)) {
+                throw new ConvergeException(ErrorKind.USAGE, "lint rule '" + rule + "' does not exist; the rules are "
+                        + String.join(", ", known));
+            }
+            try {
+                severities.put(rule, Severity.parse(severity));
+            } catch (IllegalArgumentException e) {
+                throw new ConvergeException(ErrorKind.USAGE, "lint rule " + rule + ": " + e.getMessage());
+            }
+        });
+        return new LintConfig(severities, LintConfig.DEFAULT.largeTableRows());
     }
 
     /** The newest {@code limit} applies recorded on the target, newest first; empty if none. */

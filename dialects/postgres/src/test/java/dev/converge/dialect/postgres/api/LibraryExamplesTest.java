@@ -14,6 +14,8 @@ import dev.converge.api.EnvironmentPlan;
 import dev.converge.api.FleetOutcome;
 import dev.converge.api.Format;
 import dev.converge.api.HistoryRecord;
+import dev.converge.api.LintFinding;
+import dev.converge.api.LintReport;
 import dev.converge.api.Policy;
 import dev.converge.api.Step;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,10 +151,87 @@ class LibraryExamplesTest {
     }
 
     @Test
+    void lintTheDesiredStateAndItsPlan() throws IOException {
+        try (LocalPostgres db = LocalPostgres.create("apilint")) {
+            String url = db.jdbcUrl();
+            Path schema = write("lint/orders.sql", "CREATE TABLE orders (id bigint, placed_at timestamp);").getParent();
+            // tag::lint[]
+            Converge target = Converge.target(url);
+            LintReport report = target.lint(Desired.directory(schema), Map.of("serial-column", "off"));
+            for (LintFinding finding : report.findings()) {
+                System.out.println(finding.severity() + " " + finding.rule() + " " + finding.object()
+                        + " " + finding.file() + ":" + finding.line());
+            }
+            Files.writeString(dir.resolve("lint.sarif"), report.sarif());    // for code scanning
+            // end::lint[]
+            assertTrue(report.findings().stream().anyMatch(f -> f.rule().equals("no-primary-key")
+                    && f.object().endsWith("orders") && f.line() == 1), report.text());
+            assertTrue(report.sarif().contains("\"no-primary-key\""), report.sarif());
+            ConvergeException unknown = assertThrows(ConvergeException.class,
+                    () -> target.lint(Desired.directory(schema), Map.of("no-such-rule", "off")));
+            assertEquals(ErrorKind.USAGE, unknown.kind());
+            assertEquals(0, count(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'orders'"),
+                    "lint only reads the target");
+        }
+    }
+
+    /**
+     * An apply cut off between two steps (its session killed while the index build waits for a lock the
+     * test holds) stays resumable: step 1 is committed and checkpointed, nobody could undo it.
+     * {@code resume()} finishes it.
+     */
+    @Test
+    void anApplyCutOffAtACheckpointIsResumed() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("apiresume")) {
+            db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, code text)");
+            String url = db.jdbcUrl();
+            Path schema = write("resume/orders.sql", "CREATE TABLE customers (id bigint PRIMARY KEY);\n"
+                    + "CREATE TABLE orders (id bigint PRIMARY KEY, code text);\n"
+                    + "CREATE INDEX orders_code ON orders (code);").getParent();
+            Converge target = Converge.target(url).serverShadow();
+            ConvergePlan plan = target.plan(Desired.directory(schema));
+            try (java.sql.Connection holder = db.connect(); java.sql.Connection killer = db.connect()) {
+                holder.setAutoCommit(false);
+                holder.createStatement().execute("LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE");
+                java.util.concurrent.CompletableFuture<ApplyOutcome> apply =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> target.apply(plan));
+                killWhenWaiting(killer, db.database());
+                java.util.concurrent.ExecutionException cut = assertThrows(java.util.concurrent.ExecutionException.class,
+                        apply::get);
+                assertTrue(cut.getCause() instanceof ConvergeException, String.valueOf(cut.getCause()));
+                holder.rollback();
+            }
+            assertEquals(1, count(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'customers'"),
+                    "step 1 was committed before the cut");
+            // tag::resume[]
+            ApplyOutcome resumed = target.resume();                   // converge apply --resume
+            // end::resume[]
+            assertTrue(resumed.converged(), resumed.toString());
+            assertTrue(target.isConverged(Desired.directory(schema)));
+        }
+    }
+
+    /** Terminates the session of {@code database} whose index build waits for a lock (within 60 s). */
+    private static void killWhenWaiting(java.sql.Connection killer, String database) throws Exception {
+        String find = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                + "' AND wait_event_type = 'Lock' AND query LIKE 'CREATE INDEX%'";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (java.sql.Statement st = killer.createStatement(); java.sql.ResultSet rs = st.executeQuery(find)) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the index build never waited for the lock");
+    }
+
+    @Test
     void theDocsShowTheseExamples() throws IOException {
         String source = Files.readString(Path.of("src/test/java/dev/converge/dialect/postgres/api/LibraryExamplesTest.java"));
         String page = Files.readString(Path.of("../../docs/library.md"), StandardCharsets.UTF_8);
-        for (String tag : List.of("plan", "policy", "desired", "fleet")) {
+        for (String tag : List.of("plan", "policy", "desired", "fleet", "lint", "resume")) {
             String snippet = snippet(source, tag);
             assertTrue(page.contains(snippet), "docs/library.md lacks the example '" + tag + "':\n" + snippet);
         }
@@ -167,6 +247,16 @@ class LibraryExamplesTest {
             out.append(line.length() >= 12 ? line.substring(12) : line.strip()).append('\n');
         }
         return out.toString().stripTrailing();
+    }
+
+    private static int count(LocalPostgres db, String query) {
+        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
     }
 
     private Path write(String relative, String text) throws IOException {
