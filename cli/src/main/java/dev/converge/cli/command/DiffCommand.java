@@ -11,6 +11,7 @@ import dev.converge.engine.safety.SafetyPolicy;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.project.ProjectConfig;
 import dev.converge.engine.project.ProjectConfigReader;
+import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.DialectRegistry;
 import dev.converge.engine.spi.ShadowSpec;
 import java.io.PrintWriter;
@@ -70,7 +71,8 @@ public final class DiffCommand implements Callable<Integer> {
         SchemaSource target = SchemaSource.read(to, project, dialects, shadowSpec, null);
         SchemaSource wanted = SchemaSource.read(from, project, dialects, shadowSpec, fromIsPath ? target.url() : null);
         String dialectId = project == null ? "postgres" : project.dialect();
-        Plan plan = Planner.of(dialects.byId(dialectId)).plan(target.model(), wanted.in(target), target.display());
+        Dialect dialect = dialects.byId(dialectId);
+        Plan plan = Planner.of(dialect).plan(target.model(), wanted.in(target, dialect.lexer()), target.display());
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {
             case json -> PlanJson.write(plan);

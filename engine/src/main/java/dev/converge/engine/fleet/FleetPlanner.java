@@ -168,7 +168,7 @@ public final class FleetPlanner {
         if (target.schema() == null || templateSchema == null) {
             return desired;
         }
-        return new SchemaMapping(templateSchema, target.schema()).apply(desired);
+        return new SchemaMapping(templateSchema, target.schema(), dialect.lexer()).apply(desired);
     }
 
     /** What the files say beyond their SQL, for this target: mapped onto the tenant's schema in schema mode. */
@@ -176,7 +176,7 @@ public final class FleetPlanner {
         if (target.schema() == null || templateSchema == null) {
             return source;
         }
-        return new SchemaMapping(templateSchema, target.schema()).apply(source);
+        return new SchemaMapping(templateSchema, target.schema(), dialect.lexer()).apply(source);
     }
 
     /** Only what a source model says to leave alone: drift is compared without renames or locations. */
@@ -194,7 +194,7 @@ public final class FleetPlanner {
         Plan keyPlan = plan;
         if (target.schema() != null && templateSchema != null && !plan.isEmpty()) {
             keyPlan = pipeline.offline(versions.get(target.url().jdbcUrl()),
-                    new SchemaMapping(target.schema(), templateSchema).apply(current), desired.model(), "template",
+                    new SchemaMapping(target.schema(), templateSchema, dialect.lexer()).apply(current), desired.model(), "template",
                     desired.source());
         }
         StringBuilder text = new StringBuilder();

@@ -14,6 +14,8 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.source.RenameAnnotation;
 import dev.converge.engine.source.SourceModel;
+import dev.converge.engine.spi.SqlLexer;
+import dev.converge.engine.text.NameRewriter;
 import java.util.HashMap;
 import java.util.stream.Collectors;
 import java.util.ArrayList;
@@ -49,12 +51,13 @@ public final class SchemaMapping {
 
     private final String from;
     private final String to;
-    private final SqlRequalifier sql;
+    private final NameRewriter sql;
 
-    public SchemaMapping(String from, String to) {
+    /** A mapping that reads SQL text with the dialect's lexer, so that strings and comments keep the old name. */
+    public SchemaMapping(String from, String to, SqlLexer lexer) {
         this.from = from;
         this.to = to;
-        this.sql = new SqlRequalifier(from, to);
+        this.sql = new NameRewriter(lexer);
     }
 
     public SchemaModel apply(SchemaModel model) {
@@ -153,7 +156,7 @@ public final class SchemaMapping {
         }
         if (node.isTextual() && !NOT_SQL.contains(key)) {
             String text = node.asText();
-            String mapped = sql.apply(text);
+            String mapped = sql.requalify(text, from, to);
             return mapped.equals(text) ? node : TextNode.valueOf(mapped);
         }
         return node;

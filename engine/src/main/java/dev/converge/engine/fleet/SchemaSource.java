@@ -12,6 +12,7 @@ import dev.converge.engine.spi.DialectRegistry;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.spi.SqlLexer;
 import dev.converge.engine.workflow.DesiredStateResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,13 +98,13 @@ public record SchemaSource(SchemaModel model, String space, String display, Data
      * both live in single (different) schemas: staging's {@code app} schema compared with prod's
      * {@code t_acme}.
      */
-    public SchemaModel in(SchemaSource other) {
+    public SchemaModel in(SchemaSource other, SqlLexer lexer) {
         String mine = singleSchema();
         String theirs = other.singleSchema();
         if ((space == null && other.space == null) || mine == null || theirs == null || mine.equals(theirs)) {
             return model;
         }
-        return new SchemaMapping(mine, theirs).apply(model);
+        return new SchemaMapping(mine, theirs, lexer).apply(model);
     }
 
     private String singleSchema() {

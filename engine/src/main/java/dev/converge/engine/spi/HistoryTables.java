@@ -15,11 +15,18 @@ import java.util.Optional;
  * store's, written once.
  */
 public interface HistoryTables {
-    /** The history table, quoted as the server needs it. */
-    String history();
+    /** An identifier quoted as the server needs it. */
+    String quote(String identifier);
 
-    /** The checkpoints table, quoted as the server needs it. */
-    String checkpoints();
+    /** The history table in the bookkeeping schema. */
+    default String history() {
+        return quote(InspectScope.BOOKKEEPING_SCHEMA) + "." + quote("history");
+    }
+
+    /** The checkpoints table in the bookkeeping schema. */
+    default String checkpoints() {
+        return quote(InspectScope.BOOKKEEPING_SCHEMA) + "." + quote("checkpoints");
+    }
 
     /** Creates the schema and tables if missing and adds the columns newer versions need. */
     void ensure(Connection connection) throws SQLException;

@@ -28,14 +28,14 @@ public final class NameRewriter {
      * table's name; a name after another qualifier ({@code public.old}) is some other object's.
      */
     public String renameColumn(String sql, QualifiedName table, String old, String renamed) {
-        return rewrite(sql, old, (tokens, i) -> {
+        return renameWhere(sql, old, renamed, (tokens, i) -> {
             int dot = previous(tokens, i);
             if (dot < 0 || !tokens.get(dot).is(Kind.DOT)) {
                 return true;
             }
             int qualifier = previous(tokens, dot);
             return qualifier >= 0 && isName(tokens.get(qualifier), table.name());
-        }, renamed);
+        });
     }
 
     /**
@@ -44,38 +44,31 @@ public final class NameRewriter {
      * bare name stands.
      */
     public String renameRelation(String sql, QualifiedName old, QualifiedName renamed) {
-        if (sql == null) {
-            return null;
-        }
-        List<SqlToken> tokens = lexer.tokens(sql);
-        StringBuilder out = new StringBuilder(sql.length() + 16);
-        for (int i = 0; i < tokens.size(); i++) {
+        return each(sql, (tokens, i, out) -> {
             SqlToken t = tokens.get(i);
             if (t.is(Kind.NAME_STRING)) {
                 out.append(lexer.string(renameRelation(t.value(), old, renamed)));
-                continue;
+                return i;
             }
             if (!t.is(Kind.NAME) || afterDot(tokens, i)) {
                 out.append(t.text());
-                continue;
+                return i;
             }
             int dot = next(tokens, i);
             int member = dot < 0 ? -1 : next(tokens, dot);
-            boolean qualified = dot >= 0 && tokens.get(dot).is(Kind.DOT) && member >= 0;
-            if (qualified && isName(t, old.schema()) && isName(tokens.get(member), old.name())) {
+            if (member >= 0 && tokens.get(dot).is(Kind.DOT) && isName(t, old.schema())
+                    && isName(tokens.get(member), old.name())) {
                 out.append(lexer.name(renamed.schema(), t));
                 for (int k = i + 1; k < member; k++) {
                     out.append(tokens.get(k).text());
                 }
                 out.append(lexer.name(renamed.name(), tokens.get(member)));
-                i = member;
-            } else if (!lexer.qualifiesNames() && isName(t, old.name())) {
-                out.append(lexer.name(renamed.name(), t));
-            } else {
-                out.append(t.text());
+                return member;
             }
-        }
-        return out.toString();
+            boolean bare = !lexer.qualifiesNames() && isName(t, old.name());
+            out.append(bare ? lexer.name(renamed.name(), t) : t.text());
+            return i;
+        });
     }
 
     /**
@@ -84,25 +77,22 @@ public final class NameRewriter {
      */
     public String renameOwnName(String definition, String old, String renamed) {
         boolean[] done = {false};
-        return rewrite(definition, old, (tokens, i) -> {
+        return renameWhere(definition, old, renamed, (tokens, i) -> {
             boolean own = !done[0] && !afterDot(tokens, i) && !beforeDot(tokens, i);
             done[0] |= own;
             return own;
-        }, renamed);
+        });
     }
 
     /** A string literal {@code old} written as a label of {@code type} becomes {@code renamed}. */
     public String renameLabel(String sql, QualifiedName type, String old, String renamed) {
-        if (sql == null) {
-            return null;
-        }
         List<String> typeName = List.of(type.schema(), type.name());
-        StringBuilder out = new StringBuilder(sql.length() + 16);
-        for (SqlToken t : lexer.tokens(sql)) {
+        return each(sql, (tokens, i, out) -> {
+            SqlToken t = tokens.get(i);
             boolean label = t.is(Kind.STRING) && t.value().equals(old) && t.castTo().equals(typeName);
             out.append(label ? lexer.string(renamed) : t.text());
-        }
-        return out.toString();
+            return i;
+        });
     }
 
     /**
@@ -110,12 +100,7 @@ public final class NameRewriter {
      * names an object too; a name that only ends in {@code from} or follows a dot is not a qualifier.
      */
     public String requalify(String sql, String from, String to) {
-        if (sql == null) {
-            return null;
-        }
-        List<SqlToken> tokens = lexer.tokens(sql);
-        StringBuilder out = new StringBuilder(sql.length() + 16);
-        for (int i = 0; i < tokens.size(); i++) {
+        return each(sql, (tokens, i, out) -> {
             SqlToken t = tokens.get(i);
             if (t.is(Kind.NAME_STRING)) {
                 out.append(lexer.string(requalify(t.value(), from, to)));
@@ -124,23 +109,35 @@ public final class NameRewriter {
             } else {
                 out.append(t.text());
             }
-        }
-        return out.toString();
+            return i;
+        });
     }
 
     private interface Where {
         boolean test(List<SqlToken> tokens, int at);
     }
 
-    private String rewrite(String sql, String old, Where where, String renamed) {
+    /** Writes the token at {@code at} (and any it takes with it) and returns the last index it consumed. */
+    private interface Step {
+        int write(List<SqlToken> tokens, int at, StringBuilder out);
+    }
+
+    private String renameWhere(String sql, String old, String renamed, Where where) {
+        return each(sql, (tokens, i, out) -> {
+            SqlToken t = tokens.get(i);
+            out.append(isName(t, old) && where.test(tokens, i) ? lexer.name(renamed, t) : t.text());
+            return i;
+        });
+    }
+
+    private String each(String sql, Step step) {
         if (sql == null) {
             return null;
         }
         List<SqlToken> tokens = lexer.tokens(sql);
         StringBuilder out = new StringBuilder(sql.length() + 16);
         for (int i = 0; i < tokens.size(); i++) {
-            SqlToken t = tokens.get(i);
-            out.append(isName(t, old) && where.test(tokens, i) ? lexer.name(renamed, t) : t.text());
+            i = step.write(tokens, i, out);
         }
         return out.toString();
     }

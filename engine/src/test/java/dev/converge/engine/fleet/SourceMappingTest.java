@@ -12,6 +12,7 @@ import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.source.RenameAnnotation;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
+import dev.converge.engine.text.AnsiLexer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,7 @@ class SourceMappingTest {
                 List.of("app.tmp_*", "audit_*"),
                 Map.of(ObjectRef.of(ObjectKind.TABLE, ORDERS), Set.of(HazardCode.TABLE_REWRITE)));
 
-        SourceModel mapped = new SchemaMapping("app", "t_acme").apply(source);
+        SourceModel mapped = new SchemaMapping("app", "t_acme", new AnsiLexer()).apply(source);
 
         assertEquals("schema/app.sql:3", mapped.describe(ObjectRef.member(ObjectKind.COLUMN, TENANT_ORDERS, "total")));
         assertEquals("schema/app.sql:3", mapped.describe(ObjectRef.of(ObjectKind.TABLE,

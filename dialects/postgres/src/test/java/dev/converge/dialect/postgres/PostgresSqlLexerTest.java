@@ -46,10 +46,35 @@ class PostgresSqlLexerTest {
                 QualifiedName.of("Shop", "status"), "its", "it's"));
     }
 
+    /* The cases of the fleet's former SqlRequalifier, whose hand lexer this replaces. */
     @Test
-    void requalifyingKeepsDataAndFollowsRegclass() {
-        assertEquals("SELECT tenant_a.orders.id, 'app.orders' FROM tenant_a.orders WHERE nextval('tenant_a.s'::regclass) > 0",
-                names.requalify("SELECT app.orders.id, 'app.orders' FROM app.orders WHERE nextval('app.s'::regclass) > 0",
-                        "app", "tenant_a"));
+    void requalifyingChangesQualifiersAndRegclassLiteralsOnly() {
+        assertEquals("SELECT o.id FROM (tenant_acme.orders o JOIN tenant_acme.customers c ON ((c.id = o.cid)))",
+                toTenant("SELECT o.id FROM (app.orders o JOIN app.customers c ON ((c.id = o.cid)))"));
+        assertEquals("'new'::tenant_acme.status", toTenant("'new'::app.status"));
+        assertEquals("tenant_acme.status[]", toTenant("\"app\".status[]"));
+        assertEquals("nextval('tenant_acme.orders_id_seq'::regclass)", toTenant("nextval('app.orders_id_seq'::regclass)"));
+        assertEquals("SELECT tenant_acme.orders.id, 'app.orders' FROM tenant_acme.orders",
+                toTenant("SELECT app.orders.id, 'app.orders' FROM app.orders"));
+    }
+
+    @Test
+    void requalifyingLeavesDataCommentsAndLookalikesAlone() {
+        assertEquals("'app.orders'::text", toTenant("'app.orders'::text"));
+        assertEquals("my_app.orders, o.app.x, apps.t", toTenant("my_app.orders, o.app.x, apps.t"));
+        assertEquals("-- app.orders\nx", toTenant("-- app.orders\nx"));
+        assertEquals("$$ app.orders $$", toTenant("$$ app.orders $$"));
+        assertEquals("app", toTenant("app"));
+    }
+
+    @Test
+    void requalifyingQuotesNamesThatNeedIt() {
+        assertEquals("\"Tenant B\".orders", names.requalify("app.orders", "app", "Tenant B"));
+        assertEquals("nextval('\"Tenant B\".s'::regclass)", names.requalify("nextval('app.s'::regclass)", "app", "Tenant B"));
+        assertEquals("app.orders", names.requalify("\"Tenant B\".orders", "Tenant B", "app"));
+    }
+
+    private String toTenant(String sql) {
+        return names.requalify(sql, "app", "tenant_acme");
     }
 }

@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.history;
 
+import dev.converge.dialect.mysql.MysqlIdentifiers;
 import dev.converge.engine.apply.JdbcHistoryStore;
 import dev.converge.engine.spi.HistoryTables;
 import dev.converge.engine.spi.InspectScope;
@@ -38,13 +39,8 @@ public final class MysqlHistoryStore extends JdbcHistoryStore {
 
     private static final class Tables implements HistoryTables {
         @Override
-        public String history() {
-            return TABLE;
-        }
-
-        @Override
-        public String checkpoints() {
-            return CHECKPOINTS;
+        public String quote(String identifier) {
+            return MysqlIdentifiers.quote(identifier);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.history;
 
+import dev.converge.dialect.postgres.PostgresIdentifiers;
 import dev.converge.engine.apply.JdbcHistoryStore;
 import dev.converge.engine.spi.HistoryTables;
 import dev.converge.engine.spi.InspectScope;
@@ -74,13 +75,8 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
 
     private static final class Tables implements HistoryTables {
         @Override
-        public String history() {
-            return TABLE;
-        }
-
-        @Override
-        public String checkpoints() {
-            return CHECKPOINTS;
+        public String quote(String identifier) {
+            return PostgresIdentifiers.quote(identifier);
         }
 
         @Override

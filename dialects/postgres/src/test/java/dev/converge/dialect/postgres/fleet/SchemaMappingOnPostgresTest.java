@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.PostgresDialect;
+import dev.converge.dialect.postgres.PostgresSqlLexer;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.fleet.ModelPartition;
 import dev.converge.engine.fleet.SchemaMapping;
@@ -55,12 +56,12 @@ class SchemaMappingOnPostgresTest {
                 assertNotEquals(template, acme);
                 // A string that merely looks like a qualified name (the note default, the comment) is
                 // data and stays as written; only names are mapped.
-                assertEquals(acme, new SchemaMapping("app", "tenant_acme").apply(template));
-                assertEquals(quoted, new SchemaMapping("app", "Tenant B").apply(template));
-                Plan plan = Planner.of(dialect).plan(acme, new SchemaMapping("app", "tenant_acme").apply(template), "acme");
+                assertEquals(acme, new SchemaMapping("app", "tenant_acme", new PostgresSqlLexer()).apply(template));
+                assertEquals(quoted, new SchemaMapping("app", "Tenant B", new PostgresSqlLexer()).apply(template));
+                Plan plan = Planner.of(dialect).plan(acme, new SchemaMapping("app", "tenant_acme", new PostgresSqlLexer()).apply(template), "acme");
                 assertTrue(plan.isEmpty(), () -> "mapped template plans nothing on its tenant, got:\n" + plan.steps());
-                assertEquals(template, new SchemaMapping("tenant_acme", "app").apply(
-                        new SchemaMapping("app", "tenant_acme").apply(template)), "mapping back is the identity");
+                assertEquals(template, new SchemaMapping("tenant_acme", "app", new PostgresSqlLexer()).apply(
+                        new SchemaMapping("app", "tenant_acme", new PostgresSqlLexer()).apply(template)), "mapping back is the identity");
             }
         }
     }
@@ -89,7 +90,7 @@ class SchemaMappingOnPostgresTest {
             db.execute(String.format(DDL, "app"));
             try (Connection c = db.connect()) {
                 SchemaModel template = dialect.inspector().inspect(c, new InspectScope(Set.of("app")));
-                SchemaModel desired = new SchemaMapping("app", "tenant_new").apply(template);
+                SchemaModel desired = new SchemaMapping("app", "tenant_new", new PostgresSqlLexer()).apply(template);
                 InspectScope tenant = new InspectScope(Set.of("tenant_new"));
                 Plan create = Planner.of(dialect).plan(dialect.inspector().inspect(c, tenant), desired, "new");
                 try (Statement st = c.createStatement()) {
