@@ -7,7 +7,6 @@ import dev.converge.engine.fleet.Fleet;
 import dev.converge.engine.fleet.FleetPlan;
 import dev.converge.engine.project.EnvironmentConfig;
 import dev.converge.engine.project.ProjectConfig;
-import dev.converge.engine.project.ProjectConfigReader;
 import dev.converge.engine.report.FleetHtmlReport;
 import dev.converge.engine.report.FleetReport;
 import dev.converge.engine.report.RecentHistory;
@@ -21,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import dev.converge.cli.option.EnvironmentsOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,12 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--env", paramLabel = "NAME", description = "Only this environment (repeatable). Default: all.")
-    private List<String> envs = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = ProjectConfig.DEFAULT_FILE,
-            description = "The project file (default: ${DEFAULT-VALUE}).")
-    private Path config;
+    @Mixin
+    private EnvironmentsOptions environments;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "converge-report.html",
             description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
@@ -60,14 +57,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectConfig project = ProjectConfigReader.read(config);
-        envs.forEach(project::environment);
+        ProjectConfig project = environments.project();
         List<FleetReport.Environment> sections = new ArrayList<>();
         boolean complete = true;
-        for (EnvironmentConfig env : project.promotionOrder()) {
-            if (!envs.isEmpty() && !envs.contains(env.name())) {
-                continue;
-            }
+        for (EnvironmentConfig env : environments.selected(project)) {
             // As in status: one environment that cannot be read is shown as such, the others still are.
             try (Fleet fleet = Fleet.open(project, env.name(), dialects).planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
                 long started = System.nanoTime();

@@ -9,14 +9,14 @@ import dev.converge.engine.fleet.FleetPlan;
 import dev.converge.engine.fleet.FleetStatus;
 import dev.converge.engine.project.EnvironmentConfig;
 import dev.converge.engine.project.ProjectConfig;
-import dev.converge.engine.project.ProjectConfigReader;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.converge.cli.option.EnvironmentsOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,12 +34,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--env", paramLabel = "NAME", description = "Only this environment (repeatable). Default: all.")
-    private List<String> envs = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = ProjectConfig.DEFAULT_FILE,
-            description = "The project file (default: ${DEFAULT-VALUE}).")
-    private Path config;
+    @Mixin
+    private EnvironmentsOptions environments;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -51,14 +47,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectConfig project = ProjectConfigReader.read(config);
-        envs.forEach(project::environment);
+        ProjectConfig project = environments.project();
         List<FleetPlan> plans = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        for (EnvironmentConfig env : project.promotionOrder()) {
-            if (!envs.isEmpty() && !envs.contains(env.name())) {
-                continue;
-            }
+        for (EnvironmentConfig env : environments.selected(project)) {
             // One environment that cannot be reached (a variable unset here, a server down) must not
             // hide the others: it is reported after the matrix, and the exit code says so.
             try (Fleet fleet = Fleet.open(project, env.name(), dialects)

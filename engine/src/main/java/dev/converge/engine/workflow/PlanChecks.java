@@ -42,8 +42,11 @@ public final class PlanChecks {
         }
     }
 
-    /** Planning and applying may use different users (a read-only reviewer, a migration user): compare the rest. */
+    /**
+     * Planning and applying may use different users (a read-only reviewer, a migration user), and name
+     * one server by two schemes (mysql:// and mariadb://, the dialect being the same): compare the rest.
+     */
     private static String withoutUser(String display) {
-        return display.replaceFirst("//[^@/]*@", "//");
+        return display.replaceFirst("^[A-Za-z][A-Za-z0-9+.\\-]*://", "//").replaceFirst("//[^@/]*@", "//");
     }
 }
