@@ -5,41 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.testing.LocalPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19's acceptance on PostgreSQL: a column rename rolled out as expand, backfill and contract
  * while an application loop keeps writing, first through the old name only, then through both, then
  * through the new one only. No statement of the loop fails, every row ends as the loop last wrote it,
- * and after contract the target equals a database built from the desired files alone.
+ * and after contract the target equals a database built from the desired files alone. The files
+ * are those of examples/expand-contract.
  */
 @org.junit.jupiter.api.Tag("slow")
 class ExpandContractPostgresTest {
-    private static final String V1 = """
-            CREATE TABLE people (
-              id bigint PRIMARY KEY,
-              full_name text NOT NULL
-            );
-            """;
-    private static final String V2 = """
-            CREATE TABLE people (
-              id bigint PRIMARY KEY,
-              -- converge:renamed-from full_name
-              display_name text NOT NULL
-            );
-            """;
+    /** The example of docs/expand-contract.md: the test runs its files as they are. */
+    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
     private static final int ROWS = 3000;
-
-    @TempDir
-    Path dir;
 
     @Test
     void aRenamedColumnIsExpandedBackfilledAndContractedUnderLoad() throws Exception {
-        Path v1 = write("v1/people.sql", V1);
-        Path v2 = write("v2/people.sql", V2);
+        Path v1 = EXAMPLE.resolve("v1");
+        Path v2 = EXAMPLE.resolve("v2");
         try (LocalPostgres db = LocalPostgres.create("expand_pg"); LocalPostgres fresh = LocalPostgres.create("expand_pg_fresh")) {
             String url = Cli.url(db);
             Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve");
@@ -105,12 +90,5 @@ class ExpandContractPostgresTest {
             assertEquals(0, built.exitCode(), built.all());
             assertEquals(SchemaDump.comparable(fresh), SchemaDump.comparable(db));
         }
-    }
-
-    private Path write(String name, String text) throws Exception {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file.getParent();
     }
 }
