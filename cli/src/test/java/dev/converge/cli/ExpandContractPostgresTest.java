@@ -5,47 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.testing.LocalPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19's acceptance on PostgreSQL: a column rename rolled out as expand, backfill and contract
  * while an application loop keeps writing, first through the old name only, then through both, then
  * through the new one only. No statement of the loop fails, every row ends as the loop last wrote it,
- * and after contract the target equals a database built from the desired files alone.
+ * and after contract the target equals a database built from the desired files alone. The files
+ * are those of examples/expand-contract.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ExpandContractPostgresTest {
-    private static final String V1 = """
-            CREATE TABLE people (
-              id bigint PRIMARY KEY,
-              full_name text NOT NULL
-            );
-            """;
-    private static final String V2 = """
-            CREATE TABLE people (
-              id bigint PRIMARY KEY,
-              -- converge:renamed-from full_name
-              display_name text NOT NULL
-            );
-            """;
+    /** The example of docs/expand-contract.md: the test runs its files as they are. */
+    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
     private static final int ROWS = 3000;
-
-    @TempDir
-    Path dir;
 
     @Test
     void aRenamedColumnIsExpandedBackfilledAndContractedUnderLoad() throws Exception {
-        Path v1 = write("v1/people.sql", V1);
-        Path v2 = write("v2/people.sql", V2);
+        Path v1 = EXAMPLE.resolve("v1");
+        Path v2 = EXAMPLE.resolve("v2");
         try (LocalPostgres db = LocalPostgres.create("expand_pg"); LocalPostgres fresh = LocalPostgres.create("expand_pg_fresh")) {
             String url = Cli.url(db);
             Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve");
@@ -68,7 +47,7 @@ class ExpandContractPostgresTest {
             assertEquals(3, early.exitCode(), early.all());
             assertTrue(early.err().contains("expand has not run for rename column public.people.full_name"), early.all());
 
-            try (AppLoop app = new AppLoop(db, ROWS)) {
+            try (AppLoop app = new AppLoop(db::connect, ROWS)) {
                 app.start();
                 Cli.Result expand = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
                         "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
@@ -99,7 +78,9 @@ class ExpandContractPostgresTest {
                 app.stop();
                 assertEquals(0, app.failures(), app.firstFailure());
                 assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
-                assertEquals(app.expected(), rows(db, "display_name"), "every row as the application last wrote it");
+                try (java.sql.Connection c = db.connect()) {
+                    assertEquals(app.expected(), AppLoop.rows(c, "display_name"), "every row as the application last wrote it");
+                }
             }
             Cli.Result again = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
                     "--detailed-exitcode");
@@ -108,166 +89,6 @@ class ExpandContractPostgresTest {
                     "--auto-approve");
             assertEquals(0, built.exitCode(), built.all());
             assertEquals(SchemaDump.comparable(fresh), SchemaDump.comparable(db));
-        }
-    }
-
-    private Path write(String name, String text) throws Exception {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file.getParent();
-    }
-
-    static Map<Long, String> rows(LocalPostgres db, String column) throws SQLException {
-        Map<Long, String> rows = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, " + column + " FROM people")) {
-            while (rs.next()) {
-                rows.put(rs.getLong(1), rs.getString(2));
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * The running application: inserts new people and renames existing ones, one statement at a
-     * time in autocommit, through the old column name, the new one, or both alternately, and keeps
-     * what each row should hold. Every failed statement is counted.
-     */
-    static final class AppLoop implements AutoCloseable {
-        private final LocalPostgres db;
-        private final Map<Long, String> expected = new TreeMap<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile boolean useOld = true;
-        private volatile boolean useNew;
-        private long nextId;
-        private long writes;
-        private long throughOld;
-        private long throughNew;
-        private int failures;
-        private String firstFailure = "";
-
-        AppLoop(LocalPostgres db, int rows) {
-            this.db = db;
-            this.nextId = rows + 1;
-            for (long id = 1; id <= rows; id++) {
-                expected.put(id, "name " + id);
-            }
-            this.thread = new Thread(this::loop, "expand-app-loop");
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        void useNewName(boolean on) {
-            useNew = on;
-        }
-
-        void useOldName(boolean on) {
-            useOld = on;
-        }
-
-        private void loop() {
-            try (Connection c = db.connect()) {
-                long n = 0;
-                // Bounded: at most a few minutes of writes, whatever the test does.
-                long deadline = System.nanoTime() + 300_000_000_000L;
-                while (running && System.nanoTime() < deadline) {
-                    n++;
-                    boolean old = useOld && (!useNew || n % 2 == 0);
-                    String column = old ? "full_name" : "display_name";
-                    try {
-                        if (n % 3 == 0) {
-                            long id = nextId;
-                            String value = "new " + id;
-                            try (PreparedStatement st = c.prepareStatement("INSERT INTO people (id, " + column + ") VALUES (?, ?)")) {
-                                st.setLong(1, id);
-                                st.setString(2, value);
-                                st.executeUpdate();
-                            }
-                            nextId++;
-                            record(id, value, old);
-                        } else {
-                            long id = 1 + (n * 7919) % (nextId - 1);
-                            String value = "renamed " + n;
-                            try (PreparedStatement st = c.prepareStatement("UPDATE people SET " + column + " = ? WHERE id = ?")) {
-                                st.setString(1, value);
-                                st.setLong(2, id);
-                                st.executeUpdate();
-                            }
-                            record(id, value, old);
-                        }
-                    } catch (SQLException e) {
-                        synchronized (this) {
-                            if (failures++ == 0) {
-                                firstFailure = e.getMessage();
-                            }
-                        }
-                    }
-                    Thread.sleep(2);
-                }
-            } catch (SQLException | InterruptedException e) {
-                synchronized (this) {
-                    failures++;
-                    firstFailure = String.valueOf(e.getMessage());
-                }
-            }
-        }
-
-        private synchronized void record(long id, String value, boolean old) {
-            expected.put(id, value);
-            writes++;
-            if (old) {
-                throughOld++;
-            } else {
-                throughNew++;
-            }
-            notifyAll();
-        }
-
-        synchronized void awaitWrites(long more) throws InterruptedException {
-            long until = writes + more;
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (writes < until && System.currentTimeMillis() < deadline && failures == 0) {
-                wait(1000);
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join(30_000);
-        }
-
-        synchronized int failures() {
-            return failures;
-        }
-
-        synchronized String firstFailure() {
-            return firstFailure;
-        }
-
-        synchronized long writesThroughOld() {
-            return throughOld;
-        }
-
-        synchronized long writesThroughNew() {
-            return throughNew;
-        }
-
-        synchronized Map<Long, String> expected() {
-            return new TreeMap<>(expected);
-        }
-
-        @Override
-        public synchronized String toString() {
-            return "writes " + writes + " (old name " + throughOld + ", new name " + throughNew + "), failures " + failures;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            stop();
         }
     }
 }

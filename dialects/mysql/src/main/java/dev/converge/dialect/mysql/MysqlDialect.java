@@ -151,4 +151,9 @@ public final class MysqlDialect implements Dialect {
     public ApplyLock applyLock() {
         return applyLock;
     }
+
+    @Override
+    public java.util.Optional<dev.converge.engine.spi.ExpandContractSql> expandContract() {
+        return java.util.Optional.of(new dev.converge.dialect.mysql.sql.MysqlExpandContractSql());
+    }
 }

@@ -137,7 +137,7 @@ public final class Backfill {
     public Checkpoint checkpoint(Connection connection, ColumnSync sync) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT last_key, batches, rows_updated, finished FROM " + TABLE + " WHERE task = ?")) {
-            st.setString(1, sync.task());
+            st.setString(1, task(connection, sync));
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? new Checkpoint(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4))
                         : Checkpoint.START;
@@ -194,12 +194,12 @@ public final class Backfill {
 
     private void record(Connection connection, ColumnSync sync, Checkpoint at) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE task = ?")) {
-            delete.setString(1, sync.task());
+            delete.setString(1, task(connection, sync));
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
                 + " (task, last_key, batches, rows_updated, finished, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, sync.task());
+            insert.setString(1, task(connection, sync));
             insert.setString(2, at.lastKey());
             insert.setLong(3, at.batches());
             insert.setLong(4, at.rowsUpdated());
@@ -207,6 +207,15 @@ public final class Backfill {
             insert.setTimestamp(6, Timestamp.from(Instant.now()));
             insert.executeUpdate();
         }
+    }
+
+    /*
+     * MySQL keeps one bookkeeping database per server, and its models name no database: the task
+     * names the target's database, so two databases of a server never share a checkpoint.
+     */
+    private static String task(Connection connection, ColumnSync sync) throws SQLException {
+        String catalog = connection.getCatalog();
+        return (catalog == null ? "" : catalog + "/") + sync.task();
     }
 
     private void prepare(Connection connection) throws SQLException {

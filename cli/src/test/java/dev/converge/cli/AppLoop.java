@@ -1,0 +1,166 @@
+package dev.converge.cli;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The running application: inserts new people and renames existing ones, one statement at a
+ * time in autocommit, through the old column name, the new one, or both alternately, and keeps
+ * what each row should hold. Every failed statement is counted.
+ */
+final class AppLoop implements AutoCloseable {
+    /** Opens the application's connection. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector db;
+    private final Map<Long, String> expected = new TreeMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean useOld = true;
+    private volatile boolean useNew;
+    private long nextId;
+    private long writes;
+    private long throughOld;
+    private long throughNew;
+    private int failures;
+    private String firstFailure = "";
+
+    AppLoop(Connector db, int rows) {
+        this.db = db;
+        this.nextId = rows + 1;
+        for (long id = 1; id <= rows; id++) {
+            expected.put(id, "name " + id);
+        }
+        this.thread = new Thread(this::loop, "expand-app-loop");
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void useNewName(boolean on) {
+        useNew = on;
+    }
+
+    void useOldName(boolean on) {
+        useOld = on;
+    }
+
+    private void loop() {
+        try (Connection c = db.connect()) {
+            long n = 0;
+            // Bounded: at most a few minutes of writes, whatever the test does.
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (running && System.nanoTime() < deadline) {
+                n++;
+                boolean old = useOld && (!useNew || n % 2 == 0);
+                String column = old ? "full_name" : "display_name";
+                try {
+                    if (n % 3 == 0) {
+                        long id = nextId;
+                        String value = "new " + id;
+                        try (PreparedStatement st = c.prepareStatement("INSERT INTO people (id, " + column + ") VALUES (?, ?)")) {
+                            st.setLong(1, id);
+                            st.setString(2, value);
+                            st.executeUpdate();
+                        }
+                        nextId++;
+                        record(id, value, old);
+                    } else {
+                        long id = 1 + (n * 7919) % (nextId - 1);
+                        String value = "renamed " + n;
+                        try (PreparedStatement st = c.prepareStatement("UPDATE people SET " + column + " = ? WHERE id = ?")) {
+                            st.setString(1, value);
+                            st.setLong(2, id);
+                            st.executeUpdate();
+                        }
+                        record(id, value, old);
+                    }
+                } catch (SQLException e) {
+                    synchronized (this) {
+                        if (failures++ == 0) {
+                            firstFailure = e.getMessage();
+                        }
+                    }
+                }
+                Thread.sleep(2);
+            }
+        } catch (SQLException | InterruptedException e) {
+            synchronized (this) {
+                failures++;
+                firstFailure = String.valueOf(e.getMessage());
+            }
+        }
+    }
+
+    private synchronized void record(long id, String value, boolean old) {
+        expected.put(id, value);
+        writes++;
+        if (old) {
+            throughOld++;
+        } else {
+            throughNew++;
+        }
+        notifyAll();
+    }
+
+    synchronized void awaitWrites(long more) throws InterruptedException {
+        long until = writes + more;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (writes < until && System.currentTimeMillis() < deadline && failures == 0) {
+            wait(1000);
+        }
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        thread.join(30_000);
+    }
+
+    synchronized int failures() {
+        return failures;
+    }
+
+    synchronized String firstFailure() {
+        return firstFailure;
+    }
+
+    synchronized long writesThroughOld() {
+        return throughOld;
+    }
+
+    synchronized long writesThroughNew() {
+        return throughNew;
+    }
+
+    synchronized Map<Long, String> expected() {
+        return new TreeMap<>(expected);
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "writes " + writes + " (old name " + throughOld + ", new name " + throughNew + "), failures " + failures;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** The rows of the people table as they are: id to the value of {@code column}. */
+    static Map<Long, String> rows(Connection c, String column) throws SQLException {
+        Map<Long, String> rows = new TreeMap<>();
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT id, " + column + " FROM people")) {
+            while (rs.next()) {
+                rows.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.converge.dialect.mysql.sql;
+
+import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
+
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.phase.ColumnSync;
+import dev.converge.engine.spi.ExpandContractSql;
+import java.util.List;
+
+/**
+ * MysqlExpandContractSql keeps two columns in step with a BEFORE INSERT and a BEFORE UPDATE trigger.
+ * MySQL keeps no comment on a trigger, so the marker is a comment inside the body, which the server
+ * keeps in the trigger's text. Keys are compared as the server converts the text parameter (numbers
+ * numerically, strings in the column's collation), so no cast is written.
+ */
+public final class MysqlExpandContractSql implements ExpandContractSql {
+    /** MySQL's identifier length; the two triggers add a 4-character suffix. */
+    private static final int MAX_NAME = 60;
+
+    @Override
+    public String syncName(QualifiedName table, String oldColumn, String newColumn) {
+        return ColumnSync.objectName(table, oldColumn, newColumn, MAX_NAME);
+    }
+
+    /*
+     * On INSERT the column the statement left NULL takes the other's value; on UPDATE the column the
+     * statement changed wins. MariaDB and MySQL check NOT NULL after BEFORE triggers, so an old NOT NULL
+     * column is filled from the new one in time.
+     */
+    @Override
+    public List<DdlStatement> createColumnSync(QualifiedName table, String oldColumn, String newColumn, String marker) {
+        String name = syncName(table, oldColumn, newColumn);
+        String o = quote(oldColumn);
+        String n = quote(newColumn);
+        String comment = "/* " + marker.replace("*/", "* /") + " */";
+        String insert = "CREATE TRIGGER " + quote(name + "_ins") + " BEFORE INSERT ON "
+                + qualified(table) + " FOR EACH ROW\nBEGIN\n  " + comment + "\n"
+                + "  IF NEW." + n + " IS NULL THEN SET NEW." + n + " = NEW." + o + ";\n"
+                + "  ELSEIF NEW." + o + " IS NULL THEN SET NEW." + o + " = NEW." + n + ";\n"
+                + "  END IF;\nEND";
+        String update = "CREATE TRIGGER " + quote(name + "_upd") + " BEFORE UPDATE ON "
+                + qualified(table) + " FOR EACH ROW\nBEGIN\n  " + comment + "\n"
+                + "  IF NOT (NEW." + o + " <=> OLD." + o + ") THEN SET NEW." + n + " = NEW." + o + ";\n"
+                + "  ELSEIF NOT (NEW." + n + " <=> OLD." + n + ") THEN SET NEW." + o + " = NEW." + n + ";\n"
+                + "  END IF;\nEND";
+        return List.of(DdlStatement.outsideTransaction(insert), DdlStatement.outsideTransaction(update));
+    }
+
+    @Override
+    public List<DdlStatement> dropColumnSync(QualifiedName table, String oldColumn, String newColumn) {
+        String name = syncName(table, oldColumn, newColumn);
+        return List.of(DdlStatement.outsideTransaction("DROP TRIGGER IF EXISTS " + quote(name + "_ins")),
+                DdlStatement.outsideTransaction("DROP TRIGGER IF EXISTS " + quote(name + "_upd")));
+    }
+
+    @Override
+    public String nextBatchEnd(QualifiedName table, String key, String keyType, int size) {
+        return "SELECT CAST(max(k) AS CHAR) FROM (SELECT " + quote(key) + " AS k FROM " + qualified(table) + " WHERE "
+                + after(key) + " ORDER BY " + quote(key) + " LIMIT " + size + ") b";
+    }
+
+    @Override
+    public String copyBatch(QualifiedName table, String key, String keyType, String target, String source) {
+        return "UPDATE " + qualified(table) + " SET " + quote(target) + " = " + quote(source) + " WHERE (" + after(key)
+                + ") AND " + quote(key) + " <= ? AND NOT (" + quote(target) + " <=> " + quote(source) + ")";
+    }
+
+    @Override
+    public String countRows(QualifiedName table, String key, String keyType) {
+        return "SELECT count(*) FROM " + qualified(table) + " WHERE " + after(key);
+    }
+
+    @Override
+    public List<String> createBackfillTable() {
+        return List.of("CREATE DATABASE IF NOT EXISTS converge",
+                "CREATE TABLE IF NOT EXISTS converge.backfills (task varchar(512) NOT NULL PRIMARY KEY, last_key text,"
+                        + " batches bigint NOT NULL, rows_updated bigint NOT NULL, finished boolean NOT NULL,"
+                        + " updated_at timestamp(6) NULL) ENGINE=InnoDB");
+    }
+
+    /** The target's own database: a MySQL model names tables without it, as the generator writes them. */
+    private static String qualified(QualifiedName table) {
+        return quote(table.name());
+    }
+
+    private static String after(String key) {
+        return "? IS NULL OR " + quote(key) + " > ?";
+    }
+}
