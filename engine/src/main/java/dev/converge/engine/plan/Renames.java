@@ -249,7 +249,8 @@ final class Renames {
                 e.labels().stream().map(l -> l.equals(old) ? renamed : l).toList(), e.comment()));
         List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> c.defaultExpression() == null
                 ? c : new Column(c.name(), c.type(), c.notNull(), c.defaultExpression().replace(before, after),
-                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn()))));
+                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn(),
+                c.settings()))));
         return m.withCore(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
@@ -265,7 +266,7 @@ final class Renames {
         List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> new Column(c.name(),
                 c.type(), c.notNull(), c.defaultExpression() == null ? null : c.defaultExpression().replace(before, after),
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(),
-                c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList()))));
+                c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList(), c.settings()))));
         return m.withCore(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
@@ -309,7 +310,7 @@ final class Renames {
 
     private static Column column(Column c, String name) {
         return new Column(name, c.type(), c.notNull(), c.defaultExpression(), c.identity(), c.identityOptions(),
-                c.generatedExpression(), c.collation(), c.comment(), c.dependsOn());
+                c.generatedExpression(), c.collation(), c.comment(), c.dependsOn(), c.settings());
     }
 
     private static Index index(Index i, QualifiedName name, QualifiedName table, List<String> keys, String definition) {
