@@ -115,7 +115,7 @@ final class ColumnReleases {
     private static Column copy(Column column, String type, String defaultExpression, List<ObjectRef> dependsOn) {
         return new Column(column.name(), type, column.notNull(), defaultExpression, column.identity(),
                 column.identityOptions(), column.generatedExpression(), column.collation(), column.comment(),
-                dependsOn);
+                dependsOn, column.settings());
     }
 
     /** Checks of the table that call the routine are dropped and added again around it. */

@@ -55,7 +55,9 @@ final class TableDiffer {
                 }
                 diffConstraints(current, desired, out);
                 Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
-                if (!current.options().equals(desired.options())) {
+                // Options are compared as a set: the order a server keeps them in (PostgreSQL's storage
+                // parameters: the order they were set) means nothing.
+                if (!Set.copyOf(current.options()).equals(Set.copyOf(desired.options()))) {
                     out.add(new AlterTableOptions(desired.name(), current.options(), desired.options()));
                 }
             }
@@ -195,6 +197,9 @@ final class TableDiffer {
         if (have.identity() != Identity.NONE && want.identity() != Identity.NONE && have.identityOptions() != null
                 && want.identityOptions() != null && !have.identityOptions().equals(want.identityOptions())) {
             kinds.add(ColumnChangeKind.IDENTITY_OPTIONS);
+        }
+        if (!Objects.equals(have.settings(), want.settings())) {
+            kinds.add(ColumnChangeKind.SETTINGS);
         }
         return kinds;
     }

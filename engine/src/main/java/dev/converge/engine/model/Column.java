@@ -2,6 +2,7 @@ package dev.converge.engine.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -21,9 +22,13 @@ import java.util.List;
  * @param comment              null when none
  * @param dependsOn            user-defined objects the column needs: its type, sequences in its
  *                             default; used to order steps, never compared as a difference of its own
+ * @param settings             physical settings (storage, statistics target) set on the column;
+ *                             null when it keeps the defaults, and then left out of the model's JSON, so
+ *                             fingerprints of models without them stay what they were
  */
 public record Column(String name, String type, boolean notNull, String defaultExpression, Identity identity,
-                     IdentityOptions identityOptions, String generatedExpression, String collation, String comment, List<ObjectRef> dependsOn) {
+                     IdentityOptions identityOptions, String generatedExpression, String collation, String comment, List<ObjectRef> dependsOn,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) ColumnSettings settings) {
     public Column {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
@@ -32,6 +37,14 @@ public record Column(String name, String type, boolean notNull, String defaultEx
             throw new IllegalArgumentException("column " + name + " is no identity but has identity options");
         }
         dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
+    }
+
+    /** A column that keeps the server's default physical settings. */
+    public Column(String name, String type, boolean notNull, String defaultExpression, Identity identity,
+                  IdentityOptions identityOptions, String generatedExpression, String collation, String comment,
+                  List<ObjectRef> dependsOn) {
+        this(name, type, notNull, defaultExpression, identity, identityOptions, generatedExpression, collation,
+                comment, dependsOn, null);
     }
 
     /** A plain column: the common case in tests and generators. */

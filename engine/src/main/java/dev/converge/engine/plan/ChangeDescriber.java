@@ -3,6 +3,7 @@ package dev.converge.engine.plan;
 import dev.converge.engine.diag.Plural;
 import dev.converge.engine.change.*;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ColumnSettings;
 import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
@@ -132,7 +133,22 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         if (c.kinds().contains(ColumnChangeKind.POSITION)) {
             parts.add(c.after() == null || c.after().isEmpty() ? "move first" : "move after " + c.after());
         }
+        if (c.kinds().contains(ColumnChangeKind.SETTINGS)) {
+            parts.add("settings " + settings(from.settings()) + " -> " + settings(to.settings()));
+        }
         return "alter column " + c.target().display() + ": " + String.join(", ", parts);
+    }
+
+    /** {@code storage PLAIN, statistics 1000}, or {@code default}. */
+    private static String settings(ColumnSettings settings) {
+        List<String> parts = new ArrayList<>();
+        if (settings != null && settings.storage() != null) {
+            parts.add("storage " + settings.storage());
+        }
+        if (settings != null && settings.statistics() != null) {
+            parts.add("statistics " + settings.statistics());
+        }
+        return parts.isEmpty() ? "default" : String.join(" ", parts);
     }
 
     /** {@code release column public.t.c from domain public.d: type public.d -> text, drop default}. */

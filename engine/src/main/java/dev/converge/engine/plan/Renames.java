@@ -249,7 +249,8 @@ final class Renames {
                 e.labels().stream().map(l -> l.equals(old) ? renamed : l).toList(), e.comment()));
         List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> c.defaultExpression() == null
                 ? c : new Column(c.name(), c.type(), c.notNull(), names.renameLabel(c.defaultExpression(), type, old, renamed),
-                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn()))));
+                c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(), c.dependsOn(),
+                c.settings()))));
         return m.withCore(m.schemas(), enums, m.sequences(), tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
@@ -263,7 +264,7 @@ final class Renames {
         List<Table> tables = map(m.tables(), t -> t.withColumns(map(t.columns(), c -> new Column(c.name(),
                 c.type(), c.notNull(), names.renameRelation(c.defaultExpression(), old, renamed),
                 c.identity(), c.identityOptions(), c.generatedExpression(), c.collation(), c.comment(),
-                c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList()))));
+                c.dependsOn().stream().map(d -> d.equals(oldRef) ? newRef : d).toList(), c.settings()))));
         return m.withCore(m.schemas(), m.enums(), sequences, tables, m.indexes(), m.foreignKeys(), m.views());
     }
 
@@ -307,7 +308,7 @@ final class Renames {
 
     private static Column column(Column c, String name) {
         return new Column(name, c.type(), c.notNull(), c.defaultExpression(), c.identity(), c.identityOptions(),
-                c.generatedExpression(), c.collation(), c.comment(), c.dependsOn());
+                c.generatedExpression(), c.collation(), c.comment(), c.dependsOn(), c.settings());
     }
 
     /* An index's definition names the index itself (unqualified): a renamed index's text follows. */

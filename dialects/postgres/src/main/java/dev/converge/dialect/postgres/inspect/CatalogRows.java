@@ -4,6 +4,7 @@ import static dev.converge.dialect.postgres.inspect.CatalogSession.strings;
 
 import dev.converge.engine.model.Collation;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ColumnSettings;
 import dev.converge.engine.model.CompositeType;
 import dev.converge.engine.model.Domain;
 import dev.converge.engine.model.ConstraintKind;
@@ -133,9 +134,26 @@ final class CatalogRows {
         Column column = new Column(columnName, row.getString("column_type"), row.getBoolean("not_null"),
                 generated ? null : expression, identity, identity == Identity.NONE ? null : identityOptions(row),
                 generated ? expression : null, row.getString("collation"), row.getString("column_comment"),
-                dependsOn);
+                dependsOn, settings(row));
         return new ColumnRow(table, row.getString("table_comment"), strings(row, "table_options"),
                 row.getInt("column_number"), column, partitionKey, partitionOf);
+    }
+
+    /** A column's storage strategy (pg_attribute.attstorage letters in the words of SET STORAGE) and statistics target. */
+    private static ColumnSettings settings(ResultSet row) throws SQLException {
+        String storage = storage(row.getString("column_storage"));
+        Integer statistics = (Integer) row.getObject("column_statistics");
+        return ColumnSettings.of(storage, storage(row.getString("type_storage")), statistics);
+    }
+
+    private static String storage(String letter) {
+        return letter == null ? null : switch (letter) {
+            case "p" -> "PLAIN";
+            case "m" -> "MAIN";
+            case "e" -> "EXTERNAL";
+            case "x" -> "EXTENDED";
+            default -> throw new IllegalStateException("unknown storage strategy '" + letter + "'");
+        };
     }
 
     /** The kind of a user type from its pg_type.typtype: e enum, d domain, c composite. */

@@ -67,6 +67,6 @@ final class TableAssembler {
         }
         return new Column(c.name(), c.type(), c.notNull(), c.defaultExpression(), c.identity(), c.identityOptions(),
                 c.generatedExpression(), c.collation(), c.comment(),
-                Stream.concat(c.dependsOn().stream(), extra.stream()).distinct().toList());
+                Stream.concat(c.dependsOn().stream(), extra.stream()).distinct().toList(), c.settings());
     }
 }

@@ -94,6 +94,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -416,6 +417,11 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             Set<ColumnChangeKind> kinds = change.kinds();
             String column = table + "." + change.to().name();
             List<Hazard> hazards = new ArrayList<>();
+            if (kinds.equals(Set.of(ColumnChangeKind.SETTINGS)) && Objects.equals(storage(change.from()),
+                    storage(change.to()))) {
+                // SET STATISTICS alone changes what ANALYZE samples: SHARE UPDATE EXCLUSIVE, reads and writes go on.
+                return neutral(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table));
+            }
             if (kinds.contains(ColumnChangeKind.TYPE) || kinds.contains(ColumnChangeKind.COLLATION)) {
                 TypeChange cost = TypeChange.of(change.from().type(), change.to().type());
                 if (cost == TypeChange.NARROWING) {
@@ -456,6 +462,10 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                 hazards.add(briefAccessExclusive(table, ""));
             }
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), firstPerCode(hazards));
+        }
+
+        private static String storage(Column column) {
+            return column.settings() == null ? null : column.settings().storage();
         }
 
         /** Classified as the alteration it is: dropping a default, or a type change to the domain's base. */
@@ -522,6 +532,9 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
         public Classification visitAlterTableOptions(AlterTableOptions change) {
             QualifiedName table = change.table();
             List<Hazard> hazards = new ArrayList<>();
+            if (onlyLightParameters(change.from(), change.to())) {
+                return neutral(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table));
+            }
             boolean unlogged = change.to().contains("UNLOGGED");
             if (change.from().contains("UNLOGGED") != unlogged) {
                 hazards.add(rewrite(table));
@@ -538,6 +551,24 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             }
             return neutral(locks(LockLevel.ACCESS_EXCLUSIVE, table), hazards.toArray(Hazard[]::new));
         }
+
+        /**
+         * True when only storage parameters change, and every parameter the step resets or sets is one that
+         * ALTER TABLE SET / RESET changes under SHARE UPDATE EXCLUSIVE (fillfactor, TOAST and autovacuum
+         * parameters, parallel_workers): reads and writes go on. Any other is taken to need ACCESS EXCLUSIVE.
+         */
+        private static boolean onlyLightParameters(List<String> from, List<String> to) {
+            List<String> others = new ArrayList<>();
+            from.stream().filter(o -> !o.startsWith("WITH (")).forEach(others::add);
+            to.stream().filter(o -> !o.startsWith("WITH (")).forEach(others::add);
+            // every parameter on either side is reset or set again (so that they keep the desired order)
+            return others.stream().filter(o -> !to.contains(o) || !from.contains(o)).findAny().isEmpty()
+                    && java.util.stream.Stream.concat(from.stream(), to.stream()).filter(o -> o.startsWith("WITH ("))
+                    .allMatch(o -> LIGHT_PARAMETER.matcher(o).lookingAt());
+        }
+
+        private static final Pattern LIGHT_PARAMETER = Pattern.compile(
+                "WITH \\((fillfactor|parallel_workers|toast_tuple_target|autovacuum_\\w+|toast\\.\\w+)=");
 
         private static java.util.Optional<String> replicaIdentity(List<String> options) {
             return options.stream().filter(o -> o.startsWith("REPLICA IDENTITY ")).findFirst();

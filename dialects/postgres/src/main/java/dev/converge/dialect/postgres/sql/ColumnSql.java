@@ -7,7 +7,9 @@ import dev.converge.engine.change.AlterColumn;
 import dev.converge.engine.change.ColumnChangeKind;
 import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.model.Column;
+import dev.converge.engine.model.ColumnSettings;
 import dev.converge.engine.model.Identity;
+import dev.converge.engine.model.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +28,42 @@ final class ColumnSql {
     private ColumnSql() {
     }
 
-    static String add(AddColumn change) {
-        return "ALTER TABLE " + quote(change.table()) + " ADD COLUMN " + TableSql.columnDefinition(change.column());
+    /** ADD COLUMN, then the column's physical settings, which a column definition cannot hold before PostgreSQL 16. */
+    static List<String> add(AddColumn change) {
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TABLE " + quote(change.table()) + " ADD COLUMN " + TableSql.columnDefinition(change.column()));
+        sql.addAll(settings(change.table(), change.column()));
+        return sql;
+    }
+
+    /** {@code SET STORAGE} and {@code SET STATISTICS} for what a new column sets; nothing for a column without settings. */
+    static List<String> settings(QualifiedName table, Column column) {
+        return settingChanges(table, column.name(), null, column.settings(), false);
+    }
+
+    /**
+     * The statements that take a column from one set of physical settings to another. A setting that
+     * goes returns to the default: the type's own storage strategy, statistics target -1. A type
+     * change gives the column its new type's storage strategy, so after one the storage is set again
+     * whenever it is not that default.
+     */
+    private static List<String> settingChanges(QualifiedName table, String column, ColumnSettings from,
+                                               ColumnSettings to, boolean retyped) {
+        String prefix = "ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(column) + " ";
+        String fromStorage = from == null ? null : from.storage();
+        String toStorage = to == null ? null : to.storage();
+        List<String> sql = new ArrayList<>();
+        if (toStorage != null && (retyped || !toStorage.equals(fromStorage))) {
+            sql.add(prefix + "SET STORAGE " + toStorage);
+        } else if (toStorage == null && fromStorage != null && !retyped) {
+            sql.add(prefix + "SET STORAGE " + from.typeStorage());
+        }
+        Integer fromStatistics = from == null ? null : from.statistics();
+        Integer toStatistics = to == null ? null : to.statistics();
+        if (!Objects.equals(fromStatistics, toStatistics)) {
+            sql.add(prefix + "SET STATISTICS " + (toStatistics == null ? -1 : toStatistics));
+        }
+        return sql;
     }
 
     static String drop(DropColumn change) {
@@ -88,6 +124,9 @@ final class ColumnSql {
         }
         if (notNullChange && !setNotNullEarly) {
             sql.add(prefix + (to.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
+        }
+        if (kinds.contains(ColumnChangeKind.SETTINGS) || retype && to.settings() != null) {
+            sql.addAll(settingChanges(change.table(), to.name(), from.settings(), to.settings(), retype));
         }
         return List.copyOf(sql);
     }

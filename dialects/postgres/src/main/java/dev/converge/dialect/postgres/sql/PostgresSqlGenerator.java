@@ -172,7 +172,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     private static final class Visitor implements ChangeVisitor<List<String>> {
         @Override
         public List<String> visitAddColumn(AddColumn change) {
-            return List.of(ColumnSql.add(change));
+            return ColumnSql.add(change);
         }
 
         @Override
@@ -228,6 +228,7 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitCreateTable(CreateTable change) {
             List<String> sql = new ArrayList<>(List.of(TableSql.create(change.table())));
+            change.table().columns().forEach(c -> sql.addAll(ColumnSql.settings(change.table().name(), c)));
             sql.addAll(TableOptionsSql.afterCreate(change.table().name(), change.table().options()));
             return sql;
         }

@@ -6,7 +6,7 @@
 -- type's constructors and multirange, an identity column's sequence, the index behind a key, the
 -- clones a partition gets from its parent, constraints a child inherits, internal triggers) and a
 -- view's _RETURN rule. Table attributes that have no object of their own but change what a table is
--- (INHERITS, UNLOGGED, REPLICA IDENTITY) are rows too, with the attribute as the member.
+-- (INHERITS, UNLOGGED, REPLICA IDENTITY, storage parameters) are rows too, with the attribute as the member.
 WITH scope AS (SELECT ?::text[] AS schemas),
 ns AS (SELECT oid, nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY ((SELECT schemas FROM scope)::text[])),
 member_of_extension AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'e'),
@@ -34,6 +34,11 @@ objects AS (
         UNION ALL
         SELECT 'REPLICA IDENTITY ' || CASE c.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL' ELSE 'USING INDEX' END
         WHERE c.relreplident <> 'd' AND c.relkind IN ('r', 'p')
+        UNION ALL
+        SELECT 'WITH (' || pg_catalog.unnest(c.reloptions) || ')' WHERE c.relkind IN ('r', 'p')
+        UNION ALL
+        SELECT 'WITH (toast.' || pg_catalog.unnest(tc.reloptions) || ')' FROM pg_catalog.pg_class tc
+        WHERE tc.oid = c.reltoastrelid AND c.relkind IN ('r', 'p')
         UNION ALL
         SELECT 'INHERITS ' || pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(p.relname)
         FROM pg_catalog.pg_inherits i

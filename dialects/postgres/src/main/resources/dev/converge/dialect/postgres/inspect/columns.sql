@@ -20,8 +20,10 @@ SELECT n.nspname AS table_schema,
        c.relname AS table_name,
        td.description AS table_comment,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
-       -- the table's options in the words of its statements: UNLOGGED, and a replica identity other
-       -- than the default (the index of USING INDEX named unqualified: it lives in the table's schema)
+       -- the table's options in the words of its statements: UNLOGGED, a replica identity other than
+       -- the default (the index of USING INDEX named unqualified: it lives in the table's schema), then
+       -- each storage parameter as WITH (name=value), then its TOAST table's as WITH (toast.name=value),
+       -- in the order the server keeps them (which pg_dump prints; compared as a set)
        array_remove(ARRAY[
            CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED' END,
            CASE c.relreplident WHEN 'f' THEN 'REPLICA IDENTITY FULL' WHEN 'n' THEN 'REPLICA IDENTITY NOTHING'
@@ -29,7 +31,15 @@ SELECT n.nspname AS table_schema,
                    || (SELECT pg_catalog.quote_ident(ri.relname) FROM pg_catalog.pg_index rx
                        JOIN pg_catalog.pg_class ri ON ri.oid = rx.indexrelid
                        WHERE rx.indrelid = c.oid AND rx.indisreplident) END
-       ], NULL) AS table_options,
+       ], NULL)
+       || CASE WHEN c.reloptions IS NULL AND c.reltoastrelid = 0 THEN ARRAY[]::text[] ELSE ARRAY(
+              SELECT 'WITH (' || o.option || ')' FROM (
+                  SELECT 1 AS source, r.n, r.option FROM pg_catalog.unnest(c.reloptions) WITH ORDINALITY r(option, n)
+                  UNION ALL
+                  SELECT 2, r.n, 'toast.' || r.option FROM pg_catalog.pg_class tc
+                  CROSS JOIN LATERAL pg_catalog.unnest(tc.reloptions) WITH ORDINALITY r(option, n)
+                  WHERE tc.oid = c.reltoastrelid
+              ) o ORDER BY o.source, o.n) END AS table_options,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        CASE WHEN c.relispartition THEN
             (SELECT pn.nspname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
@@ -57,6 +67,13 @@ SELECT n.nspname AS table_schema,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation AND coll_n.nspname <> 'pg_catalog'
             THEN coll.collname::text END AS collation_name,
        cd.description AS column_comment,
+       -- physical settings a schema may set (a dump writes them as ALTER COLUMN ... SET STORAGE / SET
+       -- STATISTICS): the storage strategy when it is not the type's (and the type's, which a reset returns
+       -- to), a statistics target when one is set
+       -- (-1 up to PostgreSQL 16 and NULL from 17 mean the default)
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS column_storage,
+       t.typstorage::text AS type_storage,
+       CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::int END AS column_statistics,
        iseq.seqstart AS identity_start,
        iseq.seqincrement AS identity_increment,
        iseq.seqmin AS identity_min,

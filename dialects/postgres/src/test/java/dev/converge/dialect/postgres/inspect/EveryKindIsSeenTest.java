@@ -103,6 +103,12 @@ class EveryKindIsSeenTest {
                     "sneaky_foreign"),
             new Sneak("ALTER TABLE app.plain SET UNLOGGED", "ALTER TABLE \"app\".\"plain\" SET LOGGED"),
             new Sneak("ALTER TABLE app.plain REPLICA IDENTITY FULL", "ALTER TABLE \"app\".\"plain\" REPLICA IDENTITY DEFAULT"),
+            new Sneak("ALTER TABLE app.plain SET (fillfactor = 60)", "ALTER TABLE \"app\".\"plain\" RESET (\"fillfactor\""),
+            new Sneak("ALTER TABLE app.plain SET (toast.autovacuum_enabled = false)",
+                    "\"toast\".\"autovacuum_enabled\");"),
+            new Sneak("ALTER TABLE app.plain ALTER COLUMN note SET STORAGE EXTERNAL",
+                    "ALTER COLUMN \"note\" SET STORAGE EXTENDED"),
+            new Sneak("ALTER TABLE app.plain ALTER COLUMN id SET STATISTICS 900", "ALTER COLUMN \"id\" SET STATISTICS -1"),
             new Sneak("ALTER TABLE app.twin INHERIT app.plain", "INHERITS app.plain on app.twin"),
             new Sneak("CREATE TABLE app.sneaky_child () INHERITS (app.plain)", "INHERITS app.plain on app.sneaky_child"));
 
