@@ -105,7 +105,10 @@ class FleetFaultInjectionTest {
                 for (Tenant t : env.getValue()) {
                     v1Applies.put(t, count(t, "SELECT coalesce(max(id), 0) FROM converge.history"));
                 }
-                for (int round = 1; round <= 2; round++) {
+                // Three kills in all (there were four): staging's ten databases once; prod's fifty schemas
+                // twice, the second cutting into the resumed applies of the first.
+                int rounds = env.getKey().equals("staging") ? 1 : 2;
+                for (int round = 1; round <= rounds; round++) {
                     killedApply(p, env.getKey(), env.getValue());
                     int partial = 0;
                     for (Tenant t : env.getValue()) {

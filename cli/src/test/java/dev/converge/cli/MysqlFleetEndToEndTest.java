@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MysqlFleetEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HOST = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("MYSQL_PORT", "3306");
-    private static final String USER = System.getenv().getOrDefault("MYSQL_USER", "root");
-    private static final String PASSWORD = System.getenv("MYSQL_PASSWORD");
     private static final List<String> TENANTS = List.of("t1", "t2", "t3", "t4", "t5");
 
     private static final String V1 = """
@@ -69,7 +61,7 @@ class MysqlFleetEndToEndTest {
         sql.add("INSERT INTO `" + prefix + "catalog`.tenants VALUES ('t1', 1), ('t2', 1), ('t3', 1), ('t4', 1),"
                 + " ('t5', 1), ('gone', 0)");
         TENANTS.forEach(t -> sql.add("CREATE DATABASE `" + prefix + "t_" + t + "`"));
-        admin(sql);
+        LocalMariadb.admin(sql);
     }
 
     @AfterEach
@@ -78,10 +70,10 @@ class MysqlFleetEndToEndTest {
         sql.add("DROP DATABASE IF EXISTS `" + prefix + "dev`");
         sql.add("DROP DATABASE IF EXISTS `" + prefix + "catalog`");
         TENANTS.forEach(t -> sql.add("DROP DATABASE IF EXISTS `" + prefix + "t_" + t + "`"));
-        admin(sql);
+        LocalMariadb.admin(sql);
         // Only this test's own rows of the server's shared history.
         try {
-            admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
+            LocalMariadb.admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
                     + " WHERE target_database LIKE '" + prefix + "%')",
                     "DELETE FROM converge.history WHERE target_database LIKE '" + prefix + "%'"));
         } catch (SQLException noHistory) {
@@ -103,7 +95,7 @@ class MysqlFleetEndToEndTest {
 
         Cli.Result refused = run("apply", "--env", "prod", "--auto-approve");
         assertEquals(3, refused.exitCode(), "prod comes after dev:\n" + refused.all());
-        assertEquals(0, count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
+        assertEquals(0, LocalMariadb.count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%'"));
 
         assertEquals(0, run("apply", "--env", "dev", "--auto-approve").exitCode());
@@ -112,9 +104,9 @@ class MysqlFleetEndToEndTest {
         assertEquals(0, prod.exitCode(), prod.all());
         assertTrue(prod.out().contains("t1 (canary): applied"), prod.all());
         assertEquals(5, JSON.readTree(Files.readString(report)).get("counts").get("applied").asInt());
-        assertEquals(10, count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
+        assertEquals(10, LocalMariadb.count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%'"));
-        assertEquals(5, count("SELECT COUNT(*) FROM converge.history WHERE target_database LIKE '" + prefix
+        assertEquals(5, LocalMariadb.count("SELECT COUNT(*) FROM converge.history WHERE target_database LIKE '" + prefix
                 + "t\\_%' AND environment = 'prod' AND status = 'converged' AND desired_snapshot IS NOT NULL"));
 
         Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode");
@@ -122,7 +114,7 @@ class MysqlFleetEndToEndTest {
         assertTrue(clean.out().contains("5 targets: no changes"), clean.all());
 
         // A hot fix in t3 is drift.
-        admin(List.of("ALTER TABLE `" + prefix + "t_t3`.orders ADD COLUMN hotfix INT NULL"));
+        LocalMariadb.admin(List.of("ALTER TABLE `" + prefix + "t_t3`.orders ADD COLUMN hotfix INT NULL"));
         Cli.Result drift = run("drift", "--env", "prod");
         assertEquals(4, drift.exitCode(), drift.all());
         assertTrue(drift.out().contains("t3: drifted since the apply of"), drift.all());
@@ -141,7 +133,7 @@ class MysqlFleetEndToEndTest {
 
         // v2 through dev, then prod: t3 would lose its hot-fix column, and t4's customers have a
         // duplicate name the new unique index would fail on: those two alone are refused.
-        admin(List.of("INSERT INTO `" + prefix + "t_t4`.customers (name) VALUES ('dup'), ('dup')"));
+        LocalMariadb.admin(List.of("INSERT INTO `" + prefix + "t_t4`.customers (name) VALUES ('dup'), ('dup')"));
         Files.writeString(dir.resolve("schema/shop.sql"), V2);
         assertEquals(0, run("apply", "--env", "dev", "--auto-approve").exitCode());
         Cli.Result v2 = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
@@ -151,10 +143,10 @@ class MysqlFleetEndToEndTest {
         assertEquals(List.of("t3", "t4"), ReportJson.targets(r, "refused"), r.toString());
         assertTrue(ReportJson.target(r, "t4").get("message").asText().contains("would fail on this target's data"),
                 r.toString());
-        assertEquals(3, count("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA LIKE '"
+        assertEquals(3, LocalMariadb.count("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%' AND INDEX_NAME = 'orders_total'"));
 
-        admin(List.of("DELETE FROM `" + prefix + "t_t4`.customers WHERE name = 'dup' AND id > (SELECT m FROM"
+        LocalMariadb.admin(List.of("DELETE FROM `" + prefix + "t_t4`.customers WHERE name = 'dup' AND id > (SELECT m FROM"
                 + " (SELECT MIN(id) AS m FROM `" + prefix + "t_t4`.customers WHERE name = 'dup') AS first)"));
         Cli.Result allowed = run("apply", "--env", "prod", "--auto-approve", "--allow-destructive", "--report",
                 report.toString());
@@ -167,8 +159,8 @@ class MysqlFleetEndToEndTest {
     }
 
     private void config() throws Exception {
-        String server = "jdbc:mysql://" + HOST + ":" + PORT + "/";
-        String credentials = "?user=" + USER + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+        String server = LocalMariadb.server();
+        String credentials = LocalMariadb.credentials();
         Files.writeString(dir.resolve("converge.yaml"), """
                 dialect: mysql
                 desired: schema
@@ -192,26 +184,5 @@ class MysqlFleetEndToEndTest {
 
     private Cli.Result run(String... args) {
         return Cli.inProject(dir.resolve("converge.yaml"), args);
-    }
-
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + PORT + "/?useSSL=false"
-                + "&allowPublicKeyRetrieval=true", USER, PASSWORD);
-    }
-
-    private static void admin(List<String> statements) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
-    }
-
-    private static long count(String query) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -8,11 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.engine.spi.HistoryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,10 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MysqlFleetFaultInjectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = 1415L;
-    private static final String HOST = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("MYSQL_PORT", "3306");
-    private static final String USER = System.getenv().getOrDefault("MYSQL_USER", "root");
-    private static final String PASSWORD = System.getenv("MYSQL_PASSWORD");
 
     private static final String V1 = """
             CREATE TABLE customers (
@@ -96,9 +88,9 @@ class MysqlFleetFaultInjectionTest {
         List<String> sql = new ArrayList<>();
         sql.add("DROP DATABASE IF EXISTS `" + prefix + "dev`");
         tenants.forEach(t -> sql.add("DROP DATABASE IF EXISTS `" + database(t) + "`"));
-        admin(sql);
+        LocalMariadb.admin(sql);
         try {
-            admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
+            LocalMariadb.admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
                     + " WHERE target_database LIKE '" + prefix + "%')",
                     "DELETE FROM converge.history WHERE target_database LIKE '" + prefix + "%'"));
         } catch (SQLException noHistory) {
@@ -113,7 +105,7 @@ class MysqlFleetFaultInjectionTest {
             tenants.add(String.format(Locale.ROOT, "m%02d", i));
         }
         tenants.forEach(t -> create.add("CREATE DATABASE `" + database(t) + "`"));
-        admin(create);
+        LocalMariadb.admin(create);
         Files.createDirectories(dir.resolve("schema"));
         Files.writeString(dir.resolve("schema/shop.sql"), V1);
         config();
@@ -123,7 +115,7 @@ class MysqlFleetFaultInjectionTest {
         }
         Map<String, String> before = new HashMap<>();
         for (String t : tenants) {
-            admin(List.of("INSERT INTO `" + database(t) + "`.customers (name) SELECT CONCAT('c', seq)"
+            LocalMariadb.admin(List.of("INSERT INTO `" + database(t) + "`.customers (name) SELECT CONCAT('c', seq)"
                             + " FROM `" + database(t) + "`.seq_1_to_300",
                     "INSERT INTO `" + database(t) + "`.orders (customer_id, code, total) SELECT id, CONCAT('o', id),"
                             + " id % 97 FROM `" + database(t) + "`.customers"));
@@ -134,9 +126,12 @@ class MysqlFleetFaultInjectionTest {
         Cli.Result devApply = run("apply", "--env", "dev", "--auto-approve");
         assertEquals(0, devApply.exitCode(), devApply.all());
         List<List<String>> groups = groups();
-        v1Applies = count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
-        for (int round = 1; round <= 5; round++) {
-            killedApply();
+        v1Applies = LocalMariadb.count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
+        // Three kill points chosen along the rollout (they were five at random moments): as the first
+        // tenant starts (inside its first statement), a third of the way and two thirds of the way through.
+        List<Double> killPoints = List.of(0.0, 1 / 3.0, 2 / 3.0);
+        for (int round = 1; round <= killPoints.size(); round++) {
+            killedApply(killPoints.get(round - 1));
             int partial = 0;
             for (String t : tenants) {
                 assertAtACheckpoint(t, groups);
@@ -151,7 +146,7 @@ class MysqlFleetFaultInjectionTest {
         for (String t : tenants) {
             assertEquals(new ArrayList<>(PROBES.keySet()), applied(t), t + " holds every change");
             assertEquals(before.get(t), checksum(t), t + " lost no row");
-            List<String> statuses = strings("SELECT status FROM converge.history WHERE target_database = '"
+            List<String> statuses = LocalMariadb.strings("SELECT status FROM converge.history WHERE target_database = '"
                     + database(t) + "' ORDER BY id");
             String last = statuses.get(statuses.size() - 1);
             assertTrue(last.equals(HistoryEntry.CONVERGED) || last.equals(HistoryEntry.APPLIED), t + ": " + statuses);
@@ -164,8 +159,9 @@ class MysqlFleetFaultInjectionTest {
         System.out.println("fault injection (seed " + SEED + "): " + observations);
     }
 
-    private void killedApply() throws Exception {
-        long started = count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
+    /** Kills the rollout once {@code share} of the tenants have begun their apply (and a seeded moment more). */
+    private void killedApply(double share) throws Exception {
+        long started = LocalMariadb.count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "apply", "--env", "prod", "--auto-approve", "--config", dir.resolve("converge.yaml").toString())
@@ -178,10 +174,10 @@ class MysqlFleetFaultInjectionTest {
                 try {
                     Thread.sleep(100 + cutterRandom.nextInt(400));
                     String victim = database(tenants.get(cutterRandom.nextInt(tenants.size())));
-                    for (String id : strings("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + victim
+                    for (String id : LocalMariadb.strings("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + victim
                             + "' AND ID <> CONNECTION_ID()")) {
                         try {
-                            admin(List.of("KILL CONNECTION " + id));
+                            LocalMariadb.admin(List.of("KILL CONNECTION " + id));
                             cuts.incrementAndGet();
                         } catch (SQLException gone) {
                             // It ended by itself first.
@@ -196,12 +192,15 @@ class MysqlFleetFaultInjectionTest {
         });
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            while (count("SELECT COALESCE(MAX(id), 0) FROM converge.history") <= started && child.isAlive()
+            long begun = Math.max(1, Math.round(share * tenants.size()));
+            while (LocalMariadb.count("SELECT COUNT(DISTINCT target_database) FROM converge.history WHERE id > " + started
+                    + " AND target_database LIKE '" + prefix + "%'") < begun && child.isAlive()
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             cutter.start();
-            Thread.sleep(100 + random.nextInt(4000));
+            // Long enough for the cutter to reach a tenant mid-step, short enough to land before the next third.
+            Thread.sleep(300 + random.nextInt(900));
         } finally {
             stop.set(true);
             cutter.interrupt();
@@ -212,7 +211,7 @@ class MysqlFleetFaultInjectionTest {
         observations.add("killed (exit " + child.exitValue() + "), " + cuts.get() + " connection(s) cut");
         // A statement the dead client sent runs to its end on the server: wait for the tenants' sessions to end.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (count("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE '" + prefix
+        while (LocalMariadb.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE '" + prefix
                 + "t%' AND ID <> CONNECTION_ID()") > 0) {
             assertTrue(System.nanoTime() < deadline, "the dead client's sessions end");
             Thread.sleep(100);
@@ -228,7 +227,7 @@ class MysqlFleetFaultInjectionTest {
             matches |= new HashSet<>(held).equals(new HashSet<>(prefixOfPlan));
         }
         assertTrue(matches, t + " is between two checkpoints: it holds " + held + " of the groups " + groups);
-        long done = count("SELECT COUNT(DISTINCT k.step) FROM converge.checkpoints k WHERE k.status = 'done'"
+        long done = LocalMariadb.count("SELECT COUNT(DISTINCT k.step) FROM converge.checkpoints k WHERE k.status = 'done'"
                 + " AND k.apply_id = (SELECT MAX(id) FROM converge.history WHERE target_database = '" + database(t)
                 + "' AND id > " + v1Applies + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM converge.checkpoints u WHERE u.apply_id = k.apply_id"
@@ -239,7 +238,7 @@ class MysqlFleetFaultInjectionTest {
     private List<String> applied(String t) throws SQLException {
         List<String> held = new ArrayList<>();
         for (Map.Entry<String, String> probe : PROBES.entrySet()) {
-            if (count(probe.getValue().formatted(database(t))) > 0) {
+            if (LocalMariadb.count(probe.getValue().formatted(database(t))) > 0) {
                 held.add(probe.getKey());
             }
         }
@@ -268,7 +267,7 @@ class MysqlFleetFaultInjectionTest {
     }
 
     private String checksum(String t) throws SQLException {
-        return strings("SELECT MD5(CONCAT((SELECT COALESCE(GROUP_CONCAT(id, ':', name ORDER BY id SEPARATOR ','), '')"
+        return LocalMariadb.strings("SELECT MD5(CONCAT((SELECT COALESCE(GROUP_CONCAT(id, ':', name ORDER BY id SEPARATOR ','), '')"
                 + " FROM `" + database(t) + "`.customers), '|', (SELECT COALESCE(GROUP_CONCAT(id, ':', customer_id, ':',"
                 + " code, ':', total ORDER BY id SEPARATOR ','), '') FROM `" + database(t) + "`.orders)))").get(0);
     }
@@ -278,8 +277,8 @@ class MysqlFleetFaultInjectionTest {
     }
 
     private void config() throws Exception {
-        String server = "jdbc:mysql://" + HOST + ":" + PORT + "/";
-        String credentials = "?user=" + USER + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+        String server = LocalMariadb.server();
+        String credentials = LocalMariadb.credentials();
         Files.writeString(dir.resolve("converge.yaml"), """
                 dialect: mysql
                 desired: schema
@@ -288,7 +287,6 @@ class MysqlFleetFaultInjectionTest {
                   dev:
                     url: %1$s%2$sdev%3$s
                   prod:
-                    url: %1$s%2$sdev%3$s
                     after: dev
                     tenants:
                       mode: database
@@ -302,35 +300,5 @@ class MysqlFleetFaultInjectionTest {
 
     private Cli.Result run(String... args) {
         return Cli.inProject(dir.resolve("converge.yaml"), args);
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + PORT + "/?useSSL=false"
-                + "&allowPublicKeyRetrieval=true", USER, PASSWORD);
-    }
-
-    private static void admin(List<String> statements) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
-    }
-
-    private static long count(String query) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static List<String> strings(String query) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                found.add(rs.getString(1));
-            }
-        }
-        return found;
     }
 }

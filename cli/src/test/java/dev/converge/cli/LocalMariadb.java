@@ -1,0 +1,63 @@
+package dev.converge.cli;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * LocalMariadb is the local MySQL/MariaDB server of the CLI's MySQL fleet tests (MYSQL_HOST, _PORT,
+ * _USER, _PASSWORD; 127.0.0.1:3306 root by default): its URL forms for converge.yaml, and the few
+ * statements a test runs as the administrator.
+ */
+final class LocalMariadb {
+    static final String HOST = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
+    static final String PORT = System.getenv().getOrDefault("MYSQL_PORT", "3306");
+    static final String USER = System.getenv().getOrDefault("MYSQL_USER", "root");
+    static final String PASSWORD = System.getenv("MYSQL_PASSWORD");
+
+    private LocalMariadb() {
+    }
+
+    /** {@code jdbc:mysql://HOST:PORT/}: a database name and {@link #credentials()} follow. */
+    static String server() {
+        return "jdbc:mysql://" + HOST + ":" + PORT + "/";
+    }
+
+    /** The query string that carries the user (and the password, when the environment sets one). */
+    static String credentials() {
+        return "?user=" + USER + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(server() + "?useSSL=false&allowPublicKeyRetrieval=true", USER, PASSWORD);
+    }
+
+    static void admin(List<String> statements) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    static long count(String query) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<String> strings(String query) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+}
