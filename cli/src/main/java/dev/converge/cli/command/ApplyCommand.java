@@ -130,6 +130,9 @@ public final class ApplyCommand implements Callable<Integer> {
      */
     private Map<String, Set<HazardCode>> annotated = Map.of();
 
+    /** The NULL fills of a fresh expand plan's columns that contract makes NOT NULL; none for a saved plan. */
+    private List<dev.converge.engine.plan.phase.NullFill> nullFills = List.of();
+
     /** The objects a fresh plan left alone (ignores), for the convergence check; none for a saved plan. */
     private SourceModel leftAlone = SourceModel.unparsed(List.of());
 
@@ -253,15 +256,17 @@ public final class ApplyCommand implements Callable<Integer> {
      * commits with its checkpoint, so a signal stops at the next batch and a new run continues there.
      */
     private int backfill(Target db, ApplyInterrupt interrupt, PrintWriter out) {
-        List<ColumnSync> open = ColumnSync.of(db.inspect(target.scope()));
+        List<ColumnSync> syncs = ColumnSync.of(db.inspect(target.scope()));
+        List<dev.converge.engine.plan.phase.BackfillTask> open = new java.util.ArrayList<>(syncs);
+        open.addAll(nullFills);
         Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
                 (sync, batches, rows, done) -> {
                     out.println("Backfill " + sync.display() + ": " + batches + (batches == 1 ? " batch, " : " batches, ")
-                            + rows + (rows == 1 ? " row" : " rows") + " copied" + (done ? ", done." : ""));
+                            + rows + (rows == 1 ? " row" : " rows") + " updated" + (done ? ", done." : ""));
                     out.flush();
                 }, interrupt::requested);
         try {
-            for (ColumnSync sync : open) {
+            for (dev.converge.engine.plan.phase.BackfillTask sync : open) {
                 if (!backfill.run(db.connection(), sync).finished()) {
                     out.println("Backfill interrupted at a checkpoint: run 'converge apply --phase expand' again to"
                             + " resume it.");
@@ -272,9 +277,9 @@ public final class ApplyCommand implements Callable<Integer> {
             throw new ConvergeException(ErrorKind.ERROR, "the backfill stopped: " + e.getMessage() + ". Every batch"
                     + " before it is committed; run 'converge apply --phase expand' again to resume.", e);
         }
-        if (!open.isEmpty()) {
-            out.println(PhasedPlanning.state(open).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                    + PhasedPlanning.state(open).substring(1) + ".");
+        if (!syncs.isEmpty()) {
+            out.println(PhasedPlanning.state(syncs).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + PhasedPlanning.state(syncs).substring(1) + ".");
         }
         return ExitCodes.OK;
     }
@@ -292,6 +297,7 @@ public final class ApplyCommand implements Callable<Integer> {
         PhasedPlanning phased = PhasedPlanning.of(db, planning, phases.phase, safety.pipeline().strategies())
                 .withLimits(runner.limits());
         annotated = phased.allowances(planning.desired().source().allowancesByName());
+        nullFills = dev.converge.engine.plan.phase.PhasedPlans.nullFills(planning.plan(), planning.current());
         leftAlone = planning.source();
         spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
         spec.commandLine().getErr().flush();

@@ -46,6 +46,12 @@ public interface ExpandContractSql {
      */
     String copyBatch(QualifiedName table, String key, String keyType, String target, String source);
 
+    /**
+     * An update with the three parameters of {@link #copyBatch} that sets {@code column} to its default in
+     * that key range where it is NULL.
+     */
+    String fillNullsBatch(QualifiedName table, String key, String keyType, String column);
+
     /** A query with two parameters (the last key done, twice, or null) counting the rows after it. */
     String countRows(QualifiedName table, String key, String keyType);
 

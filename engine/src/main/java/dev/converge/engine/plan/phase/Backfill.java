@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Backfill copies the old column of an open {@link ColumnSync} into the new one in bounded batches by
+ * Backfill runs a {@link BackfillTask} (the copy of an open {@link ColumnSync}, the fill of a {@link NullFill})
+ * in bounded batches by
  * primary key: each batch is one short transaction that updates the rows of one key range where the
  * two columns differ, and records the range's end as the task's checkpoint in the same commit. An
  * interrupted backfill (a signal, a killed process, a lost connection) resumes after the last
@@ -48,7 +49,7 @@ public final class Backfill {
 
     /** Progress, after each committed batch. */
     public interface Listener {
-        void batch(ColumnSync sync, long batches, long rowsUpdated, boolean finished);
+        void batch(BackfillTask sync, long batches, long rowsUpdated, boolean finished);
 
         Listener NONE = (sync, batches, rows, finished) -> { };
     }
@@ -74,7 +75,7 @@ public final class Backfill {
     }
 
     /** Runs (or resumes) the backfill of a sync until no row is left, or {@code stop} says so. */
-    public Checkpoint run(Connection connection, ColumnSync sync) throws SQLException {
+    public Checkpoint run(Connection connection, BackfillTask sync) throws SQLException {
         prepare(connection);
         Checkpoint at = checkpoint(connection, sync);
         boolean autoCommit = connection.getAutoCommit();
@@ -105,7 +106,7 @@ public final class Backfill {
      * How many batches the backfill still needs, without changing anything: the rows after the
      * checkpoint, divided by the batch size (a dry run).
      */
-    public long batchesLeft(Connection connection, ColumnSync sync) throws SQLException {
+    public long batchesLeft(Connection connection, BackfillTask sync) throws SQLException {
         Checkpoint at = exists(connection) ? checkpoint(connection, sync) : Checkpoint.START;
         if (at.finished()) {
             return 0;
@@ -123,9 +124,9 @@ public final class Backfill {
     }
 
     /** One line per sync for a dry run: {@code public.t.b <- a: 12 batches of 1000 rows}. */
-    public List<String> dryRun(Connection connection, List<ColumnSync> syncs) throws SQLException {
+    public List<String> dryRun(Connection connection, List<? extends BackfillTask> syncs) throws SQLException {
         List<String> lines = new java.util.ArrayList<>();
-        for (ColumnSync sync : syncs) {
+        for (BackfillTask sync : syncs) {
             long batches = batchesLeft(connection, sync);
             lines.add("backfill " + sync.display() + ": " + (batches == 0 ? "nothing left to copy"
                     : batches + (batches == 1 ? " batch" : " batches") + " of up to " + settings.batchSize() + " rows"));
@@ -134,7 +135,7 @@ public final class Backfill {
     }
 
     /** The checkpoint of a sync's task, as committed. */
-    public Checkpoint checkpoint(Connection connection, ColumnSync sync) throws SQLException {
+    public Checkpoint checkpoint(Connection connection, BackfillTask sync) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT last_key, batches, rows_updated, finished FROM " + TABLE + " WHERE task = ?")) {
             st.setString(1, task(connection, sync));
@@ -146,15 +147,15 @@ public final class Backfill {
     }
 
     /** The open syncs whose backfill has not finished (a missing checkpoint table: none has started). */
-    public List<ColumnSync> unfinished(Connection connection, List<ColumnSync> open) throws SQLException {
+    public <T extends BackfillTask> List<T> unfinished(Connection connection, List<T> open) throws SQLException {
         if (open.isEmpty()) {
             return List.of();
         }
         if (!exists(connection)) {
             return open;
         }
-        List<ColumnSync> left = new java.util.ArrayList<>();
-        for (ColumnSync sync : open) {
+        List<T> left = new java.util.ArrayList<>();
+        for (T sync : open) {
             if (!checkpoint(connection, sync).finished()) {
                 left.add(sync);
             }
@@ -162,7 +163,7 @@ public final class Backfill {
         return left;
     }
 
-    private Checkpoint batch(Connection connection, ColumnSync sync, Checkpoint at) throws SQLException {
+    private Checkpoint batch(Connection connection, BackfillTask sync, Checkpoint at) throws SQLException {
         String end;
         try (PreparedStatement st = connection.prepareStatement(sql.nextBatchEnd(sync.table(), sync.key(), sync.keyType(),
                 settings.batchSize()))) {
@@ -178,8 +179,7 @@ public final class Backfill {
             next = new Checkpoint(at.lastKey(), at.batches(), at.rowsUpdated(), true);
         } else {
             int updated;
-            try (PreparedStatement st = connection.prepareStatement(sql.copyBatch(sync.table(), sync.key(),
-                    sync.keyType(), sync.newColumn(), sync.oldColumn()))) {
+            try (PreparedStatement st = connection.prepareStatement(sync.batchStatement(sql))) {
                 timeout(st);
                 st.setString(1, at.lastKey());
                 st.setString(2, at.lastKey());
@@ -192,7 +192,7 @@ public final class Backfill {
         return next;
     }
 
-    private void record(Connection connection, ColumnSync sync, Checkpoint at) throws SQLException {
+    private void record(Connection connection, BackfillTask sync, Checkpoint at) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE task = ?")) {
             delete.setString(1, task(connection, sync));
             delete.executeUpdate();
@@ -213,7 +213,7 @@ public final class Backfill {
      * MySQL keeps one bookkeeping database per server, and its models name no database: the task
      * names the target's database, so two databases of a server never share a checkpoint.
      */
-    private static String task(Connection connection, ColumnSync sync) throws SQLException {
+    private static String task(Connection connection, BackfillTask sync) throws SQLException {
         String catalog = connection.getCatalog();
         return (catalog == null ? "" : catalog + "/") + sync.task();
     }
@@ -243,7 +243,7 @@ public final class Backfill {
         st.setQueryTimeout(seconds == 0 && !settings.statementTimeout().isZero() ? 1 : (int) Math.min(seconds, Integer.MAX_VALUE));
     }
 
-    private String rowCount(ColumnSync sync) {
+    private String rowCount(BackfillTask sync) {
         return sql.countRows(sync.table(), sync.key(), sync.keyType());
     }
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * @param key     the table's single-column primary key, which the backfill walks
  * @param keyType its type, as the model holds it
  */
-public record ColumnSync(QualifiedName table, String oldColumn, String newColumn, String key, String keyType) {
+public record ColumnSync(QualifiedName table, String oldColumn, String newColumn, String key, String keyType)
+        implements BackfillTask {
     /** What every Converge-owned object of expand and contract carries, first in its comment or body. */
     public static final String MARKER = "converge:expand";
 
@@ -62,10 +63,17 @@ public record ColumnSync(QualifiedName table, String oldColumn, String newColumn
     }
 
     /** The backfill task of this sync: {@code schema.table.new} from {@code old}. */
+    @Override
     public String task() {
         return table.schema() + "." + table.name() + "." + newColumn + "<-" + oldColumn;
     }
 
+    @Override
+    public String batchStatement(dev.converge.engine.spi.ExpandContractSql sql) {
+        return sql.copyBatch(table, key, keyType, newColumn, oldColumn);
+    }
+
+    @Override
     public String display() {
         return table.schema() + "." + table.name() + "." + oldColumn + " -> " + newColumn;
     }

@@ -55,8 +55,10 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
             plan = phased.expand(whole.plan(), whole.current());
         } else {
             try {
-                List<ColumnSync> unfinished = new Backfill(sql, Backfill.Settings.DEFAULT, Backfill.Listener.NONE,
-                        () -> false).unfinished(target.connection(), open);
+                List<BackfillTask> tasks = new java.util.ArrayList<>(open);
+                tasks.addAll(PhasedPlans.nullFills(whole.plan(), whole.current()));
+                List<BackfillTask> unfinished = new Backfill(sql, Backfill.Settings.DEFAULT, Backfill.Listener.NONE,
+                        () -> false).unfinished(target.connection(), tasks);
                 plan = phased.contract(whole.plan(), whole.current(), unfinished);
             } catch (SQLException e) {
                 throw new ConvergeException(ErrorKind.ERROR, "cannot read the backfill checkpoints: " + e.getMessage(), e);
@@ -70,10 +72,14 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
         return new PhasedPlanning(whole, phase, limits.onEveryStatement(plan), open);
     }
 
-    /** The syncs a backfill serves after this plan: those it creates, then those already open. */
-    public List<ColumnSync> backfills() {
-        List<ColumnSync> all = new java.util.ArrayList<>(ColumnSync.planned(plan, whole.current()));
+    /**
+     * What a backfill serves after this plan: the syncs it creates, those already open, then the NULL
+     * fills of the columns contract makes NOT NULL.
+     */
+    public List<BackfillTask> backfills() {
+        List<BackfillTask> all = new java.util.ArrayList<>(ColumnSync.planned(plan, whole.current()));
         open.stream().filter(s -> !all.contains(s)).forEach(all::add);
+        all.addAll(PhasedPlans.nullFills(whole.plan(), whole.current()));
         return all;
     }
 

@@ -105,7 +105,13 @@ public final class PhasedPlans {
                     contract.add("drop the sync of " + rename.display() + " and column " + rename.table().schema() + "."
                             + rename.table().name() + "." + rename.from().name());
                 }
-                default -> contract.add(step.symbol() + " " + step.description());
+                default -> {
+                    Optional<NullFill> fill = nullFill(step, current);
+                    if (fill.isPresent()) {
+                        defaultFirst(step, current).ifPresent(steps::add);
+                    }
+                    contract.add(step.symbol() + " " + step.description());
+                }
             }
         }
         List<String> notes = new ArrayList<>(whole.notes());
@@ -125,7 +131,7 @@ public final class PhasedPlans {
      *
      * @param unfinished the open syncs whose backfill has not finished
      */
-    public Plan contract(Plan whole, SchemaModel current, List<ColumnSync> unfinished) {
+    public Plan contract(Plan whole, SchemaModel current, List<? extends BackfillTask> unfinished) {
         List<String> missing = new ArrayList<>();
         classify(whole, current).forEach((step, phase) -> {
             if (phase == StepPhase.SPLIT) {
@@ -138,7 +144,7 @@ public final class PhasedPlans {
         }
         if (!unfinished.isEmpty()) {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: the backfill of "
-                    + unfinished.stream().map(ColumnSync::display).collect(Collectors.joining(", "))
+                    + unfinished.stream().map(BackfillTask::display).collect(Collectors.joining(", "))
                     + " has not finished. Run 'converge apply --phase expand' again: it resumes the backfill."
                     + " Nothing was changed.");
         }
@@ -214,6 +220,48 @@ public final class PhasedPlans {
                 + " release is gone");
         return new Plan(whole.formatVersion(), whole.dialect(), whole.target(), whole.currentFingerprint(),
                 whole.desiredFingerprint(), whole.steps(), notes, whole.unmanaged());
+    }
+
+    /**
+     * The NULL fills expand runs for the steps of a whole plan that make a column NOT NULL with a
+     * default: the NULL rows take the default before contract validates the column.
+     */
+    public static List<NullFill> nullFills(Plan whole, SchemaModel current) {
+        return whole.steps().stream().map(s -> nullFill(s, current)).flatMap(Optional::stream).toList();
+    }
+
+    /*
+     * A column that becomes NOT NULL and has (or gets) a default, alone or with a new default, on a table
+     * walkable by its key; a type change with it is not split.
+     */
+    static Optional<NullFill> nullFill(PlanStep step, SchemaModel current) {
+        if (!(step.change() instanceof AlterColumn alter) || !alter.kinds().contains(ColumnChangeKind.NOT_NULL)
+                || !alter.to().notNull() || alter.from().notNull() || alter.to().defaultExpression() == null
+                || !EnumSet.of(ColumnChangeKind.NOT_NULL, ColumnChangeKind.DEFAULT).containsAll(alter.kinds())) {
+            return Optional.empty();
+        }
+        Optional<Table> table = current.tables().stream().filter(t -> t.name().equals(alter.table())).findFirst();
+        Optional<Column> key = table.flatMap(t -> singleKey(t).flatMap(t::column));
+        return key.map(k -> new NullFill(alter.table(), alter.from().name(), k.name(), k.type()));
+    }
+
+    /** The expand half of a new NOT NULL with a new default: the default alone, which every release survives. */
+    private Optional<PlanStep> defaultFirst(PlanStep step, SchemaModel current) {
+        AlterColumn alter = (AlterColumn) step.change();
+        if (!alter.kinds().contains(ColumnChangeKind.DEFAULT)) {
+            return Optional.empty();
+        }
+        Column from = alter.from();
+        Column withDefault = new Column(from.name(), from.type(), false, alter.to().defaultExpression(), from.identity(),
+                from.identityOptions(), from.generatedExpression(), from.collation(), from.comment(), from.dependsOn());
+        AlterColumn change = new AlterColumn(alter.table(), from, withDefault, EnumSet.of(ColumnChangeKind.DEFAULT));
+        Classification c = classifier.classify(change, current);
+        return Optional.of(new PlanStep(0, "expand-default:" + change.target().display(), change.action(), false,
+                change.target(), "alter column " + change.target().display() + ": set default "
+                + alter.to().defaultExpression() + " (expand: NULL rows take it before contract sets NOT NULL)",
+                generator.statements(change, current), c.classes(), c.hazards(), change,
+                generator.statements(new AlterColumn(alter.table(), withDefault, from, EnumSet.of(ColumnChangeKind.DEFAULT)),
+                        current), step.source(), StepSafety.of(c.locks())));
     }
 
     /** A rename of a column that a parallel change can split, with the column as it is now. */

@@ -67,6 +67,12 @@ public final class MysqlExpandContractSql implements ExpandContractSql {
     }
 
     @Override
+    public String fillNullsBatch(QualifiedName table, String key, String keyType, String column) {
+        return "UPDATE " + qualified(table) + " SET " + quote(column) + " = DEFAULT WHERE (" + after(key) + ") AND "
+                + quote(key) + " <= ? AND " + quote(column) + " IS NULL";
+    }
+
+    @Override
     public String countRows(QualifiedName table, String key, String keyType) {
         return "SELECT count(*) FROM " + qualified(table) + " WHERE " + after(key);
     }

@@ -74,6 +74,12 @@ public final class PostgresExpandContractSql implements ExpandContractSql {
     }
 
     @Override
+    public String fillNullsBatch(QualifiedName table, String key, String keyType, String column) {
+        return "UPDATE " + quote(table) + " SET " + quote(column) + " = DEFAULT WHERE (" + after(key, keyType) + ") AND "
+                + quote(key) + " <= CAST(CAST(? AS text) AS " + keyType + ") AND " + quote(column) + " IS NULL";
+    }
+
+    @Override
     public String countRows(QualifiedName table, String key, String keyType) {
         return "SELECT count(*) FROM " + quote(table) + " WHERE " + after(key, keyType);
     }

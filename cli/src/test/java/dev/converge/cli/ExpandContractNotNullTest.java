@@ -1,0 +1,97 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * NOT NULL on a populated column, in two phases: expand sets the default (the running release's
+ * inserts without the column get it) and fills the NULL rows in batches; contract, refused until
+ * the fill has finished, sets NOT NULL; then no NULL is left and a new plan is empty.
+ */
+@Tag("slow")
+class ExpandContractNotNullTest {
+    private static final String V1 = "CREATE TABLE accounts (id bigint NOT NULL PRIMARY KEY, plan varchar(20));\n";
+    private static final String V2 = "CREATE TABLE accounts (id bigint NOT NULL PRIMARY KEY,"
+            + " plan varchar(20) NOT NULL DEFAULT 'free');\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void postgres() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("expand_nn")) {
+            rollOut(Cli.url(db), db::connect);
+        }
+    }
+
+    @Test
+    void mysql() throws Exception {
+        try (ExpandContractMysqlTest.Db db = ExpandContractMysqlTest.Db.create("expand_nn")) {
+            rollOut(db.url(), db::connect);
+        }
+    }
+
+    private void rollOut(String url, AppLoop.Connector connector) throws Exception {
+        Path v1 = write("v1/accounts.sql", V1);
+        Path v2 = write("v2/accounts.sql", V2);
+        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve");
+        assertEquals(0, setup.exitCode(), setup.all());
+        try (Connection c = connector.connect(); Statement st = c.createStatement()) {
+            for (int i = 1; i <= 900; i++) {
+                st.addBatch("INSERT INTO accounts (id, plan) VALUES (" + i + ", " + (i % 3 == 0 ? "NULL" : "'pro'") + ")");
+            }
+            st.executeBatch();
+        }
+        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
+                "--phase", "expand", "--backfill-batch", "100");
+        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        assertTrue(expandPlan.out().contains("set default"), expandPlan.all());
+        assertTrue(expandPlan.out().contains("1 step remains for 'converge apply --phase contract'"), expandPlan.all());
+        assertTrue(expandPlan.err().contains("NULL -> default: 9 batches of up to 100 rows"), expandPlan.all());
+
+        Cli.Result early = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
+                "--phase", "contract", "--auto-approve", "--confirm-contract");
+        assertEquals(3, early.exitCode(), early.all());
+        assertTrue(early.err().contains("has not finished"), early.all());
+
+        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
+                "--phase", "expand", "--auto-approve", "--backfill-batch", "100");
+        assertEquals(0, expand.exitCode(), expand.all());
+        assertTrue(expand.out().contains("300 rows updated, done."), expand.all());
+        try (Connection c = connector.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO accounts (id) VALUES (1000)"); // the running release knows no plan column
+        }
+
+        Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
+                "--phase", "contract", "--auto-approve", "--confirm-contract");
+        assertEquals(0, contract.exitCode(), contract.all());
+        assertTrue(contract.out().contains("Converged"), contract.all());
+        try (Connection c = connector.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), sum(CASE WHEN plan = 'free' THEN 1 ELSE 0 END) FROM accounts")) {
+            rs.next();
+            assertEquals(901, rs.getLong(1));
+            assertEquals(301, rs.getLong(2));
+        }
+        Cli.Result again = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
+                "--detailed-exitcode");
+        assertEquals(0, again.exitCode(), again.all());
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file.getParent();
+    }
+}
