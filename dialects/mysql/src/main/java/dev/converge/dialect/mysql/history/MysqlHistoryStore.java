@@ -26,8 +26,42 @@ public final class MysqlHistoryStore implements HistoryStore {
     static final String TABLE = "`" + InspectScope.BOOKKEEPING_SCHEMA + "`.`history`";
     static final String CHECKPOINTS = "`" + InspectScope.BOOKKEEPING_SCHEMA + "`.`checkpoints`";
 
+    /**
+     * Named lock that serialises concurrent ensure() calls on one server (the bookkeeping database is
+     * shared by every database of the server): without it two applies that both find a column
+     * missing both add it, and the second fails with "Duplicate column name". PostgreSQL's store
+     * does the same with an advisory lock.
+     */
+    private static final String ENSURE_LOCK = "converge.history.ensure";
+    private static final int ENSURE_LOCK_WAIT_SECONDS = 60;
+
     @Override
     public void ensure(Connection connection) throws SQLException {
+        acquireEnsureLock(connection);
+        try {
+            createOrUpgrade(connection);
+        } finally {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                ps.setString(1, ENSURE_LOCK);
+                ps.execute();
+            }
+        }
+    }
+
+    private static void acquireEnsureLock(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, ENSURE_LOCK);
+            ps.setInt(2, ENSURE_LOCK_WAIT_SECONDS);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    throw new SQLException("another Converge process has been preparing the history table of this"
+                            + " server for " + ENSURE_LOCK_WAIT_SECONDS + " s; try again when it is done");
+                }
+            }
+        }
+    }
+
+    private static void createOrUpgrade(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS `" + InspectScope.BOOKKEEPING_SCHEMA + "`");
             st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"

@@ -1,11 +1,16 @@
 package dev.converge.dialect.mysql.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.mysql.testing.LocalMysql;
 import dev.converge.engine.spi.HistoryEntry;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,35 @@ class MysqlHistoryStoreTest {
             assertEquals(List.of(second, first), entries.stream().map(HistoryEntry::id).toList());
             assertEquals("h2", entries.get(0).desiredHash());
             assertEquals(Instant.parse("2026-01-01T00:00:00Z"), entries.get(1).appliedAt());
+        }
+    }
+
+    /**
+     * The bookkeeping database is shared by every database of a server, so parallel applies (a fleet
+     * of tenant databases, the corpus harness with -j 2) prepare it at the same time; two that both
+     * found a column missing both added it ("Duplicate column name 'environment'"). ensure() now
+     * waits for the server-wide named lock: held here by another session, ensure() must not finish.
+     */
+    @Test
+    void concurrentEnsureCallsAreSerialisedByANamedLock() throws Exception {
+        try (LocalMysql db = LocalMysql.create("hist"); Connection holder = db.connect(); Connection other = db.connect()) {
+            try (Statement st = holder.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT GET_LOCK('converge.history.ensure', 5)")) {
+                assertTrue(rs.next() && rs.getInt(1) == 1);
+            }
+            CompletableFuture<Void> ensure = CompletableFuture.runAsync(() -> {
+                try {
+                    store.ensure(other);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(700);
+            assertFalse(ensure.isDone(), "ensure() ran while another session held the history lock");
+            try (Statement st = holder.createStatement()) {
+                st.execute("SELECT RELEASE_LOCK('converge.history.ensure')");
+            }
+            ensure.get(30, TimeUnit.SECONDS);
         }
     }
 }
