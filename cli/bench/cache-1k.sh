@@ -9,7 +9,8 @@
 # usage (from the project root): cli/bench/cache-1k.sh [TABLES] [RUNS]     (defaults: 1000 2)
 # env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), GEN (path to gen_schema.py),
 #      SHADOW (embedded, the default, or server), REBUILD=1 to rebuild the database A,
-#      BENCH_PREFIX (default bench) for the database names.
+#      BENCH_PREFIX (default bench) for the database names, COLD_ONLY=1 for the reference and the
+#      cold plan only (the shadow's load, without the cache).
 set -euo pipefail
 tables=${1:-1000}
 runs=${2:-2}
@@ -48,6 +49,7 @@ for i in $(seq 1 "$runs"); do
   /usr/bin/time -f "psql -f (reference) run $i: %e s wall" \
     psql -Xq -v ON_ERROR_STOP=1 -d "$ref" -f "$work/schema/b.sql" >/dev/null
   plan "cold-$i" --no-cache
+  [[ ${COLD_ONLY:-0} == 1 ]] && continue
   rm -rf "$work/cache"
   plan "fill-$i" --cache-dir "$work/cache"
   plan "warm-$i" --cache-dir "$work/cache"

@@ -11,7 +11,8 @@
 # docs/performance.md. Not a test: nothing is asserted about time.
 #
 # usage (from the project root): cli/bench/fleet-1000.sh [TENANTS] [RUNS] [PARALLELISM]   (defaults: 1000 3 4)
-# env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), REBUILD=1 to rebuild the database.
+# env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), REBUILD=1 to rebuild the database,
+#      BENCH_PREFIX (default bench) for the database name.
 set -euo pipefail
 tenants=${1:-1000}
 runs=${2:-3}
@@ -19,7 +20,7 @@ parallelism=${3:-4}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 jar=${CONVERGE_JAR:-cli/target/converge.jar}
 [[ -f $jar ]] || mvn -q -o package -DskipTests -pl cli -am
-db=bench_fleet_$tenants
+db=${BENCH_PREFIX:-bench}_fleet_$tenants
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -49,6 +49,9 @@ final class HelpFooter {
             Map.entry("converge report", new String[] {
                     "converge report --out converge-report.html",
                     "converge report --env staging --env prod --out build/fleet.html"}),
+            Map.entry("converge report merge", new String[] {
+                    "converge report merge shard-*.json --out fleet-report.json",
+                    "converge report merge 1.json 2.json 3.json --format json"}),
             Map.entry("converge help", new String[] {
                     "converge help plan"}));
 

@@ -13,6 +13,7 @@ import dev.converge.engine.fleet.FleetPlan;
 import dev.converge.engine.fleet.FleetPlanMarkdownRenderer;
 import dev.converge.engine.fleet.FleetPlanRenderer;
 import dev.converge.engine.fleet.FleetReports;
+import dev.converge.engine.fleet.Shard;
 import dev.converge.engine.fleet.SavedFleetPlan;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.IOException;
@@ -35,6 +36,10 @@ final class FleetCommands {
 
     /** --env and --url/--desired exclude each other; without --env, --url is required. */
     static void checkTargetOptions(CommandSpec spec, FleetOptions fleet, String url, String desired) {
+        if (fleet.shard != null && !fleet.selected()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--shard splits the targets of an"
+                    + " environment; give --env NAME");
+        }
         if (fleet.selected()) {
             if (url != null || desired != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--env takes the targets and the desired"
@@ -54,7 +59,9 @@ final class FleetCommands {
      * plan of it would be.
      */
     static Fleet open(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore) {
-        return Fleet.open(options.project(), options.env, dialects).planning(safety.pipeline()).ignoring(ignore);
+        Shard shard = options.shard();
+        return Fleet.open(options.project(), options.env, dialects).planning(safety.pipeline()).ignoring(ignore)
+                .shard(shard);
     }
 
     static int plan(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
@@ -63,7 +70,7 @@ final class FleetCommands {
         try (Fleet fleet = open(dialects, options, safety, ignore)) {
             FleetPlan plan = plan(fleet, spec);
             switch (format) {
-                case json -> out.print(FleetReports.planJson(plan));
+                case json -> out.print(FleetReports.planJson(plan, fleet.shard()));
                 // The refusals shown are those of the environment's policy, as apply --env would meet them.
                 case markdown -> out.print(new FleetPlanMarkdownRenderer().render(plan, fleet.environment().policy()
                         .safety(safety.allowDestructive).withAllowedOn(fleet.desired().source().allowancesByName())));
@@ -71,7 +78,7 @@ final class FleetCommands {
             }
             out.flush();
             if (outFile != null) {
-                write(outFile, FleetReports.planJson(plan));
+                write(outFile, FleetReports.planJson(plan, fleet.shard()));
                 spec.commandLine().getErr().println("Saved the fleet plan to " + outFile + "; apply it with:"
                         + " converge apply " + outFile + " --env " + options.env);
             }
@@ -85,7 +92,8 @@ final class FleetCommands {
     static FleetPlan plan(Fleet fleet, CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("Desired state: " + fleet.desired().description());
-        err.println("Planning " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name() + ", "
+        err.println("Planning " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
+                + shardOf(fleet) + ", "
                 + fleet.parallelism() + " at a time ...");
         err.flush();
         return fleet.plan();
@@ -125,7 +133,7 @@ final class FleetCommands {
                 spec.commandLine().getErr().println("Desired state: " + fleet.desired().description());
             }
             out.println("Applying to " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
-                    + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
+                    + shardOf(fleet) + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
             FleetApplyResult result = fleet.apply(safety.allowDestructive, note,
                     GitCommit.of(options.project().desired().toString()), saved, resume,
@@ -135,12 +143,18 @@ final class FleetCommands {
                 out.println("Recorded in history: " + result.promotionNote());
             }
             if (report != null) {
-                write(report, FleetReports.applyReport(result));
+                write(report, FleetReports.applyReport(result, fleet.shard()));
                 out.println("Report written to " + report);
             }
             out.flush();
             return ExitCodes.of(result);
         }
+    }
+
+    /** " (shard 2/4 of 1,000 targets)" when the fleet is one shard of its environment, else "". */
+    private static String shardOf(Fleet fleet) {
+        return fleet.shard().isAll() ? "" : " (shard " + fleet.shard() + " of " + Plural.count(fleet.environmentSize(),
+                "target") + ")";
     }
 
     private static String canaries(Fleet fleet) {

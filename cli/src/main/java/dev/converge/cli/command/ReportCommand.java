@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * plan --env and history know about every environment of converge.yaml. Like status, it plans
  * without data checks (it reads no rows) and changes nothing.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = ReportMergeCommand.class,
         description = "Write a self-contained HTML report of every environment and tenant: promotion, states,"
                 + " plans with their graphs, drift and history. Changes nothing.",
         exitCodeListHeading = "%nExit codes:%n",

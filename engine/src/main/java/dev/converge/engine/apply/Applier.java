@@ -59,6 +59,9 @@ public final class Applier {
     private ApplyContext context = ApplyContext.NONE;
     private SourceModel leftAlone = SourceModel.unparsed(List.of());
     private SafetyPolicy policy = SafetyPolicy.DEFAULT;
+    private SchemaModel inspected;
+    private ChangeCheck changeCheck;
+    private boolean convergenceDeferred;
 
     public Applier(Dialect dialect, Clock clock) {
         this(dialect, dialect.history(), clock);
@@ -129,6 +132,58 @@ public final class Applier {
     public Applier policy(SafetyPolicy safetyPolicy) {
         this.policy = java.util.Objects.requireNonNull(safetyPolicy, "safetyPolicy is null");
         return this;
+    }
+
+    /**
+     * Says whether the target changed since an inspection the caller made, without inspecting again:
+     * null when it did not, else what changed. Runs under the apply lock, on the applying session.
+     */
+    @FunctionalInterface
+    public interface ChangeCheck {
+        String changeSince(Connection target) throws SQLException;
+    }
+
+    /**
+     * Gives the applier the caller's inspection of the target (a fleet inspects many tenant schemas
+     * in one bulk inspection, where one inspection per tenant scans the shared catalog once per
+     * tenant) and a cheap check that it still holds. Under its lock the applier runs the check
+     * instead of inspecting again; the stale check compares this model's fingerprint with the plan's.
+     * Changes the check cannot see are caught by the convergence check after the apply.
+     */
+    public Applier inspected(SchemaModel current, ChangeCheck unchangedSince) {
+        this.inspected = java.util.Objects.requireNonNull(current, "current is null");
+        this.changeCheck = java.util.Objects.requireNonNull(unchangedSince, "unchangedSince is null");
+        return this;
+    }
+
+    /**
+     * Leaves the convergence check to the caller: the apply ends with status applied and no
+     * inspection, and the caller checks (a fleet, for many targets in one bulk inspection) and records
+     * the verdict with {@link #recordConvergence}.
+     */
+    public Applier deferConvergence() {
+        this.convergenceDeferred = true;
+        return this;
+    }
+
+    boolean convergenceDeferred() {
+        return convergenceDeferred;
+    }
+
+    /** The apply lock's scope name for a plan over these schemas ("*": the whole database). */
+    private static String lockScope(List<String> schemas) {
+        return schemas.isEmpty() ? "*" : String.join(",", schemas);
+    }
+
+    /**
+     * Records the verdict of a convergence check made by the caller for an apply whose check was
+     * {@linkplain #deferConvergence deferred}: the steps a new plan still has (none: converged).
+     */
+    public void recordConvergence(Connection connection, long historyId, List<String> remaining, long durationMillis)
+            throws SQLException {
+        history.finish(connection, historyId, remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED,
+                ApplyRun.outcome(remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED, remaining),
+                durationMillis);
     }
 
     /**
@@ -211,8 +266,13 @@ public final class Applier {
                         expected = checkpoint.fingerprint();
                     }
                 }
-                String actual = fingerprint(target, stored);
                 PlanStep cutOff = cutOffStep(stored, latest);
+                if (expected == null && lastDone > 0 && dialect != null) {
+                    refuseIfMoved(target, stored, entry.id(), latest, cutOff, lastDone);
+                    history.finish(target, entry.id(), HistoryEntry.RUNNING, "resumed after step " + lastDone, 0);
+                    return new ApplyRun(this, target, stored, entry.id(), clock.instant(), latest).run();
+                }
+                String actual = fingerprint(target, stored);
                 if (actual != null && expected != null && !actual.equals(expected) && cutOff != null) {
                     actual = removeCutOffStep(target, stored, entry.id(), cutOff);
                 }
@@ -230,6 +290,35 @@ public final class Applier {
             throw new ConvergeException(ErrorKind.ERROR, "cannot resume on this target: " + e.getMessage()
                     + "\nNothing was changed.", e);
         }
+    }
+
+    /**
+     * Resume without a fingerprint at the last checkpoint (a dialect without transactional DDL, see
+     * {@link Dialect#transactionalDdl}): the target is where the apply stopped when a new plan from it
+     * has exactly the steps not done yet; a step cut off before its checkpoint is taken away first, as
+     * with fingerprints. Anything else changed the target since: refused, nothing run.
+     */
+    private void refuseIfMoved(Connection target, SavedPlan stored, long applyId, Map<Integer, Checkpoint> latest,
+                               PlanStep cutOff, int lastDone) throws SQLException {
+        List<String> notDone = stored.plan().steps().stream().filter(s -> !(latest.containsKey(s.number())
+                && latest.get(s.number()).status().equals(Checkpoint.DONE))).map(PlanStep::id).sorted().toList();
+        List<String> planned = replanIds(target, stored);
+        if (!planned.equals(notDone) && cutOff != null) {
+            removeCutOffStep(target, stored, applyId, cutOff);
+            planned = replanIds(target, stored);
+        }
+        if (!planned.equals(notDone)) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to resume apply #" + applyId + ": "
+                    + stored.plan().target() + " changed since its last checkpoint (after step " + lastDone
+                    + "; a new plan would have the steps " + planned + ", the apply has " + notDone + " left).\n"
+                    + "Nothing was changed. Bring the target back to that state, or make a new plan.");
+        }
+    }
+
+    private List<String> replanIds(Connection target, SavedPlan stored) throws SQLException {
+        SchemaModel now = inspect(target, stored);
+        return dev.converge.engine.plan.Planner.of(dialect).plan(now, stored.desired(), stored.plan().target(), leftAlone)
+                .steps().stream().map(PlanStep::id).sorted().toList();
     }
 
     /** A non-transactional step whose apply was cut off between its start and its checkpoint, if any. */
@@ -306,15 +395,19 @@ public final class Applier {
 
     private ApplyLock.Held lock(Connection target, SavedPlan saved) throws SQLException {
         ApplyLock lock = dialect == null ? ApplyLock.NONE : dialect.applyLock();
-        String scope = saved == null || saved.schemas().isEmpty() ? "*" : String.join(",", saved.schemas());
-        return lock.acquire(target, scope, lockWait);
+        return lock.acquire(target, lockScope(saved == null ? List.of() : saved.schemas()), lockWait);
     }
 
     private void refuseIfStale(Connection target, SavedPlan saved) throws SQLException {
         if (dialect == null) {
             return;
         }
-        SchemaModel now = dialect.inspector().inspect(target, scope(saved));
+        String changed = inspected == null ? null : changeCheck.changeSince(target);
+        if (changed != null) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to apply: " + saved.plan().target()
+                    + " changed since the plan was made: " + changed + ".\nNothing was changed. Make a new plan.");
+        }
+        SchemaModel now = inspected != null ? inspected : dialect.inspector().inspect(target, scope(saved));
         String actual = Fingerprints.of(now);
         if (!actual.equals(saved.plan().currentFingerprint())) {
             throw StaleTarget.refusal(saved.plan().target(), saved.current(), saved.plan().currentFingerprint(), now,

@@ -89,7 +89,13 @@ final class ApplyRun {
         }
         currentStatement = null;
         target.setAutoCommit(false);
-        String fingerprint = applier.fingerprint(target, saved);
+        // Resume compares the target with the fingerprint of the last group done, to run the groups
+        // after it; after the last group nothing is left to run, and the convergence check inspects
+        // the target anyway, so the last checkpoint keeps no fingerprint and costs no inspection.
+        // Without transactional DDL every step is a group: no fingerprint at all (resume re-plans).
+        boolean keep = group != groups.get(groups.size() - 1) && applier.dialect() != null
+                && applier.dialect().transactionalDdl();
+        String fingerprint = keep ? applier.fingerprint(target, saved) : null;
         for (PlanStep step : group.steps()) {
             history.checkpoint(target, new Checkpoint(applyId, step.number(), step.id(), group.number(),
                     Checkpoint.DONE, groupStart, applier.clock().instant(), sql(step.statements()), null, fingerprint));
@@ -108,6 +114,10 @@ final class ApplyRun {
         List<String> remaining = List.of();
         String status = HistoryEntry.APPLIED;
         try {
+            if (applier.convergenceDeferred()) {
+                history.finish(target, applyId, status, "applied; convergence not checked yet", millis());
+                return new ApplyResult(applyId, statementsRun, millis(), status, remaining);
+            }
             SchemaModel now = applier.inspect(target, saved);
             if (now != null && applier.dialect() != null) {
                 Plan after = Planner.of(applier.dialect()).plan(now, saved.desired(), saved.plan().target(),
@@ -115,15 +125,20 @@ final class ApplyRun {
                 remaining = after.steps().stream().map(s -> s.symbol() + " " + s.description()).toList();
                 status = remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED;
             }
-            String outcome = status.equals(HistoryEntry.CONVERGED) ? "converged"
-                    : remaining.isEmpty() ? "applied" : "applied, not converged: "
-                    + dev.converge.engine.diag.Plural.count(remaining.size(), "step remains", "steps remain") + ": " + String.join("; ", remaining);
-            history.finish(target, applyId, status, outcome, millis());
+            history.finish(target, applyId, status, outcome(status, remaining), millis());
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "every step of apply #" + applyId + " is committed, but"
                     + " checking convergence failed: " + e.getMessage(), e);
         }
         return new ApplyResult(applyId, statementsRun, millis(), status, remaining);
+    }
+
+    /** The outcome recorded with a finished apply: converged, or what a re-plan still finds. */
+    static String outcome(String status, List<String> remaining) {
+        return status.equals(HistoryEntry.CONVERGED) ? "converged"
+                : remaining.isEmpty() ? "applied" : "applied, not converged: "
+                + dev.converge.engine.diag.Plural.count(remaining.size(), "step remains", "steps remain") + ": "
+                + String.join("; ", remaining);
     }
 
     private ConvergeException failure(StepGroup group, Exception cause) {

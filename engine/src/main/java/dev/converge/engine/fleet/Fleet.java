@@ -35,7 +35,9 @@ public final class Fleet implements AutoCloseable {
     private final EnvironmentConfig env;
     private final Dialect dialect;
     private final UnaryOperator<String> environment;
-    private final List<FleetTarget> targets;
+    private final List<FleetTarget> allTargets;
+    private List<FleetTarget> targets;
+    private Shard shard = Shard.ALL;
     private final TargetConnections connections;
     private DesiredState desired;
     private PlanPipeline.Settings planning = PlanPipeline.Settings.DEFAULT;
@@ -46,7 +48,8 @@ public final class Fleet implements AutoCloseable {
         this.env = env;
         this.dialect = dialect;
         this.environment = environment;
-        this.targets = new FleetTargets(dialect, environment).resolve(project, env);
+        this.allTargets = new FleetTargets(dialect, environment).resolve(project, env);
+        this.targets = allTargets;
         this.connections = new TargetConnections(dialect, parallelism());
     }
 
@@ -67,8 +70,29 @@ public final class Fleet implements AutoCloseable {
         return dialect;
     }
 
+    /** The targets this fleet works on: the environment's, or this shard's share of them. */
     public List<FleetTarget> targets() {
         return targets;
+    }
+
+    /**
+     * Works on one shard of the environment's targets only ({@code --shard K/N}, see {@link Shard}).
+     * The desired state is still normalized against the environment's first target, so that every
+     * shard, an empty one too, reports the same desired-state hash.
+     */
+    public Fleet shard(Shard part) {
+        this.shard = part;
+        this.targets = part.select(allTargets);
+        return this;
+    }
+
+    public Shard shard() {
+        return shard;
+    }
+
+    /** How many targets the whole environment has (all shards together). */
+    public int environmentSize() {
+        return allTargets.size();
     }
 
     /**
@@ -94,7 +118,7 @@ public final class Fleet implements AutoCloseable {
     /** The desired state, normalized on first use and then shared by every target. */
     public synchronized DesiredState desired() {
         if (desired == null) {
-            FleetTarget first = targets.isEmpty() ? null : targets.get(0);
+            FleetTarget first = allTargets.isEmpty() ? null : allTargets.get(0);
             if (first == null) {
                 throw new ConvergeException(ErrorKind.USAGE, "environment " + env.name() + " has no targets"
                         + " (the tenant list is empty or the discovery query returned no rows)");

@@ -22,8 +22,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import dev.converge.engine.model.SchemaModel;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,14 +83,26 @@ public final class FleetApplier {
         TargetOutcome[] outcomes = new TargetOutcome[targets.size()];
         Set<String> canaries = new HashSet<>(rollout.canary());
         Run run = new Run(targets.size(), progress, rollout);
-        List<TargetPlan> plans = planner.plan(environment, targets, desired, connections, rollout.parallelism())
-                .targets();
+        // A resumed apply inspects on its own (it must find its interrupted apply and where it stopped).
+        List<List<Integer>> batches = rollout.resume() ? List.of() : batches(targets, canaries);
+        Set<Integer> batched = new HashSet<>();
+        batches.forEach(batched::addAll);
+        List<Integer> alone = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            FleetTarget target = targets.get(i);
-            TargetPlan plan = plans.get(i);
-            if (canaries.contains(target.name())) {
-                outcomes[i] = run.stopped() ? TargetOutcome.notStarted(target, true)
-                        : run.finish(applyOne(plan, true, desired, connections, rollout), true);
+            if (!batched.contains(i)) {
+                alone.add(i);
+            }
+        }
+        List<TargetPlan> alonePlans = planner.plan(environment, alone.stream().map(targets::get).toList(), desired,
+                connections, rollout.parallelism()).targets();
+        Map<Integer, TargetPlan> plans = new HashMap<>();
+        for (int k = 0; k < alone.size(); k++) {
+            plans.put(alone.get(k), alonePlans.get(k));
+        }
+        for (int i : alone) {
+            if (canaries.contains(targets.get(i).name())) {
+                outcomes[i] = run.stopped() ? TargetOutcome.notStarted(targets.get(i), true)
+                        : run.finish(applyOne(plans.get(i), true, desired, connections, rollout, false), true);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(rollout.parallelism(),
@@ -94,7 +110,7 @@ public final class FleetApplier {
         try {
             List<Future<TargetOutcome>> futures = new ArrayList<>();
             List<Integer> indexes = new ArrayList<>();
-            for (int i = 0; i < targets.size(); i++) {
+            for (int i : alone) {
                 FleetTarget target = targets.get(i);
                 TargetPlan plan = plans.get(i);
                 if (outcomes[i] != null) {
@@ -102,7 +118,10 @@ public final class FleetApplier {
                 }
                 indexes.add(i);
                 futures.add(pool.submit(() -> run.stopped() ? run.skip(target)
-                        : run.finish(applyOne(plan, false, desired, connections, rollout), false)));
+                        : run.finish(applyOne(plan, false, desired, connections, rollout, false), false)));
+            }
+            for (List<Integer> batch : batches) {
+                applyBatch(environment, batch, targets, outcomes, desired, connections, rollout, run, pool);
             }
             for (int k = 0; k < futures.size(); k++) {
                 outcomes[indexes.get(k)] = join(futures.get(k), targets.get(indexes.get(k)));
@@ -115,9 +134,136 @@ public final class FleetApplier {
                 rollout.note());
     }
 
+    /** Tenant schemas per batch: one bulk inspection to plan them, one to check their convergence. */
+    static final int BATCH = 500;
+
+    /**
+     * Tenant schemas sharing a database (not canaries), in batches of at most {@link #BATCH}, by
+     * index into {@code targets}. A database with one such tenant has no batch: the usual path costs
+     * the same for it.
+     */
+    private static List<List<Integer>> batches(List<FleetTarget> targets, Set<String> canaries) {
+        Map<String, List<Integer>> byDatabase = new LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            FleetTarget target = targets.get(i);
+            if (target.schema() != null && !canaries.contains(target.name())) {
+                byDatabase.computeIfAbsent(target.url().jdbcUrl(), u -> new ArrayList<>()).add(i);
+            }
+        }
+        List<List<Integer>> batches = new ArrayList<>();
+        for (List<Integer> sharing : byDatabase.values()) {
+            if (sharing.size() < 2) {
+                continue;
+            }
+            for (int from = 0; from < sharing.size(); from += BATCH) {
+                batches.add(sharing.subList(from, Math.min(sharing.size(), from + BATCH)));
+            }
+        }
+        return batches;
+    }
+
+    /**
+     * Applies one batch of tenant schemas of one database with the inspections shared: the batch is
+     * planned from one bulk inspection, each tenant is applied under its own apply lock (on the
+     * session that runs its statements, so a statement left running by a killed client keeps its
+     * tenant locked) without inspecting again, and one more bulk inspection checks convergence for
+     * all of them, recorded in each apply's history row. Under its lock each tenant is checked for
+     * another apply since the bulk inspection (its newest history row must be the one the plan saw);
+     * a change by hand in that window is caught by the convergence check.
+     */
+    private void applyBatch(String environment, List<Integer> batch, List<FleetTarget> targets,
+                            TargetOutcome[] outcomes, DesiredState desired, TargetConnections connections,
+                            Rollout rollout, Run run, ExecutorService pool) {
+        if (run.stopped()) {
+            batch.forEach(i -> outcomes[i] = run.skip(targets.get(i)));
+            return;
+        }
+        try {
+            List<TargetPlan> plans = planner.plan(environment, batch.stream().map(targets::get).toList(), desired,
+                    connections, rollout.parallelism()).targets();
+            List<Future<TargetOutcome>> futures = new ArrayList<>();
+            for (TargetPlan plan : plans) {
+                futures.add(pool.submit(() -> {
+                    if (run.stopped()) {
+                        return run.skip(plan.target());
+                    }
+                    TargetOutcome outcome = applyOne(plan, false, desired, connections, rollout, true);
+                    // An applied tenant is reported once its convergence is known, below.
+                    return outcome.status() == TargetOutcome.Status.APPLIED ? outcome : run.finish(outcome, false);
+                }));
+            }
+            Map<Integer, TargetPlan> applied = new LinkedHashMap<>();
+            for (int k = 0; k < futures.size(); k++) {
+                int i = batch.get(k);
+                outcomes[i] = join(futures.get(k), targets.get(i));
+                if (outcomes[i].status() == TargetOutcome.Status.APPLIED) {
+                    applied.put(i, plans.get(k));
+                }
+            }
+            try (Connection connection = connections.open(targets.get(batch.get(0)))) {
+                checkConvergence(connection, applied, outcomes, desired, run);
+            }
+        } catch (SQLException | RuntimeException e) {
+            String message = Redaction.passwords(String.valueOf(e.getMessage()));
+            for (int i : batch) {
+                if (outcomes[i] == null) {
+                    outcomes[i] = run.finish(outcome(targets.get(i), false, TargetOutcome.Status.FAILED, 0,
+                            clock.millis(), 0, message), false);
+                }
+            }
+        }
+    }
+
+    /** Null when the target's newest history row is still the one its plan saw; else which apply came since. */
+    private String anotherApplySince(TargetPlan plan, Connection connection) throws SQLException {
+        List<HistoryEntry> newest = dialect.history().listFor(connection, plan.target().environment(),
+                plan.target().name(), 1);
+        long now = newest.isEmpty() ? 0 : newest.get(0).id();
+        long then = plan.latest() == null ? 0 : plan.latest().id();
+        return now == then ? null : "apply #" + now + " ran on it since";
+    }
+
+    /**
+     * The convergence check of a batch's applied tenants, in one bulk inspection: each tenant's
+     * outcome is what a new plan still has (nothing: applied, its history row says converged). When
+     * the check itself fails, the tenants stay applied and their outcome says the check failed.
+     */
+    private void checkConvergence(Connection connection, Map<Integer, TargetPlan> applied, TargetOutcome[] outcomes,
+                                  DesiredState desired, Run run) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        Applier recorder = new Applier(dialect, clock);
+        Set<Integer> reported = new HashSet<>();
+        try {
+            Map<FleetTarget, SchemaModel> now = planner.inspectTogether(connection,
+                    applied.values().stream().map(TargetPlan::target).toList());
+            for (Map.Entry<Integer, TargetPlan> entry : applied.entrySet()) {
+                TargetPlan plan = entry.getValue();
+                TargetOutcome done = outcomes[entry.getKey()];
+                List<String> remaining = planner.remaining(plan.target(), now.get(plan.target()), plan.wanted(), desired);
+                recorder.recordConvergence(connection, done.historyId(), remaining, done.durationMillis());
+                outcomes[entry.getKey()] = run.finish(remaining.isEmpty() ? done : new TargetOutcome(done.name(),
+                        done.target(), done.canary(), TargetOutcome.Status.NOT_CONVERGED, done.steps(), done.durationMillis(),
+                        done.historyId(), "a re-plan still has " + remaining.size() + " step(s): "
+                        + String.join("; ", remaining)), false);
+                reported.add(entry.getKey());
+            }
+        } catch (SQLException | RuntimeException e) {
+            String message = "applied; checking convergence failed: " + Redaction.passwords(String.valueOf(e.getMessage()));
+            for (int i : applied.keySet()) {
+                TargetOutcome done = outcomes[i];
+                if (!reported.contains(i)) {
+                    outcomes[i] = run.finish(new TargetOutcome(done.name(), done.target(), done.canary(), done.status(),
+                            done.steps(), done.durationMillis(), done.historyId(), message), false);
+                }
+            }
+        }
+    }
+
     /** Applies one target's plan on a connection of its own; never throws. */
     TargetOutcome applyOne(TargetPlan before, boolean canary, DesiredState desired, TargetConnections connections,
-                           FleetApplier.Rollout rollout) {
+                           FleetApplier.Rollout rollout, boolean batched) {
         long started = clock.millis();
         FleetTarget target = before.target();
         if (before.failed()) {
@@ -150,6 +296,10 @@ public final class FleetApplier {
             }
             SavedPlan saved = new SavedPlan(plan, List.copyOf(target.scope().schemas()), before.current(),
                     before.wanted(), desired.hash(), gitCommit);
+            if (batched) {
+                // Planned from the batch's bulk inspection; convergence is checked in bulk too.
+                applier.inspected(before.current(), c -> anotherApplySince(before, c)).deferConvergence();
+            }
             ApplyResult result = applier.context(context).apply(connection, saved);
             if (!result.converged()) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,

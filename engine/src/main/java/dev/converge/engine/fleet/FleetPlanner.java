@@ -82,9 +82,16 @@ public final class FleetPlanner {
     }
 
     /**
+     * Tenant schemas per bulk inspection: one inspection of 10,000 tenant schemas holds all their
+     * result rows at once and runs for minutes on one connection; 500 at a time bound both, and one
+     * catalog scan per 500 tenants keeps the cost linear in the fleet.
+     */
+    static final int BULK = 500;
+
+    /**
      * Tenant schemas that share a database are inspected together, in one bulk inspection split per
-     * schema (see {@link ModelPartition}): a catalog holding 1,000 tenants is read once, not 1,000
-     * times. Targets missing from the result (a failed bulk inspection, database-per-tenant targets)
+     * schema (see {@link ModelPartition}), {@link #BULK} at a time: a catalog holding 1,000 tenants
+     * is read twice, not 1,000 times. Targets missing from the result (a failed bulk inspection, database-per-tenant targets)
      * are inspected one by one.
      */
     private Map<FleetTarget, SchemaModel> bulkInspect(List<FleetTarget> targets, TargetConnections connections) {
@@ -96,17 +103,36 @@ public final class FleetPlanner {
             if (sharing.size() < 2) {
                 continue;
             }
-            Set<String> schemas = new HashSet<>();
-            sharing.forEach(t -> schemas.addAll(t.scope().schemas()));
             try (Connection connection = connections.open(sharing.get(0))) {
-                Map<String, SchemaModel> parts = ModelPartition.bySchema(
-                        Phases.time(Phases.INSPECT_TARGET, () -> dialect.inspector().inspect(connection, new InspectScope(schemas))));
-                sharing.forEach(t -> out.put(t, parts.getOrDefault(t.schema(), SchemaModel.EMPTY)));
+                for (int from = 0; from < sharing.size(); from += BULK) {
+                    out.putAll(inspectTogether(connection, sharing.subList(from, Math.min(sharing.size(), from + BULK))));
+                }
             } catch (SQLException | RuntimeException e) {
                 // Each target is then inspected on its own, and reports its own error.
             }
         }
         return out;
+    }
+
+    /**
+     * Tenant schemas of one database, inspected in one bulk inspection on {@code connection} and split
+     * per schema (a schema that is not there reads as empty).
+     */
+    public Map<FleetTarget, SchemaModel> inspectTogether(Connection connection, List<FleetTarget> sharing)
+            throws SQLException {
+        Set<String> schemas = new HashSet<>();
+        sharing.forEach(t -> schemas.addAll(t.scope().schemas()));
+        Map<String, SchemaModel> parts = ModelPartition.bySchema(Phases.time(Phases.INSPECT_TARGET,
+                () -> dialect.inspector().inspect(connection, new InspectScope(schemas))));
+        Map<FleetTarget, SchemaModel> out = new HashMap<>();
+        sharing.forEach(t -> out.put(t, parts.getOrDefault(t.schema(), SchemaModel.EMPTY)));
+        return out;
+    }
+
+    /** The steps a plan from {@code now} to this target's desired schema still has, as "symbol description". */
+    public List<String> remaining(FleetTarget target, SchemaModel now, SchemaModel wanted, DesiredState desired) {
+        return planner.plan(now, wanted, target.display(), sourceFor(target, desired.source())).steps().stream()
+                .map(s -> s.symbol() + " " + s.description()).toList();
     }
 
     /** Plans one target on a connection of its own; failures become part of the result. */

@@ -2,10 +2,13 @@ package dev.converge.engine.fleet;
 
 import dev.converge.engine.diag.Plural;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +52,17 @@ public final class FleetReports {
     }
 
     public static String applyReport(FleetApplyResult result) {
+        return applyReport(result, Shard.ALL);
+    }
+
+    /** The JSON report of a fleet apply; a shard's report says which shard it is, for {@link ReportMerge}. */
+    public static String applyReport(FleetApplyResult result, Shard shard) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formatVersion", 1);
         root.put("environment", result.environment());
+        if (!shard.isAll()) {
+            root.put("shard", shard.toString());
+        }
         root.put("desiredHash", result.desiredHash());
         root.put("startedAt", result.startedAt().toString());
         root.put("durationMs", result.durationMillis());
@@ -87,9 +98,17 @@ public final class FleetReports {
     }
 
     public static String planJson(FleetPlan plan) {
+        return planJson(plan, Shard.ALL);
+    }
+
+    /** The JSON of a fleet plan; a shard's plan says which shard it is. */
+    public static String planJson(FleetPlan plan, Shard shard) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formatVersion", 1);
         root.put("environment", plan.environment());
+        if (!shard.isAll()) {
+            root.put("shard", shard.toString());
+        }
         root.put("desiredHash", plan.desiredHash());
         ArrayNode groups = root.putArray("groups");
         for (PlanGroup group : plan.groups()) {
@@ -115,6 +134,59 @@ public final class FleetReports {
             target(targets, t).put("error", t.error());
         }
         return write(root);
+    }
+
+    /**
+     * Reads back a report written by {@link #applyReport(FleetApplyResult, Shard)}; {@code source}
+     * names it in errors. Not an apply report (a plan, another format version): a usage error.
+     */
+    public static ReportMerge.ShardReport readApplyReport(String json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ConvergeException(ErrorKind.USAGE, source + ": not a JSON report: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject() || root.path("formatVersion").asInt() != 1
+                || !root.path("targets").isArray() || !root.path("counts").isObject()) {
+            throw new ConvergeException(ErrorKind.USAGE, source + ": not the JSON report of a fleet apply (format 1,"
+                    + " written by 'converge apply --env NAME --report FILE')");
+        }
+        List<TargetOutcome> outcomes = new java.util.ArrayList<>();
+        for (JsonNode t : root.path("targets")) {
+            outcomes.add(new TargetOutcome(text(t, "name", source), t.path("target").asText(null),
+                    t.path("canary").asBoolean(), status(text(t, "outcome", source), source), t.path("steps").asInt(),
+                    t.path("durationMs").asLong(), t.path("historyId").asLong(), t.path("message").asText(null)));
+        }
+        FleetApplyResult result = new FleetApplyResult(text(root, "environment", source),
+                text(root, "desiredHash", source), instant(text(root, "startedAt", source), source),
+                root.path("durationMs").asLong(), outcomes, root.path("stopReason").asText(null),
+                root.path("promotionNote").asText(null));
+        Shard shard = root.hasNonNull("shard") ? Shard.parse(root.get("shard").asText()) : Shard.ALL;
+        return new ReportMerge.ShardReport(source, shard, result);
+    }
+
+    private static String text(JsonNode node, String field, String source) {
+        if (!node.path(field).isTextual()) {
+            throw new ConvergeException(ErrorKind.USAGE, source + ": the report has no " + field);
+        }
+        return node.get(field).asText();
+    }
+
+    private static TargetOutcome.Status status(String outcome, String source) {
+        try {
+            return TargetOutcome.Status.valueOf(outcome.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConvergeException(ErrorKind.USAGE, source + ": unknown outcome '" + outcome + "'");
+        }
+    }
+
+    private static java.time.Instant instant(String text, String source) {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConvergeException(ErrorKind.USAGE, source + ": startedAt is not an instant: " + text);
+        }
     }
 
     private static ObjectNode target(ArrayNode targets, TargetPlan t) {

@@ -89,6 +89,16 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * True when DDL runs inside transactions (PostgreSQL). False when every DDL statement commits on
+     * its own (MySQL, MariaDB): each step of an apply is then a group of its own, and the applier
+     * keeps no schema fingerprint at its checkpoints (that would be one inspection per step); a resume
+     * finds the target where its apply stopped by planning again instead.
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
+
     /** The lock that keeps concurrent applies apart; dialects without one allow concurrent applies. */
     default ApplyLock applyLock() {
         return ApplyLock.NONE;

@@ -142,6 +142,12 @@ public final class MysqlDialect implements Dialect {
     }
 
     /** MySQL compares column names without regard to case: {@code Name} to {@code name} is a rename. */
+    /** Every MySQL DDL statement commits on its own. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
     @Override
     public boolean caseInsensitiveColumnNames() {
         return true;

@@ -164,7 +164,8 @@ public final class PostgresDesiredLoader implements DesiredLoader {
     }
 
     /**
-     * Runs the statements in file order, as psql would; a statement that fails is set aside with the
+     * Runs the statements in file order, as psql would, in batches where it can ({@link LoadBatches});
+     * a statement that fails is set aside with the
      * session settings in force at its place, and retried after the others, under those settings,
      * for as long as a pass makes progress (the freedom to declare a view before its table in
      * another file). Returns what never ran. The session ends as it began.
@@ -174,17 +175,31 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         List<Deferred> deferred = new ArrayList<>();
         SessionState session = start;
         boolean sessionChanged = false;
-        for (SqlStatement statement : ordered) {
-            LoadFailure failure = execute(shadow, statement);
-            if (failure == null) {
-                sessionChanged |= SessionState.changesSession(statement.sql());
+        int next = 0;
+        while (next < ordered.size()) {
+            int end = LoadBatches.end(ordered, next);
+            List<SqlStatement> run = ordered.subList(next, Math.max(end, next + 1));
+            next += run.size();
+            if (run.size() > 1 && LoadBatches.run(shadow, run)) {
+                for (SqlStatement statement : run) {
+                    sessionChanged |= SessionState.changesSession(statement.sql());
+                }
                 continue;
             }
-            if (sessionChanged) {
-                session = SessionState.capture(shadow);
-                sessionChanged = false;
+            closeOpenTransaction(shadow);
+            // One at a time: a statement alone, or a batch the server refused (rolled back whole).
+            for (SqlStatement statement : run) {
+                LoadFailure failure = execute(shadow, statement);
+                if (failure == null) {
+                    sessionChanged |= SessionState.changesSession(statement.sql());
+                    continue;
+                }
+                if (sessionChanged) {
+                    session = SessionState.capture(shadow);
+                    sessionChanged = false;
+                }
+                deferred.add(new Deferred(failure, session));
             }
-            deferred.add(new Deferred(failure, session));
         }
         List<LoadFailure> finalFailures = new ArrayList<>();
         SessionState inForce = null;

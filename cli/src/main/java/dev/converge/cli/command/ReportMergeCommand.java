@@ -1,0 +1,81 @@
+package dev.converge.cli.command;
+
+import dev.converge.cli.ExitCodes;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.fleet.FleetApplyResult;
+import dev.converge.engine.fleet.FleetReports;
+import dev.converge.engine.fleet.ReportMerge;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * ReportMergeCommand joins the JSON reports of the shards of one fleet apply ({@code apply --env
+ * NAME --shard K/N --report FILE}) into one fleet summary, as if one job had applied them all; see
+ * {@link ReportMerge}. It reads files only, and its exit code is the whole fleet's.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Join the JSON reports of the shards of a fleet apply (apply --env NAME --shard K/N --report"
+                + " FILE) into one fleet summary. Reads files only; exits as the whole fleet's apply would.")
+public final class ReportMergeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "REPORT", arity = "1..*", description = "The shards' JSON reports, one per shard.")
+    private List<Path> reports = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the merged JSON report here.")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (the summary an apply prints) or json (the merged report). Default: ${DEFAULT-VALUE}.")
+    private String format;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new ConvergeException(ErrorKind.USAGE, "--format is text or json, not " + format);
+        }
+        List<ReportMerge.ShardReport> shards = new ArrayList<>();
+        for (Path report : reports) {
+            shards.add(FleetReports.readApplyReport(read(report), report.toString()));
+        }
+        FleetApplyResult merged = ReportMerge.merge(shards);
+        String json = FleetReports.applyReport(merged);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            stdout.print(json);
+        } else {
+            stdout.println("Merged " + reports.size() + " report(s): " + merged.outcomes().size() + " target(s) of "
+                    + merged.environment() + ".");
+            stdout.print(FleetReports.summary(merged));
+        }
+        if (out != null) {
+            FleetCommands.write(out, json);
+            if (format.equals("text")) {
+                stdout.println("Report written to " + out);
+            }
+        }
+        stdout.flush();
+        return ExitCodes.of(merged);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.USAGE, "cannot read the report " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
