@@ -73,6 +73,7 @@ class FleetFaultInjectionTest {
 
     private final Random random = new Random(SEED);
     private final List<String> observations = new ArrayList<>();
+    private int totalCuts;
     /** The newest history row of each tenant's database before V2: V2's applies come after it. */
     private final Map<Tenant, Long> v1Applies = new HashMap<>();
 
@@ -132,6 +133,8 @@ class FleetFaultInjectionTest {
                 }
             }
             System.out.println("fault injection (seed " + SEED + "): " + observations);
+            // The test claims to cut connections mid-step: it must have done so at least once.
+            assertTrue(totalCuts > 0, "no connection was cut mid-step: " + observations);
         }
     }
 
@@ -140,6 +143,10 @@ class FleetFaultInjectionTest {
         public String toString() {
             return env + "/" + name;
         }
+    }
+
+    private static String databasesOf(List<Tenant> tenants) {
+        return tenants.stream().map(t -> "'" + t.database + "'").distinct().collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Starts {@code apply --env} as a child process, cuts random tenants' connections, kills it with SIGKILL. */
@@ -155,11 +162,14 @@ class FleetFaultInjectionTest {
         Thread cuts_ = new Thread(() -> {
             while (!stop.get()) {
                 try {
-                    Thread.sleep(100 + cutter.nextInt(400));
-                    Tenant victim = tenants.get(cutter.nextInt(tenants.size()));
-                    cuts.addAndGet((int) count(victim, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                            + " WHERE datname = current_database() AND application_name = 'converge'"
-                            + " AND state = 'active' AND pid <> pg_backend_pid()"));
+                    Thread.sleep(20 + cutter.nextInt(150));
+                    // One random Converge session of this environment that is inside a transaction (running a
+                    // statement or between two of one step): a session that is only idle is not mid-step, and
+                    // waiting for one that happens to be 'active' at a random instant almost never hit.
+                    cuts.addAndGet((int) count(tenants.get(0), "SELECT count(pg_terminate_backend(pid)) FROM"
+                            + " (SELECT pid FROM pg_stat_activity WHERE datname IN (" + databasesOf(tenants) + ")"
+                            + " AND application_name = 'converge' AND xact_start IS NOT NULL"
+                            + " AND pid <> pg_backend_pid() ORDER BY random() LIMIT 1) AS victim"));
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -183,6 +193,7 @@ class FleetFaultInjectionTest {
             cuts_.join();
         }
         observations.add(env + ": killed (exit " + child.exitValue() + "), " + cuts.get() + " connection(s) cut");
+        totalCuts += cuts.get();
         // The server ends the dead client's sessions (their transactions roll back) once it notices.
         for (Tenant t : tenants) {
             waitForNoConvergeSession(t);
