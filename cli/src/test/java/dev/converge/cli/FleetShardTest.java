@@ -78,7 +78,7 @@ class FleetShardTest {
 
             Cli.Result missing = Cli.run("report", "merge", reports.get(3), reports.get(4));
             assertEquals(64, missing.exitCode(), missing.all());
-            assertTrue(missing.err().contains("the reports of shard(s) 1/3 are missing"), missing.all());
+            assertTrue(missing.err().contains("the report of shard 1/3 is missing"), missing.all());
             Cli.Result twice = Cli.run("report", "merge", reports.get(2), reports.get(3), reports.get(4),
                     reports.get(3));
             assertEquals(64, twice.exitCode(), twice.all());

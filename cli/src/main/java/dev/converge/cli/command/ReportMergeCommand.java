@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.cli.ExitCodes;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -57,7 +58,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
         if (format.equals("json")) {
             stdout.print(json);
         } else {
-            stdout.println("Merged " + reports.size() + " report(s): " + merged.outcomes().size() + " target(s) of "
+            stdout.println("Merged " + Plural.count(reports.size(), "report") + ": " + Plural.count(merged.outcomes().size(), "target") + " of "
                     + merged.environment() + ".");
             stdout.print(FleetReports.summary(merged));
         }

@@ -245,7 +245,7 @@ public final class FleetApplier {
                 recorder.recordConvergence(connection, done.historyId(), remaining, done.durationMillis());
                 outcomes[entry.getKey()] = run.finish(remaining.isEmpty() ? done : new TargetOutcome(done.name(),
                         done.target(), done.canary(), TargetOutcome.Status.NOT_CONVERGED, done.steps(), done.durationMillis(),
-                        done.historyId(), "a re-plan still has " + remaining.size() + " step(s): "
+                        done.historyId(), "a re-plan still has " + Plural.count(remaining.size(), "step") + ": "
                         + String.join("; ", remaining)), false);
                 reported.add(entry.getKey());
             }

@@ -1,5 +1,6 @@
 package dev.converge.engine.fleet;
 
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import java.time.Instant;
@@ -75,8 +76,9 @@ public final class ReportMerge {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ConvergeException(ErrorKind.USAGE, "the reports of shard(s) " + String.join(", ",
-                    missing.stream().map(k -> k + "/" + first.shard().count()).toList()) + " are missing: a fleet"
+            throw new ConvergeException(ErrorKind.USAGE, "the " + Plural.noun(missing.size(), "report") + " of " + Plural.noun(missing.size(), "shard") + " "
+                    + String.join(", ", missing.stream().map(k -> k + "/" + first.shard().count()).toList())
+                    + (missing.size() == 1 ? " is" : " are") + " missing: a fleet"
                     + " summary needs every shard's report");
         }
         outcomes.sort(Comparator.comparing(TargetOutcome::name));
