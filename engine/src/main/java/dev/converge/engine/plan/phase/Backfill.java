@@ -167,6 +167,22 @@ public final class Backfill {
         return left;
     }
 
+    /*
+     * Whether a batch ending at {@code end} has passed the bound. A batch's end is the largest of its
+     * keys, so it passes the bound rather than meeting it: keys are compared as integers (the usual
+     * surrogate keys); other keys have no bound and the backfill runs until no row is left after it.
+     */
+    static boolean reached(String end, String bound) {
+        if (bound == null) {
+            return false;
+        }
+        try {
+            return new java.math.BigInteger(end.trim()).compareTo(new java.math.BigInteger(bound.trim())) >= 0;
+        } catch (NumberFormatException notAnInteger) {
+            return false;
+        }
+    }
+
     private String lastKeyNow(Connection connection, BackfillTask sync, Checkpoint at) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(sql.nextBatchEnd(sync.table(), sync.key(), sync.keyType(),
                 Integer.MAX_VALUE))) {
@@ -202,7 +218,7 @@ public final class Backfill {
                 st.setString(3, end);
                 updated = st.executeUpdate();
             }
-            next = new Checkpoint(end, at.batches() + 1, at.rowsUpdated() + updated, end.equals(bound));
+            next = new Checkpoint(end, at.batches() + 1, at.rowsUpdated() + updated, reached(end, bound));
         }
         record(connection, sync, next);
         return next;
