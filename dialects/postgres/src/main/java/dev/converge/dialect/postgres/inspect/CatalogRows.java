@@ -354,11 +354,7 @@ final class CatalogRows {
      * {@code CREATE VIEW v AS <definition>} does not want in the middle of a longer statement.
      */
     static String viewBody(String definition) {
-        String body = definition.strip();
-        while (body.endsWith(";")) {
-            body = body.substring(0, body.length() - 1).stripTrailing();
-        }
-        return body;
+        return PostgresInspector.viewBody(definition);
     }
 
     private static QualifiedName name(ResultSet row, String schemaColumn, String nameColumn) throws SQLException {
