@@ -1,6 +1,6 @@
 CREATE SCHEMA app;
 CREATE TABLE app.posts (id int PRIMARY KEY, body text, title text, summary text, score int);
-ALTER TABLE app.posts ALTER COLUMN body SET COMPRESSION lz4;
+ALTER TABLE app.posts ALTER COLUMN body SET COMPRESSION pglz;
 ALTER TABLE app.posts ALTER COLUMN title SET COMPRESSION pglz;
 CREATE INDEX posts_lower_title ON app.posts (lower(title));
 ALTER INDEX app.posts_lower_title ALTER COLUMN 1 SET STATISTICS 300;
