@@ -111,4 +111,6 @@ public interface ChangeVisitor<R> {
     R visitCreateCatalogObject(CreateCatalogObject change);
 
     R visitDropCatalogObject(DropCatalogObject change);
+
+    R visitAlterIndexStatistics(AlterIndexStatistics change);
 }

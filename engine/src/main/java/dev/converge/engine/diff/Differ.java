@@ -59,6 +59,8 @@ public final class Differ {
         new ViewDiffer().diff(from, to, changes);
         new TriggerDiffer().diff(from, to, changes);
         new PolicyDiffer().diff(from, to, changes);
+        // After every differ that builds an index (views create their materialized views' indexes again).
+        new IndexStatisticsDiffer().diff(from, to, changes);
         // Last: privileges are granted anew on whatever the changes above drop and create again.
         new PrivilegeDiffer().diff(from, to, changes);
         return new DiffResult(changes, notes);

@@ -54,6 +54,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitCreatePolicy(CreatePolicy c) { return 34; }
     @Override public Integer visitSetComment(SetComment c) { return 40; }
     @Override public Integer visitAlterTableOptions(AlterTableOptions c) { return 40; }
+    @Override public Integer visitAlterIndexStatistics(AlterIndexStatistics c) { return 40; }
     @Override public Integer visitDropColumn(DropColumn c) { return 50; }
     @Override public Integer visitDropTable(DropTable c) { return 51; }
     @Override public Integer visitDropSequence(DropSequence c) { return 52; }

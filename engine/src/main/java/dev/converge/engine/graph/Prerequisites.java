@@ -307,6 +307,12 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
+    /** After the index is built (a new one starts with the server's default targets). */
+    @Override
+    public List<Change> visitAlterIndexStatistics(AlterIndexStatistics c) {
+        return index.targeting(c.target(), isA(CreateIndex.class, ReplaceIndex.class));
+    }
+
     @Override
     public List<Change> visitSetComment(SetComment c) {
         ObjectRef target = c.object();

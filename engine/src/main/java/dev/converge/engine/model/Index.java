@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,10 +22,14 @@ import java.util.List;
  *                   drops it with the parent's index), the parent's index; null for an index of its own.
  *                   A copy is never created or dropped by a step, but it stays on a partition that is
  *                   detached, as an index of its own.
+ * @param statistics statistics targets set on its columns, by column position; empty when it keeps the
+ *                   defaults, and then left out of the model's JSON (fingerprints of models without
+ *                   them stay what they were)
  */
 public record Index(QualifiedName name, QualifiedName table, boolean unique, String method, List<String> keys,
                     List<String> include, String predicate, String definition, String comment,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) QualifiedName parentIndex) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) QualifiedName parentIndex,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexStatistics> statistics) {
     public Index {
         requireNonNull(name, "name is null");
         requireNonNull(table, "table is null");
@@ -32,12 +37,25 @@ public record Index(QualifiedName name, QualifiedName table, boolean unique, Str
         requireNonNull(definition, "definition is null");
         keys = List.copyOf(keys);
         include = List.copyOf(include);
+        statistics = statistics == null ? List.of()
+                : statistics.stream().sorted(Comparator.comparingInt(IndexStatistics::column)).toList();
+    }
+
+    /** An index without statistics targets of its own. */
+    public Index(QualifiedName name, QualifiedName table, boolean unique, String method, List<String> keys,
+                 List<String> include, String predicate, String definition, String comment, QualifiedName parentIndex) {
+        this(name, table, unique, method, keys, include, predicate, definition, comment, parentIndex, List.of());
     }
 
     /** An index of its own (not a partition's copy of its parent's). */
     public Index(QualifiedName name, QualifiedName table, boolean unique, String method, List<String> keys,
                  List<String> include, String predicate, String definition, String comment) {
-        this(name, table, unique, method, keys, include, predicate, definition, comment, null);
+        this(name, table, unique, method, keys, include, predicate, definition, comment, null, List.of());
+    }
+
+    /** This index with {@code targets} as its columns' statistics targets. */
+    public Index withStatistics(List<IndexStatistics> targets) {
+        return new Index(name, table, unique, method, keys, include, predicate, definition, comment, parentIndex, targets);
     }
 
     /** True for a partition's copy of its parent's index (not serialized: parentIndex says it). */

@@ -139,7 +139,7 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         return "alter column " + c.target().display() + ": " + String.join(", ", parts);
     }
 
-    /** {@code storage PLAIN, statistics 1000}, or {@code default}. */
+    /** {@code storage PLAIN statistics 1000 compression lz4}, or {@code default}. */
     private static String settings(ColumnSettings settings) {
         List<String> parts = new ArrayList<>();
         if (settings != null && settings.storage() != null) {
@@ -147,6 +147,9 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
         }
         if (settings != null && settings.statistics() != null) {
             parts.add("statistics " + settings.statistics());
+        }
+        if (settings != null && settings.compression() != null) {
+            parts.add("compression " + settings.compression());
         }
         return parts.isEmpty() ? "default" : String.join(" ", parts);
     }
@@ -209,6 +212,25 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     public String visitReplaceIndex(ReplaceIndex c) {
         return "replace " + (c.to().unique() ? "unique " : "") + "index " + c.to().name() + " on " + c.to().table()
                 + " (new definition)";
+    }
+
+    /** {@code set statistics of index public.i: column 1 3000 (was default)}. */
+    @Override
+    public String visitAlterIndexStatistics(AlterIndexStatistics c) {
+        java.util.Map<Integer, Integer> before = new java.util.HashMap<>();
+        c.from().forEach(s -> before.put(s.column(), s.target()));
+        java.util.SortedSet<Integer> columns = new java.util.TreeSet<>(before.keySet());
+        c.to().forEach(s -> columns.add(s.column()));
+        List<String> parts = new ArrayList<>();
+        for (int column : columns) {
+            Integer was = before.get(column);
+            Integer now = c.to().stream().filter(s -> s.column() == column).map(s -> s.target()).findFirst().orElse(null);
+            if (!java.util.Objects.equals(was, now)) {
+                parts.add("column " + column + " " + (now == null ? "default" : now)
+                        + " (was " + (was == null ? "default" : was) + ")");
+            }
+        }
+        return "set statistics of index " + c.index().name() + ": " + String.join(", ", parts);
     }
 
     @Override

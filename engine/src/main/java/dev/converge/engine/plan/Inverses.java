@@ -101,6 +101,11 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     }
 
     @Override
+    public Optional<Change> visitAlterIndexStatistics(AlterIndexStatistics c) {
+        return undo(new AlterIndexStatistics(c.index().withStatistics(c.from()), c.to()));
+    }
+
+    @Override
     public Optional<Change> visitRename(Rename c) {
         return undo(new Rename(c.target(), c.fromName()));
     }

@@ -316,7 +316,7 @@ final class Renames {
         String text = i.name().name().equals(name.name()) ? definition
                 : names.renameOwnName(definition, i.name().name(), name.name());
         return new Index(name, table, i.unique(), i.method(), keys, i.include(), i.predicate(), text,
-                i.comment(), i.parentIndex());
+                i.comment(), i.parentIndex(), i.statistics());
     }
 
     private static Sequence sequence(Sequence s, ObjectRef ownedBy) {

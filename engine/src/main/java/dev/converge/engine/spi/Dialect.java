@@ -1,5 +1,6 @@
 package dev.converge.engine.spi;
 
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.OnlineStrategies;
 import java.sql.Connection;
 
@@ -53,6 +54,19 @@ public interface Dialect {
      */
     default SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
         return safetyClassifier();
+    }
+
+    /**
+     * The desired model, with each definition the target holds in other words than the desired state
+     * but that the target's server stores as the same definition once it has read it again (a server's
+     * first deparse against its second) taken in the target's words, so that no plan rewrites an object
+     * only to reach the server's fixed point. By default the desired model as it is.
+     *
+     * @param target  a connection to the target; nothing of the target may change
+     * @param current the target's schema as inspected on {@code target}
+     */
+    default SchemaModel atTargetFixedPoint(Connection target, SchemaModel current, SchemaModel desired) {
+        return desired;
     }
 
     /**

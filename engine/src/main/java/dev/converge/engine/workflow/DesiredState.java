@@ -17,6 +17,11 @@ public record DesiredState(SchemaModel model, String hash, String description, S
         requireNonNull(source, "source is null");
     }
 
+    /** This desired state with {@code newModel} as its model (its hash, description and source kept). */
+    public DesiredState withModel(SchemaModel newModel) {
+        return new DesiredState(newModel, hash, description, source);
+    }
+
     /** A desired state that no file declares (read from a database). */
     public DesiredState(SchemaModel model, String hash, String description) {
         this(model, hash, description, SourceModel.unparsed(java.util.List.of()));

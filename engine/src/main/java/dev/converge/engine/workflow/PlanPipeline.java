@@ -61,6 +61,15 @@ public final class PlanPipeline {
     }
 
     /**
+     * The desired model with the definitions that the target's server reads as the target's own in
+     * the target's words ({@link dev.converge.engine.spi.Dialect#atTargetFixedPoint}): what a plan for
+     * this target compares with, and what its apply checks convergence against.
+     */
+    public SchemaModel atTargetFixedPoint(Connection target, SchemaModel current, SchemaModel desired) {
+        return dialect.atTargetFixedPoint(target, current, desired);
+    }
+
+    /**
      * The plan for a live target, with its facts.
      *
      * @param target  a connection to the target (read only here), for the statistics and probes
@@ -70,7 +79,7 @@ public final class PlanPipeline {
      */
     public Plan plan(Connection target, ServerVersion version, SchemaModel current, SchemaModel desired,
                      String display, SourceModel source) {
-        Plan plan = offline(version, current, desired, display, source);
+        Plan plan = offline(version, current, atTargetFixedPoint(target, current, desired), display, source);
         return Phases.time(Phases.PRE_CHECKS, () -> dialect.annotator().annotate(plan, target, current, settings.live()));
     }
 }

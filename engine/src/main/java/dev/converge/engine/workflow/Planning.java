@@ -65,8 +65,12 @@ public record Planning(DesiredState desired, Plan plan, SchemaModel current, Sou
         }
         SchemaModel currentModel = join(current);
         SourceModel source = desired.source().withIgnorePatterns(request.ignore());
-        Plan plan = new PlanPipeline(target.dialect(), request.settings()).plan(target.connection(), target.version(),
-                currentModel, desired.model(), target.url().display(), source);
+        PlanPipeline pipeline = new PlanPipeline(target.dialect(), request.settings());
+        // Kept at the target's fixed point, so that the saved plan's desired model (which the apply checks
+        // convergence against) agrees with the plan.
+        desired = desired.withModel(pipeline.atTargetFixedPoint(target.connection(), currentModel, desired.model()));
+        Plan plan = pipeline.plan(target.connection(), target.version(), currentModel, desired.model(),
+                target.url().display(), source);
         return new Planning(desired, plan, currentModel, source, scope, request.desired());
     }
 

@@ -50,6 +50,7 @@ tokens {
     COLUMN,
     COMMENT,
     COMMIT,
+    COMPRESSION,
     CONCURRENTLY,
     CONSTRAINT,
     CREATE,
@@ -177,6 +178,7 @@ tokens {
     SIMPLE,
     SOME,
     STATEMENT,
+    STORAGE,
     STORED,
     SYMMETRIC,
     TABLE,
@@ -285,6 +287,9 @@ columnOption
     : CONSTRAINT identifier columnConstraint
     | columnConstraint
     | COLLATE qualifiedName
+    // PostgreSQL 14+ (COMPRESSION) and 16+ (STORAGE): a column's physical settings
+    | COMPRESSION (identifier | DEFAULT)
+    | STORAGE (identifier | DEFAULT)
     | constraintAttribute
     ;
 
@@ -510,6 +515,7 @@ nonReservedKeyword
     | CHARACTER
     | COMMENT
     | COMMIT
+    | COMPRESSION
     | DATA
     | DAY
     | DEFERRED
@@ -572,6 +578,7 @@ nonReservedKeyword
     | SETOF
     | SIMPLE
     | STATEMENT
+    | STORAGE
     | STORED
     | TABLESPACE
     | TEMP

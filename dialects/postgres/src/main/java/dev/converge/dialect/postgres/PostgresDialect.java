@@ -9,9 +9,11 @@ import dev.converge.dialect.postgres.inspect.PostgresInspector;
 import dev.converge.dialect.postgres.live.PostgresPlanAnnotator;
 import dev.converge.dialect.postgres.parse.PostgresDesiredLoader;
 import dev.converge.dialect.postgres.parse.PostgresStatementSplitter;
+import dev.converge.dialect.postgres.parse.TargetFixedPoint;
 import dev.converge.dialect.postgres.safety.PostgresSafetyClassifier;
 import dev.converge.dialect.postgres.shadow.PostgresShadowFactory;
 import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
+import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.ApplyLock;
 import dev.converge.engine.spi.DatabaseUrl;
@@ -108,6 +110,12 @@ public final class PostgresDialect implements Dialect {
     @Override
     public SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
         return new PostgresSafetyClassifier(version.major(), strategies);
+    }
+
+    /** Definitions the target holds in its server's first deparse are compared at the fixed point ({@link TargetFixedPoint}). */
+    @Override
+    public SchemaModel atTargetFixedPoint(Connection target, SchemaModel current, SchemaModel desired) {
+        return TargetFixedPoint.apply(target, current, desired);
     }
 
     @Override

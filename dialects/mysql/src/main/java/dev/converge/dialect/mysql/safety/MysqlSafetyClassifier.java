@@ -155,6 +155,11 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
         }
 
         @Override
+        public KindHazards visitAlterIndexStatistics(AlterIndexStatistics c) {
+            return KindHazards.NONE;
+        }
+
+        @Override
         public KindHazards visitCreateSchema(CreateSchema c) {
             return KindHazards.NONE;
         }

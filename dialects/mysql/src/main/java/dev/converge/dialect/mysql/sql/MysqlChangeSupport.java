@@ -79,6 +79,11 @@ final class MysqlChangeSupport {
         }
 
         @Override
+        public Optional<String> visitAlterIndexStatistics(AlterIndexStatistics c) {
+            return no("statistics targets of index columns");
+        }
+
+        @Override
         public Optional<String> visitCreateSchema(CreateSchema c) {
             return no("schemas inside a database");
         }

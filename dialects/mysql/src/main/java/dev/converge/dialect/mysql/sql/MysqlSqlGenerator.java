@@ -11,6 +11,7 @@ import dev.converge.engine.change.DropCatalogObject;
 import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
+import dev.converge.engine.change.AlterIndexStatistics;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.AddConstraint;
 import dev.converge.engine.change.AddEnumValue;
@@ -369,6 +370,11 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitAddEnumValue(AddEnumValue c) {
         throw unsupported("enum types");
+    }
+
+    @Override
+    public List<String> visitAlterIndexStatistics(AlterIndexStatistics c) {
+        throw unsupported("statistics targets of index columns");
     }
 
     @Override

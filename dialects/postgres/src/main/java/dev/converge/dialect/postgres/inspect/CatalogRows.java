@@ -14,6 +14,7 @@ import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.IdentityOptions;
 import dev.converge.engine.model.Index;
+import dev.converge.engine.model.IndexStatistics;
 import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectKind;
@@ -139,11 +140,15 @@ final class CatalogRows {
                 row.getInt("column_number"), column, partitionKey, partitionOf);
     }
 
-    /** A column's storage strategy (pg_attribute.attstorage letters in the words of SET STORAGE) and statistics target. */
+    /**
+     * A column's storage strategy (pg_attribute.attstorage letters in the words of SET STORAGE), statistics
+     * target and compression method.
+     */
     private static ColumnSettings settings(ResultSet row) throws SQLException {
         String storage = storage(row.getString("column_storage"));
         Integer statistics = (Integer) row.getObject("column_statistics");
-        return ColumnSettings.of(storage, storage(row.getString("type_storage")), statistics);
+        return ColumnSettings.of(storage, storage(row.getString("type_storage")), statistics,
+                row.getString("column_compression"));
     }
 
     private static String storage(String letter) {
@@ -302,7 +307,23 @@ final class CatalogRows {
                 row.getString("method"), strings(row, "key_parts"), strings(row, "include_columns"),
                 row.getString("predicate"), row.getString("definition"), row.getString("comment"),
                 row.getString("parent_index_name") == null ? null
-                        : QualifiedName.of(row.getString("parent_index_schema"), row.getString("parent_index_name")));
+                        : QualifiedName.of(row.getString("parent_index_schema"), row.getString("parent_index_name")),
+                indexStatistics(row));
+    }
+
+    /** The statistics targets set on an index's columns, from the two parallel arrays of indexes.sql. */
+    private static List<IndexStatistics> indexStatistics(ResultSet row) throws SQLException {
+        java.sql.Array columns = row.getArray("statistics_columns");
+        if (columns == null) {
+            return List.of();
+        }
+        Integer[] positions = (Integer[]) columns.getArray();
+        Integer[] targets = (Integer[]) row.getArray("statistics_targets").getArray();
+        List<IndexStatistics> statistics = new ArrayList<>();
+        for (int i = 0; i < positions.length; i++) {
+            statistics.add(new IndexStatistics(positions[i], targets[i]));
+        }
+        return statistics;
     }
 
     /** One row of views.sql: a view, or a materialized view (whose column comments are not read). */
@@ -333,11 +354,7 @@ final class CatalogRows {
      * {@code CREATE VIEW v AS <definition>} does not want in the middle of a longer statement.
      */
     static String viewBody(String definition) {
-        String body = definition.strip();
-        while (body.endsWith(";")) {
-            body = body.substring(0, body.length() - 1).stripTrailing();
-        }
-        return body;
+        return PostgresInspector.viewBody(definition);
     }
 
     private static QualifiedName name(ResultSet row, String schemaColumn, String nameColumn) throws SQLException {

@@ -78,4 +78,13 @@ public final class PostgresInspector implements Inspector {
                 CatalogObjects.read(session));
         return Census.complete(model, session);
     }
+
+    /** A view's body as the model keeps it: pg_get_viewdef's text without its surrounding blanks and final semicolon. */
+    public static String viewBody(String definition) {
+        String body = definition.strip();
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1).stripTrailing();
+        }
+        return body;
+    }
 }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SecondDeparse brings the desired state to the server's fixed point. The server stores a CHECK, a
@@ -115,6 +117,7 @@ final class SecondDeparse {
                    pg_catalog.format('DROP INDEX %I.%I; %s', n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid))
                    || COALESCE(pg_catalog.format('; COMMENT ON INDEX %I.%I IS %L', n.nspname, ic.relname,
                        pg_catalog.obj_description(ic.oid, 'pg_class')), '')
+                   || INDEX_STATISTICS(ic.oid)
               FROM pg_catalog.pg_index i
               JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
               JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -150,6 +153,7 @@ final class SecondDeparse {
                    || COALESCE((SELECT pg_catalog.string_agg('; ' || pg_catalog.pg_get_indexdef(i.indexrelid), ''
                                        ORDER BY i.indexrelid)
                                   FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid), '')
+                   || INDEX_STATISTICS(SELECT i.indexrelid FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid)
               FROM pg_catalog.pg_class c
               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind = 'm' AND c.relacl IS NULL AND c.reltablespace = 0
@@ -190,6 +194,19 @@ final class SecondDeparse {
               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
              WHERE t.tgqual IS NOT NULL AND NOT t.tgisinternal AND t.tgparentid = 0 AND %s
              ORDER BY n.nspname, c.relname, t.tgname""";
+
+    /**
+     * The statistics targets of the columns of the indexes whose oids the argument of
+     * {@code INDEX_STATISTICS(...)} gives, as {@code ; ALTER INDEX ... SET STATISTICS} statements: a
+     * dropped index loses them, so they are given back after it is created again.
+     */
+    private static final String INDEX_STATISTICS = """
+            COALESCE((SELECT pg_catalog.string_agg(pg_catalog.format('; ALTER INDEX %I.%I ALTER COLUMN %s SET STATISTICS %s',
+                                 sn.nspname, si.relname, sa.attnum, sa.attstattarget), '' ORDER BY si.relname, sa.attnum)
+                        FROM pg_catalog.pg_attribute sa
+                        JOIN pg_catalog.pg_class si ON si.oid = sa.attrelid
+                        JOIN pg_catalog.pg_namespace sn ON sn.oid = si.relnamespace
+                       WHERE sa.attrelid IN (%INDEXES%) AND sa.attstattarget >= 0), '')""";
 
     private SecondDeparse() {
     }
@@ -249,8 +266,14 @@ final class SecondDeparse {
         return queries;
     }
 
-    /** Limits a query to the user's schemas and to objects no extension owns. */
+    /** Limits a query to the user's schemas and to objects no extension owns; writes out INDEX_STATISTICS. */
     private static String scoped(String query, String objectOid) {
-        return query.replace("AND %s", "AND " + USER_SCHEMA + String.format(NOT_EXTENSION_MEMBER, objectOid));
+        return withIndexStatistics(query)
+                .replace("AND %s", "AND " + USER_SCHEMA + String.format(NOT_EXTENSION_MEMBER, objectOid));
+    }
+
+    private static String withIndexStatistics(String query) {
+        Matcher use = Pattern.compile("INDEX_STATISTICS\\((.*)\\)$", Pattern.MULTILINE).matcher(query);
+        return use.replaceAll(m -> Matcher.quoteReplacement(INDEX_STATISTICS.replace("%INDEXES%", m.group(1))));
     }
 }

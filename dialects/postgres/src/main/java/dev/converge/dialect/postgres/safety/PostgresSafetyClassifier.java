@@ -10,6 +10,7 @@ import static dev.converge.dialect.postgres.safety.LockHazards.indexBuild;
 import static dev.converge.dialect.postgres.safety.LockHazards.rewrite;
 import static dev.converge.dialect.postgres.safety.LockHazards.untracked;
 
+import dev.converge.engine.change.AlterIndexStatistics;
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCatalogObject;
 import dev.converge.engine.change.DropCatalogObject;
@@ -418,8 +419,9 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
             String column = table + "." + change.to().name();
             List<Hazard> hazards = new ArrayList<>();
             if (kinds.equals(Set.of(ColumnChangeKind.SETTINGS)) && Objects.equals(storage(change.from()),
-                    storage(change.to()))) {
-                // SET STATISTICS alone changes what ANALYZE samples: SHARE UPDATE EXCLUSIVE, reads and writes go on.
+                    storage(change.to())) && Objects.equals(compression(change.from()), compression(change.to()))) {
+                // SET STATISTICS alone changes what ANALYZE samples: SHARE UPDATE EXCLUSIVE, reads and writes go on
+                // (SET STORAGE and SET COMPRESSION take ACCESS EXCLUSIVE, briefly: they rewrite nothing).
                 return neutral(locks(LockLevel.SHARE_UPDATE_EXCLUSIVE, table));
             }
             if (kinds.contains(ColumnChangeKind.TYPE) || kinds.contains(ColumnChangeKind.COLLATION)) {
@@ -466,6 +468,10 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
 
         private static String storage(Column column) {
             return column.settings() == null ? null : column.settings().storage();
+        }
+
+        private static String compression(Column column) {
+            return column.settings() == null ? null : column.settings().compression();
         }
 
         /** Classified as the alteration it is: dropping a default, or a type change to the domain's base. */
@@ -667,6 +673,17 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
          * ACCESS EXCLUSIVE before, which every query planned on the table waits for. Plain, the drop
          * takes ACCESS EXCLUSIVE on the table and the transaction keeps it while the new index builds.
          */
+        /**
+         * A statistics target changes what ANALYZE samples, no row: SHARE UPDATE EXCLUSIVE on the index
+         * alone (reads and writes of its table go on). On an index the plan builds, it runs just after.
+         */
+        @Override
+        public Classification visitAlterIndexStatistics(AlterIndexStatistics change) {
+            return exists(change.index().table())
+                    ? neutral(List.of(new TableLock(change.index().name(), LockLevel.SHARE_UPDATE_EXCLUSIVE)))
+                    : neutral(none());
+        }
+
         @Override
         public Classification visitReplaceIndex(ReplaceIndex change) {
             QualifiedName table = change.to().table();

@@ -36,7 +36,10 @@ final class ColumnSql {
         return sql;
     }
 
-    /** {@code SET STORAGE} and {@code SET STATISTICS} for what a new column sets; nothing for a column without settings. */
+    /**
+     * {@code SET STORAGE}, {@code SET STATISTICS} and {@code SET COMPRESSION} for what a new column sets;
+     * nothing for a column without settings.
+     */
     static List<String> settings(QualifiedName table, Column column) {
         return settingChanges(table, column.name(), null, column.settings(), false);
     }
@@ -62,6 +65,12 @@ final class ColumnSql {
         Integer toStatistics = to == null ? null : to.statistics();
         if (!Objects.equals(fromStatistics, toStatistics)) {
             sql.add(prefix + "SET STATISTICS " + (toStatistics == null ? -1 : toStatistics));
+        }
+        String fromCompression = from == null ? null : from.compression();
+        String toCompression = to == null ? null : to.compression();
+        if (!Objects.equals(fromCompression, toCompression)) {
+            // only values stored from now on are compressed the new way: no rewrite
+            sql.add(prefix + "SET COMPRESSION " + (toCompression == null ? "DEFAULT" : toCompression));
         }
         return sql;
     }

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.sql;
 
+import dev.converge.engine.change.AlterIndexStatistics;
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCollation;
 import dev.converge.engine.change.CreateCatalogObject;
@@ -112,6 +113,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitCreateIndex(CreateIndex change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitAlterIndexStatistics(AlterIndexStatistics change) {
         return null;
     }
 

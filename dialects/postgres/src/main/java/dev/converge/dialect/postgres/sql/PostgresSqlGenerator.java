@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.sql;
 
+import dev.converge.engine.change.AlterIndexStatistics;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.GrantPrivileges;
@@ -213,6 +214,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitCreateIndex(CreateIndex change) {
             return List.of(ViewSql.createIndex(change.index()));
+        }
+
+        @Override
+        public List<String> visitAlterIndexStatistics(AlterIndexStatistics change) {
+            return IndexStatisticsSql.alter(change);
         }
 
         @Override

@@ -74,6 +74,11 @@ SELECT n.nspname AS table_schema,
        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS column_storage,
        t.typstorage::text AS type_storage,
        CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::int END AS column_statistics,
+       -- the compression method set on the column (SET COMPRESSION pglz / lz4), NULL for the default;
+       -- attcompression exists from PostgreSQL 14 on: read through to_jsonb of the row so that the
+       -- query still runs on 13, where there is none
+       CASE pg_catalog.to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END
+           AS column_compression,
        iseq.seqstart AS identity_start,
        iseq.seqincrement AS identity_increment,
        iseq.seqmin AS identity_min,

@@ -49,6 +49,10 @@ SELECT n.nspname AS index_schema,
        -- partition, so the definition is kept as the plain CREATE INDEX that covers them all
        pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') AS definition,
        d.description AS comment,
+       -- statistics targets set on index columns (ALTER INDEX ... ALTER COLUMN n SET STATISTICS t, allowed
+       -- on expression columns only; -1 up to PostgreSQL 16 and NULL from 17 mean the default)
+       array_agg(k.k ORDER BY k.k) FILTER (WHERE ia.attstattarget >= 0) AS statistics_columns,
+       array_agg(ia.attstattarget::int ORDER BY k.k) FILTER (WHERE ia.attstattarget >= 0) AS statistics_targets,
        -- a partition's copy of its parent's index (attached to it in pg_inherits) names the parent's:
        -- it comes and goes with it, but stays, as an index of its own, on a partition that is detached
        pn.nspname AS parent_index_schema,
@@ -60,6 +64,7 @@ JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 CROSS JOIN LATERAL generate_series(1, i.indnatts::int) AS k(k)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.k - 1]
+LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.k
 LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = i.indcollation[k.k - 1]
 LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
 LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.k - 1]

@@ -1,13 +1,21 @@
 -- Objects of the given schemas that Converge does not manage yet, so that a plan lists them instead
 -- of ignoring them: one row per object, kind in words and a display name (foreign tables, base and
--- range types, triggers on foreign tables). Extension members are
+-- range types, triggers on foreign tables, and the servers, wrappers and user mappings the foreign tables
+-- use). Extension members are
 -- skipped (extensions are managed as a whole). Every branch is an index-backed scan of one catalog.
 -- Keep this list in step with what the other queries of this package read: an object kind moves
 -- out of here when Converge starts managing it. The schema names are bound once, as the scope CTE.
 -- needed_*: the managed objects that depend on it (views and materialized views through their rule,
 -- routines, tables through a column, a constraint or a trigger, indexes, domains), named as the model
 -- names them, so that a plan creating one of them where the object is missing can be refused.
-WITH scope AS (SELECT ?::text[] AS schemas)
+WITH scope AS (SELECT ?::text[] AS schemas),
+foreign_tables AS (
+    SELECT ft.ftserver
+    FROM pg_catalog.pg_foreign_table ft
+    JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
+)
 SELECT kind, name, needs.needed_kinds, needs.needed_schemas, needs.needed_names FROM (
     SELECT 'foreign table' AS kind,
            pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name,
@@ -34,6 +42,29 @@ SELECT kind, name, needs.needed_kinds, needs.needed_schemas, needs.needed_names 
     WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
       AND NOT t.tgisinternal AND t.tgparentid = 0
       AND c.relkind NOT IN ('r', 'v', 'p')
+    UNION ALL
+    -- what a foreign table of the given schemas reads through, which belongs to the database rather than
+    -- to a schema: its server, the server's wrapper (or a wrapper whose handler or validator is a routine
+    -- of the given schemas), and the user mappings on the server, named by role and server only (their
+    -- options may hold a password: pg_user_mappings is read for the names, never its umoptions)
+    SELECT 'server', pg_catalog.quote_ident(s.srvname), s.oid, 'pg_catalog.pg_foreign_server'::pg_catalog.regclass
+    FROM pg_catalog.pg_foreign_server s
+    WHERE s.oid IN (SELECT ft.ftserver FROM foreign_tables ft)
+    UNION ALL
+    SELECT 'foreign data wrapper', pg_catalog.quote_ident(w.fdwname), w.oid,
+           'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass
+    FROM pg_catalog.pg_foreign_data_wrapper w
+    WHERE w.oid IN (SELECT s.srvfdw FROM pg_catalog.pg_foreign_server s
+                    WHERE s.oid IN (SELECT ft.ftserver FROM foreign_tables ft))
+       OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                  WHERE p.oid IN (w.fdwhandler, w.fdwvalidator)
+                    AND n.nspname = ANY ((SELECT schemas FROM scope)::text[]))
+    UNION ALL
+    SELECT 'user mapping', 'for ' || CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END
+               || ' on server ' || pg_catalog.quote_ident(um.srvname),
+           um.umid, 'pg_catalog.pg_user_mapping'::pg_catalog.regclass
+    FROM pg_catalog.pg_user_mappings um
+    WHERE um.srvid IN (SELECT ft.ftserver FROM foreign_tables ft)
 ) objects
 CROSS JOIN LATERAL (
     SELECT array_agg(d.kind ORDER BY d.kind, d.schema_name, d.name) AS needed_kinds,

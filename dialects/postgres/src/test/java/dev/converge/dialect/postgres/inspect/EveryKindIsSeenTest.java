@@ -32,6 +32,8 @@ class EveryKindIsSeenTest {
             CREATE TABLE app.orders (id int, placed date NOT NULL, customer int) PARTITION BY RANGE (placed);
             CREATE TABLE app.orders_2026 PARTITION OF app.orders FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
             CREATE VIEW app.names AS SELECT id, name FROM app.customers;
+            CREATE INDEX sneaky_index_target ON app.customers (upper(name));
+            CREATE INDEX orders_2026_expression ON app.orders_2026 ((customer + 1));
             """;
 
     /** What is added behind Converge's back, and what the plan must then say about it. */
@@ -95,9 +97,12 @@ class EveryKindIsSeenTest {
             new Sneak("CREATE EVENT TRIGGER sneaky_event_trigger ON ddl_command_start EXECUTE FUNCTION app.sneaky_event_function()",
                     "sneaky_event_trigger"),
             new Sneak("CREATE PUBLICATION sneaky_publication FOR TABLE app.customers", "sneaky_publication"),
-            new Sneak("CREATE FOREIGN DATA WRAPPER sneaky_wrapper", null),
-            new Sneak("CREATE SERVER sneaky_server FOREIGN DATA WRAPPER sneaky_wrapper", null),
-            new Sneak("CREATE USER MAPPING FOR CURRENT_USER SERVER sneaky_server OPTIONS (password 'sneaky-secret-value')", null),
+            new Sneak("CREATE FOREIGN DATA WRAPPER sneaky_wrapper", "? foreign data wrapper sneaky_wrapper"),
+            new Sneak("CREATE SERVER sneaky_server FOREIGN DATA WRAPPER sneaky_wrapper", "? server sneaky_server"),
+            new Sneak("CREATE USER MAPPING FOR CURRENT_USER SERVER sneaky_server OPTIONS (password 'sneaky-secret-value')",
+                    "? user mapping for " + LocalPostgres.USER + " on server sneaky_server"),
+            new Sneak("CREATE USER MAPPING FOR PUBLIC SERVER sneaky_server OPTIONS (password 'sneaky-public-secret')",
+                    "? user mapping for PUBLIC on server sneaky_server"),
             new Sneak("CREATE FOREIGN TABLE app.sneaky_foreign (i int) SERVER sneaky_server", "sneaky_foreign"),
             new Sneak("CREATE TRIGGER sneaky_foreign_trigger BEFORE INSERT ON app.sneaky_foreign FOR EACH ROW EXECUTE FUNCTION app.sneaky_trigger_function()",
                     "sneaky_foreign"),
@@ -109,6 +114,25 @@ class EveryKindIsSeenTest {
             new Sneak("ALTER TABLE app.plain ALTER COLUMN note SET STORAGE EXTERNAL",
                     "ALTER COLUMN \"note\" SET STORAGE EXTENDED"),
             new Sneak("ALTER TABLE app.plain ALTER COLUMN id SET STATISTICS 900", "ALTER COLUMN \"id\" SET STATISTICS -1"),
+            new Sneak("ALTER TABLE app.plain ALTER COLUMN note SET COMPRESSION pglz",
+                    "ALTER COLUMN \"note\" SET COMPRESSION DEFAULT"),
+            new Sneak("CREATE INDEX sneaky_expression_index ON app.customers (lower(name))", "sneaky_expression_index"),
+            new Sneak("ALTER INDEX app.sneaky_index_target ALTER COLUMN 1 SET STATISTICS 700",
+                    "ALTER INDEX \"app\".\"sneaky_index_target\" ALTER COLUMN 1 SET STATISTICS -1"),
+            new Sneak("ALTER INDEX app.orders_2026_expression ALTER COLUMN 1 SET STATISTICS 800",
+                    "ALTER INDEX \"app\".\"orders_2026_expression\" ALTER COLUMN 1 SET STATISTICS -1"),
+            new Sneak("CREATE POLICY sneaky_partition_policy ON app.orders_2026 USING (id > 0)", "sneaky_partition_policy"),
+            new Sneak("ALTER TABLE app.orders_2026 ENABLE ROW LEVEL SECURITY",
+                    "ALTER TABLE \"app\".\"orders_2026\" DISABLE ROW LEVEL SECURITY"),
+            new Sneak("CREATE RULE sneaky_partition_rule AS ON DELETE TO app.orders_2026 DO INSTEAD NOTHING",
+                    "sneaky_partition_rule"),
+            new Sneak("CREATE STATISTICS app.sneaky_partition_statistics ON id, customer FROM app.orders_2026",
+                    "sneaky_partition_statistics"),
+            new Sneak("ALTER TABLE app.orders_2026 REPLICA IDENTITY FULL",
+                    "ALTER TABLE \"app\".\"orders_2026\" REPLICA IDENTITY DEFAULT"),
+            new Sneak("ALTER TABLE app.orders_2026 SET (fillfactor = 70)", "ALTER TABLE \"app\".\"orders_2026\" RESET"),
+            new Sneak("CREATE TABLE app.sneaky_subpartition PARTITION OF app.orders FOR VALUES FROM ('2030-01-01')"
+                    + " TO ('2031-01-01') PARTITION BY LIST (customer)", "sneaky_subpartition"),
             new Sneak("ALTER TABLE app.twin INHERIT app.plain", "INHERITS app.plain on app.twin"),
             new Sneak("CREATE TABLE app.sneaky_child () INHERITS (app.plain)", "INHERITS app.plain on app.sneaky_child"));
 
@@ -136,6 +160,7 @@ class EveryKindIsSeenTest {
             assertTrue(unseen.isEmpty(), "the plan names neither as a step nor as unmanaged:\n  "
                     + String.join("\n  ", unseen) + "\n--- plan ---\n" + text);
             assertFalse(text.contains("sneaky-secret-value"), "a user mapping's password shows in the plan");
+            assertFalse(text.contains("sneaky-public-secret"), "a user mapping's password shows in the plan");
         }
     }
 }

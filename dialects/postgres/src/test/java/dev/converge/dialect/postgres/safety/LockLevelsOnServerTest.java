@@ -7,6 +7,7 @@ import dev.converge.dialect.postgres.inspect.PostgresInspector;
 import dev.converge.dialect.postgres.PostgresSqlLexer;
 import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.change.AlterIndexStatistics;
 import dev.converge.engine.change.CreateTable;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
@@ -68,7 +69,10 @@ class LockLevelsOnServerTest {
             "CREATE TABLE lk.dropped (id int);",
             "CREATE TABLE lk.commented (id int);",
             "CREATE TABLE lk.col_commented (id int);",
-            "CREATE TABLE lk.viewed (id int); CREATE VIEW lk.v AS SELECT id FROM lk.viewed;");
+            "CREATE TABLE lk.viewed (id int); CREATE VIEW lk.v AS SELECT id FROM lk.viewed;",
+            "CREATE TABLE lk.compressed (id int, body text);",
+            "CREATE TABLE lk.index_statistics (id int);",
+            "CREATE INDEX index_statistics_expr ON lk.index_statistics ((id + 1));");
 
     private static final String DESIRED = String.join("\n",
             "CREATE SCHEMA lk;",
@@ -96,7 +100,12 @@ class LockLevelsOnServerTest {
             "CREATE TABLE lk.new_child (id int, parent_id int CONSTRAINT new_child_fk REFERENCES lk.parent3 (id));",
             "CREATE TABLE lk.commented (id int); COMMENT ON TABLE lk.commented IS 'c';",
             "CREATE TABLE lk.col_commented (id int); COMMENT ON COLUMN lk.col_commented.id IS 'c';",
-            "CREATE TABLE lk.viewed (id int);");
+            "CREATE TABLE lk.viewed (id int);",
+            "CREATE TABLE lk.compressed (id int, body text);",
+            "ALTER TABLE lk.compressed ALTER COLUMN body SET COMPRESSION pglz;",
+            "CREATE TABLE lk.index_statistics (id int);",
+            "CREATE INDEX index_statistics_expr ON lk.index_statistics ((id + 1));",
+            "ALTER INDEX lk.index_statistics_expr ALTER COLUMN 1 SET STATISTICS 500;");
 
     @ParameterizedTest(name = "online strategies {0}")
     @ValueSource(booleans = {false, true})
@@ -129,7 +138,13 @@ class LockLevelsOnServerTest {
                                 lock.level(), step.description()));
                         continue;
                     }
-                    Map<QualifiedName, LockLevel> seen = locksWhileRunning(runner, observer, step, existing);
+                    // a step that alters an index alone locks the index, not its table: watch the index then
+                    Set<QualifiedName> watched = existing;
+                    if (step.change() instanceof AlterIndexStatistics statistics) {
+                        watched = new java.util.HashSet<>(existing);
+                        watched.add(statistics.index().name());
+                    }
+                    Map<QualifiedName, LockLevel> seen = locksWhileRunning(runner, observer, step, watched);
                     Map<QualifiedName, LockLevel> claimed = new TreeMap<>();
                     for (TableLock lock : step.safety().locks()) {
                         if (lock.level() != LockLevel.ACCESS_SHARE) {

@@ -1,0 +1,127 @@
+package dev.converge.dialect.postgres.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.PostgresDialect;
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanTextRenderer;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.workflow.DesiredStateResolver;
+import dev.converge.engine.workflow.PlanPipeline;
+import dev.converge.engine.workflow.Planning;
+import dev.converge.engine.workflow.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A target built from the desired files by the server's own client holds the server's first deparse
+ * of each definition; the shadow holds the second. Planned against those files, such a target must
+ * get an empty plan (the definitions are the same), while a real change is still planned, and the
+ * target is left exactly as it was.
+ */
+class TargetFixedPointTest {
+    /** Written by hand: each of these reads back, once deparsed, in words that deparse differently again. */
+    private static final String FILES = """
+            CREATE TABLE public.tickets (
+                id int PRIMARY KEY,
+                state varchar(10) NOT NULL DEFAULT 'open'::varchar CHECK (state IN ('open', 'closed')),
+                kind varchar(10) DEFAULT ('a'::varchar)::text
+            );
+            CREATE INDEX tickets_open ON public.tickets ((state::text)) WHERE state IN ('open', 'closed');
+            CREATE VIEW public.ticket_states AS
+                SELECT id, NULL::integer AS rank FROM public.tickets
+                UNION ALL SELECT 0, NULL::integer;
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final PostgresDialect dialect = new PostgresDialect();
+
+    @Test
+    void aTargetBuiltFromTheFilesPlansNothingAndIsLeftAsItWas() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("fixed_point")) {
+            db.execute(FILES);
+            try (Target target = open(db)) {
+                SchemaModel before = dialect.inspector().inspect(target.connection(), InspectScope.ALL);
+                DesiredState desired = desired(target, FILES);
+                Plan withoutFixedPoint = Planner.of(dialect).plan(before, desired.model(), "target");
+                assertFalse(withoutFixedPoint.isEmpty(), "the case no longer shows the server's second deparse:"
+                        + " it proves nothing");
+
+                Planning planning = plan(target);
+                assertTrue(planning.plan().isEmpty(), new PlanTextRenderer().render(planning.plan()));
+                assertEquals(before, dialect.inspector().inspect(target.connection(), InspectScope.ALL),
+                        "the target changed");
+                try (java.sql.Statement st = target.connection().createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_class c"
+                             + " WHERE c.relnamespace = pg_catalog.pg_my_temp_schema()")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "temporary objects were left behind");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRealChangeOfTheSameDefinitionsIsStillPlanned() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("fixed_point")) {
+            db.execute(FILES);
+            String changed = FILES.replace("CHECK (state IN ('open', 'closed'))", "CHECK (state IN ('open', 'closed', 'void'))")
+                    .replace("SELECT 0, NULL::integer", "SELECT 1, NULL::integer");
+            try (Target target = open(db)) {
+                Files.writeString(dir.resolve("schema.sql"), changed);
+                String text = new PlanTextRenderer().render(plan(target).plan());
+                assertTrue(text.contains("'void'"), text);
+                assertTrue(text.contains("ticket_states"), text);
+                assertFalse(text.contains("tickets_open"), "the unchanged index is planned:\n" + text);
+            }
+        }
+    }
+
+    @Test
+    void aTargetThatRefusesTemporaryObjectsKeepsThePlanAsBefore() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("fixed_point")) {
+            db.execute(FILES);
+            try (Target target = open(db)) {
+                SchemaModel current = dialect.inspector().inspect(target.connection(), InspectScope.ALL);
+                DesiredState desired = desired(target, FILES);
+                target.connection().setReadOnly(true);
+                SchemaModel settled = dialect.atTargetFixedPoint(target.connection(), current, desired.model());
+                assertEquals(desired.model(), settled, "a read-only session settles nothing");
+                assertTrue(target.connection().getAutoCommit(), "the session's autocommit is given back");
+            }
+        }
+    }
+
+    private Target open(LocalPostgres db) {
+        DatabaseUrl url = dialect.parseUrl(db.jdbcUrl());
+        return Target.open(dialect, url);
+    }
+
+    private DesiredState desired(Target target, String files) throws IOException {
+        Files.writeString(dir.resolve("schema.sql"), files);
+        return new DesiredStateResolver(dialect).resolve(dir.toString(), ShadowSpec.SERVER, target.url(),
+                target.version(), InspectScope.ALL);
+    }
+
+    private Planning plan(Target target) throws IOException {
+        if (!Files.exists(dir.resolve("schema.sql"))) {
+            Files.writeString(dir.resolve("schema.sql"), FILES);
+        }
+        return Planning.run(target, new Planning.Request(dir.toString(), ShadowSpec.SERVER, List.of(),
+                InspectScope.ALL, PlanPipeline.Settings.DEFAULT));
+    }
+}

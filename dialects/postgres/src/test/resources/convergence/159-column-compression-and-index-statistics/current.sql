@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE TABLE app.posts (id int PRIMARY KEY, body text, title text, summary text, score int);
+ALTER TABLE app.posts ALTER COLUMN body SET COMPRESSION pglz;
+ALTER TABLE app.posts ALTER COLUMN title SET COMPRESSION pglz;
+CREATE INDEX posts_lower_title ON app.posts (lower(title));
+ALTER INDEX app.posts_lower_title ALTER COLUMN 1 SET STATISTICS 300;
+CREATE INDEX posts_score_twice ON app.posts (id, (score * 2));
+ALTER INDEX app.posts_score_twice ALTER COLUMN 2 SET STATISTICS 500;
+CREATE INDEX posts_summary_length ON app.posts (length(summary));
+ALTER INDEX app.posts_summary_length ALTER COLUMN 1 SET STATISTICS 100;
+CREATE MATERIALIZED VIEW app.post_titles AS SELECT id, title FROM app.posts;
+CREATE INDEX post_titles_upper ON app.post_titles (upper(title));
+INSERT INTO app.posts VALUES (1, 'b', 't', 's', 3);

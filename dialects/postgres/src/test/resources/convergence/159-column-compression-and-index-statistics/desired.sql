@@ -1,0 +1,15 @@
+CREATE SCHEMA app;
+CREATE TABLE app.posts (id int PRIMARY KEY, body text, title text, summary text, score int, notes text);
+ALTER TABLE app.posts ALTER COLUMN title SET COMPRESSION pglz;
+ALTER TABLE app.posts ALTER COLUMN notes SET COMPRESSION pglz;
+CREATE INDEX posts_lower_title ON app.posts (lower(title));
+ALTER INDEX app.posts_lower_title ALTER COLUMN 1 SET STATISTICS 1000;
+CREATE INDEX posts_score_twice ON app.posts (id, (score * 2));
+CREATE INDEX posts_summary_length ON app.posts (length(summary)) WHERE summary IS NOT NULL;
+ALTER INDEX app.posts_summary_length ALTER COLUMN 1 SET STATISTICS 100;
+CREATE INDEX posts_body_md5 ON app.posts (md5(body));
+ALTER INDEX app.posts_body_md5 ALTER COLUMN 1 SET STATISTICS 2000;
+CREATE MATERIALIZED VIEW app.post_titles AS SELECT id, title FROM app.posts;
+CREATE INDEX post_titles_upper ON app.post_titles (upper(title));
+ALTER INDEX app.post_titles_upper ALTER COLUMN 1 SET STATISTICS 400;
+CREATE TABLE app.archive (id int, payload text COMPRESSION pglz);
