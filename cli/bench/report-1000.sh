@@ -4,19 +4,23 @@
 # uses the database fleet-1000.sh builds (TENANTS tenant schemas, applied once, five drifted) and
 # builds it first when missing; the desired state gains a column, as there, so every tenant is
 # pending. Prints each run's time, the report's own breakdown (planning, history, rendering) and the
-# file's size. Figures go to docs/report.md. Not a test: nothing is asserted about time.
+# file's size. Each run is timed next to references measured in the same run, on the same database
+# and under the same load: `converge plan --env prod` (the fleet plan the report is made from, its
+# floor) and, when REFERENCE_JAR names one (e.g. a build of main), that jar's `converge report`.
+# Figures go to docs/report.md. Not a test: nothing is asserted about time.
 #
 # usage (from the project root): cli/bench/report-1000.sh [TENANTS] [RUNS]   (defaults: 1000 3)
-# env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres)
+# env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), BENCH_PREFIX (default bench) for the
+#      database name, REFERENCE_JAR (a converge.jar to compare with; optional).
 set -euo pipefail
 tenants=${1:-1000}
 runs=${2:-3}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 jar=${CONVERGE_JAR:-cli/target/converge.jar}
 [[ -f $jar ]] || mvn -q -o package -DskipTests -pl cli -am
-db=bench_fleet_$tenants
+db=${BENCH_PREFIX:-bench}_fleet_$tenants
 if ! psql -XtAc "select to_regclass('public.bench_applied') is not null" "$db" 2>/dev/null | grep -q t; then
-  cli/bench/fleet-1000.sh "$tenants" 1
+  BENCH_PREFIX=${BENCH_PREFIX:-bench} cli/bench/fleet-1000.sh "$tenants" 1
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -38,14 +42,25 @@ environments:
 YAML
 
 java_opts="-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
-echo "report --env prod: $tenants tenant schemas, $runs runs ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
-for i in $(seq 1 "$runs"); do
+# label, jar, command...: one timed run, its wall time and the report's own breakdown
+timed() {
+  local label=$1 with=$2
+  shift 2
   # exit 1 would mean a target could not be read; the report is still written
   # shellcheck disable=SC2086
-  /usr/bin/time -f "run $i: %e s wall, %U s user CPU, %M KiB max RSS" \
-    java $java_opts -jar "$jar" report --env prod --config "$work/converge.yaml" --out "$work/report.html" \
+  /usr/bin/time -f "  $label: %e s wall, %U s user CPU, %M KiB max RSS" \
+    java $java_opts -jar "$with" "$@" --config "$work/converge.yaml" \
     > "$work/out.txt" 2> "$work/err.txt" || { cat "$work/err.txt"; exit 1; }
-  grep -E " in [0-9.]+ s|^run " "$work/err.txt"
+  grep -E " in [0-9.]+ s|^  $label" "$work/err.txt" | sed 's/^prod:/    prod:/; s/^Rendered/    rendered/'
+}
+echo "report --env prod: $tenants tenant schemas, $runs runs ($(nproc) cores)"
+for i in $(seq 1 "$runs"); do
+  echo "run $i (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [[ -n ${REFERENCE_JAR:-} ]]; then
+    timed "reference report ($REFERENCE_JAR)" "$REFERENCE_JAR" report --env prod --out "$work/reference.html"
+  fi
+  timed "plan --env prod (reference: the same fleet plan, with data pre-checks)" "$jar" plan --env prod
+  timed "report" "$jar" report --env prod --out "$work/report.html"
 done
 head -1 "$work/out.txt"
 echo "report: $(stat -c %s "$work/report.html") bytes"

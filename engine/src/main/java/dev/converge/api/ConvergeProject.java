@@ -12,14 +12,27 @@ import dev.converge.engine.project.ProjectConfigReader;
 import dev.converge.engine.spi.DialectRegistry;
 import dev.converge.engine.workflow.GitCommit;
 import dev.converge.engine.workflow.PlanPipeline;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Redaction;
+import dev.converge.engine.project.EnvironmentConfig;
+import dev.converge.engine.report.RecentHistory;
+import dev.converge.engine.spi.HistoryEntry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A converge.yaml project: plan, check drift, and apply every target (database or tenant schema) of
  * one environment, with that environment's policy. Obtained from {@link Converge#project(Path)}.
  */
 public final class ConvergeProject {
+    /** The project file commands read when none is named: {@value}. */
+    public static final String DEFAULT_FILE = ProjectConfig.DEFAULT_FILE;
+
     private final ProjectConfig config;
     private final boolean allowDestructive;
     private final DialectRegistry dialects;
@@ -70,6 +83,63 @@ public final class ConvergeProject {
                     o.status().label(), o.status().isFailure(), o.steps(), o.message())).toList(),
                     result.allConverged(), FleetReports.summary(result));
         }
+    }
+
+    /**
+     * Environment names in promotion order (converge.yaml's {@code after:}): all of them when
+     * {@code only} is empty, else those of {@code only}. A name the project lacks is a
+     * {@link ConvergeException} of kind USAGE naming the environments it has.
+     */
+    public List<String> environments(List<String> only) {
+        only.forEach(config::environment);
+        return config.promotionOrder().stream().map(EnvironmentConfig::name)
+                .filter(name -> only.isEmpty() || only.contains(name)).toList();
+    }
+
+    /**
+     * Reads every target of {@code environment} as {@code converge drift} does: planned without data
+     * pre-checks, so only the catalogs and the history are read. Before planning, {@code progress}
+     * gets the desired state and how many targets are planned, how many at a time, one line each.
+     * An environment that cannot be read is a {@link ConvergeException}.
+     */
+    public EnvironmentSurvey survey(String environment, Consumer<String> progress) {
+        EnvironmentConfig env = config.environment(environment);
+        try (Fleet fleet = Fleet.open(config, environment, dialects).planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
+            FleetReports.planningAnnouncement(fleet).forEach(progress);
+            return EnvironmentSurvey.read(environment, env.after(), fleet.plan(), Map.of());
+        }
+    }
+
+    /**
+     * Reads each of {@code environments} as {@link #survey} does, in this order, for {@code converge
+     * status} and {@code converge report}: an environment that cannot be read is returned with its
+     * {@link EnvironmentSurvey#error() error} instead of stopping the others. With {@code withHistory},
+     * each target's recent applies are read too (the report's timelines, one query per database), and
+     * {@code progress} also gets how long planning and reading the history took.
+     */
+    public List<EnvironmentSurvey> surveyEach(List<String> environments, boolean withHistory,
+                                              Consumer<String> progress) {
+        List<EnvironmentSurvey> surveys = new ArrayList<>();
+        for (String name : environments) {
+            EnvironmentConfig env = config.environment(name);
+            try (Fleet fleet = Fleet.open(config, name, dialects).planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
+                long started = System.nanoTime();
+                FleetReports.planningAnnouncement(fleet).forEach(progress);
+                FleetPlan plan = fleet.plan();
+                if (!withHistory) {
+                    surveys.add(EnvironmentSurvey.read(name, env.after(), plan, Map.of()));
+                    continue;
+                }
+                long planned = System.nanoTime();
+                Map<String, List<HistoryEntry>> history = RecentHistory.of(fleet, EnvironmentSurvey.historyPerTarget());
+                progress.accept(String.format(Locale.ROOT, "%s: planned in %.1f s, history read in %.1f s", name,
+                        (planned - started) / 1e9, (System.nanoTime() - planned) / 1e9));
+                surveys.add(EnvironmentSurvey.read(name, env.after(), plan, history));
+            } catch (ConvergeException e) {
+                surveys.add(EnvironmentSurvey.unreadable(name, env.after(), Redaction.text(e.getMessage())));
+            }
+        }
+        return List.copyOf(surveys);
     }
 
     private static EnvironmentPlan view(String environment, FleetPlan plan) {

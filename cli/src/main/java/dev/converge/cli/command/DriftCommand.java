@@ -1,14 +1,9 @@
 package dev.converge.cli.command;
 
+import dev.converge.api.Converge;
+import dev.converge.api.ConvergeProject;
+import dev.converge.api.EnvironmentSurvey;
 import dev.converge.cli.ExitCodes;
-import dev.converge.engine.fleet.Fleet;
-import dev.converge.engine.workflow.PlanPipeline;
-import dev.converge.engine.fleet.FleetPlan;
-import dev.converge.engine.fleet.FleetStatus;
-import dev.converge.engine.fleet.TargetPlan;
-import dev.converge.engine.project.ProjectConfig;
-import dev.converge.engine.project.ProjectConfigReader;
-import dev.converge.engine.spi.DialectRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,15 +22,13 @@ public final class DriftCommand implements Callable<Integer> {
     /** Exit code when at least one target drifted. */
     public static final int DRIFTED = ExitCodes.DRIFTED;
 
-    private final DialectRegistry dialects;
-
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--env", required = true, paramLabel = "NAME", description = "The environment to check.")
     private String env;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = ProjectConfig.DEFAULT_FILE,
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = ConvergeProject.DEFAULT_FILE,
             description = "The project file (default: ${DEFAULT-VALUE}).")
     private Path config;
 
@@ -43,25 +36,18 @@ public final class DriftCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private ReportFormat format;
 
-    public DriftCommand(DialectRegistry dialects) {
-        this.dialects = dialects;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Fleet fleet = Fleet.open(ProjectConfigReader.read(config), env, dialects)
-                .planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
-            FleetPlan plan = FleetCommands.plan(fleet, spec);
-            out.print(format == ReportFormat.json ? FleetStatus.driftJson(plan) : FleetStatus.driftText(plan));
-            out.flush();
-            if (!plan.failures().isEmpty()) {
-                return ExitCodes.ERROR;
-            }
-            if (plan.targets().stream().anyMatch(t -> t.state().drifted())) {
-                return DRIFTED;
-            }
-            return plan.targets().stream().anyMatch(TargetPlan::pending) ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        EnvironmentSurvey survey = Converge.project(config).survey(env, FleetCommands.progress(spec));
+        out.print(format == ReportFormat.json ? survey.driftJson() : survey.driftText());
+        out.flush();
+        if (!survey.complete()) {
+            return ExitCodes.ERROR;
         }
+        if (survey.drifted()) {
+            return DRIFTED;
+        }
+        return survey.pending() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
     }
 }

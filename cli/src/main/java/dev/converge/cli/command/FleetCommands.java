@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -91,12 +92,18 @@ final class FleetCommands {
 
     static FleetPlan plan(Fleet fleet, CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("Desired state: " + fleet.desired().description());
-        err.println("Planning " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
-                + shardOf(fleet) + ", "
-                + fleet.parallelism() + " at a time ...");
+        FleetReports.planningAnnouncement(fleet).forEach(err::println);
         err.flush();
         return fleet.plan();
+    }
+
+    /** Where the API's progress lines go: standard error, each line as soon as it is told. */
+    static Consumer<String> progress(CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
     }
 
     /**
@@ -133,7 +140,7 @@ final class FleetCommands {
                 spec.commandLine().getErr().println("Desired state: " + fleet.desired().description());
             }
             out.println("Applying to " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
-                    + shardOf(fleet) + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
+                    + FleetReports.shardNote(fleet) + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
             out.flush();
             FleetApplyResult result = fleet.apply(safety.allowDestructive, note,
                     GitCommit.of(options.project().desired().toString()), saved, resume,
@@ -149,12 +156,6 @@ final class FleetCommands {
             out.flush();
             return ExitCodes.of(result);
         }
-    }
-
-    /** " (shard 2/4 of 1,000 targets)" when the fleet is one shard of its environment, else "". */
-    private static String shardOf(Fleet fleet) {
-        return fleet.shard().isAll() ? "" : " (shard " + fleet.shard() + " of " + Plural.count(fleet.environmentSize(),
-                "target") + ")";
     }
 
     private static String canaries(Fleet fleet) {

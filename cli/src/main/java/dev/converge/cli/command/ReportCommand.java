@@ -1,26 +1,15 @@
 package dev.converge.cli.command;
 
+import dev.converge.api.ConvergeProject;
+import dev.converge.api.EnvironmentSurvey;
 import dev.converge.cli.ExitCodes;
-import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.Redaction;
-import dev.converge.engine.fleet.Fleet;
-import dev.converge.engine.fleet.FleetPlan;
-import dev.converge.engine.project.EnvironmentConfig;
-import dev.converge.engine.project.ProjectConfig;
-import dev.converge.engine.report.FleetHtmlReport;
-import dev.converge.engine.report.FleetReport;
-import dev.converge.engine.report.RecentHistory;
-import dev.converge.engine.report.ReleaseNote;
-import dev.converge.engine.spi.DialectRegistry;
-import dev.converge.engine.workflow.PlanPipeline;
+import dev.converge.cli.option.EnvironmentsOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import dev.converge.cli.option.EnvironmentsOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +28,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:report written, every target read", "1:report written, but an environment or a target"
                 + " could not be read (shown in it)", "64:usage error"})
 public final class ReportCommand implements Callable<Integer> {
-    private final DialectRegistry dialects;
-
     @Spec
     private CommandSpec spec;
 
@@ -51,42 +38,21 @@ public final class ReportCommand implements Callable<Integer> {
             description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    public ReportCommand(DialectRegistry dialects) {
-        this.dialects = dialects;
-    }
-
     @Override
     public Integer call() {
-        ProjectConfig project = environments.project();
-        List<FleetReport.Environment> sections = new ArrayList<>();
-        boolean complete = true;
-        for (EnvironmentConfig env : environments.selected(project)) {
-            // As in status: one environment that cannot be read is shown as such, the others still are.
-            try (Fleet fleet = Fleet.open(project, env.name(), dialects).planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
-                long started = System.nanoTime();
-                FleetPlan plan = FleetCommands.plan(fleet, spec);
-                long planned = System.nanoTime();
-                sections.add(new FleetReport.Environment(env.name(), env.after(), plan, null,
-                        RecentHistory.of(fleet, FleetHtmlReport.HISTORY_PER_TARGET)));
-                spec.commandLine().getErr().printf(Locale.ROOT, "%s: planned in %.1f s, history read in %.1f s%n",
-                        env.name(), (planned - started) / 1e9, (System.nanoTime() - planned) / 1e9);
-                complete &= plan.failures().isEmpty();
-            } catch (ConvergeException e) {
-                sections.add(FleetReport.Environment.unreadable(env.name(), env.after(),
-                        Redaction.text(e.getMessage())));
-                complete = false;
-            }
-        }
-        FleetReport report = new FleetReport(Instant.now(), sections);
+        ConvergeProject project = environments.project();
+        // As in status: one environment that cannot be read is shown as such, the others still are.
+        List<EnvironmentSurvey> surveys = project.surveyEach(environments.selected(project), true,
+                FleetCommands.progress(spec));
         long started = System.nanoTime();
-        FleetCommands.write(out, FleetHtmlReport.render(report));
+        FleetCommands.write(out, EnvironmentSurvey.html(surveys, Instant.now()));
         spec.commandLine().getErr().printf(Locale.ROOT, "Rendered and written in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
         spec.commandLine().getErr().flush();
         PrintWriter stdout = spec.commandLine().getOut();
-        sections.forEach(s -> stdout.println(ReleaseNote.of(s)));
+        surveys.forEach(s -> stdout.println(s.releaseNote()));
         stdout.println("Report written to " + out);
         stdout.flush();
-        return complete ? ExitCodes.OK : ExitCodes.ERROR;
+        return surveys.stream().allMatch(EnvironmentSurvey::complete) ? ExitCodes.OK : ExitCodes.ERROR;
     }
 }

@@ -1,20 +1,12 @@
 package dev.converge.cli.command;
 
+import dev.converge.api.ConvergeProject;
+import dev.converge.api.EnvironmentSurvey;
 import dev.converge.cli.ExitCodes;
-import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.Redaction;
-import dev.converge.engine.fleet.Fleet;
-import dev.converge.engine.workflow.PlanPipeline;
-import dev.converge.engine.fleet.FleetPlan;
-import dev.converge.engine.fleet.FleetStatus;
-import dev.converge.engine.project.EnvironmentConfig;
-import dev.converge.engine.project.ProjectConfig;
-import dev.converge.engine.spi.DialectRegistry;
+import dev.converge.cli.option.EnvironmentsOptions;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.converge.cli.option.EnvironmentsOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show every environment and tenant: applied desired state, when, by whom, pending, drifted.")
 public final class StatusCommand implements Callable<Integer> {
-    private final DialectRegistry dialects;
-
     @Spec
     private CommandSpec spec;
 
@@ -41,32 +31,20 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private ReportFormat format;
 
-    public StatusCommand(DialectRegistry dialects) {
-        this.dialects = dialects;
-    }
-
     @Override
     public Integer call() {
-        ProjectConfig project = environments.project();
-        List<FleetPlan> plans = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        for (EnvironmentConfig env : environments.selected(project)) {
-            // One environment that cannot be reached (a variable unset here, a server down) must not
-            // hide the others: it is reported after the matrix, and the exit code says so.
-            try (Fleet fleet = Fleet.open(project, env.name(), dialects)
-                .planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
-                plans.add(FleetCommands.plan(fleet, spec));
-            } catch (ConvergeException e) {
-                unreadable.add(env.name() + ": " + Redaction.text(e.getMessage()));
-            }
-        }
+        ConvergeProject project = environments.project();
+        // One environment that cannot be reached (a variable unset here, a server down) must not hide
+        // the others: it is reported after the matrix, and the exit code says so.
+        List<EnvironmentSurvey> surveys = project.surveyEach(environments.selected(project), false,
+                FleetCommands.progress(spec));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == ReportFormat.json ? FleetStatus.statusJson(plans) : FleetStatus.matrix(plans));
+        out.print(format == ReportFormat.json ? EnvironmentSurvey.statusJson(surveys)
+                : EnvironmentSurvey.statusText(surveys));
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        unreadable.forEach(line -> err.println("error: environment " + line));
+        surveys.forEach(s -> s.error().ifPresent(error -> err.println("error: environment " + s.name() + ": " + error)));
         err.flush();
-        return unreadable.isEmpty() && plans.stream().allMatch(p -> p.failures().isEmpty()) ? ExitCodes.OK
-                : ExitCodes.ERROR;
+        return surveys.stream().allMatch(EnvironmentSurvey::complete) ? ExitCodes.OK : ExitCodes.ERROR;
     }
 }

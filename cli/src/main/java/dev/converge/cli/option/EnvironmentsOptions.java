@@ -1,8 +1,7 @@
 package dev.converge.cli.option;
 
-import dev.converge.engine.project.EnvironmentConfig;
-import dev.converge.engine.project.ProjectConfig;
-import dev.converge.engine.project.ProjectConfigReader;
+import dev.converge.api.Converge;
+import dev.converge.api.ConvergeProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +15,17 @@ public final class EnvironmentsOptions {
             description = "Only this environment (repeatable). Default: all.")
     public List<String> envs = new ArrayList<>();
 
-    @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE", defaultValue = ProjectConfig.DEFAULT_FILE,
+    @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE", defaultValue = ConvergeProject.DEFAULT_FILE,
             description = "The project file (default: ${DEFAULT-VALUE}).")
     public Path config;
 
-    /** The project of --config; an --env it lacks is a usage error naming the environments it has. */
-    public ProjectConfig project() {
-        ProjectConfig project = ProjectConfigReader.read(config);
-        envs.forEach(project::environment);
-        return project;
+    /** The project of --config. */
+    public ConvergeProject project() {
+        return Converge.project(config);
     }
 
-    /** The chosen environments, in promotion order. */
-    public List<EnvironmentConfig> selected(ProjectConfig project) {
-        return project.promotionOrder().stream().filter(e -> envs.isEmpty() || envs.contains(e.name())).toList();
+    /** The chosen environments, in promotion order; an --env the project lacks is a usage error naming those it has. */
+    public List<String> selected(ConvergeProject project) {
+        return project.environments(envs);
     }
 }

@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,13 +113,45 @@ public class JdbcHistoryStore implements HistoryStore {
                 .stream().findFirst();
     }
 
+    /**
+     * One query: the rows numbered per target, newest first, by a window function (PostgreSQL, MySQL
+     * 8, MariaDB 10.2 and later), and those within {@code perTarget} read as {@link #listFor} reads them.
+     */
+    @Override
+    public final Map<String, List<HistoryEntry>> recentByTarget(Connection connection, String environment,
+                                                                int perTarget, boolean succeededOnly)
+            throws SQLException {
+        if (!tables.exists(connection) || !tables.hasTargetColumns(connection)) {
+            return Map.of();
+        }
+        List<String> conditions = new ArrayList<>(scopeCondition());
+        conditions.add("environment = ?");
+        List<Object> parameters = new ArrayList<>(List.of(environment));
+        if (succeededOnly) {
+            conditions.add("status IN (?, ?)");
+            parameters.addAll(List.of(HistoryEntry.CONVERGED, HistoryEntry.APPLIED));
+        }
+        parameters.add(Math.max(0, perTarget));
+        String newest = "id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id DESC)"
+                + " AS recent FROM " + tables.history() + " WHERE " + String.join(" AND ", conditions)
+                + ") numbered WHERE recent <= ?)";
+        Map<String, List<HistoryEntry>> byTarget = new LinkedHashMap<>();
+        for (HistoryEntry entry : entries(connection, newest, parameters, "ORDER BY id DESC")) {
+            byTarget.computeIfAbsent(entry.target(), t -> new ArrayList<>()).add(entry);
+        }
+        return byTarget;
+    }
+
+    private List<String> scopeCondition() {
+        return tables.scope().map(s -> List.of(s.column() + " = " + s.expression())).orElse(List.of());
+    }
+
     private List<HistoryEntry> entries(Connection connection, String where, List<Object> parameters, String tail)
             throws SQLException {
         // A history table made before environments is read as it is (ensure() upgrades it at the next apply).
         String targetColumns = tables.hasTargetColumns(connection)
                 ? "environment, target, " + tables.jsonText("desired_snapshot") + ", remark" : "NULL, NULL, NULL, NULL";
-        List<String> conditions = new ArrayList<>();
-        tables.scope().ifPresent(s -> conditions.add(s.column() + " = " + s.expression()));
+        List<String> conditions = new ArrayList<>(scopeCondition());
         if (!where.isEmpty()) {
             conditions.add(where);
         }

@@ -24,6 +24,22 @@ public final class FleetReports {
     private FleetReports() {
     }
 
+    /**
+     * What a command says before it plans a fleet (plan, status, drift, report): the desired state,
+     * then how many targets of which environment (and shard), how many at a time.
+     */
+    public static List<String> planningAnnouncement(Fleet fleet) {
+        return List.of("Desired state: " + fleet.desired().description(),
+                "Planning " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
+                        + shardNote(fleet) + ", " + fleet.parallelism() + " at a time ...");
+    }
+
+    /** " (shard 2/4 of 1,000 targets)" when the fleet is one shard of its environment, else "". */
+    public static String shardNote(Fleet fleet) {
+        return fleet.shard().isAll() ? "" : " (shard " + fleet.shard() + " of " + Plural.count(fleet.environmentSize(),
+                "target") + ")";
+    }
+
     /** The summary after an apply: counts per outcome, then every target that did not end well. */
     public static String summary(FleetApplyResult result) {
         StringBuilder out = new StringBuilder();

@@ -20,9 +20,10 @@ import java.util.concurrent.Future;
 
 /**
  * RecentHistory reads the last applies of every target of an environment for the report's
- * timelines: one indexed query per target, over as many connections per database as the
- * environment's parallelism allows (tenant schemas share their database's history table). A database
- * that cannot be read gives no history; its targets are already shown unreachable by the plan.
+ * timelines: one query per database (tenant schemas share their database's history table, so 1,000
+ * tenants of one database are one read, not 1,000), the databases of a database-per-tenant fleet
+ * over as many connections as the environment's parallelism allows. A database that cannot be read
+ * gives no history; its targets are already shown unreachable by the plan.
  */
 public final class RecentHistory {
     private RecentHistory() {
@@ -35,13 +36,7 @@ public final class RecentHistory {
         int parallelism = Math.max(1, fleet.parallelism());
         List<Runnable> work = new ArrayList<>();
         Map<String, List<HistoryEntry>> history = new ConcurrentHashMap<>();
-        byDatabase.forEach((url, targets) -> {
-            int chunk = (targets.size() + parallelism - 1) / parallelism;
-            for (int from = 0; from < targets.size(); from += chunk) {
-                List<FleetTarget> slice = targets.subList(from, Math.min(targets.size(), from + chunk));
-                work.add(() -> read(fleet, url, slice, perTarget, history));
-            }
-        });
+        byDatabase.forEach((url, targets) -> work.add(() -> read(fleet, url, targets, perTarget, history)));
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, work.size())));
         try {
             List<Future<?>> running = work.stream().<Future<?>>map(pool::submit).toList();
@@ -62,9 +57,10 @@ public final class RecentHistory {
                              Map<String, List<HistoryEntry>> into) {
         HistoryStore store = fleet.dialect().history();
         try (Connection connection = fleet.dialect().connect(url)) {
-            for (FleetTarget target : targets) {
-                into.put(target.name(), store.listFor(connection, target.environment(), target.name(), perTarget));
-            }
+            Map<String, List<HistoryEntry>> recent = store.recentByTarget(connection, targets.get(0).environment(),
+                    perTarget, false);
+            // Only this fleet's targets: a shard, or a tenant since removed, shares the table.
+            targets.forEach(t -> into.put(t.name(), recent.getOrDefault(t.name(), List.of())));
         } catch (SQLException | ConvergeException e) {
             // Unreachable: the plan already shows its targets as such; they get no timeline.
         }

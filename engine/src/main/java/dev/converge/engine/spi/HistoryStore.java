@@ -2,7 +2,10 @@ package dev.converge.engine.spi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +45,30 @@ public interface HistoryStore {
             throws SQLException {
         return listFor(connection, environment, target, Integer.MAX_VALUE / 2).stream()
                 .filter(HistoryEntry::succeeded).findFirst();
+    }
+
+    /**
+     * The newest applies of every target of one environment recorded here, at most {@code perTarget}
+     * each, newest first, by target name: what {@link #listFor} gives for each target, in one read. A
+     * fleet's tenant schemas share their database's history, so a report or a plan of 1,000 tenants
+     * reads it once per database rather than once per tenant. Dialects may answer it with one query;
+     * this default filters.
+     *
+     * @param succeededOnly only applies that ran to their end (as {@link #lastSucceeded})
+     */
+    default Map<String, List<HistoryEntry>> recentByTarget(Connection connection, String environment, int perTarget,
+                                                           boolean succeededOnly) throws SQLException {
+        Map<String, List<HistoryEntry>> byTarget = new LinkedHashMap<>();
+        for (HistoryEntry entry : list(connection, Integer.MAX_VALUE / 2)) {
+            if (environment.equals(entry.environment()) && entry.target() != null
+                    && (!succeededOnly || entry.succeeded())) {
+                List<HistoryEntry> kept = byTarget.computeIfAbsent(entry.target(), t -> new ArrayList<>());
+                if (kept.size() < perTarget) {
+                    kept.add(entry);
+                }
+            }
+        }
+        return byTarget;
     }
 
     /** One apply by id. */

@@ -36,6 +36,37 @@ class MysqlHistoryStoreTest {
     }
 
     /**
+     * The bulk read of a fleet plan and of the report (a window function: MariaDB 10.2+, MySQL 8) gives
+     * each target of one environment what listFor gives it, and only for this database.
+     */
+    @Test
+    void theRecentAppliesOfEveryTargetAreReadAtOnce() throws Exception {
+        try (LocalMysql a = LocalMysql.create("histbulk"); LocalMysql b = LocalMysql.create("histbulk");
+             Connection ca = a.connect(); Connection cb = b.connect()) {
+            store.ensure(ca);
+            store.ensure(cb);
+            Instant t = Instant.parse("2026-01-02T03:04:05Z");
+            for (int i = 0; i < 3; i++) {
+                store.record(ca, tenantEntry(t, "acme", "a" + i, HistoryEntry.CONVERGED));
+                store.record(ca, tenantEntry(t, "beta", "b" + i, HistoryEntry.CONVERGED));
+            }
+            store.record(ca, tenantEntry(t, "acme", "a3", HistoryEntry.ROLLED_BACK));
+            store.record(cb, tenantEntry(t, "acme", "other database", HistoryEntry.CONVERGED));
+
+            var recent = store.recentByTarget(ca, "prod", 2, false);
+            assertEquals(java.util.Set.of("acme", "beta"), recent.keySet());
+            assertEquals(store.listFor(ca, "prod", "acme", 2), recent.get("acme"));
+            assertEquals(List.of("a3", "a2"), recent.get("acme").stream().map(HistoryEntry::desiredHash).toList());
+            assertEquals(List.of("a2"), store.recentByTarget(ca, "prod", 1, true).get("acme").stream()
+                    .map(HistoryEntry::desiredHash).toList(), "the rolled-back apply is skipped");
+        }
+    }
+
+    private static HistoryEntry tenantEntry(Instant at, String target, String hash, String status) {
+        return new HistoryEntry(0, at, "root", hash, "{}", status, 1, status, null, "prod", target, null, null);
+    }
+
+    /**
      * The bookkeeping database is shared by every database of a server, so parallel applies (a fleet
      * of tenant databases, the corpus harness with -j 2) prepare it at the same time; two that both
      * found a column missing both added it ("Duplicate column name 'environment'"). ensure() now

@@ -11,6 +11,7 @@ import dev.converge.api.ConvergePlan;
 import dev.converge.api.ConvergeProject;
 import dev.converge.api.Desired;
 import dev.converge.api.EnvironmentPlan;
+import dev.converge.api.EnvironmentSurvey;
 import dev.converge.api.FleetOutcome;
 import dev.converge.api.Format;
 import dev.converge.api.HistoryRecord;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,20 @@ class LibraryExamplesTest {
             assertFalse(drift.hasDrift());
             db.execute("ALTER TABLE orders ADD COLUMN made_by_hand int");
             assertTrue(project.drift("dev").hasDrift(), project.drift("dev").text());
+
+            Path report = dir.resolve("report.html");
+            // tag::survey[]
+            List<EnvironmentSurvey> all = project.surveyEach(project.environments(List.of()), true, System.err::println);
+            System.out.print(EnvironmentSurvey.statusText(all));                    // converge status
+            Files.writeString(report, EnvironmentSurvey.html(all, Instant.now()));   // converge report
+            // end::survey[]
+            assertEquals(List.of("dev"), all.stream().map(EnvironmentSurvey::name).toList());
+            assertTrue(all.get(0).complete() && all.get(0).drifted(), all.get(0).driftText());
+            assertTrue(EnvironmentSurvey.statusText(all).contains("drifted"), EnvironmentSurvey.statusText(all));
+            assertTrue(Files.readString(report).contains("made_by_hand"), "the report shows the drift");
+            assertTrue(all.get(0).releaseNote().startsWith("dev: "), all.get(0).releaseNote());
+            ConvergeException unknown = assertThrows(ConvergeException.class, () -> project.environments(List.of("qa")));
+            assertEquals(ErrorKind.USAGE, unknown.kind());
         }
     }
 

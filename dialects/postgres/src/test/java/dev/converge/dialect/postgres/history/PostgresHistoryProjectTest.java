@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Tenant schemas share one history table: each row names its environment and target, with the desired snapshot. */
@@ -43,6 +45,34 @@ class PostgresHistoryProjectTest {
             assertTrue(store.lastSucceeded(c, "dev", "acme").isEmpty());
             store.ensure(c);
             assertEquals(3, store.listFor(c, "prod", "acme", 10).size(), "ensure again keeps the rows");
+        }
+    }
+
+    /** The bulk read a fleet plan and the report use gives each target what listFor and lastSucceeded give. */
+    @Test
+    void theRecentAppliesOfEveryTargetAreReadAtOnce() throws SQLException {
+        try (LocalPostgres db = LocalPostgres.create("histbulk"); Connection c = db.connect()) {
+            assertEquals(Map.of(), store.recentByTarget(c, "prod", 3, false), "no history table yet");
+            store.ensure(c);
+            Instant t = Instant.parse("2026-01-02T03:04:05Z");
+            for (int i = 0; i < 4; i++) {
+                store.record(c, entry(t, "prod", "acme", "a" + i, null, null));
+                store.record(c, entry(t, "prod", "beta", "b" + i, null, null));
+            }
+            store.record(c, new HistoryEntry(0, t, "app", "a4", "{}", "failed at step 1", 1, HistoryEntry.ROLLED_BACK,
+                    null, "prod", "acme", null, null));
+            store.record(c, entry(t, "staging", "gamma", "g0", null, null));
+
+            Map<String, List<HistoryEntry>> recent = store.recentByTarget(c, "prod", 3, false);
+            assertEquals(Set.of("acme", "beta"), recent.keySet(), "only prod's targets");
+            for (String target : List.of("acme", "beta")) {
+                assertEquals(store.listFor(c, "prod", target, 3), recent.get(target), target);
+            }
+            assertEquals(List.of("a4", "a3", "a2"), recent.get("acme").stream().map(HistoryEntry::desiredHash).toList());
+            Map<String, List<HistoryEntry>> succeeded = store.recentByTarget(c, "prod", 1, true);
+            assertEquals(List.of(store.lastSucceeded(c, "prod", "acme").orElseThrow()), succeeded.get("acme"),
+                    "the rolled-back apply is skipped");
+            assertEquals("a3", succeeded.get("acme").get(0).desiredHash());
         }
     }
 
