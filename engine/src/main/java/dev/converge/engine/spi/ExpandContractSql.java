@@ -34,11 +34,16 @@ public interface ExpandContractSql {
      */
 
     /**
-     * A query with two parameters (the last key done, as text, twice; null before the first batch) whose
-     * single row holds the greatest key of the next batch of {@code size} rows, as text, or NULL when no
-     * row is left.
+     * A query with four parameters (the last key done, twice, null before the first batch; then the bound,
+     * twice, null for none; all as text) whose single row holds the greatest key of the next batch of
+     * {@code size} rows after the last key and not past the bound, as text, or no row or NULL when none is
+     * left. The server compares the keys in the key's own type and order (numbers as numbers, UUIDs as
+     * UUIDs, text in the column's collation), so the engine never interprets a key.
      */
     String nextBatchEnd(QualifiedName table, String key, String keyType, int size);
+
+    /** A query without parameters whose single row holds the greatest key of the table, as text (none when empty). */
+    String lastKey(QualifiedName table, String key);
 
     /**
      * An update with three parameters (the last key done, twice, or null; and the batch's last key, all

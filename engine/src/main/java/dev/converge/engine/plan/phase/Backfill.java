@@ -80,8 +80,9 @@ public final class Backfill {
         Checkpoint at = checkpoint(connection, sync);
         // The sync exists before the backfill starts, so rows written later are already in step: the
         // backfill stops at the last key there is now. Without this bound it chased the inserts of a
-        // busy table for ever, a few new rows per batch (seen in a full CI run).
-        String bound = at.finished() ? null : lastKeyNow(connection, sync, at);
+        // busy table for ever, a few new rows per batch (seen in a full CI run). The server compares
+        // keys with the bound in the key's own type, so a UUID or text key stops as an integer key does.
+        String bound = at.finished() ? null : lastKeyNow(connection, sync);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -167,45 +168,18 @@ public final class Backfill {
         return left;
     }
 
-    /*
-     * Whether a batch ending at {@code end} has passed the bound. A batch's end is the largest of its
-     * keys, so it passes the bound rather than meeting it: keys are compared as integers (the usual
-     * surrogate keys); other keys have no bound and the backfill runs until no row is left after it.
-     */
-    static boolean reached(String end, String bound) {
-        if (bound == null) {
-            return false;
-        }
-        try {
-            return new java.math.BigInteger(end.trim()).compareTo(new java.math.BigInteger(bound.trim())) >= 0;
-        } catch (NumberFormatException notAnInteger) {
-            return false;
-        }
-    }
-
-    private String lastKeyNow(Connection connection, BackfillTask sync, Checkpoint at) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(sql.nextBatchEnd(sync.table(), sync.key(), sync.keyType(),
-                Integer.MAX_VALUE))) {
+    private String lastKeyNow(Connection connection, BackfillTask sync) throws SQLException {
+        try (Statement st = connection.createStatement()) {
             timeout(st);
-            st.setString(1, at.lastKey());
-            st.setString(2, at.lastKey());
-            try (ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = st.executeQuery(sql.lastKey(sync.table(), sync.key()))) {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
     }
 
+    /* A table empty when the backfill started (no bound) has nothing to copy: later rows are the sync's. */
     private Checkpoint batch(Connection connection, BackfillTask sync, Checkpoint at, String bound) throws SQLException {
-        String end;
-        try (PreparedStatement st = connection.prepareStatement(sql.nextBatchEnd(sync.table(), sync.key(), sync.keyType(),
-                settings.batchSize()))) {
-            timeout(st);
-            st.setString(1, at.lastKey());
-            st.setString(2, at.lastKey());
-            try (ResultSet rs = st.executeQuery()) {
-                end = rs.next() ? rs.getString(1) : null;
-            }
-        }
+        String end = bound == null ? null : nextBatchEnd(connection, sync, at, bound);
         Checkpoint next;
         if (end == null) {
             next = new Checkpoint(at.lastKey(), at.batches(), at.rowsUpdated(), true);
@@ -218,10 +192,24 @@ public final class Backfill {
                 st.setString(3, end);
                 updated = st.executeUpdate();
             }
-            next = new Checkpoint(end, at.batches() + 1, at.rowsUpdated() + updated, reached(end, bound));
+            next = new Checkpoint(end, at.batches() + 1, at.rowsUpdated() + updated, false);
         }
         record(connection, sync, next);
         return next;
+    }
+
+    private String nextBatchEnd(Connection connection, BackfillTask sync, Checkpoint at, String bound) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql.nextBatchEnd(sync.table(), sync.key(), sync.keyType(),
+                settings.batchSize()))) {
+            timeout(st);
+            st.setString(1, at.lastKey());
+            st.setString(2, at.lastKey());
+            st.setString(3, bound);
+            st.setString(4, bound);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private void record(Connection connection, BackfillTask sync, Checkpoint at) throws SQLException {

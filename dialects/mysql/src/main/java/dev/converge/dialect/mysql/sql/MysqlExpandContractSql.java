@@ -56,8 +56,16 @@ public final class MysqlExpandContractSql implements ExpandContractSql {
 
     @Override
     public String nextBatchEnd(QualifiedName table, String key, String keyType, int size) {
-        return "SELECT CAST(max(k) AS CHAR) FROM (SELECT " + quote(key) + " AS k FROM " + qualified(table) + " WHERE "
-                + after(key) + " ORDER BY " + quote(key) + " LIMIT " + size + ") b";
+        return "SELECT CAST(k AS CHAR) AS batch_end FROM (SELECT " + quote(key) + " AS k FROM " + qualified(table) + " WHERE ("
+                + after(key) + ") AND (? IS NULL OR " + quote(key) + " <= ?) ORDER BY " + quote(key) + " LIMIT " + size
+                + ") b ORDER BY k DESC LIMIT 1";
+    }
+
+    @Override
+    public String lastKey(QualifiedName table, String key) {
+        // Ordered inside, in the key's own type: an outer ORDER BY could name the text column instead.
+        return "SELECT CAST(k AS CHAR) AS last_key FROM (SELECT " + quote(key) + " AS k FROM " + qualified(table) + " ORDER BY "
+                + quote(key) + " DESC LIMIT 1) b";
     }
 
     @Override

@@ -60,10 +60,19 @@ public final class PostgresExpandContractSql implements ExpandContractSql {
                 "DROP FUNCTION " + quote(QualifiedName.of(table.schema(), name)) + "()"));
     }
 
+    /* PostgreSQL has no max() for uuid: the batch's end is its last key in key order. */
     @Override
     public String nextBatchEnd(QualifiedName table, String key, String keyType, int size) {
-        return "SELECT max(k)::text FROM (SELECT " + quote(key) + " AS k FROM " + quote(table) + " WHERE "
-                + after(key, keyType) + " ORDER BY " + quote(key) + " LIMIT " + size + ") b";
+        return "SELECT CAST(k AS text) AS batch_end FROM (SELECT " + quote(key) + " AS k FROM " + quote(table) + " WHERE ("
+                + after(key, keyType) + ") AND (CAST(? AS text) IS NULL OR " + quote(key) + " <= CAST(CAST(? AS text) AS "
+                + keyType + ")) ORDER BY " + quote(key) + " LIMIT " + size + ") b ORDER BY k DESC LIMIT 1";
+    }
+
+    @Override
+    public String lastKey(QualifiedName table, String key) {
+        // Ordered inside, in the key's own type: an outer ORDER BY could name the text column instead.
+        return "SELECT CAST(k AS text) AS last_key FROM (SELECT " + quote(key) + " AS k FROM " + quote(table) + " ORDER BY "
+                + quote(key) + " DESC LIMIT 1) b";
     }
 
     @Override

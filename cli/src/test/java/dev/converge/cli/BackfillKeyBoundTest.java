@@ -1,0 +1,169 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.mysql.sql.MysqlExpandContractSql;
+import dev.converge.dialect.postgres.sql.PostgresExpandContractSql;
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.plan.DdlStatement;
+import dev.converge.engine.plan.phase.Backfill;
+import dev.converge.engine.plan.phase.ColumnSync;
+import dev.converge.engine.spi.ExpandContractSql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A backfill walks a UUID-keyed table to the last key there was when it started and stops there,
+ * although the application keeps inserting rows whose keys sort after it: the server compares the keys
+ * with the bound, so a key the engine cannot read as a number stops as an integer key does. Before,
+ * such a backfill chased the inserts for as long as they came.
+ */
+class BackfillKeyBoundTest {
+    private static final int ROWS = 1000;
+    private static final Backfill.Settings BATCHES_OF_100 = new Backfill.Settings(100, Duration.ZERO, Duration.ofSeconds(30));
+
+    @Test
+    void postgres() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("expand_uuid_bound")) {
+            backfillStopsAtItsBound(db::connect, new PostgresExpandContractSql(), QualifiedName.of("public", "t"),
+                    "CAST(? AS uuid)");
+        }
+    }
+
+    @Test
+    void mysql() throws Exception {
+        try (ExpandContractMysqlTest.Db db = ExpandContractMysqlTest.Db.create("expand_uuid_bound")) {
+            backfillStopsAtItsBound(db::connect, new MysqlExpandContractSql(), QualifiedName.of(db.name(), "t"), "?");
+        }
+    }
+
+    /** @param keyParameter how an insert passes a key as text (PostgreSQL does not convert text to uuid by itself) */
+    private static void backfillStopsAtItsBound(AppLoop.Connector db, ExpandContractSql sql, QualifiedName table,
+            String keyParameter) throws Exception {
+        ColumnSync sync = new ColumnSync(table, "a", "b", "id", "uuid");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (id uuid NOT NULL PRIMARY KEY, a varchar(100) NOT NULL, b varchar(100))");
+            try (PreparedStatement insert = c.prepareStatement(insert(keyParameter))) {
+                for (int n = 1; n <= ROWS; n++) {
+                    insert.setString(1, key(n));
+                    insert.setString(2, "v" + n);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            for (DdlStatement ddl : sql.createColumnSync(table, "a", "b", ColumnSync.marker("a", "b"))) {
+                st.execute(ddl.sql());
+            }
+        }
+        try (Inserts app = new Inserts(db, insert(keyParameter)); Connection c = db.connect()) {
+            // From the first batch on, each batch waits for the application to insert rows after the bound.
+            Backfill backfill = new Backfill(sql, BATCHES_OF_100, (task, batches, rows, finished) -> app.startAndAwaitInserts(2),
+                    () -> false);
+            Backfill.Checkpoint done = backfill.run(c, sync);
+            app.stop();
+            assertTrue(done.finished());
+            assertEquals(ROWS / 100, done.batches(), "the backfill stopped at its bound, not after the new rows");
+            assertEquals(ROWS, done.rowsUpdated());
+            assertEquals(0, app.failures(), app.firstFailure());
+            assertTrue(app.inserted() >= ROWS / 100, "rows were inserted while the backfill ran: " + app.inserted());
+            assertEquals(ROWS + app.inserted(), count(c, "1 = 1"));
+            assertEquals(0, count(c, "b IS NULL OR b <> a"), "every row in step, by the backfill or the sync");
+        }
+    }
+
+    /** The application: inserts rows through the old column, with keys after every key there was. */
+    private static final class Inserts implements AutoCloseable {
+        private final AppLoop.Connector db;
+        private final String insert;
+        private final Thread thread = new Thread(this::loop, "uuid-inserts");
+        private volatile boolean running = true;
+        private long inserted;
+        private int failures;
+        private String firstFailure = "";
+
+        Inserts(AppLoop.Connector db, String insert) {
+            this.db = db;
+            this.insert = insert;
+        }
+
+        synchronized void startAndAwaitInserts(long more) {
+            if (thread.getState() == Thread.State.NEW) {
+                thread.start();
+            }
+            long until = inserted + more;
+            long deadline = System.currentTimeMillis() + 30_000;
+            try {
+                while (inserted < until && failures == 0 && System.currentTimeMillis() < deadline) {
+                    wait(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void loop() {
+            try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement(this.insert)) {
+                for (long n = ROWS + 1; running; n++) {
+                    insert.setString(1, key(n));
+                    insert.setString(2, "v" + n);
+                    insert.executeUpdate();
+                    synchronized (this) {
+                        inserted++;
+                        notifyAll();
+                    }
+                }
+            } catch (SQLException e) {
+                synchronized (this) {
+                    failures++;
+                    firstFailure = e.getMessage();
+                    notifyAll();
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(30_000);
+        }
+
+        synchronized long inserted() {
+            return inserted;
+        }
+
+        synchronized int failures() {
+            return failures;
+        }
+
+        synchronized String firstFailure() {
+            return firstFailure;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop();
+        }
+    }
+
+    private static String insert(String keyParameter) {
+        return "INSERT INTO t (id, a) VALUES (" + keyParameter + ", ?)";
+    }
+
+    /** Keys that sort in insertion order under any order of the UUID's groups. */
+    private static String key(long n) {
+        return String.format("%08x-0000-4000-8000-%012x", n, n);
+    }
+
+    private static long count(Connection c, String where) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM t WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
