@@ -16,7 +16,6 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * body, options the server checks), only the punctuation that would end that text is named.
  */
 final class MysqlExpectedTokens {
-    private static final int MAX_SHOWN = 6;
     private static final Set<Integer> NAME_TOKENS = Set.of(MysqlLexer.IDENTIFIER, MysqlLexer.BACKQUOTED_NAME);
     /** Key words that may be names (the grammar's nonReservedKeyword). */
     static final Set<Integer> NON_RESERVED = Set.of(MysqlParser.ACTION, MysqlParser.AFTER, MysqlParser.AGGREGATE,
@@ -74,20 +73,7 @@ final class MysqlExpectedTokens {
                 }
             }
         }
-        if (words.contains("';'")) {
-            words.remove("end of statement"); // the same thing, said twice
-        }
-        return sentence(words);
-    }
-
-    private static String sentence(List<String> words) {
-        if (words.size() > MAX_SHOWN) {
-            return String.join(", ", words.subList(0, MAX_SHOWN)) + ", ...";
-        }
-        if (words.size() == 1) {
-            return words.get(0);
-        }
-        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+        return ExpectedTokens.sentence(words);
     }
 
     /** A token as the user would write it: ')' , TABLE; null for a token never worth naming. */

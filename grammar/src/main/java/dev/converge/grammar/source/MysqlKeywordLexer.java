@@ -2,13 +2,11 @@ package dev.converge.grammar.source;
 
 import dev.converge.grammar.mysql.MysqlLexer;
 import dev.converge.grammar.mysql.MysqlParser;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.Vocabulary;
 
 /**
  * MysqlKeywordLexer is the {@link MysqlLexer} as {@link MysqlParser} needs it: a word the parser
@@ -16,7 +14,8 @@ import org.antlr.v4.runtime.Vocabulary;
  * comments and the marks of executable comments are already on the hidden channel.
  */
 final class MysqlKeywordLexer extends MysqlLexer {
-    private static final Map<String, Integer> KEYWORDS = keywords();
+    private static final Map<String, Integer> KEYWORDS = KeywordLexer.keywords(MysqlLexer.VOCABULARY,
+            MysqlParser.VOCABULARY);
 
     MysqlKeywordLexer(CharStream input) {
         super(input);
@@ -37,18 +36,5 @@ final class MysqlKeywordLexer extends MysqlLexer {
 
     static boolean isKeyword(int tokenType) {
         return tokenType > MysqlLexer.VOCABULARY.getMaxTokenType();
-    }
-
-    /** The parser's own token types (those the lexer does not define) are the key words. */
-    private static Map<String, Integer> keywords() {
-        Vocabulary parser = MysqlParser.VOCABULARY;
-        Map<String, Integer> keywords = new HashMap<>();
-        for (int type = MysqlLexer.VOCABULARY.getMaxTokenType() + 1; type <= parser.getMaxTokenType(); type++) {
-            String name = parser.getSymbolicName(type);
-            if (name != null) {
-                keywords.put(name, type);
-            }
-        }
-        return keywords;
     }
 }

@@ -124,24 +124,19 @@ final class MysqlSourceListener extends MysqlParserBaseListener {
         require(ctx.qualifiedName());
     }
 
+    /** The statements that declare nothing: only their kind is kept. */
     @Override
-    public void enterOtherAlter(MysqlParser.OtherAlterContext ctx) {
-        kind = StatementKind.OTHER_ALTER;
-    }
-
-    @Override
-    public void enterDropStatement(MysqlParser.DropStatementContext ctx) {
-        kind = StatementKind.DROP;
-    }
-
-    @Override
-    public void enterOtherCreate(MysqlParser.OtherCreateContext ctx) {
-        kind = StatementKind.OTHER_CREATE;
-    }
-
-    @Override
-    public void enterOtherStatement(MysqlParser.OtherStatementContext ctx) {
-        kind = ctx.getStart().getType() == MysqlParser.SET ? StatementKind.SET : StatementKind.OTHER;
+    public void enterStatement(MysqlParser.StatementContext ctx) {
+        ParserRuleContext chosen = (ParserRuleContext) ctx.getChild(0);
+        if (chosen instanceof MysqlParser.OtherStatementContext) {
+            kind = chosen.getStart().getType() == MysqlParser.SET ? StatementKind.SET : StatementKind.OTHER;
+        } else if (chosen instanceof MysqlParser.DropStatementContext) {
+            kind = StatementKind.DROP;
+        } else if (chosen instanceof MysqlParser.OtherCreateContext) {
+            kind = StatementKind.OTHER_CREATE;
+        } else if (chosen instanceof MysqlParser.OtherAlterContext) {
+            kind = StatementKind.OTHER_ALTER;
+        }
     }
 
     private void declare(String what, NameSpace space, SqlName name, ParserRuleContext at, List<Annotation> notes) {
