@@ -1,7 +1,6 @@
 package dev.converge.grammar.support;
 
 import dev.converge.grammar.mysql.MysqlLexer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,31 +36,19 @@ public final class MysqlScriptSplitter {
     }
 
     /** The state of one split: the statement being collected and the issues so far. */
-    private static final class Run {
-        private final String text;
-        private final TextPositions positions;
-        private final List<RawStatement> statements = new ArrayList<>();
-        private final List<LexicalIssue> issues = new ArrayList<>();
-        private List<String> pendingComments = new ArrayList<>();
+    private static final class Run extends SplitRun {
         private boolean customDelimiter;
-        private int start = -1;
-        private int end = -1;
-        private List<String> comments = List.of();
         private int headWords;
         private boolean createStatement;
         private boolean compound;
         private int depth;
 
         Run(String text) {
-            this.text = text;
-            this.positions = new TextPositions(text);
+            super(text);
         }
 
         SplitResult run() {
-            MysqlLexer lexer = new MysqlLexer(CharStreams.fromString(text));
-            // The lexer has a catch-all OTHER rule, so it reports nothing; a listener would only print.
-            lexer.removeErrorListeners();
-            List<? extends Token> tokens = lexer.getAllTokens();
+            List<? extends Token> tokens = tokensOf(new MysqlLexer(CharStreams.fromString(text)));
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 int type = token.getType();
@@ -90,16 +77,7 @@ public final class MysqlScriptSplitter {
                 }
             }
             finish();
-            return new SplitResult(statements, issues);
-        }
-
-        private void significant(int from, int to) {
-            if (start < 0) {
-                start = from;
-                comments = pendingComments;
-                pendingComments = new ArrayList<>();
-            }
-            end = to;
+            return result();
         }
 
         /** Follows BEGIN ... END blocks of a body; returns the index of the last token it used. */
@@ -171,21 +149,12 @@ public final class MysqlScriptSplitter {
             }
         }
 
-        private void finish() {
-            if (start >= 0) {
-                statements.add(new RawStatement(text.substring(start, end), start, end, comments));
-            }
-            start = -1;
-            end = -1;
-            comments = List.of();
+        @Override
+        void statementEnded() {
             headWords = 0;
             createStatement = false;
             compound = false;
             depth = 0;
-        }
-
-        private void issue(int offset, String message, String hint) {
-            issues.add(new LexicalIssue(offset, positions.line(offset), positions.column(offset), message, hint));
         }
     }
 }
