@@ -8,6 +8,7 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.RoutineCalls;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -24,25 +25,15 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         this.index = index;
     }
 
-    @Override
-    public List<Change> visitCreateSchema(CreateSchema c) {
-        return List.of();
-    }
+    @Override public List<Change> visitCreateSchema(CreateSchema c) { return List.of(); }
 
     @Override
     public List<Change> visitDropSchema(DropSchema c) {
         return index.inSchema(c.schema().name(), isDrop().and(ch -> !(ch instanceof DropSchema)));
     }
 
-    @Override
-    public List<Change> visitCreateEnum(CreateEnum c) {
-        return schemaOf(c);
-    }
-
-    @Override
-    public List<Change> visitDropEnum(DropEnum c) {
-        return dependentsChanged(c.target());
-    }
+    @Override public List<Change> visitCreateEnum(CreateEnum c) { return schemaOf(c); }
+    @Override public List<Change> visitDropEnum(DropEnum c) { return dependentsChanged(c.target()); }
 
     /**
      * New labels of one enum are added in their desired order: each is placed BEFORE an existing label
@@ -58,26 +49,12 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
                 .toList();
     }
 
-    @Override
-    public List<Change> visitCreateSequence(CreateSequence c) {
-        return schemaOf(c);
-    }
-
-    @Override
-    public List<Change> visitAlterSequence(AlterSequence c) {
-        return List.of();
-    }
-
-    @Override
-    public List<Change> visitDropSequence(DropSequence c) {
-        return dependentsChanged(c.target());
-    }
+    @Override public List<Change> visitCreateSequence(CreateSequence c) { return schemaOf(c); }
+    @Override public List<Change> visitAlterSequence(AlterSequence c) { return List.of(); }
+    @Override public List<Change> visitDropSequence(DropSequence c) { return dependentsChanged(c.target()); }
 
     /** A rename needs nothing: it runs first (see ChangeRank), before anything uses the new name. */
-    @Override
-    public List<Change> visitRename(Rename c) {
-        return List.of();
-    }
+    @Override public List<Change> visitRename(Rename c) { return List.of(); }
 
     @Override
     public List<Change> visitSetSequenceOwner(SetSequenceOwner c) {
@@ -129,7 +106,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
             }
             before.add(other);
         }
-        c.column().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(creatorsOfAll(c.column().dependsOn()));
         before.addAll(placing(c.table(), c.after()));
         return before;
     }
@@ -167,7 +144,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     public List<Change> visitAlterColumn(AlterColumn c) {
         List<Change> before = new ArrayList<>(columnAltered(c.table(), c.target()));
         before.addAll(index.targeting(c.target(), isA(ReleaseColumn.class)));
-        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(creatorsOfAll(c.to().dependsOn()));
         if (c.kinds().contains(ColumnChangeKind.POSITION)) {
             before.addAll(placing(c.table(), c.after()));
         }
@@ -179,10 +156,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
-    @Override
-    public List<Change> visitReleaseColumn(ReleaseColumn c) {
-        return columnAltered(c.table(), c.target());
-    }
+    @Override public List<Change> visitReleaseColumn(ReleaseColumn c) { return columnAltered(c.table(), c.target()); }
 
     /** What must happen before a column of {@code table} changes in place (type, default...). */
     private List<Change> columnAltered(QualifiedName table, ObjectRef column) {
@@ -229,10 +203,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
-    @Override
-    public List<Change> visitDropForeignKey(DropForeignKey c) {
-        return List.of();
-    }
+    @Override public List<Change> visitDropForeignKey(DropForeignKey c) { return List.of(); }
 
     @Override
     public List<Change> visitCreateIndex(CreateIndex c) {
@@ -275,9 +246,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
 
     @Override
     public List<Change> visitCreateView(CreateView c) {
-        List<Change> before = new ArrayList<>(schemaOf(c));
-        c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        before.addAll(index.targeting(c.target(), isA(DropView.class)));
+        List<Change> before = createdAgain(c, c.view().dependsOn(), DropView.class);
         before.addAll(predecessorOfSameName(c.target().name()));
         return before;
     }
@@ -293,10 +262,7 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
-    @Override
-    public List<Change> visitDropView(DropView c) {
-        return dependentsChanged(c.target());
-    }
+    @Override public List<Change> visitDropView(DropView c) { return dependentsChanged(c.target()); }
 
     /** After the table exists; before nothing (options never block another change). */
     @Override
@@ -333,23 +299,15 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
      */
     @Override
     public List<Change> visitCreateRoutine(CreateRoutine c) {
-        List<Change> before = new ArrayList<>(schemaOf(c));
-        c.routine().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        before.addAll(index.targeting(c.target(), isA(DropRoutine.class)));
-        return without(before, c);
+        return without(createdAgain(c, c.routine().dependsOn(), DropRoutine.class), c);
     }
 
     @Override
     public List<Change> visitReplaceRoutine(ReplaceRoutine c) {
-        List<Change> before = new ArrayList<>();
-        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        return without(before, c);
+        return without(creatorsOfAll(c.to().dependsOn()), c);
     }
 
-    @Override
-    public List<Change> visitDropRoutine(DropRoutine c) {
-        return dependentsChanged(c.target());
-    }
+    @Override public List<Change> visitDropRoutine(DropRoutine c) { return dependentsChanged(c.target()); }
 
     /**
      * A trigger needs its table (and columns), its function and what else it depends on (the trigger a
@@ -364,35 +322,25 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         if (c.trigger().function() != null) {
             before.addAll(index.targeting(c.trigger().function(), isA(CreateRoutine.class, ReplaceRoutine.class)));
         }
-        c.trigger().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(creatorsOfAll(c.trigger().dependsOn()));
         before.addAll(index.targeting(c.target(), isA(DropTrigger.class)));
         return before;
     }
 
-    @Override
-    public List<Change> visitDropTrigger(DropTrigger c) {
-        return List.of();
-    }
-
-    @Override
-    public List<Change> visitSetTriggerState(SetTriggerState c) {
-        return List.of();
-    }
+    @Override public List<Change> visitDropTrigger(DropTrigger c) { return List.of(); }
+    @Override public List<Change> visitSetTriggerState(SetTriggerState c) { return List.of(); }
 
     /** A policy needs its table and what its expressions read, and replaces the policy it drops. */
     @Override
     public List<Change> visitCreatePolicy(CreatePolicy c) {
         QualifiedName table = c.policy().table();
         List<Change> before = new ArrayList<>(index.onTable(table, isA(CreateTable.class, AddColumn.class, AlterColumn.class)));
-        c.policy().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        before.addAll(creatorsOfAll(c.policy().dependsOn()));
         before.addAll(index.targeting(c.target(), isA(DropPolicy.class)));
         return before;
     }
 
-    @Override
-    public List<Change> visitDropPolicy(DropPolicy c) {
-        return List.of();
-    }
+    @Override public List<Change> visitDropPolicy(DropPolicy c) { return List.of(); }
 
     @Override
     public List<Change> visitSetRowSecurity(SetRowSecurity c) {
@@ -401,65 +349,32 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
 
     @Override
     public List<Change> visitCreateDomain(CreateDomain c) {
-        List<Change> before = new ArrayList<>(schemaOf(c));
-        c.domain().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        before.addAll(index.targeting(c.target(), isA(DropDomain.class)));
-        return before;
+        return createdAgain(c, c.domain().dependsOn(), DropDomain.class);
     }
 
-    @Override
-    public List<Change> visitAlterDomain(AlterDomain c) {
-        List<Change> before = new ArrayList<>();
-        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        return before;
-    }
-
-    @Override
-    public List<Change> visitDropDomain(DropDomain c) {
-        return dependentsChanged(c.target());
-    }
+    @Override public List<Change> visitAlterDomain(AlterDomain c) { return creatorsOfAll(c.to().dependsOn()); }
+    @Override public List<Change> visitDropDomain(DropDomain c) { return dependentsChanged(c.target()); }
 
     @Override
     public List<Change> visitCreateCompositeType(CreateCompositeType c) {
-        List<Change> before = new ArrayList<>(schemaOf(c));
-        c.type().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        before.addAll(index.targeting(c.target(), isA(DropCompositeType.class)));
-        return before;
+        return createdAgain(c, c.type().dependsOn(), DropCompositeType.class);
     }
 
     @Override
     public List<Change> visitAlterCompositeType(AlterCompositeType c) {
-        List<Change> before = new ArrayList<>();
-        c.to().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        return before;
+        return creatorsOfAll(c.to().dependsOn());
     }
 
-    @Override
-    public List<Change> visitDropCompositeType(DropCompositeType c) {
-        return dependentsChanged(c.target());
-    }
-
-    @Override
-    public List<Change> visitCreateExtension(CreateExtension c) {
-        return schemaOf(c);
-    }
-
-    @Override
-    public List<Change> visitAlterExtension(AlterExtension c) {
-        return schemaOf(c);
-    }
+    @Override public List<Change> visitDropCompositeType(DropCompositeType c) { return dependentsChanged(c.target()); }
+    @Override public List<Change> visitCreateExtension(CreateExtension c) { return schemaOf(c); }
+    @Override public List<Change> visitAlterExtension(AlterExtension c) { return schemaOf(c); }
 
     /** Objects that use an extension's types are not tracked one by one: its rank puts it after their drops. */
-    @Override
-    public List<Change> visitDropExtension(DropExtension c) {
-        return List.of();
-    }
+    @Override public List<Change> visitDropExtension(DropExtension c) { return List.of(); }
 
     @Override
     public List<Change> visitCreateMaterializedView(CreateMaterializedView c) {
-        List<Change> before = new ArrayList<>(schemaOf(c));
-        c.view().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
-        before.addAll(index.targeting(c.target(), isA(DropMaterializedView.class)));
+        List<Change> before = createdAgain(c, c.view().dependsOn(), DropMaterializedView.class);
         before.addAll(predecessorOfSameName(c.target().name()));
         return without(before, c);
     }
@@ -510,6 +425,23 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
 
     private List<Change> schemaOf(Change c) {
         return index.targeting(ObjectRef.schema(c.target().name().schema()), isA(CreateSchema.class));
+    }
+
+    /**
+     * What an object created in a schema waits for: its schema, what it needs, and the drop of the
+     * object it replaces (one of the same name dropped by the plan).
+     */
+    private List<Change> createdAgain(Change c, Collection<ObjectRef> needs, Class<? extends Change> drop) {
+        List<Change> before = new ArrayList<>(schemaOf(c));
+        before.addAll(creatorsOfAll(needs));
+        before.addAll(index.targeting(c.target(), isA(drop)));
+        return before;
+    }
+
+    private List<Change> creatorsOfAll(Collection<ObjectRef> needs) {
+        List<Change> creators = new ArrayList<>();
+        needs.forEach(need -> creators.addAll(creatorsOf(need)));
+        return creators;
     }
 
     /** The changes that create or extend an object something else needs. */
@@ -583,15 +515,8 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     }
 
     /** After everything else done to the object (created, replaced, its column added or changed). */
-    @Override
-    public List<Change> visitGrantPrivileges(GrantPrivileges c) {
-        return afterObject(c.target());
-    }
-
-    @Override
-    public List<Change> visitRevokePrivileges(RevokePrivileges c) {
-        return afterObject(c.target());
-    }
+    @Override public List<Change> visitGrantPrivileges(GrantPrivileges c) { return afterObject(c.target()); }
+    @Override public List<Change> visitRevokePrivileges(RevokePrivileges c) { return afterObject(c.target()); }
 
     private List<Change> afterObject(ObjectRef target) {
         List<Change> before = new ArrayList<>(index.targeting(target,
@@ -632,17 +557,12 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     }
 
     /** After the columns that use it now are changed or dropped. */
-    @Override
-    public List<Change> visitDropCollation(DropCollation c) {
-        return dependentsChanged(c.target());
-    }
+    @Override public List<Change> visitDropCollation(DropCollation c) { return dependentsChanged(c.target()); }
 
     /** After its schema, what it needs, and its own drop when it is replaced. */
     @Override
     public List<Change> visitCreateCatalogObject(CreateCatalogObject c) {
-        List<Change> before = new ArrayList<>(schemaOf(c));
-        before.addAll(index.targeting(c.target(), isA(DropCatalogObject.class)));
-        c.object().dependsOn().forEach(dep -> before.addAll(creatorsOf(dep)));
+        List<Change> before = createdAgain(c, c.object().dependsOn(), DropCatalogObject.class);
         if (!c.target().member().isEmpty()) {
             // a rule on a table or view
             before.addAll(index.targeting(c.target().owner(), isA(CreateTable.class)));
@@ -652,8 +572,5 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     }
 
     /** After what uses it now is changed or dropped. */
-    @Override
-    public List<Change> visitDropCatalogObject(DropCatalogObject c) {
-        return dependentsChanged(c.target());
-    }
+    @Override public List<Change> visitDropCatalogObject(DropCatalogObject c) { return dependentsChanged(c.target()); }
 }

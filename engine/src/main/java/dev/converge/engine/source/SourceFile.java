@@ -2,6 +2,7 @@ package dev.converge.engine.source;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.diag.SourceSpan;
 
 /**
@@ -26,6 +27,12 @@ public record SourceFile(String displayPath, String text) {
             }
         }
         return new SourceSpan(displayPath, line, end - lineStart + 1);
+    }
+
+    /** A diagnostic at a character offset of this file, quoting the line it is on. */
+    public Diagnostic diagnosticAt(int offset, String message, String hint) {
+        SourceSpan span = spanAt(offset);
+        return new Diagnostic(span, message, line(span.line()), hint);
     }
 
     /** The text of a 1-based line, without its line break; "" past the end. */

@@ -37,7 +37,6 @@ public record SqlStatement(SourceFile file, String sql, int startOffset, List<St
 
     /** A diagnostic at a 0-based offset inside this statement. */
     public Diagnostic diagnosticAt(int offsetInStatement, String message, String hint) {
-        SourceSpan span = spanAt(offsetInStatement);
-        return new Diagnostic(span, message, file.line(span.line()), hint);
+        return file.diagnosticAt(startOffset + offsetInStatement, message, hint);
     }
 }

@@ -54,6 +54,12 @@ final class ExpectedTokens {
                 }
             }
         }
+        return sentence(words);
+    }
+
+    /** The words as a list a reader would say: "a", "a or b", "a, b or c", at most a handful then "...". */
+    static String sentence(List<String> found) {
+        List<String> words = new ArrayList<>(found);
         if (words.contains("';'")) {
             words.remove("end of statement"); // the same thing, said twice
         }
@@ -61,9 +67,7 @@ final class ExpectedTokens {
             return "more";
         }
         if (words.size() > MAX_SHOWN) {
-            words = new ArrayList<>(words.subList(0, MAX_SHOWN));
-            words.add("...");
-            return String.join(", ", words);
+            return String.join(", ", words.subList(0, MAX_SHOWN)) + ", ...";
         }
         if (words.size() == 1) {
             return words.get(0);

@@ -16,7 +16,7 @@ import org.antlr.v4.runtime.Vocabulary;
  * as IDENTIFIER), and blanks and comments go to the hidden channel, where annotations are read.
  */
 final class KeywordLexer extends PostgresLexer {
-    private static final Map<String, Integer> KEYWORDS = keywords();
+    private static final Map<String, Integer> KEYWORDS = keywords(PostgresLexer.VOCABULARY, PostgresParser.VOCABULARY);
 
     KeywordLexer(CharStream input) {
         super(input);
@@ -42,11 +42,13 @@ final class KeywordLexer extends PostgresLexer {
         return tokenType > PostgresLexer.VOCABULARY.getMaxTokenType();
     }
 
-    /** The parser's own token types (those the lexer does not define) are the key words. */
-    private static Map<String, Integer> keywords() {
-        Vocabulary parser = PostgresParser.VOCABULARY;
+    /**
+     * The parser's own token types (those the lexer does not define) are the key words: by name, the
+     * key word's token type.
+     */
+    static Map<String, Integer> keywords(Vocabulary lexer, Vocabulary parser) {
         Map<String, Integer> keywords = new HashMap<>();
-        for (int type = PostgresLexer.VOCABULARY.getMaxTokenType() + 1; type <= parser.getMaxTokenType(); type++) {
+        for (int type = lexer.getMaxTokenType() + 1; type <= parser.getMaxTokenType(); type++) {
             String name = parser.getSymbolicName(type);
             if (name != null) {
                 keywords.put(name, type);

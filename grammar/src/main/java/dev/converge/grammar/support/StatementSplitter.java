@@ -1,7 +1,6 @@
 package dev.converge.grammar.support;
 
 import dev.converge.grammar.postgres.PostgresLexer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.CharStreams;
@@ -23,32 +22,19 @@ public final class StatementSplitter {
     }
 
     /** The state of one split: the statement being collected and the issues so far. */
-    private static final class Run {
-        private final String text;
-        private final TextPositions positions;
-        private final List<RawStatement> statements = new ArrayList<>();
-        private final List<LexicalIssue> issues = new ArrayList<>();
-
-        private List<String> pendingComments = new ArrayList<>();
+    private static final class Run extends SplitRun {
         private int lastTerminatorEnd = -1;
-        private int start = -1;
-        private int end = -1;
-        private List<String> comments = List.of();
         private String previousWord;
         private int atomicDepth;
         private int atomicStart;
         private int lastBeginOffset;
 
         Run(String text) {
-            this.text = text;
-            this.positions = new TextPositions(text);
+            super(text);
         }
 
         SplitResult run() {
-            PostgresLexer lexer = new PostgresLexer(CharStreams.fromString(text));
-            // The lexer has a catch-all OTHER rule, so it reports nothing; a listener would only print.
-            lexer.removeErrorListeners();
-            List<? extends Token> tokens = lexer.getAllTokens();
+            List<? extends Token> tokens = tokensOf(new PostgresLexer(CharStreams.fromString(text)));
             int skipUntil = -1;
             for (Token token : tokens) {
                 int from = positions.charOffset(token.getStartIndex());
@@ -80,7 +66,7 @@ public final class StatementSplitter {
                         "end the function body with END before the ';' that ends the statement");
             }
             finish();
-            return new SplitResult(statements, issues);
+            return result();
         }
 
         private void comment(String comment, int from) {
@@ -96,12 +82,7 @@ public final class StatementSplitter {
         }
 
         private void significant(Token token, int from, int to) {
-            if (start < 0) {
-                start = from;
-                comments = pendingComments;
-                pendingComments = new ArrayList<>();
-            }
-            end = to;
+            significant(from, to);
             String word = token.getType() == PostgresLexer.IDENTIFIER
                     ? token.getText().toUpperCase(Locale.ROOT) : null;
             if (word != null) {
@@ -147,13 +128,8 @@ public final class StatementSplitter {
             }
         }
 
-        private void finish() {
-            if (start >= 0) {
-                statements.add(new RawStatement(text.substring(start, end), start, end, comments));
-            }
-            start = -1;
-            end = -1;
-            comments = List.of();
+        @Override
+        void statementEnded() {
             previousWord = null;
             atomicDepth = 0;
         }
@@ -164,10 +140,6 @@ public final class StatementSplitter {
                 i++;
             }
             return text.substring(from, i);
-        }
-
-        private void issue(int offset, String message, String hint) {
-            issues.add(new LexicalIssue(offset, positions.line(offset), positions.column(offset), message, hint));
         }
     }
 }

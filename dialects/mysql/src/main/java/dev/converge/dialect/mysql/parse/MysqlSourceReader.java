@@ -26,7 +26,8 @@ import java.util.Set;
  * annotations, read with the grammar's annotation reader: {@code renamed-from} on a table, view or
  * column, {@code ignore} on a table, view, index, trigger or routine, {@code allow CODE[,CODE]} on any
  * declared object. An annotation Converge cannot act on is an error at its file:line:col, never
- * dropped silently. Statements keep their file order (the loader retries what needs a later one).
+ * dropped silently, and so is a syntax error the grammar finds, before any database is touched.
+ * Statements keep their file order (the loader retries what needs a later one).
  */
 final class MysqlSourceReader {
     private static final Set<ObjectKind> RENAMEABLE = Set.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.COLUMN);
@@ -42,6 +43,10 @@ final class MysqlSourceReader {
     SourceModel read(List<SqlStatement> statements) {
         for (SqlStatement statement : statements) {
             MysqlDeclaration declared = MysqlDeclaration.of(statement.sql());
+            if (declared.problem() != null) {
+                problems.add(statement.diagnosticAt(declared.problem().offset(), declared.problem().message(),
+                        declared.problem().hint()));
+            }
             if (declared.object() != null) {
                 declarations.putIfAbsent(declared.object(), statement.span());
             }
@@ -51,9 +56,7 @@ final class MysqlSourceReader {
             }
             for (ColumnDeclaration column : declared.columns()) {
                 ObjectRef ref = ObjectRef.member(ObjectKind.COLUMN, declared.object().name(), column.name());
-                for (MysqlTokens.Token comment : column.comments()) {
-                    annotation(comment.text(), comment.offset()).ifPresent(a -> annotate(statement, ref, a));
-                }
+                column.annotations().forEach(a -> annotate(statement, ref, a));
             }
         }
         if (!problems.isEmpty()) {

@@ -3,54 +3,39 @@ package dev.converge.dialect.mysql.parse;
 import dev.converge.engine.spi.SqlLexer;
 import dev.converge.engine.spi.SqlToken;
 import dev.converge.engine.spi.SqlToken.Kind;
+import dev.converge.grammar.mysql.MysqlLexer;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
 
 /**
  * MysqlSqlLexer reads text the server printed (check clauses, generated columns, defaults, key and
- * trigger definitions) by the splitter's lexical rules: backquoted names, strings with backslash
- * escapes (a character set introducer such as {@code _utf8mb4} is a word before the string), and
- * {@code #}, {@code -- } and block comments. The server prints every name backquoted and leaves a
- * name of the same database unqualified, so a renamed table's bare name is that table.
+ * trigger definitions) with the grammar's {@link MysqlLexer}, the splitter's lexical rules: backquoted
+ * names, strings with backslash escapes (a character set introducer such as {@code _utf8mb4} is a word
+ * before the string), and {@code #}, {@code -- } and block comments. The server prints every name
+ * backquoted and leaves a name of the same database unqualified, so a renamed table's bare name is
+ * that table.
  */
 public final class MysqlSqlLexer implements SqlLexer {
     @Override
     public List<SqlToken> tokens(String sql) {
+        MysqlLexer lexer = new MysqlLexer(CharStreams.fromString(sql)).withoutClientCommands();
+        lexer.removeErrorListeners(); // the catch-all OTHER rule means the lexer itself never fails
         List<SqlToken> tokens = new ArrayList<>();
-        int pos = 0;
-        int n = sql.length();
-        while (pos < n) {
-            char c = sql.charAt(pos);
-            int begin = pos;
-            if (Character.isWhitespace(c)) {
-                while (pos < n && Character.isWhitespace(sql.charAt(pos))) {
-                    pos++;
-                }
-                tokens.add(SqlToken.of(Kind.SPACE, sql.substring(begin, pos)));
-            } else if (c == '#' || c == '-' && sql.startsWith("--", pos)
-                    && (pos + 2 >= n || Character.isWhitespace(sql.charAt(pos + 2)))) {
-                pos = sql.indexOf('\n', pos);
-                pos = pos < 0 ? n : pos;
-                tokens.add(SqlToken.of(Kind.SPACE, sql.substring(begin, pos)));
-            } else if (c == '/' && sql.startsWith("/*", pos)) {
-                int end = sql.indexOf("*/", pos + 2);
-                pos = end < 0 ? n : end + 2;
-                tokens.add(SqlToken.of(Kind.SPACE, sql.substring(begin, pos)));
-            } else if (c == '\'' || c == '"' || c == '`') {
-                int end = MysqlTokens.endOfQuoted(sql, pos, c);
-                pos = end < 0 ? n : end;
-                String text = sql.substring(begin, pos);
-                tokens.add(c == '`' ? new SqlToken(Kind.NAME, text, unquote(text, c), List.of())
-                        : new SqlToken(Kind.STRING, text, unquote(text, c), List.of()));
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                while (pos < n && (Character.isLetterOrDigit(sql.charAt(pos)) || sql.charAt(pos) == '_'
-                        || sql.charAt(pos) == '$')) {
-                    pos++;
-                }
-                tokens.add(SqlToken.of(Kind.NAME, sql.substring(begin, pos)));
-            } else {
-                pos++;
-                tokens.add(SqlToken.of(c == '.' ? Kind.DOT : Kind.OTHER, sql.substring(begin, pos)));
+        for (Token token : lexer.getAllTokens()) {
+            String text = token.getText();
+            switch (token.getType()) {
+                case MysqlLexer.IDENTIFIER -> tokens.add(SqlToken.of(Kind.NAME, text));
+                case MysqlLexer.BACKQUOTED_NAME, MysqlLexer.UNTERMINATED_BACKQUOTED_NAME ->
+                        tokens.add(new SqlToken(Kind.NAME, text, unquote(text, '`'), List.of()));
+                case MysqlLexer.STRING, MysqlLexer.UNTERMINATED_STRING -> tokens.add(new SqlToken(Kind.STRING, text,
+                        unquote(text.startsWith("N") || text.startsWith("n") ? text.substring(1) : text,
+                                text.charAt(text.length() - 1) == '"' || text.startsWith("\"") ? '"' : '\''),
+                        List.of()));
+                case MysqlLexer.DOT -> tokens.add(SqlToken.of(Kind.DOT, text));
+                default -> tokens.add(SqlToken.of(token.getChannel() == Token.HIDDEN_CHANNEL ? Kind.SPACE : Kind.OTHER,
+                        text));
             }
         }
         return tokens;

@@ -89,10 +89,7 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
                     + (index.unique() ? "; fails if the keys hold duplicates" : ""));
         }
 
-        @Override
-        public KindHazards visitAddColumn(AddColumn c) {
-            return KindHazards.NONE;
-        }
+        @Override public KindHazards visitAddColumn(AddColumn c) { return KindHazards.NONE; }
 
         @Override
         public KindHazards visitAddConstraint(AddConstraint c) {
@@ -100,10 +97,7 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
                     ? "fails if the key columns hold duplicates or NULLs" : "fails if a row violates the check"));
         }
 
-        @Override
-        public KindHazards visitAddEnumValue(AddEnumValue c) {
-            return KindHazards.NONE;
-        }
+        @Override public KindHazards visitAddEnumValue(AddEnumValue c) { return KindHazards.NONE; }
 
         @Override
         public KindHazards visitAddForeignKey(AddForeignKey c) {
@@ -127,15 +121,8 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
             return new KindHazards(loss, rows);
         }
 
-        @Override
-        public KindHazards visitReleaseColumn(ReleaseColumn c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitAlterSequence(AlterSequence c) {
-            return KindHazards.NONE;
-        }
+        @Override public KindHazards visitReleaseColumn(ReleaseColumn c) { return KindHazards.NONE; }
+        @Override public KindHazards visitAlterSequence(AlterSequence c) { return KindHazards.NONE; }
 
         @Override
         public KindHazards visitAlterTableOptions(AlterTableOptions c) {
@@ -144,245 +131,64 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
             return new KindHazards(hazards, List.of());
         }
 
-        @Override
-        public KindHazards visitCreateEnum(CreateEnum c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateIndex(CreateIndex c) {
-            return last(indexBuild(c, c.index()));
-        }
-
-        @Override
-        public KindHazards visitAlterIndexStatistics(AlterIndexStatistics c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateSchema(CreateSchema c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateSequence(CreateSequence c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateTable(CreateTable c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateView(CreateView c) {
-            return KindHazards.NONE;
-        }
+        @Override public KindHazards visitCreateEnum(CreateEnum c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateIndex(CreateIndex c) { return last(indexBuild(c, c.index())); }
+        @Override public KindHazards visitAlterIndexStatistics(AlterIndexStatistics c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateSchema(CreateSchema c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateSequence(CreateSequence c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateTable(CreateTable c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateView(CreateView c) { return KindHazards.NONE; }
 
         @Override
         public KindHazards visitDropColumn(DropColumn c) {
             return first(new Hazard(HazardCode.DATA_LOSS, "drops column " + c.column().name() + " and its values"));
         }
 
-        @Override
-        public KindHazards visitDropConstraint(DropConstraint c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropEnum(DropEnum c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropForeignKey(DropForeignKey c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropIndex(DropIndex c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropSchema(DropSchema c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropSequence(DropSequence c) {
-            return KindHazards.NONE;
-        }
+        @Override public KindHazards visitDropConstraint(DropConstraint c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropEnum(DropEnum c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropForeignKey(DropForeignKey c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropIndex(DropIndex c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropSchema(DropSchema c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropSequence(DropSequence c) { return KindHazards.NONE; }
 
         @Override
         public KindHazards visitDropTable(DropTable c) {
             return first(new Hazard(HazardCode.DATA_LOSS, "drops table " + c.table().name() + " and all its rows"));
         }
 
-        @Override
-        public KindHazards visitDropView(DropView c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitRename(Rename c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitSetComment(SetComment c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitSetSequenceOwner(SetSequenceOwner c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateRoutine(CreateRoutine c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitReplaceRoutine(ReplaceRoutine c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropRoutine(DropRoutine c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateTrigger(CreateTrigger c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropTrigger(DropTrigger c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitSetTriggerState(SetTriggerState c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreatePolicy(CreatePolicy c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropPolicy(DropPolicy c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitSetRowSecurity(SetRowSecurity c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateDomain(CreateDomain c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitAlterDomain(AlterDomain c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropDomain(DropDomain c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateCompositeType(CreateCompositeType c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitAlterCompositeType(AlterCompositeType c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropCompositeType(DropCompositeType c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateExtension(CreateExtension c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitAlterExtension(AlterExtension c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropExtension(DropExtension c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateMaterializedView(CreateMaterializedView c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropMaterializedView(DropMaterializedView c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitSetPartitionOf(SetPartitionOf c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitReplaceIndex(ReplaceIndex c) {
-            return last(indexBuild(c, c.to()));
-        }
-
-        @Override
-        public KindHazards visitGrantPrivileges(GrantPrivileges c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitRevokePrivileges(RevokePrivileges c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitRecreateEnum(RecreateEnum c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateCollation(CreateCollation c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropCollation(DropCollation c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitCreateCatalogObject(CreateCatalogObject c) {
-            return KindHazards.NONE;
-        }
-
-        @Override
-        public KindHazards visitDropCatalogObject(DropCatalogObject c) {
-            return KindHazards.NONE;
-        }
+        @Override public KindHazards visitDropView(DropView c) { return KindHazards.NONE; }
+        @Override public KindHazards visitRename(Rename c) { return KindHazards.NONE; }
+        @Override public KindHazards visitSetComment(SetComment c) { return KindHazards.NONE; }
+        @Override public KindHazards visitSetSequenceOwner(SetSequenceOwner c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateRoutine(CreateRoutine c) { return KindHazards.NONE; }
+        @Override public KindHazards visitReplaceRoutine(ReplaceRoutine c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropRoutine(DropRoutine c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateTrigger(CreateTrigger c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropTrigger(DropTrigger c) { return KindHazards.NONE; }
+        @Override public KindHazards visitSetTriggerState(SetTriggerState c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreatePolicy(CreatePolicy c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropPolicy(DropPolicy c) { return KindHazards.NONE; }
+        @Override public KindHazards visitSetRowSecurity(SetRowSecurity c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateDomain(CreateDomain c) { return KindHazards.NONE; }
+        @Override public KindHazards visitAlterDomain(AlterDomain c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropDomain(DropDomain c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateCompositeType(CreateCompositeType c) { return KindHazards.NONE; }
+        @Override public KindHazards visitAlterCompositeType(AlterCompositeType c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropCompositeType(DropCompositeType c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateExtension(CreateExtension c) { return KindHazards.NONE; }
+        @Override public KindHazards visitAlterExtension(AlterExtension c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropExtension(DropExtension c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateMaterializedView(CreateMaterializedView c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropMaterializedView(DropMaterializedView c) { return KindHazards.NONE; }
+        @Override public KindHazards visitSetPartitionOf(SetPartitionOf c) { return KindHazards.NONE; }
+        @Override public KindHazards visitReplaceIndex(ReplaceIndex c) { return last(indexBuild(c, c.to())); }
+        @Override public KindHazards visitGrantPrivileges(GrantPrivileges c) { return KindHazards.NONE; }
+        @Override public KindHazards visitRevokePrivileges(RevokePrivileges c) { return KindHazards.NONE; }
+        @Override public KindHazards visitRecreateEnum(RecreateEnum c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateCollation(CreateCollation c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropCollation(DropCollation c) { return KindHazards.NONE; }
+        @Override public KindHazards visitCreateCatalogObject(CreateCatalogObject c) { return KindHazards.NONE; }
+        @Override public KindHazards visitDropCatalogObject(DropCatalogObject c) { return KindHazards.NONE; }
     }
 
     /** Dropped partitions lose their rows; repartitioning copies the table (partition operations pin no algorithm). */

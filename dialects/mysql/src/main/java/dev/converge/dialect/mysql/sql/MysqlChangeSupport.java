@@ -28,125 +28,32 @@ final class MysqlChangeSupport {
     }
 
     private static final class Visitor implements ChangeVisitor<Optional<String>> {
-        @Override
-        public Optional<String> visitAddColumn(AddColumn c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitAddConstraint(AddConstraint c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitAddEnumValue(AddEnumValue c) {
-            return no("enum types");
-        }
-
-        @Override
-        public Optional<String> visitAddForeignKey(AddForeignKey c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitAlterColumn(AlterColumn c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitReleaseColumn(ReleaseColumn c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitAlterSequence(AlterSequence c) {
-            return no("sequences");
-        }
-
-        @Override
-        public Optional<String> visitAlterTableOptions(AlterTableOptions c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitCreateEnum(CreateEnum c) {
-            return no("enum types");
-        }
-
-        @Override
-        public Optional<String> visitCreateIndex(CreateIndex c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitAlterIndexStatistics(AlterIndexStatistics c) {
+        @Override public Optional<String> visitAddColumn(AddColumn c) { return Optional.empty(); }
+        @Override public Optional<String> visitAddConstraint(AddConstraint c) { return Optional.empty(); }
+        @Override public Optional<String> visitAddEnumValue(AddEnumValue c) { return no("enum types"); }
+        @Override public Optional<String> visitAddForeignKey(AddForeignKey c) { return Optional.empty(); }
+        @Override public Optional<String> visitAlterColumn(AlterColumn c) { return Optional.empty(); }
+        @Override public Optional<String> visitReleaseColumn(ReleaseColumn c) { return Optional.empty(); }
+        @Override public Optional<String> visitAlterSequence(AlterSequence c) { return no("sequences"); }
+        @Override public Optional<String> visitAlterTableOptions(AlterTableOptions c) { return Optional.empty(); }
+        @Override public Optional<String> visitCreateEnum(CreateEnum c) { return no("enum types"); }
+        @Override public Optional<String> visitCreateIndex(CreateIndex c) { return Optional.empty(); }
+        @Override public Optional<String> visitAlterIndexStatistics(AlterIndexStatistics c) {
             return no("statistics targets of index columns");
         }
-
-        @Override
-        public Optional<String> visitCreateSchema(CreateSchema c) {
-            return no("schemas inside a database");
-        }
-
-        @Override
-        public Optional<String> visitCreateSequence(CreateSequence c) {
-            return no("sequences");
-        }
-
-        @Override
-        public Optional<String> visitCreateTable(CreateTable c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitCreateView(CreateView c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropColumn(DropColumn c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropConstraint(DropConstraint c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropEnum(DropEnum c) {
-            return no("enum types");
-        }
-
-        @Override
-        public Optional<String> visitDropForeignKey(DropForeignKey c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropIndex(DropIndex c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropSchema(DropSchema c) {
-            return no("schemas inside a database");
-        }
-
-        @Override
-        public Optional<String> visitDropSequence(DropSequence c) {
-            return no("sequences");
-        }
-
-        @Override
-        public Optional<String> visitDropTable(DropTable c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropView(DropView c) {
-            return Optional.empty();
-        }
+        @Override public Optional<String> visitCreateSchema(CreateSchema c) { return no("schemas inside a database"); }
+        @Override public Optional<String> visitCreateSequence(CreateSequence c) { return no("sequences"); }
+        @Override public Optional<String> visitCreateTable(CreateTable c) { return Optional.empty(); }
+        @Override public Optional<String> visitCreateView(CreateView c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropColumn(DropColumn c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropConstraint(DropConstraint c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropEnum(DropEnum c) { return no("enum types"); }
+        @Override public Optional<String> visitDropForeignKey(DropForeignKey c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropIndex(DropIndex c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropSchema(DropSchema c) { return no("schemas inside a database"); }
+        @Override public Optional<String> visitDropSequence(DropSequence c) { return no("sequences"); }
+        @Override public Optional<String> visitDropTable(DropTable c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropView(DropView c) { return Optional.empty(); }
 
         @Override
         public Optional<String> visitRename(Rename c) {
@@ -166,35 +73,12 @@ final class MysqlChangeSupport {
                     : no("a comment on a " + c.object().kind().word() + " outside its definition");
         }
 
-        @Override
-        public Optional<String> visitSetSequenceOwner(SetSequenceOwner c) {
-            return no("sequences");
-        }
-
-        @Override
-        public Optional<String> visitCreateRoutine(CreateRoutine c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitReplaceRoutine(ReplaceRoutine c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropRoutine(DropRoutine c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitCreateTrigger(CreateTrigger c) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visitDropTrigger(DropTrigger c) {
-            return Optional.empty();
-        }
+        @Override public Optional<String> visitSetSequenceOwner(SetSequenceOwner c) { return no("sequences"); }
+        @Override public Optional<String> visitCreateRoutine(CreateRoutine c) { return Optional.empty(); }
+        @Override public Optional<String> visitReplaceRoutine(ReplaceRoutine c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropRoutine(DropRoutine c) { return Optional.empty(); }
+        @Override public Optional<String> visitCreateTrigger(CreateTrigger c) { return Optional.empty(); }
+        @Override public Optional<String> visitDropTrigger(DropTrigger c) { return Optional.empty(); }
 
         @Override
         public Optional<String> visitSetTriggerState(SetTriggerState c) {
@@ -206,30 +90,11 @@ final class MysqlChangeSupport {
             return no("row-level security policies");
         }
 
-        @Override
-        public Optional<String> visitDropPolicy(DropPolicy c) {
-            return no("row-level security policies");
-        }
-
-        @Override
-        public Optional<String> visitSetRowSecurity(SetRowSecurity c) {
-            return no("row-level security");
-        }
-
-        @Override
-        public Optional<String> visitCreateDomain(CreateDomain c) {
-            return no("domains");
-        }
-
-        @Override
-        public Optional<String> visitAlterDomain(AlterDomain c) {
-            return no("domains");
-        }
-
-        @Override
-        public Optional<String> visitDropDomain(DropDomain c) {
-            return no("domains");
-        }
+        @Override public Optional<String> visitDropPolicy(DropPolicy c) { return no("row-level security policies"); }
+        @Override public Optional<String> visitSetRowSecurity(SetRowSecurity c) { return no("row-level security"); }
+        @Override public Optional<String> visitCreateDomain(CreateDomain c) { return no("domains"); }
+        @Override public Optional<String> visitAlterDomain(AlterDomain c) { return no("domains"); }
+        @Override public Optional<String> visitDropDomain(DropDomain c) { return no("domains"); }
 
         @Override
         public Optional<String> visitCreateCompositeType(CreateCompositeType c) {
@@ -241,25 +106,10 @@ final class MysqlChangeSupport {
             return no("composite types");
         }
 
-        @Override
-        public Optional<String> visitDropCompositeType(DropCompositeType c) {
-            return no("composite types");
-        }
-
-        @Override
-        public Optional<String> visitCreateExtension(CreateExtension c) {
-            return no("extensions");
-        }
-
-        @Override
-        public Optional<String> visitAlterExtension(AlterExtension c) {
-            return no("extensions");
-        }
-
-        @Override
-        public Optional<String> visitDropExtension(DropExtension c) {
-            return no("extensions");
-        }
+        @Override public Optional<String> visitDropCompositeType(DropCompositeType c) { return no("composite types"); }
+        @Override public Optional<String> visitCreateExtension(CreateExtension c) { return no("extensions"); }
+        @Override public Optional<String> visitAlterExtension(AlterExtension c) { return no("extensions"); }
+        @Override public Optional<String> visitDropExtension(DropExtension c) { return no("extensions"); }
 
         @Override
         public Optional<String> visitCreateMaterializedView(CreateMaterializedView c) {
@@ -276,10 +126,7 @@ final class MysqlChangeSupport {
             return no("declarative partitions in the PostgreSQL sense");
         }
 
-        @Override
-        public Optional<String> visitReplaceIndex(ReplaceIndex c) {
-            return Optional.empty();
-        }
+        @Override public Optional<String> visitReplaceIndex(ReplaceIndex c) { return Optional.empty(); }
 
         @Override
         public Optional<String> visitGrantPrivileges(GrantPrivileges c) {

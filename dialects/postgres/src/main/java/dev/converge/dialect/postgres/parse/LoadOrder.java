@@ -15,11 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.Graphs;
+import org.jgrapht.alg.cycle.CycleDetector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
- * LoadOrder sorts the desired-state statements topologically over their references, so that every
+ * LoadOrder sorts the desired-state statements topologically over their references (a JGraphT graph,
+ * its cycle detector and topological order), so that every
  * statement comes after the statements declaring what it uses (the loader runs them in file order
  * and retries what fails; this order finds, before any database, the cycles no order can load); among statements free to run, file
  * order decides. A reference cycle whose
@@ -69,37 +75,22 @@ final class LoadOrder {
      * reference cycles, reported by {@link #problems()}; the loader itself keeps file order.
      */
     List<SqlStatement> order() {
-        Map<Integer, Integer> pending = new HashMap<>();
-        Map<Integer, List<Integer>> unblocks = new HashMap<>();
+        Graph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
         Map<Integer, ParsedSource> byIndex = new HashMap<>();
         for (ParsedSource s : statements) {
             byIndex.put(s.index(), s);
-            Map<Integer, Link> deps = waitsFor.getOrDefault(s.index(), Map.of());
-            pending.put(s.index(), deps.size());
-            deps.keySet().forEach(d -> unblocks.computeIfAbsent(d, k -> new ArrayList<>()).add(s.index()));
+            graph.addVertex(s.index());
         }
-        PriorityQueue<ParsedSource> ready = new PriorityQueue<>(Comparator.comparingInt(ParsedSource::index));
-        statements.stream().filter(s -> pending.get(s.index()) == 0).forEach(ready::add);
+        // An edge runs from the statement waited for to the one that waits.
+        waitsFor.forEach((waiting, links) -> links.keySet().forEach(waited -> graph.addEdge(waited, waiting)));
+        for (List<Integer> cycle = findCycle(graph); !cycle.isEmpty(); cycle = findCycle(graph)) {
+            int[] broken = breakCycle(cycle, byIndex);
+            graph.removeEdge(broken[0], broken[1]);
+        }
         List<SqlStatement> ordered = new ArrayList<>(statements.size());
-        while (ordered.size() < statements.size()) {
-            if (ready.isEmpty()) {
-                int[] broken = breakCycle(pending, byIndex);
-                pending.merge(broken[1], -1, Integer::sum);
-                unblocks.get(broken[0]).remove(Integer.valueOf(broken[1]));
-                if (pending.get(broken[1]) == 0) {
-                    ready.add(byIndex.get(broken[1]));
-                }
-                continue;
-            }
-            ParsedSource next = ready.poll();
-            ordered.add(next.statement());
-            pending.remove(next.index());
-            for (int waiting : unblocks.getOrDefault(next.index(), List.of())) {
-                if (pending.merge(waiting, -1, Integer::sum) == 0) {
-                    ready.add(byIndex.get(waiting));
-                }
-            }
-        }
+        // Among statements free to run, the earlier in file order goes first.
+        new TopologicalOrderIterator<>(graph, Comparator.<Integer>naturalOrder())
+                .forEachRemaining(i -> ordered.add(byIndex.get(i).statement()));
         return ordered;
     }
 
@@ -192,13 +183,11 @@ final class LoadOrder {
     // ------------------------------------------------------------ cycles
 
     /**
-     * Nothing is ready, so the pending statements wait for each other in a cycle. Finds one, and
-     * returns the link to remove as {waited-for, waiting}: an uncertain link if the cycle has one;
-     * otherwise the cycle is real, reported at each of its statements, and broken anyway so that
-     * the order (and the report) can go on.
+     * Returns the link that breaks a cycle, as {waited-for, waiting}: an uncertain link if the cycle
+     * has one; otherwise the cycle is real, reported at each of its statements, and broken anyway so
+     * that the order (and the report) can go on.
      */
-    private int[] breakCycle(Map<Integer, Integer> pending, Map<Integer, ParsedSource> byIndex) {
-        List<Integer> cycle = findCycle(pending);
+    private int[] breakCycle(List<Integer> cycle, Map<Integer, ParsedSource> byIndex) {
         for (int i = 0; i < cycle.size(); i++) {
             int waiting = cycle.get(i);
             int waited = cycle.get((i + 1) % cycle.size());
@@ -214,13 +203,21 @@ final class LoadOrder {
         return new int[] {waited, waiting};
     }
 
-    /** A cycle among the pending statements: each waits for the next, the last for the first. */
-    private List<Integer> findCycle(Map<Integer, Integer> pending) {
-        int current = pending.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
+    /**
+     * A cycle of statements, each waiting for the next and the last for the first, or an empty list.
+     * It starts at the earliest statement on any cycle and follows the earliest statement it waits for
+     * that is on a cycle too, so that the same files always report the same cycle.
+     */
+    private static List<Integer> findCycle(Graph<Integer, DefaultEdge> graph) {
+        Set<Integer> onCycles = new CycleDetector<>(graph).findCycles();
+        if (onCycles.isEmpty()) {
+            return List.of();
+        }
+        int current = onCycles.stream().mapToInt(Integer::intValue).min().orElseThrow();
         List<Integer> path = new ArrayList<>();
         while (!path.contains(current)) {
             path.add(current);
-            current = waitsFor.get(current).keySet().stream().filter(pending::containsKey)
+            current = Graphs.predecessorListOf(graph, current).stream().filter(onCycles::contains)
                     .mapToInt(Integer::intValue).min().orElseThrow();
         }
         return path.subList(path.indexOf(current), path.size());

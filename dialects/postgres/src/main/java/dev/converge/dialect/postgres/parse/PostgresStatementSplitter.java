@@ -1,12 +1,9 @@
 package dev.converge.dialect.postgres.parse;
 
 import dev.converge.engine.diag.BadInputException;
-import dev.converge.engine.diag.Diagnostic;
-import dev.converge.engine.diag.SourceSpan;
 import dev.converge.engine.source.SourceFile;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.StatementSplitter;
-import dev.converge.grammar.support.LexicalIssue;
 import dev.converge.grammar.support.SplitResult;
 import java.util.List;
 
@@ -24,15 +21,11 @@ public final class PostgresStatementSplitter implements StatementSplitter {
     public List<SqlStatement> split(SourceFile file) {
         SplitResult result = splitter.split(file.text());
         if (result.hasIssues()) {
-            throw new BadInputException(result.issues().stream().map(issue -> diagnostic(file, issue)).toList());
+            throw new BadInputException(result.issues().stream()
+                    .map(issue -> file.diagnosticAt(issue.offset(), issue.message(), issue.hint())).toList());
         }
         return result.statements().stream()
                 .map(raw -> new SqlStatement(file, raw.text(), raw.startOffset(), raw.leadingComments()))
                 .toList();
-    }
-
-    private static Diagnostic diagnostic(SourceFile file, LexicalIssue issue) {
-        SourceSpan span = file.spanAt(issue.offset());
-        return new Diagnostic(span, issue.message(), file.line(span.line()), issue.hint());
     }
 }

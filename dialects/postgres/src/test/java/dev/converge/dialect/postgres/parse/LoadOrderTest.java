@@ -122,6 +122,25 @@ class LoadOrderTest {
     }
 
     @Test
+    void twoCyclesAreEachReportedAndWhatDependsOnThemStillComesAfter() {
+        SourceFile file = new SourceFile("a.sql", """
+                create table a (id int primary key, b_id int references b);
+                create table b (id int primary key, c_id int references c);
+                create table c (id int primary key, a_id int references a);
+                create table d (id int primary key, e_id int references e);
+                create table e (id int primary key, d_id int references d);
+                create view v as select a.id from a join e on e.id = a.id;
+                """);
+        BadInputException e = assertThrows(BadInputException.class, () -> parse(file));
+        assertEquals(List.of("a.sql:1:57", "a.sql:2:57", "a.sql:3:57", "a.sql:4:57", "a.sql:5:57"),
+                e.diagnostics().stream().map(d -> d.span().toString()).toList());
+        assertEquals("reference cycle: this statement needs public.b (declared at a.sql:2:1), which needs public.c"
+                + " (declared at a.sql:3:1), which needs public.a (declared at a.sql:1:1)", e.diagnostics().get(0).message());
+        List<String> ordered = order(file);
+        assertEquals("create view v as select a.id from a join e on e.id = a.id", ordered.get(ordered.size() - 1));
+    }
+
+    @Test
     void aCycleThroughANameInAQueryIsNotAnError() {
         // "b" after FROM is a common table expression, not the view b; the cycle it suggests is not real.
         SourceFile file = new SourceFile("a.sql", """

@@ -1,0 +1,40 @@
+package dev.converge.grammar.source;
+
+import dev.converge.grammar.mysql.MysqlLexer;
+import dev.converge.grammar.mysql.MysqlParser;
+import java.util.Locale;
+import java.util.Map;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * MysqlKeywordLexer is the {@link MysqlLexer} as {@link MysqlParser} needs it: a word the parser
+ * grammar knows as a key word gets that token type (the lexer emits every word as IDENTIFIER); blanks,
+ * comments and the marks of executable comments are already on the hidden channel.
+ */
+final class MysqlKeywordLexer extends MysqlLexer {
+    private static final Map<String, Integer> KEYWORDS = KeywordLexer.keywords(MysqlLexer.VOCABULARY,
+            MysqlParser.VOCABULARY);
+
+    MysqlKeywordLexer(CharStream input) {
+        super(input);
+        removeErrorListeners(); // the catch-all OTHER rule means the lexer itself never fails
+    }
+
+    @Override
+    public Token nextToken() {
+        Token token = super.nextToken();
+        if (token.getType() == IDENTIFIER) {
+            Integer keyword = KEYWORDS.get(token.getText().toUpperCase(Locale.ROOT));
+            if (keyword != null) {
+                ((CommonToken) token).setType(keyword);
+            }
+        }
+        return token;
+    }
+
+    static boolean isKeyword(int tokenType) {
+        return tokenType > MysqlLexer.VOCABULARY.getMaxTokenType();
+    }
+}
