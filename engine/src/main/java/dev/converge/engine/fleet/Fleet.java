@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +42,7 @@ public final class Fleet implements AutoCloseable {
     private final TargetConnections connections;
     private DesiredState desired;
     private PlanPipeline.Settings planning = PlanPipeline.Settings.DEFAULT;
+    private Consumer<String> warnings = FleetPlanner.STANDARD_ERROR;
     private List<String> ignorePatterns = List.of();
 
     private Fleet(ProjectConfig project, EnvironmentConfig env, Dialect dialect, UnaryOperator<String> environment) {
@@ -138,7 +140,13 @@ public final class Fleet implements AutoCloseable {
     }
 
     public FleetPlanner planner() {
-        return new FleetPlanner(dialect, templateSchema(), planning);
+        return new FleetPlanner(dialect, templateSchema(), planning, warnings);
+    }
+
+    /** Where the planner's warnings go (standard error unless told otherwise). */
+    public Fleet warnings(Consumer<String> sink) {
+        this.warnings = sink;
+        return this;
     }
 
     public FleetPlan plan() {

@@ -1,6 +1,7 @@
 package dev.converge.engine.fleet;
 
 import dev.converge.engine.diag.Phases;
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * FleetPlanner plans every target of an environment against one desired state, normalized once:
@@ -43,6 +45,8 @@ public final class FleetPlanner {
     private final Planner planner;
     private final PlanPipeline pipeline;
     private final String templateSchema;
+    /** Where warnings go (a bulk inspection that failed): standard error in the command line. */
+    private final Consumer<String> warnings;
     /** Server versions by database: tenant schemas of one database ask once. */
     private final Map<String, ServerVersion> versions = new ConcurrentHashMap<>();
     /**
@@ -62,7 +66,21 @@ public final class FleetPlanner {
      * @param settings       how each target's plan is made (online strategies, data pre-checks), as for one database
      */
     public FleetPlanner(Dialect dialect, String templateSchema, PlanPipeline.Settings settings) {
+        this(dialect, templateSchema, settings, STANDARD_ERROR);
+    }
+
+    /** Warnings that the command line prints as they happen: a plan goes on, slower, after them. */
+    public static final Consumer<String> STANDARD_ERROR = text -> System.err.println("converge: warning: " + text);
+
+    /**
+     * @param templateSchema the schema the desired files declare in schema-per-tenant mode, else null
+     * @param settings       how each target's plan is made (online strategies, data pre-checks), as for one database
+     * @param warnings       hears what slows a plan down without failing it (a bulk inspection that failed)
+     */
+    public FleetPlanner(Dialect dialect, String templateSchema, PlanPipeline.Settings settings,
+                        Consumer<String> warnings) {
         this.dialect = dialect;
+        this.warnings = warnings;
         this.planner = Planner.of(dialect);
         this.pipeline = new PlanPipeline(dialect, settings);
         this.templateSchema = templateSchema;
@@ -90,17 +108,13 @@ public final class FleetPlanner {
     }
 
     /**
-     * Tenant schemas per bulk inspection: one inspection of 10,000 tenant schemas holds all their
-     * result rows at once and runs for minutes on one connection; 500 at a time bound both, and one
-     * catalog scan per 500 tenants keeps the cost linear in the fleet.
-     */
-    static final int BULK = 500;
-
-    /**
      * Tenant schemas that share a database are inspected together, in one bulk inspection split per
-     * schema (see {@link ModelPartition}), {@link #BULK} at a time: a catalog holding 1,000 tenants
-     * is read twice, not 1,000 times. Targets missing from the result (a failed bulk inspection, database-per-tenant targets)
-     * are inspected one by one.
+     * schema (see {@link ModelPartition}): a catalog holding 10,000 tenants is read once, not once per
+     * tenant (each scoped inspection scans catalogs that hold every tenant) nor once per batch of
+     * tenants (500 at a time cost 20 passes: 180 s where one pass costs about 20). When the bulk
+     * inspection fails, the targets of that database are inspected one by one (each then reports its
+     * own error, if it has one), and the warning says why: that fallback is correct but quadratic,
+     * and must never be silent. Database-per-tenant targets are inspected one by one anyway.
      */
     private Map<FleetTarget, SchemaModel> bulkInspect(List<FleetTarget> targets, TargetConnections connections) {
         Map<String, List<FleetTarget>> byDatabase = new LinkedHashMap<>();
@@ -112,14 +126,21 @@ public final class FleetPlanner {
                 continue;
             }
             try (Connection connection = connections.open(sharing.get(0))) {
-                for (int from = 0; from < sharing.size(); from += BULK) {
-                    out.putAll(inspectTogether(connection, sharing.subList(from, Math.min(sharing.size(), from + BULK))));
-                }
+                out.putAll(inspectTogether(connection, sharing));
             } catch (SQLException | RuntimeException e) {
-                // Each target is then inspected on its own, and reports its own error.
+                warnings.accept(bulkInspectionFailed(sharing, e));
             }
         }
         return out;
+    }
+
+    /** The warning for a failed bulk inspection: where, the server's own words (no password, no row value), and the cost. */
+    static String bulkInspectionFailed(List<FleetTarget> sharing, Exception cause) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage().strip().replaceAll("\\s*\\n\\s*", "; ");
+        return "the bulk inspection of " + Plural.count(sharing.size(), "tenant schema") + " in "
+                + sharing.get(0).url().display() + " failed: " + Redaction.text(why) + ". Inspecting them one at a time"
+                + " instead, which reads the whole catalog once per tenant: much slower for a large fleet.";
     }
 
     /**

@@ -326,18 +326,22 @@ final class CatalogRows {
         return statistics;
     }
 
-    /** One row of views.sql: a view, or a materialized view (whose column comments are not read). */
-    record ViewRow(View view, boolean materialized) {
+    /**
+     * One row of views.sql: a view, or a materialized view (whose column comments are not read), with
+     * its oid; its definition is empty until {@link #withDefinition} (view_definitions.sql) fills it.
+     */
+    record ViewRow(long oid, View view, boolean materialized) {
         MaterializedView asMaterialized() {
             return new MaterializedView(view.name(), view.definition(), view.options(), view.dependsOn(), view.comment());
+        }
+
+        ViewRow withDefinition(String definition) {
+            return new ViewRow(oid, new View(view.name(), viewBody(definition), view.options(), view.dependsOn(),
+                    view.comment(), view.columnComments()), materialized);
         }
     }
 
     static ViewRow viewRow(ResultSet row) throws SQLException {
-        return new ViewRow(view(row), row.getBoolean("materialized"));
-    }
-
-    static View view(ResultSet row) throws SQLException {
         List<ObjectRef> dependsOn = refs(row);
         List<String> commented = strings(row, "comment_columns");
         List<String> comments = strings(row, "column_comments");
@@ -345,8 +349,17 @@ final class CatalogRows {
         for (int i = 0; i < commented.size(); i++) {
             columnComments.put(commented.get(i), comments.get(i));
         }
-        return new View(name(row, "view_schema", "view_name"), viewBody(row.getString("definition")),
-                strings(row, "options"), dependsOn, row.getString("comment"), columnComments);
+        View view = new View(name(row, "view_schema", "view_name"), "", strings(row, "options"), dependsOn,
+                row.getString("comment"), columnComments);
+        return new ViewRow(row.getLong("view_oid"), view, row.getBoolean("materialized"));
+    }
+
+    /** One row of view_definitions.sql: a view's oid and its deparsed query. */
+    record ViewDefinition(long oid, String definition) {
+    }
+
+    static ViewDefinition viewDefinition(ResultSet row) throws SQLException {
+        return new ViewDefinition(row.getLong("view_oid"), row.getString("definition"));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +66,35 @@ final class CatalogSession {
                 roleNames.free();
             }
         }
+    }
+
+    /**
+     * Runs a query whose one parameter is an array of oids, {@code page} oids at a time, each page under
+     * a savepoint that is rolled back: for queries whose deparsing functions lock the relations they
+     * print until the transaction ends (pg_get_viewdef). Rolling back to the savepoint releases the
+     * page's locks and keeps the snapshot, so the locks held at once stay bounded by a page, whatever
+     * the number of objects.
+     */
+    <T> List<T> listByOidsReleasingLocks(String query, List<Long> oids, int page, RowMapper<T> mapper)
+            throws SQLException {
+        List<T> out = new ArrayList<>();
+        for (int from = 0; from < oids.size(); from += page) {
+            List<Long> part = oids.subList(from, Math.min(oids.size(), from + page));
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement st = connection.prepareStatement(CatalogQueries.get(query))) {
+                Array values = connection.createArrayOf("int8", part.toArray(new Long[0]));
+                try {
+                    st.setArray(1, values);
+                    out.addAll(collect(st, mapper));
+                } finally {
+                    values.free();
+                }
+            } finally {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            }
+        }
+        return out;
     }
 
     private static <T> List<T> collect(PreparedStatement st, RowMapper<T> mapper) throws SQLException {

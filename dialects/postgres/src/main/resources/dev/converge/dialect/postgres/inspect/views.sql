@@ -1,5 +1,5 @@
--- Views and materialized views (materialized = true) of the given schemas (extension members skipped) with their deparsed query, their
--- reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences, user enum
+-- Views and materialized views (materialized = true) of the given schemas (extension members skipped) with their oid
+-- (their deparsed query is read by view_definitions.sql, which says why), their reloptions and what their rewrite rule depends on: tables (r, p) and their columns, views, sequences, user enum
 -- types and routines (functions the query calls, named with their signature), never the view itself and never objects of pg_catalog or information_schema.
 --
 -- The dependencies are aggregated per view in a lateral subquery (index lookups on pg_rewrite and
@@ -9,7 +9,7 @@
 SELECT n.nspname AS view_schema,
        c.relname AS view_name,
        c.relkind = 'm' AS materialized,
-       pg_catalog.pg_get_viewdef(c.oid, false) AS definition,
+       c.oid::pg_catalog.int8 AS view_oid,
        COALESCE(c.reloptions, '{}'::text[]) AS options,
        deps.ref_kinds,
        deps.ref_schemas,
