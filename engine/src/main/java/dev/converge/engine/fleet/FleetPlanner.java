@@ -5,6 +5,7 @@ import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.phase.PhasedPlans;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.spi.Dialect;
@@ -176,8 +177,10 @@ public final class FleetPlanner {
             SchemaModel applied = ModelJson.read(last.desiredSnapshot());
             desiredMoved = !Fingerprints.of(applied).equals(Fingerprints.of(wanted));
             // Objects the project ignores are left to others: their changes are not drift.
+            // The objects of an open parallel change (expand ran, contract has not) are Converge's: not drift.
             Plan changed = Fingerprints.of(applied).equals(Fingerprints.of(current)) ? null
-                    : planner.plan(applied, current, target.display(), ignoresOf(source));
+                    : PhasedPlans.withoutParallelChanges(planner.plan(applied, current, target.display(),
+                    ignoresOf(source)), current);
             if (changed == null || changed.isEmpty()) {
                 drift = Drift.NONE;
             } else {
