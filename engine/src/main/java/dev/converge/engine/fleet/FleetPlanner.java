@@ -6,6 +6,7 @@ import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Fingerprints;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.phase.PhasedPlans;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.spi.Dialect;
@@ -205,8 +206,10 @@ public final class FleetPlanner {
             String appliedPrint = Fingerprints.of(applied);
             desiredMoved = !appliedPrint.equals(Fingerprints.of(wanted));
             // Objects the project ignores are left to others: their changes are not drift.
+            // The objects of an open parallel change (expand ran, contract has not) are Converge's: not drift.
             Plan changed = appliedPrint.equals(Fingerprints.of(current)) ? null
-                    : planner.plan(applied, current, target.display(), ignoresOf(source));
+                    : PhasedPlans.withoutParallelChanges(planner.plan(applied, current, target.display(),
+                    ignoresOf(source)), current);
             if (changed == null || changed.isEmpty()) {
                 drift = Drift.NONE;
             } else {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.engine.plan.PlanStep;
+import dev.converge.engine.plan.phase.PhasedPlanning;
 import dev.converge.engine.spi.HistoryEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +112,9 @@ public final class FleetStatus {
                 }
             } else if (t.state() == TargetState.ERROR) {
                 out.append("\n").append(t.target().name()).append(": error: ").append(t.error()).append('\n');
+            } else if (t.state() == TargetState.BETWEEN_PHASES) {
+                out.append("\n").append(t.target().name()).append(": ")
+                        .append(PhasedPlanning.state(t.openParallelChanges())).append('\n');
             }
         }
         return out.toString();

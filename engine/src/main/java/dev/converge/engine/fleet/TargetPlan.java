@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.phase.ColumnSync;
 import dev.converge.engine.spi.HistoryEntry;
+import java.util.List;
 
 /**
  * TargetPlan is one target's part of a fleet plan: its plan (or why it could not be planned), the
@@ -38,7 +40,10 @@ public record TargetPlan(FleetTarget target, Plan plan, String groupKey, Drift d
         return error != null;
     }
 
-    /** The state drift and status report: in sync, pending, drifted, drifted + pending, error. */
+    /**
+     * The state drift and status report: in sync, pending, drifted, drifted + pending, between expand
+     * and contract, error.
+     */
     public TargetState state() {
         if (failed()) {
             return TargetState.ERROR;
@@ -46,10 +51,18 @@ public record TargetPlan(FleetTarget target, Plan plan, String groupKey, Drift d
         if (drift == Drift.DRIFTED) {
             return desiredMoved ? TargetState.DRIFTED_AND_PENDING : TargetState.DRIFTED;
         }
+        if (!openParallelChanges().isEmpty()) {
+            return TargetState.BETWEEN_PHASES;
+        }
         if (!pending()) {
             return TargetState.IN_SYNC;
         }
         return lastApply == null ? TargetState.NEVER_APPLIED : TargetState.PENDING;
+    }
+
+    /** The parallel changes expand opened on the target and contract has not closed (none when unplanned). */
+    public List<ColumnSync> openParallelChanges() {
+        return current == null ? List.of() : ColumnSync.of(current);
     }
 
     /** True when the target has changes to apply. */

@@ -324,6 +324,28 @@ public final class PhasedPlans {
         return List.of(addStep, syncStep);
     }
 
+    /**
+     * A plan (a drift report's, from the last applied state to the live one) without the steps that the
+     * target's open parallel changes explain: their two columns, and Converge's own objects (the sync
+     * triggers and functions, found by their marker), whatever the step does to them.
+     */
+    public static Plan withoutParallelChanges(Plan plan, SchemaModel live) {
+        List<ColumnSync> open = ColumnSync.of(live);
+        if (open.isEmpty()) {
+            return plan;
+        }
+        Set<ObjectRef> explained = new java.util.HashSet<>();
+        for (ColumnSync sync : open) {
+            explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.oldColumn()));
+            explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.newColumn()));
+        }
+        live.triggers().stream().filter(t -> ColumnSync.isOwned(t.comment()) || ColumnSync.isOwned(t.definition())
+                || ColumnSync.isOwned(t.writtenAs())).forEach(t -> explained.add(t.ref()));
+        live.routines().stream().filter(r -> ColumnSync.isOwned(r.comment())).forEach(r -> explained.add(r.ref()));
+        List<PlanStep> left = plan.steps().stream().filter(s -> !explained.contains(s.target())).toList();
+        return left.size() == plan.steps().size() ? plan : renumbered(plan, left, plan.notes());
+    }
+
     /** True for a step that drops one of Converge's own expand objects (a sync trigger or its function). */
     static boolean dropsOwned(PlanStep step) {
         if (step.change() instanceof DropTrigger drop) {
