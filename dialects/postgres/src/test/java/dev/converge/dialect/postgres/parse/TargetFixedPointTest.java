@@ -40,6 +40,8 @@ class TargetFixedPointTest {
                 kind varchar(10) DEFAULT ('a'::varchar)::text
             );
             CREATE INDEX tickets_open ON public.tickets ((state::text)) WHERE state IN ('open', 'closed');
+            CREATE POLICY tickets_visible ON public.tickets USING (state IN ('open', 'closed'))
+                WITH CHECK (kind IN ('a', 'b'));
             CREATE VIEW public.ticket_states AS
                 SELECT id, NULL::integer AS rank FROM public.tickets
                 UNION ALL SELECT 0, NULL::integer;
