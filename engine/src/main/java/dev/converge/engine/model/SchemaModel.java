@@ -113,6 +113,13 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
                 privileges, collations, catalogObjects);
     }
 
+    /** This model with its policies replaced (the other lists kept). */
+    public SchemaModel withPolicies(List<Policy> newPolicies) {
+        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
+                triggers, newPolicies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
+                privileges, collations, catalogObjects);
+    }
+
     /** This model with its triggers replaced (the other lists kept). */
     public SchemaModel withTriggers(List<Trigger> newTriggers) {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,

@@ -6,6 +6,7 @@ import dev.converge.dialect.postgres.inspect.PostgresInspector;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.Index;
+import dev.converge.engine.model.Policy;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
@@ -29,10 +30,10 @@ import java.util.stream.Collectors;
  * TargetFixedPoint is the other half of {@link SecondDeparse}. The shadow brings the desired state to
  * the server's second deparse; a target built from the same files by psql holds the first deparse, and
  * would be rewritten once ({@code ANY ((ARRAY['a'::varchar])::text[])} against
- * {@code ANY (ARRAY[('a'::varchar)::text])}). So, for each table check, column default, index and
- * view whose text differs between the target and the desired state (and only those: usually none),
+ * {@code ANY (ARRAY[('a'::varchar)::text])}). So, for each table check, column default, index, view
+ * and policy whose text differs between the target and the desired state (and only those: usually none),
  * the target's text is read once more by the target's server, on temporary copies (a table made
- * {@code LIKE} the real one, a temporary view), in one transaction that is always rolled back. Where
+ * {@code LIKE} the real one with the check, default, index or policy on it; a temporary view), in one transaction that is always rolled back. Where
  * that gives the desired text, the two are the same definition, and the desired model takes the
  * target's words: no step. Where it does not, or the server refuses (a standby, a role without TEMP,
  * a lock not granted within a second), the pair stays as it was, and the plan changes the object.
@@ -123,20 +124,51 @@ public final class TargetFixedPoint {
                         w.comment(), w.columnComments()));
             }
         }
+        List<Policy> policies = new ArrayList<>(desired.policies());
+        for (PolicyPair pair : d.policies()) {
+            Policy w = pair.desired();
+            Policy c = pair.current();
+            List<String> settled = readAgain(() -> policy(pair));
+            if (settled != null && Objects.equals(w.using(), settled.get(0)) && Objects.equals(w.withCheck(), settled.get(1))) {
+                policies.set(policies.indexOf(w), new Policy(w.table(), w.name(), w.permissive(), w.command(), w.roles(),
+                        c.using(), c.withCheck(), w.dependsOn(), w.comment()));
+            }
+        }
         return desired.withCore(desired.schemas(), desired.enums(), desired.sequences(), List.copyOf(tables.values()),
-                List.copyOf(indexes.values()), desired.foreignKeys(), List.copyOf(views.values()));
+                List.copyOf(indexes.values()), desired.foreignKeys(), List.copyOf(views.values()))
+                .withPolicies(List.copyOf(policies));
     }
 
-    private interface Reading {
-        String read() throws SQLException;
+    /** The policy made on the table's copy with the target's expressions (roles do not change how they read). */
+    private List<String> policy(PolicyPair pair) throws SQLException {
+        String copy = copyOf(pair.desired().table());
+        Policy c = pair.current();
+        execute("CREATE POLICY " + quote(c.name()) + " ON " + copy + " AS "
+                + (c.permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + c.command()
+                + (c.using() == null ? "" : " USING (" + c.using() + ")")
+                + (c.withCheck() == null ? "" : " WITH CHECK (" + c.withCheck() + ")"));
+        try (PreparedStatement ps = target.prepareStatement("SELECT pg_catalog.pg_get_expr(p.polqual, p.polrelid),"
+                + " pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) FROM pg_catalog.pg_policy p"
+                + " WHERE p.polrelid = ?::pg_catalog.regclass AND p.polname = ?")) {
+            ps.setString(1, copy);
+            ps.setString(2, c.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                // a list that holds nulls: an expression may be absent
+                return rs.next() ? java.util.Arrays.asList(rs.getString(1), rs.getString(2)) : null;
+            }
+        }
+    }
+
+    private interface Reading<T> {
+        T read() throws SQLException;
     }
 
     /** One reading under a savepoint: a text the server refuses gives null and leaves the transaction usable. */
-    private String readAgain(Reading reading) throws SQLException {
+    private <T> T readAgain(Reading<T> reading) throws SQLException {
         try (Statement st = target.createStatement()) {
             st.execute("SAVEPOINT converge_fixed_point");
             try {
-                String text = reading.read();
+                T text = reading.read();
                 st.execute("RELEASE SAVEPOINT converge_fixed_point");
                 return text;
             } catch (SQLException refused) {
@@ -243,9 +275,12 @@ public final class TargetFixedPoint {
     private record ViewPair(View current, View desired) {
     }
 
+    private record PolicyPair(Policy current, Policy desired) {
+    }
+
     /** The pairs whose deparsed text differs while the rest of the object is the same. */
     private record Differences(List<CheckPair> checks, List<DefaultPair> defaults, List<IndexPair> indexes,
-                               List<ViewPair> views) {
+                               List<ViewPair> views, List<PolicyPair> policies) {
         static Differences of(SchemaModel current, SchemaModel desired) {
             Map<QualifiedName, Table> tables = byName(current.tables(), Table::name);
             List<CheckPair> checks = new ArrayList<>();
@@ -284,11 +319,20 @@ public final class TargetFixedPoint {
                     .filter(v -> views.containsKey(v.name()) && !views.get(v.name()).definition().equals(v.definition())
                             && Objects.equals(views.get(v.name()).options(), v.options()))
                     .map(v -> new ViewPair(views.get(v.name()), v)).toList();
-            return new Differences(checks, defaults, indexPairs, viewPairs);
+            List<PolicyPair> policyPairs = new ArrayList<>();
+            for (Policy want : desired.policies()) {
+                current.policies().stream()
+                        .filter(have -> have.table().equals(want.table()) && have.name().equals(want.name())
+                                && have.permissive() == want.permissive() && have.command().equals(want.command())
+                                && (!Objects.equals(have.using(), want.using())
+                                    || !Objects.equals(have.withCheck(), want.withCheck())))
+                        .findFirst().ifPresent(have -> policyPairs.add(new PolicyPair(have, want)));
+            }
+            return new Differences(checks, defaults, indexPairs, viewPairs, policyPairs);
         }
 
         boolean isEmpty() {
-            return checks.isEmpty() && defaults.isEmpty() && indexes.isEmpty() && views.isEmpty();
+            return checks.isEmpty() && defaults.isEmpty() && indexes.isEmpty() && views.isEmpty() && policies.isEmpty();
         }
 
         private static <K, T> Map<K, T> byName(List<T> items, Function<T, K> key) {

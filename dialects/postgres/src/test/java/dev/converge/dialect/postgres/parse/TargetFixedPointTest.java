@@ -40,6 +40,8 @@ class TargetFixedPointTest {
                 kind varchar(10) DEFAULT ('a'::varchar)::text
             );
             CREATE INDEX tickets_open ON public.tickets ((state::text)) WHERE state IN ('open', 'closed');
+            CREATE POLICY tickets_visible ON public.tickets USING (state IN ('open', 'closed'))
+                WITH CHECK (kind IN ('a', 'b'));
             CREATE VIEW public.ticket_states AS
                 SELECT id, NULL::integer AS rank FROM public.tickets
                 UNION ALL SELECT 0, NULL::integer;
@@ -52,63 +54,64 @@ class TargetFixedPointTest {
 
     @Test
     void aTargetBuiltFromTheFilesPlansNothingAndIsLeftAsItWas() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("fixed_point")) {
-            db.execute(FILES);
-            try (Target target = open(db)) {
-                SchemaModel before = dialect.inspector().inspect(target.connection(), InspectScope.ALL);
-                DesiredState desired = desired(target, FILES);
-                Plan withoutFixedPoint = Planner.of(dialect).plan(before, desired.model(), "target");
-                assertFalse(withoutFixedPoint.isEmpty(), "the case no longer shows the server's second deparse:"
-                        + " it proves nothing");
+        onATargetBuiltFromTheFiles(target -> {
+            SchemaModel before = dialect.inspector().inspect(target.connection(), InspectScope.ALL);
+            DesiredState desired = desired(target, FILES);
+            Plan withoutFixedPoint = Planner.of(dialect).plan(before, desired.model(), "target");
+            assertFalse(withoutFixedPoint.isEmpty(), "the case no longer shows the server's second deparse:"
+                    + " it proves nothing");
 
-                Planning planning = plan(target);
-                assertTrue(planning.plan().isEmpty(), new PlanTextRenderer().render(planning.plan()));
-                assertEquals(before, dialect.inspector().inspect(target.connection(), InspectScope.ALL),
-                        "the target changed");
-                try (java.sql.Statement st = target.connection().createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_class c"
-                             + " WHERE c.relnamespace = pg_catalog.pg_my_temp_schema()")) {
-                    rs.next();
-                    assertEquals(0, rs.getInt(1), "temporary objects were left behind");
-                }
+            Planning planning = plan(target);
+            assertTrue(planning.plan().isEmpty(), new PlanTextRenderer().render(planning.plan()));
+            assertEquals(before, dialect.inspector().inspect(target.connection(), InspectScope.ALL),
+                    "the target changed");
+            try (java.sql.Statement st = target.connection().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_class c"
+                         + " WHERE c.relnamespace = pg_catalog.pg_my_temp_schema()")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "temporary objects were left behind");
             }
-        }
+        });
     }
 
     @Test
     void aRealChangeOfTheSameDefinitionsIsStillPlanned() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("fixed_point")) {
-            db.execute(FILES);
-            String changed = FILES.replace("CHECK (state IN ('open', 'closed'))", "CHECK (state IN ('open', 'closed', 'void'))")
-                    .replace("SELECT 0, NULL::integer", "SELECT 1, NULL::integer");
-            try (Target target = open(db)) {
-                Files.writeString(dir.resolve("schema.sql"), changed);
-                String text = new PlanTextRenderer().render(plan(target).plan());
-                assertTrue(text.contains("'void'"), text);
-                assertTrue(text.contains("ticket_states"), text);
-                assertFalse(text.contains("tickets_open"), "the unchanged index is planned:\n" + text);
-            }
-        }
+        String changed = FILES.replace("CHECK (state IN ('open', 'closed'))", "CHECK (state IN ('open', 'closed', 'void'))")
+                .replace("SELECT 0, NULL::integer", "SELECT 1, NULL::integer");
+        onATargetBuiltFromTheFiles(target -> {
+            Files.writeString(dir.resolve("schema.sql"), changed);
+            String text = new PlanTextRenderer().render(plan(target).plan());
+            assertTrue(text.contains("'void'"), text);
+            assertTrue(text.contains("ticket_states"), text);
+            assertFalse(text.contains("tickets_open"), "the unchanged index is planned:\n" + text);
+        });
     }
 
     @Test
     void aTargetThatRefusesTemporaryObjectsKeepsThePlanAsBefore() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("fixed_point")) {
-            db.execute(FILES);
-            try (Target target = open(db)) {
-                SchemaModel current = dialect.inspector().inspect(target.connection(), InspectScope.ALL);
-                DesiredState desired = desired(target, FILES);
-                target.connection().setReadOnly(true);
-                SchemaModel settled = dialect.atTargetFixedPoint(target.connection(), current, desired.model());
-                assertEquals(desired.model(), settled, "a read-only session settles nothing");
-                assertTrue(target.connection().getAutoCommit(), "the session's autocommit is given back");
-            }
-        }
+        onATargetBuiltFromTheFiles(target -> {
+            SchemaModel current = dialect.inspector().inspect(target.connection(), InspectScope.ALL);
+            DesiredState desired = desired(target, FILES);
+            target.connection().setReadOnly(true);
+            SchemaModel settled = dialect.atTargetFixedPoint(target.connection(), current, desired.model());
+            assertEquals(desired.model(), settled, "a read-only session settles nothing");
+            assertTrue(target.connection().getAutoCommit(), "the session's autocommit is given back");
+        });
     }
 
-    private Target open(LocalPostgres db) {
-        DatabaseUrl url = dialect.parseUrl(db.jdbcUrl());
-        return Target.open(dialect, url);
+    private interface OnTarget {
+        void run(Target target) throws Exception;
+    }
+
+    /** A fresh database built from FILES by the server itself (as psql would), opened as a target. */
+    private void onATargetBuiltFromTheFiles(OnTarget check) throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("fixed_point")) {
+            db.execute(FILES);
+            DatabaseUrl url = dialect.parseUrl(db.jdbcUrl());
+            try (Target target = Target.open(dialect, url)) {
+                check.run(target);
+            }
+        }
     }
 
     private DesiredState desired(Target target, String files) throws IOException {
