@@ -1,7 +1,7 @@
 package dev.converge.engine.plan;
 
 import dev.converge.engine.change.Change;
-import dev.converge.engine.graph.ChangeGraph;
+import dev.converge.engine.graph.StepOrder;
 import dev.converge.engine.model.SchemaModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +48,7 @@ public record PlanGraph(List<Node> nodes, List<Edge> edges) {
         plan.steps().forEach(s -> stepOf.put(s.change(), s));
         Graph<Integer, DefaultEdge> graph = new SimpleDirectedGraph<>(DefaultEdge.class);
         plan.steps().forEach(s -> graph.addVertex(s.number()));
-        ChangeGraph.dependencies(changes, SchemaModel.EMPTY).forEach((change, befores) -> {
+        StepOrder.dependencies(changes, SchemaModel.EMPTY).forEach((change, befores) -> {
             int to = stepOf.get(change).number();
             for (Change before : befores) {
                 PlanStep from = stepOf.get(before);

@@ -1,7 +1,6 @@
 package dev.converge.engine.plan;
 
 import dev.converge.engine.change.Action;
-import dev.converge.engine.change.AddEnumValue;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -10,7 +9,7 @@ import dev.converge.engine.diag.Plural;
 import dev.converge.engine.diff.DiffResult;
 import dev.converge.engine.diff.Differ;
 import dev.converge.engine.diff.ModelIndex;
-import dev.converge.engine.graph.ChangeGraph;
+import dev.converge.engine.graph.StepOrder;
 import dev.converge.engine.graph.StepIds;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.SchemaModel;
@@ -98,9 +97,9 @@ public final class Planner {
         // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
         DiffResult diff = Phases.time(Phases.DIFF, () -> new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
                 .contains(HazardCode.TABLE_REWRITE), sqlGenerator.placesColumns()).diff(renamedCurrent, managedDesired));
-        // Renames run first, in the order Renames made them (a table before its columns), then the rest.
-        List<Change> ordered = new ArrayList<>(renamed.changes());
-        ordered.addAll(Phases.time(Phases.ORDER, () -> enumLabelsFirst(ChangeGraph.order(diff.changes(), renamedCurrent))));
+        // Renames run first, in the order Renames made them (a table before its columns), then the rest (StepOrder).
+        List<Change> ordered = Phases.time(Phases.ORDER, () -> new StepOrder(sqlGenerator.orderRules())
+                .order(renamed.changes(), diff.changes(), renamedCurrent));
         refuseInexpressible(ordered);
         UnmanagedPrerequisites.check(ordered, renamedCurrent, managedDesired);
         return Phases.time(Phases.CLASSIFY, () -> steps(current, desired, target, source, renamed, ordered, diff,
@@ -180,17 +179,6 @@ public final class Planner {
 
     private List<DdlStatement> inverse(Change change, ModelIndex before) {
         return Inverses.of(change, before).map(sqlGenerator::statements).orElse(List.of());
-    }
-
-    /**
-     * New enum labels run first: PostgreSQL refuses to use a label in the transaction that added it, so
-     * the apply commits them before anything that may use them. Adding a label to an existing type
-     * needs nothing else, so this never breaks the dependency order.
-     */
-    private static List<Change> enumLabelsFirst(List<Change> ordered) {
-        List<Change> result = new ArrayList<>(ordered.stream().filter(c -> c instanceof AddEnumValue).toList());
-        ordered.stream().filter(c -> !(c instanceof AddEnumValue)).forEach(result::add);
-        return result;
     }
 
     /** Objects that are both dropped and created in the plan: shown as replacements. */

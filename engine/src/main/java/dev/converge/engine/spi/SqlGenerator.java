@@ -46,6 +46,14 @@ public interface SqlGenerator {
     }
 
     /**
+     * Orders this dialect needs on top of the engine's, strongest first (see
+     * {@link dev.converge.engine.graph.StepOrder}); by default none.
+     */
+    default List<OrderRule> orderRules() {
+        return List.of();
+    }
+
+    /**
      * The plan's steps as the dialect finishes them, after each got its statements and inverse. Some may
      * be made by one statement, where the dialect can (MySQL: several clauses of one ALTER TABLE): each
      * step keeps its description and classification; the first of a combined run holds the statement

@@ -25,15 +25,21 @@ final class KeywordLexer extends PostgresLexer {
 
     @Override
     public Token nextToken() {
-        Token token = super.nextToken();
+        Token token = asKeyword(super.nextToken(), IDENTIFIER, KEYWORDS);
         int type = token.getType();
-        if (type == IDENTIFIER) {
-            Integer keyword = KEYWORDS.get(token.getText().toUpperCase(Locale.ROOT));
+        if (type == WHITESPACE || type == LINE_COMMENT || type == BLOCK_COMMENT) {
+            ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
+        }
+        return token;
+    }
+
+    /** The token with its key word's type when it is a word the parser knows as a key word. */
+    static Token asKeyword(Token token, int identifierType, Map<String, Integer> keywords) {
+        if (token.getType() == identifierType) {
+            Integer keyword = keywords.get(token.getText().toUpperCase(Locale.ROOT));
             if (keyword != null) {
                 ((CommonToken) token).setType(keyword);
             }
-        } else if (type == WHITESPACE || type == LINE_COMMENT || type == BLOCK_COMMENT) {
-            ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
         }
         return token;
     }

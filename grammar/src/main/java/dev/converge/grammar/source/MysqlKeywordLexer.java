@@ -2,10 +2,8 @@ package dev.converge.grammar.source;
 
 import dev.converge.grammar.mysql.MysqlLexer;
 import dev.converge.grammar.mysql.MysqlParser;
-import java.util.Locale;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -24,14 +22,7 @@ final class MysqlKeywordLexer extends MysqlLexer {
 
     @Override
     public Token nextToken() {
-        Token token = super.nextToken();
-        if (token.getType() == IDENTIFIER) {
-            Integer keyword = KEYWORDS.get(token.getText().toUpperCase(Locale.ROOT));
-            if (keyword != null) {
-                ((CommonToken) token).setType(keyword);
-            }
-        }
-        return token;
+        return KeywordLexer.asKeyword(super.nextToken(), IDENTIFIER, KEYWORDS);
     }
 
     static boolean isKeyword(int tokenType) {

@@ -6,6 +6,7 @@ import dev.converge.grammar.mysql.MysqlParserBaseListener;
 import dev.converge.grammar.support.TextPositions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -24,6 +25,18 @@ final class MysqlSourceListener extends MysqlParserBaseListener {
     private final TextPositions positions;
     private final List<Declaration> declarations = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
+    private static final Map<Integer, StatementKind> KINDS = Map.of(
+            MysqlParser.RULE_createTable, StatementKind.CREATE_TABLE,
+            MysqlParser.RULE_createView, StatementKind.CREATE_VIEW,
+            MysqlParser.RULE_createIndex, StatementKind.CREATE_INDEX,
+            MysqlParser.RULE_createTrigger, StatementKind.CREATE_TRIGGER,
+            MysqlParser.RULE_createRoutine, StatementKind.CREATE_FUNCTION,
+            MysqlParser.RULE_createEvent, StatementKind.CREATE_EVENT,
+            MysqlParser.RULE_alterTable, StatementKind.ALTER_TABLE,
+            MysqlParser.RULE_otherAlter, StatementKind.OTHER_ALTER,
+            MysqlParser.RULE_dropStatement, StatementKind.DROP,
+            MysqlParser.RULE_otherCreate, StatementKind.OTHER_CREATE);
+
     private StatementKind kind = StatementKind.OTHER;
     private SqlName table;
 
@@ -38,7 +51,6 @@ final class MysqlSourceListener extends MysqlParserBaseListener {
 
     @Override
     public void enterCreateTable(MysqlParser.CreateTableContext ctx) {
-        kind = StatementKind.CREATE_TABLE;
         table = name(ctx.qualifiedName(0));
         declare("table", NameSpace.RELATION, table, ctx.qualifiedName(0), List.of());
         if (ctx.likeTable != null) {
@@ -59,7 +71,6 @@ final class MysqlSourceListener extends MysqlParserBaseListener {
 
     @Override
     public void enterCreateView(MysqlParser.CreateViewContext ctx) {
-        kind = StatementKind.CREATE_VIEW;
         declare("view", NameSpace.RELATION, name(ctx.qualifiedName()), ctx.qualifiedName(), List.of());
     }
 
@@ -90,7 +101,6 @@ final class MysqlSourceListener extends MysqlParserBaseListener {
 
     @Override
     public void enterCreateIndex(MysqlParser.CreateIndexContext ctx) {
-        kind = StatementKind.CREATE_INDEX;
         SqlName on = name(ctx.qualifiedName());
         declare("index", NameSpace.INDEX, new SqlName(List.of(on.last(), name(ctx.name()))), ctx.name(), List.of());
         require(ctx.qualifiedName());
@@ -98,7 +108,6 @@ final class MysqlSourceListener extends MysqlParserBaseListener {
 
     @Override
     public void enterCreateTrigger(MysqlParser.CreateTriggerContext ctx) {
-        kind = StatementKind.CREATE_TRIGGER;
         SqlName on = name(ctx.qualifiedName(1));
         SqlName trigger = new SqlName(List.of(on.last(), name(ctx.qualifiedName(0)).last()));
         declare("trigger", NameSpace.TRIGGER, trigger, ctx.qualifiedName(0), List.of());
@@ -107,35 +116,27 @@ final class MysqlSourceListener extends MysqlParserBaseListener {
 
     @Override
     public void enterCreateRoutine(MysqlParser.CreateRoutineContext ctx) {
-        kind = StatementKind.CREATE_FUNCTION;
         String what = ctx.PROCEDURE() != null ? "procedure" : "function";
         declare(what, NameSpace.FUNCTION, name(ctx.qualifiedName()), ctx.qualifiedName(), List.of());
     }
 
     @Override
     public void enterCreateEvent(MysqlParser.CreateEventContext ctx) {
-        kind = StatementKind.CREATE_EVENT;
         declare("event", NameSpace.EVENT, name(ctx.qualifiedName()), ctx.qualifiedName(), List.of());
     }
 
     @Override
     public void enterAlterTable(MysqlParser.AlterTableContext ctx) {
-        kind = StatementKind.ALTER_TABLE;
         require(ctx.qualifiedName());
     }
 
-    /** The statements that declare nothing: only their kind is kept. */
+    /** The kind of each statement rule; a rule not listed is OTHER. */
     @Override
     public void enterStatement(MysqlParser.StatementContext ctx) {
         ParserRuleContext chosen = (ParserRuleContext) ctx.getChild(0);
-        if (chosen instanceof MysqlParser.OtherStatementContext) {
-            kind = chosen.getStart().getType() == MysqlParser.SET ? StatementKind.SET : StatementKind.OTHER;
-        } else if (chosen instanceof MysqlParser.DropStatementContext) {
-            kind = StatementKind.DROP;
-        } else if (chosen instanceof MysqlParser.OtherCreateContext) {
-            kind = StatementKind.OTHER_CREATE;
-        } else if (chosen instanceof MysqlParser.OtherAlterContext) {
-            kind = StatementKind.OTHER_ALTER;
+        kind = KINDS.getOrDefault(chosen.getRuleIndex(), StatementKind.OTHER);
+        if (chosen instanceof MysqlParser.OtherStatementContext && chosen.getStart().getType() == MysqlParser.SET) {
+            kind = StatementKind.SET;
         }
     }
 

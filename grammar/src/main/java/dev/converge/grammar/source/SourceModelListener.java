@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -20,6 +21,28 @@ import org.antlr.v4.runtime.Token;
  * certain (a foreign key's table, the table of an index, trigger or policy) are required ones.
  */
 final class SourceModelListener extends PostgresParserBaseListener {
+    /** The kind of each statement rule; a rule not listed is OTHER. */
+    private static final Map<Integer, StatementKind> KINDS = Map.ofEntries(
+            Map.entry(PostgresParser.RULE_createSchema, StatementKind.CREATE_SCHEMA),
+            Map.entry(PostgresParser.RULE_createTable, StatementKind.CREATE_TABLE),
+            Map.entry(PostgresParser.RULE_createIndex, StatementKind.CREATE_INDEX),
+            Map.entry(PostgresParser.RULE_createSequence, StatementKind.CREATE_SEQUENCE),
+            Map.entry(PostgresParser.RULE_alterSequence, StatementKind.ALTER_SEQUENCE),
+            Map.entry(PostgresParser.RULE_createType, StatementKind.CREATE_TYPE),
+            Map.entry(PostgresParser.RULE_createDomain, StatementKind.CREATE_DOMAIN),
+            Map.entry(PostgresParser.RULE_createView, StatementKind.CREATE_VIEW),
+            Map.entry(PostgresParser.RULE_createMaterializedView, StatementKind.CREATE_MATERIALIZED_VIEW),
+            Map.entry(PostgresParser.RULE_createFunction, StatementKind.CREATE_FUNCTION),
+            Map.entry(PostgresParser.RULE_createTrigger, StatementKind.CREATE_TRIGGER),
+            Map.entry(PostgresParser.RULE_createPolicy, StatementKind.CREATE_POLICY),
+            Map.entry(PostgresParser.RULE_createExtension, StatementKind.CREATE_EXTENSION),
+            Map.entry(PostgresParser.RULE_alterTable, StatementKind.ALTER_TABLE),
+            Map.entry(PostgresParser.RULE_commentOn, StatementKind.COMMENT),
+            Map.entry(PostgresParser.RULE_grantOrRevoke, StatementKind.GRANT),
+            Map.entry(PostgresParser.RULE_dropStatement, StatementKind.DROP),
+            Map.entry(PostgresParser.RULE_setStatement, StatementKind.SET),
+            Map.entry(PostgresParser.RULE_otherCreate, StatementKind.OTHER_CREATE),
+            Map.entry(PostgresParser.RULE_otherAlter, StatementKind.OTHER_ALTER));
     private static final Set<String> SEQUENCE_FUNCTIONS = Set.of("nextval", "currval", "setval");
 
     private final CommonTokenStream tokens;
@@ -73,8 +96,12 @@ final class SourceModelListener extends PostgresParserBaseListener {
     // ------------------------------------------------------------ statements
 
     @Override
+    public void enterStatement(PostgresParser.StatementContext ctx) {
+        kind = KINDS.getOrDefault(((ParserRuleContext) ctx.getChild(0)).getRuleIndex(), StatementKind.OTHER);
+    }
+
+    @Override
     public void enterCreateSchema(PostgresParser.CreateSchemaContext ctx) {
-        kind = StatementKind.CREATE_SCHEMA;
         if (ctx.identifier() != null) {
             declare("schema", NameSpace.SCHEMA, SqlName.of(name(ctx.identifier())), ctx.identifier(), false);
         } else if (ctx.roleName() != null && ctx.roleName().identifier() != null) {
@@ -86,7 +113,6 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreateTable(PostgresParser.CreateTableContext ctx) {
-        kind = StatementKind.CREATE_TABLE;
         table = name(ctx.qualifiedName());
         declare("table", NameSpace.RELATION, table, ctx.qualifiedName(), false);
     }
@@ -162,7 +188,6 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreateIndex(PostgresParser.CreateIndexContext ctx) {
-        kind = StatementKind.CREATE_INDEX;
         SqlName on = name(ctx.qualifiedName());
         require(NameSpace.RELATION, ctx.qualifiedName());
         if (identifierBeforeOn(ctx)) {
@@ -184,13 +209,11 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreateSequence(PostgresParser.CreateSequenceContext ctx) {
-        kind = StatementKind.CREATE_SEQUENCE;
         declare("sequence", NameSpace.RELATION, name(ctx.qualifiedName()), ctx, true);
     }
 
     @Override
     public void enterAlterSequence(PostgresParser.AlterSequenceContext ctx) {
-        kind = StatementKind.ALTER_SEQUENCE;
         require(NameSpace.RELATION, ctx.qualifiedName());
     }
 
@@ -207,7 +230,6 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreateType(PostgresParser.CreateTypeContext ctx) {
-        kind = StatementKind.CREATE_TYPE;
         SqlName type = name(ctx.qualifiedName());
         declare(ctx.ENUM() != null ? "enum" : "type", NameSpace.TYPE, type, ctx, true);
         for (PostgresParser.EnumLabelContext label : ctx.enumLabel()) {
@@ -218,19 +240,16 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreateDomain(PostgresParser.CreateDomainContext ctx) {
-        kind = StatementKind.CREATE_DOMAIN;
         declare("domain", NameSpace.TYPE, name(ctx.qualifiedName()), ctx, true);
     }
 
     @Override
     public void enterCreateView(PostgresParser.CreateViewContext ctx) {
-        kind = StatementKind.CREATE_VIEW;
         declare("view", NameSpace.RELATION, name(ctx.qualifiedName()), ctx, true);
     }
 
     @Override
     public void enterCreateMaterializedView(PostgresParser.CreateMaterializedViewContext ctx) {
-        kind = StatementKind.CREATE_MATERIALIZED_VIEW;
         declare("materialized view", NameSpace.RELATION, name(ctx.qualifiedName()), ctx, true);
     }
 
@@ -242,14 +261,12 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreateFunction(PostgresParser.CreateFunctionContext ctx) {
-        kind = StatementKind.CREATE_FUNCTION;
         declare(ctx.PROCEDURE() != null ? "procedure" : "function", NameSpace.FUNCTION, name(ctx.qualifiedName()),
                 ctx, true);
     }
 
     @Override
     public void enterCreateTrigger(PostgresParser.CreateTriggerContext ctx) {
-        kind = StatementKind.CREATE_TRIGGER;
         SqlName on = name(ctx.qualifiedName());
         require(NameSpace.RELATION, ctx.qualifiedName());
         declare("trigger", NameSpace.TRIGGER, member(on, name(ctx.identifier())), ctx, true);
@@ -258,7 +275,6 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreatePolicy(PostgresParser.CreatePolicyContext ctx) {
-        kind = StatementKind.CREATE_POLICY;
         SqlName on = name(ctx.qualifiedName());
         require(NameSpace.RELATION, ctx.qualifiedName());
         declare("policy", NameSpace.POLICY, member(on, name(ctx.identifier())), ctx, true);
@@ -266,13 +282,11 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCreateExtension(PostgresParser.CreateExtensionContext ctx) {
-        kind = StatementKind.CREATE_EXTENSION;
         declare("extension", NameSpace.EXTENSION, SqlName.of(name(ctx.identifier())), ctx, true);
     }
 
     @Override
     public void enterAlterTable(PostgresParser.AlterTableContext ctx) {
-        kind = StatementKind.ALTER_TABLE;
         table = name(ctx.qualifiedName());
         require(NameSpace.RELATION, ctx.qualifiedName());
     }
@@ -292,7 +306,6 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterCommentOn(PostgresParser.CommentOnContext ctx) {
-        kind = StatementKind.COMMENT;
         PostgresParser.CommentTargetContext target = ctx.commentTarget();
         if (target.qualifiedName() == null) {
             return; // a kind of object the grammar reads as token soup (its words may be COLUMN, TABLE...)
@@ -325,29 +338,8 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     @Override
     public void enterGrantOrRevoke(PostgresParser.GrantOrRevokeContext ctx) {
-        kind = StatementKind.GRANT;
         new GrantScan(tokens, positions, references).scan(ctx.getStart().getTokenIndex(),
                 ctx.getStop().getTokenIndex());
-    }
-
-    @Override
-    public void enterDropStatement(PostgresParser.DropStatementContext ctx) {
-        kind = StatementKind.DROP;
-    }
-
-    @Override
-    public void enterSetStatement(PostgresParser.SetStatementContext ctx) {
-        kind = StatementKind.SET;
-    }
-
-    @Override
-    public void enterOtherCreate(PostgresParser.OtherCreateContext ctx) {
-        kind = StatementKind.OTHER_CREATE;
-    }
-
-    @Override
-    public void enterOtherAlter(PostgresParser.OtherAlterContext ctx) {
-        kind = StatementKind.OTHER_ALTER;
     }
 
     // ------------------------------------------------------------ names in expressions and types

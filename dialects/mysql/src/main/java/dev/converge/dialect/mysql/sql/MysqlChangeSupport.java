@@ -13,6 +13,23 @@ import java.util.Optional;
  * project can reach are renames of indexes and constraints and comments on objects other than tables.
  */
 final class MysqlChangeSupport {
+    private static final Optional<String> EXPRESSIBLE = Optional.empty();
+    private static final Optional<String> NO_COLLATION_OBJECTS = no("collation objects of its own");
+    private static final Optional<String> NO_COMPOSITE_TYPES = no("composite types");
+    private static final Optional<String> NO_DECLARATIVE_PARTITIONS =
+            no("declarative partitions in the PostgreSQL sense");
+    private static final Optional<String> NO_DOMAINS = no("domains");
+    private static final Optional<String> NO_ENUM_TYPES = no("enum types");
+    private static final Optional<String> NO_ENUM_TYPE_OBJECTS =
+            no("enum types of their own (an ENUM is a column type there)");
+    private static final Optional<String> NO_EXTENSIONS = no("extensions");
+    private static final Optional<String> NO_MANAGED_PRIVILEGES = no("managed privileges yet");
+    private static final Optional<String> NO_MATERIALIZED_VIEWS = no("materialized views");
+    private static final Optional<String> NO_ROW_LEVEL_SECURITY = no("row-level security");
+    private static final Optional<String> NO_ROW_LEVEL_SECURITY_POLICIES = no("row-level security policies");
+    private static final Optional<String> NO_SCHEMAS = no("schemas inside a database");
+    private static final Optional<String> NO_SEQUENCES = no("sequences");
+    private static final Optional<String> NO_TRIGGER_ENABLE_STATES = no("trigger enable states");
     private static final Visitor VISITOR = new Visitor();
 
     private MysqlChangeSupport() {
@@ -28,32 +45,32 @@ final class MysqlChangeSupport {
     }
 
     private static final class Visitor implements ChangeVisitor<Optional<String>> {
-        @Override public Optional<String> visitAddColumn(AddColumn c) { return Optional.empty(); }
-        @Override public Optional<String> visitAddConstraint(AddConstraint c) { return Optional.empty(); }
-        @Override public Optional<String> visitAddEnumValue(AddEnumValue c) { return no("enum types"); }
-        @Override public Optional<String> visitAddForeignKey(AddForeignKey c) { return Optional.empty(); }
-        @Override public Optional<String> visitAlterColumn(AlterColumn c) { return Optional.empty(); }
-        @Override public Optional<String> visitReleaseColumn(ReleaseColumn c) { return Optional.empty(); }
-        @Override public Optional<String> visitAlterSequence(AlterSequence c) { return no("sequences"); }
-        @Override public Optional<String> visitAlterTableOptions(AlterTableOptions c) { return Optional.empty(); }
-        @Override public Optional<String> visitCreateEnum(CreateEnum c) { return no("enum types"); }
-        @Override public Optional<String> visitCreateIndex(CreateIndex c) { return Optional.empty(); }
+        @Override public Optional<String> visitAddColumn(AddColumn c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitAddConstraint(AddConstraint c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitAddEnumValue(AddEnumValue c) { return NO_ENUM_TYPES; }
+        @Override public Optional<String> visitAddForeignKey(AddForeignKey c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitAlterColumn(AlterColumn c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitReleaseColumn(ReleaseColumn c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitAlterSequence(AlterSequence c) { return NO_SEQUENCES; }
+        @Override public Optional<String> visitAlterTableOptions(AlterTableOptions c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitCreateEnum(CreateEnum c) { return NO_ENUM_TYPES; }
+        @Override public Optional<String> visitCreateIndex(CreateIndex c) { return EXPRESSIBLE; }
         @Override public Optional<String> visitAlterIndexStatistics(AlterIndexStatistics c) {
             return no("statistics targets of index columns");
         }
-        @Override public Optional<String> visitCreateSchema(CreateSchema c) { return no("schemas inside a database"); }
-        @Override public Optional<String> visitCreateSequence(CreateSequence c) { return no("sequences"); }
-        @Override public Optional<String> visitCreateTable(CreateTable c) { return Optional.empty(); }
-        @Override public Optional<String> visitCreateView(CreateView c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropColumn(DropColumn c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropConstraint(DropConstraint c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropEnum(DropEnum c) { return no("enum types"); }
-        @Override public Optional<String> visitDropForeignKey(DropForeignKey c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropIndex(DropIndex c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropSchema(DropSchema c) { return no("schemas inside a database"); }
-        @Override public Optional<String> visitDropSequence(DropSequence c) { return no("sequences"); }
-        @Override public Optional<String> visitDropTable(DropTable c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropView(DropView c) { return Optional.empty(); }
+        @Override public Optional<String> visitCreateSchema(CreateSchema c) { return NO_SCHEMAS; }
+        @Override public Optional<String> visitCreateSequence(CreateSequence c) { return NO_SEQUENCES; }
+        @Override public Optional<String> visitCreateTable(CreateTable c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitCreateView(CreateView c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropColumn(DropColumn c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropConstraint(DropConstraint c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropEnum(DropEnum c) { return NO_ENUM_TYPES; }
+        @Override public Optional<String> visitDropForeignKey(DropForeignKey c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropIndex(DropIndex c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropSchema(DropSchema c) { return NO_SCHEMAS; }
+        @Override public Optional<String> visitDropSequence(DropSequence c) { return NO_SEQUENCES; }
+        @Override public Optional<String> visitDropTable(DropTable c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropView(DropView c) { return EXPRESSIBLE; }
 
         @Override
         public Optional<String> visitRename(Rename c) {
@@ -73,84 +90,84 @@ final class MysqlChangeSupport {
                     : no("a comment on a " + c.object().kind().word() + " outside its definition");
         }
 
-        @Override public Optional<String> visitSetSequenceOwner(SetSequenceOwner c) { return no("sequences"); }
-        @Override public Optional<String> visitCreateRoutine(CreateRoutine c) { return Optional.empty(); }
-        @Override public Optional<String> visitReplaceRoutine(ReplaceRoutine c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropRoutine(DropRoutine c) { return Optional.empty(); }
-        @Override public Optional<String> visitCreateTrigger(CreateTrigger c) { return Optional.empty(); }
-        @Override public Optional<String> visitDropTrigger(DropTrigger c) { return Optional.empty(); }
+        @Override public Optional<String> visitSetSequenceOwner(SetSequenceOwner c) { return NO_SEQUENCES; }
+        @Override public Optional<String> visitCreateRoutine(CreateRoutine c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitReplaceRoutine(ReplaceRoutine c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropRoutine(DropRoutine c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitCreateTrigger(CreateTrigger c) { return EXPRESSIBLE; }
+        @Override public Optional<String> visitDropTrigger(DropTrigger c) { return EXPRESSIBLE; }
 
         @Override
         public Optional<String> visitSetTriggerState(SetTriggerState c) {
-            return no("trigger enable states");
+            return NO_TRIGGER_ENABLE_STATES;
         }
 
         @Override
         public Optional<String> visitCreatePolicy(CreatePolicy c) {
-            return no("row-level security policies");
+            return NO_ROW_LEVEL_SECURITY_POLICIES;
         }
 
-        @Override public Optional<String> visitDropPolicy(DropPolicy c) { return no("row-level security policies"); }
-        @Override public Optional<String> visitSetRowSecurity(SetRowSecurity c) { return no("row-level security"); }
-        @Override public Optional<String> visitCreateDomain(CreateDomain c) { return no("domains"); }
-        @Override public Optional<String> visitAlterDomain(AlterDomain c) { return no("domains"); }
-        @Override public Optional<String> visitDropDomain(DropDomain c) { return no("domains"); }
+        @Override public Optional<String> visitDropPolicy(DropPolicy c) { return NO_ROW_LEVEL_SECURITY_POLICIES; }
+        @Override public Optional<String> visitSetRowSecurity(SetRowSecurity c) { return NO_ROW_LEVEL_SECURITY; }
+        @Override public Optional<String> visitCreateDomain(CreateDomain c) { return NO_DOMAINS; }
+        @Override public Optional<String> visitAlterDomain(AlterDomain c) { return NO_DOMAINS; }
+        @Override public Optional<String> visitDropDomain(DropDomain c) { return NO_DOMAINS; }
 
         @Override
         public Optional<String> visitCreateCompositeType(CreateCompositeType c) {
-            return no("composite types");
+            return NO_COMPOSITE_TYPES;
         }
 
         @Override
         public Optional<String> visitAlterCompositeType(AlterCompositeType c) {
-            return no("composite types");
+            return NO_COMPOSITE_TYPES;
         }
 
-        @Override public Optional<String> visitDropCompositeType(DropCompositeType c) { return no("composite types"); }
-        @Override public Optional<String> visitCreateExtension(CreateExtension c) { return no("extensions"); }
-        @Override public Optional<String> visitAlterExtension(AlterExtension c) { return no("extensions"); }
-        @Override public Optional<String> visitDropExtension(DropExtension c) { return no("extensions"); }
+        @Override public Optional<String> visitDropCompositeType(DropCompositeType c) { return NO_COMPOSITE_TYPES; }
+        @Override public Optional<String> visitCreateExtension(CreateExtension c) { return NO_EXTENSIONS; }
+        @Override public Optional<String> visitAlterExtension(AlterExtension c) { return NO_EXTENSIONS; }
+        @Override public Optional<String> visitDropExtension(DropExtension c) { return NO_EXTENSIONS; }
 
         @Override
         public Optional<String> visitCreateMaterializedView(CreateMaterializedView c) {
-            return no("materialized views");
+            return NO_MATERIALIZED_VIEWS;
         }
 
         @Override
         public Optional<String> visitDropMaterializedView(DropMaterializedView c) {
-            return no("materialized views");
+            return NO_MATERIALIZED_VIEWS;
         }
 
         @Override
         public Optional<String> visitSetPartitionOf(SetPartitionOf c) {
-            return no("declarative partitions in the PostgreSQL sense");
+            return NO_DECLARATIVE_PARTITIONS;
         }
 
-        @Override public Optional<String> visitReplaceIndex(ReplaceIndex c) { return Optional.empty(); }
+        @Override public Optional<String> visitReplaceIndex(ReplaceIndex c) { return EXPRESSIBLE; }
 
         @Override
         public Optional<String> visitGrantPrivileges(GrantPrivileges c) {
-            return no("managed privileges yet");
+            return NO_MANAGED_PRIVILEGES;
         }
 
         @Override
         public Optional<String> visitRevokePrivileges(RevokePrivileges c) {
-            return no("managed privileges yet");
+            return NO_MANAGED_PRIVILEGES;
         }
 
         @Override
         public Optional<String> visitRecreateEnum(RecreateEnum c) {
-            return no("enum types of their own (an ENUM is a column type there)");
+            return NO_ENUM_TYPE_OBJECTS;
         }
 
         @Override
         public Optional<String> visitCreateCollation(CreateCollation c) {
-            return no("collation objects of its own");
+            return NO_COLLATION_OBJECTS;
         }
 
         @Override
         public Optional<String> visitDropCollation(DropCollation c) {
-            return no("collation objects of its own");
+            return NO_COLLATION_OBJECTS;
         }
 
         @Override

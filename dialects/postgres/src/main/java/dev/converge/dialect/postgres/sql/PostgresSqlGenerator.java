@@ -2,6 +2,7 @@ package dev.converge.dialect.postgres.sql;
 
 import dev.converge.engine.change.AlterIndexStatistics;
 import dev.converge.engine.change.AddColumn;
+import dev.converge.engine.spi.OrderRule;
 import dev.converge.engine.change.SetPartitionOf;
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCollation;
@@ -75,6 +76,10 @@ import java.util.Set;
  */
 public final class PostgresSqlGenerator implements SqlGenerator {
     private static final Visitor VISITOR = new Visitor();
+    /** PostgreSQL refuses to use an enum label in the transaction that added it (the apply commits them on their own). */
+    private static final List<OrderRule> ORDER_RULES = List.of(new OrderRule("new enum labels",
+            "PostgreSQL refuses to use a label in the transaction that added it, so they commit before anything"
+                    + " that may use them", change -> change instanceof AddEnumValue));
 
     private final OnlineSql online;
     private final OnlineStrategies strategies;
@@ -89,6 +94,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
     public PostgresSqlGenerator(int major, OnlineStrategies strategies) {
         this.online = new OnlineSql(major, strategies);
         this.strategies = strategies;
+    }
+
+    @Override
+    public List<OrderRule> orderRules() {
+        return ORDER_RULES;
     }
 
     @Override
