@@ -51,7 +51,8 @@ timed() {
   /usr/bin/time -f "  $label: %e s wall, %U s user CPU, %M KiB max RSS" \
     java $java_opts -jar "$with" "$@" --config "$work/converge.yaml" \
     > "$work/out.txt" 2> "$work/err.txt" || { cat "$work/err.txt"; exit 1; }
-  grep -E " in [0-9.]+ s|^  $label" "$work/err.txt" | sed 's/^prod:/    prod:/; s/^Rendered/    rendered/'
+  tail -1 "$work/err.txt" # the time line
+  { grep -E "^prod: .* in [0-9.]+ s|^Rendered" "$work/err.txt" || true; } | sed 's/^/    /'
 }
 echo "report --env prod: $tenants tenant schemas, $runs runs ($(nproc) cores)"
 for i in $(seq 1 "$runs"); do
