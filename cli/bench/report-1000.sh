@@ -11,7 +11,10 @@
 #
 # usage (from the project root): cli/bench/report-1000.sh [TENANTS] [RUNS]   (defaults: 1000 3)
 # env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), BENCH_PREFIX (default bench) for the
-#      database name, REFERENCE_JAR (a converge.jar to compare with; optional).
+#      database name, REFERENCE_JAR (a converge.jar to compare with; optional), ROUND_TRIPS=1 to
+#      count, once more after the timed runs, the report's round trips to the server (every socket
+#      read, recorded by JFR with no threshold) by the Converge method that waited, for this build
+#      and REFERENCE_JAR; load-independent, unlike the times.
 set -euo pipefail
 tenants=${1:-1000}
 runs=${2:-3}
@@ -51,7 +54,8 @@ timed() {
   /usr/bin/time -f "  $label: %e s wall, %U s user CPU, %M KiB max RSS" \
     java $java_opts -jar "$with" "$@" --config "$work/converge.yaml" \
     > "$work/out.txt" 2> "$work/err.txt" || { cat "$work/err.txt"; exit 1; }
-  grep -E " in [0-9.]+ s|^  $label" "$work/err.txt" | sed 's/^prod:/    prod:/; s/^Rendered/    rendered/'
+  tail -1 "$work/err.txt" # the time line
+  { grep -E "^prod: .* in [0-9.]+ s|^Rendered" "$work/err.txt" || true; } | sed 's/^/    /'
 }
 echo "report --env prod: $tenants tenant schemas, $runs runs ($(nproc) cores)"
 for i in $(seq 1 "$runs"); do
@@ -64,3 +68,30 @@ for i in $(seq 1 "$runs"); do
 done
 head -1 "$work/out.txt"
 echo "report: $(stat -c %s "$work/report.html") bytes"
+
+# label, jar: the report once under JFR; socket reads and the time spent in them, by the two
+# innermost Converge methods of each read's stack
+round_trips() {
+  local label=$1 with=$2
+  cat > "$work/reads.jfc" <<'JFC'
+<?xml version="1.0" encoding="UTF-8"?>
+<configuration version="2.0">
+  <event name="jdk.SocketRead"><setting name="enabled">true</setting><setting name="stackTrace">true</setting><setting name="threshold">0 ms</setting></event>
+</configuration>
+JFC
+  # shellcheck disable=SC2086
+  java $java_opts -XX:StartFlightRecording=filename="$work/reads.jfr",settings="$work/reads.jfc" -jar "$with" \
+    report --env prod --out "$work/rt.html" --config "$work/converge.yaml" > /dev/null 2>&1 || true
+  echo "round trips of $label (load $(cut -d' ' -f1 /proc/loadavg)):"
+  jfr print --events jdk.SocketRead --stack-depth 40 "$work/reads.jfr" | awk '
+    /jdk.SocketRead \{/ { if (n) flush(); n = 1; site = ""; depth = 0; ms = 0 }
+    /duration = / { v = $3; u = $4; ms = (u == "s") ? v * 1000 : (u == "ms") ? v : (u == "us") ? v / 1000 : v / 1e6 }
+    /dev\.converge\./ && depth < 2 { sub(/^[ \t]+/, ""); sub(/\(.*/, ""); site = site (depth ? " < " : "") $0; depth++ }
+    function flush() { count[site]++; wait[site] += ms; total++; all += ms }
+    END { if (n) flush(); printf "  %d socket reads, %.1f s waited (summed over threads)\n", total, all / 1000;
+          for (s in count) printf "  %6d reads %7.1f s  %s\n", count[s], wait[s] / 1000, s }' | sort -k1,1nr | head -8
+}
+if [[ ${ROUND_TRIPS:-0} == 1 ]]; then
+  [[ -n ${REFERENCE_JAR:-} ]] && round_trips "reference ($REFERENCE_JAR)" "$REFERENCE_JAR"
+  round_trips "this build" "$jar"
+fi

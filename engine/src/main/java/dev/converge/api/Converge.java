@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -269,12 +270,45 @@ public final class Converge {
     /** The newest {@code limit} applies recorded on the target, newest first; empty if none. */
     public List<HistoryRecord> history(int limit) {
         try (Target db = open()) {
-            List<HistoryEntry> entries = db.dialect().history().list(db.connection(), limit);
-            return entries.stream().map(e -> new HistoryRecord(e.id(), e.appliedAt(), e.databaseUser(), e.status(),
-                    e.outcome(), e.durationMillis(), e.gitCommit(), e.environment())).toList();
+            return db.dialect().history().list(db.connection(), limit).stream().map(Converge::record).toList();
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
         }
+    }
+
+    /** The apply recorded on the target under {@code id}, or empty. */
+    public Optional<HistoryRecord> historyEntry(long id) {
+        try (Target db = open()) {
+            return db.dialect().history().find(db.connection(), id).map(Converge::record);
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
+        }
+    }
+
+    /** The step events of the apply {@code applyId}, in the order they were recorded; empty if none. */
+    public List<HistoryCheckpoint> checkpoints(long applyId) {
+        try (Target db = open()) {
+            return db.dialect().history().checkpoints(db.connection(), applyId).stream()
+                    .map(c -> new HistoryCheckpoint(c.step(), c.stepId(), c.group(), c.status(), c.startedAt(),
+                            c.finishedAt(), c.statement(), c.error(), c.fingerprint())).toList();
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The target as plans and messages name it ({@code postgresql://app@db.internal:5432/shop}): never
+     * with a password. Connects to tell it, as every operation does.
+     */
+    public String display() {
+        try (Target db = open()) {
+            return db.url().display();
+        }
+    }
+
+    private static HistoryRecord record(HistoryEntry e) {
+        return new HistoryRecord(e.id(), e.appliedAt(), e.databaseUser(), e.status(), e.outcome(), e.durationMillis(),
+                e.gitCommit(), e.environment(), e.desiredHash(), e.planJson());
     }
 
     private Target open() {

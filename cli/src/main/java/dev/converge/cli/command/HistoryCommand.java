@@ -1,19 +1,18 @@
 package dev.converge.cli.command;
 
-import dev.converge.engine.workflow.Target;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.api.Converge;
+import dev.converge.api.HistoryCheckpoint;
+import dev.converge.api.HistoryRecord;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.spi.Checkpoint;
-import dev.converge.engine.spi.DialectRegistry;
-import dev.converge.engine.spi.HistoryEntry;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,8 +31,6 @@ public final class HistoryCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final DialectRegistry dialects;
-
     @Spec
     private CommandSpec spec;
 
@@ -49,28 +46,25 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "At most N applies (default: ${DEFAULT-VALUE}).")
     private int limit;
 
-    public HistoryCommand(DialectRegistry dialects) {
-        this.dialects = dialects;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (url == null) {
             throw new ConvergeException(ErrorKind.USAGE, "missing --url URL: the database whose history to list");
         }
-        try (Target db = Target.open(dialects, url)) {
-            List<HistoryEntry> entries = db.dialect().history().list(db.connection(), limit);
+        Converge target = Converge.target(url);
+        try {
+            List<HistoryRecord> entries = target.history(limit);
             if (format == Format.json) {
                 ArrayNode array = JSON.createArrayNode();
                 entries.forEach(e -> array.add(summary(e)));
                 out.println(JSON.writeValueAsString(array));
             } else if (entries.isEmpty()) {
-                out.println("No applies recorded on " + db.url().display() + ".");
+                out.println("No applies recorded on " + target.display() + ".");
             } else {
                 out.printf("%-6s %-20s %-12s %-12s %-14s %-12s %9s %5s%n", "ID", "TIME (UTC)", "USER", "DESIRED",
                         "GIT COMMIT", "STATUS", "DURATION", "STEPS");
-                for (HistoryEntry e : entries) {
+                for (HistoryRecord e : entries) {
                     out.printf("%-6d %-20s %-12s %-12s %-14s %-12s %7dms %5d%n", e.id(),
                             e.appliedAt().toString().replace('T', ' ').replaceFirst("\\.\\d+", "").replace("Z", ""),
                             e.databaseUser(), shorten(e.desiredHash()), shorten(e.gitCommit()), e.status(),
@@ -78,14 +72,14 @@ public final class HistoryCommand implements Callable<Integer> {
                 }
             }
             return ExitCodes.OK;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (IOException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
         } finally {
             out.flush();
         }
     }
 
-    static ObjectNode summary(HistoryEntry e) {
+    static ObjectNode summary(HistoryRecord e) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", e.id());
         node.put("appliedAt", e.appliedAt().toString());
@@ -99,7 +93,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return node;
     }
 
-    static int steps(HistoryEntry e) {
+    static int steps(HistoryRecord e) {
         try {
             return JSON.readTree(e.planJson()).path("steps").size();
         } catch (java.io.IOException ex) {
@@ -117,8 +111,6 @@ public final class HistoryCommand implements Callable<Integer> {
     /** {@code converge history show ID}: one apply, its steps with their SQL and checkpoints. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one apply: its steps, their SQL and checkpoints.")
     public static final class Show implements Callable<Integer> {
-        private final DialectRegistry dialects;
-
         @Spec
         private CommandSpec spec;
 
@@ -132,24 +124,21 @@ public final class HistoryCommand implements Callable<Integer> {
                 description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         private Format format;
 
-        public Show(DialectRegistry dialects) {
-            this.dialects = dialects;
-        }
-
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Target db = Target.open(dialects, target.url)) {
-                HistoryEntry entry = db.dialect().history().find(db.connection(), id).orElseThrow(() ->
-                        new ConvergeException(ErrorKind.ERROR, "no apply #" + id + " on " + db.url().display()
+            Converge db = Converge.target(target.url);
+            try {
+                HistoryRecord entry = db.historyEntry(id).orElseThrow(() ->
+                        new ConvergeException(ErrorKind.ERROR, "no apply #" + id + " on " + db.display()
                                 + "; 'converge history' lists them"));
-                List<Checkpoint> checkpoints = db.dialect().history().checkpoints(db.connection(), id);
+                List<HistoryCheckpoint> checkpoints = db.checkpoints(id);
                 var plan = JSON.readTree(entry.planJson());
                 if (format == Format.json) {
                     ObjectNode node = summary(entry);
                     node.set("plan", plan);
                     ArrayNode cps = node.putArray("checkpoints");
-                    for (Checkpoint c : checkpoints) {
+                    for (HistoryCheckpoint c : checkpoints) {
                         cps.addObject().put("step", c.step()).put("stepId", c.stepId()).put("group", c.group())
                                 .put("status", c.status()).put("startedAt", c.startedAt().toString())
                                 .put("finishedAt", c.finishedAt().toString()).put("statement", c.statement())
@@ -166,17 +155,17 @@ public final class HistoryCommand implements Callable<Integer> {
                 for (var step : plan.path("steps")) {
                     int number = step.path("number").asInt();
                     String status = checkpoints.stream().filter(c -> c.step() == number)
-                            .reduce((a, b) -> b).map(Checkpoint::status).orElse("not run");
+                            .reduce((a, b) -> b).map(HistoryCheckpoint::status).orElse("not run");
                     out.println(number + ". " + step.path("symbol").asText() + " " + step.path("description").asText()
                             + "  [" + status + "]");
                     for (var sql : step.path("sql")) {
                         out.println("     " + sql.asText().replace("\n", "\n     ") + ";");
                     }
                 }
-                List<Checkpoint> failed = checkpoints.stream().filter(c -> c.error() != null).toList();
+                List<HistoryCheckpoint> failed = checkpoints.stream().filter(c -> c.error() != null).toList();
                 failed.forEach(c -> out.println("\nStep " + c.step() + " " + c.status() + ": " + c.error()));
                 return ExitCodes.OK;
-            } catch (SQLException | java.io.IOException e) {
+            } catch (IOException e) {
                 throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
             } finally {
                 out.flush();
