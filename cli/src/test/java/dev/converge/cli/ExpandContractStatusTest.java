@@ -56,6 +56,14 @@ class ExpandContractStatusTest {
             Cli.Result json = Cli.inProject(config, "drift", "--env", "dev", "--format", "json");
             assertTrue(json.out().contains("\"state\" : \"between_phases\""), json.all());
 
+            for (String[] command : new String[][] {{"plan"}, {"apply", "--auto-approve"}}) {
+                Cli.Result refused = Cli.inProject(config, java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                        java.util.stream.Stream.of("--env", "dev", "--phase", "contract")).toArray(String[]::new));
+                assertEquals(64, refused.exitCode(), refused.all());
+                assertTrue(refused.err().contains("not an environment: the promotion gate does not know the phases yet"),
+                        refused.all());
+            }
+
             db.execute("ALTER TABLE people ADD COLUMN hotfix integer");
             Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev");
             assertEquals(4, hotfix.exitCode(), hotfix.all());

@@ -149,8 +149,7 @@ public final class ApplyCommand implements Callable<Integer> {
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
         if (fleet.selected() && phases.phase != null) {
-            throw new ConvergeException(ErrorKind.USAGE, "--phase applies one target (--url); an environment's phases"
-                    + " are not supported yet");
+            throw PhaseOptions.refusedForEnvironments("applies");
         }
         if (phases.phase == Phase.CONTRACT) {
             ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
@@ -261,8 +260,8 @@ public final class ApplyCommand implements Callable<Integer> {
         open.addAll(nullFills);
         Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
                 (sync, batches, rows, done) -> {
-                    out.println("Backfill " + sync.display() + ": " + batches + (batches == 1 ? " batch, " : " batches, ")
-                            + rows + (rows == 1 ? " row" : " rows") + " updated" + (done ? ", done." : ""));
+                    out.println("Backfill " + sync.display() + ": " + Plural.count(batches, "batch", "batches") + ", "
+                            + Plural.count(rows, "row") + " updated" + (done ? ", done." : ""));
                     out.flush();
                 }, interrupt::requested);
         try {
