@@ -37,7 +37,7 @@ class ExpandContractNotNullTest {
 
     @Test
     void mysql() throws Exception {
-        try (ExpandContractMysqlTest.Db db = ExpandContractMysqlTest.Db.create("expand_nn")) {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_nn")) {
             rollOut(db.url(), db::connect);
         }
     }
