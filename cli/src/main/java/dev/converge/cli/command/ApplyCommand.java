@@ -151,7 +151,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (fleet.selected() && phases.phase != null) {
             throw PhaseOptions.refusedForEnvironments("applies");
         }
-        if (phases.phase == Phase.CONTRACT) {
+        if (phases.phase == Phase.CONTRACT && phases.contractFlagSql == null) {
             ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
         }
         if (fleet.selected()) {
@@ -168,6 +168,11 @@ public final class ApplyCommand implements Callable<Integer> {
         }, "converge-apply-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (Target db = Target.open(dialects, target.url)) {
+            if (phases.phase == Phase.CONTRACT && phases.contractFlagSql != null) {
+                // Read on the target itself, before anything is planned or changed.
+                ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE),
+                        ContractGate.flagSet(db.connection(), phases.contractFlagSql));
+            }
             Applier applier = new Applier(db.dialect(), Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
                     .executor(runner.runner(db.dialect().sessionTimeouts(), err))
                     .listener((connection, step) -> {

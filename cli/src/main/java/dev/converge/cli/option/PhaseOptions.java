@@ -21,6 +21,11 @@ public final class PhaseOptions {
             description = "With --phase contract: the old release is gone (or set CONVERGE_CONFIRM_CONTRACT=yes).")
     public boolean confirmContract;
 
+    @Option(names = "--contract-flag-sql", paramLabel = "QUERY",
+            description = "With --phase contract: a query on the target whose first value is true once the old release is"
+                    + " gone (a feature flag); true confirms contract as --confirm-contract does.")
+    public String contractFlagSql;
+
     @Option(names = "--backfill-batch", paramLabel = "ROWS", defaultValue = "1000",
             description = "Rows per backfill batch, one short transaction each (default: ${DEFAULT-VALUE}).")
     public int batchSize = 1000;
