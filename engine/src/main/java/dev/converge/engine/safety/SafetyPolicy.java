@@ -6,6 +6,7 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +39,19 @@ public record SafetyPolicy(Set<HazardCode> needAllowance, Set<HazardCode> allowe
         allowedOn = Map.copyOf(allowedOn);
     }
 
-    /** The same policy with allowances per object (from {@code -- converge:allow} annotations). */
+    /**
+     * The same policy with further allowances per object (from {@code -- converge:allow} annotations),
+     * added to those it already holds: an embedder's allowance for one object survives the annotations
+     * of the files instead of being replaced by them.
+     */
     public SafetyPolicy withAllowedOn(Map<String, Set<HazardCode>> annotations) {
-        return new SafetyPolicy(needAllowance, allowed, allowDestructive, maxLock, annotations);
+        Map<String, Set<HazardCode>> merged = new HashMap<>();
+        for (Map<String, Set<HazardCode>> source : List.of(allowedOn, annotations)) {
+            source.forEach((name, codes) ->
+                    merged.computeIfAbsent(name, any -> EnumSet.noneOf(HazardCode.class)).addAll(codes));
+        }
+        merged.replaceAll((name, codes) -> Set.copyOf(codes));
+        return new SafetyPolicy(needAllowance, allowed, allowDestructive, maxLock, merged);
     }
 
     /** The same policy, allowing every destructive step as {@code --allow-destructive} does. */

@@ -18,7 +18,7 @@ import org.antlr.v4.runtime.Token;
  * a type carries that type ({@code 'open'::shop.status}, an enum label in a default).
  */
 public final class PostgresSqlLexer implements SqlLexer {
-    /* quote_ident leaves these bare (ruleutils.c); other names are double-quoted. */
+    /* quote_ident leaves these bare unless they are key words (ruleutils.c); others are double-quoted. */
     private static final Pattern BARE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     @Override
@@ -96,7 +96,8 @@ public final class PostgresSqlLexer implements SqlLexer {
 
     @Override
     public String name(String name, SqlToken like) {
-        return BARE.matcher(name).matches() ? name : PostgresIdentifiers.quote(name);
+        boolean bare = BARE.matcher(name).matches() && !PostgresKeywords.needsQuotes(name);
+        return bare ? name : PostgresIdentifiers.quote(name);
     }
 
     @Override

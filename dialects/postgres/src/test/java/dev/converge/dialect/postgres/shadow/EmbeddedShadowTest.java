@@ -10,13 +10,11 @@ import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,23 +64,5 @@ class EmbeddedShadowTest {
                 EmbeddedShadow.describe(12, new ServerVersion(15, 19, "x")));
         assertEquals("embedded PostgreSQL 17.11", EmbeddedShadow.describe(17, new ServerVersion(17, 11, "x")));
         assertEquals("embedded PostgreSQL 15.19", EmbeddedShadow.describe(null, new ServerVersion(15, 19, "x")));
-    }
-
-    /** Start+stop times per major, for the record: -Dconverge.measureMajors=true. */
-    @Test
-    @EnabledIfSystemProperty(named = "converge.measureMajors", matches = "true")
-    void measureEveryMajor() throws SQLException {
-        for (int round = 1; round <= 2; round++) {
-            for (int major = 13; major <= 17; major++) {
-                long t0 = System.nanoTime();
-                try (Shadow shadow = EmbeddedShadow.start(major)) {
-                    try (Connection c = shadow.connection(); Statement st = c.createStatement()) {
-                        st.execute("SELECT 1");
-                    }
-                    System.out.printf("round %d: %s start+stop: ", round, shadow.description());
-                }
-                System.out.printf("%d ms%n", (System.nanoTime() - t0) / 1_000_000);
-            }
-        }
     }
 }
