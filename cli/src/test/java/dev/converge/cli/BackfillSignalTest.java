@@ -1,7 +1,6 @@
 package dev.converge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.testing.LocalPostgres;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,75 +22,105 @@ import org.junit.jupiter.api.io.TempDir;
  * A real converge process is stopped in the middle of an expand's backfill, by SIGINT (it stops at the
  * next batch, its checkpoint kept) and by SIGKILL (the open batch dies with the connection), and a new
  * {@code apply --phase expand} resumes after the last committed batch: the batches of both runs add up to
- * exactly those the table needs, and every row is copied once. The files are examples/expand-contract's.
+ * exactly those the table needs, and every row is copied once, on PostgreSQL and MariaDB. The files are
+ * examples/expand-contract's.
  */
 @Tag("slow")
 class BackfillSignalTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
     private static final int ROWS = 3000;
     private static final int BATCH = 100;
-    private static final String TASK = "public.people.display_name<-full_name";
 
     @TempDir
     Path dir;
 
-    @Test
-    void sigintStopsAtACheckpointAndARerunResumes() throws Exception {
-        interruptAndResume("INT");
+    /**
+     * A target database: its URL, a connection, and the pattern of its checkpoint's task name in
+     * converge.backfills (on MySQL one table serves every database of the server).
+     */
+    private record Target(String url, AppLoop.Connector db, String task) {
     }
 
     @Test
-    void sigkillLosesOnlyTheOpenBatchAndARerunResumes() throws Exception {
-        interruptAndResume("KILL");
-    }
-
-    private void interruptAndResume(String signal) throws Exception {
+    void sigintStopsAtACheckpointAndARerunResumesOnPostgres() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("expand_signal")) {
-            String url = Cli.url(db);
-            Cli.Result setup = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
-                    "server", "--auto-approve");
-            assertEquals(0, setup.exitCode(), setup.all());
-            db.execute("INSERT INTO people SELECT g, 'name ' || g FROM generate_series(1, " + ROWS + ") g");
-
-            Path log = dir.resolve("child.log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow", "server",
-                    "--phase", "expand", "--auto-approve", "--backfill-batch", Integer.toString(BATCH),
-                    "--backfill-pause", "300ms")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long stoppedAt;
-            try {
-                awaitBatches(db, child, log, 3);
-                new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start().waitFor();
-                assertTrue(child.waitFor(60, TimeUnit.SECONDS), "converge exited on SIG" + signal + ": " + read(log));
-            } finally {
-                child.destroyForcibly();
-            }
-            String output = read(log);
-            assertTrue(child.exitValue() != 0, output);
-            if (signal.equals("INT")) {
-                assertTrue(output.contains("Backfill interrupted at a checkpoint"), output);
-            }
-            stoppedAt = checkpoint(db, "batches");
-            assertTrue(stoppedAt >= 3 && stoppedAt < ROWS / BATCH, "stopped after " + stoppedAt + " batches: " + output);
-            assertFalse(Boolean.parseBoolean(Cli.value(db, "SELECT finished::text FROM converge.backfills")), output);
-            long copied = Long.parseLong(Cli.value(db, "SELECT count(*) FROM people WHERE display_name IS NOT NULL"));
-            assertEquals(stoppedAt * BATCH, copied, "exactly the committed batches are copied");
-
-            Cli.Result resumed = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow",
-                    "server", "--phase", "expand", "--auto-approve", "--backfill-batch", Integer.toString(BATCH));
-            assertEquals(0, resumed.exitCode(), resumed.all());
-            assertTrue(resumed.out().contains("Backfill public.people.full_name -> display_name: " + (stoppedAt + 1)
-                    + " batches"), "the first batch of the new run follows the checkpoint: " + resumed.all());
-            assertEquals(ROWS / BATCH, checkpoint(db, "batches"), "no batch ran twice");
-            assertEquals(ROWS, checkpoint(db, "rows_updated"), "no row was copied twice");
-            assertEquals("0", Cli.value(db, "SELECT count(*) FROM people WHERE display_name IS DISTINCT FROM full_name"));
+            interruptAndResume(new Target(Cli.url(db), db::connect, "%/public.people.display_name<-full_name"), "INT");
         }
     }
 
+    @Test
+    void sigkillLosesOnlyTheOpenBatchAndARerunResumesOnPostgres() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("expand_signal")) {
+            interruptAndResume(new Target(Cli.url(db), db::connect, "%/public.people.display_name<-full_name"), "KILL");
+        }
+    }
+
+    @Test
+    void sigintStopsAtACheckpointAndARerunResumesOnMariadb() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_signal")) {
+            interruptAndResume(new Target(db.url(), db::connect, db.name() + "/%.people.display_name<-full_name"), "INT");
+        }
+    }
+
+    @Test
+    void sigkillLosesOnlyTheOpenBatchAndARerunResumesOnMariadb() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_signal")) {
+            interruptAndResume(new Target(db.url(), db::connect, db.name() + "/%.people.display_name<-full_name"), "KILL");
+        }
+    }
+
+    private void interruptAndResume(Target db, String signal) throws Exception {
+        String url = db.url();
+        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
+                "server", "--auto-approve");
+        assertEquals(0, setup.exitCode(), setup.all());
+        try (Connection c = db.db().connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
+            for (int id = 1; id <= ROWS; id++) {
+                st.setLong(1, id);
+                st.setString(2, "name " + id);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+
+        Path log = dir.resolve("child.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow", "server",
+                "--phase", "expand", "--auto-approve", "--backfill-batch", Integer.toString(BATCH),
+                "--backfill-pause", "300ms")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long stoppedAt;
+        try {
+            awaitBatches(db, child, log, 3);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start().waitFor();
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "converge exited on SIG" + signal + ": " + read(log));
+        } finally {
+            child.destroyForcibly();
+        }
+        String output = read(log);
+        assertTrue(child.exitValue() != 0, output);
+        if (signal.equals("INT")) {
+            assertTrue(output.contains("Backfill interrupted at a checkpoint"), output);
+        }
+        stoppedAt = checkpoint(db, "batches");
+        assertTrue(stoppedAt >= 3 && stoppedAt < ROWS / BATCH, "stopped after " + stoppedAt + " batches: " + output);
+        assertEquals(0, checkpoint(db, "finished"), output);
+        long copied = count(db, "display_name IS NOT NULL");
+        assertEquals(stoppedAt * BATCH, copied, "exactly the committed batches are copied");
+
+        Cli.Result resumed = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow",
+                "server", "--phase", "expand", "--auto-approve", "--backfill-batch", Integer.toString(BATCH));
+        assertEquals(0, resumed.exitCode(), resumed.all());
+        assertTrue(resumed.out().contains("people.full_name -> display_name: " + (stoppedAt + 1)
+                + " batches"), "the first batch of the new run follows the checkpoint: " + resumed.all());
+        assertEquals(ROWS / BATCH, checkpoint(db, "batches"), "no batch ran twice");
+        assertEquals(ROWS, checkpoint(db, "rows_updated"), "no row was copied twice");
+        assertEquals(0, count(db, "display_name IS NULL OR display_name <> full_name"));
+    }
+
     /** Waits until the child has committed {@code batches} batches (or has ended, which fails the test). */
-    private static void awaitBatches(LocalPostgres db, Process child, Path log, long batches) throws Exception {
+    private static void awaitBatches(Target db, Process child, Path log, long batches) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             assertTrue(child.isAlive(), "converge ended before it was stopped: " + read(log));
@@ -106,12 +136,24 @@ class BackfillSignalTest {
         throw new AssertionError("no " + batches + " batches within 5 minutes: " + read(log));
     }
 
-    private static long checkpoint(LocalPostgres db, String column) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + column + " FROM converge.backfills WHERE task LIKE '%" + TASK + "'")) {
-            if (!rs.next()) {
-                throw new SQLException("no checkpoint yet");
+    /** A column of the target's checkpoint, as a number (finished: 0 or 1). */
+    private static long checkpoint(Target db, String column) throws SQLException {
+        try (Connection c = db.db().connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT " + column + " FROM converge.backfills WHERE task LIKE ?")) {
+            st.setString(1, db.task());
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no checkpoint yet");
+                }
+                return column.equals("finished") ? (rs.getBoolean(1) ? 1 : 0) : rs.getLong(1);
             }
+        }
+    }
+
+    private static long count(Target db, String where) throws SQLException {
+        try (Connection c = db.db().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM people WHERE " + where)) {
+            rs.next();
             return rs.getLong(1);
         }
     }

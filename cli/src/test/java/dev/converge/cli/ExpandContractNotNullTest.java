@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * NOT NULL on a populated column, in two phases: expand sets the default (the running release's
  * inserts without the column get it) and fills the NULL rows in batches; contract, refused until
- * the fill has finished, sets NOT NULL; then no NULL is left and a new plan is empty.
+ * the fill has finished and the team's flag query confirms it, sets NOT NULL; then no NULL is left and
+ * a new plan is empty.
  */
 @Tag("slow")
 class ExpandContractNotNullTest {
@@ -37,7 +38,7 @@ class ExpandContractNotNullTest {
 
     @Test
     void mysql() throws Exception {
-        try (ExpandContractMysqlTest.Db db = ExpandContractMysqlTest.Db.create("expand_nn")) {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_nn")) {
             rollOut(db.url(), db::connect);
         }
     }
@@ -73,8 +74,13 @@ class ExpandContractNotNullTest {
             st.execute("INSERT INTO accounts (id) VALUES (1000)"); // the running release knows no plan column
         }
 
+        // The team's flag, read on the target, gates contract as --confirm-contract does.
+        Cli.Result flagOff = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
+                "--phase", "contract", "--auto-approve", "--contract-flag-sql", "SELECT 1 = 0");
+        assertEquals(3, flagOff.exitCode(), flagOff.all());
+        assertTrue(flagOff.err().contains("have --contract-flag-sql return true"), flagOff.all());
         Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--confirm-contract");
+                "--phase", "contract", "--auto-approve", "--contract-flag-sql", "SELECT 1 = 1");
         assertEquals(0, contract.exitCode(), contract.all());
         assertTrue(contract.out().contains("Converged"), contract.all());
         try (Connection c = connector.connect(); Statement st = c.createStatement();

@@ -7,13 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A target of an environment between expand and contract: {@code drift} and {@code status} show it in
  * that state, not as drifted, and a change made outside Converge beside it is still drift, reported
- * without the parallel change's own objects. The files are examples/expand-contract's.
+ * without the parallel change's own objects; {@code --phase} with {@code --env} is refused with its
+ * reason. The files are examples/expand-contract's.
  */
 class ExpandContractStatusTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
@@ -22,46 +29,73 @@ class ExpandContractStatusTest {
     Path dir;
 
     @Test
-    void aTargetBetweenExpandAndContractIsNotDrift() throws Exception {
+    void postgres() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("expand_status")) {
-            Path schema = Files.createDirectories(dir.resolve("schema"));
-            Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
-            Path config = dir.resolve("converge.yaml");
-            Files.writeString(config, """
-                    dialect: postgres
-                    desired: %s
-                    shadow: server
-                    environments:
-                      dev:
-                        url: %s
-                    """.formatted(schema, Cli.url(db)));
-            Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve");
-            assertEquals(0, applied.exitCode(), applied.all());
-            db.execute("INSERT INTO people SELECT g, 'name ' || g FROM generate_series(1, 50) g");
-
-            Files.copy(EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Cli.Result expand = Cli.run("apply", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
-                    "--phase", "expand", "--auto-approve");
-            assertEquals(0, expand.exitCode(), expand.all());
-
-            Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
-            assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
-            assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open"
-                    + " (public.people.full_name -> display_name)"), drift.all());
-            assertFalse(drift.out().contains("drifted"), drift.all());
-            Cli.Result status = Cli.inProject(config, "status", "--env", "dev");
-            assertEquals(0, status.exitCode(), status.all());
-            assertTrue(status.out().contains("between expand and contract"), status.all());
-            Cli.Result json = Cli.inProject(config, "drift", "--env", "dev", "--format", "json");
-            assertTrue(json.out().contains("\"state\" : \"between_phases\""), json.all());
-
-            db.execute("ALTER TABLE people ADD COLUMN hotfix integer");
-            Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev");
-            assertEquals(4, hotfix.exitCode(), hotfix.all());
-            assertTrue(hotfix.out().contains("hotfix"), hotfix.all());
-            assertFalse(hotfix.out().contains("converge_sync") || hotfix.out().contains("display_name"),
-                    "the parallel change is not drift: " + hotfix.all());
+            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect);
         }
+    }
+
+    @Test
+    void mysql() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_status")) {
+            betweenPhasesIsNotDrift("mysql", db.url(), db::connect);
+        }
+    }
+
+    private void betweenPhasesIsNotDrift(String dialect, String url, AppLoop.Connector db) throws Exception {
+        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
+        Path config = dir.resolve("converge.yaml");
+        Files.writeString(config, """
+                dialect: %s
+                desired: %s
+                shadow: server
+                environments:
+                  dev:
+                    url: %s
+                """.formatted(dialect, schema, url));
+        Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve");
+        assertEquals(0, applied.exitCode(), applied.all());
+        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
+            for (int id = 1; id <= 50; id++) {
+                st.setLong(1, id);
+                st.setString(2, "name " + id);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+
+        Files.copy(EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
+        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
+                "--phase", "expand", "--auto-approve");
+        assertEquals(0, expand.exitCode(), expand.all());
+
+        Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
+        assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
+        assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());
+        assertTrue(drift.out().contains("people.full_name -> display_name)"), drift.all());
+        assertFalse(drift.out().contains("drifted"), drift.all());
+        Cli.Result status = Cli.inProject(config, "status", "--env", "dev");
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.out().contains("between expand and contract"), status.all());
+        Cli.Result json = Cli.inProject(config, "drift", "--env", "dev", "--format", "json");
+        assertTrue(json.out().contains("\"state\" : \"between_phases\""), json.all());
+
+        for (String[] command : new String[][] {{"plan"}, {"apply", "--auto-approve"}}) {
+            Cli.Result refused = Cli.inProject(config, Stream.concat(Arrays.stream(command),
+                    Stream.of("--env", "dev", "--phase", "contract")).toArray(String[]::new));
+            assertEquals(64, refused.exitCode(), refused.all());
+            assertTrue(refused.err().contains("not an environment: the promotion gate does not know the phases yet"),
+                    refused.all());
+        }
+
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE people ADD COLUMN hotfix integer");
+        }
+        Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev");
+        assertEquals(4, hotfix.exitCode(), hotfix.all());
+        assertTrue(hotfix.out().contains("hotfix"), hotfix.all());
+        assertFalse(hotfix.out().contains("converge_sync") || hotfix.out().contains("display_name"),
+                "the parallel change is not drift: " + hotfix.all());
     }
 }

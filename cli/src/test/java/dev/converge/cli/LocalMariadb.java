@@ -60,4 +60,34 @@ final class LocalMariadb {
         }
         return found;
     }
+
+    /**
+     * A uniquely named database on the local server, dropped at the end with the backfill checkpoints
+     * Converge kept for it in the server's one bookkeeping database.
+     */
+    record Database(String name) implements AutoCloseable {
+        static Database create(String prefix) throws SQLException {
+            Database db = new Database(prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+            admin(List.of("CREATE DATABASE `" + db.name + "`"));
+            return db;
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(server() + name, USER, PASSWORD);
+        }
+
+        /** The URL converge takes: the user in the query string, the password (if any) from the environment. */
+        String url() {
+            return server() + name + "?user=" + USER;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            admin(List.of("DROP DATABASE IF EXISTS `" + name + "`"));
+            if (count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'converge'"
+                    + " AND table_name = 'backfills'") > 0) {
+                admin(List.of("DELETE FROM converge.backfills WHERE task LIKE '" + name + "/%'"));
+            }
+        }
+    }
 }

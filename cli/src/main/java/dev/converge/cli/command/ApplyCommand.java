@@ -149,10 +149,9 @@ public final class ApplyCommand implements Callable<Integer> {
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
         if (fleet.selected() && phases.phase != null) {
-            throw new ConvergeException(ErrorKind.USAGE, "--phase applies one target (--url); an environment's phases"
-                    + " are not supported yet");
+            throw PhaseOptions.refusedForEnvironments("applies");
         }
-        if (phases.phase == Phase.CONTRACT) {
+        if (phases.phase == Phase.CONTRACT && phases.contractFlagSql == null) {
             ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
         }
         if (fleet.selected()) {
@@ -169,6 +168,11 @@ public final class ApplyCommand implements Callable<Integer> {
         }, "converge-apply-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (Target db = Target.open(dialects, target.url)) {
+            if (phases.phase == Phase.CONTRACT && phases.contractFlagSql != null) {
+                // Read on the target itself, before anything is planned or changed.
+                ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE),
+                        ContractGate.flagSet(db.connection(), phases.contractFlagSql));
+            }
             Applier applier = new Applier(db.dialect(), Clock.systemUTC()).interrupt(interrupt).lockWait(lockWait)
                     .executor(runner.runner(db.dialect().sessionTimeouts(), err))
                     .listener((connection, step) -> {
@@ -261,8 +265,8 @@ public final class ApplyCommand implements Callable<Integer> {
         open.addAll(nullFills);
         Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
                 (sync, batches, rows, done) -> {
-                    out.println("Backfill " + sync.display() + ": " + batches + (batches == 1 ? " batch, " : " batches, ")
-                            + rows + (rows == 1 ? " row" : " rows") + " updated" + (done ? ", done." : ""));
+                    out.println("Backfill " + sync.display() + ": " + Plural.count(batches, "batch", "batches") + ", "
+                            + Plural.count(rows, "row") + " updated" + (done ? ", done." : ""));
                     out.flush();
                 }, interrupt::requested);
         try {

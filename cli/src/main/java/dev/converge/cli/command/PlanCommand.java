@@ -115,8 +115,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (fleet.selected()) {
             if (phases.phase != null) {
-                throw new ConvergeException(ErrorKind.USAGE, "--phase plans one target (--url); an environment's"
-                        + " phases are not supported yet");
+                throw PhaseOptions.refusedForEnvironments("plans");
             }
             if (format == PlanFormat.dot) {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"

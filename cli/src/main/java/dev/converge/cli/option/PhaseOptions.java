@@ -1,5 +1,7 @@
 package dev.converge.cli.option;
 
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.plan.phase.Backfill;
 import dev.converge.engine.plan.phase.Phase;
 import java.time.Duration;
@@ -19,6 +21,11 @@ public final class PhaseOptions {
             description = "With --phase contract: the old release is gone (or set CONVERGE_CONFIRM_CONTRACT=yes).")
     public boolean confirmContract;
 
+    @Option(names = "--contract-flag-sql", paramLabel = "QUERY",
+            description = "With --phase contract: a query on the target whose first value is true once the old release is"
+                    + " gone (a feature flag); true confirms contract as --confirm-contract does.")
+    public String contractFlagSql;
+
     @Option(names = "--backfill-batch", paramLabel = "ROWS", defaultValue = "1000",
             description = "Rows per backfill batch, one short transaction each (default: ${DEFAULT-VALUE}).")
     public int batchSize = 1000;
@@ -30,6 +37,17 @@ public final class PhaseOptions {
     @Option(names = "--backfill-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "Statement timeout of each backfill batch (default: ${DEFAULT-VALUE}).")
     public Duration timeout = Duration.ofSeconds(30);
+
+    /**
+     * Why --phase is refused with --env: {@code verb} is "plans" or "applies". The promotion gate does not
+     * know the phases yet, and without it prod could contract before staging has.
+     */
+    public static ConvergeException refusedForEnvironments(String verb) {
+        return new ConvergeException(ErrorKind.USAGE, "--phase " + verb + " one target (--url), not an environment:"
+                + " the promotion gate does not know the phases yet, so with --env an environment could contract before"
+                + " the one it comes after has. Run each target's phase with --url; status and drift show each target"
+                + " between expand and contract.");
+    }
 
     public Backfill.Settings backfill() {
         return new Backfill.Settings(batchSize, pause, timeout);

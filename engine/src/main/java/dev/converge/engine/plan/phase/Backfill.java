@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.spi.ExpandContractSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -134,7 +135,7 @@ public final class Backfill {
         for (BackfillTask sync : syncs) {
             long batches = batchesLeft(connection, sync);
             lines.add("backfill " + sync.display() + ": " + (batches == 0 ? "nothing left to copy"
-                    : batches + (batches == 1 ? " batch" : " batches") + " of up to " + settings.batchSize() + " rows"));
+                    : Plural.count(batches, "batch", "batches") + " of up to " + Plural.count(settings.batchSize(), "row")));
         }
         return lines;
     }

@@ -2,11 +2,18 @@ package dev.converge.engine.plan.phase;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * ContractGate holds contract back until someone states that no running release needs the old
  * shape: contract drops what the old release reads and writes, so running it early is an outage,
- * not a failed migration. The statement is explicit: a flag, or an environment variable CI sets.
+ * not a failed migration. The statement is explicit: a flag, an environment variable CI sets, or a
+ * flag the team keeps in the database (a feature flag the release's rollout turns on), read by a query.
  */
 public final class ContractGate {
     /** The environment variable that opens the gate when it says {@code yes} (or {@code true}). */
@@ -22,12 +29,38 @@ public final class ContractGate {
      * @param variable  the value of {@link #VARIABLE}, or null
      */
     public static void check(boolean confirmed, String variable) {
-        if (confirmed || (variable != null && (variable.strip().equalsIgnoreCase("yes")
+        check(confirmed, variable, false);
+    }
+
+    /**
+     * As {@link #check(boolean, String)}, with the answer of the team's flag query as a third way to
+     * confirm.
+     */
+    public static void check(boolean confirmed, String variable, boolean flagSet) {
+        if (confirmed || flagSet || (variable != null && (variable.strip().equalsIgnoreCase("yes")
                 || variable.strip().equalsIgnoreCase("true")))) {
             return;
         }
         throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: contract drops what the running release"
                 + " may still use. Once no running release needs the old names, pass --confirm-contract (or set "
-                + VARIABLE + "=yes). Nothing was changed.");
+                + VARIABLE + "=yes, or have --contract-flag-sql return true). Nothing was changed.");
+    }
+
+    /**
+     * Whether the team's flag query confirms contract: its first row's first column is true (a boolean
+     * true, {@code yes}, {@code true}, {@code on} or {@code 1}). No row, NULL or anything else keeps the
+     * gate shut. The value is never printed: it is a row value.
+     */
+    public static boolean flagSet(Connection connection, String query) {
+        try (Statement st = connection.createStatement()) {
+            st.setQueryTimeout(30);
+            try (ResultSet rs = st.executeQuery(query)) {
+                String value = rs.next() ? rs.getString(1) : null;
+                return value != null && Set.of("t", "true", "yes", "on", "1").contains(value.strip().toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: the contract flag query failed ("
+                    + e.getSQLState() + "). Nothing was changed.", e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.converge.engine.change.DropTrigger;
 import dev.converge.engine.change.Rename;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.Plural;
 import dev.converge.engine.model.TriggerState;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
@@ -118,7 +119,7 @@ public final class PhasedPlans {
         if (contract.isEmpty()) {
             notes.add("phase expand: nothing is left for contract");
         } else {
-            notes.add("phase expand: " + contract.size() + (contract.size() == 1 ? " step remains" : " steps remain")
+            notes.add("phase expand: " + Plural.count(contract.size(), "step remains", "steps remain")
                     + " for 'converge apply --phase contract': " + String.join("; ", contract));
         }
         return renumbered(whole, steps, notes);
@@ -212,12 +213,11 @@ public final class PhasedPlans {
             return whole;
         }
         List<String> notes = new ArrayList<>(whole.notes());
-        notes.add((incompatible.size() == 1 ? "step " : "steps ")
-                + incompatible.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + (incompatible.size() == 1 ? " breaks" : " break") + " an application still running against the current schema: '--phase expand' applies the"
-                + " other steps" + (split == 0 ? "" : " and a parallel change for " + split + (split == 1 ? " rename"
-                : " renames") + " (new column, sync, backfill)") + " now, '--phase contract' the rest once the old"
-                + " release is gone");
+        boolean one = incompatible.size() == 1;
+        notes.add((one ? "step " : "steps ") + incompatible.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (one ? " breaks" : " break") + " an application still running against the current schema: '--phase expand'"
+                + " applies the other steps" + (split == 0 ? "" : " and a parallel change for " + Plural.count(split, "rename")
+                + " (new column, sync, backfill)") + " now, '--phase contract' the rest once the old release is gone");
         return new Plan(whole.formatVersion(), whole.dialect(), whole.target(), whole.currentFingerprint(),
                 whole.desiredFingerprint(), whole.steps(), notes, whole.unmanaged());
     }

@@ -1,0 +1,118 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Issue 19's acceptance for a column rename, the same on every server: the rename of
+ * examples/expand-contract rolled out as expand, backfill and contract while an application loop keeps
+ * writing, first through the old name only, then through both, then through the new one only. No
+ * statement of the loop fails, every row ends as the loop last wrote it, a second plan is empty, and the
+ * target equals a database built from the desired files alone.
+ */
+final class RenameRollout {
+    /** The example of docs/expand-contract.md: the tests run its files as they are. */
+    static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
+    private static final int ROWS = 3000;
+
+    /** One database of the server under test. */
+    interface Database {
+        String url();
+
+        Connection connect() throws SQLException;
+
+        /** The remark of the target's latest history row. */
+        String lastRemark() throws SQLException;
+
+        /** The people table as the server describes it, to compare with a fresh build. */
+        String describe() throws SQLException;
+    }
+
+    private RenameRollout() {
+    }
+
+    /**
+     * @param expandShows a statement of the expand plan as the server's dialect writes it
+     */
+    static void run(Database db, Database fresh, String expandShows) throws Exception {
+        String v1 = EXAMPLE.resolve("v1").toString();
+        String v2 = EXAMPLE.resolve("v2").toString();
+        String url = db.url();
+        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1, "--shadow", "server", "--auto-approve");
+        assertEquals(0, setup.exitCode(), setup.all());
+        insertPeople(db);
+
+        Cli.Result whole = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server");
+        assertTrue(whole.out().contains("step 1 breaks an application still running"), whole.all());
+
+        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server",
+                "--phase", "expand", "--backfill-batch", "250");
+        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        assertTrue(expandPlan.out().contains(expandShows), expandPlan.all());
+        assertFalse(expandPlan.out().contains("RENAME COLUMN"), expandPlan.all());
+        assertTrue(expandPlan.err().contains("people.full_name -> display_name: 12 batches of up to 250 rows"),
+                expandPlan.all());
+
+        Cli.Result early = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "contract");
+        assertEquals(3, early.exitCode(), early.all());
+        assertTrue(early.err().contains("expand has not run for rename column"), early.all());
+
+        try (AppLoop app = new AppLoop(db::connect, ROWS)) {
+            app.start();
+            Cli.Result expand = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                    "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
+            assertEquals(0, expand.exitCode(), expand.all());
+            assertTrue(expand.out().contains("Expand applied: "), expand.all());
+            assertTrue(expand.out().contains("done."), expand.all());
+            assertEquals("phase expand", db.lastRemark());
+
+            app.useNewName(true);
+            app.awaitWrites(200);
+            Cli.Result between = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand");
+            assertTrue(between.out().contains("No changes"), between.all());
+            assertTrue(between.out().contains("for 'converge apply --phase contract'"), between.all());
+            assertTrue(between.out().contains("people.full_name"), between.all());
+
+            Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                    "--phase", "contract", "--auto-approve");
+            assertEquals(3, gated.exitCode(), gated.all());
+
+            app.useOldName(false);
+            app.awaitWrites(100);
+            Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                    "--phase", "contract", "--auto-approve", "--confirm-contract");
+            assertEquals(0, contract.exitCode(), contract.all());
+            assertTrue(contract.out().contains("Converged"), contract.all());
+            app.awaitWrites(100);
+            app.stop();
+            assertEquals(0, app.failures(), app.firstFailure());
+            assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
+            try (Connection c = db.connect()) {
+                assertEquals(app.expected(), AppLoop.rows(c, "display_name"), "every row as the application last wrote it");
+            }
+        }
+        Cli.Result again = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--detailed-exitcode");
+        assertEquals(0, again.exitCode(), again.all());
+        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", v2, "--shadow", "server", "--auto-approve");
+        assertEquals(0, built.exitCode(), built.all());
+        assertEquals(fresh.describe(), db.describe());
+    }
+
+    /** The rows the application starts with: {@code name N}, as {@link AppLoop} expects them. */
+    private static void insertPeople(Database db) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
+            for (int id = 1; id <= ROWS; id++) {
+                st.setLong(1, id);
+                st.setString(2, "name " + id);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+}
