@@ -15,12 +15,18 @@ import java.util.Map;
  * TableStatistics reads, in one query, the planner's row estimate (pg_class.reltuples) and the total
  * size on disk (pg_total_relation_size: heap, indexes, TOAST) of the given tables. The estimate is as
  * fresh as the last ANALYZE or autovacuum; -1 (PostgreSQL 14+) means never analyzed.
+ *
+ * <p>Each table is found by its qualified name through to_regclass (a cache lookup by schema and name,
+ * then the oid index), not by joining the names to pg_class: the planner looked tables up by name
+ * alone, and in a database of 10,000 tenant schemas every tenant has a table called {@code users}, so
+ * each plan of a fleet read 10,000 catalog rows per table (half a second per tenant, quadratic in the fleet).
  */
 final class TableStatistics {
-    private static final String QUERY = "SELECT n.nspname, c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)"
-            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN unnest(?::text[], ?::text[]) AS wanted(schema_name, table_name)"
-            + " ON wanted.schema_name = n.nspname AND wanted.table_name = c.relname";
+    private static final String QUERY = "SELECT wanted.schema_name, wanted.table_name, c.reltuples::bigint,"
+            + " pg_catalog.pg_total_relation_size(c.oid)"
+            + " FROM unnest(?::text[], ?::text[]) AS wanted(schema_name, table_name)"
+            + " JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(pg_catalog.quote_ident(wanted.schema_name)"
+            + " || '.' || pg_catalog.quote_ident(wanted.table_name))";
 
     private TableStatistics() {
     }
