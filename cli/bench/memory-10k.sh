@@ -6,7 +6,7 @@
 #   - from files (FILES=1): plan --url A --desired DIR with variant B written as one file (the shadow
 #     is loaded with it: minutes for 10,000 tables).
 # Beside it, the reference measured in the same run: psql running the inspector's catalog queries on
-# A (cli/bench/catalog-floor.sh), with its own max RSS. The databases are built once from
+# A and on B (cli/bench/catalog-floor.sh; their sum is the floor of a database-to-database plan). The databases are built once from
 # ../shared/bench/gen_schema.py (seed 42) and kept (REBUILD=1 rebuilds them). Not a test.
 #
 # usage (from the project root): cli/bench/memory-10k.sh [TABLES] [RUNS]     (defaults: 10000 1)
@@ -38,7 +38,9 @@ measure() { # label, command...
   echo "$label: $(grep 'Elapsed (wall' "$work/time" | sed 's/.*: //') wall," \
     "$(grep 'Maximum resident' "$work/time" | sed 's/.*: //') KiB max RSS"
 }
+# The floor of a database-to-database plan is both inspections: A's queries, then B's.
 measure "reference: psql, the catalog queries on $a" "$root/cli/bench/catalog-floor.sh" "$a"
+measure "reference: psql, the catalog queries on $b" "$root/cli/bench/catalog-floor.sh" "$b"
 for i in $(seq 1 "$runs"); do
   measure "bin/converge plan, database to database, run $i" "$converge" plan --url "$url/$a" --desired "$url/$b" --format json
 done
