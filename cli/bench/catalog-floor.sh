@@ -3,7 +3,9 @@
 # the PostgreSQL inspector's own catalog queries (the .sql resources of dialects/postgres, unchanged)
 # on one database, in one read-only REPEATABLE READ transaction with the inspector's settings
 # (empty search_path, JIT off, work_mem 64MB), the schema list bound as their text[] parameter, and
-# the rows thrown away. No model is built: this is what the server alone needs to answer them.
+# the rows thrown away. No model is built: this is what the server alone needs to answer them. As the
+# inspector does, view_definitions.sql runs a page of 500 view oids at a time under a savepoint that is
+# rolled back (pg_get_viewdef keeps a lock on every relation a view reads until then).
 #
 # usage (from the project root): cli/bench/catalog-floor.sh DATABASE [SCHEMAS_SQL] [BATCH]
 #   SCHEMAS_SQL: a query returning the schema names to inspect (default: every schema that is not
@@ -33,11 +35,12 @@ split -l "$batch" "$work/names" "$work/part."
     case $name in
       schemas) body=$(cat "$f") ;;
       privileges) body=$(sed -e '0,/?/s//$1/' -e '0,/?/s//$2/' "$f"); name_args='(text[], text[])' ;;
+      view_definitions) body=$(sed '0,/?/s//$1/' "$f"); name_args='(int8[])' ;;
       *) body=$(sed '0,/?/s//$1/' "$f") ;;
     esac
     case $name in
       schemas) echo "PREPARE q_$name AS $body;" ;;
-      privileges) echo "PREPARE q_$name$name_args AS $body;" ;;
+      privileges|view_definitions) echo "PREPARE q_$name$name_args AS $body;" ;;
       *) echo "PREPARE q_$name(text[]) AS $body;" ;;
     esac
   done
@@ -52,6 +55,16 @@ split -l "$batch" "$work/names" "$work/part."
       case $name in
         schemas) echo "EXECUTE q_$name;" ;;
         privileges) echo "EXECUTE q_$name('$array', '{}');" ;;
+        view_definitions)
+          echo "select c.oid from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where c.relkind in ('v', 'm') and n.nspname = any ('$array')" > "$work/view-oids.sql"
+          psql -XtA -f "$work/view-oids.sql" "$db" > "$work/views"
+          rm -f "$work"/views.*
+          split -l 500 "$work/views" "$work/views."
+          for page in "$work"/views.*; do
+            [[ -e $page ]] || continue
+            echo "SAVEPOINT page; EXECUTE q_$name('{$(paste -sd, "$page")}'); ROLLBACK TO SAVEPOINT page;"
+          done ;;
         *) echo "EXECUTE q_$name('$array');" ;;
       esac
     done

@@ -14,24 +14,13 @@ set -euo pipefail
 tables=${1:-10000}
 runs=${2:-3}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-gen=${GEN:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/bench/gen_schema.py}
 jar=${CONVERGE_JAR:-cli/target/converge.jar}
 [[ -f $jar ]] || mvn -q package -DskipTests
 
-build() { # variant database
-  local variant=$1 db=$2
-  if [[ ${REBUILD:-0} != 1 ]] && psql -XtAc "select 1 from pg_database where datname = '$db'" postgres | grep -q 1; then
-    echo "reusing database $db"; return
-  fi
-  echo "building $db ($tables tables, variant $variant)"
-  psql -Xq -c "drop database if exists \"$db\"" postgres
-  psql -Xq -c "create database \"$db\"" postgres
-  python3 "$gen" --tables "$tables" --seed 42 --variant "$variant" | psql -Xq -v ON_ERROR_STOP=1 -d "$db" >/dev/null
-}
 a=bench_${tables}_a
 b=bench_${tables}_b
-build A "$a"
-build B "$b"
+"$(dirname "$0")/variant-db.sh" A "$a" "$tables"
+"$(dirname "$0")/variant-db.sh" B "$b" "$tables"
 
 url="postgresql://$PGUSER@$PGHOST:$PGPORT"
 for flags in "" "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"; do

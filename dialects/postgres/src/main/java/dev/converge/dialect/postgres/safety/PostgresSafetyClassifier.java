@@ -135,16 +135,7 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
     @Override
     public Classification classify(Change change, SchemaModel current) {
         return change.accept(new Rules(relations.tables(current), relations.relations(current), major, strategies,
-                keyConstraints(current), current));
-    }
-
-    /** {@code schema.table.constraint} of every primary key and unique constraint of the current tables. */
-    private static Set<String> keyConstraints(SchemaModel current) {
-        Set<String> keys = new java.util.HashSet<>();
-        current.tables().forEach(t -> t.constraints().stream()
-                .filter(k -> k.kind() == ConstraintKind.PRIMARY_KEY || k.kind() == ConstraintKind.UNIQUE)
-                .forEach(k -> keys.add(t.name() + "." + k.name())));
-        return keys;
+                relations.keyConstraints(current), current));
     }
 
     /** The rules, one method per change kind; {@code currentTables} tells existing tables from new ones. */
