@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,7 +94,7 @@ class PostgresHistoryQueryCountTest {
                 : result instanceof Statement statement ? wrap(Statement.class, statement, null) : result);
     }
 
-    private <T> T wrap(Class<T> type, T target, java.util.function.UnaryOperator<Object> results) {
+    private <T> T wrap(Class<T> type, T target, UnaryOperator<Object> results) {
         return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
                     if (method.getName().startsWith("execute")) {
