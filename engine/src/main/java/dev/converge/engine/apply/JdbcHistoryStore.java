@@ -11,10 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * JdbcHistoryStore keeps one row per apply in the bookkeeping schema's history table and one row per
@@ -26,6 +28,13 @@ import java.util.Optional;
  * A dialect names its store by extending this class with its tables, and overrides nothing.
  *
  * <p>{@code LIMIT} is not the SQL standard's spelling, but it is the one both supported servers read.
+ *
+ * <p>A read first asks whether the table exists and has the target columns. A fleet reads the history
+ * of every tenant of a database over the few connections of its pool, so once a connection has seen
+ * the table complete, that is remembered for the connection (Converge never drops the table or its
+ * columns). A missing or older table is asked about again at every read: an apply that created or
+ * upgraded it since, perhaps from another process, must be seen (the fleet apply's check that no other
+ * apply ran since its plan relies on it).
  */
 public class JdbcHistoryStore implements HistoryStore {
     private static final String ENTRY_COLUMNS = "id, applied_at, database_user, desired_hash, %s, outcome,"
@@ -34,9 +43,35 @@ public class JdbcHistoryStore implements HistoryStore {
             + " finished_at, statement, error, fingerprint";
 
     private final HistoryTables tables;
+    /** The physical connections that have seen the complete table; weak, so a closed one is forgotten. */
+    private final Map<Connection, Boolean> complete = Collections.synchronizedMap(new WeakHashMap<>());
 
     public JdbcHistoryStore(HistoryTables tables) {
         this.tables = requireNonNull(tables, "tables is null");
+    }
+
+    /** What a read needs to know of the history table before it reads. */
+    private record Shape(boolean exists, boolean targetColumns) {
+        static final Shape COMPLETE = new Shape(true, true);
+    }
+
+    private Shape shape(Connection connection) throws SQLException {
+        Connection physical = physical(connection);
+        if (complete.containsKey(physical)) {
+            return Shape.COMPLETE;
+        }
+        boolean exists = tables.exists(connection);
+        Shape shape = new Shape(exists, exists && tables.hasTargetColumns(connection));
+        // In a transaction the table may be this transaction's own, gone again if it rolls back.
+        if (shape.equals(Shape.COMPLETE) && connection.getAutoCommit()) {
+            complete.put(physical, Boolean.TRUE);
+        }
+        return shape;
+    }
+
+    /** The driver's connection behind a pool's proxy, which is a new object at every borrow. */
+    private static Connection physical(Connection connection) throws SQLException {
+        return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
     }
 
     @Override
@@ -78,37 +113,41 @@ public class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public final List<HistoryEntry> list(Connection connection, int limit) throws SQLException {
-        if (!tables.exists(connection)) {
+        Shape shape = shape(connection);
+        if (!shape.exists()) {
             return List.of();
         }
-        return entries(connection, "", List.of(), "ORDER BY id DESC LIMIT " + Math.max(0, limit));
+        return entries(connection, shape, "", List.of(), "ORDER BY id DESC LIMIT " + Math.max(0, limit));
     }
 
     @Override
     public final Optional<HistoryEntry> find(Connection connection, long id) throws SQLException {
-        if (!tables.exists(connection)) {
+        Shape shape = shape(connection);
+        if (!shape.exists()) {
             return Optional.empty();
         }
-        return entries(connection, "id = ?", List.of(id), "").stream().findFirst();
+        return entries(connection, shape, "id = ?", List.of(id), "").stream().findFirst();
     }
 
     @Override
     public final List<HistoryEntry> listFor(Connection connection, String environment, String target, int limit)
             throws SQLException {
-        if (!tables.exists(connection) || !tables.hasTargetColumns(connection)) {
+        Shape shape = shape(connection);
+        if (!shape.targetColumns()) {
             return List.of();
         }
-        return entries(connection, "environment = ? AND target = ?", List.of(environment, target),
+        return entries(connection, shape, "environment = ? AND target = ?", List.of(environment, target),
                 "ORDER BY id DESC LIMIT " + Math.max(0, limit));
     }
 
     @Override
     public final Optional<HistoryEntry> lastSucceeded(Connection connection, String environment, String target)
             throws SQLException {
-        if (!tables.exists(connection) || !tables.hasTargetColumns(connection)) {
+        Shape shape = shape(connection);
+        if (!shape.targetColumns()) {
             return Optional.empty();
         }
-        return entries(connection, "environment = ? AND target = ? AND status IN (?, ?)",
+        return entries(connection, shape, "environment = ? AND target = ? AND status IN (?, ?)",
                 List.of(environment, target, HistoryEntry.CONVERGED, HistoryEntry.APPLIED), "ORDER BY id DESC LIMIT 1")
                 .stream().findFirst();
     }
@@ -121,7 +160,8 @@ public class JdbcHistoryStore implements HistoryStore {
     public final Map<String, List<HistoryEntry>> recentByTarget(Connection connection, String environment,
                                                                 int perTarget, boolean succeededOnly)
             throws SQLException {
-        if (!tables.exists(connection) || !tables.hasTargetColumns(connection)) {
+        Shape shape = shape(connection);
+        if (!shape.targetColumns()) {
             return Map.of();
         }
         List<String> conditions = new ArrayList<>(scopeCondition());
@@ -136,7 +176,7 @@ public class JdbcHistoryStore implements HistoryStore {
                 + " AS recent FROM " + tables.history() + " WHERE " + String.join(" AND ", conditions)
                 + ") numbered WHERE recent <= ?)";
         Map<String, List<HistoryEntry>> byTarget = new LinkedHashMap<>();
-        for (HistoryEntry entry : entries(connection, newest, parameters, "ORDER BY id DESC")) {
+        for (HistoryEntry entry : entries(connection, shape, newest, parameters, "ORDER BY id DESC")) {
             byTarget.computeIfAbsent(entry.target(), t -> new ArrayList<>()).add(entry);
         }
         return byTarget;
@@ -146,10 +186,10 @@ public class JdbcHistoryStore implements HistoryStore {
         return tables.scope().map(s -> List.of(s.column() + " = " + s.expression())).orElse(List.of());
     }
 
-    private List<HistoryEntry> entries(Connection connection, String where, List<Object> parameters, String tail)
-            throws SQLException {
+    private List<HistoryEntry> entries(Connection connection, Shape shape, String where, List<Object> parameters,
+                                       String tail) throws SQLException {
         // A history table made before environments is read as it is (ensure() upgrades it at the next apply).
-        String targetColumns = tables.hasTargetColumns(connection)
+        String targetColumns = shape.targetColumns()
                 ? "environment, target, " + tables.jsonText("desired_snapshot") + ", remark" : "NULL, NULL, NULL, NULL";
         List<String> conditions = new ArrayList<>(scopeCondition());
         if (!where.isEmpty()) {
@@ -170,6 +210,10 @@ public class JdbcHistoryStore implements HistoryStore {
                             rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
                 }
             }
+        } catch (SQLException e) {
+            // The table was dropped by hand since this connection saw it: the next read asks again.
+            complete.remove(physical(connection));
+            throw e;
         }
         return entries;
     }
