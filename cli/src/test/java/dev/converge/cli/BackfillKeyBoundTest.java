@@ -45,6 +45,32 @@ class BackfillKeyBoundTest {
         }
     }
 
+    /**
+     * Integer keys past 2^53 (a bigint from a sequence seeded high, or a snowflake id) travel as text: were
+     * the server to compare them with the column as doubles, neighbouring keys would be equal and batches
+     * of one would skip rows. MariaDB compares them exactly: each key is its own batch, every row copied.
+     */
+    @Test
+    void mysqlIntegerKeysPastTwoToThe53rd() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_big_keys");
+             Connection c = db.connect(); Statement st = c.createStatement()) {
+            QualifiedName table = QualifiedName.of(db.name(), "t");
+            st.execute("CREATE TABLE t (id bigint NOT NULL PRIMARY KEY, a varchar(100) NOT NULL, b varchar(100))");
+            long first = (1L << 53) + 1;
+            for (long id = first; id < first + 10; id++) {
+                st.execute("INSERT INTO t (id, a) VALUES (" + id + ", 'v" + id + "')");
+            }
+            Backfill backfill = new Backfill(new MysqlExpandContractSql(),
+                    new Backfill.Settings(1, Duration.ZERO, Duration.ofSeconds(30)), (task, batches, rows, finished) -> {
+                    }, () -> false);
+            Backfill.Checkpoint done = backfill.run(c, new ColumnSync(table, "a", "b", "id", "bigint"));
+            assertTrue(done.finished());
+            assertEquals(10, done.batches(), "one batch per key");
+            assertEquals(10, done.rowsUpdated());
+            assertEquals(0, count(c, "b IS NULL OR b <> a"), "every row copied");
+        }
+    }
+
     /** @param keyParameter how an insert passes a key as text (PostgreSQL does not convert text to uuid by itself) */
     private static void backfillStopsAtItsBound(AppLoop.Connector db, ExpandContractSql sql, QualifiedName table,
             String keyParameter) throws Exception {
