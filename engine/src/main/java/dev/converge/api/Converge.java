@@ -4,6 +4,7 @@ import dev.converge.engine.apply.Applier;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.StatementRunner;
 import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.Dialect;
@@ -272,7 +273,7 @@ public final class Converge {
         try (Target db = open()) {
             return db.dialect().history().list(db.connection(), limit).stream().map(Converge::record).toList();
         } catch (SQLException e) {
-            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
+            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + Redaction.text(e.getMessage()), e);
         }
     }
 
@@ -281,7 +282,7 @@ public final class Converge {
         try (Target db = open()) {
             return db.dialect().history().find(db.connection(), id).map(Converge::record);
         } catch (SQLException e) {
-            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
+            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + Redaction.text(e.getMessage()), e);
         }
     }
 
@@ -292,7 +293,7 @@ public final class Converge {
                     .map(c -> new HistoryCheckpoint(c.step(), c.stepId(), c.group(), c.status(), c.startedAt(),
                             c.finishedAt(), c.statement(), c.error(), c.fingerprint())).toList();
         } catch (SQLException e) {
-            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + e.getMessage(), e);
+            throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + Redaction.text(e.getMessage()), e);
         }
     }
 

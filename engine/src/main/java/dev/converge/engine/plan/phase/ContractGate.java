@@ -16,7 +16,7 @@ import java.util.Set;
  * flag the team keeps in the database (a feature flag the release's rollout turns on), read by a query.
  */
 public final class ContractGate {
-    /** The environment variable that opens the gate when it says {@code yes} (or {@code true}). */
+    /** The environment variable that opens the gate when it says {@code yes} (or {@code true}, {@code on}, {@code 1}). */
     public static final String VARIABLE = "CONVERGE_CONFIRM_CONTRACT";
 
     private ContractGate() {
@@ -37,8 +37,7 @@ public final class ContractGate {
      * confirm.
      */
     public static void check(boolean confirmed, String variable, boolean flagSet) {
-        if (confirmed || flagSet || (variable != null && (variable.strip().equalsIgnoreCase("yes")
-                || variable.strip().equalsIgnoreCase("true")))) {
+        if (confirmed || flagSet || saysYes(variable)) {
             return;
         }
         throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: contract drops what the running release"
@@ -55,12 +54,17 @@ public final class ContractGate {
         try (Statement st = connection.createStatement()) {
             st.setQueryTimeout(30);
             try (ResultSet rs = st.executeQuery(query)) {
-                String value = rs.next() ? rs.getString(1) : null;
-                return value != null && Set.of("t", "true", "yes", "on", "1").contains(value.strip().toLowerCase(Locale.ROOT));
+                return saysYes(rs.next() ? rs.getString(1) : null);
             }
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: the contract flag query failed ("
-                    + e.getSQLState() + "). Nothing was changed.", e);
+                    + e.getSQLState() + "). Check the query given to --contract-flag-sql (it must return one row"
+                    + " whose first column says true), or confirm with --confirm-contract. Nothing was changed.", e);
         }
+    }
+
+    /* One reading of "yes" for the variable and the flag query alike (a boolean column reads back as t). */
+    private static boolean saysYes(String value) {
+        return value != null && Set.of("t", "true", "yes", "on", "1").contains(value.strip().toLowerCase(Locale.ROOT));
     }
 }
