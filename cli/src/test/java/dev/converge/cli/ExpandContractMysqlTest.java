@@ -23,7 +23,7 @@ class ExpandContractMysqlTest {
         }
     }
 
-    private static RenameRollout.Database database(LocalMariadb.Database db) {
+    static RenameRollout.Database database(LocalMariadb.Database db) {
         return new RenameRollout.Database() {
             @Override
             public String url() {

@@ -16,7 +16,7 @@ class ExpandContractPostgresTest {
         }
     }
 
-    private static RenameRollout.Database database(LocalPostgres db) {
+    static RenameRollout.Database database(LocalPostgres db) {
         return new RenameRollout.Database() {
             @Override
             public String url() {

@@ -105,7 +105,7 @@ final class RenameRollout {
     }
 
     /** The rows the application starts with: {@code name N}, as {@link AppLoop} expects them. */
-    private static void insertPeople(Database db) throws SQLException {
+    static void insertPeople(Database db) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= ROWS; id++) {
                 st.setLong(1, id);

@@ -1,5 +1,6 @@
 package dev.converge.engine.spi;
 
+import dev.converge.engine.model.Column;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.plan.DdlStatement;
 import java.util.List;
@@ -50,6 +51,28 @@ public interface ExpandContractSql {
      * as text) that copies {@code source} into {@code target} in that key range where the two differ.
      */
     String copyBatch(QualifiedName table, String key, String keyType, String target, String source);
+
+    /**
+     * An update with the three parameters of {@link #copyBatch} for a type change: {@code target} (of type
+     * {@code targetType}) takes {@code source}'s value converted to that type, where the two differ.
+     */
+    String castBatch(QualifiedName table, String key, String keyType, String target, String targetType, String source);
+
+    /**
+     * The pre-check of a type change: statements run in order, one of them a query whose single value is the
+     * number of rows whose {@code column} does not convert from {@code fromType} to {@code toType} and back
+     * unchanged (too long, out of range, not a number, rounded). Only objects of the session are created
+     * (and dropped); no value is read out.
+     */
+    List<String> countUnconvertible(QualifiedName table, String column, String fromType, String toType);
+
+    /**
+     * The contract of a type change: the sync of the pair dropped, {@code oldColumn} dropped and {@code
+     * newColumn} renamed to its name with {@code desired}'s NOT NULL and default (placed after {@code after},
+     * or first when null, where the server places columns), in as few transactions as the server allows, so
+     * that no write of the application meets the name missing or the new column out of step.
+     */
+    List<DdlStatement> swapColumn(QualifiedName table, String oldColumn, String newColumn, Column desired, String after);
 
     /**
      * An update with the three parameters of {@link #copyBatch} that sets {@code column} to its default in

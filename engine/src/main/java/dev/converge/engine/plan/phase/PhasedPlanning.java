@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.Planner;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.OnlineStrategies;
@@ -51,20 +52,48 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
         Plan plan;
         if (phase == null) {
             plan = phased.withPhaseNote(whole.plan(), whole.current());
-        } else if (phase == Phase.EXPAND) {
-            plan = phased.expand(whole.plan(), whole.current());
+            return new PhasedPlanning(whole, phase, plan, open);
+        }
+        // An open type change is planned as swapped: its contract half, then the plan from the target as
+        // the swap leaves it (a plain diff would change the old column's type in place).
+        Plan base = new TypeSwaps(dialect.safetyClassifier(target.version(), strategies), sql).whole(whole.plan(),
+                whole.current(), whole.desired().model(), swapped -> Planner.of(dialect, target.version(), strategies)
+                        .plan(swapped, whole.desired().model(), target.url().display(), whole.source()));
+        if (phase == Phase.EXPAND) {
+            refuseUnconvertible(target, sql, phased.typeChanges(base, whole.current()));
+            plan = phased.expand(base, whole.current());
         } else {
             try {
                 List<BackfillTask> tasks = new java.util.ArrayList<>(open);
                 tasks.addAll(PhasedPlans.nullFills(whole.plan(), whole.current()));
                 List<BackfillTask> unfinished = new Backfill(sql, Backfill.Settings.DEFAULT, Backfill.Listener.NONE,
                         () -> false).unfinished(target.connection(), tasks);
-                plan = phased.contract(whole.plan(), whole.current(), unfinished);
+                plan = phased.contract(base, whole.current(), unfinished);
             } catch (SQLException e) {
                 throw new ConvergeException(ErrorKind.ERROR, "cannot read the backfill checkpoints: " + e.getMessage(), e);
             }
         }
         return new PhasedPlanning(whole, phase, plan, open);
+    }
+
+    /*
+     * Before expand adds anything: a value the new type cannot hold would fail the backfill half way and,
+     * through the sync, the application's writes. Only the count is told, never a value.
+     */
+    private static void refuseUnconvertible(Target target, ExpandContractSql sql, List<TypeChange> changes) {
+        List<String> refused = new java.util.ArrayList<>();
+        for (TypeChange change : changes) {
+            long rows = change.unconvertible(target.connection(), sql);
+            if (rows > 0) {
+                refused.add(dev.converge.engine.diag.Plural.count(rows, "row") + " of " + change.display());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to expand: " + String.join("; ", refused)
+                    + " hold a value that does not convert to the new type and back unchanged (too long, out of range,"
+                    + " not of the type, or rounded). Correct or delete those rows, or declare a type that holds them."
+                    + " Nothing was changed.");
+        }
     }
 
     /** This planning with {@code limits} on every statement, those of the expand halves included. */

@@ -73,6 +73,11 @@ public final class PhasedPlans {
             if (phase == StepPhase.SPLIT && rename(step, current).isEmpty()) {
                 phase = StepPhase.CONTRACT;
             }
+            if (TypeSwaps.isSwap(step)) {
+                phase = StepPhase.CONTRACT;
+            } else if (sql != null && TypeChange.of(step, current).isPresent()) {
+                phase = StepPhase.SPLIT;
+            }
             phases.put(step, phase);
         }
         // A step that needs a contract step must wait for it (a view reading a renamed table).
@@ -101,10 +106,17 @@ public final class PhasedPlans {
             switch (phases.get(step)) {
                 case EXPAND -> steps.add(step);
                 case SPLIT -> {
-                    ColumnRename rename = rename(step, current).orElseThrow();
-                    steps.addAll(expandHalf(rename, current));
-                    contract.add("drop the sync of " + rename.display() + " and column " + rename.table().schema() + "."
-                            + rename.table().name() + "." + rename.from().name());
+                    Optional<ColumnRename> renamed = rename(step, current);
+                    if (renamed.isPresent()) {
+                        ColumnRename rename = renamed.get();
+                        steps.addAll(expandHalf(rename, current));
+                        contract.add("drop the sync of " + rename.display() + " and column " + rename.table().schema() + "."
+                                + rename.table().name() + "." + rename.from().name());
+                    } else {
+                        TypeChange change = TypeChange.of(step, current).orElseThrow();
+                        steps.addAll(expandHalf(change, current));
+                        contract.add("swap in the new column of " + change.display());
+                    }
                 }
                 default -> {
                     Optional<NullFill> fill = nullFill(step, current);
@@ -164,6 +176,9 @@ public final class PhasedPlans {
     private List<PlanStep> relaxOldColumns(SchemaModel current) {
         List<PlanStep> steps = new ArrayList<>();
         for (ColumnSync sync : ColumnSync.of(current)) {
+            if (sync.swaps()) {
+                continue; // dropped with its sync in one swap
+            }
             Optional<Column> old = current.tables().stream().filter(t -> t.name().equals(sync.table())).findFirst()
                     .flatMap(t -> t.column(sync.oldColumn())).filter(Column::notNull);
             if (old.isEmpty()) {
@@ -203,7 +218,16 @@ public final class PhasedPlans {
     public Plan withPhaseNote(Plan whole, SchemaModel current) {
         Map<PlanStep, StepPhase> phases = classify(whole, current);
         Set<Integer> incompatible = new TreeSet<>();
-        long split = phases.values().stream().filter(p -> p == StepPhase.SPLIT).count();
+        long split = phases.entrySet().stream().filter(e -> e.getValue() == StepPhase.SPLIT
+                && rename(e.getKey(), current).isPresent()).count();
+        long retyped = phases.values().stream().filter(p -> p == StepPhase.SPLIT).count() - split;
+        List<String> parallel = new ArrayList<>();
+        if (split > 0) {
+            parallel.add(Plural.count(split, "rename"));
+        }
+        if (retyped > 0) {
+            parallel.add(Plural.count(retyped, "type change"));
+        }
         phases.forEach((step, phase) -> {
             if (phase != StepPhase.EXPAND) {
                 incompatible.add(step.number());
@@ -216,10 +240,21 @@ public final class PhasedPlans {
         boolean one = incompatible.size() == 1;
         notes.add((one ? "step " : "steps ") + incompatible.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + (one ? " breaks" : " break") + " an application still running against the current schema: '--phase expand'"
-                + " applies the other steps" + (split == 0 ? "" : " and a parallel change for " + Plural.count(split, "rename")
-                + " (new column, sync, backfill)") + " now, '--phase contract' the rest once the old release is gone");
+                + " applies the other steps" + (parallel.isEmpty() ? "" : " and a parallel change for "
+                + String.join(" and ", parallel) + " (new column, sync, backfill)") + " now, '--phase contract' the rest once the old release is gone");
         return new Plan(whole.formatVersion(), whole.dialect(), whole.target(), whole.currentFingerprint(),
                 whole.desiredFingerprint(), whole.steps(), notes, whole.unmanaged());
+    }
+
+    /** The type changes of a whole plan that a parallel change splits (expand checks their values first). */
+    List<TypeChange> typeChanges(Plan whole, SchemaModel current) {
+        List<TypeChange> changes = new ArrayList<>();
+        classify(whole, current).forEach((step, phase) -> {
+            if (phase == StepPhase.SPLIT) {
+                TypeChange.of(step, current).ifPresent(changes::add);
+            }
+        });
+        return changes;
     }
 
     /**
@@ -302,24 +337,41 @@ public final class PhasedPlans {
         Column old = rename.from();
         Column added = new Column(rename.to(), old.type(), false, null, Identity.NONE, null, null, old.collation(), null,
                 old.dependsOn());
-        AddColumn add = new AddColumn(rename.table(), added);
+        return parallelColumn(rename.table(), old, added, ColumnSync.marker(old.name(), rename.to()), rename.key(),
+                "new name of " + old.name(), "rename " + rename.display(), current);
+    }
+
+    /*
+     * A type change's new column has the new type and collation, under a name Converge owns; its sync
+     * converts each write, and contract swaps it in under the old name.
+     */
+    private List<PlanStep> expandHalf(TypeChange change, SchemaModel current) {
+        Column added = change.added();
+        return parallelColumn(change.table(), change.from(), added, ColumnSync.swapMarker(change.from().name(),
+                added.name()), change.key(), change.to().type() + " for " + change.from().name() + " until contract",
+                "type change " + change.display(), current);
+    }
+
+    /* The expand half of a parallel change: the new column beside the old one, and the sync between them. */
+    private List<PlanStep> parallelColumn(QualifiedName table, Column old, Column added, String marker, String key,
+                                          String addedFor, String change, SchemaModel current) {
+        AddColumn add = new AddColumn(table, added);
         Classification addClass = classifier.classify(add, current);
         PlanStep addStep = new PlanStep(0, "expand-add-column:" + add.target().display(), add.action(), false,
-                add.target(), "add column " + add.target().display() + " " + old.type() + " (expand: new name of "
-                + old.name() + ")", generator.statements(add, current), addClass.classes(), addClass.hazards(), add,
-                generator.statements(new DropColumn(rename.table(), added)), null, StepSafety.of(addClass.locks()));
-        String name = sql.syncName(rename.table(), old.name(), rename.to());
-        String marker = ColumnSync.marker(old.name(), rename.to());
-        List<DdlStatement> create = sql.createColumnSync(rename.table(), old.name(), rename.to(), marker);
-        Trigger trigger = new Trigger(rename.table(), name, String.join(";\n", DdlStatement.texts(create)), TriggerState.ENABLED, null,
+                add.target(), "add column " + add.target().display() + " " + added.type() + " (expand: " + addedFor + ")",
+                generator.statements(add, current), addClass.classes(), addClass.hazards(), add,
+                generator.statements(new DropColumn(table, added)), null, StepSafety.of(addClass.locks()));
+        String name = sql.syncName(table, old.name(), added.name());
+        List<DdlStatement> create = sql.createColumnSync(table, old.name(), added.name(), marker);
+        Trigger trigger = new Trigger(table, name, String.join(";\n", DdlStatement.texts(create)), TriggerState.ENABLED, null,
                 marker);
         CreateTrigger sync = new CreateTrigger(trigger);
         Classification syncClass = classifier.classify(sync, current);
         PlanStep syncStep = new PlanStep(0, "expand-sync:" + trigger.ref().display(), sync.action(), false,
-                trigger.ref(), "create sync " + name + " on " + rename.table().schema() + "." + rename.table().name()
-                + ": writes to " + old.name() + " or " + rename.to() + " reach the other (expand of rename "
-                + rename.display() + "; backfill by " + rename.key() + " follows)", create, syncClass.classes(),
-                syncClass.hazards(), sync, sql.dropColumnSync(rename.table(), old.name(), rename.to()), null,
+                trigger.ref(), "create sync " + name + " on " + table.schema() + "." + table.name()
+                + ": writes to " + old.name() + " or " + added.name() + " reach the other (expand of " + change
+                + "; backfill by " + key + " follows)", create, syncClass.classes(),
+                syncClass.hazards(), sync, sql.dropColumnSync(table, old.name(), added.name()), null,
                 StepSafety.of(syncClass.locks()));
         return List.of(addStep, syncStep);
     }

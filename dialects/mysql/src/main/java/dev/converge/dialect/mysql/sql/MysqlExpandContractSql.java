@@ -2,6 +2,7 @@ package dev.converge.dialect.mysql.sql;
 
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
+import dev.converge.engine.model.Column;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.phase.ColumnSync;
@@ -72,6 +73,49 @@ public final class MysqlExpandContractSql implements ExpandContractSql {
     public String copyBatch(QualifiedName table, String key, String keyType, String target, String source) {
         return "UPDATE " + qualified(table) + " SET " + quote(target) + " = " + quote(source) + " WHERE (" + after(key)
                 + ") AND " + quote(key) + " <= ? AND NOT (" + quote(target) + " <=> " + quote(source) + ")";
+    }
+
+    /* MySQL converts on assignment (and in strict mode refuses what does not fit): the copy needs no cast. */
+    @Override
+    public String castBatch(QualifiedName table, String key, String keyType, String target, String targetType,
+                            String source) {
+        return copyBatch(table, key, keyType, target, source);
+    }
+
+    /*
+     * MySQL cannot cast to every column type (no CAST AS VARCHAR(n)): the values go through a temporary
+     * table's columns of both types, with IGNORE so that what does not fit is cut or zeroed instead of
+     * failing, and come back different.
+     */
+    @Override
+    public List<String> countUnconvertible(QualifiedName table, String column, String fromType, String toType) {
+        String scratch = quote("converge_unconvertible");
+        return List.of("DROP TEMPORARY TABLE IF EXISTS " + scratch,
+                "CREATE TEMPORARY TABLE " + scratch + " (v_from " + fromType + " NULL, v_to " + toType + " NULL, v_back "
+                        + fromType + " NULL)",
+                "INSERT IGNORE INTO " + scratch + " (v_from, v_to) SELECT " + quote(column) + ", " + quote(column)
+                        + " FROM " + qualified(table) + " WHERE " + quote(column) + " IS NOT NULL",
+                "UPDATE IGNORE " + scratch + " SET v_back = v_to",
+                "SELECT count(*) FROM " + scratch + " WHERE NOT (v_back <=> v_from)",
+                "DROP TEMPORARY TABLE " + scratch);
+    }
+
+    /*
+     * Every MySQL DDL statement commits on its own: the table is locked for writing first, so the
+     * application's writes wait (instead of reaching the old column after its sync is gone) until the
+     * new column has the name, in one ALTER TABLE, and the lock is released.
+     */
+    @Override
+    public List<DdlStatement> swapColumn(QualifiedName table, String oldColumn, String newColumn, Column desired,
+                                         String after) {
+        List<DdlStatement> swap = new java.util.ArrayList<>();
+        swap.add(DdlStatement.outsideTransaction("LOCK TABLES " + qualified(table) + " WRITE"));
+        swap.addAll(dropColumnSync(table, oldColumn, newColumn));
+        swap.add(DdlStatement.outsideTransaction("ALTER TABLE " + qualified(table) + " DROP COLUMN " + quote(oldColumn)
+                + ", CHANGE COLUMN " + quote(newColumn) + " " + ColumnSql.definition(desired)
+                + (after == null ? " FIRST" : " AFTER " + quote(after))));
+        swap.add(DdlStatement.outsideTransaction("UNLOCK TABLES"));
+        return swap;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.converge.dialect.postgres.sql;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.literal;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
+import dev.converge.engine.model.Column;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.phase.ColumnSync;
@@ -80,6 +81,52 @@ public final class PostgresExpandContractSql implements ExpandContractSql {
         return "UPDATE " + quote(table) + " SET " + quote(target) + " = " + quote(source) + " WHERE ("
                 + after(key, keyType) + ") AND " + quote(key) + " <= CAST(CAST(? AS text) AS " + keyType + ") AND "
                 + quote(target) + " IS DISTINCT FROM " + quote(source);
+    }
+
+    /* The pre-check has found every value converts unchanged, so the explicit cast (which cuts text) cuts nothing. */
+    @Override
+    public String castBatch(QualifiedName table, String key, String keyType, String target, String targetType,
+                            String source) {
+        String converted = "CAST(" + quote(source) + " AS " + targetType + ")";
+        return "UPDATE " + quote(table) + " SET " + quote(target) + " = " + converted + " WHERE (" + after(key, keyType)
+                + ") AND " + quote(key) + " <= CAST(CAST(? AS text) AS " + keyType + ") AND " + quote(target)
+                + " IS DISTINCT FROM " + converted;
+    }
+
+    /*
+     * PostgreSQL 15 has no pg_input_is_valid: a function of the session's own temporary schema converts
+     * each value with PL/pgSQL's assignment (the conversion the sync makes, which refuses what does not
+     * fit instead of cutting it) and back, and says whether it came back different or did not convert.
+     */
+    @Override
+    public List<String> countUnconvertible(QualifiedName table, String column, String fromType, String toType) {
+        String function = "pg_temp.converge_unconvertible";
+        return List.of("CREATE OR REPLACE FUNCTION " + function + "(v " + fromType + ") RETURNS boolean LANGUAGE plpgsql"
+                        + " AS $converge$\nDECLARE\n  converted " + toType + ";\n  back " + fromType + ";\nBEGIN\n"
+                        + "  converted := v;\n  back := converted;\n  RETURN back IS DISTINCT FROM v;\n"
+                        + "EXCEPTION WHEN others THEN\n  RETURN true;\nEND\n$converge$",
+                "SELECT count(*) FROM " + quote(table) + " WHERE " + function + "(" + quote(column) + ")",
+                "DROP FUNCTION " + function + "(" + fromType + ")");
+    }
+
+    /*
+     * One transaction: DROP TRIGGER takes the table's ACCESS EXCLUSIVE lock first, so every write waits
+     * for the commit and then finds the column under its name, of its new type, with its default and NOT NULL.
+     */
+    @Override
+    public List<DdlStatement> swapColumn(QualifiedName table, String oldColumn, String newColumn, Column desired,
+                                         String after) {
+        List<String> swap = new java.util.ArrayList<>(DdlStatement.texts(dropColumnSync(table, oldColumn, newColumn)));
+        swap.add("ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(oldColumn));
+        swap.add("ALTER TABLE " + quote(table) + " RENAME COLUMN " + quote(newColumn) + " TO " + quote(oldColumn));
+        if (desired.defaultExpression() != null) {
+            swap.add("ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(oldColumn) + " SET DEFAULT "
+                    + desired.defaultExpression());
+        }
+        if (desired.notNull()) {
+            swap.add("ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(oldColumn) + " SET NOT NULL");
+        }
+        return DdlStatement.inTransaction(swap);
     }
 
     @Override

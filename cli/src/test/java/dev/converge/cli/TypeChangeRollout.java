@@ -1,0 +1,111 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Issue 19's acceptance for a type change, the same on every server: examples/expand-contract's
+ * {@code retyped} (people.full_name from text to varchar(200), with an index) rolled out as expand,
+ * backfill and contract while {@link AppLoop} keeps inserting and updating through the one name the
+ * column has throughout. A value too long for the new type is refused first by the pre-check, by count.
+ * No statement of the loop fails, every row ends as the loop last wrote it, a second plan is empty, and
+ * the target equals a database built from the files alone.
+ */
+final class TypeChangeRollout {
+    private static final int ROWS = 3000;
+    private static final String TOO_LONG = "x".repeat(300);
+
+    private TypeChangeRollout() {
+    }
+
+    /**
+     * @param expandShows a statement of the expand plan as the server's dialect writes it
+     * @param newType     the new type as the server's model spells it
+     */
+    static void run(RenameRollout.Database db, RenameRollout.Database fresh, String expandShows, String newType)
+            throws Exception {
+        String v1 = RenameRollout.EXAMPLE.resolve("v1").toString();
+        String retyped = RenameRollout.EXAMPLE.resolve("retyped").toString();
+        String url = db.url();
+        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1, "--shadow", "server", "--auto-approve");
+        assertEquals(0, setup.exitCode(), setup.all());
+        RenameRollout.insertPeople(db);
+
+        Cli.Result whole = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server");
+        assertTrue(whole.out().contains("a parallel change for 1 type change"), whole.all());
+
+        setName(db, 1, TOO_LONG);
+        Cli.Result refused = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "expand");
+        assertEquals(3, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("refusing to expand: 1 row of public.people.full_name text -> " + newType),
+                refused.all());
+        assertFalse(refused.all().contains(TOO_LONG), "the value itself is never printed");
+        setName(db, 1, "name 1");
+
+        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server",
+                "--phase", "expand", "--backfill-batch", "250");
+        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        assertTrue(expandPlan.out().contains(expandShows), expandPlan.all());
+        assertFalse(expandPlan.out().contains("CREATE INDEX"), "the index waits for the swap: " + expandPlan.all());
+        assertTrue(expandPlan.out().contains("2 steps remain for 'converge apply --phase contract': swap in the new column"
+                + " of public.people.full_name text -> " + newType + "; + create index public.people_full_name"), expandPlan.all());
+        assertTrue(expandPlan.err().contains("people.full_name -> " + newType + ": 12 batches of up to 250 rows"),
+                expandPlan.all());
+
+        Cli.Result early = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "contract");
+        assertEquals(3, early.exitCode(), early.all());
+        assertTrue(early.err().contains("expand has not run for"), early.all());
+
+        try (AppLoop app = new AppLoop(db::connect, ROWS)) {
+            app.start();
+            Cli.Result expand = Cli.run("apply", "--url", url, "--desired", retyped, "--shadow", "server",
+                    "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
+            assertEquals(0, expand.exitCode(), expand.all());
+            assertTrue(expand.out().contains("Expand applied: "), expand.all());
+            assertTrue(expand.out().contains("done."), expand.all());
+            assertEquals("phase expand", db.lastRemark());
+
+            app.awaitWrites(200);
+            Cli.Result between = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "expand");
+            assertEquals(0, between.exitCode(), between.all());
+            assertTrue(between.out().contains("No changes"), between.all());
+            assertTrue(between.out().contains("for 'converge apply --phase contract': ~ swap column public.people.full_name"),
+                    between.all());
+
+            Cli.Result gated = Cli.run("apply", "--url", url, "--desired", retyped, "--shadow", "server",
+                    "--phase", "contract", "--auto-approve");
+            assertEquals(3, gated.exitCode(), gated.all());
+
+            app.awaitWrites(100);
+            Cli.Result contract = Cli.run("apply", "--url", url, "--desired", retyped, "--shadow", "server",
+                    "--phase", "contract", "--auto-approve", "--confirm-contract");
+            assertEquals(0, contract.exitCode(), contract.all());
+            assertTrue(contract.out().contains("Converged"), contract.all());
+            app.awaitWrites(100);
+            app.stop();
+            assertEquals(0, app.failures(), app.firstFailure());
+            assertTrue(app.writesThroughOld() > 300, app.toString());
+            try (Connection c = db.connect()) {
+                assertEquals(app.expected(), AppLoop.rows(c, "full_name"), "every row as the application last wrote it");
+            }
+        }
+        Cli.Result again = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--detailed-exitcode");
+        assertEquals(0, again.exitCode(), again.all());
+        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", retyped, "--shadow", "server", "--auto-approve");
+        assertEquals(0, built.exitCode(), built.all());
+        assertEquals(fresh.describe(), db.describe());
+    }
+
+    private static void setName(RenameRollout.Database db, long id, String name) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("UPDATE people SET full_name = ? WHERE id = ?")) {
+            st.setString(1, name);
+            st.setLong(2, id);
+            assertEquals(1, st.executeUpdate());
+        }
+    }
+}
