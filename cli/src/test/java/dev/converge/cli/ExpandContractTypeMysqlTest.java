@@ -14,7 +14,7 @@ class ExpandContractTypeMysqlTest {
         try (LocalMariadb.Database db = LocalMariadb.Database.create("xtype_my");
              LocalMariadb.Database fresh = LocalMariadb.Database.create("xtype_my_fresh")) {
             TypeChangeRollout.run(ExpandContractMysqlTest.database(db), ExpandContractMysqlTest.database(fresh),
-                    "BEFORE INSERT ON `people`", "varchar(200)");
+                    "BEFORE INSERT ON `people`", "varchar(200)", "db");
         }
     }
 }

@@ -11,7 +11,7 @@ class ExpandContractTypePostgresTest {
     void aRetypedColumnIsExpandedBackfilledAndSwappedUnderLoad() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("xtype_pg"); LocalPostgres fresh = LocalPostgres.create("xtype_pg_fresh")) {
             TypeChangeRollout.run(ExpandContractPostgresTest.database(db), ExpandContractPostgresTest.database(fresh),
-                    "ADD COLUMN \"converge_new_full_name\" character varying(200);", "character varying(200)");
+                    "ADD COLUMN \"converge_new_full_name\" character varying(200);", "character varying(200)", "public");
         }
     }
 }

@@ -85,13 +85,13 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
         for (TypeChange change : changes) {
             long rows = change.unconvertible(target.connection(), sql);
             if (rows > 0) {
-                refused.add(dev.converge.engine.diag.Plural.count(rows, "row") + " of " + change.display());
+                refused.add(change.display() + ": " + dev.converge.engine.diag.Plural.count(rows, "row"));
             }
         }
         if (!refused.isEmpty()) {
-            throw new ConvergeException(ErrorKind.REFUSED, "refusing to expand: " + String.join("; ", refused)
-                    + " hold a value that does not convert to the new type and back unchanged (too long, out of range,"
-                    + " not of the type, or rounded). Correct or delete those rows, or declare a type that holds them."
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to expand: values that do not convert to the new"
+                    + " type and back unchanged (too long, out of range, not of the type, or rounded) in "
+                    + String.join("; ", refused) + ". Correct or delete those rows, or declare a type that holds them."
                     + " Nothing was changed.");
         }
     }
