@@ -17,9 +17,7 @@ import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.spi.ExpandContractSql;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -100,24 +98,12 @@ record TypeChange(QualifiedName table, Column from, Column to, String key) {
      * unchanged (the dialect's pre-check; no value is read out).
      */
     long unconvertible(Connection connection, ExpandContractSql sql) {
-        Long rows = null;
-        try (Statement st = connection.createStatement()) {
-            for (String statement : sql.countUnconvertible(table, from.name(), from.type(), to.type())) {
-                if (st.execute(statement)) {
-                    try (ResultSet rs = st.getResultSet()) {
-                        rs.next();
-                        rows = rs.getLong(1);
-                    }
-                }
-            }
+        try {
+            return UnconvertibleValues.count(connection, sql, table, from.name(), from.type(), to.type());
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot check that the values of " + display()
                     + " convert to the new type: " + e.getMessage(), e);
         }
-        if (rows == null) {
-            throw new IllegalStateException("the dialect's pre-check of " + display() + " counted nothing");
-        }
-        return rows;
     }
 
     private static boolean plain(Column column) {

@@ -12,6 +12,7 @@ import dev.converge.engine.model.Trigger;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.safety.Classification;
+import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.StepSafety;
 import dev.converge.engine.spi.ExpandContractSql;
 import dev.converge.engine.spi.SafetyClassifier;
@@ -90,7 +91,8 @@ final class TypeSwaps {
 
     /*
      * Classified as the drop of the old column it is: its values live on in the new column (contract's
-     * allowances say so), and the renaming and the defaults take no longer lock than that drop.
+     * allowances say so), and the renaming and the defaults take no longer lock than that drop. Not
+     * backward incompatible: the name stays.
      */
     private PlanStep step(Swap swap, SchemaModel current) {
         Column swappedIn = swappedIn(swap);
@@ -110,7 +112,8 @@ final class TypeSwaps {
                         + (swappedIn.defaultExpression() == null ? "" : ", default") + (swappedIn.notNull() ? ", NOT NULL" : "")
                         + " (contract of the type change)",
                 sql.swapColumn(swap.sync().table(), swap.old().name(), swap.added().name(), swap.desired(), swap.after()),
-                c.classes(), c.hazards(), change, List.of(), null, StepSafety.of(c.locks()));
+                c.classes(), c.hazards().stream().filter(h -> h.code() != HazardCode.BACKWARD_INCOMPATIBLE).toList(),
+                change, List.of(), null, StepSafety.of(c.locks()));
     }
 
     /** The new column once swapped in: its own type and collation, the old name, the files' NOT NULL and default. */
