@@ -1,0 +1,62 @@
+package dev.converge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which type changes expand splits on PostgreSQL: one that rewrites the table (integer to bigint) or
+ * narrows the column is split; one that does neither (varchar(10) to varchar(20)) stays in place in
+ * expand; a key's type change, and a column a foreign key uses, stay in place in contract.
+ */
+class TypeChangeSplitTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRewriteOrANarrowingIsSplitTheRestStaysInPlace() throws Exception {
+        Path v1 = Files.createDirectories(dir.resolve("v1"));
+        Path v2 = Files.createDirectories(dir.resolve("v2"));
+        Files.writeString(v1.resolve("s.sql"), """
+                CREATE TABLE a (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0, s varchar(10), r integer);
+                CREATE TABLE b (id integer PRIMARY KEY, v text);
+                CREATE TABLE c (id bigint PRIMARY KEY, a_r integer);
+                ALTER TABLE a ADD CONSTRAINT a_r_key UNIQUE (r);
+                ALTER TABLE c ADD CONSTRAINT c_a FOREIGN KEY (a_r) REFERENCES a (r);
+                """);
+        Files.writeString(v2.resolve("s.sql"), """
+                CREATE TABLE a (id bigint PRIMARY KEY, n bigint NOT NULL DEFAULT 0, s varchar(20), r bigint);
+                CREATE TABLE b (id bigint PRIMARY KEY, v text);
+                CREATE TABLE c (id bigint PRIMARY KEY, a_r bigint);
+                ALTER TABLE a ADD CONSTRAINT a_r_key UNIQUE (r);
+                ALTER TABLE c ADD CONSTRAINT c_a FOREIGN KEY (a_r) REFERENCES a (r);
+                """);
+        try (LocalPostgres db = LocalPostgres.create("xtype_split")) {
+            String url = Cli.url(db);
+            Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve");
+            assertEquals(0, setup.exitCode(), setup.all());
+
+            Cli.Result expand = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
+                    "--phase", "expand");
+            assertEquals(0, expand.exitCode(), expand.all());
+            String out = expand.out();
+            assertTrue(out.contains("ADD COLUMN \"converge_new_n\" bigint;"), out);
+            assertTrue(out.contains("ALTER COLUMN \"s\" TYPE character varying(20)"), "no rewrite, in place: " + out);
+            assertFalse(out.contains("converge_new_id") || out.contains("converge_new_r") || out.contains("converge_new_a_r"),
+                    "a key and the columns of a foreign key are not split: " + out);
+            assertTrue(out.contains("swap in the new column of public.a.n integer -> bigint"), out);
+            assertTrue(out.contains("alter column public.b.id: type integer -> bigint"), out);
+            assertTrue(out.contains("alter column public.a.r: type integer -> bigint"), out);
+
+            Cli.Result whole = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server");
+            assertTrue(whole.out().contains("a parallel change for 1 type change (new column, sync, backfill)"), whole.all());
+            assertFalse(whole.out().contains("converge_new_n"), "without --phase the change is in place: " + whole.all());
+        }
+    }
+}
