@@ -65,12 +65,7 @@ final class RenameRollout {
 
         try (AppLoop app = new AppLoop(db::connect, ROWS)) {
             app.start();
-            Cli.Result expand = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
-            assertEquals(0, expand.exitCode(), expand.all());
-            assertTrue(expand.out().contains("Expand applied: "), expand.all());
-            assertTrue(expand.out().contains("done."), expand.all());
-            assertEquals("phase expand", db.lastRemark());
+            expand(db, v2);
 
             app.useNewName(true);
             app.awaitWrites(200);
@@ -79,27 +74,50 @@ final class RenameRollout {
             assertTrue(between.out().contains("for 'converge apply --phase contract'"), between.all());
             assertTrue(between.out().contains("people.full_name"), between.all());
 
-            Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve");
-            assertEquals(3, gated.exitCode(), gated.all());
-
             app.useOldName(false);
-            app.awaitWrites(100);
-            Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve", "--confirm-contract");
-            assertEquals(0, contract.exitCode(), contract.all());
-            assertTrue(contract.out().contains("Converged"), contract.all());
-            app.awaitWrites(100);
-            app.stop();
-            assertEquals(0, app.failures(), app.firstFailure());
+            contract(db, v2, app, "display_name");
             assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
-            try (Connection c = db.connect()) {
-                assertEquals(app.expected(), AppLoop.rows(c, "display_name"), "every row as the application last wrote it");
-            }
         }
-        Cli.Result again = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--detailed-exitcode");
+        convergedAsFresh(db, fresh, v2);
+    }
+
+    /** Expand applied in batches of 250 with a pause: the backfill done, the phase in the history. */
+    static void expand(Database db, String desired) throws SQLException {
+        Cli.Result expand = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
+                "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
+        assertEquals(0, expand.exitCode(), expand.all());
+        assertTrue(expand.out().contains("Expand applied: "), expand.all());
+        assertTrue(expand.out().contains("done."), expand.all());
+        assertEquals("phase expand", db.lastRemark());
+    }
+
+    /**
+     * Contract refused until confirmed, then applied while the application writes: converged, no write
+     * of the loop failed, and {@code column} holds what the loop last wrote in every row.
+     */
+    static void contract(Database db, String desired, AppLoop app, String column) throws Exception {
+        Cli.Result gated = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
+                "--phase", "contract", "--auto-approve");
+        assertEquals(3, gated.exitCode(), gated.all());
+        app.awaitWrites(100);
+        Cli.Result contract = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
+                "--phase", "contract", "--auto-approve", "--confirm-contract");
+        assertEquals(0, contract.exitCode(), contract.all());
+        assertTrue(contract.out().contains("Converged"), contract.all());
+        app.awaitWrites(100);
+        app.stop();
+        assertEquals(0, app.failures(), app.firstFailure());
+        try (Connection c = db.connect()) {
+            assertEquals(app.expected(), AppLoop.rows(c, column), "every row as the application last wrote it");
+        }
+    }
+
+    /** A second plan is empty, and the target equals a database built from the files alone. */
+    static void convergedAsFresh(Database db, Database fresh, String desired) throws SQLException {
+        Cli.Result again = Cli.run("plan", "--url", db.url(), "--desired", desired, "--shadow", "server",
+                "--detailed-exitcode");
         assertEquals(0, again.exitCode(), again.all());
-        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", v2, "--shadow", "server", "--auto-approve");
+        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", desired, "--shadow", "server", "--auto-approve");
         assertEquals(0, built.exitCode(), built.all());
         assertEquals(fresh.describe(), db.describe());
     }

@@ -64,12 +64,7 @@ final class TypeChangeRollout {
 
         try (AppLoop app = new AppLoop(db::connect, ROWS)) {
             app.start();
-            Cli.Result expand = Cli.run("apply", "--url", url, "--desired", retyped, "--shadow", "server",
-                    "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
-            assertEquals(0, expand.exitCode(), expand.all());
-            assertTrue(expand.out().contains("Expand applied: "), expand.all());
-            assertTrue(expand.out().contains("done."), expand.all());
-            assertEquals("phase expand", db.lastRemark());
+            RenameRollout.expand(db, retyped);
 
             app.awaitWrites(200);
             Cli.Result between = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "expand");
@@ -78,28 +73,10 @@ final class TypeChangeRollout {
             assertTrue(between.out().contains("for 'converge apply --phase contract': ~ swap column " + schema + ".people.full_name"),
                     between.all());
 
-            Cli.Result gated = Cli.run("apply", "--url", url, "--desired", retyped, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve");
-            assertEquals(3, gated.exitCode(), gated.all());
-
-            app.awaitWrites(100);
-            Cli.Result contract = Cli.run("apply", "--url", url, "--desired", retyped, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve", "--confirm-contract");
-            assertEquals(0, contract.exitCode(), contract.all());
-            assertTrue(contract.out().contains("Converged"), contract.all());
-            app.awaitWrites(100);
-            app.stop();
-            assertEquals(0, app.failures(), app.firstFailure());
+            RenameRollout.contract(db, retyped, app, "full_name");
             assertTrue(app.writesThroughOld() > 300, app.toString());
-            try (Connection c = db.connect()) {
-                assertEquals(app.expected(), AppLoop.rows(c, "full_name"), "every row as the application last wrote it");
-            }
         }
-        Cli.Result again = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--detailed-exitcode");
-        assertEquals(0, again.exitCode(), again.all());
-        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", retyped, "--shadow", "server", "--auto-approve");
-        assertEquals(0, built.exitCode(), built.all());
-        assertEquals(fresh.describe(), db.describe());
+        RenameRollout.convergedAsFresh(db, fresh, retyped);
     }
 
     private static void setName(RenameRollout.Database db, long id, String name) throws SQLException {
