@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Which type changes expand splits on PostgreSQL: one that rewrites the table (integer to bigint) or
  * narrows the column is split; one that does neither (varchar(10) to varchar(20)) stays in place in
- * expand; a key's type change, and a column a foreign key uses, stay in place in contract.
+ * expand; a key's type change, and a column a foreign key or an index of several columns uses, stay in
+ * place in contract.
  */
 class TypeChangeSplitTest {
     @TempDir
@@ -24,14 +25,16 @@ class TypeChangeSplitTest {
         Path v1 = Files.createDirectories(dir.resolve("v1"));
         Path v2 = Files.createDirectories(dir.resolve("v2"));
         Files.writeString(v1.resolve("s.sql"), """
-                CREATE TABLE a (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0, s varchar(10), r integer);
+                CREATE TABLE a (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0, s varchar(10), r integer, m integer);
+                CREATE INDEX a_m_id ON a (m, id);
                 CREATE TABLE b (id integer PRIMARY KEY, v text);
                 CREATE TABLE c (id bigint PRIMARY KEY, a_r integer);
                 ALTER TABLE a ADD CONSTRAINT a_r_key UNIQUE (r);
                 ALTER TABLE c ADD CONSTRAINT c_a FOREIGN KEY (a_r) REFERENCES a (r);
                 """);
         Files.writeString(v2.resolve("s.sql"), """
-                CREATE TABLE a (id bigint PRIMARY KEY, n bigint NOT NULL DEFAULT 0, s varchar(20), r bigint);
+                CREATE TABLE a (id bigint PRIMARY KEY, n bigint NOT NULL DEFAULT 0, s varchar(20), r bigint, m bigint);
+                CREATE INDEX a_m_id ON a (m, id);
                 CREATE TABLE b (id bigint PRIMARY KEY, v text);
                 CREATE TABLE c (id bigint PRIMARY KEY, a_r bigint);
                 ALTER TABLE a ADD CONSTRAINT a_r_key UNIQUE (r);
@@ -48,8 +51,10 @@ class TypeChangeSplitTest {
             String out = expand.out();
             assertTrue(out.contains("ADD COLUMN \"converge_new_n\" bigint;"), out);
             assertTrue(out.contains("ALTER COLUMN \"s\" TYPE character varying(20)"), "no rewrite, in place: " + out);
-            assertFalse(out.contains("converge_new_id") || out.contains("converge_new_r") || out.contains("converge_new_a_r"),
-                    "a key and the columns of a foreign key are not split: " + out);
+            assertFalse(out.contains("converge_new_id") || out.contains("converge_new_r") || out.contains("converge_new_a_r")
+                    || out.contains("converge_new_m"), "a key, the columns of a foreign key and of an index of two columns"
+                    + " are not split: " + out);
+            assertTrue(out.contains("alter column public.a.m: type integer -> bigint"), out);
             assertTrue(out.contains("swap in the new column of public.a.n integer -> bigint"), out);
             assertTrue(out.contains("alter column public.b.id: type integer -> bigint"), out);
             assertTrue(out.contains("alter column public.a.r: type integer -> bigint"), out);

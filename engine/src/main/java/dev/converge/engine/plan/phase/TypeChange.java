@@ -54,7 +54,8 @@ record TypeChange(QualifiedName table, Column from, Column to, String key) {
     /**
      * The type change of a step, when a parallel change can split it: a type change (with at most a new
      * collation, NOT NULL or default) that rewrites the table or narrows the column, of a plain column
-     * (no key, identity, generated value, foreign key or view on it) of a table walkable by its key,
+     * (no key, identity, generated value, foreign key, view, or index or constraint of several columns on it)
+     * of a table walkable by its key,
      * whose new column's name is free.
      */
     static Optional<TypeChange> of(PlanStep step, SchemaModel current) {
@@ -110,10 +111,17 @@ record TypeChange(QualifiedName table, Column from, Column to, String key) {
         return column.identity() == Identity.NONE && column.generatedExpression() == null;
     }
 
-    /* Dropping the old column would fail (PostgreSQL) or change them (MySQL): such a change stays in place. */
+    /*
+     * Dropping the old column would fail (PostgreSQL) or change them (MySQL keeps an index or key of
+     * several columns without it): such a change stays in place.
+     */
     private static boolean referenced(SchemaModel current, QualifiedName table, String column) {
         ObjectRef ref = ObjectRef.member(ObjectKind.COLUMN, table, column);
-        return current.foreignKeys().stream().anyMatch(fk -> fk.table().equals(table) && fk.columns().contains(column)
+        return current.indexes().stream().anyMatch(i -> i.table().equals(table) && i.keys().size() > 1
+                && i.keys().contains(column))
+                || current.tables().stream().filter(t -> t.name().equals(table)).flatMap(t -> t.constraints().stream())
+                .anyMatch(c -> c.columns().size() > 1 && c.columns().contains(column))
+                || current.foreignKeys().stream().anyMatch(fk -> fk.table().equals(table) && fk.columns().contains(column)
                 || fk.referencedTable().equals(table) && fk.referencedColumns().contains(column))
                 || current.views().stream().anyMatch(v -> v.dependsOn().contains(ref) || v.dependsOn().stream()
                 .anyMatch(d -> d.kind() == ObjectKind.TABLE && d.name().equals(table)))

@@ -83,10 +83,26 @@ final class TypeSwaps {
         if (old.isEmpty() || added.isEmpty() || declared.isEmpty() || !declared.get().type().equals(added.get().type())) {
             return Optional.empty();
         }
-        List<Column> columns = wanted.get().columns();
-        int at = columns.indexOf(declared.get());
-        String after = at == 0 ? null : columns.get(at - 1).name();
-        return Optional.of(new Swap(sync, table.get(), old.get(), added.get(), declared.get(), after));
+        return Optional.of(new Swap(sync, table.get(), old.get(), added.get(), declared.get(),
+                after(wanted.get(), table.get(), declared.get(), old.get())));
+    }
+
+    /*
+     * Where the swapped column goes (where the server places columns): after the column the files put
+     * before it, when the table has that one already; else where the old column was.
+     */
+    private static String after(Table wanted, Table table, Column declared, Column old) {
+        List<Column> columns = wanted.columns();
+        int at = columns.indexOf(declared);
+        if (at == 0) {
+            return null;
+        }
+        String before = columns.get(at - 1).name();
+        if (table.column(before).isPresent()) {
+            return before;
+        }
+        int was = table.columns().indexOf(old);
+        return was == 0 ? null : table.columns().get(was - 1).name();
     }
 
     /*
