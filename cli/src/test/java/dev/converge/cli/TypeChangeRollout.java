@@ -70,8 +70,9 @@ final class TypeChangeRollout {
             Cli.Result between = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "expand");
             assertEquals(0, between.exitCode(), between.all());
             assertTrue(between.out().contains("No changes"), between.all());
-            assertTrue(between.out().contains("for 'converge apply --phase contract': ~ swap column " + schema + ".people.full_name"),
-                    between.all());
+            assertTrue(between.out().contains("phase expand: 2 steps remain for 'converge apply --phase contract': ~ swap column "
+                    + schema + ".people.full_name"), between.all());
+            assertTrue(between.out().contains("; + create index "), between.all());
 
             RenameRollout.contract(db, retyped, app, "full_name");
             assertTrue(app.writesThroughOld() > 300, app.toString());
