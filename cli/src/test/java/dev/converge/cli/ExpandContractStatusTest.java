@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A target of an environment between expand and contract: {@code drift} and {@code status} show it in
  * that state, not as drifted, and a change made outside Converge beside it is still drift, reported
  * without the parallel change's own objects; {@code --phase} with {@code --env} is refused with its
- * reason. The files are examples/expand-contract's.
+ * reason. The files are examples/expand-contract's, for a rename and for a type change.
  */
 class ExpandContractStatusTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
@@ -31,18 +31,39 @@ class ExpandContractStatusTest {
     @Test
     void postgres() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("expand_status")) {
-            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect);
+            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "v2", "display_name", "display_name");
+        }
+    }
+
+    @Test
+    void postgresTypeChange() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("xtype_status")) {
+            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "retyped", "character varying(200)",
+                    "converge_new_full_name");
+        }
+    }
+
+    @Test
+    void mysqlTypeChange() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("xtype_status")) {
+            betweenPhasesIsNotDrift("mysql", db.url(), db::connect, "retyped", "varchar(200)", "converge_new_full_name");
         }
     }
 
     @Test
     void mysql() throws Exception {
         try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_status")) {
-            betweenPhasesIsNotDrift("mysql", db.url(), db::connect);
+            betweenPhasesIsNotDrift("mysql", db.url(), db::connect, "v2", "display_name", "display_name");
         }
     }
 
-    private void betweenPhasesIsNotDrift(String dialect, String url, AppLoop.Connector db) throws Exception {
+    /**
+     * @param release the example's directory expand rolls out
+     * @param becomes what the open change shows after {@code people.full_name -> }
+     * @param added   the column expand adds
+     */
+    private void betweenPhasesIsNotDrift(String dialect, String url, AppLoop.Connector db, String release, String becomes,
+                                         String added) throws Exception {
         Path schema = Files.createDirectories(dir.resolve("schema"));
         Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = dir.resolve("converge.yaml");
@@ -65,7 +86,7 @@ class ExpandContractStatusTest {
             st.executeBatch();
         }
 
-        Files.copy(EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(EXAMPLE.resolve(release + "/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
         Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
                 "--phase", "expand", "--auto-approve");
         assertEquals(0, expand.exitCode(), expand.all());
@@ -73,7 +94,7 @@ class ExpandContractStatusTest {
         Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
         assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
         assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());
-        assertTrue(drift.out().contains("people.full_name -> display_name)"), drift.all());
+        assertTrue(drift.out().contains("people.full_name -> " + becomes + ")"), drift.all());
         assertFalse(drift.out().contains("drifted"), drift.all());
         Cli.Result status = Cli.inProject(config, "status", "--env", "dev");
         assertEquals(0, status.exitCode(), status.all());
@@ -95,7 +116,7 @@ class ExpandContractStatusTest {
         Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev");
         assertEquals(4, hotfix.exitCode(), hotfix.all());
         assertTrue(hotfix.out().contains("hotfix"), hotfix.all());
-        assertFalse(hotfix.out().contains("converge_sync") || hotfix.out().contains("display_name"),
+        assertFalse(hotfix.out().contains("converge_sync") || hotfix.out().contains(added),
                 "the parallel change is not drift: " + hotfix.all());
     }
 }
