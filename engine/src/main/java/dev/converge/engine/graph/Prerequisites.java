@@ -78,6 +78,14 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
+    /** What its parts need (the change graph asks the parts themselves; this answers for a lone rebuild). */
+    @Override
+    public List<Change> visitRebuildTable(RebuildTable c) {
+        List<Change> before = new ArrayList<>();
+        c.parts().forEach(part -> before.addAll(part.accept(this)));
+        return before;
+    }
+
     @Override
     public List<Change> visitDropTable(DropTable c) {
         QualifiedName table = c.table().name();
