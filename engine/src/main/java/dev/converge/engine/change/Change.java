@@ -17,7 +17,7 @@ public sealed interface Change permits
         DropCompositeType, CreateExtension, AlterExtension, DropExtension, CreateMaterializedView,
         DropMaterializedView, SetPartitionOf, ReplaceIndex, ReleaseColumn,
         GrantPrivileges, RevokePrivileges, RecreateEnum, CreateCollation, DropCollation,
-        CreateCatalogObject, DropCatalogObject, AlterIndexStatistics {
+        CreateCatalogObject, DropCatalogObject, AlterIndexStatistics, RebuildTable {
     /** The object this change creates, alters or drops. */
     ObjectRef target();
 

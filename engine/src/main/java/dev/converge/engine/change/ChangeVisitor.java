@@ -113,4 +113,6 @@ public interface ChangeVisitor<R> {
     R visitDropCatalogObject(DropCatalogObject change);
 
     R visitAlterIndexStatistics(AlterIndexStatistics change);
+
+    R visitRebuildTable(RebuildTable change);
 }

@@ -13,35 +13,43 @@ import java.util.function.Predicate;
  * only runs them in turn. The order of the result does not matter: the change graph orders it.
  */
 public final class Differ {
-    private final Predicate<ObjectRef> mayRecreateEnum;
+    /** The objects the project allows to be rewritten ({@code -- converge:allow TABLE_REWRITE}). */
+    private final Predicate<ObjectRef> mayRewrite;
     private final boolean placesColumns;
 
-    /** A differ that refuses what PostgreSQL cannot change in place (removed or reordered enum labels). */
+    /**
+     * A differ that refuses what PostgreSQL cannot change in place (removed or reordered enum labels, a
+     * table's partitioning).
+     */
     public Differ() {
         this(ref -> false);
     }
 
     /**
-     * A differ that recreates the enum types {@code mayRecreateEnum} accepts when their labels are
-     * removed or reordered (the project allowed the rewrite of the tables using them), and refuses the others.
+     * A differ that recreates the enum types {@code mayRewrite} accepts when their labels are removed or
+     * reordered (the project allowed the rewrite of the tables using them) and rebuilds the tables it
+     * accepts whose partitioning changes, and refuses the others.
      */
-    public Differ(Predicate<ObjectRef> mayRecreateEnum) {
-        this(mayRecreateEnum, false);
+    public Differ(Predicate<ObjectRef> mayRewrite) {
+        this(mayRewrite, false);
     }
 
     /** @param placesColumns true when the dialect places and moves columns (MySQL's AFTER/FIRST) */
-    public Differ(Predicate<ObjectRef> mayRecreateEnum, boolean placesColumns) {
-        this.mayRecreateEnum = mayRecreateEnum;
+    public Differ(Predicate<ObjectRef> mayRewrite, boolean placesColumns) {
+        this.mayRewrite = mayRewrite;
         this.placesColumns = placesColumns;
     }
 
     public DiffResult diff(SchemaModel current, SchemaModel desired) {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        ModelIndex from = new ModelIndex(current);
         ModelIndex to = new ModelIndex(desired);
+        TableRebuilds rebuilds = TableRebuilds.of(new ModelIndex(current), to, mayRewrite);
+        SchemaModel against = rebuilds.withoutRebuilt(current);
+        ModelIndex from = new ModelIndex(against);
+        changes.addAll(rebuilds.drops(current));
         new SchemaDiffer().diff(from, to, changes);
-        new EnumDiffer(mayRecreateEnum).diff(from, to, changes);
+        new EnumDiffer(mayRewrite).diff(from, to, changes);
         new CollationDiffer().diff(from, to, changes);
         new SequenceDiffer().diff(from, to, changes);
         new ExtensionDiffer().diff(from, to, changes);
@@ -63,6 +71,6 @@ public final class Differ {
         new IndexStatisticsDiffer().diff(from, to, changes);
         // Last: privileges are granted anew on whatever the changes above drop and create again.
         new PrivilegeDiffer().diff(from, to, changes);
-        return new DiffResult(changes, notes);
+        return new DiffResult(rebuilds.fuse(changes, current, desired), notes, against);
     }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * dropped and created as two steps, which the change graph orders around the column changes.
  *
  * <p>A partition's copy of its parent's index ({@link Index#isCopy()}) is PostgreSQL's to make and
- * drop, with the parent's index or the partition: it gets no step. But a partition that is detached
+ * drop, with the parent's index or the partition: it gets no step but for its comment (and its
+ * statistics targets, {@link IndexStatisticsDiffer}). But a partition that is detached
  * keeps the copies as indexes of its own, so a copy on a table the plan detaches (and does not attach
  * elsewhere) is compared like any index: kept when the desired table has the same index under its
  * name, dropped (after the detach) otherwise, never replaced in place (the drop must wait for the detach).
@@ -34,6 +35,7 @@ final class IndexDiffer {
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         for (Index desired : to.indexes().values()) {
             if (desired.isCopy()) {
+                commentOfCopy(desired, from, out);
                 continue;
             }
             Index current = from.indexes().get(desired.name());
@@ -63,6 +65,17 @@ final class IndexDiffer {
             if ((desired == null || desired.isCopy()) && to.hasIndexedRelation(current.table())) {
                 out.add(new DropIndex(current));
             }
+        }
+    }
+
+    /**
+     * A copy's comment is its own (COMMENT ON INDEX names the copy): compared where the target has the
+     * same copy; a copy the plan makes anew starts without one.
+     */
+    private static void commentOfCopy(Index desired, ModelIndex from, List<Change> out) {
+        Index current = from.indexes().get(desired.name());
+        if (current != null && current.isCopy() && desired.parentIndex().equals(current.parentIndex())) {
+            Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
         }
     }
 

@@ -11,8 +11,6 @@ import dev.converge.engine.change.DropColumn;
 import dev.converge.engine.change.DropConstraint;
 import dev.converge.engine.change.DropTable;
 import dev.converge.engine.change.SetPartitionOf;
-import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.Identity;
 import dev.converge.engine.model.ObjectKind;
@@ -83,15 +81,10 @@ final class TableDiffer {
 
     /**
      * A partition attached elsewhere or with other bounds is detached and attached again; a table
-     * becomes or stops being a partition the same way. A partition key cannot be changed in place:
-     * PostgreSQL would need a new table and a copy of the rows, which Converge does not guess.
+     * becomes or stops being a partition the same way. A changed partition key never gets here: that
+     * table is rebuilt ({@link TableRebuilds}), and the other differs do not see it on the current side.
      */
     private static void diffPartitioning(Table current, Table desired, List<Change> out) {
-        if (!Objects.equals(current.partitionKey(), desired.partitionKey())) {
-            throw new ConvergeException(ErrorKind.ERROR, "table " + desired.name() + " would change its partitioning "
-                    + describeKey(current) + " -> " + describeKey(desired) + ": PostgreSQL cannot repartition a table"
-                    + " in place; create a new partitioned table, move the rows, and swap the names instead");
-        }
         if (!Objects.equals(current.partitionOf(), desired.partitionOf())) {
             out.add(new SetPartitionOf(desired.name(), current.partitionOf(), desired.partitionOf()));
         }
@@ -103,10 +96,6 @@ final class TableDiffer {
         }
         Table parent = model.tables().get(table.partitionOf().parent());
         return parent == null ? table : table.withColumns(parent.columns());
-    }
-
-    private static String describeKey(Table table) {
-        return table.partitionKey() == null ? "(not partitioned)" : "PARTITION BY " + table.partitionKey();
     }
 
     private static boolean notValid(TableConstraint constraint) {

@@ -42,19 +42,21 @@ public final class ChangeGraph {
         }
         Graph<String, DefaultEdge> graph = new SimpleDirectedGraph<>(DefaultEdge.class);
         byId.keySet().forEach(graph::addVertex);
-        Prerequisites rules = new Prerequisites(new ChangeIndex(changes, current));
-        for (Change change : changes) {
-            String id = ids.get(change);
-            for (Change before : change.accept(rules)) {
-                String beforeId = ids.get(before);
+        Map<Change, Change> wholes = wholes(changes);
+        List<Change> parts = parts(changes);
+        Prerequisites rules = new Prerequisites(new ChangeIndex(parts, current));
+        for (Change part : parts) {
+            String id = ids.get(wholes.get(part));
+            for (Change before : part.accept(rules)) {
+                String beforeId = ids.get(wholes.get(before));
                 if (!beforeId.equals(id)) {
                     graph.addEdge(beforeId, id);
                 }
             }
         }
         failOnCycle(graph);
-        addHints(graph, ids, new OrderHints(rules).of(changes));
-        addHints(graph, ids, KeyReplacements.hints(changes));
+        addHints(graph, ids, ofWholes(new OrderHints(rules).of(parts), wholes));
+        addHints(graph, ids, ofWholes(KeyReplacements.hints(parts), wholes));
         Map<String, Integer> ranks = new HashMap<>();
         byId.forEach((id, change) -> ranks.put(id, ChangeRank.of(change)));
         Comparator<String> tieBreak = Comparator.<String>comparingInt(ranks::get)
@@ -88,12 +90,46 @@ public final class ChangeGraph {
      * changes are still all there, only those through objects the plan does not touch are missing.
      */
     public static Map<Change, List<Change>> dependencies(List<Change> changes, SchemaModel current) {
-        Prerequisites rules = new Prerequisites(new ChangeIndex(changes, current));
+        Map<Change, Change> wholes = wholes(changes);
+        List<Change> parts = parts(changes);
+        Prerequisites rules = new Prerequisites(new ChangeIndex(parts, current));
         Map<Change, List<Change>> before = new IdentityHashMap<>();
-        for (Change change : changes) {
-            before.put(change, change.accept(rules).stream().filter(b -> b != change).distinct().toList());
+        changes.forEach(change -> before.put(change, new ArrayList<>()));
+        for (Change part : parts) {
+            Change whole = wholes.get(part);
+            part.accept(rules).stream().map(wholes::get).filter(b -> b != whole && !before.get(whole).contains(b))
+                    .forEach(before.get(whole)::add);
         }
+        before.replaceAll((change, list) -> List.copyOf(list));
         return before;
+    }
+
+    /**
+     * Each change as the rules see it, mapped to the change of the plan it belongs to: a rebuilt table is
+     * its drops and creations (it runs after what they need, before what needs them), any other change itself.
+     */
+    private static Map<Change, Change> wholes(List<Change> changes) {
+        Map<Change, Change> wholes = new IdentityHashMap<>();
+        for (Change change : changes) {
+            partsOf(change).forEach(part -> wholes.put(part, change));
+        }
+        return wholes;
+    }
+
+    /** The changes as the rules see them, in plan order. */
+    private static List<Change> parts(List<Change> changes) {
+        return changes.stream().flatMap(change -> partsOf(change).stream()).toList();
+    }
+
+    private static List<Change> partsOf(Change change) {
+        return change instanceof dev.converge.engine.change.RebuildTable rebuild ? rebuild.parts() : List.of(change);
+    }
+
+    private static Map<Change, List<Change>> ofWholes(Map<Change, List<Change>> hints, Map<Change, Change> wholes) {
+        Map<Change, List<Change>> mapped = new IdentityHashMap<>();
+        hints.forEach((change, befores) -> mapped.computeIfAbsent(wholes.get(change), any -> new ArrayList<>())
+                .addAll(befores.stream().map(wholes::get).toList()));
+        return mapped;
     }
 
     /** True when a path leads from {@code from} to {@code to}. */

@@ -66,6 +66,7 @@ final class ChangeRank implements ChangeVisitor<Integer> {
     @Override public Integer visitGrantPrivileges(GrantPrivileges c) { return 41; }
     @Override public Integer visitRevokePrivileges(RevokePrivileges c) { return 41; }
     @Override public Integer visitRecreateEnum(RecreateEnum c) { return 22; }
+    @Override public Integer visitRebuildTable(RebuildTable c) { return 20; }
     @Override public Integer visitCreateCollation(CreateCollation c) { return 11; }
     @Override public Integer visitDropCollation(DropCollation c) { return 53; }
     // after the routines they name, before tables; rules and statistics objects wait for their tables anyway

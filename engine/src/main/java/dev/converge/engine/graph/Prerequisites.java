@@ -78,6 +78,14 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
         return before;
     }
 
+    /** What its parts need (the change graph asks the parts themselves; this answers for a lone rebuild). */
+    @Override
+    public List<Change> visitRebuildTable(RebuildTable c) {
+        List<Change> before = new ArrayList<>();
+        c.parts().forEach(part -> before.addAll(part.accept(this)));
+        return before;
+    }
+
     @Override
     public List<Change> visitDropTable(DropTable c) {
         QualifiedName table = c.table().name();
@@ -276,7 +284,15 @@ final class Prerequisites implements ChangeVisitor<List<Change>> {
     /** After the index is built (a new one starts with the server's default targets). */
     @Override
     public List<Change> visitAlterIndexStatistics(AlterIndexStatistics c) {
-        return index.targeting(c.target(), isA(CreateIndex.class, ReplaceIndex.class));
+        List<Change> before = new ArrayList<>(index.targeting(c.target(), isA(CreateIndex.class, ReplaceIndex.class)));
+        if (c.index().isCopy()) {
+            // a copy's targets are said after what sets them too: its parent's build and targets, its partition
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.INDEX, c.index().parentIndex()),
+                    isA(CreateIndex.class, ReplaceIndex.class, AlterIndexStatistics.class)));
+            before.addAll(index.targeting(ObjectRef.of(ObjectKind.TABLE, c.index().table()),
+                    isA(CreateTable.class, SetPartitionOf.class)));
+        }
+        return before;
     }
 
     @Override

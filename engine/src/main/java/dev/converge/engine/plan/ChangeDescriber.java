@@ -469,6 +469,16 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     }
 
     @Override
+    public String visitRebuildTable(RebuildTable c) {
+        return "rebuild table " + c.table() + " " + partitioning(c.to()) + " (was " + partitioning(c.from())
+                + ") with " + Plural.count(c.creates().size() - 1, "partition") + ", copying its rows";
+    }
+
+    private static String partitioning(dev.converge.engine.model.Table table) {
+        return table.partitionKey() == null ? "not partitioned" : "PARTITION BY " + table.partitionKey();
+    }
+
+    @Override
     public String visitRecreateEnum(RecreateEnum c) {
         String columns = c.columns().isEmpty() ? "no column uses it"
                 : "converting " + c.columns().stream().map(u -> u.ref().display()).collect(

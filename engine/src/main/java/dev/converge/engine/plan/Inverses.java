@@ -254,6 +254,13 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
         return irreversible();
     }
 
+    /** The rebuild back to the old partitioning, copying the rows again. */
+    @Override
+    public Optional<Change> visitRebuildTable(RebuildTable c) {
+        return undo(new RebuildTable(c.table(), c.creates().stream().map(create -> new DropTable(create.table())).toList(),
+                c.drops().stream().map(drop -> new CreateTable(drop.table())).toList(), c.ownedSequences()));
+    }
+
     @Override
     public Optional<Change> visitCreateCollation(CreateCollation c) {
         return undo(new DropCollation(c.collation()));

@@ -124,6 +124,8 @@ public final class Planner {
     private Plan steps(SchemaModel current, SchemaModel desired, String target, SourceModel source,
                        Renames.Result renamed, List<Change> ordered, DiffResult diff, SchemaModel managedDesired) {
         SchemaModel renamedCurrent = renamed.current();
+        // A table the plan rebuilds is new to the steps after the rebuild (its indexes are built on an empty table).
+        SchemaModel against = diff.against() == null ? renamedCurrent : diff.against();
         Set<ObjectRef> replaced = replacedTargets(ordered);
         List<PlanStep> steps = new ArrayList<>(ordered.size());
         ModelIndex before = new ModelIndex(renamedCurrent);
@@ -131,10 +133,10 @@ public final class Planner {
         notes.addAll(renamed.notes());
         DataStatements.note(source).ifPresent(notes::add);
         for (Change change : ordered) {
-            Classification classification = classifier.classify(change, renamedCurrent);
+            Classification classification = classifier.classify(change, against);
             boolean replaces = change.action() != Action.ALTER && replaced.contains(change.target());
             steps.add(new PlanStep(steps.size() + 1, StepIds.of(change), change.action(), replaces, change.target(),
-                    ChangeDescriber.describe(change), statements(change, renamedCurrent, source),
+                    ChangeDescriber.describe(change), statements(change, against, source),
                     classification.classes(), classification.hazards(), change, inverse(change, before),
                     sourceOf(change, replaces, source), StepSafety.of(classification.locks())));
         }

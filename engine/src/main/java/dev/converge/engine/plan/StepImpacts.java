@@ -1,5 +1,6 @@
 package dev.converge.engine.plan;
 
+import dev.converge.engine.change.RebuildTable;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.safety.Hazard;
 import dev.converge.engine.safety.HazardCode;
@@ -38,6 +39,9 @@ public final class StepImpacts {
     }
 
     private static String verb(PlanStep step) {
+        if (step.change() instanceof RebuildTable) {
+            return TableImpact.REBUILDS;
+        }
         Set<HazardCode> codes = step.hazards().stream().map(Hazard::code).collect(Collectors.toSet());
         if (codes.contains(HazardCode.TABLE_REWRITE)) {
             return "rewrites";

@@ -185,6 +185,7 @@ public final class MysqlSafetyClassifier implements SafetyClassifier {
         @Override public KindHazards visitGrantPrivileges(GrantPrivileges c) { return KindHazards.NONE; }
         @Override public KindHazards visitRevokePrivileges(RevokePrivileges c) { return KindHazards.NONE; }
         @Override public KindHazards visitRecreateEnum(RecreateEnum c) { return KindHazards.NONE; }
+        @Override public KindHazards visitRebuildTable(RebuildTable c) { return KindHazards.NONE; }
         @Override public KindHazards visitCreateCollation(CreateCollation c) { return KindHazards.NONE; }
         @Override public KindHazards visitDropCollation(DropCollation c) { return KindHazards.NONE; }
         @Override public KindHazards visitCreateCatalogObject(CreateCatalogObject c) { return KindHazards.NONE; }

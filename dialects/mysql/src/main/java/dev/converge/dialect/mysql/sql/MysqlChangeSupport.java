@@ -160,6 +160,12 @@ final class MysqlChangeSupport {
             return NO_ENUM_TYPE_OBJECTS;
         }
 
+        /** MySQL repartitions a table in place (PartitionChange): its models carry no partition key to rebuild for. */
+        @Override
+        public Optional<String> visitRebuildTable(RebuildTable c) {
+            return no("rebuilding a table for a new partition key (MySQL repartitions in place)");
+        }
+
         @Override
         public Optional<String> visitCreateCollation(CreateCollation c) {
             return NO_COLLATION_OBJECTS;

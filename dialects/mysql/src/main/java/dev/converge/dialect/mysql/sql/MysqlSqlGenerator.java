@@ -4,6 +4,7 @@ import dev.converge.dialect.mysql.ProgramContext;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
+import dev.converge.engine.change.RebuildTable;
 import dev.converge.engine.change.GrantPrivileges;
 import dev.converge.engine.change.CreateCollation;
 import dev.converge.engine.change.CreateCatalogObject;
@@ -539,6 +540,11 @@ public final class MysqlSqlGenerator implements SqlGenerator, ChangeVisitor<List
     @Override
     public List<String> visitRecreateEnum(RecreateEnum c) {
         throw unsupported("enum types of their own (an ENUM is a column type there)");
+    }
+
+    @Override
+    public List<String> visitRebuildTable(RebuildTable c) {
+        throw unsupported("rebuilding a table for a new partition key (MySQL repartitions in place)");
     }
 
     @Override

@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * the server's second deparse; a target built from the same files by psql holds the first deparse, and
  * would be rewritten once ({@code ANY ((ARRAY['a'::varchar])::text[])} against
  * {@code ANY (ARRAY[('a'::varchar)::text])}). So, for each table check, column default, index, view
- * and policy whose text differs between the target and the desired state (and only those: usually none),
+ * and policy (and, through {@link FixedPointKinds}, generated column, domain check and default, trigger
+ * condition and materialized view) whose text differs between the target and the desired state (and
+ * only those: usually none),
  * the target's text is read once more by the target's server, on temporary copies (a table made
  * {@code LIKE} the real one with the check, default, index or policy on it; a temporary view), in one transaction that is always rolled back. Where
  * that gives the desired text, the two are the same definition, and the desired model takes the
@@ -57,7 +59,7 @@ public final class TargetFixedPoint {
     /** The desired model with the target's words wherever the target's server reads them as the desired text. */
     public static SchemaModel apply(Connection target, SchemaModel current, SchemaModel desired) {
         Differences differences = Differences.of(current, desired);
-        if (differences.isEmpty()) {
+        if (differences.isEmpty() && FixedPointKinds.nothingToSettle(current, desired)) {
             return desired;
         }
         try {
@@ -70,7 +72,7 @@ public final class TargetFixedPoint {
                 st.execute("SET LOCAL search_path = ''");
                 st.execute("SET LOCAL lock_timeout = '1s'");
                 st.execute("SET LOCAL statement_timeout = '10s'");
-                return new TargetFixedPoint(target).settle(differences, desired);
+                return new TargetFixedPoint(target).settle(differences, current, desired);
             } finally {
                 target.rollback();
                 target.setAutoCommit(true);
@@ -81,7 +83,7 @@ public final class TargetFixedPoint {
         }
     }
 
-    private SchemaModel settle(Differences d, SchemaModel desired) throws SQLException {
+    private SchemaModel settle(Differences d, SchemaModel current, SchemaModel desired) throws SQLException {
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
         desired.tables().forEach(t -> tables.put(t.name(), t));
         for (CheckPair pair : d.checks()) {
@@ -134,9 +136,10 @@ public final class TargetFixedPoint {
                         c.using(), c.withCheck(), w.dependsOn(), w.comment()));
             }
         }
-        return desired.withCore(desired.schemas(), desired.enums(), desired.sequences(), List.copyOf(tables.values()),
-                List.copyOf(indexes.values()), desired.foreignKeys(), List.copyOf(views.values()))
-                .withPolicies(List.copyOf(policies));
+        SchemaModel settled = desired.withCore(desired.schemas(), desired.enums(), desired.sequences(),
+                List.copyOf(tables.values()), List.copyOf(indexes.values()), desired.foreignKeys(),
+                List.copyOf(views.values())).withPolicies(List.copyOf(policies));
+        return new FixedPointKinds(this).settle(current, settled);
     }
 
     /** The policy made on the table's copy with the target's expressions (roles do not change how they read). */
@@ -159,12 +162,12 @@ public final class TargetFixedPoint {
         }
     }
 
-    private interface Reading<T> {
+    interface Reading<T> {
         T read() throws SQLException;
     }
 
     /** One reading under a savepoint: a text the server refuses gives null and leaves the transaction usable. */
-    private <T> T readAgain(Reading<T> reading) throws SQLException {
+    <T> T readAgain(Reading<T> reading) throws SQLException {
         try (Statement st = target.createStatement()) {
             st.execute("SAVEPOINT converge_fixed_point");
             try {
@@ -230,7 +233,7 @@ public final class TargetFixedPoint {
     }
 
     /** A temporary table made LIKE the target's table (columns, types, collations; nothing else), once per table. */
-    private String copyOf(QualifiedName table) throws SQLException {
+    String copyOf(QualifiedName table) throws SQLException {
         String copy = copies.get(table);
         if (copy == null) {
             copy = "pg_temp." + TEMP_TABLE + (++objects);
@@ -240,14 +243,19 @@ public final class TargetFixedPoint {
         return copy;
     }
 
-    private void execute(String sql) throws SQLException {
+    /** A name for one more temporary object: {@code prefix} and a number. */
+    String temporaryName(String prefix) {
+        return prefix + (++objects);
+    }
+
+    void execute(String sql) throws SQLException {
         try (Statement st = target.createStatement()) {
             st.setEscapeProcessing(false);
             st.execute(sql);
         }
     }
 
-    private String single(String sql, String... parameters) throws SQLException {
+    String single(String sql, String... parameters) throws SQLException {
         try (PreparedStatement ps = target.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setString(i + 1, parameters[i]);

@@ -21,6 +21,7 @@ import dev.converge.engine.change.RecreateEnum;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.AddColumn;
 import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.RebuildTable;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.AlterCompositeType;
@@ -898,6 +899,29 @@ public final class PostgresSafetyClassifier implements SafetyClassifier {
                         + ": code that still writes them fails"));
             }
             hazards.add(untracked("function bodies that use type " + change.to().name() + " are not tracked"));
+            return neutral(held, hazards.toArray(Hazard[]::new));
+        }
+
+        /**
+         * The rebuild renames the table and its partitions away first: ACCESS EXCLUSIVE on each, held while
+         * the rows are copied and the keys built, until the transaction commits. Rows that fit no new
+         * partition, or break a check or key of the new table, make it fail; columns the new table lacks
+         * lose their values. The locks are claimed outright: the rebuilt tables are not in the model the
+         * plan's other steps see (to them the table is new).
+         */
+        @Override
+        public Classification visitRebuildTable(RebuildTable change) {
+            List<TableLock> held = change.drops().stream()
+                    .map(drop -> new TableLock(drop.table().name(), LockLevel.ACCESS_EXCLUSIVE)).toList();
+            List<Hazard> hazards = new ArrayList<>();
+            hazards.add(rewrite(change.table()));
+            hazards.add(accessExclusiveWhile(change.table(), "copies its rows into the new "
+                    + (change.to().partitionKey() == null ? "table" : "partitions") + " and builds its keys"));
+            hazards.add(dataDependent("fails if a row of " + change.table() + " fits no partition of the new"
+                    + " partitioning or breaks a check or key of the new table"));
+            change.from().columns().stream().filter(c -> change.to().column(c.name()).isEmpty())
+                    .forEach(c -> hazards.add(dataLoss("the new " + change.table() + " has no column " + c.name()
+                            + ": its values are not copied")));
             return neutral(held, hazards.toArray(Hazard[]::new));
         }
 

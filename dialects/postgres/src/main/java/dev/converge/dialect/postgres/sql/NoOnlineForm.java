@@ -57,6 +57,7 @@ import dev.converge.engine.change.DropExtension;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
 import dev.converge.engine.change.SetPartitionOf;
+import dev.converge.engine.change.RebuildTable;
 import dev.converge.engine.plan.DdlStatement;
 import java.util.List;
 
@@ -325,6 +326,11 @@ abstract class NoOnlineForm implements ChangeVisitor<List<DdlStatement>> {
 
     @Override
     public List<DdlStatement> visitRecreateEnum(RecreateEnum change) {
+        return null;
+    }
+
+    @Override
+    public List<DdlStatement> visitRebuildTable(RebuildTable change) {
         return null;
     }
 

@@ -10,6 +10,7 @@ import dev.converge.engine.change.CreateCatalogObject;
 import dev.converge.engine.change.DropCatalogObject;
 import dev.converge.engine.change.DropCollation;
 import dev.converge.engine.change.RecreateEnum;
+import dev.converge.engine.change.RebuildTable;
 import dev.converge.engine.change.RevokePrivileges;
 import dev.converge.engine.change.CreateMaterializedView;
 import dev.converge.engine.change.DropMaterializedView;
@@ -312,6 +313,11 @@ public final class PostgresSqlGenerator implements SqlGenerator {
         @Override
         public List<String> visitSetComment(SetComment change) {
             return List.of(CommentSql.set(change));
+        }
+
+        @Override
+        public List<String> visitRebuildTable(RebuildTable change) {
+            return RebuildTableSql.statements(change, this::visitCreateTable);
         }
 
         @Override

@@ -7,7 +7,6 @@ import dev.converge.engine.model.Index;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.safety.OnlineStrategies;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,10 +70,6 @@ final class ReplaceIndexSql {
 
     /** {@code <name>_converge_new} in the index's schema, cut to PostgreSQL's 63-byte identifier limit. */
     static QualifiedName temporaryName(QualifiedName index) {
-        String name = index.name();
-        while ((name + SUFFIX).getBytes(StandardCharsets.UTF_8).length > 63) {
-            name = name.substring(0, name.length() - 1);
-        }
-        return QualifiedName.of(index.schema(), name + SUFFIX);
+        return QualifiedName.of(index.schema(), TemporaryNames.withSuffix(index.name(), SUFFIX));
     }
 }

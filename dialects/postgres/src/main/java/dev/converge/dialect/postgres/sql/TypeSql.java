@@ -69,11 +69,6 @@ final class TypeSql {
 
     /** The name the old type has while the columns move: the type's, marked, within PostgreSQL's 63 bytes. */
     private static String oldName(String name) {
-        String suffix = "_converge_old";
-        String base = name;
-        while (base.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + suffix.length() > 63) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + suffix;
+        return TemporaryNames.withSuffix(name, "_converge_old");
     }
 }

@@ -34,6 +34,7 @@ class EveryKindIsSeenTest {
             CREATE VIEW app.names AS SELECT id, name FROM app.customers;
             CREATE INDEX sneaky_index_target ON app.customers (upper(name));
             CREATE INDEX orders_2026_expression ON app.orders_2026 ((customer + 1));
+            CREATE INDEX orders_doubled ON app.orders ((customer * 2));
             """;
 
     /** What is added behind Converge's back, and what the plan must then say about it. */
@@ -121,6 +122,9 @@ class EveryKindIsSeenTest {
                     "ALTER INDEX \"app\".\"sneaky_index_target\" ALTER COLUMN 1 SET STATISTICS -1"),
             new Sneak("ALTER INDEX app.orders_2026_expression ALTER COLUMN 1 SET STATISTICS 800",
                     "ALTER INDEX \"app\".\"orders_2026_expression\" ALTER COLUMN 1 SET STATISTICS -1"),
+            new Sneak("ALTER INDEX app.orders_2026_expr_idx ALTER COLUMN 1 SET STATISTICS 600",
+                    "ALTER INDEX \"app\".\"orders_2026_expr_idx\" ALTER COLUMN 1 SET STATISTICS -1"),
+            new Sneak("COMMENT ON INDEX app.orders_2026_expr_idx IS 'sneaky copy comment'", "orders_2026_expr_idx"),
             new Sneak("CREATE POLICY sneaky_partition_policy ON app.orders_2026 USING (id > 0)", "sneaky_partition_policy"),
             new Sneak("ALTER TABLE app.orders_2026 ENABLE ROW LEVEL SECURITY",
                     "ALTER TABLE \"app\".\"orders_2026\" DISABLE ROW LEVEL SECURITY"),
