@@ -37,11 +37,22 @@ class StatementKindTest {
         assertEquals(StatementKind.SCHEMA, StatementKind.of("/*M!999999\\- enable the sandbox mode */"));
     }
 
+    /** The grammar's lexer reads the first words: a word in a comment or a string is not one of them. */
+    @Test
+    void wordsInCommentsAndStringsAreNotTheStatementsWords() {
+        assertEquals(StatementKind.SCHEMA, StatementKind.of("# INSERT the rows later\nCREATE TABLE t (a INT)"));
+        assertEquals(StatementKind.SCHEMA, StatementKind.of("/* SET NAMES latin1 */ CREATE TABLE t (a INT)"));
+        assertEquals(StatementKind.DATA, StatementKind.of("--\tnote\nINSERT INTO t VALUES ('SET')"));
+        assertEquals(StatementKind.SKIPPED, StatementKind.of("/*!40101 START TRANSACTION */"));
+        assertEquals(StatementKind.SCHEMA, StatementKind.of("START SLAVE"));
+    }
+
     @Test
     void onlyAnAlterTableThatAddsAForeignKeyRunsWithChecksOn() {
         assertTrue(MysqlDesiredLoader.addsForeignKey("ALTER TABLE c ADD CONSTRAINT f FOREIGN KEY (p) REFERENCES p (id)"));
         assertTrue(MysqlDesiredLoader.addsForeignKey("/*!40000 ALTER TABLE c ADD FOREIGN KEY (p) REFERENCES p (id) */"));
         assertFalse(MysqlDesiredLoader.addsForeignKey("CREATE TABLE c (p INT, FOREIGN KEY (p) REFERENCES p (id))"));
         assertFalse(MysqlDesiredLoader.addsForeignKey("ALTER TABLE c ADD COLUMN q INT"));
+        assertFalse(MysqlDesiredLoader.addsForeignKey("ALTER TABLE c COMMENT = 'no FOREIGN KEY here'"));
     }
 }
