@@ -14,10 +14,7 @@ SELECT n.nspname AS table_schema,
              FROM unnest(p.polroles) AS r ORDER BY 1) AS roles,
        pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expression,
        pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
-       deps.ref_kinds,
-       deps.ref_schemas,
-       deps.ref_names,
-       deps.ref_members,
+       deps.*, -- ref_kinds, ref_schemas, ref_names, ref_members: what object_references.sql names
        d.description AS comment
 FROM pg_catalog.pg_policy p
 JOIN pg_catalog.pg_class c ON c.oid = p.polrelid

@@ -17,10 +17,7 @@ SELECT n.nspname AS routine_schema,
        l.lanname AS language,
        (SELECT substring(cfg FROM 13) FROM unnest(p.proconfig) AS cfg WHERE cfg LIKE 'search_path=%' LIMIT 1)
            AS search_path,
-       deps.ref_kinds,
-       deps.ref_schemas,
-       deps.ref_names,
-       deps.ref_members,
+       deps.*, -- ref_kinds, ref_schemas, ref_names, ref_members: what object_references.sql names
        d.description AS comment
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace

@@ -11,10 +11,7 @@ SELECT n.nspname AS view_schema,
        c.relkind = 'm' AS materialized,
        c.oid::pg_catalog.int8 AS view_oid,
        COALESCE(c.reloptions, '{}'::text[]) AS options,
-       deps.ref_kinds,
-       deps.ref_schemas,
-       deps.ref_names,
-       deps.ref_members,
+       deps.*, -- ref_kinds, ref_schemas, ref_names, ref_members: what object_references.sql names
        d.description AS comment,
        col_comments.column_names AS comment_columns,
        col_comments.comments AS column_comments
