@@ -27,22 +27,10 @@ if ! psql -XtAc "select to_regclass('public.bench_applied') is not null" "$db" 2
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/schema"
-cp examples/saas/schema/*.sql "$work/schema/"
+# shellcheck source=tenant-fleet.sh
+source "$(dirname "$0")/tenant-fleet.sh"
+write_fleet_project "$work" "$db" 4
 sed -i 's/    created_at timestamptz NOT NULL DEFAULT now()/    created_at timestamptz NOT NULL DEFAULT now(),\n    note text/' "$work/schema/10_accounts.sql"
-cat > "$work/converge.yaml" <<YAML
-desired: schema
-shadow: server
-environments:
-  prod:
-    url: postgresql://$PGUSER@$PGHOST:$PGPORT/$db
-    tenants:
-      mode: schema
-      schema: tenant_{tenant}
-      template_schema: app
-      discover: SELECT slug FROM public.customers WHERE active ORDER BY slug
-      parallelism: 4
-YAML
 
 java_opts="-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
 # label, jar, command...: one timed run, its wall time and the report's own breakdown

@@ -110,6 +110,16 @@ public final class Fixtures {
         return this;
     }
 
+    /** Tables public.a and public.b, each with a foreign key to the other: a cycle only the keys can break. */
+    public static SchemaModel tablesReferringToEachOther() {
+        return model()
+                .table("public.a", col("id", "integer"), col("b_id", "integer"))
+                .table("public.b", col("id", "integer"), col("a_id", "integer"))
+                .foreignKey("public.a", "a_b_fk", "b_id", "public.b")
+                .foreignKey("public.b", "b_a_fk", "a_id", "public.a")
+                .build();
+    }
+
     public SchemaModel build() {
         return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views);
     }

@@ -40,8 +40,6 @@ public final class ApplyMojo extends ConvergeMojo {
         if (report && env != null && !env.isBlank()) {
             args.add("--report=" + outputDirectory.toPath().resolve("apply-report.json"));
         }
-        Outcome outcome = converge(args);
-        outcome.out().lines().forEach(line -> getLog().info(line));
-        check(outcome);
+        check(logged(args));
     }
 }

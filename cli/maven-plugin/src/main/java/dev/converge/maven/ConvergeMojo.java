@@ -117,6 +117,13 @@ abstract class ConvergeMojo extends AbstractMojo {
         return new Outcome(exit, out.toString(), err.toString());
     }
 
+    /** Runs a command whose output is for the reader (not a report to write): its lines go to the build's log. */
+    Outcome logged(List<String> args) {
+        Outcome outcome = converge(args);
+        outcome.out().lines().forEach(line -> getLog().info(line));
+        return outcome;
+    }
+
     /** Fails the build for the exit codes the CLI counts as failures; {@code tolerated} ones pass. */
     void check(Outcome outcome, int... tolerated) throws MojoFailureException {
         int exit = outcome.exitCode();

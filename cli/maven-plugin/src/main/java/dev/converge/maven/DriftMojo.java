@@ -23,8 +23,7 @@ public final class DriftMojo extends ConvergeMojo {
             throw new MojoFailureException("converge drift needs <env> (converge.env): drift compares each target"
                     + " of an environment with what was last applied to it");
         }
-        Outcome text = converge(List.of("drift", "--env=" + env, "--config=" + config));
-        text.out().lines().forEach(line -> getLog().info(line));
+        Outcome text = logged(List.of("drift", "--env=" + env, "--config=" + config));
         Outcome json = converge(List.of("drift", "--env=" + env, "--config=" + config, "--format=json"));
         if (!json.out().isBlank()) {
             write("drift.json", json.out());

@@ -17,9 +17,7 @@ public final class InspectMojo extends ConvergeMojo {
 
     @Override
     void run() throws MojoFailureException {
-        Outcome outcome = converge(args(List.of("inspect"), target(),
-                List.of("--out=" + outputDirectory.toPath().resolve("inspect"))));
-        outcome.out().lines().forEach(line -> getLog().info(line));
-        check(outcome);
+        check(logged(args(List.of("inspect"), target(),
+                List.of("--out=" + outputDirectory.toPath().resolve("inspect")))));
     }
 }

@@ -18,8 +18,7 @@ public final class LintMojo extends ConvergeMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        Outcome text = converge(args(List.of("lint"), target(), desiredState()));
-        text.out().lines().forEach(line -> getLog().info(line));
+        Outcome text = logged(args(List.of("lint"), target(), desiredState()));
         if (text.exitCode() <= 1) { // findings (0 or 1), not a usage or input error
             Outcome sarif = converge(args(List.of("lint", "--format=sarif"), target(), desiredState()));
             if (!sarif.out().isBlank()) {

@@ -27,9 +27,8 @@ public final class PlanMojo extends ConvergeMojo {
         boolean single = env == null || env.isBlank();
         List<String> saving = single ? List.of("--out=" + outputDirectory.toPath().resolve("plan.json"))
                 : List.of("--out=" + outputDirectory.toPath().resolve("fleet-plan.json"));
-        Outcome text = converge(args(List.of("plan"), target(), desiredState(), policy(), saving,
+        Outcome text = logged(args(List.of("plan"), target(), desiredState(), policy(), saving,
                 failOnChanges ? List.of("--detailed-exitcode") : List.of()));
-        text.out().lines().forEach(line -> getLog().info(line));
         if (single && text.exitCode() != 1 && text.exitCode() < 64) {
             Outcome markdown = converge(args(List.of("plan", "--format=markdown"), target(), desiredState(), policy()));
             if (markdown.exitCode() == 0) {

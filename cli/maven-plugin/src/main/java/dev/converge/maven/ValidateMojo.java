@@ -35,8 +35,6 @@ public final class ValidateMojo extends ConvergeMojo {
         if (devUrl != null && !devUrl.isBlank()) {
             args.add("--dev-url=" + devUrl);
         }
-        Outcome outcome = converge(args);
-        outcome.out().lines().forEach(line -> getLog().info(line));
-        check(outcome);
+        check(logged(args));
     }
 }

@@ -2,7 +2,6 @@ package dev.converge.junit;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.DialectRegistry;
 import dev.converge.engine.spi.Shadow;
@@ -24,22 +23,7 @@ final class Servers {
     static DatabaseServer embedded(String dialectId) {
         Dialect dialect = DialectRegistry.fromServiceLoader().byId(dialectId);
         Shadow shadow = dialect.shadows().open(ShadowSpec.EMBEDDED, null, null);
-        return new DatabaseServer() {
-            @Override
-            public Dialect dialect() {
-                return dialect;
-            }
-
-            @Override
-            public DatabaseUrl adminUrl() {
-                return shadow.url();
-            }
-
-            @Override
-            public void close() {
-                shadow.close();
-            }
-        };
+        return new KnownServer(dialect, shadow.url(), shadow::close);
     }
 
     static DatabaseServer configured(String given) {
@@ -51,23 +35,8 @@ final class Servers {
         }
         DialectRegistry dialects = DialectRegistry.fromServiceLoader();
         Dialect dialect = dialects.forUrl(url);
-        DatabaseUrl parsed = dialect.parseUrl(url);
-        return new DatabaseServer() {
-            @Override
-            public Dialect dialect() {
-                return dialect;
-            }
-
-            @Override
-            public DatabaseUrl adminUrl() {
-                return parsed;
-            }
-
-            @Override
-            public void close() {
-                // A server the user runs stays up.
-            }
-        };
+        // A server the user runs stays up.
+        return new KnownServer(dialect, dialect.parseUrl(url), () -> { });
     }
 
     /** A PostgreSQL container; without a Docker engine the test is skipped, saying so. */

@@ -15,27 +15,13 @@ import java.util.TreeMap;
  * while a column still uses it: such a plan fails at apply and rolls back).
  */
 final class CollationDiffer {
+    private static final NamedObjects<Collation> COLLATIONS = new NamedObjects<>(CreateCollation::new,
+            DropCollation::new, Collation::ref, Collation::comment);
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        Map<QualifiedName, Collation> current = byName(from.model().collations());
-        Map<QualifiedName, Collation> desired = byName(to.model().collations());
-        for (Collation wanted : desired.values()) {
-            Collation now = current.get(wanted.name());
-            if (now == null) {
-                out.add(new CreateCollation(wanted));
-                Comments.forNew(wanted.ref(), wanted.comment(), out);
-            } else if (!now.sameDefinitionAs(wanted)) {
-                out.add(new DropCollation(now));
-                out.add(new CreateCollation(wanted));
-                Comments.forNew(wanted.ref(), wanted.comment(), out);
-            } else {
-                Comments.diff(wanted.ref(), now.comment(), wanted.comment(), out);
-            }
-        }
-        for (Collation now : current.values()) {
-            if (!desired.containsKey(now.name())) {
-                out.add(new DropCollation(now));
-            }
-        }
+        COLLATIONS.diff(byName(from.model().collations()), byName(to.model().collations()),
+                (now, wanted, steps) -> now.sameDefinitionAs(wanted) ? NamedObjects.Outcome.IN_PLACE
+                        : COLLATIONS.replace(now, wanted, steps), out);
     }
 
     private static Map<QualifiedName, Collation> byName(List<Collation> collations) {

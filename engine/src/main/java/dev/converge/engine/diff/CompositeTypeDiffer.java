@@ -16,31 +16,22 @@ import java.util.stream.Collectors;
  * (ALTER TYPE ADD ATTRIBUTE appends). Any other reordering drops and creates the type again.
  */
 final class CompositeTypeDiffer {
+    private static final NamedObjects<CompositeType> TYPES = new NamedObjects<>(CreateCompositeType::new,
+            DropCompositeType::new, CompositeType::ref, CompositeType::comment);
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        for (CompositeType desired : to.compositeTypes().values()) {
-            CompositeType current = from.compositeTypes().get(desired.name());
-            if (current == null) {
-                out.add(new CreateCompositeType(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
-                continue;
-            }
-            if (!current.attributes().equals(desired.attributes())) {
-                if (alterable(current, desired)) {
-                    out.add(new AlterCompositeType(current, desired));
-                } else {
-                    out.add(new DropCompositeType(current));
-                    out.add(new CreateCompositeType(desired));
-                    Comments.forNew(desired.ref(), desired.comment(), out);
-                    continue;
-                }
-            }
-            Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+        TYPES.diff(from.compositeTypes(), to.compositeTypes(), CompositeTypeDiffer::alter, out);
+    }
+
+    private static NamedObjects.Outcome alter(CompositeType current, CompositeType desired, List<Change> out) {
+        if (current.attributes().equals(desired.attributes())) {
+            return NamedObjects.Outcome.IN_PLACE;
         }
-        for (CompositeType current : from.compositeTypes().values()) {
-            if (!to.compositeTypes().containsKey(current.name())) {
-                out.add(new DropCompositeType(current));
-            }
+        if (!alterable(current, desired)) {
+            return TYPES.replace(current, desired, out);
         }
+        out.add(new AlterCompositeType(current, desired));
+        return NamedObjects.Outcome.IN_PLACE;
     }
 
     /** Kept attributes keep their relative order and come first; new ones follow. */

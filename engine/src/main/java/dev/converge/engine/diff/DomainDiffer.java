@@ -14,29 +14,22 @@ import java.util.Objects;
  * and created again, which PostgreSQL refuses while a column still uses it.
  */
 final class DomainDiffer {
+    private static final NamedObjects<Domain> DOMAINS = new NamedObjects<>(CreateDomain::new, DropDomain::new,
+            Domain::ref, Domain::comment);
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        for (Domain desired : to.domains().values()) {
-            Domain current = from.domains().get(desired.name());
-            if (current == null) {
-                out.add(new CreateDomain(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
-            } else if (!current.alterableTo(desired)) {
-                out.add(new DropDomain(current));
-                out.add(new CreateDomain(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
-            } else {
-                if (current.notNull() != desired.notNull()
-                        || !Objects.equals(current.defaultExpression(), desired.defaultExpression())
-                        || !current.constraints().equals(desired.constraints())) {
-                    out.add(new AlterDomain(current, desired));
-                }
-                Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
-            }
+        DOMAINS.diff(from.domains(), to.domains(), DomainDiffer::alter, out);
+    }
+
+    private static NamedObjects.Outcome alter(Domain current, Domain desired, List<Change> out) {
+        if (!current.alterableTo(desired)) {
+            return DOMAINS.replace(current, desired, out);
         }
-        for (Domain current : from.domains().values()) {
-            if (!to.domains().containsKey(current.name())) {
-                out.add(new DropDomain(current));
-            }
+        if (current.notNull() != desired.notNull()
+                || !Objects.equals(current.defaultExpression(), desired.defaultExpression())
+                || !current.constraints().equals(desired.constraints())) {
+            out.add(new AlterDomain(current, desired));
         }
+        return NamedObjects.Outcome.IN_PLACE;
     }
 }

@@ -31,33 +31,28 @@ final class EnumDiffer {
         this.mayRecreate = mayRecreate;
     }
 
+    private static final NamedObjects<EnumType> ENUMS = new NamedObjects<>(CreateEnum::new, DropEnum::new,
+            EnumType::ref, EnumType::comment);
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        for (EnumType desired : to.enums().values()) {
-            EnumType current = from.enums().get(desired.name());
-            if (current == null) {
-                out.add(new CreateEnum(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
-                continue;
-            }
-            if (!current.labels().equals(desired.labels())) {
-                if (onlyAdds(current, desired)) {
-                    addLabels(current, desired, out);
-                } else if (mayRecreate.test(desired.ref())) {
-                    out.add(new RecreateEnum(current, desired, columnsUsing(current, from, to)));
-                    // the new type starts without the old one's comment
-                    Comments.forNew(desired.ref(), desired.comment(), out);
-                    continue;
-                } else {
-                    throw refusal(current, desired);
-                }
-            }
-            Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+        ENUMS.diff(from.enums(), to.enums(), (current, desired, steps) -> relabel(current, desired, from, to, steps), out);
+    }
+
+    /** New labels in place; lost or reordered ones by recreating the type (the new type starts without a comment), if allowed. */
+    private NamedObjects.Outcome relabel(EnumType current, EnumType desired, ModelIndex from, ModelIndex to,
+                                         List<Change> out) {
+        if (current.labels().equals(desired.labels())) {
+            return NamedObjects.Outcome.IN_PLACE;
         }
-        for (EnumType current : from.enums().values()) {
-            if (!to.enums().containsKey(current.name())) {
-                out.add(new DropEnum(current));
-            }
+        if (onlyAdds(current, desired)) {
+            addLabels(current, desired, out);
+            return NamedObjects.Outcome.IN_PLACE;
         }
+        if (!mayRecreate.test(desired.ref())) {
+            throw refusal(current, desired);
+        }
+        out.add(new RecreateEnum(current, desired, columnsUsing(current, from, to)));
+        return NamedObjects.Outcome.ANEW;
     }
 
     /** The desired labels keep every current one, in the current order: new ones can be added in place. */

@@ -12,23 +12,18 @@ import java.util.List;
  * objects an extension installs are its own: they are never diffed one by one.
  */
 final class ExtensionDiffer {
+    private static final NamedObjects<Extension> EXTENSIONS = new NamedObjects<>(CreateExtension::new,
+            DropExtension::new, Extension::ref, Extension::comment);
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        for (Extension desired : to.extensions().values()) {
-            Extension current = from.extensions().get(desired.name());
-            if (current == null) {
-                out.add(new CreateExtension(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
-                continue;
-            }
-            if (!current.version().equals(desired.version()) || !current.schema().equals(desired.schema())) {
-                out.add(new AlterExtension(current, desired));
-            }
-            Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
+        EXTENSIONS.diff(from.extensions(), to.extensions(), ExtensionDiffer::update, out);
+    }
+
+    /** To another version or schema, in place. */
+    private static NamedObjects.Outcome update(Extension current, Extension desired, List<Change> out) {
+        if (!current.version().equals(desired.version()) || !current.schema().equals(desired.schema())) {
+            out.add(new AlterExtension(current, desired));
         }
-        for (Extension current : from.extensions().values()) {
-            if (!to.extensions().containsKey(current.name())) {
-                out.add(new DropExtension(current));
-            }
-        }
+        return NamedObjects.Outcome.IN_PLACE;
     }
 }

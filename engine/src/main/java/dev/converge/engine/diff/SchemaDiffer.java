@@ -8,20 +8,10 @@ import java.util.List;
 
 /** SchemaDiffer creates and drops schemas and keeps their comments. */
 final class SchemaDiffer {
+    private static final NamedObjects<NamedSchema> SCHEMAS = new NamedObjects<>(CreateSchema::new, DropSchema::new,
+            NamedSchema::ref, NamedSchema::comment);
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
-        for (NamedSchema desired : to.schemas().values()) {
-            NamedSchema current = from.schemas().get(desired.name());
-            if (current == null) {
-                out.add(new CreateSchema(desired));
-                Comments.forNew(desired.ref(), desired.comment(), out);
-            } else {
-                Comments.diff(desired.ref(), current.comment(), desired.comment(), out);
-            }
-        }
-        for (NamedSchema current : from.schemas().values()) {
-            if (!to.schemas().containsKey(current.name())) {
-                out.add(new DropSchema(current));
-            }
-        }
+        SCHEMAS.diff(from.schemas(), to.schemas(), NamedObjects::inPlace, out);
     }
 }

@@ -142,7 +142,7 @@ public final class FleetApplier {
      * index into {@code targets}. A database with one such tenant has no batch: the usual path costs
      * the same for it.
      */
-    private static List<List<Integer>> batches(List<FleetTarget> targets, Set<String> canaries) {
+    static List<List<Integer>> batches(List<FleetTarget> targets, Set<String> canaries) {
         Map<String, List<Integer>> byDatabase = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             FleetTarget target = targets.get(i);

@@ -73,13 +73,7 @@ public final class FleetReports {
 
     /** The JSON report of a fleet apply; a shard's report says which shard it is, for {@link ReportMerge}. */
     public static String applyReport(FleetApplyResult result, Shard shard) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("formatVersion", 1);
-        root.put("environment", result.environment());
-        if (!shard.isAll()) {
-            root.put("shard", shard.toString());
-        }
-        root.put("desiredHash", result.desiredHash());
+        ObjectNode root = opening(result.environment(), shard, result.desiredHash());
         root.put("startedAt", result.startedAt().toString());
         root.put("durationMs", result.durationMillis());
         if (result.stopReason() == null) {
@@ -113,19 +107,25 @@ public final class FleetReports {
         return write(root);
     }
 
+    /** How every fleet JSON document opens: its format, the environment, the shard (unless all) and the desired state. */
+    private static ObjectNode opening(String environment, Shard shard, String desiredHash) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", 1);
+        root.put("environment", environment);
+        if (!shard.isAll()) {
+            root.put("shard", shard.toString());
+        }
+        root.put("desiredHash", desiredHash);
+        return root;
+    }
+
     public static String planJson(FleetPlan plan) {
         return planJson(plan, Shard.ALL);
     }
 
     /** The JSON of a fleet plan; a shard's plan says which shard it is. */
     public static String planJson(FleetPlan plan, Shard shard) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("formatVersion", 1);
-        root.put("environment", plan.environment());
-        if (!shard.isAll()) {
-            root.put("shard", shard.toString());
-        }
-        root.put("desiredHash", plan.desiredHash());
+        ObjectNode root = opening(plan.environment(), shard, plan.desiredHash());
         ArrayNode groups = root.putArray("groups");
         for (PlanGroup group : plan.groups()) {
             ObjectNode g = groups.addObject();

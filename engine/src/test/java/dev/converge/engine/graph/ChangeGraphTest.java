@@ -3,6 +3,7 @@ package dev.converge.engine.graph;
 import static dev.converge.engine.Fixtures.col;
 import static dev.converge.engine.Fixtures.enumCol;
 import static dev.converge.engine.Fixtures.model;
+import static dev.converge.engine.Fixtures.tablesReferringToEachOther;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,12 +30,7 @@ class ChangeGraphTest {
 
     @Test
     void foreignKeyCycleIsBrokenByAddingKeysAfterBothTables() {
-        SchemaModel desired = model()
-                .table("public.a", col("id", "integer"), col("b_id", "integer"))
-                .table("public.b", col("id", "integer"), col("a_id", "integer"))
-                .foreignKey("public.a", "a_b_fk", "b_id", "public.b")
-                .foreignKey("public.b", "b_a_fk", "a_id", "public.a")
-                .build();
+        SchemaModel desired = tablesReferringToEachOther();
         List<String> ids = orderedIds(model().build(), desired);
         assertEquals(List.of("create-table:public.a", "create-table:public.b",
                 "add-foreign-key:public.a.a_b_fk", "add-foreign-key:public.b.b_a_fk"), ids);
@@ -84,11 +80,7 @@ class ChangeGraphTest {
 
     @Test
     void droppedTablesThatReferToEachOtherLoseTheirKeysFirst() {
-        SchemaModel current = model()
-                .table("public.a", col("id", "integer"), col("b_id", "integer"))
-                .table("public.b", col("id", "integer"), col("a_id", "integer"))
-                .foreignKey("public.a", "a_b_fk", "b_id", "public.b")
-                .foreignKey("public.b", "b_a_fk", "a_id", "public.a").build();
+        SchemaModel current = tablesReferringToEachOther();
         List<String> ids = orderedIds(current, model().build());
         assertBefore(ids, "drop-foreign-key:public.a.a_b_fk", "drop-table:public.b");
         assertBefore(ids, "drop-foreign-key:public.b.b_a_fk", "drop-table:public.a");

@@ -2,6 +2,7 @@ package dev.converge.engine.plan;
 
 import static dev.converge.engine.Fixtures.col;
 import static dev.converge.engine.Fixtures.model;
+import static dev.converge.engine.Fixtures.tablesReferringToEachOther;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,12 +41,7 @@ class PlanGraphTest {
 
     @Test
     void foreignKeysWaitForBothTables() {
-        SchemaModel desired = model()
-                .table("public.a", col("id", "integer"), col("b_id", "integer"))
-                .table("public.b", col("id", "integer"), col("a_id", "integer"))
-                .foreignKey("public.a", "a_b_fk", "b_id", "public.b")
-                .foreignKey("public.b", "b_a_fk", "a_id", "public.a")
-                .build();
+        SchemaModel desired = tablesReferringToEachOther();
         PlanGraph graph = PlanGraph.of(plan(model().build(), desired));
         assertEquals(List.of(new PlanGraph.Edge(1, 3), new PlanGraph.Edge(1, 4), new PlanGraph.Edge(2, 3),
                 new PlanGraph.Edge(2, 4)), graph.edges());

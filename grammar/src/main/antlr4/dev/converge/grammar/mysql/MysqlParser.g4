@@ -24,8 +24,8 @@ tokens {
     RESTRICT, SCHEMA, SELECT, SET, SPATIAL, SQL, TABLE, TO, TRIGGER, UNION, UNIQUE, UNSIGNED, UPDATE,
     USING, VALUES, WHERE, WITH, ZEROFILL,
     // not reserved: may be names
-    ACTION, AFTER, AGGREGATE, ALGORITHM, ALWAYS, CHARSET, COMMENT, DEFINER, ENFORCED, EVENT, FIRST, FUNCTION,
-    GENERATED, INVISIBLE, INVOKER, MODIFY, NO, OFFLINE, ONLINE, ROW, SCHEDULE, SECURITY,
+    ACTION, AFTER, AGGREGATE, ALGORITHM, ALWAYS, CHARSET, COMMENT, DEFINER, END, ENFORCED, EVENT, FIRST, FUNCTION,
+    GENERATED, INVISIBLE, INVOKER, MODIFY, NO, OFFLINE, ONLINE, PERIOD, ROW, SCHEDULE, SECURITY, START,
     TEMPORARY, VIEW, VISIBLE
 }
 
@@ -59,9 +59,14 @@ tableElement
     : columnDefinition
     | tableConstraint
     | indexDefinition
+    | periodDefinition
     ;
 
 columnDefinition : name dataType columnAttribute* ;
+
+// MariaDB: the period of a system-versioned table (PERIOD FOR SYSTEM_TIME) or an application-time
+// period, over two columns of the table; it declares no column of its own.
+periodDefinition : PERIOD FOR name OPEN_PAREN name COMMA name CLOSE_PAREN ;
 
 dataType : typeWord ( OPEN_PAREN balanced* CLOSE_PAREN )? ;
 
@@ -79,7 +84,9 @@ columnAttribute
     | PRIMARY KEY
     | UNIQUE KEY?
     | KEY
-    | ( GENERATED ALWAYS )? AS OPEN_PAREN balanced* CLOSE_PAREN
+    | GENERATED ALWAYS AS ( OPEN_PAREN balanced* CLOSE_PAREN
+                          | ROW ( START | END ) )          // MariaDB: the row period of a system-versioned table
+    | AS OPEN_PAREN balanced* CLOSE_PAREN
     | ( CONSTRAINT name? )? CHECK OPEN_PAREN balanced* CLOSE_PAREN
     | referenceTarget
     | OPEN_PAREN balanced* CLOSE_PAREN
@@ -228,7 +235,7 @@ soup : OPEN_PAREN balanced* CLOSE_PAREN | ~( OPEN_PAREN | CLOSE_PAREN | SEMI | C
 balanced : OPEN_PAREN balanced* CLOSE_PAREN | ~( OPEN_PAREN | CLOSE_PAREN | CLIENT_DELIMITER ) ;
 
 nonReservedKeyword
-    : ACTION | AFTER | AGGREGATE | ALGORITHM | ALWAYS | CHARSET | COMMENT | DEFINER | ENFORCED | EVENT | FIRST
-    | FUNCTION | GENERATED | INVISIBLE | INVOKER | MODIFY | NO | OFFLINE | ONLINE | ROW | SCHEDULE
-    | SECURITY | TEMPORARY | VIEW | VISIBLE
+    : ACTION | AFTER | AGGREGATE | ALGORITHM | ALWAYS | CHARSET | COMMENT | DEFINER | END | ENFORCED | EVENT | FIRST
+    | FUNCTION | GENERATED | INVISIBLE | INVOKER | MODIFY | NO | OFFLINE | ONLINE | PERIOD | ROW | SCHEDULE
+    | SECURITY | START | TEMPORARY | VIEW | VISIBLE
     ;

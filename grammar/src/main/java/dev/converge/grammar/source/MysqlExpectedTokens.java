@@ -17,13 +17,12 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class MysqlExpectedTokens {
     private static final Set<Integer> NAME_TOKENS = Set.of(MysqlLexer.IDENTIFIER, MysqlLexer.BACKQUOTED_NAME);
-    /** Key words that may be names (the grammar's nonReservedKeyword). */
-    static final Set<Integer> NON_RESERVED = Set.of(MysqlParser.ACTION, MysqlParser.AFTER, MysqlParser.AGGREGATE,
-            MysqlParser.ALGORITHM, MysqlParser.ALWAYS, MysqlParser.CHARSET, MysqlParser.COMMENT, MysqlParser.DEFINER,
-            MysqlParser.ENFORCED, MysqlParser.EVENT, MysqlParser.FIRST, MysqlParser.FUNCTION, MysqlParser.GENERATED, MysqlParser.INVISIBLE,
-            MysqlParser.INVOKER, MysqlParser.MODIFY, MysqlParser.NO, MysqlParser.OFFLINE, MysqlParser.ONLINE,
-            MysqlParser.ROW, MysqlParser.SCHEDULE, MysqlParser.SECURITY, MysqlParser.TEMPORARY, MysqlParser.VIEW,
-            MysqlParser.VISIBLE);
+    /**
+     * Key words that may be names: read from the grammar's nonReservedKeyword rule itself, so that a key
+     * word added there is a name here too.
+     */
+    static final Set<Integer> NON_RESERVED = Set.copyOf(MysqlParser._ATN.nextTokens(
+            MysqlParser._ATN.ruleToStartState[MysqlParser.RULE_nonReservedKeyword]).toList());
 
     private MysqlExpectedTokens() {
     }

@@ -36,6 +36,29 @@ class MysqlSourceParserTest {
         assertEquals("allow", p.declarations().get(2).annotations().get(0).name());
     }
 
+    /** MariaDB's system versioning: the row period is two columns of the table, the PERIOD clause declares none. */
+    @Test
+    void aSystemVersionedTableDeclaresItsColumnsButNotItsPeriod() {
+        ParsedStatement p = parser.parse("CREATE TABLE prices (\n"
+                + "  amount INT,\n"
+                + "  valid_from TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE,\n"
+                + "  valid_to TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE,\n"
+                + "  PERIOD FOR SYSTEM_TIME(valid_from, valid_to)\n"
+                + ") WITH SYSTEM VERSIONING");
+        assertEquals(StatementKind.CREATE_TABLE, p.kind());
+        assertEquals(List.of("table prices @13", "column prices.amount @24", "column prices.valid_from @38",
+                "column prices.valid_to @105"), declared(p));
+    }
+
+    /** The words the period clause made key words are still names where a name may stand. */
+    @Test
+    void periodStartAndEndStayNamesOfColumns() {
+        ParsedStatement p = parser.parse("CREATE TABLE bookings (period INT, start DATE, `end` DATE,"
+                + " PERIOD FOR stay(start, `end`))");
+        assertEquals(List.of("table bookings @13", "column bookings.period @23", "column bookings.start @35",
+                "column bookings.end @47"), declared(p));
+    }
+
     @Test
     void indexesTriggersRoutinesAndEventsAreDeclaredUnderTheirTable() {
         assertEquals(List.of("index t.i_a @20"), declared(parser.parse("CREATE UNIQUE INDEX i_a ON t (a)")));

@@ -9,7 +9,6 @@ import dev.converge.engine.model.Identity;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,17 +41,11 @@ final class ColumnReader {
         String sql = "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, COLLATION_NAME, EXTRA, "
                 + "COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
                 + "WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String table = rs.getString(1);
-                if (!tables.contains(table)) {
-                    continue;
-                }
-                String name = rs.getString(2);
-                byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(column(rs, name,
-                        columnChecks.getOrDefault(key(table, name), List.of())));
-            }
-        }
+        ScopedRows.forEach(connection, sql, tables, (table, rs) -> {
+            String name = rs.getString(2);
+            byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(column(rs, name,
+                    columnChecks.getOrDefault(key(table, name), List.of())));
+        });
         return byTable;
     }
 

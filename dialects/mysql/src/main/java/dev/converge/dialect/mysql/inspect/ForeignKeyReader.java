@@ -4,9 +4,7 @@ import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
 import dev.converge.engine.model.ForeignKey;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,23 +26,16 @@ final class ForeignKeyReader {
                 + "WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL "
                 + "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
         Map<String, Building> building = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String table = rs.getString(1);
-                if (!tables.contains(table)) {
-                    continue;
-                }
-                Building b = building.computeIfAbsent(ColumnReader.key(table, rs.getString(2)),
-                        k -> new Building());
-                b.table = table;
-                b.name = rs.getString(2);
-                b.columns.add(rs.getString(3));
-                b.referenced = rs.getString(4);
-                b.referencedColumns.add(rs.getString(5));
-                b.onUpdate = rs.getString(6);
-                b.onDelete = rs.getString(7);
-            }
-        }
+        ScopedRows.forEach(connection, sql, tables, (table, rs) -> {
+            Building b = building.computeIfAbsent(ColumnReader.key(table, rs.getString(2)), k -> new Building());
+            b.table = table;
+            b.name = rs.getString(2);
+            b.columns.add(rs.getString(3));
+            b.referenced = rs.getString(4);
+            b.referencedColumns.add(rs.getString(5));
+            b.onUpdate = rs.getString(6);
+            b.onDelete = rs.getString(7);
+        });
         List<ForeignKey> keys = new ArrayList<>();
         for (Building b : building.values()) {
             String definition = "FOREIGN KEY (" + quoted(b.columns) + ") REFERENCES " + quote(b.referenced) + " ("

@@ -9,9 +9,7 @@ import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.Index;
 import dev.converge.engine.model.TableConstraint;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,36 +42,30 @@ final class IndexReader {
                 + "INDEX_COMMENT, " + expression + ", " + hidden + " FROM information_schema.STATISTICS "
                 + "WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
         Map<String, Building> building = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String table = rs.getString(1);
-                if (!tables.contains(table)) {
-                    continue;
-                }
-                String name = rs.getString(2);
-                Building b = building.computeIfAbsent(ColumnReader.key(table, name), k -> new Building(table, name));
-                b.unique = rs.getInt(3) == 0;
-                b.type = rs.getString(7);
-                b.comment = rs.getString(8);
-                b.hidden = rs.getBoolean(10);
-                b.mariadb = flavor.mariadb();
-                String column = rs.getString(4);
-                String expr = rs.getString(9);
-                String part = column != null ? quote(column) : "(" + expr + ")";
-                long subPart = rs.getLong(5);
-                // MariaDB reports a key length for spatial parts, which CREATE refuses as a prefix.
-                if (!rs.wasNull() && !"SPATIAL".equals(b.type)) {
-                    part += "(" + subPart + ")";
-                }
-                if ("D".equals(rs.getString(6))) {
-                    part += " DESC";
-                }
-                b.parts.add(part);
-                if (column != null) {
-                    b.columns.add(column);
-                }
+        ScopedRows.forEach(connection, sql, tables, (table, rs) -> {
+            String name = rs.getString(2);
+            Building b = building.computeIfAbsent(ColumnReader.key(table, name), k -> new Building(table, name));
+            b.unique = rs.getInt(3) == 0;
+            b.type = rs.getString(7);
+            b.comment = rs.getString(8);
+            b.hidden = rs.getBoolean(10);
+            b.mariadb = flavor.mariadb();
+            String column = rs.getString(4);
+            String expr = rs.getString(9);
+            String part = column != null ? quote(column) : "(" + expr + ")";
+            long subPart = rs.getLong(5);
+            // MariaDB reports a key length for spatial parts, which CREATE refuses as a prefix.
+            if (!rs.wasNull() && !"SPATIAL".equals(b.type)) {
+                part += "(" + subPart + ")";
             }
-        }
+            if ("D".equals(rs.getString(6))) {
+                part += " DESC";
+            }
+            b.parts.add(part);
+            if (column != null) {
+                b.columns.add(column);
+            }
+        });
         Map<String, List<TableConstraint>> primaryKeys = new LinkedHashMap<>();
         List<Index> indexes = new ArrayList<>();
         for (Building b : building.values()) {

@@ -7,6 +7,9 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
+import dev.converge.grammar.source.MysqlSourceParser;
+import dev.converge.grammar.source.ParsedStatement;
+import dev.converge.grammar.support.LeadingWords;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,8 +37,7 @@ public final class MysqlDesiredLoader implements DesiredLoader {
     private static final Pattern AT_LINE = Pattern.compile("at line (\\d+)\\s*$");
     /** "Query was empty": a statement that is only an executable comment for a later server version. */
     private static final int EMPTY_QUERY = 1065;
-    private static final Pattern ALTER_TABLE = Pattern.compile("(?is)\\A(?:\\s|/\\*M?!\\d*)*ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\b");
-    private static final Pattern FOREIGN_KEY = Pattern.compile("(?i)\\bFOREIGN\\s+KEY\\b");
+    private static final MysqlSourceParser PARSER = new MysqlSourceParser();
 
     /** Declarations and {@code converge:} annotations, read without a database (see {@link MysqlSourceReader}). */
     @Override
@@ -100,7 +102,13 @@ public final class MysqlDesiredLoader implements DesiredLoader {
 
     /** True for an ALTER TABLE that adds a foreign key: it runs with checks on (see {@link LoadSession#enter}). */
     static boolean addsForeignKey(String sql) {
-        return ALTER_TABLE.matcher(sql).find() && FOREIGN_KEY.matcher(sql).find();
+        // The first word first: only an ALTER is worth a parse.
+        if (!LeadingWords.ofMysql(sql, 1).equals(List.of("ALTER"))) {
+            return false;
+        }
+        // The grammar's references of an ALTER TABLE: the table it alters, then the table of each REFERENCES clause.
+        ParsedStatement parsed = PARSER.parse(sql);
+        return parsed.kind() == dev.converge.grammar.source.StatementKind.ALTER_TABLE && parsed.references().size() > 1;
     }
 
     private static Failure execute(Connection shadow, LoadSession session, List<SqlStatement> settings,

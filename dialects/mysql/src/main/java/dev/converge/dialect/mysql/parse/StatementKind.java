@@ -1,14 +1,14 @@
 package dev.converge.dialect.mysql.parse;
 
 import dev.converge.engine.source.DataStatements;
-import java.util.Locale;
+import dev.converge.grammar.support.LeadingWords;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * StatementKind says what a desired statement is to the loader, from its first word, read through
- * comments and the openers of executable comments ({@code /*!40101 SET NAMES utf8mb4 *&#47;}, as
+ * StatementKind says what a desired statement is to the loader, from its first two words as the
+ * grammar's lexer reads them ({@link LeadingWords#ofMysql}), through comments and the openers of
+ * executable comments ({@code /*!40101 SET NAMES utf8mb4 *&#47;}, as
  * mysqldump writes its session settings): a session setting, a statement that shapes nothing in a
  * schema, a data statement, or schema DDL.
  */
@@ -22,21 +22,15 @@ enum StatementKind {
     /** Everything else: what the shadow is built from. */
     SCHEMA;
 
-    /** Whitespace, comments and executable-comment openers before the first word. */
-    private static final Pattern LEADING = Pattern.compile(
-            "\\A(?:\\s+|/\\*M?!\\d*|/\\*(?!M?!).*?\\*/|(?:#|--(?=\\s))[^\\n]*)*", Pattern.DOTALL);
-    private static final Pattern WORDS = Pattern.compile("\\G([A-Za-z_]+)(?:\\s+([A-Za-z_]+))?");
     private static final Set<String> SKIPPED_WORDS = Set.of("USE", "LOCK", "UNLOCK", "COMMIT", "ROLLBACK", "START");
 
     static StatementKind of(String sql) {
-        Matcher lead = LEADING.matcher(sql);
-        int at = lead.find() ? lead.end() : 0;
-        Matcher words = WORDS.matcher(sql);
-        if (!words.find(at)) {
+        List<String> words = LeadingWords.ofMysql(sql, 2);
+        if (words.isEmpty()) {
             return SCHEMA;
         }
-        String first = words.group(1).toUpperCase(Locale.ROOT);
-        String second = words.group(2) == null ? "" : words.group(2).toUpperCase(Locale.ROOT);
+        String first = words.get(0);
+        String second = words.size() > 1 ? words.get(1) : "";
         if (first.equals("SET")) {
             // SET PASSWORD and SET ROLE act on accounts, not on the session's way of reading SQL.
             return second.equals("PASSWORD") || second.equals("ROLE") || second.equals("DEFAULT") ? SKIPPED : SESSION;
@@ -48,6 +42,6 @@ enum StatementKind {
         if (SKIPPED_WORDS.contains(first) && !(first.equals("START") && !second.equals("TRANSACTION"))) {
             return SKIPPED;
         }
-        return DataStatements.isData(sql.substring(at)) ? DATA : SCHEMA;
+        return DataStatements.isData(first) ? DATA : SCHEMA;
     }
 }

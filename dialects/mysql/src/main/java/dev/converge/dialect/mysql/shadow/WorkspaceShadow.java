@@ -7,15 +7,11 @@ import dev.converge.dialect.mysql.connect.MysqlConnector;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
-import java.security.SecureRandom;
+import dev.converge.engine.spi.ShadowDatabaseNames;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /**
  * WorkspaceShadow is a uniquely named throwaway database on the target's own server (Skeema's
@@ -24,10 +20,6 @@ import java.util.HexFormat;
  * Names carry a timestamp and 32 random bits; a collision is retried with a new name.
  */
 final class WorkspaceShadow extends ManagedShadow {
-    static final String PREFIX = "converge_shadow_";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
-
     private final MysqlConnector connector;
     private final DatabaseUrl target;
     private final String name;
@@ -68,7 +60,7 @@ final class WorkspaceShadow extends ManagedShadow {
             collation = rs.getString(2);
         }
         for (int attempt = 1; ; attempt++) {
-            String name = newName();
+            String name = ShadowDatabaseNames.next();
             try (Statement st = admin.createStatement()) {
                 st.execute("CREATE DATABASE " + quote(name) + " CHARACTER SET " + charset + " COLLATE " + collation);
                 return name;
@@ -84,12 +76,6 @@ final class WorkspaceShadow extends ManagedShadow {
                 throw e;
             }
         }
-    }
-
-    static String newName() {
-        byte[] bytes = new byte[4];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "_" + HexFormat.of().formatHex(bytes);
     }
 
     String name() {

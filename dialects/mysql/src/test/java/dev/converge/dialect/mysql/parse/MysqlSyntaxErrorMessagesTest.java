@@ -45,7 +45,7 @@ class MysqlSyntaxErrorMessagesTest {
                         "t.sql:1:14: error: expected <identifier> or IF but found '\"orders\"'",
                         "double quotes make a string in MySQL: quote names with backquotes (`name`)"),
                 Arguments.of("create table t (id int generated always as identity)",
-                        "t.sql:1:44: error: expected '(' but found 'identity'",
+                        "t.sql:1:44: error: expected '(' or ROW but found 'identity'",
                         "IDENTITY columns are PostgreSQL syntax: write AUTO_INCREMENT"),
                 Arguments.of("create table t (id int primary)",
                         "t.sql:1:31: error: expected KEY but found ')'",

@@ -9,6 +9,7 @@ import dev.converge.dialect.mysql.testing.LocalMysql;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.Shadow;
+import dev.converge.engine.spi.ShadowDatabaseNames;
 import dev.converge.engine.spi.ShadowSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +36,7 @@ class MysqlShadowTest {
             String name;
             try (Shadow shadow = factory.open(ShadowSpec.SERVER, target.url(), null)) {
                 name = shadow.url().database();
-                assertTrue(name.startsWith(WorkspaceShadow.PREFIX), name);
+                assertTrue(name.startsWith(ShadowDatabaseNames.PREFIX), name);
                 assertTrue(exists(admin, name));
                 try (Statement st = shadow.connection().createStatement();
                      ResultSet rs = st.executeQuery("SELECT @@character_set_database")) {

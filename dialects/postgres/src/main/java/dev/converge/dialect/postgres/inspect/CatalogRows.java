@@ -215,14 +215,14 @@ final class CatalogRows {
     }
 
     /**
-     * A policy; a column it reads of another table also makes it depend on that table, so that it is
-     * created after the table and dropped before it.
+     * A policy; a column it reads of another table also makes it depend on that table (the query names
+     * both), so that it is created after the table and dropped before it. Its own table, named for the
+     * columns of it that it reads, is left out: a policy belongs to its table anyway.
      */
     static Policy policy(ResultSet row) throws SQLException {
         QualifiedName table = name(row, "table_schema", "table_name");
-        List<ObjectRef> dependsOn = new ArrayList<>(refs(row));
-        dependsOn.stream().filter(ref -> ref.kind() == ObjectKind.COLUMN && !ref.name().equals(table))
-                .map(ObjectRef::owner).toList().forEach(dependsOn::add);
+        ObjectRef ownTable = ObjectRef.of(ObjectKind.TABLE, table);
+        List<ObjectRef> dependsOn = refs(row).stream().filter(ref -> !ref.equals(ownTable)).toList();
         return new Policy(table, row.getString("policy_name"), row.getBoolean("permissive"), row.getString("command"),
                 strings(row, "roles"), row.getString("using_expression"), row.getString("check_expression"),
                 dependsOn, row.getString("comment"));

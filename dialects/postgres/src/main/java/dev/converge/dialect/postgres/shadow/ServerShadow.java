@@ -8,16 +8,12 @@ import dev.converge.dialect.postgres.connect.PostgresConnector;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
-import java.security.SecureRandom;
+import dev.converge.engine.spi.ShadowDatabaseNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /**
  * ServerShadow is a uniquely named throwaway database created on the target's own server (so its
@@ -25,10 +21,6 @@ import java.util.HexFormat;
  * 32 random bits, so parallel runs never collide; a collision anyway is retried with a new name.
  */
 final class ServerShadow extends ManagedShadow {
-    static final String PREFIX = "converge_shadow_";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
-
     private final PostgresConnector connector;
     private final DatabaseUrl target;
     private final String name;
@@ -65,7 +57,7 @@ final class ServerShadow extends ManagedShadow {
     private static String createDatabase(Connection admin, DatabaseUrl target) throws SQLException {
         String like = likeTarget(admin);
         for (int attempt = 1; ; attempt++) {
-            String name = newName();
+            String name = ShadowDatabaseNames.next();
             try (Statement st = admin.createStatement()) {
                 st.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0" + like);
                 return name;
@@ -95,12 +87,6 @@ final class ServerShadow extends ManagedShadow {
             return " ENCODING " + literal(rs.getString(1)) + " LC_COLLATE " + literal(rs.getString(2))
                     + " LC_CTYPE " + literal(rs.getString(3));
         }
-    }
-
-    static String newName() {
-        byte[] bytes = new byte[4];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "_" + HexFormat.of().formatHex(bytes);
     }
 
     private static String currentUser(Connection c) {

@@ -7,11 +7,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * ConvergenceCase is one directory under {@code src/test/resources/convergence}: {@code current.sql}
- * (loaded into the target), {@code desired.sql} (the desired state), an optional
+ * (loaded into the target) and {@code desired.sql} (the desired state), or a {@code reverse-of} file
+ * naming the case whose two states it swaps; an optional
  * {@code README} line, and an optional {@code column-order} flag file for cases where PostgreSQL cannot
  * put an added column where the desired files declare it.
  */
@@ -46,11 +48,21 @@ record ConvergenceCase(String name, Path dir) {
     }
 
     String currentSql() {
-        return read(dir.resolve("current.sql"));
+        return reverseOf().map(ConvergenceCase::desiredSql).orElseGet(() -> read(dir.resolve("current.sql")));
     }
 
     String desiredSql() {
-        return read(dir.resolve("desired.sql"));
+        return reverseOf().map(ConvergenceCase::currentSql).orElseGet(() -> read(dir.resolve("desired.sql")));
+    }
+
+    /**
+     * The case this one runs backwards, named by its optional {@code reverse-of} file (a case that
+     * removes what another adds): its current state is that case's desired state and its desired
+     * state that case's current state, so that the two states are written once.
+     */
+    private Optional<ConvergenceCase> reverseOf() {
+        Path file = dir.resolve("reverse-of");
+        return Files.exists(file) ? Optional.of(named(read(file).strip())) : Optional.empty();
     }
 
     /**

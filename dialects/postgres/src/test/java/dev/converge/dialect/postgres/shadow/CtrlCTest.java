@@ -7,6 +7,7 @@ import dev.converge.dialect.postgres.connect.PostgresUrls;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
+import dev.converge.engine.spi.ShadowDatabaseNames;
 import dev.converge.engine.spi.ShadowSpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ class CtrlCTest {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 name = out.readLine();
-                while (name != null && !name.startsWith(ServerShadow.PREFIX)) {
+                while (name != null && !name.startsWith(ShadowDatabaseNames.PREFIX)) {
                     name = out.readLine(); // skip logging noise
                 }
                 assertTrue(name != null, "child printed the shadow's name");

@@ -1,2 +1,0 @@
-CREATE SCHEMA "My Schema";
-CREATE TABLE "My Schema"."Order" ("select" int PRIMARY KEY, "with space" text);

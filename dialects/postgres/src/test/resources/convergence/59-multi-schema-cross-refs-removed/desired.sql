@@ -1,3 +1,0 @@
-CREATE SCHEMA a; CREATE SCHEMA b;
-CREATE TYPE a.kind AS ENUM ('x', 'y');
-CREATE TABLE a.owner (id int PRIMARY KEY);
