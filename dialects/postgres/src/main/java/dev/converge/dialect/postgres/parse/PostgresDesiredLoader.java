@@ -130,6 +130,7 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             failures = runPasses(shadow, ordered);
             if (failures.isEmpty()) {
                 SecondDeparse.settle(shadow);
+                CatalogStatistics.refresh(shadow, ordered.size());
             }
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR,
