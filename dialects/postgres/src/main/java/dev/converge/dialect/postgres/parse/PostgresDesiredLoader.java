@@ -129,8 +129,9 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             shadow.setAutoCommit(true);
             failures = runPasses(shadow, ordered);
             if (failures.isEmpty()) {
-                SecondDeparse.settle(shadow);
+                // First: the second deparse's own catalog queries profit from the statistics too.
                 CatalogStatistics.refresh(shadow, ordered.size());
+                SecondDeparse.settle(shadow);
             }
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR,
