@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # startup.sh: start-up of the command line (issue 16, item 7). Times, in the same run and beside the
-# JVM's own floor (`java -version`):
+# JVM's own floor (`java -version`) and psql connecting and running the inspector's catalog queries on
+# the same database (catalog-floor.sh, end to end: what a plan with a warm cache asks the server):
 #   - `converge --version` as `java -jar converge.jar` (no launcher flags, no archive),
 #   - `bin/converge --version` through the launcher (C1 only, SerialGC, its class-data-sharing archive),
 #   - `bin/converge plan` of a dozen tables with a warm normalization cache (no shadow at all),
@@ -55,6 +56,7 @@ median() { # label, command...: prints the median wall time of $runs runs
   || { echo "the second plan was not a normalization cache hit"; exit 1; }
 
 median "java -version (reference: the JVM alone)" java -version
+median "psql, the catalog queries (reference)" "$root/cli/bench/catalog-floor.sh" "$db"
 median "java -jar converge.jar --version" java -jar "$jar" --version
 median "bin/converge --version (launcher, CDS)" "$home/bin/converge" --version
 median "java -jar converge.jar plan, 12 tables, warm" java -jar "$jar" plan --url "$url" --desired "$work/schema"

@@ -20,6 +20,7 @@ import dev.converge.engine.workflow.NormalizationCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,11 +29,16 @@ import picocli.CommandLine.ScopeType;
 
 /** Main is the {@code converge} command: it wires the dialects, the subcommands and the error handling. */
 @Command(name = "converge", mixinStandardHelpOptions = true, version = "converge 0.1.0",
-        description = "Declarative schema management: plan and apply the desired state of a database.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, LintCommand.class, HistoryCommand.class,
-                InspectCommand.class, ValidateCommand.class, DemoCommand.class, DriftCommand.class, StatusCommand.class,
-                ReportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        description = "Declarative schema management: plan and apply the desired state of a database.")
 public final class Main implements java.util.concurrent.Callable<Integer> {
+    /** The commands, in the order the usage lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(PlanCommand.class, ApplyCommand.class, LintCommand.class,
+            HistoryCommand.class, InspectCommand.class, ValidateCommand.class, DemoCommand.class, DriftCommand.class,
+            StatusCommand.class, ReportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class);
+
+    /** Options of {@code converge} itself that take a value in the next argument. */
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--log-level", "--cache-dir");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -43,12 +49,36 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             System.out.println(String.join(System.lineSeparator(), Main.class.getAnnotation(Command.class).version()));
             System.exit(ExitCodes.OK);
         }
-        System.exit(commandLine(DialectRegistry.fromServiceLoader()).execute(args));
+        System.exit(commandLine(DialectRegistry.fromServiceLoader(), commandsFor(args)).execute(args));
     }
 
     /** The configured command line; tests call it with their own writers. */
     public static CommandLine commandLine(DialectRegistry dialects) {
+        return commandLine(dialects, COMMANDS);
+    }
+
+    /**
+     * The one command {@code args} name, or all of them (for help, usage errors and suggestions):
+     * picocli builds its model of each command it is given by reflection, and creates the command,
+     * which for all of them was a fifth of the start-up of a plan.
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (ROOT_OPTIONS_WITH_VALUE.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                String word = args[i];
+                return COMMANDS.stream().filter(type -> type != CommandLine.HelpCommand.class)
+                        .filter(type -> type.getAnnotation(Command.class).name().equals(word))
+                        .findFirst().<List<Class<?>>>map(List::of).orElse(COMMANDS);
+            }
+        }
+        return COMMANDS;
+    }
+
+    static CommandLine commandLine(DialectRegistry dialects, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new Main(), new DialectFactory(dialects));
+        commands.forEach(cli::addSubcommand);
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler(Main::executionError);
         HelpFooter.addTo(cli);

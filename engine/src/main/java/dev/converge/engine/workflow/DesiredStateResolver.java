@@ -100,20 +100,33 @@ public final class DesiredStateResolver {
     private DesiredState fromFiles(Path dir, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
                                    InspectScope scope) {
         List<SourceFile> files = readFiles(dir);
-        // Syntax, annotations and references are checked before any shadow database is started, and
-        // before the cache is asked: a hit never hides a mistake in the files.
-        List<SqlStatement> split = new ArrayList<>();
-        SourceModel source = Phases.time(Phases.PARSE, () -> {
-            split.addAll(split(files));
-            return dialect.loader().parse(split);
-        }).withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
-        int statements = split.size();
         NormalizationKey key = NormalizationKey.of(dialect.id(), shadowSpec, version, scope, files,
                 files.stream().map(f -> relativePath(dir, f)).toList());
         NormalizationCache.Entry normalized = cache.get(key).orElse(null);
+        // On a miss an embedded shadow (seconds to start, and private to this run) starts while the
+        // files are parsed; a shadow on a server is opened only once the files are known good, so bad
+        // input never touches a server. Syntax, annotations and references are checked before anything
+        // is loaded, on a hit too: a hit never hides a mistake in the files, and a mistake wins over
+        // whatever the shadow's start did.
+        EarlyShadow early = normalized == null && shadowSpec.mode() == ShadowSpec.Mode.EMBEDDED
+                ? EarlyShadow.start(dialect, shadowSpec, target, version) : null;
+        List<SqlStatement> split = new ArrayList<>();
+        SourceModel source;
+        try {
+            source = Phases.time(Phases.PARSE, () -> {
+                split.addAll(split(files));
+                return dialect.loader().parse(split);
+            }).withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
+        } catch (RuntimeException e) {
+            if (early != null) {
+                early.abandon();
+            }
+            throw e;
+        }
+        int statements = split.size();
         String cached = "";
         if (normalized == null) {
-            normalized = normalize(source, shadowSpec, target, version, scope);
+            normalized = normalize(source, early, shadowSpec, target, version, scope);
             cache.put(key, normalized);
         } else {
             cached = ", taken from the normalization cache";
@@ -124,12 +137,13 @@ public final class DesiredStateResolver {
     }
 
     /** Loads the files into a shadow and inspects it there: the desired model in the server's own words. */
-    private NormalizationCache.Entry normalize(SourceModel source, ShadowSpec shadowSpec, DatabaseUrl target,
-                                               ServerVersion version, InspectScope scope) {
+    private NormalizationCache.Entry normalize(SourceModel source, EarlyShadow early, ShadowSpec shadowSpec,
+                                               DatabaseUrl target, ServerVersion version, InspectScope scope) {
         // The selection may move to the target's server when the embedded one lacks an extension the
         // files create: that choice follows from the key (the embedded major's binaries and the files).
-        try (ShadowSelection.Opened opened = Phases.time(Phases.SHADOW_START,
-                () -> ShadowSelection.open(dialect, shadowSpec, target, version, source))) {
+        try (ShadowSelection.Opened opened = early != null
+                ? ShadowSelection.open(dialect, shadowSpec, target, version, source, early.await())
+                : Phases.time(Phases.SHADOW_START, () -> ShadowSelection.open(dialect, shadowSpec, target, version, source))) {
             Shadow shadow = opened.shadow();
             Phases.time(Phases.LOAD, () -> {
                 if (shadow.ownsCluster()) {

@@ -31,7 +31,12 @@ final class ShadowSelection {
 
     static Opened open(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version,
                        SourceModel source) {
-        Shadow shadow = dialect.shadows().open(spec, target, version);
+        return open(dialect, spec, target, version, source, dialect.shadows().open(spec, target, version));
+    }
+
+    /** The same, with the shadow {@code spec} chose already open ({@link EarlyShadow}); closed if it will not do. */
+    static Opened open(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version,
+                       SourceModel source, Shadow shadow) {
         List<Diagnostic> missing = unavailable(dialect, shadow, source);
         if (missing.isEmpty()) {
             return new Opened(shadow, shadow.description());

@@ -129,6 +129,8 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             shadow.setAutoCommit(true);
             failures = runPasses(shadow, ordered);
             if (failures.isEmpty()) {
+                // First: the second deparse's own catalog queries profit from the statistics too.
+                CatalogStatistics.refresh(shadow, ordered.size());
                 SecondDeparse.settle(shadow);
             }
         } catch (SQLException e) {

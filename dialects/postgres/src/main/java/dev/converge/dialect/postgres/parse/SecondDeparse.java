@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * or has dependants; a materialized view with dependants, privileges or comments; a generated column
  * before PostgreSQL 17 (which has no {@code SET EXPRESSION}). docs/coverage.md lists these.
  *
- * <p>Cost: every statement here is DDL on an empty table, a few milliseconds each, so a check or a
- * default without any printed cast ({@code ::} or {@code CAST(}) is left alone: the server hides the
+ * <p>Cost: every statement here is DDL on an empty table, a few milliseconds each (sent {@link #BATCH}
+ * to a round trip), so a check or a default without any printed cast ({@code ::} or {@code CAST(}) is left alone: the server hides the
  * coercions it adds implicitly, and only a printed cast can parse back into a different tree (the
  * known cases all do); so is a serial's {@code nextval('s'::regclass)}. Views, materialized views,
  * policies, trigger conditions and index expressions are always loaded again: there are few, and a
@@ -208,13 +208,17 @@ final class SecondDeparse {
                         JOIN pg_catalog.pg_namespace sn ON sn.oid = si.relnamespace
                        WHERE sa.attrelid IN (%INDEXES%) AND sa.attstattarget >= 0), '')""";
 
+    /** Rewrites per round trip: a refused one costs its batch a second run, one rewrite at a time. */
+    static final int BATCH = 100;
+
     private SecondDeparse() {
     }
 
     /**
      * Replaces every deparsed definition of the user's schemas in {@code shadow} by its own deparsed
-     * text. The connection is in autocommit mode; this runs in one transaction of its own, each object
-     * under a savepoint: an object the server will not recreate this way (a domain's check while an
+     * text. The connection is in autocommit mode; this runs in one transaction of its own, each batch of
+     * rewrites under a savepoint, and each object of a refused batch under one of its own: an object the
+     * server will not recreate this way (a domain's check while an
      * array column uses the domain: "cannot alter type") keeps its first deparse, as before this pass.
      */
     static void settle(Connection shadow) throws SQLException {
@@ -231,13 +235,19 @@ final class SecondDeparse {
                     }
                 }
             }
-            for (String rewrite : rewrites) {
-                st.execute("SAVEPOINT converge_second_deparse");
-                try {
-                    st.execute(rewrite);
-                    st.execute("RELEASE SAVEPOINT converge_second_deparse");
-                } catch (SQLException refused) {
-                    st.execute("ROLLBACK TO SAVEPOINT converge_second_deparse");
+            for (int from = 0; from < rewrites.size(); from += BATCH) {
+                List<String> batch = rewrites.subList(from, Math.min(rewrites.size(), from + BATCH));
+                if (batch.size() > 1 && runBatch(st, batch)) {
+                    continue;
+                }
+                for (String rewrite : batch) {
+                    st.execute("SAVEPOINT converge_second_deparse");
+                    try {
+                        st.execute(rewrite);
+                        st.execute("RELEASE SAVEPOINT converge_second_deparse");
+                    } catch (SQLException refused) {
+                        st.execute("ROLLBACK TO SAVEPOINT converge_second_deparse");
+                    }
                 }
             }
             shadow.commit();
@@ -246,6 +256,27 @@ final class SecondDeparse {
                 shadow.rollback();
                 shadow.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Runs the rewrites as one string under one savepoint: one round trip where each rewrite alone
+     * costs three (a thousand tables have thousands of rewrites). False when the server refused one of
+     * them; the whole batch is then rolled back, and its rewrites run again one at a time.
+     */
+    private static boolean runBatch(Statement st, List<String> batch) throws SQLException {
+        StringBuilder sql = new StringBuilder("SAVEPOINT converge_second_deparse_batch;\n");
+        for (String rewrite : batch) {
+            sql.append(rewrite).append("\n;\n");
+        }
+        sql.append("RELEASE SAVEPOINT converge_second_deparse_batch");
+        try {
+            st.execute(sql.toString());
+            return true;
+        } catch (SQLException refused) {
+            st.execute("ROLLBACK TO SAVEPOINT converge_second_deparse_batch");
+            st.execute("RELEASE SAVEPOINT converge_second_deparse_batch");
+            return false;
         }
     }
 

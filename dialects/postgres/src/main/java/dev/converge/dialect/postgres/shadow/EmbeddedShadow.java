@@ -50,7 +50,7 @@ final class EmbeddedShadow extends ManagedShadow {
                 : wantedMajor);
         Path root;
         try {
-            root = Files.createTempDirectory("converge-shadow-");
+            root = Files.createTempDirectory(ManagedShadow.workDirectory(), "converge-shadow-");
         } catch (IOException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot create a temp directory for the embedded PostgreSQL "
                     + "shadow: " + e.getMessage() + "; check java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
