@@ -1,5 +1,6 @@
 package dev.converge.cli;
 
+import dev.converge.api.FleetOutcome;
 import dev.converge.engine.fleet.FleetApplyResult;
 import dev.converge.engine.fleet.TargetOutcome;
 import java.util.LinkedHashMap;
@@ -54,6 +55,11 @@ public final class ExitCodes {
                 || o.status() == TargetOutcome.Status.NOT_CONVERGED);
         boolean anyRefused = result.outcomes().stream().anyMatch(o -> o.status() == TargetOutcome.Status.REFUSED);
         return !anyError && anyRefused ? REFUSED : ERROR;
+    }
+
+    /** The exit code of a fleet apply's outcome (or of merged shard reports): as {@link #of(FleetApplyResult)}. */
+    public static int of(FleetOutcome outcome) {
+        return outcome.exitCode();
     }
 
     /** The help footer's lines, {@code code:meaning} as picocli's exit code list takes them. */

@@ -47,8 +47,6 @@ class CliUsesTheApiTest {
             Map.entry("command/LintCommand.java", "lint renders its findings and rule list with engine types"
                     + " (LintReports, Linter, Severity) that LintReport does not expose yet"),
             Map.entry("command/PlanCommand.java", SINGLE_TARGET),
-            Map.entry("command/ReportMergeCommand.java", "merges shard reports (JSON files): no API call yet"),
-            Map.entry("command/ValidateCommand.java", "validate parses desired files without a target: no API call yet"),
             Map.entry("option/DesiredOptions.java", SINGLE_TARGET),
             Map.entry("option/FleetOptions.java", FLEET_CHANGE),
             Map.entry("option/PhaseOptions.java", SINGLE_TARGET),

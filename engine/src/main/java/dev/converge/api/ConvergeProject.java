@@ -79,9 +79,7 @@ public final class ConvergeProject {
             String note = fleet.admit(false, System.getProperty("user.name", "unknown") + " (library)", null);
             FleetApplyResult result = fleet.apply(allowDestructive, note,
                     GitCommit.of(config.desired().toString()), null, FleetProgress.SILENT);
-            return new FleetOutcome(environment, result.outcomes().stream().map(o -> new TargetResult(o.name(),
-                    o.status().label(), o.status().isFailure(), o.steps(), o.message())).toList(),
-                    result.allConverged(), FleetReports.summary(result));
+            return FleetOutcome.of(result);
         }
     }
 
