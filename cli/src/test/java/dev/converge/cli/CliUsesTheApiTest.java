@@ -39,11 +39,8 @@ class CliUsesTheApiTest {
             Map.entry("ExitCodes.java", "maps a fleet apply's outcomes to exit codes; goes with " + FLEET_CHANGE),
             Map.entry("command/ApplyCommand.java", SINGLE_TARGET),
             Map.entry("command/DemoCommand.java", SINGLE_TARGET),
-            Map.entry("command/DiffCommand.java", "database-to-database diff: the API plans from desired files only"),
             Map.entry("command/FleetCommands.java", FLEET_CHANGE),
             Map.entry("command/FleetProgressPrinter.java", FLEET_CHANGE),
-            Map.entry("command/InspectCommand.java", "inspect writes a database as desired files: no API call yet"),
-            Map.entry("command/KnownSchemas.java", SINGLE_TARGET),
             Map.entry("command/LintCommand.java", "lint renders its findings and rule list with engine types"
                     + " (LintReports, Linter, Severity) that LintReport does not expose yet"),
             Map.entry("command/PlanCommand.java", SINGLE_TARGET),

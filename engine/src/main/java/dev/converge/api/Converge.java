@@ -13,6 +13,10 @@ import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.PlanAnnotator;
 import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.workflow.KnownSchemas;
 import dev.converge.engine.workflow.PlanChecks;
 import dev.converge.engine.workflow.PlanPipeline;
 import dev.converge.engine.workflow.Planning;
@@ -115,12 +119,12 @@ public final class Converge {
 
     /** Manages only these schemas (default: every non-system schema). */
     public Converge schemas(String... names) {
-        return new Converge(url, dataSource, Set.of(names), managedRoles, policy, shadow, devUrl, ignore, dataChecks, dialects);
+        return new Converge(url, dataSource, Set.copyOf(Arrays.asList(names)), managedRoles, policy, shadow, devUrl, ignore, dataChecks, dialects);
     }
 
     /** Manages the privileges granted to these roles (default: none). */
     public Converge managedRoles(String... roles) {
-        return new Converge(url, dataSource, schemas, Set.of(roles), policy, shadow, devUrl, ignore, dataChecks, dialects);
+        return new Converge(url, dataSource, schemas, Set.copyOf(Arrays.asList(roles)), policy, shadow, devUrl, ignore, dataChecks, dialects);
     }
 
     /** The safety policy applies must pass (default: {@link Policy#DEFAULT}, no destructive step). */
@@ -214,6 +218,20 @@ public final class Converge {
                     .resume(db.connection(), null, schemas.isEmpty() ? null : schemas);
             return new ApplyOutcome(result.historyId(), result.statementsRun(), result.durationMillis(),
                     result.converged(), result.remaining());
+        }
+    }
+
+    /**
+     * The target's schema (its {@link #schemas schemas}, when given) written as desired-state SQL:
+     * {@code converge inspect}. The target is only read. A schema named in {@link #schemas} that the
+     * target lacks is a {@link ConvergeException} of kind USAGE naming those it has.
+     */
+    public InspectedSchema inspect() {
+        try (Target db = open()) {
+            SchemaModel live = db.inspect(scope());
+            KnownSchemas.require(scope(), db, live);
+            Plan plan = Planner.of(db.dialect()).plan(db.dialect().freshDatabase(live), live, db.url().display());
+            return InspectedSchema.of(plan, live, db.dialect());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.KnownSchemas;
 import dev.converge.engine.workflow.Planning;
 import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
