@@ -33,19 +33,14 @@ class CliUsesTheApiTest {
 
     private static final String SINGLE_TARGET = "single-target plan/apply flow not on the API yet: saved plan files,"
             + " expand/contract phases, statement runner settings, Ctrl-C checkpoints, per-step progress";
-    private static final String FLEET_CHANGE = "fleet plan --env and apply --env not on the API yet: shards, saved"
-            + " fleet plans, resume, per-target progress, promotion override";
+
     private static final Map<String, String> NOT_YET = new TreeMap<>(Map.ofEntries(
-            Map.entry("ExitCodes.java", "maps a fleet apply's outcomes to exit codes; goes with " + FLEET_CHANGE),
             Map.entry("command/ApplyCommand.java", SINGLE_TARGET),
             Map.entry("command/DemoCommand.java", SINGLE_TARGET),
-            Map.entry("command/FleetCommands.java", FLEET_CHANGE),
-            Map.entry("command/FleetProgressPrinter.java", FLEET_CHANGE),
             Map.entry("command/LintCommand.java", "lint renders its findings and rule list with engine types"
                     + " (LintReports, Linter, Severity) that LintReport does not expose yet"),
             Map.entry("command/PlanCommand.java", SINGLE_TARGET),
             Map.entry("option/DesiredOptions.java", SINGLE_TARGET),
-            Map.entry("option/FleetOptions.java", FLEET_CHANGE),
             Map.entry("option/PhaseOptions.java", SINGLE_TARGET),
             Map.entry("option/RunnerOptions.java", SINGLE_TARGET),
             Map.entry("option/SafetyOptions.java", SINGLE_TARGET),

@@ -21,9 +21,10 @@ import java.util.List;
  * @param allConverged true when every target converged
  * @param summary      the summary the CLI prints
  * @param report       the JSON report {@code apply --env NAME --report FILE} writes
+ * @param promotionNote  what was recorded in each target's history about a skipped promotion check, or null
  */
 public record FleetOutcome(String environment, List<TargetResult> targets, boolean allConverged, String summary,
-                           String report) {
+                           String report, String promotionNote) {
     public FleetOutcome {
         targets = List.copyOf(targets);
     }
@@ -59,9 +60,13 @@ public record FleetOutcome(String environment, List<TargetResult> targets, boole
     }
 
     static FleetOutcome of(FleetApplyResult result) {
-        return new FleetOutcome(result.environment(), result.outcomes().stream().map(o -> new TargetResult(o.name(),
-                o.status().label(), o.status().isFailure(), o.steps(), o.message())).toList(),
-                result.allConverged(), FleetReports.summary(result), FleetReports.applyReport(result));
+        return of(result, FleetReports.applyReport(result));
+    }
+
+    /** With the report of one shard's apply, which says which shard it was. */
+    static FleetOutcome of(FleetApplyResult result, String report) {
+        return new FleetOutcome(result.environment(), result.outcomes().stream().map(TargetResult::of).toList(),
+                result.allConverged(), FleetReports.summary(result), report, result.promotionNote());
     }
 
     private static String read(Path file) {

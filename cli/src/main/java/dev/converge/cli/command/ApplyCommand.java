@@ -156,7 +156,7 @@ public final class ApplyCommand implements Callable<Integer> {
             ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
         }
         if (fleet.selected()) {
-            return FleetCommands.apply(dialects, fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
+            return FleetCommands.apply(fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
                     resume, report, planFile(), this::confirmed);
         }
         PrintWriter out = spec.commandLine().getOut();
