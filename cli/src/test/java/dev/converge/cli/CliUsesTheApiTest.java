@@ -37,8 +37,6 @@ class CliUsesTheApiTest {
     private static final Map<String, String> NOT_YET = new TreeMap<>(Map.ofEntries(
             Map.entry("command/ApplyCommand.java", SINGLE_TARGET),
             Map.entry("command/DemoCommand.java", SINGLE_TARGET),
-            Map.entry("command/LintCommand.java", "lint renders its findings and rule list with engine types"
-                    + " (LintReports, Linter, Severity) that LintReport does not expose yet"),
             Map.entry("command/PlanCommand.java", SINGLE_TARGET),
             Map.entry("option/DesiredOptions.java", SINGLE_TARGET),
             Map.entry("option/PhaseOptions.java", SINGLE_TARGET),

@@ -102,6 +102,15 @@ public final class Desired {
         return new Desired(url.toString(), () -> fromUrl(url));
     }
 
+    /**
+     * A location as {@code --desired} takes it: a directory of {@code .sql} files, one {@code .sql} file,
+     * or a database URL, told apart when it is read.
+     */
+    public static Desired location(String location) {
+        Objects.requireNonNull(location, "location is null");
+        return new Desired(location, () -> Materialized.at(location));
+    }
+
     /** A database whose schema is the desired state, by URL ({@code postgresql://...}, {@code jdbc:...}). */
     public static Desired database(String url) {
         Objects.requireNonNull(url, "url is null");

@@ -43,11 +43,15 @@ public final class Validation {
 
     /** Loads the files into this empty dev database instead, emptied again afterwards. */
     public Validation devShadow(String devDatabaseUrl) {
-        Objects.requireNonNull(devDatabaseUrl, "devDatabaseUrl is null");
+        return new Validation(dialect, devShadow(dialect, Objects.requireNonNull(devDatabaseUrl, "devDatabaseUrl is null")));
+    }
+
+    /** A dev database of {@code dialect} as the shadow; a URL of another dialect is a USAGE error. */
+    static ShadowSpec devShadow(Dialect dialect, String devDatabaseUrl) {
         if (!dialect.acceptsUrl(devDatabaseUrl)) {
             throw new ConvergeException(ErrorKind.USAGE, "--dev-url must be a " + dialect.id() + " URL");
         }
-        return new Validation(dialect, new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devDatabaseUrl)));
+        return new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devDatabaseUrl));
     }
 
     /**
@@ -56,8 +60,8 @@ public final class Validation {
      */
     public String validate(Desired desired) {
         if (desired.isDatabase()) {
-            throw new ConvergeException(ErrorKind.USAGE, "validate checks desired files; " + desired
-                    + " is a database: plan against it instead");
+            throw new ConvergeException(ErrorKind.USAGE, "validate checks desired files, not a database:"
+                    + " plan against the database instead");
         }
         try (Desired.Materialized files = desired.open()) {
             return new DesiredStateResolver(dialect).validate(Path.of(files.location()), shadow, null, null);
