@@ -24,7 +24,6 @@ import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,32 +158,11 @@ class LibraryToolingExamplesTest {
 
     @Test
     void theDocsShowTheseExamples() throws IOException {
-        String source = Files.readString(Path.of(
-                "src/test/java/dev/converge/dialect/postgres/api/LibraryToolingExamplesTest.java"));
-        String page = Files.readString(Path.of("../../docs/library.md"), StandardCharsets.UTF_8);
-        for (String tag : List.of("validate", "inspect", "diff", "rollout", "settings")) {
-            String snippet = snippet(source, tag);
-            assertTrue(page.contains(snippet), "docs/library.md lacks the example '" + tag + "':\n" + snippet);
-        }
-    }
-
-    /** The lines between the tags, without their common indentation. */
-    private static String snippet(String source, String tag) {
-        String start = "// tag::" + tag + "[]\n";
-        int from = source.indexOf(start) + start.length();
-        int to = source.indexOf("// end::" + tag + "[]");
-        List<String> lines = source.substring(from, to).stripTrailing().lines().toList();
-        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
-        StringBuilder out = new StringBuilder();
-        lines.forEach(line -> out.append(line.length() >= indent ? line.substring(indent) : line.strip()).append('\n'));
-        return out.toString().stripTrailing();
+        LibraryPage.assertShows(LibraryToolingExamplesTest.class,
+                List.of("validate", "inspect", "diff", "rollout", "settings"));
     }
 
     private Path write(String relative, String text) throws IOException {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
+        return LibraryPage.write(dir, relative, text);
     }
 }
