@@ -1,25 +1,29 @@
 package dev.converge.cli;
 
-import dev.converge.engine.spi.DialectRegistry;
+import dev.converge.api.Dialects;
+import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
 /**
- * DialectFactory hands the dialect registry to every command picocli creates, so commands receive
- * their dependencies through their constructor instead of a static registry.
+ * DialectFactory hands the dialects to every command picocli creates that takes them in its
+ * constructor, so commands receive their dependencies instead of reading a static registry.
  */
 final class DialectFactory implements CommandLine.IFactory {
-    private final DialectRegistry dialects;
+    private final Dialects dialects;
 
-    DialectFactory(DialectRegistry dialects) {
+    DialectFactory(Dialects dialects) {
         this.dialects = dialects;
     }
 
+    /** A command whose one constructor parameter takes the dialects gets them; any other type is picocli's. */
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        try {
-            return type.getDeclaredConstructor(DialectRegistry.class).newInstance(dialects);
-        } catch (NoSuchMethodException e) {
-            return CommandLine.defaultFactory().create(type);
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            Class<?>[] parameters = constructor.getParameterTypes();
+            if (parameters.length == 1 && parameters[0].isInstance(dialects)) {
+                return type.cast(constructor.newInstance(dialects));
+            }
         }
+        return CommandLine.defaultFactory().create(type);
     }
 }

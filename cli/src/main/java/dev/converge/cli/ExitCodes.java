@@ -1,7 +1,6 @@
 package dev.converge.cli;
 
-import dev.converge.engine.fleet.FleetApplyResult;
-import dev.converge.engine.fleet.TargetOutcome;
+import dev.converge.api.FleetOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,15 +44,9 @@ public final class ExitCodes {
         return java.util.Collections.unmodifiableMap(t);
     }
 
-    /** The exit code of a fleet apply: an error wins over a refusal, as for a single target. */
-    public static int of(FleetApplyResult result) {
-        if (result.allConverged()) {
-            return OK;
-        }
-        boolean anyError = result.outcomes().stream().anyMatch(o -> o.status() == TargetOutcome.Status.FAILED
-                || o.status() == TargetOutcome.Status.NOT_CONVERGED);
-        boolean anyRefused = result.outcomes().stream().anyMatch(o -> o.status() == TargetOutcome.Status.REFUSED);
-        return !anyError && anyRefused ? REFUSED : ERROR;
+    /** The exit code of a fleet apply's outcome (or of merged shard reports): an error wins over a refusal. */
+    public static int of(FleetOutcome outcome) {
+        return outcome.exitCode();
     }
 
     /** The help footer's lines, {@code code:meaning} as picocli's exit code list takes them. */

@@ -1,5 +1,8 @@
 package dev.converge.cli;
 
+import dev.converge.api.Dialects;
+import dev.converge.api.Messages;
+import dev.converge.api.RunSettings;
 import dev.converge.cli.command.ApplyCommand;
 import dev.converge.cli.command.DemoCommand;
 import dev.converge.cli.command.DiffCommand;
@@ -13,10 +16,6 @@ import dev.converge.cli.command.StatusCommand;
 import dev.converge.cli.command.ValidateCommand;
 import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.Phases;
-import dev.converge.engine.diag.Redaction;
-import dev.converge.engine.spi.DialectRegistry;
-import dev.converge.engine.workflow.NormalizationCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -49,11 +48,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             System.out.println(String.join(System.lineSeparator(), Main.class.getAnnotation(Command.class).version()));
             System.exit(ExitCodes.OK);
         }
-        System.exit(commandLine(DialectRegistry.fromServiceLoader(), commandsFor(args)).execute(args));
+        System.exit(commandLine(Dialects.installed(), commandsFor(args)).execute(args));
     }
 
     /** The configured command line; tests call it with their own writers. */
-    public static CommandLine commandLine(DialectRegistry dialects) {
+    public static CommandLine commandLine(Dialects dialects) {
         return commandLine(dialects, COMMANDS);
     }
 
@@ -76,7 +75,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return COMMANDS;
     }
 
-    static CommandLine commandLine(DialectRegistry dialects, List<Class<?>> commands) {
+    static CommandLine commandLine(Dialects dialects, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new Main(), new DialectFactory(dialects));
         commands.forEach(cli::addSubcommand);
         cli.setParameterExceptionHandler(Main::usageError);
@@ -125,15 +124,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
         }
         CommandLine cli = parsed.commandSpec().commandLine();
-        try (PhasePrinter printer = new PhasePrinter(cli.getErr(), verbose, System.console() != null)) {
-            Phases.listen(printer);
-            NormalizationCache.choose(noCache ? NormalizationCache.disabled()
-                    : cacheDir != null ? NormalizationCache.in(cacheDir.resolve("normalized")) : null);
+        try (PhasePrinter printer = new PhasePrinter(cli.getErr(), verbose, System.console() != null);
+             RunSettings.Installed installed = settings(printer, noCache, cacheDir).install()) {
             return new CommandLine.RunLast().execute(parsed);
-        } finally {
-            Phases.listen(null);
-            NormalizationCache.choose(null);
         }
+    }
+
+    private static RunSettings settings(PhasePrinter printer, boolean noCache, Path cacheDir) {
+        RunSettings settings = RunSettings.DEFAULT.listeningToStages(printer);
+        return noCache ? settings.withoutCache() : cacheDir != null ? settings.cachingIn(cacheDir) : settings;
     }
 
     /** Bare {@code converge}: no command was given, which is a usage error; the usage says which there are. */
@@ -145,10 +144,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + Redaction.text(e.getMessage()));
+        err.println("error: " + Messages.redacted(e.getMessage()));
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             // picocli ranks the commands and options nearest to what was typed: "plna" -> plan.
-            List<String> nearest = unmatched.getSuggestions().stream().limit(3).map(Redaction::text).toList();
+            List<String> nearest = unmatched.getSuggestions().stream().limit(3).map(Messages::redacted).toList();
             err.println("did you mean " + nearest.get(0) + "?"
                     + (nearest.size() > 1 ? " (or " + String.join(", ", nearest.subList(1, nearest.size())) + ")" : ""));
         }
@@ -161,13 +160,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (e instanceof BadInputException) {
             err.print(((BadInputException) e).render());
         } else if (e instanceof ConvergeException) {
-            err.println("error: " + Redaction.text(e.getMessage()));
+            err.println("error: " + Messages.redacted(e.getMessage()));
         } else {
             // A driver or library exception may quote a connection string; the trace is redacted too.
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.println("internal error: " + Redaction.text(String.valueOf(e)));
-            err.print(Redaction.text(trace.toString()));
+            err.println("internal error: " + Messages.redacted(String.valueOf(e)));
+            err.print(Messages.redacted(trace.toString()));
         }
         err.flush();
         return e instanceof ConvergeException ? ((ConvergeException) e).kind().exitCode() : ExitCodes.ERROR;

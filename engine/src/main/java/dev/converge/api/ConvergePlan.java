@@ -68,10 +68,14 @@ public final class ConvergePlan {
 
     /** The plan as the CLI prints it (TEXT), as a pull request shows it (MARKDOWN), or as JSON. */
     public String render(Format format) {
-        Plan plan = saved.plan();
+        return render(saved.plan(), format, policy.withAllowedOn(annotated));
+    }
+
+    /** {@code plan} in {@code format}; Markdown marks what {@code policy} would refuse. */
+    static String render(Plan plan, Format format, SafetyPolicy policy) {
         return switch (format) {
             case TEXT -> new PlanTextRenderer().render(plan);
-            case MARKDOWN -> new PlanMarkdownRenderer().render(plan, policy.withAllowedOn(annotated));
+            case MARKDOWN -> new PlanMarkdownRenderer().render(plan, policy);
             case JSON -> PlanJson.write(plan);
         };
     }
@@ -128,7 +132,7 @@ public final class ConvergePlan {
         return annotated;
     }
 
-    private static Step step(PlanStep s) {
+    static Step step(PlanStep s) {
         return new Step(s.number(), s.description(), s.action().name(),
                 s.classes().stream().map(SafetyClass::name).collect(Collectors.toSet()),
                 s.hazards().stream().map(h -> new Hazard(h.code().name(), h.message())).toList(),

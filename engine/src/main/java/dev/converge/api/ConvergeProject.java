@@ -3,9 +3,12 @@ package dev.converge.api;
 import dev.converge.engine.fleet.Fleet;
 import dev.converge.engine.fleet.FleetApplyResult;
 import dev.converge.engine.fleet.FleetPlan;
+import dev.converge.engine.fleet.FleetPlanMarkdownRenderer;
 import dev.converge.engine.fleet.FleetPlanRenderer;
 import dev.converge.engine.fleet.FleetProgress;
 import dev.converge.engine.fleet.FleetReports;
+import dev.converge.engine.fleet.SavedFleetPlan;
+import dev.converge.engine.fleet.Shard;
 import dev.converge.engine.fleet.TargetPlan;
 import dev.converge.engine.project.ProjectConfig;
 import dev.converge.engine.project.ProjectConfigReader;
@@ -13,10 +16,14 @@ import dev.converge.engine.spi.DialectRegistry;
 import dev.converge.engine.workflow.GitCommit;
 import dev.converge.engine.workflow.PlanPipeline;
 import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.project.EnvironmentConfig;
 import dev.converge.engine.report.RecentHistory;
 import dev.converge.engine.spi.HistoryEntry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,27 +43,77 @@ public final class ConvergeProject {
     private final ProjectConfig config;
     private final boolean allowDestructive;
     private final DialectRegistry dialects;
+    private final PlanSettings planning;
+    private final List<String> ignore;
+    private final Shard shard;
 
-    private ConvergeProject(ProjectConfig config, boolean allowDestructive, DialectRegistry dialects) {
+    private ConvergeProject(ProjectConfig config, boolean allowDestructive, DialectRegistry dialects,
+                            PlanSettings planning, List<String> ignore, Shard shard) {
         this.config = config;
         this.allowDestructive = allowDestructive;
         this.dialects = dialects;
+        this.planning = planning;
+        this.ignore = List.copyOf(ignore);
+        this.shard = shard;
     }
 
     static ConvergeProject open(Path configFile) {
         Objects.requireNonNull(configFile, "configFile is null");
-        return new ConvergeProject(ProjectConfigReader.read(configFile), false, DialectRegistry.fromServiceLoader());
+        return new ConvergeProject(ProjectConfigReader.read(configFile), false, DialectRegistry.fromServiceLoader(),
+                PlanSettings.DEFAULT, List.of(), Shard.ALL);
     }
 
     /** Allows destructive steps on top of each environment's policy ({@code --allow-destructive}). */
     public ConvergeProject allowingDestructive() {
-        return new ConvergeProject(config, true, dialects);
+        return new ConvergeProject(config, true, dialects, planning, ignore, shard);
+    }
+
+    /** Plans each target with these settings (default: {@link PlanSettings#DEFAULT}), as one database's plan would be. */
+    public ConvergeProject planning(PlanSettings settings) {
+        return new ConvergeProject(config, allowDestructive, dialects, Objects.requireNonNull(settings, "settings is null"),
+                ignore, shard);
+    }
+
+    /** Leaves objects matching these patterns alone on every target ({@code audit_*}, {@code sales.tmp_*}). */
+    public ConvergeProject ignoring(List<String> patterns) {
+        return new ConvergeProject(config, allowDestructive, dialects, planning, patterns, shard);
+    }
+
+    /**
+     * Works on shard {@code K/N} of each environment's targets only ({@code --shard K/N}: split by a stable
+     * hash of each target's name, so N jobs each take their share; {@link FleetOutcome#mergeShards} joins
+     * their reports). A malformed shard is a {@link ConvergeException} of kind USAGE.
+     */
+    public ConvergeProject shard(String part) {
+        return new ConvergeProject(config, allowDestructive, dialects, planning, ignore, Shard.parse(part));
+    }
+
+    /**
+     * Opens {@code environment} for one rollout (plan, admit, apply, with the desired state normalized
+     * once and the targets' connections kept), holding each target to the reviewed fleet plan in
+     * {@code savedPlan} ({@code plan --env E --out FILE}) unless it is null. Close it afterwards.
+     */
+    public Rollout rollout(String environment, Path savedPlan) {
+        SavedFleetPlan saved = savedPlan == null ? null : SavedFleetPlan.read(readPlan(savedPlan), savedPlan.toString());
+        return new Rollout(fleet(environment), allowDestructive, saved, config.desired().toString());
+    }
+
+    private Fleet fleet(String environment) {
+        return Fleet.open(config, environment, dialects).planning(planning.pipeline()).ignoring(ignore).shard(shard);
+    }
+
+    private static String readPlan(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConvergeException(ErrorKind.USAGE, "cannot read the plan " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Plans every target of {@code environment}; the targets are only read. */
     public EnvironmentPlan plan(String environment) {
-        try (Fleet fleet = Fleet.open(config, environment, dialects)) {
-            return view(environment, fleet.plan());
+        try (Fleet fleet = fleet(environment)) {
+            return view(fleet, fleet.plan(), allowDestructive);
         }
     }
 
@@ -66,7 +123,7 @@ public final class ConvergeProject {
      */
     public EnvironmentPlan drift(String environment) {
         try (Fleet fleet = Fleet.open(config, environment, dialects).planning(PlanPipeline.Settings.NO_DATA_CHECKS)) {
-            return view(environment, fleet.plan());
+            return view(fleet, fleet.plan(), allowDestructive);
         }
     }
 
@@ -75,13 +132,11 @@ public final class ConvergeProject {
      * others in parallel, each under the environment's policy; the promotion gate of converge.yaml holds.
      */
     public FleetOutcome apply(String environment) {
-        try (Fleet fleet = Fleet.open(config, environment, dialects)) {
+        try (Fleet fleet = fleet(environment)) {
             String note = fleet.admit(false, System.getProperty("user.name", "unknown") + " (library)", null);
             FleetApplyResult result = fleet.apply(allowDestructive, note,
                     GitCommit.of(config.desired().toString()), null, FleetProgress.SILENT);
-            return new FleetOutcome(environment, result.outcomes().stream().map(o -> new TargetResult(o.name(),
-                    o.status().label(), o.status().isFailure(), o.steps(), o.message())).toList(),
-                    result.allConverged(), FleetReports.summary(result));
+            return FleetOutcome.of(result, FleetReports.applyReport(result, fleet.shard()));
         }
     }
 
@@ -142,9 +197,12 @@ public final class ConvergeProject {
         return List.copyOf(surveys);
     }
 
-    private static EnvironmentPlan view(String environment, FleetPlan plan) {
-        return new EnvironmentPlan(environment, plan.targets().stream().map(ConvergeProject::status).toList(),
-                new FleetPlanRenderer().render(plan), FleetReports.planJson(plan));
+    /** The plan of {@code fleet}'s targets; the Markdown marks what the environment's policy refuses. */
+    static EnvironmentPlan view(Fleet fleet, FleetPlan plan, boolean allowDestructive) {
+        String markdown = new FleetPlanMarkdownRenderer().render(plan, fleet.environment().policy()
+                .safety(allowDestructive).withAllowedOn(fleet.desired().source().allowancesByName()));
+        return new EnvironmentPlan(fleet.environment().name(), plan.targets().stream().map(ConvergeProject::status).toList(),
+                new FleetPlanRenderer().render(plan), markdown, FleetReports.planJson(plan, fleet.shard()));
     }
 
     private static TargetStatus status(TargetPlan t) {

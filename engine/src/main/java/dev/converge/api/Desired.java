@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 public final class Desired {
     private final String description;
     private final Source source;
+    /** A database's schema, not files: what only a plan takes ({@link Validation} reads files). */
+    private final boolean database;
 
     /** Gives a location the engine reads: a directory, a file, or a database URL. */
     @FunctionalInterface
@@ -39,8 +41,13 @@ public final class Desired {
     }
 
     private Desired(String description, Source source) {
+        this(description, source, false);
+    }
+
+    private Desired(String description, Source source, boolean database) {
         this.description = description;
         this.source = source;
+        this.database = database;
     }
 
     /** Every {@code .sql} file under {@code dir}, recursively, in path order. */
@@ -95,15 +102,28 @@ public final class Desired {
         return new Desired(url.toString(), () -> fromUrl(url));
     }
 
+    /**
+     * A location as {@code --desired} takes it: a directory of {@code .sql} files, one {@code .sql} file,
+     * or a database URL, told apart when it is read.
+     */
+    public static Desired location(String location) {
+        Objects.requireNonNull(location, "location is null");
+        return new Desired(location, () -> Materialized.at(location));
+    }
+
     /** A database whose schema is the desired state, by URL ({@code postgresql://...}, {@code jdbc:...}). */
     public static Desired database(String url) {
         Objects.requireNonNull(url, "url is null");
-        return new Desired("a database", () -> Materialized.at(url));
+        return new Desired("a database", () -> Materialized.at(url), true);
     }
 
     @Override
     public String toString() {
         return description;
+    }
+
+    boolean isDatabase() {
+        return database;
     }
 
     /** The location for the engine, with its temporary copy (if any) deleted on close. */

@@ -15,11 +15,18 @@ public final class LintReport {
     private final List<Finding> findings;
     private final LintConfig config;
     private final String desiredRoot;
+    private final String desiredState;
 
-    LintReport(List<Finding> findings, LintConfig config, String desiredRoot) {
+    LintReport(List<Finding> findings, LintConfig config, String desiredRoot, String desiredState) {
         this.findings = List.copyOf(findings);
         this.config = config;
         this.desiredRoot = desiredRoot;
+        this.desiredState = desiredState;
+    }
+
+    /** The desired state linted, as messages name it (its location and hash). */
+    public String desiredState() {
+        return desiredState;
     }
 
     public List<LintFinding> findings() {

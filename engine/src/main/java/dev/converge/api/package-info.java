@@ -1,6 +1,10 @@
 /**
  * The public API of Converge: what a Java program, a build plugin or a test calls to plan and apply a
- * desired schema. Start at {@link dev.converge.api.Converge}.
+ * desired schema. Start at {@link dev.converge.api.Converge} (one target: plan, apply, lint, inspect,
+ * history); {@link dev.converge.api.ConvergeProject} and {@link dev.converge.api.Rollout} are the
+ * environments of a converge.yaml; {@link dev.converge.api.Validation} checks files without a target,
+ * {@link dev.converge.api.SchemaDiff} compares any two schemas, and {@link dev.converge.api.RunSettings}
+ * are the settings of the whole process (stage listener, normalization cache).
  *
  * <p>Everything a caller needs is in this package, and its signatures name only its own types and the
  * JDK's. Errors are unchecked {@link dev.converge.engine.diag.ConvergeException}s (with

@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.KnownSchemas;
 import dev.converge.engine.workflow.PlanChecks;
 import dev.converge.engine.workflow.Planning;
 import dev.converge.engine.workflow.Target;
@@ -155,7 +156,7 @@ public final class ApplyCommand implements Callable<Integer> {
             ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
         }
         if (fleet.selected()) {
-            return FleetCommands.apply(dialects, fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
+            return FleetCommands.apply(fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
                     resume, report, planFile(), this::confirmed);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,21 +1,14 @@
 package dev.converge.cli.command;
 
-import dev.converge.engine.workflow.GitCommit;
-import dev.converge.engine.diag.Plural;
+import dev.converge.api.ConvergeProject;
+import dev.converge.api.EnvironmentPlan;
+import dev.converge.api.FleetOutcome;
+import dev.converge.api.Rollout;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.SafetyOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.fleet.Fleet;
-import dev.converge.engine.fleet.FleetApplyResult;
-import dev.converge.engine.fleet.FleetPlan;
-import dev.converge.engine.fleet.FleetPlanMarkdownRenderer;
-import dev.converge.engine.fleet.FleetPlanRenderer;
-import dev.converge.engine.fleet.FleetReports;
-import dev.converge.engine.fleet.Shard;
-import dev.converge.engine.fleet.SavedFleetPlan;
-import dev.converge.engine.spi.DialectRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -57,44 +50,42 @@ final class FleetCommands {
     /**
      * Opens the environment with the plan settings of the command line (online strategies, data
      * pre-checks and their budget per target, --ignore), so every target is planned as a single
-     * plan of it would be.
+     * plan of it would be; held to the saved fleet plan {@code planFile} unless it is null.
      */
-    static Fleet open(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore) {
-        Shard shard = options.shard();
-        return Fleet.open(options.project(), options.env, dialects).planning(safety.pipeline()).ignoring(ignore)
-                .shard(shard);
+    static Rollout open(FleetOptions options, SafetyOptions safety, List<String> ignore, Path planFile) {
+        ConvergeProject project = options.project().planning(safety.planSettings()).ignoring(ignore);
+        return (safety.allowDestructive ? project.allowingDestructive() : project).rollout(options.env, planFile);
     }
 
-    static int plan(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
+    static int plan(FleetOptions options, SafetyOptions safety, List<String> ignore,
                     CommandSpec spec, PlanCommand.PlanFormat format, boolean detailedExitCode, Path outFile) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Fleet fleet = open(dialects, options, safety, ignore)) {
-            FleetPlan plan = plan(fleet, spec);
+        try (Rollout rollout = open(options, safety, ignore, null)) {
+            EnvironmentPlan plan = plan(rollout, spec);
             switch (format) {
-                case json -> out.print(FleetReports.planJson(plan, fleet.shard()));
+                case json -> out.print(plan.json());
                 // The refusals shown are those of the environment's policy, as apply --env would meet them.
-                case markdown -> out.print(new FleetPlanMarkdownRenderer().render(plan, fleet.environment().policy()
-                        .safety(safety.allowDestructive).withAllowedOn(fleet.desired().source().allowancesByName())));
-                default -> out.print(new FleetPlanRenderer().render(plan));
+                case markdown -> out.print(plan.markdown());
+                default -> out.print(plan.text());
             }
             out.flush();
             if (outFile != null) {
-                write(outFile, FleetReports.planJson(plan, fleet.shard()));
+                write(outFile, plan.json());
                 spec.commandLine().getErr().println("Saved the fleet plan to " + outFile + "; apply it with:"
                         + " converge apply " + outFile + " --env " + options.env);
             }
-            if (!plan.failures().isEmpty()) {
+            if (plan.hasFailures()) {
                 return ExitCodes.ERROR;
             }
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         }
     }
 
-    static FleetPlan plan(Fleet fleet, CommandSpec spec) {
+    private static EnvironmentPlan plan(Rollout rollout, CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
-        FleetReports.planningAnnouncement(fleet).forEach(err::println);
+        rollout.planningAnnouncement().forEach(err::println);
         err.flush();
-        return fleet.plan();
+        return rollout.plan();
     }
 
     /** Where the API's progress lines go: standard error, each line as soon as it is told. */
@@ -111,7 +102,7 @@ final class FleetCommands {
      * terminal --auto-approve is required, and the rollout goes straight on: each target is re-planned
      * just before its apply anyway.
      */
-    static int apply(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
+    static int apply(FleetOptions options, SafetyOptions safety, List<String> ignore,
                      CommandSpec spec, boolean autoApprove, boolean skipPromotionCheck, boolean resume, Path report,
                      Path planFile, java.util.function.Predicate<PrintWriter> confirm) {
         if (resume && planFile != null) {
@@ -123,12 +114,11 @@ final class FleetCommands {
             throw new ConvergeException(ErrorKind.USAGE,
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
-        SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
-        try (Fleet fleet = open(dialects, options, safety, ignore)) {
-            String note = fleet.admit(skipPromotionCheck, who(), saved);
+        try (Rollout rollout = open(options, safety, ignore, planFile)) {
+            String note = rollout.admit(skipPromotionCheck, who());
             if (!autoApprove) {
-                FleetPlan plan = plan(fleet, spec);
-                out.print(new FleetPlanRenderer().render(plan));
+                EnvironmentPlan plan = plan(rollout, spec);
+                out.print(plan.text());
                 if (!plan.hasChanges()) {
                     return ExitCodes.OK;
                 }
@@ -137,20 +127,17 @@ final class FleetCommands {
                     return ExitCodes.ERROR;
                 }
             } else {
-                spec.commandLine().getErr().println("Desired state: " + fleet.desired().description());
+                spec.commandLine().getErr().println("Desired state: " + rollout.desiredState());
             }
-            out.println("Applying to " + Plural.count(fleet.targets().size(), "target") + " of " + fleet.environment().name()
-                    + FleetReports.shardNote(fleet) + ", " + fleet.parallelism() + " at a time" + canaries(fleet) + " ...");
+            out.println(rollout.announcement());
             out.flush();
-            FleetApplyResult result = fleet.apply(safety.allowDestructive, note,
-                    GitCommit.of(options.project().desired().toString()), saved, resume,
-                    new FleetProgressPrinter(out, System.console() != null));
-            out.print(FleetReports.summary(result));
+            FleetOutcome result = rollout.apply(note, resume, new FleetProgressPrinter(out, System.console() != null));
+            out.print(result.summary());
             if (result.promotionNote() != null) {
                 out.println("Recorded in history: " + result.promotionNote());
             }
             if (report != null) {
-                write(report, FleetReports.applyReport(result, fleet.shard()));
+                write(report, result.report());
                 out.println("Report written to " + report);
             }
             out.flush();
@@ -158,25 +145,9 @@ final class FleetCommands {
         }
     }
 
-    private static String canaries(Fleet fleet) {
-        var env = fleet.environment();
-        if (!env.hasTenants() || env.tenants().canary().isEmpty()) {
-            return "";
-        }
-        return ", canary first: " + String.join(", ", env.tenants().canary());
-    }
-
     static String who() {
         String user = System.getProperty("user.name", "unknown");
         return System.getenv().getOrDefault("CI", "").isEmpty() ? user : user + " (CI)";
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConvergeException(ErrorKind.USAGE, "cannot read the plan " + file + ": " + e.getMessage(), e);
-        }
     }
 
     static void write(Path file, String text) {

@@ -1,8 +1,8 @@
 package dev.converge.cli.command;
 
-import dev.converge.engine.diag.Plural;
-import dev.converge.engine.fleet.FleetProgress;
-import dev.converge.engine.fleet.TargetOutcome;
+import dev.converge.api.Messages;
+import dev.converge.api.TargetProgress;
+import dev.converge.api.TargetResult;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -10,7 +10,7 @@ import java.util.Locale;
  * FleetProgressPrinter shows a rollout as it goes: on a terminal a progress bar redrawn in place,
  * with a line for each target that did not end well; elsewhere (CI logs) one plain line per target.
  */
-final class FleetProgressPrinter implements FleetProgress {
+final class FleetProgressPrinter implements TargetProgress {
     private static final int BAR = 30;
 
     private final PrintWriter out;
@@ -22,13 +22,13 @@ final class FleetProgressPrinter implements FleetProgress {
     }
 
     @Override
-    public synchronized void finished(TargetOutcome outcome, int done, int total) {
+    public synchronized void finished(TargetResult outcome, int done, int total) {
         String line = String.format(Locale.ROOT, "[%" + digits(total) + "d/%d] %s%s: %s%s", done, total,
-                outcome.name(), outcome.canary() ? " (canary)" : "", outcome.status().label(), detail(outcome));
+                outcome.name(), outcome.canary() ? " (canary)" : "", outcome.status(), detail(outcome));
         if (!terminal) {
             out.println(line);
         } else {
-            if (outcome.status().isFailure()) {
+            if (outcome.failed()) {
                 out.print("\r\033[K" + line + "\n");
             }
             int filled = total == 0 ? BAR : done * BAR / total;
@@ -40,9 +40,9 @@ final class FleetProgressPrinter implements FleetProgress {
         out.flush();
     }
 
-    private static String detail(TargetOutcome o) {
-        if (o.status() == TargetOutcome.Status.APPLIED) {
-            return " (" + Plural.count(o.steps(), "step") + ", " + o.durationMillis() + " ms)";
+    private static String detail(TargetResult o) {
+        if (o.applied()) {
+            return " (" + Messages.count(o.steps(), "step") + ", " + o.durationMillis() + " ms)";
         }
         return o.message() == null ? "" : " - " + o.message().lines().findFirst().orElse("");
     }

@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.engine.workflow.KnownSchemas;
 import dev.converge.engine.workflow.Planning;
 import dev.converge.engine.workflow.Target;
 import dev.converge.cli.ExitCodes;
@@ -121,7 +122,7 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"
                         + " plan of an environment, with its graph, run: converge report --env " + fleet.env);
             }
-            return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format,
+            return FleetCommands.plan(fleet, safety, desired.ignore, spec, format,
                     detailedExitCode, outFile);
         }
         try (Target db = Target.open(dialects, target.url)) {

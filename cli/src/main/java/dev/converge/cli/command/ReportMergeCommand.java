@@ -1,16 +1,11 @@
 package dev.converge.cli.command;
 
-import dev.converge.engine.diag.Plural;
+import dev.converge.api.FleetOutcome;
+import dev.converge.api.Messages;
 import dev.converge.cli.ExitCodes;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.fleet.FleetApplyResult;
-import dev.converge.engine.fleet.FleetReports;
-import dev.converge.engine.fleet.ReportMerge;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * ReportMergeCommand joins the JSON reports of the shards of one fleet apply ({@code apply --env
  * NAME --shard K/N --report FILE}) into one fleet summary, as if one job had applied them all; see
- * {@link ReportMerge}. It reads files only, and its exit code is the whole fleet's.
+ * {@link FleetOutcome#mergeShards}. It reads files only, and its exit code is the whole fleet's.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Join the JSON reports of the shards of a fleet apply (apply --env NAME --shard K/N --report"
@@ -48,19 +43,15 @@ public final class ReportMergeCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new ConvergeException(ErrorKind.USAGE, "--format is text or json, not " + format);
         }
-        List<ReportMerge.ShardReport> shards = new ArrayList<>();
-        for (Path report : reports) {
-            shards.add(FleetReports.readApplyReport(read(report), report.toString()));
-        }
-        FleetApplyResult merged = ReportMerge.merge(shards);
-        String json = FleetReports.applyReport(merged);
+        FleetOutcome merged = FleetOutcome.mergeShards(reports);
+        String json = merged.report();
         PrintWriter stdout = spec.commandLine().getOut();
         if (format.equals("json")) {
             stdout.print(json);
         } else {
-            stdout.println("Merged " + Plural.count(reports.size(), "report") + ": " + Plural.count(merged.outcomes().size(), "target") + " of "
+            stdout.println("Merged " + Messages.count(reports.size(), "report") + ": " + Messages.count(merged.targets().size(), "target") + " of "
                     + merged.environment() + ".");
-            stdout.print(FleetReports.summary(merged));
+            stdout.print(merged.summary());
         }
         if (out != null) {
             FleetCommands.write(out, json);
@@ -70,13 +61,5 @@ public final class ReportMergeCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCodes.of(merged);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConvergeException(ErrorKind.USAGE, "cannot read the report " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package dev.converge.cli.command;
 
+import dev.converge.api.Desired;
+import dev.converge.api.Validation;
 import dev.converge.cli.ExitCodes;
-import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.spi.Dialect;
-import dev.converge.engine.spi.DialectRegistry;
-import dev.converge.engine.spi.ShadowSpec;
-import dev.converge.engine.workflow.DesiredStateResolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,8 +20,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check the desired-state files: syntax, annotations, references, and loading into a shadow.")
 public final class ValidateCommand implements Callable<Integer> {
-    private final DialectRegistry dialects;
-
     @Spec
     private CommandSpec spec;
 
@@ -44,28 +38,14 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Load into this empty dev database instead of an embedded server (emptied afterwards).")
     private String devUrl;
 
-    public ValidateCommand(DialectRegistry dialects) {
-        this.dialects = dialects;
-    }
-
     @Override
     public Integer call() {
-        Dialect dialect = dialects.byId(dialectId);
-        ShadowSpec shadow = noShadow ? null : shadowSpec(dialect);
-        String summary = new DesiredStateResolver(dialect).validate(desired, shadow, null, null);
+        Validation validation = Validation.of(dialectId);
+        validation = noShadow ? validation.withoutShadow() : devUrl != null ? validation.devShadow(devUrl) : validation;
+        String summary = validation.validate(Desired.directory(desired));
         PrintWriter out = spec.commandLine().getOut();
         out.println("The desired state is valid: " + summary + ".");
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private ShadowSpec shadowSpec(Dialect dialect) {
-        if (devUrl == null) {
-            return ShadowSpec.EMBEDDED;
-        }
-        if (!dialect.acceptsUrl(devUrl)) {
-            throw new ConvergeException(ErrorKind.USAGE, "--dev-url must be a " + dialect.id() + " URL");
-        }
-        return new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devUrl));
     }
 }

@@ -1,5 +1,7 @@
 package dev.converge.cli.option;
 
+import dev.converge.api.Converge;
+import dev.converge.api.Desired;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.plan.Plan;
@@ -60,6 +62,24 @@ public final class DesiredOptions {
     public Planning.Request request(Dialect dialect, InspectScope scope, PlanPipeline.Settings settings) {
         require();
         return new Planning.Request(desired, shadowSpec(dialect), ignore, scope, settings);
+    }
+
+    /** The desired state as the API takes it; --desired is required. */
+    public Desired desiredState() {
+        require();
+        return Desired.location(desired);
+    }
+
+    /** {@code target} with the shadow and the --ignore patterns of these options. */
+    public Converge shadowed(Converge target) {
+        Converge ignoring = target.ignore(ignore.toArray(String[]::new));
+        if (devUrl != null) {
+            return ignoring.devShadow(devUrl);
+        }
+        if (shadow == null) {
+            return ignoring;
+        }
+        return shadow == ShadowChoice.server ? ignoring.serverShadow() : ignoring.embeddedShadow();
     }
 
     public ShadowSpec shadowSpec(Dialect dialect) {

@@ -1,8 +1,7 @@
 package dev.converge.cli.option;
 
-import dev.converge.engine.fleet.Shard;
-import dev.converge.engine.project.ProjectConfig;
-import dev.converge.engine.project.ProjectConfigReader;
+import dev.converge.api.Converge;
+import dev.converge.api.ConvergeProject;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,7 +11,7 @@ public final class FleetOptions {
             description = "Work on this environment of converge.yaml (every tenant of it) instead of --url.")
     public String env;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = ProjectConfig.DEFAULT_FILE,
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = ConvergeProject.DEFAULT_FILE,
             description = "The project file (default: ${DEFAULT-VALUE}).")
     public Path config;
 
@@ -22,16 +21,13 @@ public final class FleetOptions {
                     + " take their share. Join their --report files with 'converge report merge'.")
     public String shard;
 
-    /** The shard asked for, or the whole environment. */
-    public Shard shard() {
-        return shard == null ? Shard.ALL : Shard.parse(shard);
-    }
-
     public boolean selected() {
         return env != null;
     }
 
-    public ProjectConfig project() {
-        return ProjectConfigReader.read(config);
+    /** The project of --config, on the shard asked for (if any). */
+    public ConvergeProject project() {
+        ConvergeProject project = Converge.project(config);
+        return shard == null ? project : project.shard(shard);
     }
 }

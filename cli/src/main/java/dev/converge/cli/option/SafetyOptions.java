@@ -1,5 +1,6 @@
 package dev.converge.cli.option;
 
+import dev.converge.api.PlanSettings;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.LockLevel;
 import dev.converge.engine.safety.OnlineStrategies;
@@ -82,6 +83,12 @@ public final class SafetyOptions {
     /** How plans are made: the online strategies and the live facts' limits of these options. */
     public PlanPipeline.Settings pipeline() {
         return new PlanPipeline.Settings(strategies(), annotation());
+    }
+
+    /** The same, as the API takes them (fleet plans and applies). */
+    public PlanSettings planSettings() {
+        return new PlanSettings(!noConcurrentIndexes, !noIndexReplacement, !noNotValid, !noNotNullCheck, !noDataChecks,
+                Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove, rowValues);
     }
 
     /** Hazard codes, case-insensitive, with the list of valid ones on a typo. */

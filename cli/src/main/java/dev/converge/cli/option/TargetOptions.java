@@ -1,5 +1,8 @@
 package dev.converge.cli.option;
 
+import dev.converge.api.Converge;
+import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.InspectScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,16 @@ public final class TargetOptions {
             description = "Manage the privileges granted to this role (repeatable): GRANT/REVOKE in the desired"
                     + " files are compared for it. Privileges of other roles are ignored. Default: none.")
     public List<String> managedRoles = new ArrayList<>();
+
+    /** The target with its schemas and managed roles; --url is required. */
+    public Converge converge() {
+        if (url == null) {
+            // --url is optional on the command line since --env can stand for it (plan, apply).
+            throw new ConvergeException(ErrorKind.USAGE, "Missing required option: '--url=URL'");
+        }
+        return Converge.target(url).schemas(schemas.toArray(String[]::new))
+                .managedRoles(managedRoles.toArray(String[]::new));
+    }
 
     public InspectScope scope() {
         return new InspectScope(Set.copyOf(schemas), Set.copyOf(managedRoles));

@@ -125,4 +125,22 @@ public interface Dialect {
     default java.util.Optional<ExpandContractSql> expandContract() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * What a freshly created database of this dialect already holds, as far as {@code live} has it:
+     * {@code converge inspect} writes the plan from it to {@code live}, so that the files it writes
+     * do not create it again. By default nothing.
+     */
+    default SchemaModel freshDatabase(SchemaModel live) {
+        return new SchemaModel(java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+    }
+
+    /**
+     * The statement that heads a file {@code converge inspect} writes with routines in it, so that the
+     * files load back in whatever order they end up in; by default none.
+     */
+    default java.util.Optional<String> routineFilePreamble() {
+        return java.util.Optional.empty();
+    }
 }

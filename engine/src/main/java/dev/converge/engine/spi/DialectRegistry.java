@@ -1,5 +1,6 @@
 package dev.converge.engine.spi;
 
+import dev.converge.api.Dialects;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.Redaction;
@@ -9,9 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * DialectRegistry is the set of dialects on the class path. It is an instance built once by the
- * caller (no static registry), so tests can build one with exactly the dialects they want.
+ * caller (no static registry), so tests can build one with exactly the dialects they want. The API
+ * sees it as {@link Dialects}.
  */
-public final class DialectRegistry {
+public final class DialectRegistry implements Dialects {
     private final List<Dialect> dialects;
 
     public DialectRegistry(List<Dialect> dialects) {
@@ -20,6 +22,11 @@ public final class DialectRegistry {
 
     public static DialectRegistry fromServiceLoader() {
         return new DialectRegistry(ServiceLoader.load(Dialect.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    @Override
+    public List<String> ids() {
+        return dialects.stream().map(Dialect::id).toList();
     }
 
     /** The dialect that accepts this URL; a USAGE error naming the known schemes otherwise. */

@@ -147,4 +147,24 @@ public final class PostgresDialect implements Dialect {
     public java.util.Optional<dev.converge.engine.spi.ExpandContractSql> expandContract() {
         return java.util.Optional.of(new dev.converge.dialect.postgres.sql.PostgresExpandContractSql());
     }
+
+    /** Every new database has the public schema, with this comment (PostgreSQL 13 and later). */
+    @Override
+    public SchemaModel freshDatabase(SchemaModel live) {
+        java.util.List<dev.converge.engine.model.NamedSchema> schemas = live.schemas().stream()
+                .filter(s -> s.name().equals("public"))
+                .map(s -> new dev.converge.engine.model.NamedSchema("public", "standard public schema")).toList();
+        return new SchemaModel(schemas, java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+    }
+
+    /*
+     * The catalog does not keep the search path a routine body was written for, so the files cannot
+     * say it; like pg_dump, they let the server skip the body check (it checked when the routine was
+     * made), and the routines load back whatever order and search path the files end up in.
+     */
+    @Override
+    public java.util.Optional<String> routineFilePreamble() {
+        return java.util.Optional.of("SET check_function_bodies = false");
+    }
 }

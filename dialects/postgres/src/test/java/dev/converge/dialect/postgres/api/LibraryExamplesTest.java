@@ -23,7 +23,6 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -245,24 +244,7 @@ class LibraryExamplesTest {
 
     @Test
     void theDocsShowTheseExamples() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/converge/dialect/postgres/api/LibraryExamplesTest.java"));
-        String page = Files.readString(Path.of("../../docs/library.md"), StandardCharsets.UTF_8);
-        for (String tag : List.of("plan", "policy", "desired", "fleet", "lint", "resume")) {
-            String snippet = snippet(source, tag);
-            assertTrue(page.contains(snippet), "docs/library.md lacks the example '" + tag + "':\n" + snippet);
-        }
-    }
-
-    /** The lines between the tags, without the indentation of this file. */
-    private static String snippet(String source, String tag) {
-        String start = "// tag::" + tag + "[]\n";
-        int from = source.indexOf(start) + start.length();
-        int to = source.indexOf("// end::" + tag + "[]");
-        StringBuilder out = new StringBuilder();
-        for (String line : source.substring(from, to).split("\n")) {
-            out.append(line.length() >= 12 ? line.substring(12) : line.strip()).append('\n');
-        }
-        return out.toString().stripTrailing();
+        LibraryPage.assertShows(LibraryExamplesTest.class, List.of("plan", "policy", "desired", "fleet", "lint", "resume"));
     }
 
     private static int count(LocalPostgres db, String query) {
@@ -276,9 +258,6 @@ class LibraryExamplesTest {
     }
 
     private Path write(String relative, String text) throws IOException {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
+        return LibraryPage.write(dir, relative, text);
     }
 }

@@ -1,11 +1,10 @@
-package dev.converge.cli.command;
+package dev.converge.engine.workflow;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.spi.InspectScope;
-import dev.converge.engine.workflow.Target;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
  * KnownSchemas refuses a {@code --schema} that names a schema found neither in the target nor in the
  * desired files: a typo must not read as "No changes", as if the schema were in sync.
  */
-final class KnownSchemas {
+public final class KnownSchemas {
     private KnownSchemas() {
     }
 
@@ -22,7 +21,7 @@ final class KnownSchemas {
      * A USAGE error naming the schemas the target has, when a scoped schema is in none of {@code models}
      * (the target's and the desired state's, both inspected within the scope).
      */
-    static void require(InspectScope scope, Target target, SchemaModel... models) {
+    public static void require(InspectScope scope, Target target, SchemaModel... models) {
         Set<String> found = new TreeSet<>();
         for (SchemaModel model : models) {
             model.schemas().stream().map(NamedSchema::name).forEach(found::add);
