@@ -19,7 +19,7 @@ import java.sql.SQLException;
 final class RenameRollout {
     /** The example of docs/expand-contract.md: the tests run its files as they are. */
     static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
-    private static final int ROWS = 3000;
+    static final int ROWS = 3000;
 
     /** One database of the server under test. */
     interface Database {
@@ -105,7 +105,7 @@ final class RenameRollout {
     }
 
     /** The rows the application starts with: {@code name N}, as {@link AppLoop} expects them. */
-    private static void insertPeople(Database db) throws SQLException {
+    static void insertPeople(Database db) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= ROWS; id++) {
                 st.setLong(1, id);

@@ -260,7 +260,9 @@ public final class ApplyCommand implements Callable<Integer> {
      * commits with its checkpoint, so a signal stops at the next batch and a new run continues there.
      */
     private int backfill(Target db, ApplyInterrupt interrupt, PrintWriter out) {
-        List<ColumnSync> syncs = ColumnSync.of(db.inspect(target.scope()));
+        dev.converge.engine.model.SchemaModel live = db.inspect(target.scope());
+        List<ColumnSync> syncs = ColumnSync.of(live);
+        List<dev.converge.engine.plan.phase.ParallelChange> changes = dev.converge.engine.plan.phase.ParallelChange.open(live);
         List<dev.converge.engine.plan.phase.BackfillTask> open = new java.util.ArrayList<>(syncs);
         open.addAll(nullFills);
         Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
@@ -281,9 +283,9 @@ public final class ApplyCommand implements Callable<Integer> {
             throw new ConvergeException(ErrorKind.ERROR, "the backfill stopped: " + e.getMessage() + ". Every batch"
                     + " before it is committed; run 'converge apply --phase expand' again to resume.", e);
         }
-        if (!syncs.isEmpty()) {
-            out.println(PhasedPlanning.state(syncs).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                    + PhasedPlanning.state(syncs).substring(1) + ".");
+        if (!changes.isEmpty()) {
+            out.println(PhasedPlanning.state(changes).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + PhasedPlanning.state(changes).substring(1) + ".");
         }
         return ExitCodes.OK;
     }

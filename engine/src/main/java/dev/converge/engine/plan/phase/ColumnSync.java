@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param keyType its type, as the model holds it
  */
 public record ColumnSync(QualifiedName table, String oldColumn, String newColumn, String key, String keyType)
-        implements BackfillTask {
+        implements BackfillTask, ParallelChange {
     /** What every Converge-owned object of expand and contract carries, first in its comment or body. */
     public static final String MARKER = "converge:expand";
 

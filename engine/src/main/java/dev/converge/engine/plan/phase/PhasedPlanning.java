@@ -106,9 +106,9 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
     }
 
     /** The words status and history use for where a target is: "between expand and contract (2 syncs open)". */
-    public static String state(List<ColumnSync> open) {
+    public static String state(List<? extends ParallelChange> open) {
         return open.isEmpty() ? "no expand open" : "between expand and contract: "
                 + dev.converge.engine.diag.Plural.count(open.size(), "parallel change") + " open ("
-                + String.join(", ", open.stream().map(ColumnSync::display).toList()) + ")";
+                + String.join(", ", open.stream().map(ParallelChange::display).toList()) + ")";
     }
 }

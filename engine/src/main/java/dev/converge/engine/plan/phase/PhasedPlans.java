@@ -70,7 +70,7 @@ public final class PhasedPlans {
         Map<PlanStep, StepPhase> phases = new LinkedHashMap<>();
         for (PlanStep step : whole.steps()) {
             StepPhase phase = StepPhase.of(step);
-            if (phase == StepPhase.SPLIT && rename(step, current).isEmpty()) {
+            if (phase == StepPhase.SPLIT && rename(step, current).isEmpty() && tableRename(step, current).isEmpty()) {
                 phase = StepPhase.CONTRACT;
             }
             phases.put(step, phase);
@@ -82,7 +82,9 @@ public final class PhasedPlans {
         for (PlanGraph.Edge edge : graph.edges()) {
             PlanStep from = byNumber.get(edge.from());
             PlanStep to = byNumber.get(edge.to());
-            if (phases.get(from) != StepPhase.EXPAND && phases.get(to) == StepPhase.EXPAND) {
+            // Expand renames a split table, so what follows its new name (its constraints' names) stays in expand.
+            boolean tableSplit = phases.get(from) == StepPhase.SPLIT && tableRename(from, current).isPresent();
+            if (phases.get(from) != StepPhase.EXPAND && !tableSplit && phases.get(to) == StepPhase.EXPAND) {
                 phases.put(to, StepPhase.CONTRACT);
             }
         }
@@ -101,6 +103,13 @@ public final class PhasedPlans {
             switch (phases.get(step)) {
                 case EXPAND -> steps.add(step);
                 case SPLIT -> {
+                    Optional<TableRename> table = tableRename(step, current);
+                    if (table.isPresent()) {
+                        steps.add(TableRename.expandHalf(table.get(), step, sql, classifier, current));
+                        contract.add("drop view " + table.get().from().schema() + "." + table.get().from().name()
+                                + " (the old name of table " + table.get().to() + ")");
+                        continue;
+                    }
                     ColumnRename rename = rename(step, current).orElseThrow();
                     steps.addAll(expandHalf(rename, current));
                     contract.add("drop the sync of " + rename.display() + " and column " + rename.table().schema() + "."
@@ -203,7 +212,9 @@ public final class PhasedPlans {
     public Plan withPhaseNote(Plan whole, SchemaModel current) {
         Map<PlanStep, StepPhase> phases = classify(whole, current);
         Set<Integer> incompatible = new TreeSet<>();
-        long split = phases.values().stream().filter(p -> p == StepPhase.SPLIT).count();
+        long split = phases.entrySet().stream().filter(e -> e.getValue() == StepPhase.SPLIT
+                && tableRename(e.getKey(), current).isEmpty()).count();
+        long tables = phases.values().stream().filter(p -> p == StepPhase.SPLIT).count() - split;
         phases.forEach((step, phase) -> {
             if (phase != StepPhase.EXPAND) {
                 incompatible.add(step.number());
@@ -217,7 +228,8 @@ public final class PhasedPlans {
         notes.add((one ? "step " : "steps ") + incompatible.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + (one ? " breaks" : " break") + " an application still running against the current schema: '--phase expand'"
                 + " applies the other steps" + (split == 0 ? "" : " and a parallel change for " + Plural.count(split, "rename")
-                + " (new column, sync, backfill)") + " now, '--phase contract' the rest once the old release is gone");
+                + " (new column, sync, backfill)") + (tables == 0 ? "" : " and a view under the old name of "
+                + Plural.count(tables, "renamed table")) + " now, '--phase contract' the rest once the old release is gone");
         return new Plan(whole.formatVersion(), whole.dialect(), whole.target(), whole.currentFingerprint(),
                 whole.desiredFingerprint(), whole.steps(), notes, whole.unmanaged());
     }
@@ -287,6 +299,10 @@ public final class PhasedPlans {
         return Optional.of(new ColumnRename(tableName, column.get(), rename.to(), key.get()));
     }
 
+    private Optional<TableRename> tableRename(PlanStep step, SchemaModel current) {
+        return sql == null ? Optional.empty() : TableRename.of(step, current);
+    }
+
     /** The one column of a table's primary key, the range a backfill walks; empty for none or several. */
     static Optional<String> singleKey(Table table) {
         return table.constraints().stream().filter(c -> c.kind() == ConstraintKind.PRIMARY_KEY)
@@ -331,10 +347,12 @@ public final class PhasedPlans {
      */
     public static Plan withoutParallelChanges(Plan plan, SchemaModel live) {
         List<ColumnSync> open = ColumnSync.of(live);
-        if (open.isEmpty()) {
+        List<OldNameView> views = OldNameView.of(live);
+        if (open.isEmpty() && views.isEmpty()) {
             return plan;
         }
         Set<ObjectRef> explained = new java.util.HashSet<>();
+        views.forEach(v -> explained.addAll(v.explains(live)));
         for (ColumnSync sync : open) {
             explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.oldColumn()));
             explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.newColumn()));
@@ -353,6 +371,9 @@ public final class PhasedPlans {
         }
         if (step.change() instanceof DropRoutine drop) {
             return ColumnSync.isOwned(drop.routine().comment());
+        }
+        if (step.change() instanceof dev.converge.engine.change.DropView drop) {
+            return OldNameView.isOwned(drop.view());
         }
         return false;
     }
