@@ -28,7 +28,7 @@ class ExpandContractMysqlTest {
         try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_tbl_my");
              LocalMariadb.Database fresh = LocalMariadb.Database.create("expand_tbl_my_fresh")) {
             TableRenameRollout.run(database(db, "persons"), database(fresh, "persons"), "RENAME TABLE `persons` TO `converge_gone_persons`",
-                    db.name());
+                    "db");
         }
     }
 

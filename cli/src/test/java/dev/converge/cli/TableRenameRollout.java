@@ -34,7 +34,7 @@ final class TableRenameRollout {
 
     /**
      * @param expandShows a statement of the expand plan as the server's dialect writes it
-     * @param schema      the schema (or database) the example's tables are in, as drift and status name them
+     * @param schema      the schema the example's tables are in, as plans name it ({@code db} for MySQL's own database)
      */
     static void run(RenameRollout.Database db, RenameRollout.Database fresh, String expandShows, String schema)
             throws Exception {
