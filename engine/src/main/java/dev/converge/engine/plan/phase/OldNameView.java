@@ -2,11 +2,15 @@ package dev.converge.engine.plan.phase;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.converge.engine.change.CreateTable;
+import dev.converge.engine.change.DropTable;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.Table;
 import dev.converge.engine.model.View;
+import dev.converge.engine.plan.PlanStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +69,22 @@ public record OldNameView(QualifiedName view, QualifiedName table) implements Pa
         live.tables().stream().filter(t -> t.name().equals(table))
                 .forEach(t -> t.columns().forEach(c -> refs.add(ObjectRef.member(ObjectKind.COLUMN, view, c.name()))));
         return refs;
+    }
+
+    /**
+     * True for a drift step this rename explains: the table dropped under its old name, or created under
+     * its new one, when the other step of the pair is in the plan with the same columns (a column added
+     * or changed beside the rename is still drift, since the pair then differs).
+     */
+    boolean explainsRename(PlanStep step, List<PlanStep> all) {
+        Optional<Table> dropped = all.stream().map(PlanStep::change).filter(c -> c instanceof DropTable d
+                && d.table().name().equals(view)).map(c -> ((DropTable) c).table()).findFirst();
+        Optional<Table> created = all.stream().map(PlanStep::change).filter(c -> c instanceof CreateTable t
+                && t.table().name().equals(table)).map(c -> ((CreateTable) c).table()).findFirst();
+        boolean pair = dropped.isPresent() && created.isPresent()
+                && dropped.get().columns().equals(created.get().columns());
+        return pair && (step.change() instanceof CreateTable t && t.table() == created.get()
+                || step.change() instanceof DropTable d && d.table() == dropped.get());
     }
 
     /** True when the view is one an expand left under a renamed table's old name. */

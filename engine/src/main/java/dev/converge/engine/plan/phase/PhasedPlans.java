@@ -360,7 +360,8 @@ public final class PhasedPlans {
         live.triggers().stream().filter(t -> ColumnSync.isOwned(t.comment()) || ColumnSync.isOwned(t.definition())
                 || ColumnSync.isOwned(t.writtenAs())).forEach(t -> explained.add(t.ref()));
         live.routines().stream().filter(r -> ColumnSync.isOwned(r.comment())).forEach(r -> explained.add(r.ref()));
-        List<PlanStep> left = plan.steps().stream().filter(s -> !explained.contains(s.target())).toList();
+        List<PlanStep> left = plan.steps().stream().filter(s -> !explained.contains(s.target()))
+                .filter(s -> views.stream().noneMatch(v -> v.explainsRename(s, plan.steps()))).toList();
         return left.size() == plan.steps().size() ? plan : renumbered(plan, left, plan.notes());
     }
 
