@@ -18,26 +18,20 @@ final class AppLoop implements AutoCloseable {
     }
 
     /**
-     * The application's two statements, through the old names ({@code old}) or the new ones: an insert
-     * with parameters id and value, an update with parameters value and id.
+     * The names the application's two statements use, old or new: an insert with parameters id and
+     * value, an update with parameters value and id.
      */
-    interface Statements {
-        String insert(boolean old);
-
-        String update(boolean old);
-
+    record Statements(String oldTable, String newTable, String oldColumn, String newColumn) {
         /** The column rename of examples/expand-contract: people.full_name became display_name. */
-        Statements COLUMN_RENAME = new Statements() {
-            @Override
-            public String insert(boolean old) {
-                return "INSERT INTO people (id, " + (old ? "full_name" : "display_name") + ") VALUES (?, ?)";
-            }
+        static final Statements COLUMN_RENAME = new Statements("people", "people", "full_name", "display_name");
 
-            @Override
-            public String update(boolean old) {
-                return "UPDATE people SET " + (old ? "full_name" : "display_name") + " = ? WHERE id = ?";
-            }
-        };
+        String insert(boolean old) {
+            return "INSERT INTO " + (old ? oldTable : newTable) + " (id, " + (old ? oldColumn : newColumn) + ") VALUES (?, ?)";
+        }
+
+        String update(boolean old) {
+            return "UPDATE " + (old ? oldTable : newTable) + " SET " + (old ? oldColumn : newColumn) + " = ? WHERE id = ?";
+        }
     }
 
     private final Connector db;

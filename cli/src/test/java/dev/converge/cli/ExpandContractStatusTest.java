@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A target of an environment between expand and contract: {@code drift} and {@code status} show it in
  * that state, not as drifted, and a change made outside Converge beside it is still drift, reported
  * without the parallel change's own objects; {@code --phase} with {@code --env} is refused with its
- * reason. The files are examples/expand-contract's.
+ * reason. The files are examples/expand-contract's and examples/expand-contract-table's.
  */
 class ExpandContractStatusTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
@@ -30,52 +30,33 @@ class ExpandContractStatusTest {
 
     @Test
     void postgres() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("expand_status")) {
+        try (LocalPostgres db = LocalPostgres.create("expand_status");
+             LocalPostgres tables = LocalPostgres.create("expand_status_tbl")) {
             betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect);
+            renamedTableBetweenPhasesIsNotDrift("postgres", Cli.url(tables), tables::connect);
         }
     }
 
     @Test
     void mysql() throws Exception {
-        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_status")) {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_status");
+             LocalMariadb.Database tables = LocalMariadb.Database.create("expand_status_tbl")) {
             betweenPhasesIsNotDrift("mysql", db.url(), db::connect);
-        }
-    }
-
-    @Test
-    void postgresTableRename() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("expand_status_tbl")) {
-            renamedTableBetweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect);
-        }
-    }
-
-    @Test
-    void mysqlTableRename() throws Exception {
-        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_status_tbl")) {
-            renamedTableBetweenPhasesIsNotDrift("mysql", db.url(), db::connect);
+            renamedTableBetweenPhasesIsNotDrift("mysql", tables.url(), tables::connect);
         }
     }
 
     /* The view under a renamed table's old name is Converge's, as a column sync is. */
     private void renamedTableBetweenPhasesIsNotDrift(String dialect, String url, AppLoop.Connector db) throws Exception {
         Path tables = TableRenameRollout.EXAMPLE;
-        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Path schema = Files.createDirectories(dir.resolve("tables/schema"));
         Files.copy(tables.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = project(dialect, schema, url);
         Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve");
         assertEquals(0, applied.exitCode(), applied.all());
         Files.delete(schema.resolve("people.sql"));
         Files.copy(tables.resolve("v2/persons.sql"), schema.resolve("persons.sql"));
-        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
-                "--phase", "expand", "--auto-approve");
-        assertEquals(0, expand.exitCode(), expand.all());
-
-        Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
-        assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
-        assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());
-        assertTrue(drift.out().contains(".people -> persons)"), drift.all());
-        Cli.Result status = Cli.inProject(config, "status", "--env", "dev");
-        assertTrue(status.out().contains("between expand and contract"), status.all());
+        expandedIsBetweenPhases(url, schema, config, ".people -> persons)");
 
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE hotfix (id integer PRIMARY KEY)");
@@ -87,8 +68,23 @@ class ExpandContractStatusTest {
                 "the renamed table and the view under its old name are not drift: " + hotfix.all());
     }
 
+    /* Expand by --url, then drift and status of the environment: pending between the phases, not drifted. */
+    private static void expandedIsBetweenPhases(String url, Path schema, Path config, String opens) {
+        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
+                "--phase", "expand", "--auto-approve");
+        assertEquals(0, expand.exitCode(), expand.all());
+        Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
+        assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
+        assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());
+        assertTrue(drift.out().contains(opens), drift.all());
+        assertFalse(drift.out().contains("drifted"), drift.all());
+        Cli.Result status = Cli.inProject(config, "status", "--env", "dev");
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.out().contains("between expand and contract"), status.all());
+    }
+
     private Path project(String dialect, Path schema, String url) throws java.io.IOException {
-        Path config = dir.resolve("converge.yaml");
+        Path config = schema.resolveSibling("converge.yaml");
         Files.writeString(config, """
                 dialect: %s
                 desired: %s
@@ -116,18 +112,7 @@ class ExpandContractStatusTest {
         }
 
         Files.copy(EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
-        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
-                "--phase", "expand", "--auto-approve");
-        assertEquals(0, expand.exitCode(), expand.all());
-
-        Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
-        assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
-        assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());
-        assertTrue(drift.out().contains("people.full_name -> display_name)"), drift.all());
-        assertFalse(drift.out().contains("drifted"), drift.all());
-        Cli.Result status = Cli.inProject(config, "status", "--env", "dev");
-        assertEquals(0, status.exitCode(), status.all());
-        assertTrue(status.out().contains("between expand and contract"), status.all());
+        expandedIsBetweenPhases(url, schema, config, "people.full_name -> display_name)");
         Cli.Result json = Cli.inProject(config, "drift", "--env", "dev", "--format", "json");
         assertTrue(json.out().contains("\"state\" : \"between_phases\""), json.all());
 

@@ -79,25 +79,41 @@ final class RenameRollout {
             assertTrue(between.out().contains("for 'converge apply --phase contract'"), between.all());
             assertTrue(between.out().contains("people.full_name"), between.all());
 
-            Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve");
-            assertEquals(3, gated.exitCode(), gated.all());
-
-            app.useOldName(false);
-            app.awaitWrites(100);
-            Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve", "--confirm-contract");
-            assertEquals(0, contract.exitCode(), contract.all());
-            assertTrue(contract.out().contains("Converged"), contract.all());
-            app.awaitWrites(100);
-            app.stop();
-            assertEquals(0, app.failures(), app.firstFailure());
-            assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
-            try (Connection c = db.connect()) {
-                assertEquals(app.expected(), AppLoop.rows(c, "display_name"), "every row as the application last wrote it");
-            }
+            contractUnderLoad(app, db, v2, "people", "display_name");
         }
-        Cli.Result again = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--detailed-exitcode");
+        convergedAsFresh(db, fresh, v2);
+    }
+
+    /**
+     * Contract while the application writes through the new names only: refused without confirmation,
+     * then run; no statement of the loop failed, both names were written, and every row of
+     * {@code table} holds in {@code column} what the loop last wrote.
+     */
+    static void contractUnderLoad(AppLoop app, Database db, String v2, String table, String column) throws Exception {
+        String url = db.url();
+        Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                "--phase", "contract", "--auto-approve");
+        assertEquals(3, gated.exitCode(), gated.all());
+
+        app.useOldName(false);
+        app.awaitWrites(100);
+        Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                "--phase", "contract", "--auto-approve", "--confirm-contract");
+        assertEquals(0, contract.exitCode(), contract.all());
+        assertTrue(contract.out().contains("Converged"), contract.all());
+        assertEquals("phase contract", db.lastRemark());
+        app.awaitWrites(100);
+        app.stop();
+        assertEquals(0, app.failures(), app.firstFailure());
+        assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
+        try (Connection c = db.connect()) {
+            assertEquals(app.expected(), AppLoop.rows(c, table, column), "every row as the application last wrote it");
+        }
+    }
+
+    /** After contract a second plan is empty, and the target equals a database built from {@code v2} alone. */
+    static void convergedAsFresh(Database db, Database fresh, String v2) throws Exception {
+        Cli.Result again = Cli.run("plan", "--url", db.url(), "--desired", v2, "--shadow", "server", "--detailed-exitcode");
         assertEquals(0, again.exitCode(), again.all());
         Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", v2, "--shadow", "server", "--auto-approve");
         assertEquals(0, built.exitCode(), built.all());

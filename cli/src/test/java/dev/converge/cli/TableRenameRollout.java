@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 
 /**
  * Issue 19's acceptance for a table rename, the same on every server: examples/expand-contract-table
@@ -17,17 +16,8 @@ final class TableRenameRollout {
     static final Path EXAMPLE = Path.of("..", "examples", "expand-contract-table");
 
     /** The application of the example: the same statements through the table's old or new name. */
-    private static final AppLoop.Statements TABLE_RENAME = new AppLoop.Statements() {
-        @Override
-        public String insert(boolean old) {
-            return "INSERT INTO " + (old ? "people" : "persons") + " (id, full_name) VALUES (?, ?)";
-        }
-
-        @Override
-        public String update(boolean old) {
-            return "UPDATE " + (old ? "people" : "persons") + " SET full_name = ? WHERE id = ?";
-        }
-    };
+    private static final AppLoop.Statements TABLE_RENAME = new AppLoop.Statements("people", "persons", "full_name",
+            "full_name");
 
     private TableRenameRollout() {
     }
@@ -77,30 +67,8 @@ final class TableRenameRollout {
             assertTrue(between.out().contains("1 step remains for 'converge apply --phase contract': - drop view"),
                     between.all());
 
-            Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve");
-            assertEquals(3, gated.exitCode(), gated.all());
-
-            app.useOldName(false);
-            app.awaitWrites(100);
-            Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "contract", "--auto-approve", "--confirm-contract");
-            assertEquals(0, contract.exitCode(), contract.all());
-            assertTrue(contract.out().contains("Converged"), contract.all());
-            assertEquals("phase contract", db.lastRemark());
-            app.awaitWrites(100);
-            app.stop();
-            assertEquals(0, app.failures(), app.firstFailure());
-            assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
-            try (Connection c = db.connect()) {
-                assertEquals(app.expected(), AppLoop.rows(c, "persons", "full_name"),
-                        "every row as the application last wrote it");
-            }
+            RenameRollout.contractUnderLoad(app, db, v2, "persons", "full_name");
         }
-        Cli.Result again = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--detailed-exitcode");
-        assertEquals(0, again.exitCode(), again.all());
-        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", v2, "--shadow", "server", "--auto-approve");
-        assertEquals(0, built.exitCode(), built.all());
-        assertEquals(fresh.describe(), db.describe());
+        RenameRollout.convergedAsFresh(db, fresh, v2);
     }
 }

@@ -54,7 +54,11 @@ public record ColumnSync(QualifiedName table, String oldColumn, String newColumn
      * characters it is cut and ends with a hash of the whole, so that it stays unique and stable.
      */
     public static String objectName(QualifiedName table, String oldColumn, String newColumn, int max) {
-        String full = "converge_sync_" + table.name() + "_" + oldColumn + "_" + newColumn;
+        return fit("converge_sync_" + table.name() + "_" + oldColumn + "_" + newColumn, max);
+    }
+
+    /** A name of Converge's own, cut past {@code max} characters and ended with a hash of the whole. */
+    static String fit(String full, int max) {
         if (full.length() <= max) {
             return full;
         }

@@ -50,12 +50,7 @@ public record OldNameView(QualifiedName view, QualifiedName table) implements Pa
      * past {@code max} characters it is cut and ends with a hash of the whole, as a sync's name is.
      */
     public static String scratchName(String role, String newName, int max) {
-        String full = "converge_" + role + "_" + newName;
-        if (full.length() <= max) {
-            return full;
-        }
-        String hash = String.format("%08x", full.hashCode());
-        return full.substring(0, max - hash.length() - 1) + "_" + hash;
+        return ColumnSync.fit("converge_" + role + "_" + newName, max);
     }
 
     @Override
