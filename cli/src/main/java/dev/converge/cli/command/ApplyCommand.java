@@ -148,15 +148,13 @@ public final class ApplyCommand implements Callable<Integer> {
             throw new ConvergeException(ErrorKind.USAGE,
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
-        if (fleet.selected() && phases.phase != null) {
-            throw PhaseOptions.refusedForEnvironments("applies");
-        }
-        if (phases.phase == Phase.CONTRACT && phases.contractFlagSql == null) {
+        if (phases.phase == Phase.CONTRACT && phases.contractFlagSql == null && !fleet.selected()) {
+            // An environment's gate may be stated in converge.yaml: the fleet checks that one.
             ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
         }
         if (fleet.selected()) {
             return FleetCommands.apply(dialects, fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
-                    resume, report, planFile(), this::confirmed);
+                    resume, report, planFile(), this::confirmed, phases);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package dev.converge.cli.command;
 
+import dev.converge.cli.option.PhaseOptions;
 import dev.converge.engine.workflow.GitCommit;
 import dev.converge.engine.diag.Plural;
 import dev.converge.cli.ExitCodes;
@@ -113,10 +114,14 @@ final class FleetCommands {
      */
     static int apply(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
                      CommandSpec spec, boolean autoApprove, boolean skipPromotionCheck, boolean resume, Path report,
-                     Path planFile, java.util.function.Predicate<PrintWriter> confirm) {
+                     Path planFile, java.util.function.Predicate<PrintWriter> confirm, PhaseOptions phases) {
         if (resume && planFile != null) {
             throw new ConvergeException(ErrorKind.USAGE, "--resume with --env continues each target's own stopped"
                     + " apply with the plan it keeps; drop the plan file");
+        }
+        if (phases.phase != null && (resume || planFile != null)) {
+            throw new ConvergeException(ErrorKind.USAGE, "--phase with --env plans each target's phase afresh; drop "
+                    + (resume ? "--resume (a phase is resumed by running it again)" : "the saved plan file"));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!autoApprove && System.console() == null) {
@@ -124,7 +129,8 @@ final class FleetCommands {
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
         SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
-        try (Fleet fleet = open(dialects, options, safety, ignore)) {
+        try (Fleet fleet = open(dialects, options, safety, ignore)
+                .phase(phases.phase, phases.confirmContract, phases.contractFlagSql)) {
             String note = fleet.admit(skipPromotionCheck, who(), saved);
             if (!autoApprove) {
                 FleetPlan plan = plan(fleet, spec);

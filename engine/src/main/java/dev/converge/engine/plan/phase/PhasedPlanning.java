@@ -55,11 +55,7 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
             plan = phased.expand(whole.plan(), whole.current());
         } else {
             try {
-                List<BackfillTask> tasks = new java.util.ArrayList<>(open);
-                tasks.addAll(PhasedPlans.nullFills(whole.plan(), whole.current()));
-                List<BackfillTask> unfinished = new Backfill(sql, Backfill.Settings.DEFAULT, Backfill.Listener.NONE,
-                        () -> false).unfinished(target.connection(), tasks);
-                plan = phased.contract(whole.plan(), whole.current(), unfinished);
+                plan = phased.contract(whole.plan(), whole.current(), target.connection());
             } catch (SQLException e) {
                 throw new ConvergeException(ErrorKind.ERROR, "cannot read the backfill checkpoints: " + e.getMessage(), e);
             }
@@ -77,10 +73,7 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
      * fills of the columns contract makes NOT NULL.
      */
     public List<BackfillTask> backfills() {
-        List<BackfillTask> all = new java.util.ArrayList<>(ColumnSync.planned(plan, whole.current()));
-        open.stream().filter(s -> !all.contains(s)).forEach(all::add);
-        all.addAll(PhasedPlans.nullFills(whole.plan(), whole.current()));
-        return all;
+        return PhasedPlans.backfills(plan, whole.plan(), whole.current());
     }
 
     /** The plan of this phase with all an apply needs, as {@link Planning#saved()} gives the whole plan. */
@@ -94,15 +87,8 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
      * column of a finished parallel change (the new column holds every value).
      */
     public Map<String, Set<HazardCode>> allowances(Map<String, Set<HazardCode>> annotated) {
-        Map<String, Set<HazardCode>> all = new java.util.HashMap<>(annotated);
-        if (phase == Phase.CONTRACT) {
-            PhasedPlans.contractAllowances(open).forEach((name, codes) -> all.merge(name, codes, (a, b) -> {
-                Set<HazardCode> both = java.util.EnumSet.copyOf(a);
-                both.addAll(b);
-                return both;
-            }));
-        }
-        return all;
+        return phase == Phase.CONTRACT ? PhasedPlans.withContractAllowances(annotated, open)
+                : new java.util.HashMap<>(annotated);
     }
 
     /** The words status and history use for where a target is: "between expand and contract (2 syncs open)". */

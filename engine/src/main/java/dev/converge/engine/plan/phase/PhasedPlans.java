@@ -164,6 +164,29 @@ public final class PhasedPlans {
         return renumbered(whole, steps, whole.notes());
     }
 
+    /**
+     * The contract plan of a target whose backfills are read from its own checkpoints on
+     * {@code connection}: refused as {@link #contract(Plan, SchemaModel, List)} is.
+     */
+    public Plan contract(Plan whole, SchemaModel current, java.sql.Connection connection) throws java.sql.SQLException {
+        List<BackfillTask> tasks = new ArrayList<>(ColumnSync.of(current));
+        tasks.addAll(nullFills(whole, current));
+        List<BackfillTask> unfinished = new Backfill(sql, Backfill.Settings.DEFAULT, Backfill.Listener.NONE, () -> false)
+                .unfinished(connection, tasks);
+        return contract(whole, current, unfinished);
+    }
+
+    /**
+     * What a backfill serves after an expand plan: the syncs it creates, those already open, then the
+     * NULL fills of the columns contract makes NOT NULL.
+     */
+    public static List<BackfillTask> backfills(Plan expand, Plan whole, SchemaModel current) {
+        List<BackfillTask> all = new ArrayList<>(ColumnSync.planned(expand, current));
+        ColumnSync.of(current).stream().filter(s -> !all.contains(s)).forEach(all::add);
+        all.addAll(nullFills(whole, current));
+        return all;
+    }
+
     /*
      * Each old column that is NOT NULL lets NULL in first: once the sync is gone, a release writing only
      * the new name leaves the old column empty, and the drop of the old column may be in a later
@@ -203,6 +226,18 @@ public final class PhasedPlans {
                     .display(), EnumSet.of(HazardCode.DATA_LOSS, HazardCode.BACKWARD_INCOMPATIBLE));
         }
         return allowed;
+    }
+
+    /** The files' allowances per object, with what contract may take without a flag ({@link #contractAllowances}). */
+    public static Map<String, Set<HazardCode>> withContractAllowances(Map<String, Set<HazardCode>> annotated,
+                                                                      List<ColumnSync> open) {
+        Map<String, Set<HazardCode>> all = new HashMap<>(annotated);
+        contractAllowances(open).forEach((name, codes) -> all.merge(name, codes, (a, b) -> {
+            Set<HazardCode> both = EnumSet.copyOf(a);
+            both.addAll(b);
+            return both;
+        }));
+        return all;
     }
 
     /**
