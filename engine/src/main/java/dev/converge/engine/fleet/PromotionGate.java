@@ -29,8 +29,8 @@ public final class PromotionGate {
     }
 
     /**
-     * What the check found: the environment before, and its targets that lack the hash (in the phase
-     * asked for: {@code contracted} says a contract, or a whole apply, was looked for).
+     * What the check found: the environment before, and its targets that lack the hash ({@code contracted}:
+     * for a contract, which needs the environment before to have contracted or applied it whole).
      */
     public record Verdict(String after, int checked, List<String> missing, boolean contracted) {
         public Verdict(String after, int checked, List<String> missing) {
@@ -68,7 +68,7 @@ public final class PromotionGate {
                 }
             }
         }
-        return new Verdict(before.name(), beforeTargets.size(), missing, phase != Phase.EXPAND);
+        return new Verdict(before.name(), beforeTargets.size(), missing, phase == Phase.CONTRACT);
     }
 
     /* A history row of an expand alone (its remark starts with the phase, as a phased rollout writes it). */
@@ -80,7 +80,7 @@ public final class PromotionGate {
     public static ConvergeException refusal(String env, String desiredHash, Verdict verdict) {
         return new ConvergeException(ErrorKind.REFUSED, "refusing to apply desired state "
                 + FleetPlanRenderer.shortHash(desiredHash) + " to " + env + ": it has not been "
-                + (verdict.contracted() ? "contracted (or applied whole) " : "applied ") + "successfully in "
+                + (verdict.contracted() ? "contracted successfully in " : "applied successfully to ")
                 + verdict.after() + " (" + verdict.missing().size() + " of " + verdict.checked() + " targets lack it: "
                 + FleetPlanRenderer.names(verdict.missing()) + ").\nNothing was changed. Apply it to " + verdict.after()
                 + " first, or re-run with --skip-promotion-check (the override is recorded in history).");
