@@ -32,7 +32,7 @@ class ExpandContractMysqlTest {
         }
     }
 
-    private static RenameRollout.Database database(LocalMariadb.Database db) {
+    static RenameRollout.Database database(LocalMariadb.Database db) {
         return database(db, "people");
     }
 

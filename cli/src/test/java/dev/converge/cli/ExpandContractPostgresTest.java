@@ -25,7 +25,7 @@ class ExpandContractPostgresTest {
         }
     }
 
-    private static RenameRollout.Database database(LocalPostgres db) {
+    static RenameRollout.Database database(LocalPostgres db) {
         return new RenameRollout.Database() {
             @Override
             public String url() {

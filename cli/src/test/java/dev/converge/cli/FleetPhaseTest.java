@@ -30,21 +30,12 @@ class FleetPhaseTest {
     @TempDir
     Path dir;
 
-    /** One database of the server under test. */
-    private interface Database {
-        String url();
-
-        Connection connect() throws SQLException;
-
-        /** The remark of the database's latest history row. */
-        String lastRemark() throws SQLException;
-    }
-
     @Test
     void postgres() throws Exception {
         try (LocalPostgres staging = LocalPostgres.create("fleet_phase_staging");
              LocalPostgres prod = LocalPostgres.create("fleet_phase_prod")) {
-            stagingGoesFirstAndProdsGateHoldsContract("postgres", postgres(staging), postgres(prod));
+            stagingGoesFirstAndProdsGateHoldsContract("postgres", ExpandContractPostgresTest.database(staging),
+                    ExpandContractPostgresTest.database(prod));
         }
     }
 
@@ -52,11 +43,13 @@ class FleetPhaseTest {
     void mysql() throws Exception {
         try (LocalMariadb.Database staging = LocalMariadb.Database.create("fleet_phase_staging");
              LocalMariadb.Database prod = LocalMariadb.Database.create("fleet_phase_prod")) {
-            stagingGoesFirstAndProdsGateHoldsContract("mysql", mysql(staging), mysql(prod));
+            stagingGoesFirstAndProdsGateHoldsContract("mysql", ExpandContractMysqlTest.database(staging),
+                    ExpandContractMysqlTest.database(prod));
         }
     }
 
-    private void stagingGoesFirstAndProdsGateHoldsContract(String dialect, Database staging, Database prod)
+    private void stagingGoesFirstAndProdsGateHoldsContract(String dialect, RenameRollout.Database staging,
+                                                           RenameRollout.Database prod)
             throws Exception {
         try (Connection c = prod.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE rollout_flags (old_release_gone integer NOT NULL)");
@@ -142,55 +135,10 @@ class FleetPhaseTest {
         return Cli.inProject(config, all);
     }
 
-    private static long count(Database db, String query) throws SQLException {
+    private static long count(RenameRollout.Database db, String query) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static Database postgres(LocalPostgres db) {
-        return new Database() {
-            @Override
-            public String url() {
-                return Cli.url(db);
-            }
-
-            @Override
-            public Connection connect() throws SQLException {
-                return db.connect();
-            }
-
-            @Override
-            public String lastRemark() {
-                return Cli.value(db, "SELECT remark FROM converge.history ORDER BY id DESC LIMIT 1");
-            }
-        };
-    }
-
-    private static Database mysql(LocalMariadb.Database db) {
-        return new Database() {
-            @Override
-            public String url() {
-                return db.url();
-            }
-
-            @Override
-            public Connection connect() throws SQLException {
-                return db.connect();
-            }
-
-            @Override
-            public String lastRemark() throws SQLException {
-                try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement(
-                        "SELECT remark FROM converge.history WHERE target_database = ? ORDER BY id DESC LIMIT 1")) {
-                    st.setString(1, db.name());
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        return rs.getString(1);
-                    }
-                }
-            }
-        };
     }
 }
