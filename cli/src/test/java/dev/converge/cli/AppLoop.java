@@ -17,7 +17,25 @@ final class AppLoop implements AutoCloseable {
         Connection connect() throws SQLException;
     }
 
+    /**
+     * The names the application's two statements use, old or new: an insert with parameters id and
+     * value, an update with parameters value and id.
+     */
+    record Statements(String oldTable, String newTable, String oldColumn, String newColumn) {
+        /** The column rename of examples/expand-contract: people.full_name became display_name. */
+        static final Statements COLUMN_RENAME = new Statements("people", "people", "full_name", "display_name");
+
+        String insert(boolean old) {
+            return "INSERT INTO " + (old ? oldTable : newTable) + " (id, " + (old ? oldColumn : newColumn) + ") VALUES (?, ?)";
+        }
+
+        String update(boolean old) {
+            return "UPDATE " + (old ? oldTable : newTable) + " SET " + (old ? oldColumn : newColumn) + " = ? WHERE id = ?";
+        }
+    }
+
     private final Connector db;
+    private final Statements statements;
     private final Map<Long, String> expected = new TreeMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -31,7 +49,12 @@ final class AppLoop implements AutoCloseable {
     private String firstFailure = "";
 
     AppLoop(Connector db, int rows) {
+        this(db, rows, Statements.COLUMN_RENAME);
+    }
+
+    AppLoop(Connector db, int rows, Statements statements) {
         this.db = db;
+        this.statements = statements;
         this.nextId = rows + 1;
         for (long id = 1; id <= rows; id++) {
             expected.put(id, "name " + id);
@@ -61,12 +84,11 @@ final class AppLoop implements AutoCloseable {
             while (running && System.nanoTime() < deadline) {
                 n++;
                 boolean old = useOld && (!useNew || n % 2 == 0);
-                String column = old ? "full_name" : "display_name";
                 try {
                     if (n % 3 == 0) {
                         long id = nextId;
                         String value = "new " + id;
-                        try (PreparedStatement st = c.prepareStatement("INSERT INTO people (id, " + column + ") VALUES (?, ?)")) {
+                        try (PreparedStatement st = c.prepareStatement(statements.insert(old))) {
                             st.setLong(1, id);
                             st.setString(2, value);
                             st.executeUpdate();
@@ -76,7 +98,7 @@ final class AppLoop implements AutoCloseable {
                     } else {
                         long id = 1 + (n * 7919) % (nextId - 1);
                         String value = "renamed " + n;
-                        try (PreparedStatement st = c.prepareStatement("UPDATE people SET " + column + " = ? WHERE id = ?")) {
+                        try (PreparedStatement st = c.prepareStatement(statements.update(old))) {
                             st.setString(1, value);
                             st.setLong(2, id);
                             st.executeUpdate();
@@ -156,9 +178,14 @@ final class AppLoop implements AutoCloseable {
 
     /** The rows of the people table as they are: id to the value of {@code column}. */
     static Map<Long, String> rows(Connection c, String column) throws SQLException {
+        return rows(c, "people", column);
+    }
+
+    /** The rows of {@code table} as they are: id to the value of {@code column}. */
+    static Map<Long, String> rows(Connection c, String table, String column) throws SQLException {
         Map<Long, String> rows = new TreeMap<>();
         try (java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT id, " + column + " FROM people")) {
+             java.sql.ResultSet rs = st.executeQuery("SELECT id, " + column + " FROM " + table)) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), rs.getString(2));
             }

@@ -23,7 +23,21 @@ class ExpandContractMysqlTest {
         }
     }
 
+    @Test
+    void aRenamedTableIsExpandedAndContractedUnderLoad() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_tbl_my");
+             LocalMariadb.Database fresh = LocalMariadb.Database.create("expand_tbl_my_fresh")) {
+            TableRenameRollout.run(database(db, "persons"), database(fresh, "persons"), "RENAME TABLE `persons` TO `converge_gone_persons`",
+                    "db");
+        }
+    }
+
     static RenameRollout.Database database(LocalMariadb.Database db) {
+        return database(db, "people");
+    }
+
+    /* describe(): the database's tables and views, and how the server writes {@code table}. */
+    private static RenameRollout.Database database(LocalMariadb.Database db, String table) {
         return new RenameRollout.Database() {
             @Override
             public String url() {
@@ -49,10 +63,17 @@ class ExpandContractMysqlTest {
 
             @Override
             public String describe() throws SQLException {
-                try (Connection c = db.connect(); Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SHOW CREATE TABLE people")) {
-                    rs.next();
-                    return rs.getString(2);
+                StringBuilder all = new StringBuilder();
+                try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                    try (ResultSet rs = st.executeQuery("SHOW FULL TABLES")) {
+                        while (rs.next()) {
+                            all.append(rs.getString(1)).append(' ').append(rs.getString(2)).append('\n');
+                        }
+                    }
+                    try (ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + table)) {
+                        rs.next();
+                        return all.append(rs.getString(2)).toString();
+                    }
                 }
             }
         };

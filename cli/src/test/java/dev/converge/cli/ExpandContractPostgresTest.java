@@ -6,13 +6,22 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Issue 19's acceptance for a column rename ({@link RenameRollout}) on PostgreSQL. */
+/** Issue 19's acceptance for a column rename ({@link RenameRollout}) and a table rename ({@link TableRenameRollout}) on PostgreSQL. */
 @Tag("slow")
 class ExpandContractPostgresTest {
     @Test
     void aRenamedColumnIsExpandedBackfilledAndContractedUnderLoad() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("expand_pg"); LocalPostgres fresh = LocalPostgres.create("expand_pg_fresh")) {
             RenameRollout.run(database(db), database(fresh), "ADD COLUMN \"display_name\" text;");
+        }
+    }
+
+    @Test
+    void aRenamedTableIsExpandedAndContractedUnderLoad() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("expand_tbl_pg");
+             LocalPostgres fresh = LocalPostgres.create("expand_tbl_pg_fresh")) {
+            TableRenameRollout.run(database(db), database(fresh), "ALTER TABLE \"public\".\"people\" RENAME TO \"persons\";",
+                    "public");
         }
     }
 

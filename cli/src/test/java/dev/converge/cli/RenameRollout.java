@@ -19,7 +19,7 @@ import java.sql.SQLException;
 final class RenameRollout {
     /** The example of docs/expand-contract.md: the tests run its files as they are. */
     static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
-    private static final int ROWS = 3000;
+    static final int ROWS = 3000;
 
     /** One database of the server under test. */
     interface Database {
@@ -74,9 +74,7 @@ final class RenameRollout {
             assertTrue(between.out().contains("for 'converge apply --phase contract'"), between.all());
             assertTrue(between.out().contains("people.full_name"), between.all());
 
-            app.useOldName(false);
-            contract(db, v2, app, "display_name");
-            assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
+            contractUnderLoad(app, db, v2, "people", "display_name");
         }
         convergedAsFresh(db, fresh, v2);
     }
@@ -109,6 +107,33 @@ final class RenameRollout {
         assertEquals(0, app.failures(), app.firstFailure());
         try (Connection c = db.connect()) {
             assertEquals(app.expected(), AppLoop.rows(c, column), "every row as the application last wrote it");
+        }
+    }
+
+    /**
+     * Contract while the application writes through the new names only: refused without confirmation,
+     * then run; no statement of the loop failed, both names were written, and every row of
+     * {@code table} holds in {@code column} what the loop last wrote.
+     */
+    static void contractUnderLoad(AppLoop app, Database db, String v2, String table, String column) throws Exception {
+        String url = db.url();
+        Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                "--phase", "contract", "--auto-approve");
+        assertEquals(3, gated.exitCode(), gated.all());
+
+        app.useOldName(false);
+        app.awaitWrites(100);
+        Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                "--phase", "contract", "--auto-approve", "--confirm-contract");
+        assertEquals(0, contract.exitCode(), contract.all());
+        assertTrue(contract.out().contains("Converged"), contract.all());
+        assertEquals("phase contract", db.lastRemark());
+        app.awaitWrites(100);
+        app.stop();
+        assertEquals(0, app.failures(), app.firstFailure());
+        assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
+        try (Connection c = db.connect()) {
+            assertEquals(app.expected(), AppLoop.rows(c, table, column), "every row as the application last wrote it");
         }
     }
 

@@ -51,6 +51,18 @@ public final class Rollout implements AutoCloseable {
     }
 
     /**
+     * This rollout limited to one phase of expand and contract ({@code "expand"} or {@code "contract"};
+     * null for the whole plan): each target's phase is planned as it is reached. Contract passes an
+     * environment's gate (converge.yaml), {@code contractConfirmed} or {@code contractFlagSql}, and the
+     * promotion gate: an environment contracts only after the one it is promoted from has.
+     */
+    public Rollout inPhase(String phase, boolean contractConfirmed, String contractFlagSql) {
+        fleet.phase(phase == null ? null : dev.converge.engine.plan.phase.Phase.valueOf(
+                phase.toUpperCase(java.util.Locale.ROOT)), contractConfirmed, contractFlagSql);
+        return this;
+    }
+
+    /**
      * Checks that the desired state may go to this environment: the saved plan (if any) is for it and
      * for this desired state, and the environment before it has had this desired state (the promotion
      * gate). Nothing is changed; a refusal is a {@link dev.converge.engine.diag.ConvergeException} of

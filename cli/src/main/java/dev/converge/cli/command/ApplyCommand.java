@@ -149,15 +149,13 @@ public final class ApplyCommand implements Callable<Integer> {
             throw new ConvergeException(ErrorKind.USAGE,
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
-        if (fleet.selected() && phases.phase != null) {
-            throw PhaseOptions.refusedForEnvironments("applies");
-        }
-        if (phases.phase == Phase.CONTRACT && phases.contractFlagSql == null) {
+        if (phases.phase == Phase.CONTRACT && phases.contractFlagSql == null && !fleet.selected()) {
+            // An environment's gate may be stated in converge.yaml: the fleet checks that one.
             ContractGate.check(phases.confirmContract, System.getenv(ContractGate.VARIABLE));
         }
         if (fleet.selected()) {
             return FleetCommands.apply(fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
-                    resume, report, planFile(), this::confirmed);
+                    resume, report, planFile(), this::confirmed, phases);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -261,7 +259,9 @@ public final class ApplyCommand implements Callable<Integer> {
      * commits with its checkpoint, so a signal stops at the next batch and a new run continues there.
      */
     private int backfill(Target db, ApplyInterrupt interrupt, PrintWriter out) {
-        List<ColumnSync> syncs = ColumnSync.of(db.inspect(target.scope()));
+        dev.converge.engine.model.SchemaModel live = db.inspect(target.scope());
+        List<ColumnSync> syncs = ColumnSync.of(live);
+        List<dev.converge.engine.plan.phase.ParallelChange> changes = dev.converge.engine.plan.phase.ParallelChange.open(live);
         List<dev.converge.engine.plan.phase.BackfillTask> open = new java.util.ArrayList<>(syncs);
         open.addAll(nullFills);
         Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
@@ -282,9 +282,9 @@ public final class ApplyCommand implements Callable<Integer> {
             throw new ConvergeException(ErrorKind.ERROR, "the backfill stopped: " + e.getMessage() + ". Every batch"
                     + " before it is committed; run 'converge apply --phase expand' again to resume.", e);
         }
-        if (!syncs.isEmpty()) {
-            out.println(PhasedPlanning.state(syncs).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                    + PhasedPlanning.state(syncs).substring(1) + ".");
+        if (!changes.isEmpty()) {
+            out.println(PhasedPlanning.state(changes).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + PhasedPlanning.state(changes).substring(1) + ".");
         }
         return ExitCodes.OK;
     }

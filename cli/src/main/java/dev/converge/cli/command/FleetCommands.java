@@ -1,9 +1,8 @@
 package dev.converge.cli.command;
 
-import dev.converge.api.ConvergeProject;
-import dev.converge.api.EnvironmentPlan;
-import dev.converge.api.FleetOutcome;
-import dev.converge.api.Rollout;
+        try (Rollout rollout = open(options, safety, ignore, planFile)
+                .inPhase(phases.phase == null ? null : phases.phase.word(), phases.confirmContract, phases.contractFlagSql)) {
+            String note = rollout.admit(skipPromotionCheck, who());
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.SafetyOptions;
@@ -104,10 +103,14 @@ final class FleetCommands {
      */
     static int apply(FleetOptions options, SafetyOptions safety, List<String> ignore,
                      CommandSpec spec, boolean autoApprove, boolean skipPromotionCheck, boolean resume, Path report,
-                     Path planFile, java.util.function.Predicate<PrintWriter> confirm) {
+                     Path planFile, java.util.function.Predicate<PrintWriter> confirm, PhaseOptions phases) {
         if (resume && planFile != null) {
             throw new ConvergeException(ErrorKind.USAGE, "--resume with --env continues each target's own stopped"
                     + " apply with the plan it keeps; drop the plan file");
+        }
+        if (phases.phase != null && (resume || planFile != null)) {
+            throw new ConvergeException(ErrorKind.USAGE, "--phase with --env plans each target's phase afresh; drop "
+                    + (resume ? "--resume (a phase is resumed by running it again)" : "the saved plan file"));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!autoApprove && System.console() == null) {
@@ -116,6 +119,7 @@ final class FleetCommands {
         }
         try (Rollout rollout = open(options, safety, ignore, planFile)) {
             String note = rollout.admit(skipPromotionCheck, who());
+import dev.converge.cli.option.PhaseOptions;
             if (!autoApprove) {
                 EnvironmentPlan plan = plan(rollout, spec);
                 out.print(plan.text());

@@ -116,7 +116,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (fleet.selected()) {
             if (phases.phase != null) {
-                throw PhaseOptions.refusedForEnvironments("plans");
+                throw PhaseOptions.planRefusedForEnvironments();
             }
             if (format == PlanFormat.dot) {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"

@@ -39,14 +39,13 @@ public final class PhaseOptions {
     public Duration timeout = Duration.ofSeconds(30);
 
     /**
-     * Why --phase is refused with --env: {@code verb} is "plans" or "applies". The promotion gate does not
-     * know the phases yet, and without it prod could contract before staging has.
+     * Why {@code plan --phase} is refused with --env: a fleet plan groups the targets' whole plans; each
+     * target's phase is planned by {@code apply --env --phase} as it rolls out.
      */
-    public static ConvergeException refusedForEnvironments(String verb) {
-        return new ConvergeException(ErrorKind.USAGE, "--phase " + verb + " one target (--url), not an environment:"
-                + " the promotion gate does not know the phases yet, so with --env an environment could contract before"
-                + " the one it comes after has. Run each target's phase with --url; status and drift show each target"
-                + " between expand and contract.");
+    public static ConvergeException planRefusedForEnvironments() {
+        return new ConvergeException(ErrorKind.USAGE, "plan --phase plans one target (--url), not an environment:"
+                + " 'apply --env NAME --phase PHASE' plans each target's phase as it rolls it out, and 'plan --env NAME'"
+                + " shows the whole plan of every target.");
     }
 
     public Backfill.Settings backfill() {

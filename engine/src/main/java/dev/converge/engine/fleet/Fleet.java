@@ -3,6 +3,9 @@ package dev.converge.engine.fleet;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.apply.StatementRunner;
+import dev.converge.engine.plan.phase.ContractGate;
+import dev.converge.engine.plan.phase.Phase;
+import dev.converge.engine.project.ContractGateConfig;
 import dev.converge.engine.project.EnvironmentConfig;
 import dev.converge.engine.project.Interpolation;
 import dev.converge.engine.project.Policy;
@@ -44,6 +47,9 @@ public final class Fleet implements AutoCloseable {
     private PlanPipeline.Settings planning = PlanPipeline.Settings.DEFAULT;
     private Consumer<String> warnings = FleetPlanner.STANDARD_ERROR;
     private List<String> ignorePatterns = List.of();
+    private Phase phase;
+    private boolean contractConfirmed;
+    private String contractFlagSql;
 
     private Fleet(ProjectConfig project, EnvironmentConfig env, Dialect dialect, UnaryOperator<String> environment) {
         this.project = project;
@@ -104,6 +110,20 @@ public final class Fleet implements AutoCloseable {
      */
     public Fleet planning(PlanPipeline.Settings settings) {
         this.planning = settings;
+        return this;
+    }
+
+    /**
+     * Rolls out one phase of expand and contract to every target instead of the whole plan; promotion
+     * then asks that the environment before has had the same phase (a contract, that it contracted).
+     *
+     * @param confirmed the command line's {@code --confirm-contract}
+     * @param flagSql   the command line's {@code --contract-flag-sql}, used where converge.yaml states no gate
+     */
+    public Fleet phase(Phase newPhase, boolean confirmed, String flagSql) {
+        this.phase = newPhase;
+        this.contractConfirmed = confirmed;
+        this.contractFlagSql = flagSql;
         return this;
     }
 
@@ -173,8 +193,11 @@ public final class Fleet implements AutoCloseable {
                     + " was made (" + FleetPlanRenderer.shortHash(saved.desiredHash()) + " then, "
                     + FleetPlanRenderer.shortHash(state.hash()) + " now). Nothing was changed; make a new plan.");
         }
+        if (phase == Phase.CONTRACT) {
+            admitContract();
+        }
         PromotionGate.Verdict verdict = new PromotionGate(dialect, new FleetTargets(dialect, environment))
-                .check(project, env, state.hash());
+                .check(project, env, state.hash(), phase);
         if (verdict.passed()) {
             return null;
         }
@@ -183,6 +206,22 @@ public final class Fleet implements AutoCloseable {
         }
         return "promotion check skipped by " + who + ": " + verdict.missing().size() + " of " + verdict.checked()
                 + " targets of " + verdict.after() + " lacked this desired state";
+    }
+
+    /*
+     * The gate's conditions that hold for the whole environment are checked before anything runs; a flag
+     * query runs on each target, before its contract (converge.yaml's, else the command line's).
+     */
+    private void admitContract() {
+        ContractGateConfig gate = env.contractGate();
+        if (gate == null) {
+            if (contractFlagSql == null) {
+                ContractGate.check(contractConfirmed, environment.apply(ContractGate.VARIABLE));
+            }
+            return;
+        }
+        ContractGate.check(env.name(), gate, contractConfirmed, gate.variable() == null ? null
+                : environment.apply(gate.variable()));
     }
 
     /**
@@ -207,7 +246,9 @@ public final class Fleet implements AutoCloseable {
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
-                saved, runner(env.policy(), dialect.sessionTimeouts()), resume);
+                saved, runner(env.policy(), dialect.sessionTimeouts()), resume, phase == null ? null
+                : new TargetPhase(phase, planning.strategies(), env.contractGate() == null ? contractFlagSql
+                : env.contractGate().flagSql()));
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);
     }

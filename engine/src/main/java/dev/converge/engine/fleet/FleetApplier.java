@@ -2,12 +2,15 @@ package dev.converge.engine.fleet;
 
 import dev.converge.engine.diag.Plural;
 import dev.converge.engine.apply.ApplyContext;
+import dev.converge.engine.diag.ErrorKind;
+import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.apply.ApplyResult;
 import dev.converge.engine.apply.Applier;
 import dev.converge.engine.apply.StatementExecutor;
 import dev.converge.engine.diag.Redaction;
 import dev.converge.engine.json.PlanJson;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.phase.Phase;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.SavedPlan;
 import dev.converge.engine.project.TenantsConfig;
@@ -68,12 +71,24 @@ public final class FleetApplier {
      * @param resume   a target whose last apply stopped at a checkpoint continues that apply from it
      *                 (its own scope: a tenant schema resumes its own apply, not its neighbour's); the
      *                 others are applied as usual
+     * @param phase    the phase every target gets (expand or contract), or null for the whole plan
      */
     public record Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
                           SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor,
-                          boolean resume) {
+                          boolean resume, TargetPhase phase) {
         public Rollout {
             canary = List.copyOf(canary);
+        }
+
+        /** A rollout of the whole plan. */
+        public Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
+                       SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor, boolean resume) {
+            this(canary, parallelism, onError, failureBudget, policy, note, saved, executor, resume, null);
+        }
+
+        /** What each target's history row keeps: the phase, then the note. */
+        String remark() {
+            return phase == null ? note : phase.remark(note);
         }
     }
 
@@ -84,7 +99,9 @@ public final class FleetApplier {
         Set<String> canaries = new HashSet<>(rollout.canary());
         Run run = new Run(targets.size(), progress, rollout);
         // A resumed apply inspects on its own (it must find its interrupted apply and where it stopped).
-        List<List<Integer>> batches = rollout.resume() ? List.of() : batches(targets, canaries);
+        // A phase plans and backfills each target on its own connection, with its own convergence rule.
+        List<List<Integer>> batches = rollout.resume() || rollout.phase() != null ? List.of()
+                : batches(targets, canaries);
         Set<Integer> batched = new HashSet<>();
         batches.forEach(batched::addAll);
         List<Integer> alone = new ArrayList<>();
@@ -281,16 +298,21 @@ public final class FleetApplier {
             if (rollout.resume() && applier.canResume(connection, scope)) {
                 return resumed(target, canary, started, applier.resume(connection, null, scope));
             }
-            Plan plan = before.plan();
+            TargetPhase phase = rollout.phase();
+            Plan plan = phase == null ? before.plan() : phase.plan(dialect, before, connection);
+            var allowed = phase == null ? source.allowancesByName() : phase.allowances(source.allowancesByName(), before);
             String snapshot = ModelJson.write(planner.desiredFor(target, desired.model()));
-            ApplyContext context = new ApplyContext(target.environment(), target.name(), snapshot, rollout.note());
-            if (!before.pending()) {
+            ApplyContext context = new ApplyContext(target.environment(), target.name(), snapshot, rollout.remark());
+            if (plan.isEmpty()) {
+                if (phase != null) {
+                    phase.backfill(dialect, before, plan, connection);
+                }
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
             }
+            applier.policy(rollout.policy().withAllowedOn(allowed));
             // Judged here too, to report the refusal as this target's outcome; the applier would throw it.
-            List<SafetyPolicy.Refusal> refusals = rollout.policy().withAllowedOn(source.allowancesByName())
-                    .refusals(plan);
+            List<SafetyPolicy.Refusal> refusals = rollout.policy().withAllowedOn(allowed).refusals(plan);
             if (!refusals.isEmpty()) {
                 return outcome(target, canary, TargetOutcome.Status.REFUSED, 0, started, 0, refusal(refusals));
             }
@@ -301,13 +323,21 @@ public final class FleetApplier {
                 applier.inspected(before.current(), c -> anotherApplySince(before, c)).deferConvergence();
             }
             ApplyResult result = applier.context(context).apply(connection, saved);
-            if (!result.converged()) {
+            if (phase != null) {
+                phase.backfill(dialect, before, plan, connection);
+            }
+            // After expand, what a re-plan still has is contract's: expand is done when only that remains.
+            if (!result.converged() && (phase == null || phase.phase() != Phase.EXPAND)) {
                 return outcome(target, canary, TargetOutcome.Status.NOT_CONVERGED, plan.steps().size(), started,
                         result.historyId(), "a re-plan still has " + Plural.count(result.remaining().size(), "step") + ": "
                         + String.join("; ", result.remaining()));
             }
             return outcome(target, canary, TargetOutcome.Status.APPLIED, plan.steps().size(), started,
                     result.historyId(), null);
+        } catch (ConvergeException e) {
+            TargetOutcome.Status status = e.kind() == ErrorKind.REFUSED ? TargetOutcome.Status.REFUSED
+                    : TargetOutcome.Status.FAILED;
+            return outcome(target, canary, status, 0, started, 0, Redaction.text(String.valueOf(e.getMessage())));
         } catch (SQLException | RuntimeException e) {
             return outcome(target, canary, TargetOutcome.Status.FAILED, 0, started, 0,
                     Redaction.text(String.valueOf(e.getMessage())));

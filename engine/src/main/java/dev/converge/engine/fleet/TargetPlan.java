@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
-import dev.converge.engine.plan.phase.ColumnSync;
+import dev.converge.engine.plan.phase.ParallelChange;
 import dev.converge.engine.spi.HistoryEntry;
 import java.util.List;
 
@@ -61,8 +61,8 @@ public record TargetPlan(FleetTarget target, Plan plan, String groupKey, Drift d
     }
 
     /** The parallel changes expand opened on the target and contract has not closed (none when unplanned). */
-    public List<ColumnSync> openParallelChanges() {
-        return current == null ? List.of() : ColumnSync.of(current);
+    public List<ParallelChange> openParallelChanges() {
+        return current == null ? List.of() : ParallelChange.open(current);
     }
 
     /** True when the target has changes to apply. */

@@ -13,12 +13,19 @@ import dev.converge.engine.diag.SourceSpan;
  * @param after   the environment a desired state must reach first (promotion order), or null
  * @param tenants the environment's tenants, or null for a single target
  * @param span    where the environment is declared
+ * @param contractGate what must hold before contract runs here, or null for the command line's gate
  */
 public record EnvironmentConfig(String name, ConfigValue url, String after, Policy policy, TenantsConfig tenants,
-                                SourceSpan span) {
+                                SourceSpan span, ContractGateConfig contractGate) {
     public EnvironmentConfig {
         requireNonNull(name, "name is null");
         requireNonNull(policy, "policy is null");
+    }
+
+    /** An environment without a contract gate of its own. */
+    public EnvironmentConfig(String name, ConfigValue url, String after, Policy policy, TenantsConfig tenants,
+                             SourceSpan span) {
+        this(name, url, after, policy, tenants, span, null);
     }
 
     public boolean hasTenants() {

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
 public final class ProjectConfigReader {
     private static final Set<String> ROOT_KEYS = Set.of("dialect", "desired", "shadow", "dev_url", "schemas", "managed_roles",
             "ignore", "environments");
-    private static final Set<String> ENV_KEYS = Set.of("url", "after", "policy", "tenants");
+    private static final Set<String> ENV_KEYS = Set.of("url", "after", "policy", "tenants", "contract_gate");
+    private static final Set<String> GATE_KEYS = Set.of("env", "flag_sql", "confirm");
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> POLICY_KEYS = Set.of("allow_hazards", "allow_destructive", "max_lock", "lock_timeout",
             "statement_timeout");
     private static final Set<String> TENANT_KEYS = Set.of("mode", "url", "schema", "template_schema", "list",
@@ -127,7 +129,10 @@ public final class ProjectConfigReader {
                 failKey(at, "environment '" + entry.getKey() + "' has no url",
                         "url: ${env:" + entry.getKey().toUpperCase(java.util.Locale.ROOT) + "_URL}");
             }
-            out.put(entry.getKey(), new EnvironmentConfig(entry.getKey(), url, after, policy, tenants, doc.keySpan(at)));
+            ContractGateConfig gate = env.has("contract_gate") ? contractGate(env.get("contract_gate"), at + "/contract_gate")
+                    : null;
+            out.put(entry.getKey(), new EnvironmentConfig(entry.getKey(), url, after, policy, tenants, doc.keySpan(at),
+                    gate));
         }
         return out;
     }
@@ -154,6 +159,32 @@ public final class ProjectConfigReader {
         checkKeys(node, at, POLICY_KEYS);
         return new Policy(hazardCodes(node, at), bool(node, at, "allow_destructive", false), lockLevel(node, at),
                 duration(node, at, "lock_timeout"), duration(node, at, "statement_timeout"));
+    }
+
+    /** contract_gate: at least one condition; env names a variable (its value is read only when contract runs). */
+    private ContractGateConfig contractGate(JsonNode node, String at) {
+        String hint = "contract_gate:\n      env: OLD_RELEASE_GONE        # and/or\n"
+                + "      flag_sql: SELECT enabled FROM flags WHERE name = 'release_2'\n      confirm: true";
+        if (!node.isObject()) {
+            fail(at, "contract_gate must be a mapping of conditions (env, flag_sql, confirm)", hint);
+            return null;
+        }
+        checkKeys(node, at, GATE_KEYS);
+        String variable = optionalText(node, at, "env", null);
+        if (variable != null && !VARIABLE.matcher(variable).matches()) {
+            fail(at + "/env", "env must name an environment variable (letters, digits and _), not '" + variable + "'",
+                    "env: OLD_RELEASE_GONE");
+        }
+        String flagSql = optionalText(node, at, "flag_sql", null);
+        if (flagSql != null && flagSql.isBlank()) {
+            fail(at + "/flag_sql", "flag_sql must be a query whose first value says whether the old release is gone",
+                    null);
+        }
+        boolean confirm = bool(node, at, "confirm", false);
+        if (variable == null && flagSql == null && !confirm) {
+            fail(at, "contract_gate states no condition", hint);
+        }
+        return new ContractGateConfig(variable, flagSql, confirm);
     }
 
     /** allow_hazards: names of hazard codes, any case; an unknown one is reported with the known ones. */

@@ -29,6 +29,17 @@ public interface ExpandContractSql {
      */
     String syncName(QualifiedName table, String oldColumn, String newColumn);
 
+    /**
+     * The statements that rename {@code table} to {@code newName} and leave, in the same instant, a view
+     * under the old name that selects {@code columns} from it, carrying {@code marker}: a release that
+     * still uses the old name inserts, updates and deletes through the view with no statement failing
+     * in between (atomically: in one transaction, or by a rename the server does at once).
+     */
+    List<DdlStatement> renameTableBehindView(QualifiedName table, String newName, List<String> columns, String marker);
+
+    /** The statements that undo {@link #renameTableBehindView}: the view goes, the table takes its old name back. */
+    List<DdlStatement> undoRenameTableBehindView(QualifiedName table, String newName);
+
     /*
      * Keys travel as text, so one backfill serves every key type: {@code keyType} is the key column's
      * type as the model holds it, for a dialect that must cast the text back to compare in key order.

@@ -151,6 +151,44 @@ class ProjectConfigReaderTest {
     }
 
     @Test
+    void aContractGateStatesItsConditionsAndABadOneIsReportedWhereItIs() {
+        ProjectConfig config = ProjectConfigReader.parse(FILE, """
+                desired: schema
+                environments:
+                  staging:
+                    url: postgresql://localhost/staging
+                  prod:
+                    url: postgresql://localhost/prod
+                    contract_gate:
+                      env: OLD_RELEASE_GONE
+                      flag_sql: SELECT enabled FROM flags WHERE name = 'release_2'
+                      confirm: true
+                """);
+        assertEquals(new ContractGateConfig("OLD_RELEASE_GONE", "SELECT enabled FROM flags WHERE name = 'release_2'", true),
+                config.environment("prod").contractGate());
+        assertEquals(null, config.environment("staging").contractGate(), "the command line's gate");
+
+        BadInputException e = assertThrows(BadInputException.class, () -> ProjectConfigReader.parse(FILE, """
+                desired: schema
+                environments:
+                  prod:
+                    url: postgresql://localhost/prod
+                    contract_gate:
+                      env: old release gone
+                      when: later
+                  qa:
+                    url: postgresql://localhost/qa
+                    contract_gate: {}
+                """));
+        List<String> where = e.diagnostics().stream().map(d -> d.span().line() + ":" + d.span().column() + " "
+                + d.message()).toList();
+        assertTrue(where.contains("6:12 env must name an environment variable (letters, digits and _), not 'old release gone'"),
+                where.toString());
+        assertTrue(where.stream().anyMatch(w -> w.startsWith("7:7 unknown key 'when'")), where.toString());
+        assertTrue(where.stream().anyMatch(w -> w.startsWith("10:20 contract_gate states no condition")), where.toString());
+    }
+
+    @Test
     void theEnvironmentsPolicyBecomesTheSafetyPolicyOfItsApplies() {
         Policy policy = new Policy(List.of("TABLE_REWRITE"), false, LockLevel.SHARE, null, null);
         var safety = policy.safety(false);

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *                name, see {@link TypeChange}); null for a rename
  */
 public record ColumnSync(QualifiedName table, String oldColumn, String newColumn, String key, String keyType,
-                         String castTo) implements BackfillTask {
+                         String castTo) implements BackfillTask, ParallelChange {
     /** What every Converge-owned object of expand and contract carries, first in its comment or body. */
     public static final String MARKER = "converge:expand";
 
@@ -77,11 +77,11 @@ public record ColumnSync(QualifiedName table, String oldColumn, String newColumn
      * characters it is cut and ends with a hash of the whole, so that it stays unique and stable.
      */
     public static String objectName(QualifiedName table, String oldColumn, String newColumn, int max) {
-        return cut("converge_sync_" + table.name() + "_" + oldColumn + "_" + newColumn, max);
+        return fit("converge_sync_" + table.name() + "_" + oldColumn + "_" + newColumn, max);
     }
 
-    /** {@code full}, or past {@code max} characters its start and a hash of the whole (unique and stable). */
-    static String cut(String full, int max) {
+    /** A name of Converge's own, cut past {@code max} characters and ended with a hash of the whole. */
+    static String fit(String full, int max) {
         if (full.length() <= max) {
             return full;
         }

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.converge.engine.project.ContractGateConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,6 +63,29 @@ public final class ContractGate {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: the contract flag query failed ("
                     + e.getSQLState() + "). Check the query given to --contract-flag-sql (it must return one row"
                     + " whose first column says true), or confirm with --confirm-contract. Nothing was changed.", e);
+        }
+    }
+
+    /**
+     * Refuses (exit 3, nothing changed) unless every condition that converge.yaml states for
+     * {@code environment} holds, the flag query aside: it runs on each target ({@link #flagSet}).
+     *
+     * @param confirmed the command line's {@code --confirm-contract}
+     * @param variable  the value of the gate's variable, or null when unset
+     */
+    public static void check(String environment, ContractGateConfig gate, boolean confirmed, String variable) {
+        List<String> holding = new ArrayList<>();
+        if (gate.variable() != null && !saysYes(variable)) {
+            holding.add(gate.variable() + " does not say yes");
+        }
+        if (gate.confirm() && !confirmed) {
+            holding.add("--confirm-contract was not given");
+        }
+        if (!holding.isEmpty()) {
+            throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract " + environment + ": the contract gate"
+                    + " of converge.yaml holds (" + String.join("; ", holding) + "). Contract drops what the running"
+                    + " release may still use; once it is gone, meet every condition of environments." + environment
+                    + ".contract_gate. Nothing was changed.");
         }
     }
 

@@ -106,10 +106,7 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
      * fills of the columns contract makes NOT NULL.
      */
     public List<BackfillTask> backfills() {
-        List<BackfillTask> all = new java.util.ArrayList<>(ColumnSync.planned(plan, whole.current()));
-        open.stream().filter(s -> !all.contains(s)).forEach(all::add);
-        all.addAll(PhasedPlans.nullFills(whole.plan(), whole.current()));
-        return all;
+        return PhasedPlans.backfills(plan, whole.plan(), whole.current());
     }
 
     /** The plan of this phase with all an apply needs, as {@link Planning#saved()} gives the whole plan. */
@@ -123,21 +120,14 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
      * column of a finished parallel change (the new column holds every value).
      */
     public Map<String, Set<HazardCode>> allowances(Map<String, Set<HazardCode>> annotated) {
-        Map<String, Set<HazardCode>> all = new java.util.HashMap<>(annotated);
-        if (phase == Phase.CONTRACT) {
-            PhasedPlans.contractAllowances(open).forEach((name, codes) -> all.merge(name, codes, (a, b) -> {
-                Set<HazardCode> both = java.util.EnumSet.copyOf(a);
-                both.addAll(b);
-                return both;
-            }));
-        }
-        return all;
+        return phase == Phase.CONTRACT ? PhasedPlans.withContractAllowances(annotated, open)
+                : new java.util.HashMap<>(annotated);
     }
 
     /** The words status and history use for where a target is: "between expand and contract (2 syncs open)". */
-    public static String state(List<ColumnSync> open) {
+    public static String state(List<? extends ParallelChange> open) {
         return open.isEmpty() ? "no expand open" : "between expand and contract: "
                 + dev.converge.engine.diag.Plural.count(open.size(), "parallel change") + " open ("
-                + String.join(", ", open.stream().map(ColumnSync::display).toList()) + ")";
+                + String.join(", ", open.stream().map(ParallelChange::display).toList()) + ")";
     }
 }

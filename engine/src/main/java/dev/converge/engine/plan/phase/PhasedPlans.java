@@ -70,7 +70,7 @@ public final class PhasedPlans {
         Map<PlanStep, StepPhase> phases = new LinkedHashMap<>();
         for (PlanStep step : whole.steps()) {
             StepPhase phase = StepPhase.of(step);
-            if (phase == StepPhase.SPLIT && rename(step, current).isEmpty()) {
+            if (phase == StepPhase.SPLIT && rename(step, current).isEmpty() && tableRename(step, current).isEmpty()) {
                 phase = StepPhase.CONTRACT;
             }
             if (TypeSwaps.isSwap(step)) {
@@ -87,7 +87,9 @@ public final class PhasedPlans {
         for (PlanGraph.Edge edge : graph.edges()) {
             PlanStep from = byNumber.get(edge.from());
             PlanStep to = byNumber.get(edge.to());
-            if (phases.get(from) != StepPhase.EXPAND && phases.get(to) == StepPhase.EXPAND) {
+            // Expand renames a split table, so what follows its new name (its constraints' names) stays in expand.
+            boolean tableSplit = phases.get(from) == StepPhase.SPLIT && tableRename(from, current).isPresent();
+            if (phases.get(from) != StepPhase.EXPAND && !tableSplit && phases.get(to) == StepPhase.EXPAND) {
                 phases.put(to, StepPhase.CONTRACT);
             }
         }
@@ -106,6 +108,13 @@ public final class PhasedPlans {
             switch (phases.get(step)) {
                 case EXPAND -> steps.add(step);
                 case SPLIT -> {
+                    Optional<TableRename> table = tableRename(step, current);
+                    if (table.isPresent()) {
+                        steps.add(TableRename.expandHalf(table.get(), step, sql, classifier, current));
+                        contract.add("drop view " + table.get().from().schema() + "." + table.get().from().name()
+                                + " (the old name of table " + table.get().to() + ")");
+                        continue;
+                    }
                     Optional<ColumnRename> renamed = rename(step, current);
                     if (renamed.isPresent()) {
                         ColumnRename rename = renamed.get();
@@ -167,6 +176,29 @@ public final class PhasedPlans {
         return renumbered(whole, steps, whole.notes());
     }
 
+    /**
+     * The contract plan of a target whose backfills are read from its own checkpoints on
+     * {@code connection}: refused as {@link #contract(Plan, SchemaModel, List)} is.
+     */
+    public Plan contract(Plan whole, SchemaModel current, java.sql.Connection connection) throws java.sql.SQLException {
+        List<BackfillTask> tasks = new ArrayList<>(ColumnSync.of(current));
+        tasks.addAll(nullFills(whole, current));
+        List<BackfillTask> unfinished = new Backfill(sql, Backfill.Settings.DEFAULT, Backfill.Listener.NONE, () -> false)
+                .unfinished(connection, tasks);
+        return contract(whole, current, unfinished);
+    }
+
+    /**
+     * What a backfill serves after an expand plan: the syncs it creates, those already open, then the
+     * NULL fills of the columns contract makes NOT NULL.
+     */
+    public static List<BackfillTask> backfills(Plan expand, Plan whole, SchemaModel current) {
+        List<BackfillTask> all = new ArrayList<>(ColumnSync.planned(expand, current));
+        ColumnSync.of(current).stream().filter(s -> !all.contains(s)).forEach(all::add);
+        all.addAll(nullFills(whole, current));
+        return all;
+    }
+
     /*
      * Each old column that is NOT NULL lets NULL in first: once the sync is gone, a release writing only
      * the new name leaves the old column empty, and the drop of the old column may be in a later
@@ -211,6 +243,18 @@ public final class PhasedPlans {
         return allowed;
     }
 
+    /** The files' allowances per object, with what contract may take without a flag ({@link #contractAllowances}). */
+    public static Map<String, Set<HazardCode>> withContractAllowances(Map<String, Set<HazardCode>> annotated,
+                                                                      List<ColumnSync> open) {
+        Map<String, Set<HazardCode>> all = new HashMap<>(annotated);
+        contractAllowances(open).forEach((name, codes) -> all.merge(name, codes, (a, b) -> {
+            Set<HazardCode> both = EnumSet.copyOf(a);
+            both.addAll(b);
+            return both;
+        }));
+        return all;
+    }
+
     /**
      * The whole plan with a note saying how phases would split it, when it holds steps the running
      * application does not survive; the same plan otherwise.
@@ -220,7 +264,9 @@ public final class PhasedPlans {
         Set<Integer> incompatible = new TreeSet<>();
         long split = phases.entrySet().stream().filter(e -> e.getValue() == StepPhase.SPLIT
                 && rename(e.getKey(), current).isPresent()).count();
-        long retyped = phases.values().stream().filter(p -> p == StepPhase.SPLIT).count() - split;
+        long tables = phases.entrySet().stream().filter(e -> e.getValue() == StepPhase.SPLIT
+                && tableRename(e.getKey(), current).isPresent()).count();
+        long retyped = phases.values().stream().filter(p -> p == StepPhase.SPLIT).count() - split - tables;
         List<String> parallel = new ArrayList<>();
         if (split > 0) {
             parallel.add(Plural.count(split, "rename"));
@@ -241,7 +287,9 @@ public final class PhasedPlans {
         notes.add((one ? "step " : "steps ") + incompatible.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + (one ? " breaks" : " break") + " an application still running against the current schema: '--phase expand'"
                 + " applies the other steps" + (parallel.isEmpty() ? "" : " and a parallel change for "
-                + String.join(" and ", parallel) + " (new column, sync, backfill)") + " now, '--phase contract' the rest once the old release is gone");
+                + String.join(" and ", parallel) + " (new column, sync, backfill)") + (tables == 0 ? ""
+                : " and a view under the old name of " + Plural.count(tables, "renamed table"))
+                + " now, '--phase contract' the rest once the old release is gone");
         return new Plan(whole.formatVersion(), whole.dialect(), whole.target(), whole.currentFingerprint(),
                 whole.desiredFingerprint(), whole.steps(), notes, whole.unmanaged());
     }
@@ -322,6 +370,10 @@ public final class PhasedPlans {
         return Optional.of(new ColumnRename(tableName, column.get(), rename.to(), key.get()));
     }
 
+    private Optional<TableRename> tableRename(PlanStep step, SchemaModel current) {
+        return sql == null ? Optional.empty() : TableRename.of(step, current);
+    }
+
     /** The one column of a table's primary key, the range a backfill walks; empty for none or several. */
     static Optional<String> singleKey(Table table) {
         return table.constraints().stream().filter(c -> c.kind() == ConstraintKind.PRIMARY_KEY)
@@ -383,10 +435,12 @@ public final class PhasedPlans {
      */
     public static Plan withoutParallelChanges(Plan plan, SchemaModel live) {
         List<ColumnSync> open = ColumnSync.of(live);
-        if (open.isEmpty()) {
+        List<OldNameView> views = OldNameView.of(live);
+        if (open.isEmpty() && views.isEmpty()) {
             return plan;
         }
         Set<ObjectRef> explained = new java.util.HashSet<>();
+        views.forEach(v -> explained.addAll(v.explains(live)));
         for (ColumnSync sync : open) {
             explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.oldColumn()));
             explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.newColumn()));
@@ -394,7 +448,8 @@ public final class PhasedPlans {
         live.triggers().stream().filter(t -> ColumnSync.isOwned(t.comment()) || ColumnSync.isOwned(t.definition())
                 || ColumnSync.isOwned(t.writtenAs())).forEach(t -> explained.add(t.ref()));
         live.routines().stream().filter(r -> ColumnSync.isOwned(r.comment())).forEach(r -> explained.add(r.ref()));
-        List<PlanStep> left = plan.steps().stream().filter(s -> !explained.contains(s.target())).toList();
+        List<PlanStep> left = plan.steps().stream().filter(s -> !explained.contains(s.target()))
+                .filter(s -> views.stream().noneMatch(v -> v.explainsRename(s, plan.steps()))).toList();
         return left.size() == plan.steps().size() ? plan : renumbered(plan, left, plan.notes());
     }
 
@@ -405,6 +460,9 @@ public final class PhasedPlans {
         }
         if (step.change() instanceof DropRoutine drop) {
             return ColumnSync.isOwned(drop.routine().comment());
+        }
+        if (step.change() instanceof dev.converge.engine.change.DropView drop) {
+            return OldNameView.isOwned(drop.view());
         }
         return false;
     }

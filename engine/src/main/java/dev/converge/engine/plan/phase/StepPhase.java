@@ -25,9 +25,9 @@ public enum StepPhase {
     public static StepPhase of(PlanStep step) {
         if (step.change() instanceof Rename rename) {
             // Index, constraint and sequence names are not what an application writes through.
-            return rename.from().kind() == ObjectKind.COLUMN ? SPLIT
-                    : rename.from().kind() == ObjectKind.TABLE || rename.from().kind() == ObjectKind.VIEW
-                    ? CONTRACT : EXPAND;
+            // A column and a table each have a parallel change; a view's old name has none.
+            return rename.from().kind() == ObjectKind.COLUMN || rename.from().kind() == ObjectKind.TABLE ? SPLIT
+                    : rename.from().kind() == ObjectKind.VIEW ? CONTRACT : EXPAND;
         }
         if (step.action() == Action.DROP && !step.replaces()) {
             return CONTRACT;

@@ -78,7 +78,7 @@ record TypeChange(QualifiedName table, Column from, Column to, String key) {
 
     /** The name of the new column while both exist: {@code converge_new_<column>}, cut with a hash past the limit. */
     static String shadow(String column) {
-        return ColumnSync.cut("converge_new_" + column, MAX_NAME);
+        return ColumnSync.fit("converge_new_" + column, MAX_NAME);
     }
 
     String shadow() {

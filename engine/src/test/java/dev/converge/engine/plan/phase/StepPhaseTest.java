@@ -25,11 +25,12 @@ class StepPhaseTest {
     private static final QualifiedName T = QualifiedName.of("public", "t");
 
     @Test
-    void additionsAndWideningsAreExpandRemovalsAndNewNotNullsAreContractColumnRenamesAreSplit() {
+    void additionsAndWideningsAreExpandRemovalsAndNewNotNullsAreContractColumnAndTableRenamesAreSplit() {
         assertEquals(StepPhase.EXPAND, StepPhase.of(step(new AddColumn(T, Column.of("note", "text", false)))));
         assertEquals(StepPhase.CONTRACT, StepPhase.of(step(new DropColumn(T, Column.of("note", "text", false)))));
         assertEquals(StepPhase.SPLIT, StepPhase.of(step(new Rename(ObjectRef.member(ObjectKind.COLUMN, T, "a"), "b"))));
-        assertEquals(StepPhase.CONTRACT, StepPhase.of(step(new Rename(ObjectRef.of(ObjectKind.TABLE, T), "u"))));
+        assertEquals(StepPhase.SPLIT, StepPhase.of(step(new Rename(ObjectRef.of(ObjectKind.TABLE, T), "u"))));
+        assertEquals(StepPhase.CONTRACT, StepPhase.of(step(new Rename(ObjectRef.of(ObjectKind.VIEW, T), "u"))));
         assertEquals(StepPhase.EXPAND, StepPhase.of(step(new Rename(ObjectRef.of(ObjectKind.INDEX,
                 QualifiedName.of("public", "t_idx")), "t_a_idx"))));
         assertEquals(StepPhase.CONTRACT, StepPhase.of(step(new AlterColumn(T, Column.of("a", "text", false),

@@ -1,11 +1,15 @@
 package dev.converge.dialect.mysql.sql;
 
+import static dev.converge.dialect.mysql.MysqlIdentifiers.literal;
 import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 
 import dev.converge.engine.model.Column;
+import dev.converge.dialect.mysql.MysqlIdentifiers;
+
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.phase.ColumnSync;
+import dev.converge.engine.plan.phase.OldNameView;
 import dev.converge.engine.spi.ExpandContractSql;
 import java.util.List;
 
@@ -53,6 +57,34 @@ public final class MysqlExpandContractSql implements ExpandContractSql {
         String name = syncName(table, oldColumn, newColumn);
         return List.of(DdlStatement.outsideTransaction("DROP TRIGGER IF EXISTS " + quote(name + "_ins")),
                 DdlStatement.outsideTransaction("DROP TRIGGER IF EXISTS " + quote(name + "_upd")));
+    }
+
+    /*
+     * Every DDL statement commits on its own, so a rename followed by a CREATE VIEW would leave the old
+     * name missing for a moment. Instead the view is made first, over an empty stand-in under the new
+     * name (a view is bound to names, not to tables), and one RENAME TABLE, which the server does at
+     * once, swaps the stand-in out, the table to its new name and the view to the old name. MySQL
+     * keeps no comment on a view: the marker is a literal in a WHERE clause that is always true (a
+     * WHERE keeps a view updatable).
+     */
+    @Override
+    public List<DdlStatement> renameTableBehindView(QualifiedName table, String newName, List<String> columns,
+                                                    String marker) {
+        String view = OldNameView.scratchName("view", newName, MAX_NAME);
+        String standIn = OldNameView.scratchName("gone", newName, MAX_NAME);
+        return List.of(DdlStatement.outsideTransaction("CREATE TABLE " + quote(newName) + " LIKE " + qualified(table)),
+                DdlStatement.outsideTransaction("CREATE VIEW " + quote(view) + " AS SELECT "
+                        + String.join(", ", columns.stream().map(MysqlIdentifiers::quote).toList()) + " FROM "
+                        + quote(newName) + " WHERE " + literal(marker) + " IS NOT NULL"),
+                DdlStatement.outsideTransaction("RENAME TABLE " + quote(newName) + " TO " + quote(standIn) + ", "
+                        + qualified(table) + " TO " + quote(newName) + ", " + quote(view) + " TO " + qualified(table)),
+                DdlStatement.outsideTransaction("DROP TABLE " + quote(standIn)));
+    }
+
+    @Override
+    public List<DdlStatement> undoRenameTableBehindView(QualifiedName table, String newName) {
+        return List.of(DdlStatement.outsideTransaction("DROP VIEW " + qualified(table)),
+                DdlStatement.outsideTransaction("RENAME TABLE " + quote(newName) + " TO " + qualified(table)));
     }
 
     @Override

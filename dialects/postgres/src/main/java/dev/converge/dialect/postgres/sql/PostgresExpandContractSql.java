@@ -61,6 +61,33 @@ public final class PostgresExpandContractSql implements ExpandContractSql {
                 "DROP FUNCTION " + quote(QualifiedName.of(table.schema(), name)) + "()"));
     }
 
+    /*
+     * One transaction: a statement of the old release waiting on the table's lock finds the view under
+     * the old name once it commits (PostgreSQL looks a name up again after waiting for a lock). The
+     * view is new, so it gets the table's grants to other roles: the old release's role writes through it.
+     */
+    @Override
+    public List<DdlStatement> renameTableBehindView(QualifiedName table, String newName, List<String> columns,
+                                                    String marker) {
+        QualifiedName renamed = QualifiedName.of(table.schema(), newName);
+        String grants = "DO $converge$\nDECLARE g record;\nBEGIN\n"
+                + "  FOR g IN SELECT a.grantee, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a\n"
+                + "      WHERE c.oid = " + literal(quote(renamed)) + "::regclass AND a.grantee <> c.relowner LOOP\n"
+                + "    EXECUTE format('GRANT %s ON TABLE %s TO %s', g.privilege_type, " + literal(quote(table)) + ",\n"
+                + "        CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END);\n"
+                + "  END LOOP;\nEND\n$converge$";
+        return DdlStatement.inTransaction(List.of("ALTER TABLE " + quote(table) + " RENAME TO " + quote(newName),
+                "CREATE VIEW " + quote(table) + " AS SELECT " + String.join(", ", columns.stream()
+                        .map(c -> quote(c)).toList()) + " FROM " + quote(renamed),
+                "COMMENT ON VIEW " + quote(table) + " IS " + literal(marker), grants));
+    }
+
+    @Override
+    public List<DdlStatement> undoRenameTableBehindView(QualifiedName table, String newName) {
+        return DdlStatement.inTransaction(List.of("DROP VIEW " + quote(table),
+                "ALTER TABLE " + quote(QualifiedName.of(table.schema(), newName)) + " RENAME TO " + quote(table.name())));
+    }
+
     /* PostgreSQL has no max() for uuid: the batch's end is its last key in key order. */
     @Override
     public String nextBatchEnd(QualifiedName table, String key, String keyType, int size) {
