@@ -1,10 +1,12 @@
 package dev.converge.cli.command;
 
-        try (Rollout rollout = open(options, safety, ignore, planFile)
-                .inPhase(phases.phase == null ? null : phases.phase.word(), phases.confirmContract, phases.contractFlagSql)) {
-            String note = rollout.admit(skipPromotionCheck, who());
+import dev.converge.api.ConvergeProject;
+import dev.converge.api.EnvironmentPlan;
+import dev.converge.api.FleetOutcome;
+import dev.converge.api.Rollout;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.FleetOptions;
+import dev.converge.cli.option.PhaseOptions;
 import dev.converge.cli.option.SafetyOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -117,9 +119,9 @@ final class FleetCommands {
             throw new ConvergeException(ErrorKind.USAGE,
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
-        try (Rollout rollout = open(options, safety, ignore, planFile)) {
+        try (Rollout rollout = open(options, safety, ignore, planFile)
+                .inPhase(phases.phase == null ? null : phases.phase.word(), phases.confirmContract, phases.contractFlagSql)) {
             String note = rollout.admit(skipPromotionCheck, who());
-import dev.converge.cli.option.PhaseOptions;
             if (!autoApprove) {
                 EnvironmentPlan plan = plan(rollout, spec);
                 out.print(plan.text());
