@@ -14,6 +14,10 @@ import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.source.SourceModel;
+import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.workflow.DesiredStateResolver;
 import dev.converge.engine.workflow.KnownSchemas;
 import dev.converge.engine.workflow.PlanChecks;
 import dev.converge.engine.workflow.PlanPipeline;
@@ -194,6 +198,24 @@ public final class Converge {
 
     PlanSettings planSettings() {
         return planning;
+    }
+
+    /**
+     * The plain plan to {@code desired}: the difference of the catalogs in the dialect's default SQL, without
+     * the online strategies (no {@code CONCURRENTLY}, no {@code NOT VALID}) nor the target's live facts
+     * (sizes, data pre-checks). What {@code converge demo} shows on its own embedded server, where nobody
+     * else runs; for a shared database {@link #plan} is the plan to review. The target is only read.
+     */
+    public ConvergePlan plainPlan(Desired desired) {
+        try (Target db = connect(); Desired.Materialized files = desired.open()) {
+            DesiredState state = new DesiredStateResolver(db.dialect()).resolve(files.location(),
+                    shadowSpec(db.dialect()), db.url(), db.version(), scope());
+            Plan plan = Planning.replan(db, state, scope());
+            SavedPlan saved = new SavedPlan(plan, List.copyOf(schemas), db.inspect(scope()), state.model(), state.hash(),
+                    null);
+            return new ConvergePlan(saved, SourceModel.unparsed(List.of()), state.source().allowancesByName(),
+                    policy.safety());
+        }
     }
 
     /** True when the target already matches {@code desired}: a plan against it is empty. */
