@@ -12,6 +12,7 @@ import dev.converge.api.BackfillSettings;
 import dev.converge.api.Converge;
 import dev.converge.api.ConvergePlan;
 import dev.converge.api.Desired;
+import dev.converge.api.EmbeddedServer;
 import dev.converge.api.Format;
 import dev.converge.api.Phase;
 import dev.converge.api.Policy;
@@ -87,11 +88,8 @@ class LibrarySessionExamplesTest {
 
     @Test
     void expandThenBackfillThenContractATypeChange() throws IOException {
-        Path schema = LibraryPage.write(dir, "v2/orders.sql", "CREATE TABLE public.orders (id bigint PRIMARY KEY,"
-                + " amount bigint NOT NULL);\n").getParent();
-        try (LocalPostgres db = LocalPostgres.create("apiphases")) {
-            db.execute("CREATE TABLE public.orders (id bigint PRIMARY KEY, amount integer NOT NULL);"
-                    + " INSERT INTO public.orders SELECT g, g FROM generate_series(1, 2500) g;");
+        Path schema = widenedAmounts("v2");
+        try (LocalPostgres db = ordersWithIntegerAmounts("apiphases", 2500)) {
             String url = db.jdbcUrl();
             List<String> batches = new ArrayList<>();
             // tag::phases[]
@@ -103,7 +101,7 @@ class LibrarySessionExamplesTest {
                 ApplyOutcome expanded = session.apply(expand, ApplyOptions.DEFAULT);
                 System.out.println(session.stepsLeftForContract(expand, expanded) + " steps left for contract");
                 BackfillOutcome filled = session.backfill(expand, pace,
-                        (task, done, rows, finished) -> batches.add(task + ": " + rows), new StopSignal());
+                        (task, count, rows, finished) -> batches.add(task + ": " + rows), new StopSignal());
                 System.out.println(filled.state());                          // between expand and contract: ...
             }
             Phase.confirmContract(true, null);                              // the old release is gone
@@ -123,11 +121,8 @@ class LibrarySessionExamplesTest {
 
     @Test
     void theStepsLeftAfterAnExpandAreThoseContractPlans() throws IOException {
-        Path schema = LibraryPage.write(dir, "v3/orders.sql", "CREATE TABLE public.orders (id bigint PRIMARY KEY,"
-                + " amount bigint NOT NULL);\n").getParent();
-        try (LocalPostgres db = LocalPostgres.create("apileft")) {
-            db.execute("CREATE TABLE public.orders (id bigint PRIMARY KEY, amount integer NOT NULL);"
-                    + " INSERT INTO public.orders VALUES (1, 1);");
+        Path schema = widenedAmounts("v3");
+        try (LocalPostgres db = ordersWithIntegerAmounts("apileft", 1)) {
             Converge target = Converge.target(db.jdbcUrl()).serverShadow();
             int left;
             try (TargetSession session = target.open()) {
@@ -144,7 +139,47 @@ class LibrarySessionExamplesTest {
     }
 
     @Test
+    void tryTheFilesOnAnEmbeddedServer() throws IOException {
+        Path schema = LibraryPage.write(dir, "try/orders.sql", "CREATE TABLE public.orders (id bigint PRIMARY KEY);\n")
+                .getParent();
+        ApplyOutcome outcome;
+        ConvergePlan after;
+        // tag::embedded[]
+        try (EmbeddedServer server = EmbeddedServer.start("postgres")) {     // converge demo
+            Converge scratch = server.createDatabase("try_it").serverShadow().policy(Policy.DEFAULT.allowingDestructive());
+            ConvergePlan plan = scratch.plainPlan(Desired.directory(schema));  // no live facts, no online strategies
+            System.out.print(plan.render(Format.TEXT));
+            outcome = scratch.apply(plan);
+            after = scratch.plainPlan(Desired.directory(schema));
+        }
+        // end::embedded[]
+        assertTrue(outcome.converged());
+        assertEquals(1, outcome.statementsRun());
+        assertTrue(after.isEmpty(), after.render(Format.TEXT));
+        assertTrue(after.target().endsWith("/try_it"), after.target());
+    }
+
+    /** The desired orders, whose amounts are bigint: a type change of a live integer column. */
+    private Path widenedAmounts(String name) throws IOException {
+        return LibraryPage.write(dir, name + "/orders.sql", "CREATE TABLE public.orders (id bigint PRIMARY KEY,"
+                + " amount bigint NOT NULL);\n").getParent();
+    }
+
+    /** A test database whose orders hold {@code rows} rows of integer amounts. */
+    private static LocalPostgres ordersWithIntegerAmounts(String name, int rows) {
+        LocalPostgres db = LocalPostgres.create(name);
+        try {
+            db.execute("CREATE TABLE public.orders (id bigint PRIMARY KEY, amount integer NOT NULL);"
+                    + " INSERT INTO public.orders SELECT g, g FROM generate_series(1, " + rows + ") g;");
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    @Test
     void theDocsShowTheseExamples() throws IOException {
-        LibraryPage.assertShows(LibrarySessionExamplesTest.class, List.of("session", "phases"));
+        LibraryPage.assertShows(LibrarySessionExamplesTest.class, List.of("session", "phases", "embedded"));
     }
 }
