@@ -80,13 +80,14 @@ final class RenameRollout {
     }
 
     /** Expand applied in batches of 250 with a pause: the backfill done, the phase in the history. */
-    static void expand(Database db, String desired) throws SQLException {
+    static Cli.Result expand(Database db, String desired) throws SQLException {
         Cli.Result expand = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
                 "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
         assertEquals(0, expand.exitCode(), expand.all());
         assertTrue(expand.out().contains("Expand applied: "), expand.all());
         assertTrue(expand.out().contains("done."), expand.all());
         assertEquals("phase expand", db.lastRemark());
+        return expand;
     }
 
     /**

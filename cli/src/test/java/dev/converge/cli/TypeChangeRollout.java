@@ -64,7 +64,10 @@ final class TypeChangeRollout {
 
         try (AppLoop app = new AppLoop(db::connect, ROWS)) {
             app.start();
-            RenameRollout.expand(db, retyped);
+            Cli.Result expanded = RenameRollout.expand(db, retyped);
+            // The steps contract will plan (the swap, then the index), not those of a plain diff.
+            assertTrue(expanded.out().contains("Expand applied: 2 steps remain for 'converge apply --phase contract'."),
+                    expanded.all());
 
             app.awaitWrites(200);
             Cli.Result between = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "expand");

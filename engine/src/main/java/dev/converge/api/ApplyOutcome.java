@@ -1,5 +1,6 @@
 package dev.converge.api;
 
+import dev.converge.engine.apply.ApplyResult;
 import java.util.List;
 
 /**
@@ -15,5 +16,10 @@ public record ApplyOutcome(long historyId, int statementsRun, long durationMilli
                            List<String> remaining) {
     public ApplyOutcome {
         remaining = List.copyOf(remaining);
+    }
+
+    static ApplyOutcome of(ApplyResult result) {
+        return new ApplyOutcome(result.historyId(), result.statementsRun(), result.durationMillis(), result.converged(),
+                result.remaining());
     }
 }

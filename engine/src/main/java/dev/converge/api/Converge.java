@@ -14,6 +14,10 @@ import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
+import dev.converge.engine.plan.SavedPlan;
+import dev.converge.engine.source.SourceModel;
+import dev.converge.engine.workflow.DesiredState;
+import dev.converge.engine.workflow.DesiredStateResolver;
 import dev.converge.engine.workflow.KnownSchemas;
 import dev.converge.engine.workflow.PlanChecks;
 import dev.converge.engine.workflow.PlanPipeline;
@@ -166,11 +170,51 @@ public final class Converge {
 
     /** Plans the changes that make the target match {@code desired}; the target is only read. */
     public ConvergePlan plan(Desired desired) {
-        try (Target db = open(); Desired.Materialized files = desired.open()) {
-            Planning planning = Planning.run(db, new Planning.Request(files.location(), shadowSpec(db.dialect()),
-                    ignore, scope(), settings()));
+        try (Target db = connect(); Desired.Materialized files = desired.open()) {
+            Planning planning = planning(db, files);
             return new ConvergePlan(planning.saved(), planning.source(),
                     planning.desired().source().allowancesByName(), policy.safety());
+        }
+    }
+
+    /**
+     * Opens the target for a run of several operations on one connection: plan (of a phase), apply with
+     * progress, checkpoints and statement settings, backfill, resume. What {@code converge plan} and
+     * {@code converge apply} with {@code --url} do. Close it when done.
+     */
+    public TargetSession open() {
+        return new TargetSession(this, connect());
+    }
+
+    /** The single-target flow: the target inspected while the files load into the shadow. */
+    Planning planning(Target db, Desired.Materialized files) {
+        return Planning.run(db, new Planning.Request(files.location(), shadowSpec(db.dialect()), ignore, scope(),
+                settings()));
+    }
+
+    Policy policy() {
+        return policy;
+    }
+
+    PlanSettings planSettings() {
+        return planning;
+    }
+
+    /**
+     * The plain plan to {@code desired}: the difference of the catalogs in the dialect's default SQL, without
+     * the online strategies (no {@code CONCURRENTLY}, no {@code NOT VALID}) nor the target's live facts
+     * (sizes, data pre-checks). What {@code converge demo} shows on its own embedded server, where nobody
+     * else runs; for a shared database {@link #plan} is the plan to review. The target is only read.
+     */
+    public ConvergePlan plainPlan(Desired desired) {
+        try (Target db = connect(); Desired.Materialized files = desired.open()) {
+            DesiredState state = new DesiredStateResolver(db.dialect()).resolve(files.location(),
+                    shadowSpec(db.dialect()), db.url(), db.version(), scope());
+            Plan plan = Planning.replan(db, state, scope());
+            SavedPlan saved = new SavedPlan(plan, List.copyOf(schemas), db.inspect(scope()), state.model(), state.hash(),
+                    null);
+            return new ConvergePlan(saved, SourceModel.unparsed(List.of()), state.source().allowancesByName(),
+                    policy.safety());
         }
     }
 
@@ -192,7 +236,7 @@ public final class Converge {
      * apply, or to a recorded checkpoint.
      */
     public ApplyOutcome apply(ConvergePlan plan) {
-        try (Target db = open()) {
+        try (Target db = connect()) {
             PlanChecks.refuseOtherTarget(plan.saved(), db);
             PlanChecks.refuseUnmanaged(plan.saved().plan(), policy.allowUnmanaged());
             StatementRunner runner = StatementRunner.of(StatementRunner.Settings.DEFAULT,
@@ -200,8 +244,7 @@ public final class Converge {
             ApplyResult result = new Applier(db.dialect(), Clock.systemUTC()).source(plan.leftAlone())
                     .executor(runner).policy(policy.safety().withAllowedOn(plan.annotated()))
                     .apply(db.connection(), plan.saved());
-            return new ApplyOutcome(result.historyId(), result.statementsRun(), result.durationMillis(),
-                    result.converged(), result.remaining());
+            return ApplyOutcome.of(result);
         }
     }
 
@@ -212,13 +255,12 @@ public final class Converge {
      * there is nothing to resume or the target is no longer exactly as that checkpoint left it.
      */
     public ApplyOutcome resume() {
-        try (Target db = open()) {
+        try (Target db = connect()) {
             StatementRunner runner = StatementRunner.of(StatementRunner.Settings.DEFAULT,
                     db.dialect().sessionTimeouts(), StatementRunner.Listener.NONE);
             ApplyResult result = new Applier(db.dialect(), Clock.systemUTC()).executor(runner).policy(policy.safety())
                     .resume(db.connection(), null, schemas.isEmpty() ? null : schemas);
-            return new ApplyOutcome(result.historyId(), result.statementsRun(), result.durationMillis(),
-                    result.converged(), result.remaining());
+            return ApplyOutcome.of(result);
         }
     }
 
@@ -228,7 +270,7 @@ public final class Converge {
      * target lacks is a {@link ConvergeException} of kind USAGE naming those it has.
      */
     public InspectedSchema inspect() {
-        try (Target db = open()) {
+        try (Target db = connect()) {
             SchemaModel live = db.inspect(scope());
             KnownSchemas.require(scope(), db, live);
             Plan plan = Planner.of(db.dialect()).plan(db.dialect().freshDatabase(live), live, db.url().display());
@@ -264,9 +306,8 @@ public final class Converge {
      * files is a {@link ConvergeException} of kind USAGE.
      */
     public LintReport lint(Desired desired, LintRules rules) {
-        try (Target db = open(); Desired.Materialized files = desired.open()) {
-            Planning planning = Planning.run(db, new Planning.Request(files.location(), shadowSpec(db.dialect()),
-                    ignore, scope(), settings()));
+        try (Target db = connect(); Desired.Materialized files = desired.open()) {
+            Planning planning = planning(db, files);
             KnownSchemas.require(scope(), db, planning.current(), planning.desired().model());
             List<Finding> findings = new Linter(rules.config()).lint(planning.desired().model(), planning.plan(),
                     planning.desired().source());
@@ -286,7 +327,7 @@ public final class Converge {
 
     /** The newest {@code limit} applies recorded on the target, newest first; empty if none. */
     public List<HistoryRecord> history(int limit) {
-        try (Target db = open()) {
+        try (Target db = connect()) {
             return db.dialect().history().list(db.connection(), limit).stream().map(Converge::record).toList();
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + Redaction.text(e.getMessage()), e);
@@ -295,7 +336,7 @@ public final class Converge {
 
     /** The apply recorded on the target under {@code id}, or empty. */
     public Optional<HistoryRecord> historyEntry(long id) {
-        try (Target db = open()) {
+        try (Target db = connect()) {
             return db.dialect().history().find(db.connection(), id).map(Converge::record);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot read the history: " + Redaction.text(e.getMessage()), e);
@@ -304,7 +345,7 @@ public final class Converge {
 
     /** The step events of the apply {@code applyId}, in the order they were recorded; empty if none. */
     public List<HistoryCheckpoint> checkpoints(long applyId) {
-        try (Target db = open()) {
+        try (Target db = connect()) {
             return db.dialect().history().checkpoints(db.connection(), applyId).stream()
                     .map(c -> new HistoryCheckpoint(c.step(), c.stepId(), c.group(), c.status(), c.startedAt(),
                             c.finishedAt(), c.statement(), c.error(), c.fingerprint())).toList();
@@ -318,7 +359,7 @@ public final class Converge {
      * with a password. Connects to tell it, as every operation does.
      */
     public String display() {
-        try (Target db = open()) {
+        try (Target db = connect()) {
             return db.url().display();
         }
     }
@@ -328,7 +369,7 @@ public final class Converge {
                 e.gitCommit(), e.environment(), e.desiredHash(), e.planJson());
     }
 
-    private Target open() {
+    private Target connect() {
         if (dataSource == null) {
             return Target.open(dialects, url);
         }
@@ -376,7 +417,7 @@ public final class Converge {
         }
     }
 
-    private InspectScope scope() {
+    InspectScope scope() {
         return new InspectScope(schemas, managedRoles);
     }
 

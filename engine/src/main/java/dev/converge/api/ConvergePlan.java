@@ -5,7 +5,15 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.json.PlanJson;
 import dev.converge.engine.json.SavedPlanJson;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanGraph;
+import dev.converge.engine.plan.PlanGraphDot;
 import dev.converge.engine.plan.PlanMarkdownRenderer;
+import dev.converge.engine.plan.phase.BackfillTask;
+import dev.converge.engine.plan.phase.NullFill;
+import dev.converge.engine.safety.LockLevel;
+import dev.converge.engine.workflow.PlanChecks;
+import dev.converge.engine.workflow.Planning;
+import java.util.Optional;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.SavedPlan;
@@ -32,12 +40,26 @@ public final class ConvergePlan {
     private final SourceModel leftAlone;
     private final Map<String, Set<HazardCode>> annotated;
     private final SafetyPolicy policy;
+    /** How it was made, for what follows an expand; null for a plan read from a file (its files are not read again). */
+    private final Planning planning;
+    /** What a backfill serves after this plan: the syncs it creates or finds open; none for a plan read from a file. */
+    private final List<BackfillTask> backfills;
+    /** The NULL fills of an expand's columns that contract makes NOT NULL; none for a plan read from a file. */
+    private final List<NullFill> nullFills;
 
     ConvergePlan(SavedPlan saved, SourceModel leftAlone, Map<String, Set<HazardCode>> annotated, SafetyPolicy policy) {
+        this(saved, leftAlone, annotated, policy, null, List.of(), List.of());
+    }
+
+    ConvergePlan(SavedPlan saved, SourceModel leftAlone, Map<String, Set<HazardCode>> annotated, SafetyPolicy policy,
+                 Planning planning, List<BackfillTask> backfills, List<NullFill> nullFills) {
         this.saved = saved;
         this.leftAlone = leftAlone;
         this.annotated = Map.copyOf(annotated);
         this.policy = policy;
+        this.planning = planning;
+        this.backfills = List.copyOf(backfills);
+        this.nullFills = List.copyOf(nullFills);
     }
 
     /** A plan saved with {@link #save} (or {@code converge plan --out}). */
@@ -69,6 +91,74 @@ public final class ConvergePlan {
     /** The plan as the CLI prints it (TEXT), as a pull request shows it (MARKDOWN), or as JSON. */
     public String render(Format format) {
         return render(saved.plan(), format, policy.withAllowedOn(annotated));
+    }
+
+    /**
+     * The plan in {@code format} for a run under {@code runPolicy}: Markdown marks what it would refuse,
+     * and the text's closing lines say what apply will do with it (as {@code converge plan} prints them).
+     */
+    public String render(Format format, Policy runPolicy) {
+        SafetyPolicy run = runPolicy.safety().withAllowedOn(annotated);
+        return format == Format.TEXT ? text(run, runPolicy.allowUnmanaged(), false) : render(saved.plan(), format, run);
+    }
+
+    /**
+     * The text of {@link #render(Format, Policy)} with, for each failing data check, one offending row of
+     * the target ({@code plan --show-row-values}), when the plan was made with {@link PlanSettings#rowValues()}:
+     * for a person at a terminal only, never for a file or a log.
+     */
+    public String textWithRowValues(Policy runPolicy) {
+        return text(runPolicy.safety().withAllowedOn(annotated), runPolicy.allowUnmanaged(), true);
+    }
+
+    private String text(SafetyPolicy run, boolean allowUnmanaged, boolean rowValues) {
+        return new PlanTextRenderer(rowValues).withFlags(run, allowUnmanaged).render(saved.plan());
+    }
+
+    /** The steps' dependency graph in Graphviz's DOT ({@code converge plan --format dot}). */
+    public String dot() {
+        return PlanGraphDot.render(PlanGraph.of(saved.plan()));
+    }
+
+    /** The desired state as messages name it (its directory and hash); null for a plan read from a file. */
+    public String desiredState() {
+        return planning == null ? null : planning.desired().description();
+    }
+
+    /** The schemas the plan manages; empty for every schema. */
+    public List<String> schemas() {
+        return List.copyOf(saved.schemas());
+    }
+
+    /**
+     * Why {@code runPolicy} would refuse this plan, as {@code converge apply} says it (each step, why, what
+     * allows it; {@code refusing to apply: ... Nothing was changed.}); empty when it may run.
+     */
+    public Optional<String> refusal(Policy runPolicy) {
+        List<SafetyPolicy.Refusal> refusals = runPolicy.safety().withAllowedOn(annotated).refusals(saved.plan());
+        return refusals.isEmpty() ? Optional.empty() : Optional.of(SafetyPolicy.describe(refusals));
+    }
+
+    /**
+     * The steps {@code runPolicy} allows although they lock tables while they run, each as {@code 2 (ACCESS
+     * EXCLUSIVE)}; a step that rewrites or scans a table without a recorded lock says so.
+     */
+    public List<String> lockingSteps(Policy runPolicy) {
+        return runPolicy.safety().withAllowedOn(annotated).warnings(saved.plan()).stream()
+                .map(ConvergePlan::lockShown).toList();
+    }
+
+    private static String lockShown(PlanStep step) {
+        LockLevel lock = step.safety().strongestLock();
+        return step.number() + " (" + (lock == LockLevel.NONE ? "rewrites or scans a table" : lock.sql()) + ")";
+    }
+
+    /**
+     * Fails closed (a {@link ConvergeException} of kind UNMANAGED) when the plan found objects Converge does
+     * not manage and {@code runPolicy} does not allow them: it cannot say what it would do to them.
+     */
+    public void requireManaged(Policy runPolicy) {
+        PlanChecks.refuseUnmanaged(saved.plan(), runPolicy.allowUnmanaged());
     }
 
     /** {@code plan} in {@code format}; Markdown marks what {@code policy} would refuse. */
@@ -122,6 +212,18 @@ public final class ConvergePlan {
 
     SavedPlan saved() {
         return saved;
+    }
+
+    Planning planning() {
+        return planning;
+    }
+
+    List<BackfillTask> backfills() {
+        return backfills;
+    }
+
+    List<NullFill> nullFills() {
+        return nullFills;
     }
 
     SourceModel leftAlone() {

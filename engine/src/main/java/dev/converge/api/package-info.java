@@ -1,7 +1,10 @@
 /**
  * The public API of Converge: what a Java program, a build plugin or a test calls to plan and apply a
  * desired schema. Start at {@link dev.converge.api.Converge} (one target: plan, apply, lint, inspect,
- * history); {@link dev.converge.api.ConvergeProject} and {@link dev.converge.api.Rollout} are the
+ * history), whose {@link dev.converge.api.TargetSession} runs plan and apply step by step on one
+ * connection (phases and backfills, statement settings, step progress, a stop signal);
+ * {@link dev.converge.api.EmbeddedServer} is a server of its own to try files on;
+ * {@link dev.converge.api.ConvergeProject} and {@link dev.converge.api.Rollout} are the
  * environments of a converge.yaml; {@link dev.converge.api.Validation} checks files without a target,
  * {@link dev.converge.api.SchemaDiff} compares any two schemas, and {@link dev.converge.api.RunSettings}
  * are the settings of the whole process (stage listener, normalization cache).

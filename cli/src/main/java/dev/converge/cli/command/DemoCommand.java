@@ -1,28 +1,14 @@
 package dev.converge.cli.command;
 
-import dev.converge.engine.workflow.Planning;
-import dev.converge.engine.workflow.Target;
+import dev.converge.api.ApplyOutcome;
+import dev.converge.api.Converge;
+import dev.converge.api.ConvergePlan;
+import dev.converge.api.Desired;
+import dev.converge.api.EmbeddedServer;
+import dev.converge.api.Format;
+import dev.converge.api.Policy;
 import dev.converge.cli.ExitCodes;
-import dev.converge.engine.apply.ApplyResult;
-import dev.converge.engine.apply.Applier;
-import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.plan.Plan;
-import dev.converge.engine.plan.PlanTextRenderer;
-import dev.converge.engine.plan.SavedPlan;
-import dev.converge.engine.safety.SafetyPolicy;
-import dev.converge.engine.spi.DatabaseUrl;
-import dev.converge.engine.spi.Dialect;
-import dev.converge.engine.spi.DialectRegistry;
-import dev.converge.engine.spi.InspectScope;
-import dev.converge.engine.spi.Shadow;
-import dev.converge.engine.spi.ShadowSpec;
-import dev.converge.engine.workflow.DesiredState;
-import dev.converge.engine.workflow.DesiredStateResolver;
 import java.io.PrintWriter;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,8 +27,6 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     private static final String DATABASE = "converge_demo";
 
-    private final DialectRegistry dialects;
-
     @Spec
     private CommandSpec spec;
 
@@ -50,25 +34,18 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Desired-state directory; repeat to apply several versions in order (v1, then v2).")
     private List<String> desired;
 
-    public DemoCommand(DialectRegistry dialects) {
-        this.dialects = dialects;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Dialect dialect = dialects.byId("postgres");
         out.println("Starting an embedded PostgreSQL (no server needed) ...");
         out.flush();
-        try (Shadow server = dialect.shadows().open(ShadowSpec.EMBEDDED, null, null)) {
-            createDatabase(server);
-            DatabaseUrl url = server.url().withDatabase(DATABASE);
-            out.println("Target: " + url.display() + " (" + server.description() + ")\n");
-            try (Target db = Target.open(dialect, url)) {
-                for (String dir : desired) {
-                    if (!converge(db, dir, out)) {
-                        return ExitCodes.ERROR;
-                    }
+        try (EmbeddedServer server = EmbeddedServer.start("postgres")) {
+            // The files load into a throwaway database beside the demo's own: one server for both.
+            Converge target = server.createDatabase(DATABASE).serverShadow().policy(Policy.DEFAULT.allowingDestructive());
+            out.println("Target: " + target.display() + " (" + server.description() + ")\n");
+            for (String dir : desired) {
+                if (!converge(target, dir, out)) {
+                    return ExitCodes.ERROR;
                 }
             }
             out.println("Demo complete; the embedded server is stopped and deleted.");
@@ -78,32 +55,20 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private boolean converge(Target db, String dir, PrintWriter out) {
+    private static boolean converge(Converge target, String dir, PrintWriter out) {
         out.println("=== converge apply --desired " + dir);
-        DesiredState state = new DesiredStateResolver(db.dialect()).resolve(dir, ShadowSpec.SERVER, db.url(), db.version(),
-                InspectScope.ALL);
-        Plan plan = Planning.replan(db, state, InspectScope.ALL);
-        out.print(new PlanTextRenderer().render(plan));
+        ConvergePlan plan = target.plainPlan(Desired.location(dir));
+        out.print(plan.render(Format.TEXT));
         if (plan.isEmpty()) {
             out.println();
             return true;
         }
-        SavedPlan saved = new SavedPlan(plan, List.of(), db.inspect(InspectScope.ALL), state.model(), state.hash(), null);
-        ApplyResult result = new Applier(db.dialect(), Clock.systemUTC())
-                .policy(SafetyPolicy.DEFAULT.allowingDestructive()).apply(db.connection(), saved);
+        ApplyOutcome result = target.apply(plan);
         out.printf("Apply complete: %d statements in %d ms (destructive steps are allowed in the demo).%n",
                 result.statementsRun(), result.durationMillis());
         boolean converged = result.converged();
         out.println(converged ? "Converged: a new plan is empty.\n" : "Not converged: a new plan still has steps.\n");
         out.flush();
         return converged;
-    }
-
-    private static void createDatabase(Shadow server) {
-        try (Statement st = server.connection().createStatement()) {
-            st.execute("CREATE DATABASE \"" + DATABASE + "\"");
-        } catch (SQLException e) {
-            throw new ConvergeException(ErrorKind.ERROR, "cannot create the demo database: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,35 +1,21 @@
 package dev.converge.cli.command;
 
-import dev.converge.engine.workflow.KnownSchemas;
-import dev.converge.engine.workflow.Planning;
-import dev.converge.engine.workflow.Target;
+import dev.converge.api.ConvergePlan;
+import dev.converge.api.Phase;
+import dev.converge.api.Policy;
+import dev.converge.api.TargetSession;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
 import dev.converge.cli.option.FleetOptions;
-import dev.converge.cli.option.TargetOptions;
 import dev.converge.cli.option.PhaseOptions;
 import dev.converge.cli.option.SafetyOptions;
-import dev.converge.engine.plan.phase.Backfill;
-import dev.converge.engine.plan.phase.Phase;
-import dev.converge.engine.plan.phase.PhasedPlanning;
 import dev.converge.cli.option.StatementTimeoutOptions;
-import dev.converge.engine.plan.Plan;
-import dev.converge.engine.plan.PlanGraph;
-import dev.converge.engine.plan.PlanGraphDot;
-import dev.converge.engine.plan.PlanMarkdownRenderer;
-import dev.converge.engine.safety.SafetyPolicy;
-import java.util.List;
+import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.json.PlanJson;
-import dev.converge.engine.json.SavedPlanJson;
-import dev.converge.engine.plan.PlanTextRenderer;
-import dev.converge.engine.spi.DialectRegistry;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +32,6 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Output formats of a plan: those of {@link Format}, and its dependency graph in Graphviz's DOT. */
     public enum PlanFormat { text, markdown, json, dot }
-
-    private final DialectRegistry dialects;
 
     @Spec
     private CommandSpec spec;
@@ -87,23 +71,19 @@ public final class PlanCommand implements Callable<Integer> {
                     + " in Markdown, JSON, plan files and history never hold the target's rows.")
     private boolean showRowValues;
 
-    public PlanCommand(DialectRegistry dialects) {
-        this.dialects = dialects;
-    }
-
     /** The policy of this run: the flags, and the allowances annotated in the desired files. */
-    private SafetyPolicy policy;
+    private Policy policy;
 
-    private String render(Plan plan) {
+    private String render(ConvergePlan plan) {
         switch (format) {
             case json:
-                return PlanJson.write(plan);
+                return plan.render(dev.converge.api.Format.JSON, policy);
             case markdown:
-                return new PlanMarkdownRenderer().render(plan, policy);
+                return plan.render(dev.converge.api.Format.MARKDOWN, policy);
             case dot:
-                return PlanGraphDot.render(PlanGraph.of(plan));
+                return plan.dot();
             default:
-                return new PlanTextRenderer(showRowValues).withFlags(policy, desired.allowUnmanaged).render(plan);
+                return showRowValues ? plan.textWithRowValues(policy) : plan.render(dev.converge.api.Format.TEXT, policy);
         }
     }
 
@@ -125,32 +105,29 @@ public final class PlanCommand implements Callable<Integer> {
             return FleetCommands.plan(fleet, safety, desired.ignore, spec, format,
                     detailedExitCode, outFile);
         }
-        try (Target db = Target.open(dialects, target.url)) {
-            Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(timeouts.limits());
-            KnownSchemas.require(target.scope(), db, planning.current(), planning.desired().model());
-            PhasedPlanning phased = PhasedPlanning.of(db, planning, phases.phase, safety.pipeline().strategies())
-                    .withLimits(timeouts.limits());
-            Plan plan = phased.plan();
-            spec.commandLine().getErr().println("Desired state: " + planning.desired().description());
+        policy = safety.policy(desired.allowUnmanaged);
+        try (TargetSession session = desired.shadowed(target.converge()).planning(safety.planSettings()).policy(policy)
+                .open()) {
+            ConvergePlan plan = session.plan(desired.desiredState(), phases.phase, timeouts.settings());
+            spec.commandLine().getErr().println("Desired state: " + plan.desiredState());
             spec.commandLine().getErr().flush();
             PrintWriter out = spec.commandLine().getOut();
-            policy = safety.policy().withAllowedOn(phased.allowances(planning.desired().source().allowancesByName()));
             out.print(render(plan));
             out.flush();
             if (phases.phase == Phase.EXPAND) {
-                dryRun(db, phased);
+                dryRun(session, plan);
             }
-            desired.refuseUnmanaged(plan);
-            List<SafetyPolicy.Refusal> refusals = policy.refusals(plan);
-            if (!refusals.isEmpty() && format == PlanFormat.text) {
+            plan.requireManaged(policy);
+            Optional<String> refusal = plan.refusal(policy);
+            if (refusal.isPresent() && format == PlanFormat.text) {
                 // Each refused step with what would let it run: a flag, an annotation, or fixing the data.
-                spec.commandLine().getErr().println(SafetyPolicy.describe(refusals)
+                spec.commandLine().getErr().println(refusal.get()
                         .replaceFirst("^refusing to apply: ", "apply would refuse this plan: ")
                         .replaceFirst("Nothing was changed\\.$", "Nothing was changed (this was a plan)."));
                 spec.commandLine().getErr().flush();
             }
             if (outFile != null) {
-                save(phased.saved());
+                save(plan);
             }
             return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         }
@@ -170,28 +147,14 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /** How many batches each backfill of the expand needs, read from the target without changing it. */
-    private void dryRun(Target db, PhasedPlanning phased) {
-        Backfill backfill = new Backfill(db.dialect().expandContract().orElseThrow(), phases.backfill(),
-                Backfill.Listener.NONE, () -> false);
-        try {
-            backfill.dryRun(db.connection(), phased.backfills())
-                    .forEach(line -> spec.commandLine().getErr().println("Dry run: " + line));
-        } catch (java.sql.SQLException e) {
-            throw new ConvergeException(ErrorKind.ERROR, "cannot count the rows to backfill: " + e.getMessage(), e);
-        }
+    private void dryRun(TargetSession session, ConvergePlan plan) {
+        session.backfillDryRun(plan, phases.backfill())
+                .forEach(line -> spec.commandLine().getErr().println("Dry run: " + line));
         spec.commandLine().getErr().flush();
     }
 
-    private void save(dev.converge.engine.plan.SavedPlan saved) {
-        try {
-            Path parent = outFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(outFile, SavedPlanJson.write(saved), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConvergeException(ErrorKind.ERROR, "cannot write the plan to " + outFile + ": " + e.getMessage(), e);
-        }
+    private void save(ConvergePlan plan) {
+        plan.save(outFile);
         spec.commandLine().getErr().println("Saved the plan to " + outFile + "; apply it exactly as it is with:"
                 + " converge apply " + outFile + " --url URL");
         spec.commandLine().getErr().flush();

@@ -4,15 +4,8 @@ import dev.converge.api.Converge;
 import dev.converge.api.Desired;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.plan.Plan;
-import dev.converge.engine.spi.Dialect;
-import dev.converge.engine.spi.ShadowSpec;
 import java.util.ArrayList;
 import java.util.List;
-import dev.converge.engine.spi.InspectScope;
-import dev.converge.engine.workflow.PlanPipeline;
-import dev.converge.engine.workflow.PlanChecks;
-import dev.converge.engine.workflow.Planning;
 import picocli.CommandLine.Option;
 
 /** DesiredOptions say where the desired state is and which shadow database normalizes it. */
@@ -50,20 +43,6 @@ public final class DesiredOptions {
                     + " not manage yet (they are listed in the plan and left alone).")
     public boolean allowUnmanaged;
 
-    /**
-     * Fails closed: a plan that found unmanaged objects is refused (exit 5) unless they are allowed,
-     * since it cannot say what it would do to them. The plan has been printed already, with the list.
-     */
-    public void refuseUnmanaged(Plan plan) {
-        PlanChecks.refuseUnmanaged(plan, allowUnmanaged);
-    }
-
-    /** What to plan for, as the engine's single-target flow takes it; --desired is required. */
-    public Planning.Request request(Dialect dialect, InspectScope scope, PlanPipeline.Settings settings) {
-        require();
-        return new Planning.Request(desired, shadowSpec(dialect), ignore, scope, settings);
-    }
-
     /** The desired state as the API takes it; --desired is required. */
     public Desired desiredState() {
         require();
@@ -80,18 +59,5 @@ public final class DesiredOptions {
             return ignoring;
         }
         return shadow == ShadowChoice.server ? ignoring.serverShadow() : ignoring.embeddedShadow();
-    }
-
-    public ShadowSpec shadowSpec(Dialect dialect) {
-        if (devUrl != null) {
-            if (!dialect.acceptsUrl(devUrl)) {
-                throw new ConvergeException(ErrorKind.USAGE, "--dev-url must be a " + dialect.id() + " URL");
-            }
-            return new ShadowSpec(ShadowSpec.Mode.DEV, dialect.parseUrl(devUrl));
-        }
-        if (shadow == null) {
-            return dialect.defaultShadow().asDefault();
-        }
-        return shadow == ShadowChoice.server ? ShadowSpec.SERVER : ShadowSpec.EMBEDDED;
     }
 }

@@ -2,8 +2,8 @@ package dev.converge.cli.option;
 
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.plan.phase.Backfill;
-import dev.converge.engine.plan.phase.Phase;
+import dev.converge.api.BackfillSettings;
+import dev.converge.api.Phase;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -48,20 +48,19 @@ public final class PhaseOptions {
                 + " shows the whole plan of every target.");
     }
 
-    public Backfill.Settings backfill() {
-        return new Backfill.Settings(batchSize, pause, timeout);
+    public BackfillSettings backfill() {
+        return new BackfillSettings(batchSize, pause, timeout);
     }
 
     /** {@code expand} or {@code contract}, any case. */
     static final class PhaseConverter implements picocli.CommandLine.ITypeConverter<Phase> {
         @Override
         public Phase convert(String value) {
-            for (Phase p : Phase.values()) {
-                if (p.word().equalsIgnoreCase(value.strip())) {
-                    return p;
-                }
+            try {
+                return Phase.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
-            throw new picocli.CommandLine.TypeConversionException("expected expand or contract, not '" + value + "'");
         }
     }
 }

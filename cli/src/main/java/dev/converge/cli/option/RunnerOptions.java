@@ -1,8 +1,7 @@
 package dev.converge.cli.option;
 
-import dev.converge.engine.apply.StatementRunner;
-import dev.converge.engine.plan.StatementLimits;
-import dev.converge.engine.spi.SessionTimeouts;
+import dev.converge.api.RetryListener;
+import dev.converge.api.StatementSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,23 +22,19 @@ public final class RunnerOptions {
                     + " and jitter, before apply fails (default: ${DEFAULT-VALUE}s; 0: never retry).")
     public long retryBudgetSeconds = 60;
 
-    /** The timeouts written on each statement of a plan made by apply itself. */
-    public StatementLimits limits() {
-        return new StatementLimits(Duration.ofMillis(lockTimeoutMillis), Duration.ofMillis(statementTimeoutMillis));
+    /** The timeouts of each statement (written on those of a plan made by apply itself) and the retry budget. */
+    public StatementSettings settings() {
+        return new StatementSettings(Duration.ofMillis(lockTimeoutMillis), Duration.ofMillis(statementTimeoutMillis),
+                Duration.ofSeconds(retryBudgetSeconds));
     }
 
-    /** A runner with these settings and the dialect's timeouts that tells {@code err} each time it waits to retry. */
-    public StatementRunner runner(SessionTimeouts timeouts, PrintWriter err) {
-        StatementRunner.Settings defaults = StatementRunner.Settings.DEFAULT;
-        StatementRunner.Settings settings = new StatementRunner.Settings(Duration.ofMillis(lockTimeoutMillis),
-                Duration.ofMillis(statementTimeoutMillis), Duration.ofSeconds(retryBudgetSeconds),
-                defaults.initialBackoff(), defaults.maxBackoff());
-        return StatementRunner.of(settings, timeouts, (statement, attempt, pause, cause) -> {
-            long waited = statement.limits() == null ? lockTimeoutMillis : statement.limits().lockTimeout().toMillis();
+    /** Tells {@code err} each time a statement waits to retry. */
+    public static RetryListener retries(PrintWriter err) {
+        return (sql, attempt, waited, pause) -> {
             err.println(String.format(Locale.ROOT, "Lock not granted within %d ms (attempt %d); retrying in"
-                    + " %d ms: %s", waited, attempt, pause.toMillis(), firstLine(statement.sql())));
+                    + " %d ms: %s", waited.toMillis(), attempt, pause.toMillis(), firstLine(sql)));
             err.flush();
-        });
+        };
     }
 
     private static String firstLine(String sql) {

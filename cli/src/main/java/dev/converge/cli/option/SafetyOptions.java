@@ -1,15 +1,9 @@
 package dev.converge.cli.option;
 
 import dev.converge.api.PlanSettings;
-import dev.converge.engine.safety.HazardCode;
-import dev.converge.engine.safety.LockLevel;
-import dev.converge.engine.safety.OnlineStrategies;
-import dev.converge.engine.safety.SafetyPolicy;
-import dev.converge.engine.spi.PlanAnnotator;
-import dev.converge.engine.workflow.PlanPipeline;
+import dev.converge.api.Policy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
@@ -23,7 +17,7 @@ import picocli.CommandLine.Option;
 public final class SafetyOptions {
     @Option(names = "--allow-hazards", split = ",", paramLabel = "CODE", converter = HazardConverter.class,
             description = "Allow steps with these hazard codes (comma-separated), e.g. DATA_LOSS,TABLE_REWRITE.")
-    public List<HazardCode> allowHazards = new ArrayList<>();
+    public List<String> allowHazards = new ArrayList<>();
 
     @Option(names = "--allow-destructive", description = "Allow every destructive step (drop a table or column, narrow a type).")
     public boolean allowDestructive;
@@ -31,7 +25,7 @@ public final class SafetyOptions {
     @Option(names = "--max-lock", paramLabel = "LEVEL", converter = LockConverter.class,
             description = "Refuse steps that take a stronger table lock than this, e.g. SHARE_UPDATE_EXCLUSIVE"
                     + " (default: ACCESS_EXCLUSIVE, i.e. any).")
-    public LockLevel maxLock = LockLevel.ACCESS_EXCLUSIVE;
+    public String maxLock = Policy.DEFAULT.maxLock();
 
     @Option(names = "--no-concurrent-indexes", description = "Build and drop indexes of existing tables in the"
             + " transaction (SHARE / ACCESS EXCLUSIVE) instead of CONCURRENTLY.")
@@ -63,53 +57,38 @@ public final class SafetyOptions {
             description = "Probe tables with more estimated rows than this on a sample (default: ${DEFAULT-VALUE}).")
     public long sampleAbove = 1_000_000;
 
-    public OnlineStrategies strategies() {
-        return new OnlineStrategies(!noConcurrentIndexes, !noNotValid, !noNotNullCheck, !noIndexReplacement);
-    }
-
-    public SafetyPolicy policy() {
-        Set<HazardCode> allowed = allowHazards.isEmpty() ? Set.of() : EnumSet.copyOf(allowHazards);
-        return SafetyPolicy.of(allowed, allowDestructive, maxLock);
+    /** The policy of the flags (with --allow-unmanaged, which {@link DesiredOptions} holds). */
+    public Policy policy(boolean allowUnmanaged) {
+        return new Policy(allowDestructive, Set.copyOf(allowHazards), maxLock, allowUnmanaged);
     }
 
     /** Fetch an offending row of each failing data check: set by {@code plan --show-row-values} only. */
     public boolean rowValues;
 
-    public PlanAnnotator.Options annotation() {
-        return new PlanAnnotator.Options(!noDataChecks, Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove,
-                rowValues);
-    }
-
     /** How plans are made: the online strategies and the live facts' limits of these options. */
-    public PlanPipeline.Settings pipeline() {
-        return new PlanPipeline.Settings(strategies(), annotation());
-    }
-
-    /** The same, as the API takes them (fleet plans and applies). */
     public PlanSettings planSettings() {
         return new PlanSettings(!noConcurrentIndexes, !noIndexReplacement, !noNotValid, !noNotNullCheck, !noDataChecks,
                 Duration.ofSeconds(dataCheckBudgetSeconds), sampleAbove, rowValues);
     }
 
     /** Hazard codes, case-insensitive, with the list of valid ones on a typo. */
-    static final class HazardConverter implements ITypeConverter<HazardCode> {
+    static final class HazardConverter implements ITypeConverter<String> {
         @Override
-        public HazardCode convert(String value) {
+        public String convert(String value) {
             try {
-                return HazardCode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+                return new Policy(false, Set.of(value), null, false).allowHazards().iterator().next();
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("unknown hazard code '" + value
-                        + "'; expected one of " + java.util.Arrays.toString(HazardCode.values()));
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
 
     /** Lock levels as ACCESS_EXCLUSIVE, access-exclusive or "ACCESS EXCLUSIVE". */
-    static final class LockConverter implements ITypeConverter<LockLevel> {
+    static final class LockConverter implements ITypeConverter<String> {
         @Override
-        public LockLevel convert(String value) {
+        public String convert(String value) {
             try {
-                return LockLevel.parse(value);
+                return new Policy(false, Set.of(), value, false).maxLock();
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }

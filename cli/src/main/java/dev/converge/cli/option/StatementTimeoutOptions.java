@@ -1,6 +1,6 @@
 package dev.converge.cli.option;
 
-import dev.converge.engine.plan.StatementLimits;
+import dev.converge.api.StatementSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -19,7 +19,9 @@ public final class StatementTimeoutOptions {
             description = "statement_timeout written on each planned statement (default: ${DEFAULT-VALUE}, no limit).")
     public long statementTimeoutMillis;
 
-    public StatementLimits limits() {
-        return new StatementLimits(Duration.ofMillis(lockTimeoutMillis), Duration.ofMillis(statementTimeoutMillis));
+    /** The timeouts to write on each statement (a plan does not retry: the retry budget is apply's). */
+    public StatementSettings settings() {
+        return new StatementSettings(Duration.ofMillis(lockTimeoutMillis), Duration.ofMillis(statementTimeoutMillis),
+                StatementSettings.DEFAULT.retryBudget());
     }
 }

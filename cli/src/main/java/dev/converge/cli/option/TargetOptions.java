@@ -3,10 +3,8 @@ package dev.converge.cli.option;
 import dev.converge.api.Converge;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import dev.converge.engine.spi.InspectScope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** TargetOptions name the database to work on and the schemas of it Converge manages. */
@@ -32,9 +30,5 @@ public final class TargetOptions {
         }
         return Converge.target(url).schemas(schemas.toArray(String[]::new))
                 .managedRoles(managedRoles.toArray(String[]::new));
-    }
-
-    public InspectScope scope() {
-        return new InspectScope(Set.copyOf(schemas), Set.copyOf(managedRoles));
     }
 }

@@ -24,6 +24,16 @@ public interface Shadow extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Creates the empty database {@code name} beside the shadow's own, on a server that {@link #ownsCluster()
+     * is the shadow's alone}, and tells how to reach it: an embedded server as a target to try Converge on
+     * ({@code converge demo}). A shadow on a shared server holds no other database.
+     */
+    default DatabaseUrl createDatabase(String name) {
+        throw new dev.converge.engine.diag.ConvergeException(dev.converge.engine.diag.ErrorKind.USAGE,
+                description() + " is on a shared server: it cannot hold another database");
+    }
+
     /** Drops the shadow; never throws, since it runs in finally blocks and shutdown hooks. */
     @Override
     void close();

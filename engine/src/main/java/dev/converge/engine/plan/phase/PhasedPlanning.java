@@ -54,11 +54,7 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
             plan = phased.withPhaseNote(whole.plan(), whole.current());
             return new PhasedPlanning(whole, phase, plan, open);
         }
-        // An open type change is planned as swapped: its contract half, then the plan from the target as
-        // the swap leaves it (a plain diff would change the old column's type in place).
-        Plan base = new TypeSwaps(dialect.safetyClassifier(target.version(), strategies), sql).whole(whole.plan(),
-                whole.current(), whole.desired().model(), swapped -> Planner.of(dialect, target.version(), strategies)
-                        .plan(swapped, whole.desired().model(), target.url().display(), whole.source()));
+        Plan base = swapped(target, whole, strategies, sql);
         if (phase == Phase.EXPAND) {
             refuseUnconvertible(target, sql, phased.typeChanges(base, whole.current()));
             plan = phased.expand(base, whole.current());
@@ -74,6 +70,30 @@ public record PhasedPlanning(Planning whole, Phase phase, Plan plan, List<Column
             }
         }
         return new PhasedPlanning(whole, phase, plan, open);
+    }
+
+    /*
+     * An open type change is planned as swapped: its contract half, then the plan from the target as the
+     * swap leaves it (a plain diff would change the old column's type in place).
+     */
+    private static Plan swapped(Target target, Planning whole, OnlineStrategies strategies, ExpandContractSql sql) {
+        Dialect dialect = target.dialect();
+        return new TypeSwaps(dialect.safetyClassifier(target.version(), strategies), sql).whole(whole.plan(),
+                whole.current(), whole.desired().model(), swapped -> Planner.of(dialect, target.version(), strategies)
+                        .plan(swapped, whole.desired().model(), target.url().display(), whole.source()));
+    }
+
+    /**
+     * The contract plan of the target as it is now, as if its backfills had finished: after an expand (whose
+     * backfill runs next), the steps {@code plan --phase contract} will list. Refused as contract is when
+     * expand has not run for a change.
+     */
+    public static Plan contractOnceBackfilled(Target target, Planning whole, OnlineStrategies strategies) {
+        Dialect dialect = target.dialect();
+        ExpandContractSql sql = dialect.expandContract().orElseThrow();
+        PhasedPlans phased = new PhasedPlans(dialect.sqlGenerator(target.version(), strategies),
+                dialect.safetyClassifier(target.version(), strategies), sql);
+        return phased.contract(swapped(target, whole, strategies, sql), whole.current(), List.of());
     }
 
     /*

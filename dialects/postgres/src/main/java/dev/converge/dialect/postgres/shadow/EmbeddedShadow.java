@@ -43,6 +43,17 @@ final class EmbeddedShadow extends ManagedShadow {
         return true;
     }
 
+    @Override
+    public DatabaseUrl createDatabase(String name) {
+        try (java.sql.Statement st = connection().createStatement()) {
+            st.execute("CREATE DATABASE " + dev.converge.dialect.postgres.PostgresIdentifiers.quote(name));
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorKind.ERROR, "cannot create the database " + name + " on the " + description()
+                    + ": " + e.getMessage(), e);
+        }
+        return url().withDatabase(name);
+    }
+
     /** Starts a server of {@code wantedMajor} (or the default major when there are no binaries for it). */
     static EmbeddedShadow start(Integer wantedMajor) {
         ZonkyScripts.initializeAndClean();
