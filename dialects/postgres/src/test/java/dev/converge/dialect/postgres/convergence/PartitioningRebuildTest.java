@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server: refused without the allowance; with it one rebuild step that copies the rows, after which
  * the rows are the same (checksums), the schema is the one a fresh database built from the files has
  * (pg_dump), and a second plan is empty. What depends on the table (its keys and indexes, a foreign key
- * pointing to it, a trigger, row security and a policy, a view, comments) is there again.
+ * pointing to it, a trigger, row security and a policy, a view, a statistics object, a publication,
+ * comments) is there again.
  */
 class PartitioningRebuildTest {
     private static final String ALLOW = "-- converge:allow TABLE_REWRITE\n";
@@ -75,6 +76,8 @@ class PartitioningRebuildTest {
             ALTER TABLE public.events ENABLE ROW LEVEL SECURITY;
             CREATE POLICY events_all ON public.events USING (kind <> 'hidden');
             CREATE VIEW public.recent_events AS SELECT id, kind FROM public.events WHERE created >= '2025-01-01';
+            CREATE STATISTICS public.events_kinds ON account_id, kind FROM public.events;
+            CREATE PUBLICATION h_real_events FOR TABLE public.events;
             """;
     private static final String PLAIN = schema("", "");
     private static final String BY_DAY = schema(" PARTITION BY RANGE (created)", """
