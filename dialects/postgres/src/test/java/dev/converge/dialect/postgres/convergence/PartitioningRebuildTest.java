@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.dialect.postgres.PostgresDialect;
 import dev.converge.dialect.postgres.history.PostgresHistoryStore;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.dialect.postgres.testing.TestRoles;
 import dev.converge.engine.apply.Applier;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the rows are the same (checksums), the schema is the one a fresh database built from the files has
  * (pg_dump), and a second plan is empty. What depends on the table (its keys and indexes, a foreign key
  * pointing to it, a trigger, row security and a policy, a view, a statistics object, a publication,
- * comments) is there again.
+ * grants on the table and a column, comments) is there again.
  */
 class PartitioningRebuildTest {
     private static final String ALLOW = "-- converge:allow TABLE_REWRITE\n";
@@ -78,6 +79,8 @@ class PartitioningRebuildTest {
             CREATE VIEW public.recent_events AS SELECT id, kind FROM public.events WHERE created >= '2025-01-01';
             CREATE STATISTICS public.events_kinds ON account_id, kind FROM public.events;
             CREATE PUBLICATION h_real_events FOR TABLE public.events;
+            GRANT SELECT ON public.events TO {{reader}};
+            GRANT UPDATE (kind) ON public.events TO {{reader}};
             """;
     private static final String PLAIN = schema("", "");
     private static final String BY_DAY = schema(" PARTITION BY RANGE (created)", """
@@ -103,14 +106,19 @@ class PartitioningRebuildTest {
 
     private final PostgresDialect dialect = new PostgresDialect();
 
+    /** The role the grants go to, made for the test (roles are the server's, shared by every run). */
+    private TestRoles roles;
+
     private static String schema(String partitionBy, String partitions) {
         return BEFORE_EVENTS + EVENTS.formatted(partitionBy) + partitions + AFTER_EVENTS;
     }
 
     @Test
     void withoutTheAllowanceTheChangeIsRefusedAndSaysHowToAllowIt() throws Exception {
-        try (LocalPostgres target = LocalPostgres.create("h_real_refused")) {
-            target.execute(PLAIN);
+        try (TestRoles roles = TestRoles.onLocalServer(List.of("reader"));
+             LocalPostgres target = LocalPostgres.create("h_real_refused")) {
+            this.roles = roles;
+            target.execute(roles.substitute(PLAIN));
             ConvergeException refused = assertThrows(ConvergeException.class, () -> plan(target, BY_DAY));
             assertEquals(ErrorKind.REFUSED, refused.kind());
             assertTrue(refused.getMessage().contains("would change its partitioning (not partitioned) -> PARTITION BY"
@@ -122,12 +130,16 @@ class PartitioningRebuildTest {
 
     @Test
     void plainToPartitionedToAnotherKeyAndBackKeepsTheRowsAndConverges() throws Exception {
-        try (LocalPostgres target = LocalPostgres.create("h_real_rebuild")) {
-            target.execute(PLAIN + ROWS);
+        try (TestRoles roles = TestRoles.onLocalServer(List.of("reader"));
+             LocalPostgres target = LocalPostgres.create("h_real_rebuild")) {
+            this.roles = roles;
+            target.execute(roles.substitute(PLAIN + ROWS));
             String rows = checksums(target);
             long nextId = nextIdentity(target);
 
             Plan toRange = rebuildAndCheck(target, BY_DAY, rows);
+            assertTrue(toRange.steps().stream().anyMatch(s -> s.id().startsWith("grant-privileges:table:public.events:")),
+                    new PlanTextRenderer().render(toRange));
             PlanStep rebuild = rebuildStep(toRange);
             assertEquals("rebuild table public.events PARTITION BY RANGE (created) (was not partitioned) with 3"
                     + " partitions, copying its rows", rebuild.description());
@@ -165,7 +177,7 @@ class PartitioningRebuildTest {
         Plan again = plan(target, withAllowance);
         assertTrue(again.isEmpty(), new PlanTextRenderer().render(again));
         try (LocalPostgres fresh = LocalPostgres.create("h_real_fresh")) {
-            fresh.execute(files);
+            fresh.execute(roles.substitute(files));
             assertEquals(PgDump.normalized(fresh.database(), false), PgDump.normalized(target.database(), false));
         }
         return plan;
@@ -197,12 +209,13 @@ class PartitioningRebuildTest {
 
     /** The plan from the target to {@code files}, through a server shadow, with the target's live facts. */
     private Plan plan(LocalPostgres target, String files) throws Exception {
-        Files.writeString(dir.resolve("schema.sql"), files);
+        Files.writeString(dir.resolve("schema.sql"), roles.substitute(files));
         DatabaseUrl url = dialect.parseUrl(target.jdbcUrl());
+        InspectScope scope = new InspectScope(Set.of(), Set.copyOf(roles.names().values()));
         try (Connection c = dialect.connect(url)) {
             DesiredState desired = new DesiredStateResolver(dialect).resolve(dir.toString(), ShadowSpec.SERVER, url,
-                    dialect.version(c), InspectScope.ALL);
-            SchemaModel model = dialect.inspector().inspect(c, InspectScope.ALL);
+                    dialect.version(c), scope);
+            SchemaModel model = dialect.inspector().inspect(c, scope);
             Plan plan = Planner.of(dialect, dialect.version(c), OnlineStrategies.ALL).plan(model, desired.model(),
                     url.display(), desired.source());
             return dialect.annotator().annotate(plan, c, model, PlanAnnotator.Options.DEFAULT);
