@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A table's partitioning changed (plain to partitioned, another key, back to plain) on the local
+ * A table's partitioning changed (plain to partitioned, another key, two levels, back to plain) on the local
  * server: refused without the allowance; with it one rebuild step that copies the rows, after which
  * the rows are the same (checksums), the schema is the one a fresh database built from the files has
  * (pg_dump), and a second plan is empty. What depends on the table (its keys and indexes, a foreign key
@@ -91,6 +91,15 @@ class PartitioningRebuildTest {
     private static final String BY_ID = schema(" PARTITION BY HASH (id)", """
             CREATE TABLE public.events_h0 PARTITION OF public.events FOR VALUES WITH (MODULUS 2, REMAINDER 0);
             CREATE TABLE public.events_h1 PARTITION OF public.events FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+            """);
+    /** Partitions of partitions: the year 2025 split again by id. */
+    private static final String BY_DAY_THEN_ID = schema(" PARTITION BY RANGE (created)", """
+            CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE public.events_2025 PARTITION OF public.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+                PARTITION BY HASH (id);
+            CREATE TABLE public.events_2025_h0 PARTITION OF public.events_2025 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+            CREATE TABLE public.events_2025_h1 PARTITION OF public.events_2025 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+            CREATE TABLE public.events_other PARTITION OF public.events DEFAULT;
             """);
     private static final String ROWS = """
             INSERT INTO public.accounts SELECT a, 'account ' || a FROM generate_series(1, 5) a;
@@ -158,6 +167,10 @@ class PartitioningRebuildTest {
                     new TableLock(QualifiedName.of("public", "events_2025"), LockLevel.ACCESS_EXCLUSIVE),
                     new TableLock(QualifiedName.of("public", "events_other"), LockLevel.ACCESS_EXCLUSIVE)),
                     rebuildStep(toHash).safety().locks());
+
+            Plan toTwoLevels = rebuildAndCheck(target, BY_DAY_THEN_ID, rows);
+            assertTrue(rebuildStep(toTwoLevels).description().endsWith("with 5 partitions, copying its rows"),
+                    rebuildStep(toTwoLevels).description());
 
             rebuildAndCheck(target, PLAIN, rows);
             assertEquals(nextId + 1, nextIdentity(target), "the identity goes on from where it stood");
