@@ -61,6 +61,7 @@ class PartitioningRebuildTest {
                 account_id int NOT NULL REFERENCES public.accounts (id),
                 created date NOT NULL,
                 kind text NOT NULL CONSTRAINT events_kind_given CHECK (kind <> ''),
+                seen serial,
                 CONSTRAINT events_pkey PRIMARY KEY (id, created)
             )%s;
             """;
@@ -174,6 +175,11 @@ class PartitioningRebuildTest {
 
             rebuildAndCheck(target, PLAIN, rows);
             assertEquals(nextId + 1, nextIdentity(target), "the identity goes on from where it stood");
+            try (Connection c = target.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_get_serial_sequence('public.events', 'seen')")) {
+                rs.next();
+                assertEquals("public.events_seen_seq", rs.getString(1), "the serial's sequence moved to the new table");
+            }
         }
     }
 
