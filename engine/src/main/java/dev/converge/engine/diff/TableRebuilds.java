@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  * <p>A rebuilt table and its partitions, on both sides, are the rebuild's own: the other differs see the
  * current model without them and without what goes with them (their indexes, foreign keys, triggers,
  * policies, row security, grants, rules and statistics objects), so that everything the desired side
- * has on them is created again after the rebuild. Foreign keys of other tables that point to them are
+ * has on them is created again after the rebuild. Other objects that need them (a view, a routine, a
+ * publication) stay, and are replaced around the rebuild as for a dropped table. Foreign keys of other tables that point to them are
  * dropped before it and added again after it; views that read them are replaced, as for a dropped table.
  */
 final class TableRebuilds {
@@ -116,9 +117,10 @@ final class TableRebuilds {
                 current.unmanaged(),
                 current.privileges().stream().filter(p -> keptRef.test(p.object())).toList(),
                 current.collations(),
-                // rules belong to their table; statistics objects go with the table they read
-                current.catalogObjects().stream().filter(o -> keptRef.test(o.ref())
-                        && o.dependsOn().stream().allMatch(keptRef)).toList());
+                // rules belong to their table, statistics objects go with the table they read; the others that
+                // need it (a publication) stay, and are replaced around the rebuild as for a dropped table
+                current.catalogObjects().stream().filter(o -> keptRef.test(o.ref()) && !(o.kind() == ObjectKind.STATISTICS
+                        && o.dependsOn().stream().anyMatch(keptRef.negate()))).toList());
     }
 
     /**

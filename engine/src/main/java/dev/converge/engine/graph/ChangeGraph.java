@@ -93,15 +93,15 @@ public final class ChangeGraph {
         Map<Change, Change> wholes = wholes(changes);
         List<Change> parts = parts(changes);
         Prerequisites rules = new Prerequisites(new ChangeIndex(parts, current));
-        Map<Change, List<Change>> before = new IdentityHashMap<>();
-        changes.forEach(change -> before.put(change, new ArrayList<>()));
+        Map<Change, Set<Change>> before = new IdentityHashMap<>();
+        changes.forEach(change -> before.put(change, java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>())));
         for (Change part : parts) {
             Change whole = wholes.get(part);
-            part.accept(rules).stream().map(wholes::get).filter(b -> b != whole && !before.get(whole).contains(b))
-                    .forEach(before.get(whole)::add);
+            part.accept(rules).stream().map(wholes::get).filter(b -> b != whole).forEach(before.get(whole)::add);
         }
-        before.replaceAll((change, list) -> List.copyOf(list));
-        return before;
+        Map<Change, List<Change>> lists = new IdentityHashMap<>();
+        before.forEach((change, set) -> lists.put(change, List.copyOf(set)));
+        return lists;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.converge.dialect.postgres.parse;
 
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
-import dev.converge.dialect.postgres.inspect.PostgresInspector;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.ConstraintKind;
 import dev.converge.engine.model.Domain;
@@ -31,7 +30,6 @@ import java.util.Objects;
 final class FixedPointKinds {
     private static final String TEMP_COLUMN = "converge_fixed_point_c";
     private static final String TEMP_DOMAIN = "converge_fixed_point_d";
-    private static final String TEMP_VIEW = "converge_fixed_point_m";
 
     private final TargetFixedPoint reader;
 
@@ -150,10 +148,7 @@ final class FixedPointKinds {
     }
 
     private String materialized(MaterializedPair pair) throws SQLException {
-        String name = "pg_temp." + reader.temporaryName(TEMP_VIEW);
-        reader.execute("CREATE VIEW " + name + " AS " + pair.current().definition());
-        String text = reader.single("SELECT pg_catalog.pg_get_viewdef(?::pg_catalog.regclass, false)", name);
-        return text == null ? null : PostgresInspector.viewBody(text);
+        return reader.deparsedQuery(pair.current().definition());
     }
 
     private static List<ColumnPair> generatedPairs(SchemaModel current, SchemaModel desired) {

@@ -226,8 +226,13 @@ public final class TargetFixedPoint {
     }
 
     private String view(ViewPair pair) throws SQLException {
+        return deparsedQuery(pair.current().definition());
+    }
+
+    /** A query's text as the server prints a view of it (a materialized view's the same way). */
+    String deparsedQuery(String query) throws SQLException {
         String name = "pg_temp." + TEMP_VIEW + (++objects);
-        execute("CREATE VIEW " + name + " AS " + pair.current().definition());
+        execute("CREATE VIEW " + name + " AS " + query);
         String text = single("SELECT pg_catalog.pg_get_viewdef(?::pg_catalog.regclass, false)", name);
         return text == null ? null : PostgresInspector.viewBody(text);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.dialect.postgres.PostgresDialect;
 import dev.converge.dialect.postgres.history.PostgresHistoryStore;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.dialect.postgres.testing.TestRoles;
 import dev.converge.engine.apply.Applier;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
@@ -41,11 +42,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A table's partitioning changed (plain to partitioned, another key, back to plain) on the local
+ * A table's partitioning changed (plain to partitioned, another key, two levels, back to plain) on the local
  * server: refused without the allowance; with it one rebuild step that copies the rows, after which
  * the rows are the same (checksums), the schema is the one a fresh database built from the files has
  * (pg_dump), and a second plan is empty. What depends on the table (its keys and indexes, a foreign key
- * pointing to it, a trigger, row security and a policy, a view, comments) is there again.
+ * pointing to it, a trigger, row security and a policy, a view, a statistics object, a publication,
+ * grants on the table and a column, comments) is there again.
  */
 class PartitioningRebuildTest {
     private static final String ALLOW = "-- converge:allow TABLE_REWRITE\n";
@@ -59,6 +61,7 @@ class PartitioningRebuildTest {
                 account_id int NOT NULL REFERENCES public.accounts (id),
                 created date NOT NULL,
                 kind text NOT NULL CONSTRAINT events_kind_given CHECK (kind <> ''),
+                seen serial,
                 CONSTRAINT events_pkey PRIMARY KEY (id, created)
             )%s;
             """;
@@ -75,6 +78,10 @@ class PartitioningRebuildTest {
             ALTER TABLE public.events ENABLE ROW LEVEL SECURITY;
             CREATE POLICY events_all ON public.events USING (kind <> 'hidden');
             CREATE VIEW public.recent_events AS SELECT id, kind FROM public.events WHERE created >= '2025-01-01';
+            CREATE STATISTICS public.events_kinds ON account_id, kind FROM public.events;
+            CREATE PUBLICATION h_real_events FOR TABLE public.events;
+            GRANT SELECT ON public.events TO {{reader}};
+            GRANT UPDATE (kind) ON public.events TO {{reader}};
             """;
     private static final String PLAIN = schema("", "");
     private static final String BY_DAY = schema(" PARTITION BY RANGE (created)", """
@@ -85,6 +92,15 @@ class PartitioningRebuildTest {
     private static final String BY_ID = schema(" PARTITION BY HASH (id)", """
             CREATE TABLE public.events_h0 PARTITION OF public.events FOR VALUES WITH (MODULUS 2, REMAINDER 0);
             CREATE TABLE public.events_h1 PARTITION OF public.events FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+            """);
+    /** Partitions of partitions: the year 2025 split again by id. */
+    private static final String BY_DAY_THEN_ID = schema(" PARTITION BY RANGE (created)", """
+            CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE public.events_2025 PARTITION OF public.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+                PARTITION BY HASH (id);
+            CREATE TABLE public.events_2025_h0 PARTITION OF public.events_2025 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+            CREATE TABLE public.events_2025_h1 PARTITION OF public.events_2025 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+            CREATE TABLE public.events_other PARTITION OF public.events DEFAULT;
             """);
     private static final String ROWS = """
             INSERT INTO public.accounts SELECT a, 'account ' || a FROM generate_series(1, 5) a;
@@ -100,14 +116,19 @@ class PartitioningRebuildTest {
 
     private final PostgresDialect dialect = new PostgresDialect();
 
+    /** The role the grants go to, made for the test (roles are the server's, shared by every run). */
+    private TestRoles roles;
+
     private static String schema(String partitionBy, String partitions) {
         return BEFORE_EVENTS + EVENTS.formatted(partitionBy) + partitions + AFTER_EVENTS;
     }
 
     @Test
     void withoutTheAllowanceTheChangeIsRefusedAndSaysHowToAllowIt() throws Exception {
-        try (LocalPostgres target = LocalPostgres.create("h_real_refused")) {
-            target.execute(PLAIN);
+        try (TestRoles roles = TestRoles.onLocalServer(List.of("reader"));
+             LocalPostgres target = LocalPostgres.create("h_real_refused")) {
+            this.roles = roles;
+            target.execute(roles.substitute(PLAIN));
             ConvergeException refused = assertThrows(ConvergeException.class, () -> plan(target, BY_DAY));
             assertEquals(ErrorKind.REFUSED, refused.kind());
             assertTrue(refused.getMessage().contains("would change its partitioning (not partitioned) -> PARTITION BY"
@@ -119,12 +140,16 @@ class PartitioningRebuildTest {
 
     @Test
     void plainToPartitionedToAnotherKeyAndBackKeepsTheRowsAndConverges() throws Exception {
-        try (LocalPostgres target = LocalPostgres.create("h_real_rebuild")) {
-            target.execute(PLAIN + ROWS);
+        try (TestRoles roles = TestRoles.onLocalServer(List.of("reader"));
+             LocalPostgres target = LocalPostgres.create("h_real_rebuild")) {
+            this.roles = roles;
+            target.execute(roles.substitute(PLAIN + ROWS));
             String rows = checksums(target);
             long nextId = nextIdentity(target);
 
             Plan toRange = rebuildAndCheck(target, BY_DAY, rows);
+            assertTrue(toRange.steps().stream().anyMatch(s -> s.id().startsWith("grant-privileges:table:public.events:")),
+                    new PlanTextRenderer().render(toRange));
             PlanStep rebuild = rebuildStep(toRange);
             assertEquals("rebuild table public.events PARTITION BY RANGE (created) (was not partitioned) with 3"
                     + " partitions, copying its rows", rebuild.description());
@@ -144,8 +169,17 @@ class PartitioningRebuildTest {
                     new TableLock(QualifiedName.of("public", "events_other"), LockLevel.ACCESS_EXCLUSIVE)),
                     rebuildStep(toHash).safety().locks());
 
+            Plan toTwoLevels = rebuildAndCheck(target, BY_DAY_THEN_ID, rows);
+            assertTrue(rebuildStep(toTwoLevels).description().endsWith("with 5 partitions, copying its rows"),
+                    rebuildStep(toTwoLevels).description());
+
             rebuildAndCheck(target, PLAIN, rows);
             assertEquals(nextId + 1, nextIdentity(target), "the identity goes on from where it stood");
+            try (Connection c = target.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_get_serial_sequence('public.events', 'seen')")) {
+                rs.next();
+                assertEquals("public.events_seen_seq", rs.getString(1), "the serial's sequence moved to the new table");
+            }
         }
     }
 
@@ -162,7 +196,7 @@ class PartitioningRebuildTest {
         Plan again = plan(target, withAllowance);
         assertTrue(again.isEmpty(), new PlanTextRenderer().render(again));
         try (LocalPostgres fresh = LocalPostgres.create("h_real_fresh")) {
-            fresh.execute(files);
+            fresh.execute(roles.substitute(files));
             assertEquals(PgDump.normalized(fresh.database(), false), PgDump.normalized(target.database(), false));
         }
         return plan;
@@ -194,12 +228,13 @@ class PartitioningRebuildTest {
 
     /** The plan from the target to {@code files}, through a server shadow, with the target's live facts. */
     private Plan plan(LocalPostgres target, String files) throws Exception {
-        Files.writeString(dir.resolve("schema.sql"), files);
+        Files.writeString(dir.resolve("schema.sql"), roles.substitute(files));
         DatabaseUrl url = dialect.parseUrl(target.jdbcUrl());
+        InspectScope scope = new InspectScope(Set.of(), Set.copyOf(roles.names().values()));
         try (Connection c = dialect.connect(url)) {
             DesiredState desired = new DesiredStateResolver(dialect).resolve(dir.toString(), ShadowSpec.SERVER, url,
-                    dialect.version(c), InspectScope.ALL);
-            SchemaModel model = dialect.inspector().inspect(c, InspectScope.ALL);
+                    dialect.version(c), scope);
+            SchemaModel model = dialect.inspector().inspect(c, scope);
             Plan plan = Planner.of(dialect, dialect.version(c), OnlineStrategies.ALL).plan(model, desired.model(),
                     url.display(), desired.source());
             return dialect.annotator().annotate(plan, c, model, PlanAnnotator.Options.DEFAULT);
