@@ -25,14 +25,14 @@ import java.util.Set;
  * that recreation for the type ({@code mayRecreate}): then it becomes one {@link RecreateEnum} step.
  */
 final class EnumDiffer {
+    private static final NamedObjects<EnumType> ENUMS = new NamedObjects<>(CreateEnum::new, DropEnum::new,
+            EnumType::ref, EnumType::comment);
+
     private final Predicate<ObjectRef> mayRecreate;
 
     EnumDiffer(Predicate<ObjectRef> mayRecreate) {
         this.mayRecreate = mayRecreate;
     }
-
-    private static final NamedObjects<EnumType> ENUMS = new NamedObjects<>(CreateEnum::new, DropEnum::new,
-            EnumType::ref, EnumType::comment);
 
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         ENUMS.diff(from.enums(), to.enums(), (current, desired, steps) -> relabel(current, desired, from, to, steps), out);
