@@ -130,7 +130,7 @@ final class FleetCommands {
         }
         SavedFleetPlan saved = planFile == null ? null : SavedFleetPlan.read(read(planFile), planFile.toString());
         try (Fleet fleet = open(dialects, options, safety, ignore)
-                .phase(phases.phase, phases.confirmContract, phases.contractFlagSql)) {
+                .phase(phases.phase, phases.confirmContract, phases.contractFlagSql, phases.backfill())) {
             String note = fleet.admit(skipPromotionCheck, who(), saved);
             if (!autoApprove) {
                 FleetPlan plan = plan(fleet, spec);

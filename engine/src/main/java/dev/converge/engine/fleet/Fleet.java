@@ -3,6 +3,7 @@ package dev.converge.engine.fleet;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.apply.StatementRunner;
+import dev.converge.engine.plan.phase.Backfill;
 import dev.converge.engine.plan.phase.ContractGate;
 import dev.converge.engine.plan.phase.Phase;
 import dev.converge.engine.project.ContractGateConfig;
@@ -50,6 +51,7 @@ public final class Fleet implements AutoCloseable {
     private Phase phase;
     private boolean contractConfirmed;
     private String contractFlagSql;
+    private Backfill.Settings backfill = Backfill.Settings.DEFAULT;
 
     private Fleet(ProjectConfig project, EnvironmentConfig env, Dialect dialect, UnaryOperator<String> environment) {
         this.project = project;
@@ -119,11 +121,13 @@ public final class Fleet implements AutoCloseable {
      *
      * @param confirmed the command line's {@code --confirm-contract}
      * @param flagSql   the command line's {@code --contract-flag-sql}, used where converge.yaml states no gate
+     * @param pace      the pace of expand's backfills on each target
      */
-    public Fleet phase(Phase newPhase, boolean confirmed, String flagSql) {
+    public Fleet phase(Phase newPhase, boolean confirmed, String flagSql, Backfill.Settings pace) {
         this.phase = newPhase;
         this.contractConfirmed = confirmed;
         this.contractFlagSql = flagSql;
+        this.backfill = pace;
         return this;
     }
 
@@ -248,7 +252,7 @@ public final class Fleet implements AutoCloseable {
                 tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
                 saved, runner(env.policy(), dialect.sessionTimeouts()), resume, phase == null ? null
                 : new TargetPhase(phase, planning.strategies(), env.contractGate() == null ? contractFlagSql
-                : env.contractGate().flagSql()));
+                : env.contractGate().flagSql(), backfill));
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);
     }

@@ -25,10 +25,11 @@ import java.util.Set;
  * runs the target's backfills; contract is refused on a target while its expand has work left, or
  * while the contract flag query says the old release is still there.
  *
- * @param flagSql the flag query to run on each target before its contract (converge.yaml's, or the
- *                command line's), or null
+ * @param flagSql  the flag query to run on each target before its contract (converge.yaml's, or the
+ *                 command line's), or null
+ * @param backfill the pace of expand's backfills on each target
  */
-record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql) {
+record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql, Backfill.Settings backfill) {
     /** The plan of this phase for a target; a refusal is a {@link ConvergeException} of kind REFUSED. */
     Plan plan(Dialect dialect, TargetPlan before, Connection connection) throws SQLException {
         PhasedPlans phased = phasedPlans(dialect, connection);
@@ -53,9 +54,9 @@ record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql) {
         if (phase != Phase.EXPAND) {
             return;
         }
-        Backfill backfill = new Backfill(sql(dialect), Backfill.Settings.DEFAULT, Backfill.Listener.NONE, () -> false);
+        Backfill run = new Backfill(sql(dialect), backfill, Backfill.Listener.NONE, () -> false);
         for (BackfillTask task : PhasedPlans.backfills(applied, before.plan(), before.current())) {
-            backfill.run(connection, task);
+            run.run(connection, task);
         }
     }
 
