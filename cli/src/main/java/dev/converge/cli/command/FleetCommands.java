@@ -67,9 +67,15 @@ final class FleetCommands {
     }
 
     static int plan(DialectRegistry dialects, FleetOptions options, SafetyOptions safety, List<String> ignore,
-                    CommandSpec spec, PlanCommand.PlanFormat format, boolean detailedExitCode, Path outFile) {
+                    CommandSpec spec, PlanCommand.PlanFormat format, boolean detailedExitCode, Path outFile,
+                    PhaseOptions phases) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Fleet fleet = open(dialects, options, safety, ignore)) {
+        if (phases.phase != null && outFile != null) {
+            throw new ConvergeException(ErrorKind.USAGE, "--phase with --env plans each target's phase to show it;"
+                    + " a saved fleet plan is of the whole plan: drop --out or --phase");
+        }
+        try (Fleet fleet = open(dialects, options, safety, ignore)
+                .phase(phases.phase, phases.confirmContract, phases.contractFlagSql, phases.backfill())) {
             FleetPlan plan = plan(fleet, spec);
             switch (format) {
                 case json -> out.print(FleetReports.planJson(plan, fleet.shard()));

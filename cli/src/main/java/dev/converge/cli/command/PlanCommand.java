@@ -114,15 +114,12 @@ public final class PlanCommand implements Callable<Integer> {
             safety.rowValues = true;
         }
         if (fleet.selected()) {
-            if (phases.phase != null) {
-                throw PhaseOptions.planRefusedForEnvironments();
-            }
             if (format == PlanFormat.dot) {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"
                         + " plan of an environment, with its graph, run: converge report --env " + fleet.env);
             }
             return FleetCommands.plan(dialects, fleet, safety, desired.ignore, spec, format,
-                    detailedExitCode, outFile);
+                    detailedExitCode, outFile, phases);
         }
         try (Target db = Target.open(dialects, target.url)) {
             Planning planning = Planning.run(db, desired.request(db.dialect(), target.scope(), safety.pipeline())).withLimits(timeouts.limits());

@@ -173,8 +173,28 @@ public final class Fleet implements AutoCloseable {
         return this;
     }
 
+    /** Every target's plan; with a phase ({@link #phase}), the plan of that phase. */
     public FleetPlan plan() {
-        return planner().plan(env.name(), targets, desired(), connections, parallelism());
+        FleetPlan whole = planner().plan(env.name(), targets, desired(), connections, parallelism());
+        if (phase == null) {
+            return whole;
+        }
+        TargetPhase phased = rolloutPhase();
+        List<TargetPlan> shown = new java.util.ArrayList<>();
+        for (TargetPlan target : whole.targets()) {
+            try (Connection c = connections.open(target.target())) {
+                shown.add(phased.shown(dialect, target, c));
+            } catch (SQLException e) {
+                shown.add(TargetPlan.failed(target.target(), "cannot plan its " + phase.word() + ": "
+                        + dev.converge.engine.diag.Redaction.text(String.valueOf(e.getMessage()))));
+            }
+        }
+        return new FleetPlan(whole.environment(), whole.desiredHash(), whole.desiredDescription(), shown);
+    }
+
+    private TargetPhase rolloutPhase() {
+        return phase == null ? null : new TargetPhase(phase, planning.strategies(), env.contractGate() == null
+                ? contractFlagSql : env.contractGate().flagSql(), backfill);
     }
 
     /**
@@ -250,9 +270,7 @@ public final class Fleet implements AutoCloseable {
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
-                saved, runner(env.policy(), dialect.sessionTimeouts()), resume, phase == null ? null
-                : new TargetPhase(phase, planning.strategies(), env.contractGate() == null ? contractFlagSql
-                : env.contractGate().flagSql(), backfill));
+                saved, runner(env.policy(), dialect.sessionTimeouts()), resume, rolloutPhase());
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);
     }
