@@ -94,7 +94,7 @@ class FleetPhaseTest {
         Cli.Result stagingExpand = apply(config, "staging", "expand");
         assertEquals(0, stagingExpand.exitCode(), stagingExpand.all());
         assertEquals("phase expand", staging.lastRemark());
-        Cli.Result prodExpand = apply(config, "prod", "expand");
+        Cli.Result prodExpand = apply(config, "prod", "expand", "--backfill-batch", "100", "--backfill-pause", "5ms");
         assertEquals(0, prodExpand.exitCode(), prodExpand.all());
         assertEquals(500, count(prod, "SELECT count(*) FROM people WHERE display_name = full_name"),
                 "the backfill ran on the target");

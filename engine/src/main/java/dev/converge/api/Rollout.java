@@ -51,14 +51,13 @@ public final class Rollout implements AutoCloseable {
     }
 
     /**
-     * This rollout limited to one phase of expand and contract ({@code "expand"} or {@code "contract"};
-     * null for the whole plan): each target's phase is planned as it is reached. Contract passes an
+     * This rollout limited to one phase of expand and contract (null for the whole plan): each target's
+     * phase is planned as it is reached, expand followed by its backfill at the pace of {@code backfill}. Contract passes an
      * environment's gate (converge.yaml), {@code contractConfirmed} or {@code contractFlagSql}, and the
      * promotion gate: an environment contracts only after the one it is promoted from has.
      */
-    public Rollout inPhase(String phase, boolean contractConfirmed, String contractFlagSql) {
-        fleet.phase(phase == null ? null : dev.converge.engine.plan.phase.Phase.valueOf(
-                phase.toUpperCase(java.util.Locale.ROOT)), contractConfirmed, contractFlagSql);
+    public Rollout inPhase(Phase phase, boolean contractConfirmed, String contractFlagSql, BackfillSettings backfill) {
+        fleet.phase(phase == null ? null : phase.engine(), contractConfirmed, contractFlagSql, backfill.engine());
         return this;
     }
 

@@ -59,9 +59,15 @@ final class FleetCommands {
     }
 
     static int plan(FleetOptions options, SafetyOptions safety, List<String> ignore,
-                    CommandSpec spec, PlanCommand.PlanFormat format, boolean detailedExitCode, Path outFile) {
+                    CommandSpec spec, PlanCommand.PlanFormat format, boolean detailedExitCode, Path outFile,
+                    PhaseOptions phases) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Rollout rollout = open(options, safety, ignore, null)) {
+        if (phases.phase != null && outFile != null) {
+            throw new ConvergeException(ErrorKind.USAGE, "--phase with --env plans each target's phase to show it;"
+                    + " a saved fleet plan is of the whole plan: drop --out or --phase");
+        }
+        try (Rollout rollout = open(options, safety, ignore, null)
+                .inPhase(phases.phase, phases.confirmContract, phases.contractFlagSql, phases.backfill())) {
             EnvironmentPlan plan = plan(rollout, spec);
             switch (format) {
                 case json -> out.print(plan.json());
@@ -120,7 +126,7 @@ final class FleetCommands {
                     "apply needs --auto-approve when no terminal is attached; nothing was changed");
         }
         try (Rollout rollout = open(options, safety, ignore, planFile)
-                .inPhase(phases.phase == null ? null : phases.phase.word(), phases.confirmContract, phases.contractFlagSql)) {
+                .inPhase(phases.phase, phases.confirmContract, phases.contractFlagSql, phases.backfill())) {
             String note = rollout.admit(skipPromotionCheck, who());
             if (!autoApprove) {
                 EnvironmentPlan plan = plan(rollout, spec);

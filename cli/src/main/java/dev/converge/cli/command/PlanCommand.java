@@ -95,15 +95,12 @@ public final class PlanCommand implements Callable<Integer> {
             safety.rowValues = true;
         }
         if (fleet.selected()) {
-            if (phases.phase != null) {
-                throw PhaseOptions.planRefusedForEnvironments();
-            }
             if (format == PlanFormat.dot) {
                 throw new ConvergeException(ErrorKind.USAGE, "--format dot draws the graph of one plan; for every"
                         + " plan of an environment, with its graph, run: converge report --env " + fleet.env);
             }
             return FleetCommands.plan(fleet, safety, desired.ignore, spec, format,
-                    detailedExitCode, outFile);
+                    detailedExitCode, outFile, phases);
         }
         policy = safety.policy(desired.allowUnmanaged);
         try (TargetSession session = desired.shadowed(target.converge()).planning(safety.planSettings()).policy(policy)

@@ -1,7 +1,5 @@
 package dev.converge.cli.option;
 
-import dev.converge.engine.diag.ConvergeException;
-import dev.converge.engine.diag.ErrorKind;
 import dev.converge.api.BackfillSettings;
 import dev.converge.api.Phase;
 import java.time.Duration;
@@ -37,16 +35,6 @@ public final class PhaseOptions {
     @Option(names = "--backfill-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "Statement timeout of each backfill batch (default: ${DEFAULT-VALUE}).")
     public Duration timeout = Duration.ofSeconds(30);
-
-    /**
-     * Why {@code plan --phase} is refused with --env: a fleet plan groups the targets' whole plans; each
-     * target's phase is planned by {@code apply --env --phase} as it rolls out.
-     */
-    public static ConvergeException planRefusedForEnvironments() {
-        return new ConvergeException(ErrorKind.USAGE, "plan --phase plans one target (--url), not an environment:"
-                + " 'apply --env NAME --phase PHASE' plans each target's phase as it rolls it out, and 'plan --env NAME'"
-                + " shows the whole plan of every target.");
-    }
 
     public BackfillSettings backfill() {
         return new BackfillSettings(batchSize, pause, timeout);

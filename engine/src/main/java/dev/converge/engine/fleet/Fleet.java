@@ -3,6 +3,7 @@ package dev.converge.engine.fleet;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.apply.StatementRunner;
+import dev.converge.engine.plan.phase.Backfill;
 import dev.converge.engine.plan.phase.ContractGate;
 import dev.converge.engine.plan.phase.Phase;
 import dev.converge.engine.project.ContractGateConfig;
@@ -50,6 +51,7 @@ public final class Fleet implements AutoCloseable {
     private Phase phase;
     private boolean contractConfirmed;
     private String contractFlagSql;
+    private Backfill.Settings backfill = Backfill.Settings.DEFAULT;
 
     private Fleet(ProjectConfig project, EnvironmentConfig env, Dialect dialect, UnaryOperator<String> environment) {
         this.project = project;
@@ -119,11 +121,13 @@ public final class Fleet implements AutoCloseable {
      *
      * @param confirmed the command line's {@code --confirm-contract}
      * @param flagSql   the command line's {@code --contract-flag-sql}, used where converge.yaml states no gate
+     * @param pace      the pace of expand's backfills on each target
      */
-    public Fleet phase(Phase newPhase, boolean confirmed, String flagSql) {
+    public Fleet phase(Phase newPhase, boolean confirmed, String flagSql, Backfill.Settings pace) {
         this.phase = newPhase;
         this.contractConfirmed = confirmed;
         this.contractFlagSql = flagSql;
+        this.backfill = pace;
         return this;
     }
 
@@ -169,8 +173,28 @@ public final class Fleet implements AutoCloseable {
         return this;
     }
 
+    /** Every target's plan; with a phase ({@link #phase}), the plan of that phase. */
     public FleetPlan plan() {
-        return planner().plan(env.name(), targets, desired(), connections, parallelism());
+        FleetPlan whole = planner().plan(env.name(), targets, desired(), connections, parallelism());
+        if (phase == null) {
+            return whole;
+        }
+        TargetPhase phased = rolloutPhase();
+        List<TargetPlan> shown = new java.util.ArrayList<>();
+        for (TargetPlan target : whole.targets()) {
+            try (Connection c = connections.open(target.target())) {
+                shown.add(phased.shown(dialect, target, c));
+            } catch (SQLException e) {
+                shown.add(TargetPlan.failed(target.target(), "cannot plan its " + phase.word() + ": "
+                        + dev.converge.engine.diag.Redaction.text(String.valueOf(e.getMessage()))));
+            }
+        }
+        return new FleetPlan(whole.environment(), whole.desiredHash(), whole.desiredDescription(), shown);
+    }
+
+    private TargetPhase rolloutPhase() {
+        return phase == null ? null : new TargetPhase(phase, planning.strategies(), env.contractGate() == null
+                ? contractFlagSql : env.contractGate().flagSql(), backfill);
     }
 
     /**
@@ -246,9 +270,7 @@ public final class Fleet implements AutoCloseable {
         FleetApplier.Rollout rollout = new FleetApplier.Rollout(tenants == null ? List.of() : tenants.canary(),
                 parallelism(), tenants == null ? TenantsConfig.OnError.STOP : tenants.onError(),
                 tenants == null ? 0 : tenants.failureBudget(), env.policy().safety(allowDestructive), note,
-                saved, runner(env.policy(), dialect.sessionTimeouts()), resume, phase == null ? null
-                : new TargetPhase(phase, planning.strategies(), env.contractGate() == null ? contractFlagSql
-                : env.contractGate().flagSql()));
+                saved, runner(env.policy(), dialect.sessionTimeouts()), resume, rolloutPhase());
         return new FleetApplier(dialect, planner(), Clock.systemUTC(), gitCommit).apply(env.name(), targets, desired(),
                 connections, rollout, progress);
     }

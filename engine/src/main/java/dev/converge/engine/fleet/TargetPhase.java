@@ -25,17 +25,44 @@ import java.util.Set;
  * runs the target's backfills; contract is refused on a target while its expand has work left, or
  * while the contract flag query says the old release is still there.
  *
- * @param flagSql the flag query to run on each target before its contract (converge.yaml's, or the
- *                command line's), or null
+ * @param flagSql  the flag query to run on each target before its contract (converge.yaml's, or the
+ *                 command line's), or null
+ * @param backfill the pace of expand's backfills on each target
  */
-record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql) {
-    /** The plan of this phase for a target; a refusal is a {@link ConvergeException} of kind REFUSED. */
+record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql, Backfill.Settings backfill) {
+    /**
+     * The plan of this phase for a target, to apply: contract asks the flag query first. A refusal is a
+     * {@link ConvergeException} of kind REFUSED.
+     */
     Plan plan(Dialect dialect, TargetPlan before, Connection connection) throws SQLException {
+        return plan(dialect, before, connection, true);
+    }
+
+    /**
+     * The same target's plan with the phase's plan in place of the whole one, to show (a contract plan
+     * needs no flag, as {@code plan --phase contract} needs no confirmation); a target whose phase is
+     * refused is shown with the reason.
+     */
+    TargetPlan shown(Dialect dialect, TargetPlan before, Connection connection) throws SQLException {
+        if (before.failed()) {
+            return before;
+        }
+        try {
+            Plan plan = plan(dialect, before, connection, false);
+            return new TargetPlan(before.target(), plan, before.groupKey() + "|" + phase.word() + "|"
+                    + plan.steps().size(), before.drift(), before.lastApply(), before.latest(), before.desiredMoved(),
+                    before.driftSteps(), null, before.current(), before.wanted());
+        } catch (ConvergeException e) {
+            return TargetPlan.failed(before.target(), e.getMessage());
+        }
+    }
+
+    private Plan plan(Dialect dialect, TargetPlan before, Connection connection, boolean gate) throws SQLException {
         PhasedPlans phased = phasedPlans(dialect, connection);
         if (phase == Phase.EXPAND) {
             return phased.expand(before.plan(), before.current());
         }
-        if (flagSql != null && !ContractGate.flagSet(connection, flagSql)) {
+        if (gate && flagSql != null && !ContractGate.flagSet(connection, flagSql)) {
             throw new ConvergeException(ErrorKind.REFUSED, "refusing to contract: the contract flag query says the old"
                     + " release is not gone yet on this target. Nothing was changed.");
         }
@@ -53,9 +80,9 @@ record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql) {
         if (phase != Phase.EXPAND) {
             return;
         }
-        Backfill backfill = new Backfill(sql(dialect), Backfill.Settings.DEFAULT, Backfill.Listener.NONE, () -> false);
+        Backfill run = new Backfill(sql(dialect), backfill, Backfill.Listener.NONE, () -> false);
         for (BackfillTask task : PhasedPlans.backfills(applied, before.plan(), before.current())) {
-            backfill.run(connection, task);
+            run.run(connection, task);
         }
     }
 

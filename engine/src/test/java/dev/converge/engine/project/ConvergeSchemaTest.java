@@ -61,6 +61,17 @@ class ConvergeSchemaTest {
 
     /** Issue 14, item 14: database-per-tenant with a static list has every URL it needs in its template. */
     @Test
+    void aContractGateIsAcceptedAsTheReaderAcceptsIt() throws IOException {
+        String gate = "desired: s\nenvironments:\n  prod:\n    url: x\n    contract_gate:\n"
+                + "      env: OLD_RELEASE_GONE\n      flag_sql: SELECT true\n      confirm: true\n";
+        assertEquals(Set.of(), schema.validate(YAML.readTree(gate)));
+        ProjectConfigReader.parse(Path.of("/p/converge.yaml"), gate);
+        assertFalse(schema.validate(YAML.readTree(gate.replace("OLD_RELEASE_GONE", "old release gone"))).isEmpty());
+        assertFalse(schema.validate(YAML.readTree("desired: s\nenvironments:\n  prod:\n    url: x\n"
+                + "    contract_gate: {}\n")).isEmpty(), "a gate states at least one condition");
+    }
+
+    @Test
     void databasePerTenantWithAStaticListNeedsNoEnvironmentUrl() throws IOException {
         String text = "desired: s\nenvironments:\n  prod:\n    tenants:\n      mode: database\n"
                 + "      url: postgresql://app@db/tenant_{tenant}\n      list: [a, b]\n";

@@ -61,30 +61,44 @@ public final class MysqlExpandContractSql implements ExpandContractSql {
 
     /*
      * Every DDL statement commits on its own, so a rename followed by a CREATE VIEW would leave the old
-     * name missing for a moment. Instead the view is made first, over an empty stand-in under the new
+     * name missing for a moment. Instead the view is made first, over a stand-in view under the new
      * name (a view is bound to names, not to tables), and one RENAME TABLE, which the server does at
-     * once, swaps the stand-in out, the table to its new name and the view to the old name. MySQL
-     * keeps no comment on a view: the marker is a literal in a WHERE clause that is always true (a
-     * WHERE keeps a view updatable).
+     * once, swaps the stand-in out, the table to its new name and the view to the old name. The
+     * stand-ins are views, never tables: the undo drops views only (DROP VIEW leaves a table alone), so
+     * whichever statement an apply stopped after, undoing it cannot drop a table. MySQL keeps no comment
+     * on a view: the marker is a literal in a WHERE clause that is always true (a WHERE keeps a view
+     * updatable).
      */
     @Override
     public List<DdlStatement> renameTableBehindView(QualifiedName table, String newName, List<String> columns,
                                                     String marker) {
-        String view = OldNameView.scratchName("view", newName, MAX_NAME);
-        String standIn = OldNameView.scratchName("gone", newName, MAX_NAME);
-        return List.of(DdlStatement.outsideTransaction("CREATE TABLE " + quote(newName) + " LIKE " + qualified(table)),
-                DdlStatement.outsideTransaction("CREATE VIEW " + quote(view) + " AS SELECT "
-                        + String.join(", ", columns.stream().map(MysqlIdentifiers::quote).toList()) + " FROM "
-                        + quote(newName) + " WHERE " + literal(marker) + " IS NOT NULL"),
-                DdlStatement.outsideTransaction("RENAME TABLE " + quote(newName) + " TO " + quote(standIn) + ", "
-                        + qualified(table) + " TO " + quote(newName) + ", " + quote(view) + " TO " + qualified(table)),
-                DdlStatement.outsideTransaction("DROP TABLE " + quote(standIn)));
+        String list = String.join(", ", columns.stream().map(MysqlIdentifiers::quote).toList());
+        return List.of(DdlStatement.outsideTransaction("CREATE VIEW " + quote(newName) + " AS SELECT " + list + " FROM "
+                        + qualified(table)),
+                DdlStatement.outsideTransaction("CREATE VIEW " + quote(scratchView(newName)) + " AS SELECT " + list
+                        + " FROM " + quote(newName) + " WHERE " + literal(marker) + " IS NOT NULL"),
+                DdlStatement.outsideTransaction("RENAME TABLE " + quote(newName) + " TO " + quote(standIn(newName)) + ", "
+                        + qualified(table) + " TO " + quote(newName) + ", " + quote(scratchView(newName)) + " TO "
+                        + qualified(table)),
+                DdlStatement.outsideTransaction("DROP VIEW " + quote(standIn(newName))));
     }
 
+    /* Each statement undoes one state the expand may have stopped in; one that finds nothing to undo fails harmlessly. */
     @Override
     public List<DdlStatement> undoRenameTableBehindView(QualifiedName table, String newName) {
-        return List.of(DdlStatement.outsideTransaction("DROP VIEW " + qualified(table)),
+        return List.of(DdlStatement.outsideTransaction("DROP VIEW IF EXISTS " + quote(scratchView(newName))),
+                DdlStatement.outsideTransaction("DROP VIEW IF EXISTS " + quote(standIn(newName))),
+                DdlStatement.outsideTransaction("DROP VIEW IF EXISTS " + quote(newName)),
+                DdlStatement.outsideTransaction("DROP VIEW IF EXISTS " + qualified(table)),
                 DdlStatement.outsideTransaction("RENAME TABLE " + quote(newName) + " TO " + qualified(table)));
+    }
+
+    private static String scratchView(String newName) {
+        return OldNameView.scratchName("view", newName, MAX_NAME);
+    }
+
+    private static String standIn(String newName) {
+        return OldNameView.scratchName("gone", newName, MAX_NAME);
     }
 
     @Override
