@@ -150,6 +150,9 @@ class BackfillSignalTest {
         }
         assertTrue(output.contains("people.full_name -> display_name: 1 batch, 100 rows updated"), output);
         assertEquals(expand.contains("--env"), output.contains("staging: Backfill "), "a fleet names the target: " + output);
+        if (expand.contains("--env")) {
+            assertTrue(output.contains("Rollout stopped: interrupted by a signal"), output);
+        }
         stoppedAt = checkpoint(db, "batches");
         assertTrue(stoppedAt >= 3 && stoppedAt < ROWS / BATCH, "stopped after " + stoppedAt + " batches: " + output);
         assertEquals(0, checkpoint(db, "finished"), output);

@@ -444,7 +444,7 @@ public final class FleetApplier {
         synchronized TargetOutcome finish(TargetOutcome outcome, boolean canary) {
             if (outcome.status().isFailure()) {
                 failures++;
-                if (stopReason == null) {
+                if (stopReason() == null) { // a signal is the reason, rather than the failure it caused
                     if (canary) {
                         stopReason = "canary " + outcome.name() + " " + outcome.status().label();
                     } else if (rollout.onError() == TenantsConfig.OnError.STOP) {
