@@ -96,15 +96,8 @@ class BackfillSignalTest {
 
     /** {@code apply --env staging --phase expand} of a converge.yaml whose staging is the target alone. */
     private List<String> fleetExpand(Target db, String dialect) throws IOException {
-        Path config = dir.resolve("converge.yaml");
-        Files.writeString(config, """
-                dialect: %s
-                desired: %s
-                shadow: server
-                environments:
-                  staging:
-                    url: %s
-                """.formatted(dialect, EXAMPLE.resolve("v2").toAbsolutePath().normalize(), db.url()));
+        Path config = FleetProject.oneTarget(dir.resolve("converge.yaml"), dialect,
+                EXAMPLE.resolve("v2").toAbsolutePath().normalize(), "staging", db.url());
         return List.of("apply", "--env", "staging", "--config", config.toString(), "--phase", "expand", "--auto-approve");
     }
 
