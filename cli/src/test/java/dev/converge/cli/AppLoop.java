@@ -19,13 +19,26 @@ final class AppLoop implements AutoCloseable {
 
     /**
      * The names the application's two statements use, old or new: an insert with parameters id and
-     * value, an update with parameters value and id.
+     * value, an update with parameters value and id. With a {@code newDefault}, the new release's insert
+     * leaves the column out (its only parameter is the id) and relies on the column's default, that value.
      */
-    record Statements(String oldTable, String newTable, String oldColumn, String newColumn) {
+    record Statements(String oldTable, String newTable, String oldColumn, String newColumn, String newDefault) {
         /** The column rename of examples/expand-contract: people.full_name became display_name. */
         static final Statements COLUMN_RENAME = new Statements("people", "people", "full_name", "display_name");
 
+        Statements(String oldTable, String newTable, String oldColumn, String newColumn) {
+            this(oldTable, newTable, oldColumn, newColumn, null);
+        }
+
+        /** Whether the insert of that release leaves the column to its default. */
+        boolean omitsColumn(boolean old) {
+            return !old && newDefault != null;
+        }
+
         String insert(boolean old) {
+            if (omitsColumn(old)) {
+                return "INSERT INTO " + newTable + " (id) VALUES (?)";
+            }
             return "INSERT INTO " + (old ? oldTable : newTable) + " (id, " + (old ? oldColumn : newColumn) + ") VALUES (?, ?)";
         }
 
@@ -62,6 +75,11 @@ final class AppLoop implements AutoCloseable {
         this.thread = new Thread(this::loop, "expand-app-loop");
     }
 
+    /** A row the test changed before the loop starts: {@code value} is what it should hold at the end. */
+    synchronized void expect(long id, String value) {
+        expected.put(id, value);
+    }
+
     void start() {
         thread.start();
     }
@@ -87,10 +105,13 @@ final class AppLoop implements AutoCloseable {
                 try {
                     if (n % 3 == 0) {
                         long id = nextId;
-                        String value = "new " + id;
+                        boolean omits = statements.omitsColumn(old);
+                        String value = omits ? statements.newDefault() : "new " + id;
                         try (PreparedStatement st = c.prepareStatement(statements.insert(old))) {
                             st.setLong(1, id);
-                            st.setString(2, value);
+                            if (!omits) {
+                                st.setString(2, value);
+                            }
                             st.executeUpdate();
                         }
                         nextId++;

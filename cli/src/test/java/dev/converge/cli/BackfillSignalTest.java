@@ -13,6 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A real converge process is stopped in the middle of an expand's backfill, by SIGINT (it stops at the
  * next batch, its checkpoint kept) and by SIGKILL (the open batch dies with the connection), and a new
  * {@code apply --phase expand} resumes after the last committed batch: the batches of both runs add up to
- * exactly those the table needs, and every row is copied once, on PostgreSQL and MariaDB. The files are
- * examples/expand-contract's.
+ * exactly those the table needs, and every row is copied once, on PostgreSQL and MariaDB. The same holds
+ * for {@code apply --env --phase expand} stopped by SIGINT, which prints each batch with its target's name.
+ * The files are examples/expand-contract's.
  */
 @Tag("slow")
 class BackfillSignalTest {
@@ -69,7 +73,39 @@ class BackfillSignalTest {
         }
     }
 
+    @Test
+    void sigintStopsAFleetExpandAtACheckpointAndARerunResumesOnPostgres() throws Exception {
+        try (LocalPostgres db = LocalPostgres.create("expand_signal")) {
+            Target target = new Target(Cli.url(db), db::connect, "%/public.people.display_name<-full_name");
+            interruptAndResume(target, "INT", fleetExpand(target, "postgres"));
+        }
+    }
+
+    @Test
+    void sigintStopsAFleetExpandAtACheckpointAndARerunResumesOnMariadb() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_signal")) {
+            Target target = new Target(db.url(), db::connect, db.name() + "/%.people.display_name<-full_name");
+            interruptAndResume(target, "INT", fleetExpand(target, "mysql"));
+        }
+    }
+
     private void interruptAndResume(Target db, String signal) throws Exception {
+        interruptAndResume(db, signal, List.of("apply", "--url", db.url(), "--desired", EXAMPLE.resolve("v2").toString(),
+                "--shadow", "server", "--phase", "expand", "--auto-approve"));
+    }
+
+    /** {@code apply --env staging --phase expand} of a converge.yaml whose staging is the target alone. */
+    private List<String> fleetExpand(Target db, String dialect) throws IOException {
+        Path config = FleetProject.oneTarget(dir.resolve("converge.yaml"), dialect,
+                EXAMPLE.resolve("v2").toAbsolutePath().normalize(), "staging", db.url());
+        return List.of("apply", "--env", "staging", "--config", config.toString(), "--phase", "expand", "--auto-approve");
+    }
+
+    /**
+     * @param expand the command that expands the target, without its backfill's pace: on one URL, or on
+     *               an environment (whose output names the target on each batch's line)
+     */
+    private void interruptAndResume(Target db, String signal, List<String> expand) throws Exception {
         String url = db.url();
         Cli.Result setup = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
                 "server", "--auto-approve");
@@ -85,10 +121,11 @@ class BackfillSignalTest {
 
         Path log = dir.resolve("child.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow", "server",
-                "--phase", "expand", "--auto-approve", "--backfill-batch", Integer.toString(BATCH),
-                "--backfill-pause", "300ms")
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(expand);
+        command.addAll(List.of("--backfill-batch", Integer.toString(BATCH), "--backfill-pause", "300ms"));
+        Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long stoppedAt;
         try {
@@ -101,7 +138,13 @@ class BackfillSignalTest {
         String output = read(log);
         assertTrue(child.exitValue() != 0, output);
         if (signal.equals("INT")) {
-            assertTrue(output.contains("Backfill interrupted at a checkpoint"), output);
+            // One URL says so on a line of its own, an environment in the target's outcome.
+            assertTrue(output.toLowerCase(Locale.ROOT).contains("backfill interrupted at a checkpoint"), output);
+        }
+        assertTrue(output.contains("people.full_name -> display_name: 1 batch, 100 rows updated"), output);
+        assertEquals(expand.contains("--env"), output.contains("staging: Backfill "), "a fleet names the target: " + output);
+        if (expand.contains("--env")) {
+            assertTrue(output.contains("Rollout stopped: interrupted by a signal"), output);
         }
         stoppedAt = checkpoint(db, "batches");
         assertTrue(stoppedAt >= 3 && stoppedAt < ROWS / BATCH, "stopped after " + stoppedAt + " batches: " + output);
@@ -109,8 +152,9 @@ class BackfillSignalTest {
         long copied = count(db, "display_name IS NOT NULL");
         assertEquals(stoppedAt * BATCH, copied, "exactly the committed batches are copied");
 
-        Cli.Result resumed = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow",
-                "server", "--phase", "expand", "--auto-approve", "--backfill-batch", Integer.toString(BATCH));
+        List<String> again = new ArrayList<>(expand);
+        again.addAll(List.of("--backfill-batch", Integer.toString(BATCH)));
+        Cli.Result resumed = Cli.run(again.toArray(String[]::new));
         assertEquals(0, resumed.exitCode(), resumed.all());
         assertTrue(resumed.out().contains("people.full_name -> display_name: " + (stoppedAt + 1)
                 + " batches"), "the first batch of the new run follows the checkpoint: " + resumed.all());

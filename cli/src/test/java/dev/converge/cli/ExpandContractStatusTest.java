@@ -97,16 +97,7 @@ class ExpandContractStatusTest {
     }
 
     private Path project(String dialect, Path schema, String url) throws java.io.IOException {
-        Path config = schema.resolveSibling("converge.yaml");
-        Files.writeString(config, """
-                dialect: %s
-                desired: %s
-                shadow: server
-                environments:
-                  dev:
-                    url: %s
-                """.formatted(dialect, schema, url));
-        return config;
+        return FleetProject.oneTarget(schema.resolveSibling("converge.yaml"), dialect, schema, "dev", url);
     }
 
     /**

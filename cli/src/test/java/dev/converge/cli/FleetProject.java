@@ -78,6 +78,22 @@ final class FleetProject implements AutoCloseable {
         return project;
     }
 
+    /**
+     * Writes {@code config}, a converge.yaml whose one environment {@code env} is the one database at
+     * {@code url}, planned from {@code desired} with a server shadow.
+     */
+    static Path oneTarget(Path config, String dialect, Path desired, String env, String url) throws IOException {
+        Files.writeString(config, """
+                dialect: %s
+                desired: %s
+                shadow: server
+                environments:
+                  %s:
+                    url: %s
+                """.formatted(dialect, desired, env, url));
+        return config;
+    }
+
     Path configFile() {
         return dir.resolve("converge.yaml");
     }

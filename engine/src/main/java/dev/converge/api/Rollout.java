@@ -90,9 +90,20 @@ public final class Rollout implements AutoCloseable {
      *
      * @param note     what {@link #admit} returned, recorded with every apply
      * @param resume   each target whose last apply stopped at a checkpoint continues it instead
-     * @param progress hears each target's end
+     * @param progress hears each target's end (and, in a phase's expand, each committed backfill batch)
      */
     public FleetOutcome apply(String note, boolean resume, TargetProgress progress) {
+        return apply(note, resume, progress, new StopSignal());
+    }
+
+    /**
+     * The same, stopped by {@code stop} (Ctrl-C): a phase's backfill stops at its next batch, its
+     * checkpoint kept (that target fails, saying so), and no further target starts. Running the phase
+     * again resumes every target where it stopped.
+     */
+    public FleetOutcome apply(String note, boolean resume, TargetProgress progress, StopSignal stop) {
+        fleet.watchingBackfills((target, task, batches, rows, finished) -> progress.backfill(target, task.display(),
+                batches, rows, finished), stop::requested);
         FleetApplyResult result = fleet.apply(allowDestructive, note, GitCommit.of(desiredDirectory), saved, resume,
                 (outcome, done, total) -> progress.finished(TargetResult.of(outcome), done, total));
         return FleetOutcome.of(result, FleetReports.applyReport(result, fleet.shard()));

@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,9 +50,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Make the target match the desired state (or run a saved plan, or resume).")
 public final class ApplyCommand implements Callable<Integer> {
-    /** How long SIGINT/SIGTERM waits for the apply to roll back its group and record the checkpoint. */
-    private static final long SHUTDOWN_GRACE_SECONDS = 60;
-
     @Spec
     private CommandSpec spec;
 
@@ -122,13 +117,8 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StopSignal stop = new StopSignal();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
-            stop.request();
-            await(finished);
-        }, "converge-apply-signal");
-        Runtime.getRuntime().addShutdownHook(onSignal);
+        SignalStop onSignal = new SignalStop();
+        StopSignal stop = onSignal.signal();
         Policy policy = safety.policy(desired.allowUnmanaged);
         try (TargetSession session = desired.shadowed(target.converge()).planning(safety.planSettings()).policy(policy)
                 .open()) {
@@ -176,12 +166,7 @@ public final class ApplyCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it returns now that the apply has finished.
-            }
+            onSignal.close();
         }
     }
 
@@ -218,8 +203,7 @@ public final class ApplyCommand implements Callable<Integer> {
      */
     private int backfill(TargetSession session, ConvergePlan expanded, StopSignal stop, PrintWriter out) {
         BackfillOutcome outcome = session.backfill(expanded, phases.backfill(), (task, batches, rows, done) -> {
-            out.println("Backfill " + task + ": " + Messages.count(batches, "batch", "batches") + ", "
-                    + Messages.count(rows, "row") + " updated" + (done ? ", done." : ""));
+            out.println(backfillLine(task, batches, rows, done));
             out.flush();
         }, stop);
         if (!outcome.finished()) {
@@ -231,6 +215,12 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println(outcome.state().substring(0, 1).toUpperCase(Locale.ROOT) + outcome.state().substring(1) + ".");
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code Backfill public.people.full_name -> display_name: 3 batches, 2500 rows updated, done.} */
+    static String backfillLine(String task, long batches, long rows, boolean done) {
+        return "Backfill " + task + ": " + Messages.count(batches, "batch", "batches") + ", "
+                + Messages.count(rows, "row") + " updated" + (done ? ", done." : "");
     }
 
     private Path planFile() {
@@ -289,14 +279,6 @@ public final class ApplyCommand implements Callable<Integer> {
             return "yes".equals(answer == null ? null : answer.trim());
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void await(CountDownLatch finished) {
-        try {
-            finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.converge.api.ConvergeProject;
 import dev.converge.api.EnvironmentPlan;
 import dev.converge.api.FleetOutcome;
 import dev.converge.api.Rollout;
+import dev.converge.api.StopSignal;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.FleetOptions;
 import dev.converge.cli.option.PhaseOptions;
@@ -143,17 +144,22 @@ final class FleetCommands {
             }
             out.println(rollout.announcement());
             out.flush();
-            FleetOutcome result = rollout.apply(note, resume, new FleetProgressPrinter(out, System.console() != null));
-            out.print(result.summary());
-            if (result.promotionNote() != null) {
-                out.println("Recorded in history: " + result.promotionNote());
+            // With a phase, Ctrl-C stops the backfills at their next batch and the summary is printed before the
+            // JVM ends; a whole rollout ends on a signal as it always has (null: no hook).
+            try (SignalStop onSignal = phases.phase == null ? null : new SignalStop()) {
+                FleetOutcome result = rollout.apply(note, resume, new FleetProgressPrinter(out, System.console() != null),
+                        onSignal == null ? new StopSignal() : onSignal.signal());
+                out.print(result.summary());
+                if (result.promotionNote() != null) {
+                    out.println("Recorded in history: " + result.promotionNote());
+                }
+                if (report != null) {
+                    write(report, result.report());
+                    out.println("Report written to " + report);
+                }
+                out.flush();
+                return ExitCodes.of(result);
             }
-            if (report != null) {
-                write(report, result.report());
-                out.println("Report written to " + report);
-            }
-            out.flush();
-            return ExitCodes.of(result);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 /**
  * FleetProgressPrinter shows a rollout as it goes: on a terminal a progress bar redrawn in place,
  * with a line for each target that did not end well; elsewhere (CI logs) one plain line per target.
+ * Each committed batch of an expand's backfill gets a line of its own, named by its target.
  */
 final class FleetProgressPrinter implements TargetProgress {
     private static final int BAR = 30;
@@ -37,6 +38,14 @@ final class FleetProgressPrinter implements TargetProgress {
                 out.println();
             }
         }
+        out.flush();
+    }
+
+    /** A line per committed batch, named by its target, above the bar on a terminal. */
+    @Override
+    public synchronized void backfill(String target, String task, long batches, long rowsUpdated, boolean finished) {
+        String line = target + ": " + ApplyCommand.backfillLine(task, batches, rowsUpdated, finished);
+        out.print(terminal ? "\r\033[K" + line + "\n" : line + "\n");
         out.flush();
     }
 

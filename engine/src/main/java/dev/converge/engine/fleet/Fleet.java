@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -52,6 +53,8 @@ public final class Fleet implements AutoCloseable {
     private boolean contractConfirmed;
     private String contractFlagSql;
     private Backfill.Settings backfill = Backfill.Settings.DEFAULT;
+    private BackfillProgress backfillProgress = BackfillProgress.SILENT;
+    private BooleanSupplier stop = () -> false;
 
     private Fleet(ProjectConfig project, EnvironmentConfig env, Dialect dialect, UnaryOperator<String> environment) {
         this.project = project;
@@ -131,6 +134,16 @@ public final class Fleet implements AutoCloseable {
         return this;
     }
 
+    /**
+     * How a phase's backfills report and stop: {@code progress} hears each committed batch, {@code stop}
+     * is asked before each batch and before each target starts (a signal: the rest waits for a new run).
+     */
+    public Fleet watchingBackfills(BackfillProgress progress, BooleanSupplier stopRequested) {
+        this.backfillProgress = progress;
+        this.stop = stopRequested;
+        return this;
+    }
+
     /** More objects to leave alone ({@code --ignore}), on top of the files' annotations and .convergeignore. */
     public Fleet ignoring(List<String> patterns) {
         this.ignorePatterns = List.copyOf(patterns);
@@ -194,7 +207,7 @@ public final class Fleet implements AutoCloseable {
 
     private TargetPhase rolloutPhase() {
         return phase == null ? null : new TargetPhase(phase, planning.strategies(), env.contractGate() == null
-                ? contractFlagSql : env.contractGate().flagSql(), backfill);
+                ? contractFlagSql : env.contractGate().flagSql(), backfill, backfillProgress, stop);
     }
 
     /**

@@ -304,8 +304,8 @@ public final class FleetApplier {
             String snapshot = ModelJson.write(planner.desiredFor(target, desired.model()));
             ApplyContext context = new ApplyContext(target.environment(), target.name(), snapshot, rollout.remark());
             if (plan.isEmpty()) {
-                if (phase != null) {
-                    phase.backfill(dialect, before, plan, connection);
+                if (phase != null && !phase.backfill(dialect, before, plan, connection)) {
+                    return interrupted(target, canary, started, 0, 0);
                 }
                 recordConverged(connection, before, desired, context);
                 return outcome(target, canary, TargetOutcome.Status.CONVERGED, 0, started, 0, null);
@@ -323,8 +323,8 @@ public final class FleetApplier {
                 applier.inspected(before.current(), c -> anotherApplySince(before, c)).deferConvergence();
             }
             ApplyResult result = applier.context(context).apply(connection, saved);
-            if (phase != null) {
-                phase.backfill(dialect, before, plan, connection);
+            if (phase != null && !phase.backfill(dialect, before, plan, connection)) {
+                return interrupted(target, canary, started, plan.steps().size(), result.historyId());
             }
             // After expand, what a re-plan still has is contract's: expand is done when only that remains.
             if (!result.converged() && (phase == null || phase.phase() != Phase.EXPAND)) {
@@ -409,6 +409,12 @@ public final class FleetApplier {
         }
     }
 
+    /** A target whose expand applied but whose backfill a signal stopped at a checkpoint. */
+    private TargetOutcome interrupted(FleetTarget target, boolean canary, long started, int steps, long historyId) {
+        return outcome(target, canary, TargetOutcome.Status.FAILED, steps, started, historyId, "backfill interrupted at a"
+                + " checkpoint: run 'converge apply --env " + target.environment() + " --phase expand' again to resume it");
+    }
+
     /** The shared state of one rollout: progress, failures and whether it has stopped. */
     private static final class Run {
         private final int total;
@@ -425,17 +431,20 @@ public final class FleetApplier {
         }
 
         synchronized boolean stopped() {
-            return stopReason != null;
+            return stopReason() != null;
         }
 
         synchronized String stopReason() {
+            if (stopReason == null && rollout.phase() != null && rollout.phase().stopRequested()) {
+                stopReason = "interrupted by a signal";
+            }
             return stopReason;
         }
 
         synchronized TargetOutcome finish(TargetOutcome outcome, boolean canary) {
             if (outcome.status().isFailure()) {
                 failures++;
-                if (stopReason == null) {
+                if (stopReason() == null) { // a signal is the reason, rather than the failure it caused
                     if (canary) {
                         stopReason = "canary " + outcome.name() + " " + outcome.status().label();
                     } else if (rollout.onError() == TenantsConfig.OnError.STOP) {

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * TargetPhase is a fleet rollout's phase, applied to each target as {@code apply --phase} applies it
@@ -28,8 +29,11 @@ import java.util.Set;
  * @param flagSql  the flag query to run on each target before its contract (converge.yaml's, or the
  *                 command line's), or null
  * @param backfill the pace of expand's backfills on each target
+ * @param progress hears each committed batch of those backfills
+ * @param stop     asked before each batch: true stops the backfill there (a signal), its checkpoint kept
  */
-record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql, Backfill.Settings backfill) {
+record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql, Backfill.Settings backfill,
+                   BackfillProgress progress, BooleanSupplier stop) {
     /**
      * The plan of this phase for a target, to apply: contract asks the flag query first. A refusal is a
      * {@link ConvergeException} of kind REFUSED.
@@ -75,15 +79,30 @@ record TargetPhase(Phase phase, OnlineStrategies strategies, String flagSql, Bac
                 : annotated;
     }
 
-    /** After expand's steps: runs (or resumes) every backfill of the target to its end. */
-    void backfill(Dialect dialect, TargetPlan before, Plan applied, Connection connection) throws SQLException {
+    /**
+     * After expand's steps: runs (or resumes) every backfill of the target to its end, or until
+     * {@link #stop} says so.
+     *
+     * @return false when a backfill stopped at a checkpoint before its end
+     */
+    boolean backfill(Dialect dialect, TargetPlan before, Plan applied, Connection connection) throws SQLException {
         if (phase != Phase.EXPAND) {
-            return;
+            return true;
         }
-        Backfill run = new Backfill(sql(dialect), backfill, Backfill.Listener.NONE, () -> false);
+        String target = before.target().name();
+        Backfill run = new Backfill(sql(dialect), backfill,
+                (task, batches, rows, finished) -> progress.batch(target, task, batches, rows, finished), stop);
         for (BackfillTask task : PhasedPlans.backfills(applied, before.plan(), before.current())) {
-            run.run(connection, task);
+            if (!run.run(connection, task).finished()) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** Whether the rollout was asked to stop (a signal): no further target starts. */
+    boolean stopRequested() {
+        return stop.getAsBoolean();
     }
 
     /** The remark of the target's history row: the phase first, as promotion reads it, then the rollout's note. */

@@ -21,6 +21,7 @@ import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.TableConstraint;
 import dev.converge.engine.model.Trigger;
+import dev.converge.engine.plan.ChangeDescriber;
 import dev.converge.engine.plan.DdlStatement;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanGraph;
@@ -128,11 +129,12 @@ public final class PhasedPlans {
                     }
                 }
                 default -> {
-                    Optional<NullFill> fill = nullFill(step, current);
-                    if (fill.isPresent()) {
-                        defaultFirst(step, current).ifPresent(steps::add);
-                    }
-                    contract.add(step.symbol() + " " + step.description());
+                    Optional<PlanStep> first = nullFill(step, current).isPresent() ? defaultFirst(step, current) : Optional.empty();
+                    first.ifPresent(steps::add);
+                    // Contract plans from the target expand leaves, where the column has its default already.
+                    String remains = first.map(f -> ChangeDescriber.describe(notNullAfter((AlterColumn) f.change())))
+                            .orElse(step.description());
+                    contract.add(step.symbol() + " " + remains);
                 }
             }
         }
@@ -345,6 +347,14 @@ public final class PhasedPlans {
                 generator.statements(change, current), c.classes(), c.hazards(), change,
                 generator.statements(new AlterColumn(alter.table(), withDefault, from, EnumSet.of(ColumnChangeKind.DEFAULT)),
                         current), step.source(), StepSafety.of(c.locks())));
+    }
+
+    /** What contract does after {@code defaultFirst}: the column, with its default already, becomes NOT NULL. */
+    private static AlterColumn notNullAfter(AlterColumn defaultFirst) {
+        Column to = defaultFirst.to();
+        Column notNull = new Column(to.name(), to.type(), true, to.defaultExpression(), to.identity(), to.identityOptions(),
+                to.generatedExpression(), to.collation(), to.comment(), to.dependsOn(), to.settings());
+        return new AlterColumn(defaultFirst.table(), to, notNull, EnumSet.of(ColumnChangeKind.NOT_NULL));
     }
 
     /** A rename of a column that a parallel change can split, with the column as it is now. */
