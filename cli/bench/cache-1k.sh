@@ -13,7 +13,8 @@
 #      SHADOW (embedded, the default, or server), REBUILD=1 to rebuild the database A,
 #      BENCH_PREFIX (default bench) for the database names, COLD_ONLY=1 for the reference and the
 #      cold plan only (the shadow's load, without the cache), VERBOSE=1 to print each plan's stages
-#      (--verbose). Before each cold plan the script says whether the embedded shadow's data directory
+#      (--verbose), JAVA_OPTS for the JVM (e.g. -Dconverge.shadow.dir=/dev/shm: the shadow's data
+#      directory on tmpfs). Before each cold plan the script says whether the embedded shadow's data directory
 #      template (shadow-templates/ in Converge's cache) is there; the first run of a binaries version
 #      builds it, so run once before measuring a steady state.
 set -euo pipefail
@@ -47,7 +48,7 @@ plan() { # label, converge options...
   [[ ${VERBOSE:-0} == 1 ]] && verbose=(--verbose)
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
   if ! /usr/bin/time -o "$work/time" -f "%e %M" \
-    java -jar "$jar" plan --url "$url" --desired "$work/schema" --shadow "$shadow" --format json "${verbose[@]}" "$@" \
+    java ${JAVA_OPTS:-} -jar "$jar" plan --url "$url" --desired "$work/schema" --shadow "$shadow" --format json "${verbose[@]}" "$@" \
     > "$work/plan-$label.json" 2> "$work/stderr-$label"; then
     cat "$work/stderr-$label" >&2
     exit 1
