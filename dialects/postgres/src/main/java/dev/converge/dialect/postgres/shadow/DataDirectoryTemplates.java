@@ -1,6 +1,7 @@
 package dev.converge.dialect.postgres.shadow;
 
 import dev.converge.engine.diag.Phases;
+import dev.converge.engine.diag.Plural;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -135,8 +136,9 @@ final class DataDirectoryTemplates {
         DataDirectoryTree.Measure recorded = new DataDirectoryTree.Measure(
                 Long.parseLong(marker.getProperty("files", "-1")), Long.parseLong(marker.getProperty("bytes", "-1")));
         if (!recorded.equals(copied)) {
-            throw new CorruptTemplate("it holds " + copied.files() + " files of " + copied.bytes()
-                    + " bytes where its marker recorded " + recorded.files() + " of " + recorded.bytes());
+            throw new CorruptTemplate("it holds " + Plural.count(copied.files(), "file") + " of "
+                    + Plural.count(copied.bytes(), "byte") + " where its marker recorded "
+                    + Plural.count(recorded.files(), "file") + " of " + Plural.count(recorded.bytes(), "byte"));
         }
     }
 

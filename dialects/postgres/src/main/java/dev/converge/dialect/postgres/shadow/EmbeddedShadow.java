@@ -146,8 +146,8 @@ final class EmbeddedShadow extends ManagedShadow {
      */
     private static void initialise(EmbeddedBinaries binaries, Path data) throws IOException {
         Path log = data.resolveSibling("initdb.log");
-        try (EmbeddedPostgres once = server(binaries, data, log).setCleanDataDirectory(false).start()) {
-            once.getPort();
+        try {
+            server(binaries, data, log).setCleanDataDirectory(false).start().close();
         } catch (IOException | RuntimeException e) {
             throw new IOException("initdb and a first start failed: " + e.getMessage() + tail(log), e);
         }
