@@ -2,6 +2,7 @@ package dev.converge.cli.command;
 
 import dev.converge.api.ApplyOptions;
 import dev.converge.api.ApplyOutcome;
+import dev.converge.api.BackfillListener;
 import dev.converge.api.BackfillOutcome;
 import dev.converge.api.ConvergePlan;
 import dev.converge.api.Messages;
@@ -202,10 +203,14 @@ public final class ApplyCommand implements Callable<Integer> {
      * commits with its checkpoint, so a signal stops at the next batch and a new run continues there.
      */
     private int backfill(TargetSession session, ConvergePlan expanded, StopSignal stop, PrintWriter out) {
-        BackfillOutcome outcome = session.backfill(expanded, phases.backfill(), (task, batches, rows, done) -> {
-            out.println(backfillLine(task, batches, rows, done));
-            out.flush();
-        }, stop);
+        PrintWriter err = spec.commandLine().getErr();
+        BackfillListener progress = phases.progress == PhaseOptions.ProgressFormat.json
+                ? new BackfillJsonLines(err)
+                : (task, batches, rows, done) -> {
+                    out.println(backfillLine(task, batches, rows, done));
+                    out.flush();
+                };
+        BackfillOutcome outcome = session.backfill(expanded, phases.backfill(), progress, stop);
         if (!outcome.finished()) {
             out.println("Backfill interrupted at a checkpoint: run 'converge apply --phase expand' again to"
                     + " resume it.");

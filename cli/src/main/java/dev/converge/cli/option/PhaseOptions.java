@@ -36,6 +36,14 @@ public final class PhaseOptions {
             description = "Statement timeout of each backfill batch (default: ${DEFAULT-VALUE}).")
     public Duration timeout = Duration.ofSeconds(30);
 
+    @Option(names = "--backfill-progress", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How each committed backfill batch is reported: text (a line on standard output) or json"
+                    + " (a JSON object per line on standard error, for pipelines) (default: ${DEFAULT-VALUE}).")
+    public ProgressFormat progress = ProgressFormat.text;
+
+    /** The forms of the backfill's progress: a sentence for people, or JSON Lines for programs. */
+    public enum ProgressFormat { text, json }
+
     public BackfillSettings backfill() {
         return new BackfillSettings(batchSize, pause, timeout);
     }
