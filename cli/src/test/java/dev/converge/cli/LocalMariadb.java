@@ -44,6 +44,20 @@ final class LocalMariadb {
         }
     }
 
+    /**
+     * Deletes the rows of the server's shared history (and their checkpoints) that a test's applies
+     * recorded for its databases named {@code prefix...}; nothing when no apply was ever recorded.
+     */
+    static void forgetHistory(String prefix) {
+        try {
+            admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
+                    + " WHERE target_database LIKE '" + prefix + "%')",
+                    "DELETE FROM converge.history WHERE target_database LIKE '" + prefix + "%'"));
+        } catch (SQLException noHistory) {
+            // No history table yet: the test failed before its first apply.
+        }
+    }
+
     static long count(String query) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();

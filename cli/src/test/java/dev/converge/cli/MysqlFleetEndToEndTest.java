@@ -71,14 +71,7 @@ class MysqlFleetEndToEndTest {
         sql.add("DROP DATABASE IF EXISTS `" + prefix + "catalog`");
         TENANTS.forEach(t -> sql.add("DROP DATABASE IF EXISTS `" + prefix + "t_" + t + "`"));
         LocalMariadb.admin(sql);
-        // Only this test's own rows of the server's shared history.
-        try {
-            LocalMariadb.admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
-                    + " WHERE target_database LIKE '" + prefix + "%')",
-                    "DELETE FROM converge.history WHERE target_database LIKE '" + prefix + "%'"));
-        } catch (SQLException noHistory) {
-            // Nothing was recorded (the test failed before its first apply).
-        }
+        LocalMariadb.forgetHistory(prefix);
     }
 
     @Test

@@ -89,13 +89,7 @@ class MysqlFleetFaultInjectionTest {
         sql.add("DROP DATABASE IF EXISTS `" + prefix + "dev`");
         tenants.forEach(t -> sql.add("DROP DATABASE IF EXISTS `" + database(t) + "`"));
         LocalMariadb.admin(sql);
-        try {
-            LocalMariadb.admin(List.of("DELETE FROM converge.checkpoints WHERE apply_id IN (SELECT id FROM converge.history"
-                    + " WHERE target_database LIKE '" + prefix + "%')",
-                    "DELETE FROM converge.history WHERE target_database LIKE '" + prefix + "%'"));
-        } catch (SQLException noHistory) {
-            // Nothing was recorded.
-        }
+        LocalMariadb.forgetHistory(prefix);
     }
 
     @Test

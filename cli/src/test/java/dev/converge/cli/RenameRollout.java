@@ -44,9 +44,7 @@ final class RenameRollout {
         String v1 = EXAMPLE.resolve("v1").toString();
         String v2 = EXAMPLE.resolve("v2").toString();
         String url = db.url();
-        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1, "--shadow", "server", "--auto-approve");
-        assertEquals(0, setup.exitCode(), setup.all());
-        insertPeople(db);
+        startFrom(db, v1);
 
         Cli.Result whole = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server");
         assertTrue(whole.out().contains("step 1 breaks an application still running"), whole.all());
@@ -149,7 +147,14 @@ final class RenameRollout {
     }
 
     /** The rows the application starts with: {@code name N}, as {@link AppLoop} expects them. */
-    static void insertPeople(Database db) throws SQLException {
+    /** Every rollout starts here: the example's first version {@code v1} applied to {@code db}, with {@link #ROWS} people in it. */
+    static void startFrom(Database db, String v1) throws SQLException {
+        Cli.Result setup = Cli.run("apply", "--url", db.url(), "--desired", v1, "--shadow", "server", "--auto-approve");
+        assertEquals(0, setup.exitCode(), setup.all());
+        insertPeople(db);
+    }
+
+    private static void insertPeople(Database db) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= ROWS; id++) {
                 st.setLong(1, id);

@@ -33,9 +33,7 @@ final class TypeChangeRollout {
         String v1 = RenameRollout.EXAMPLE.resolve("v1").toString();
         String retyped = RenameRollout.EXAMPLE.resolve("retyped").toString();
         String url = db.url();
-        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1, "--shadow", "server", "--auto-approve");
-        assertEquals(0, setup.exitCode(), setup.all());
-        RenameRollout.insertPeople(db);
+        RenameRollout.startFrom(db, v1);
 
         Cli.Result whole = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server");
         assertTrue(whole.out().contains("a parallel change for 1 type change"), whole.all());

@@ -1,6 +1,5 @@
 package dev.converge.cli.command;
 
-import dev.converge.api.ConvergeProject;
 import dev.converge.api.EnvironmentSurvey;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.EnvironmentsOptions;
@@ -40,10 +39,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConvergeProject project = environments.project();
         // As in status: one environment that cannot be read is shown as such, the others still are.
-        List<EnvironmentSurvey> surveys = project.surveyEach(environments.selected(project), true,
-                FleetCommands.progress(spec));
+        List<EnvironmentSurvey> surveys = environments.surveys(true, FleetCommands.progress(spec));
         long started = System.nanoTime();
         FleetCommands.write(out, EnvironmentSurvey.html(surveys, Instant.now()));
         spec.commandLine().getErr().printf(Locale.ROOT, "Rendered and written in %.1f s%n",

@@ -1,6 +1,5 @@
 package dev.converge.cli.command;
 
-import dev.converge.api.ConvergeProject;
 import dev.converge.api.EnvironmentSurvey;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.EnvironmentsOptions;
@@ -33,11 +32,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConvergeProject project = environments.project();
         // One environment that cannot be reached (a variable unset here, a server down) must not hide
         // the others: it is reported after the matrix, and the exit code says so.
-        List<EnvironmentSurvey> surveys = project.surveyEach(environments.selected(project), false,
-                FleetCommands.progress(spec));
+        List<EnvironmentSurvey> surveys = environments.surveys(false, FleetCommands.progress(spec));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == ReportFormat.json ? EnvironmentSurvey.statusJson(surveys)
                 : EnvironmentSurvey.statusText(surveys));

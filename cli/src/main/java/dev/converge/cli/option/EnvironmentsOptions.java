@@ -2,9 +2,11 @@ package dev.converge.cli.option;
 
 import dev.converge.api.Converge;
 import dev.converge.api.ConvergeProject;
+import dev.converge.api.EnvironmentSurvey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * EnvironmentsOptions choose some or all environments of converge.yaml, for the commands that look
@@ -27,5 +29,14 @@ public final class EnvironmentsOptions {
     /** The chosen environments, in promotion order; an --env the project lacks is a usage error naming those it has. */
     public List<String> selected(ConvergeProject project) {
         return project.environments(envs);
+    }
+
+    /**
+     * The survey of each chosen environment, in promotion order (with each target's recent applies
+     * when {@code withHistory}): one that cannot be read carries its error and does not hide the others.
+     */
+    public List<EnvironmentSurvey> surveys(boolean withHistory, Consumer<String> progress) {
+        ConvergeProject project = project();
+        return project.surveyEach(selected(project), withHistory, progress);
     }
 }

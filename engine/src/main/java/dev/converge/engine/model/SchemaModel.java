@@ -129,9 +129,7 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
 
     /** This model without its list of unmanaged objects. */
     public SchemaModel withoutUnmanaged() {
-        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, List.of(),
-                privileges, collations, catalogObjects);
+        return withUnmanaged(List.of());
     }
 
     /** This model with its privileges and collations replaced (the other lists kept). */

@@ -96,69 +96,26 @@ final class MysqlChangeSupport {
         @Override public Optional<String> visitDropRoutine(DropRoutine c) { return EXPRESSIBLE; }
         @Override public Optional<String> visitCreateTrigger(CreateTrigger c) { return EXPRESSIBLE; }
         @Override public Optional<String> visitDropTrigger(DropTrigger c) { return EXPRESSIBLE; }
-
-        @Override
-        public Optional<String> visitSetTriggerState(SetTriggerState c) {
-            return NO_TRIGGER_ENABLE_STATES;
-        }
-
-        @Override
-        public Optional<String> visitCreatePolicy(CreatePolicy c) {
-            return NO_ROW_LEVEL_SECURITY_POLICIES;
-        }
-
+        @Override public Optional<String> visitSetTriggerState(SetTriggerState c) { return NO_TRIGGER_ENABLE_STATES; }
+        @Override public Optional<String> visitCreatePolicy(CreatePolicy c) { return NO_ROW_LEVEL_SECURITY_POLICIES; }
         @Override public Optional<String> visitDropPolicy(DropPolicy c) { return NO_ROW_LEVEL_SECURITY_POLICIES; }
         @Override public Optional<String> visitSetRowSecurity(SetRowSecurity c) { return NO_ROW_LEVEL_SECURITY; }
         @Override public Optional<String> visitCreateDomain(CreateDomain c) { return NO_DOMAINS; }
         @Override public Optional<String> visitAlterDomain(AlterDomain c) { return NO_DOMAINS; }
         @Override public Optional<String> visitDropDomain(DropDomain c) { return NO_DOMAINS; }
-
-        @Override
-        public Optional<String> visitCreateCompositeType(CreateCompositeType c) {
-            return NO_COMPOSITE_TYPES;
-        }
-
-        @Override
-        public Optional<String> visitAlterCompositeType(AlterCompositeType c) {
-            return NO_COMPOSITE_TYPES;
-        }
-
+        @Override public Optional<String> visitCreateCompositeType(CreateCompositeType c) { return NO_COMPOSITE_TYPES; }
+        @Override public Optional<String> visitAlterCompositeType(AlterCompositeType c) { return NO_COMPOSITE_TYPES; }
         @Override public Optional<String> visitDropCompositeType(DropCompositeType c) { return NO_COMPOSITE_TYPES; }
         @Override public Optional<String> visitCreateExtension(CreateExtension c) { return NO_EXTENSIONS; }
         @Override public Optional<String> visitAlterExtension(AlterExtension c) { return NO_EXTENSIONS; }
         @Override public Optional<String> visitDropExtension(DropExtension c) { return NO_EXTENSIONS; }
-
-        @Override
-        public Optional<String> visitCreateMaterializedView(CreateMaterializedView c) {
-            return NO_MATERIALIZED_VIEWS;
-        }
-
-        @Override
-        public Optional<String> visitDropMaterializedView(DropMaterializedView c) {
-            return NO_MATERIALIZED_VIEWS;
-        }
-
-        @Override
-        public Optional<String> visitSetPartitionOf(SetPartitionOf c) {
-            return NO_DECLARATIVE_PARTITIONS;
-        }
-
+        @Override public Optional<String> visitCreateMaterializedView(CreateMaterializedView c) { return NO_MATERIALIZED_VIEWS; }
+        @Override public Optional<String> visitDropMaterializedView(DropMaterializedView c) { return NO_MATERIALIZED_VIEWS; }
+        @Override public Optional<String> visitSetPartitionOf(SetPartitionOf c) { return NO_DECLARATIVE_PARTITIONS; }
         @Override public Optional<String> visitReplaceIndex(ReplaceIndex c) { return EXPRESSIBLE; }
-
-        @Override
-        public Optional<String> visitGrantPrivileges(GrantPrivileges c) {
-            return NO_MANAGED_PRIVILEGES;
-        }
-
-        @Override
-        public Optional<String> visitRevokePrivileges(RevokePrivileges c) {
-            return NO_MANAGED_PRIVILEGES;
-        }
-
-        @Override
-        public Optional<String> visitRecreateEnum(RecreateEnum c) {
-            return NO_ENUM_TYPE_OBJECTS;
-        }
+        @Override public Optional<String> visitGrantPrivileges(GrantPrivileges c) { return NO_MANAGED_PRIVILEGES; }
+        @Override public Optional<String> visitRevokePrivileges(RevokePrivileges c) { return NO_MANAGED_PRIVILEGES; }
+        @Override public Optional<String> visitRecreateEnum(RecreateEnum c) { return NO_ENUM_TYPE_OBJECTS; }
 
         /** MySQL repartitions a table in place (PartitionChange): its models carry no partition key to rebuild for. */
         @Override
@@ -166,15 +123,8 @@ final class MysqlChangeSupport {
             return no("rebuilding a table for a new partition key (MySQL repartitions in place)");
         }
 
-        @Override
-        public Optional<String> visitCreateCollation(CreateCollation c) {
-            return NO_COLLATION_OBJECTS;
-        }
-
-        @Override
-        public Optional<String> visitDropCollation(DropCollation c) {
-            return NO_COLLATION_OBJECTS;
-        }
+        @Override public Optional<String> visitCreateCollation(CreateCollation c) { return NO_COLLATION_OBJECTS; }
+        @Override public Optional<String> visitDropCollation(DropCollation c) { return NO_COLLATION_OBJECTS; }
 
         @Override
         public Optional<String> visitCreateCatalogObject(CreateCatalogObject c) {

@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,23 +171,13 @@ class MysqlLoadingContractTest {
         }
     }
 
-    private static List<String> rules(LocalMysql db) throws SQLException {
-        return rows(db, "SELECT CONCAT_WS(' ', CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE) FROM"
+    private static List<String> rules(LocalMysql db) {
+        return db.firstColumn("SELECT CONCAT_WS(' ', CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE) FROM"
                 + " information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1");
     }
 
-    private static List<String> programs(LocalMysql db) throws SQLException {
-        return rows(db, "SELECT CONCAT_WS(' | ', ROUTINE_NAME, ROUTINE_DEFINITION, SQL_MODE, CHARACTER_SET_CLIENT,"
+    private static List<String> programs(LocalMysql db) {
+        return db.firstColumn("SELECT CONCAT_WS(' | ', ROUTINE_NAME, ROUTINE_DEFINITION, SQL_MODE, CHARACTER_SET_CLIENT,"
                 + " COLLATION_CONNECTION) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 1");
-    }
-
-    private static List<String> rows(LocalMysql db, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }

@@ -4,8 +4,11 @@ import dev.converge.dialect.mysql.MysqlDialect;
 import dev.converge.engine.spi.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -85,6 +88,19 @@ public final class LocalMysql implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run SQL on " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The first column of every row {@code query} returns, in the order it returns them. */
+    public List<String> firstColumn(String query) {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + database + ": " + e.getMessage(), e);
+        }
+        return values;
     }
 
     /** Loads desired-state text the way Converge loads a shadow (any order of declarations). */
