@@ -6,7 +6,8 @@
 -- type's constructors and multirange, an identity column's sequence, the index behind a key, the
 -- clones a partition gets from its parent, constraints a child inherits, internal triggers) and a
 -- view's _RETURN rule. Table attributes that have no object of their own but change what a table is
--- (INHERITS, UNLOGGED, REPLICA IDENTITY, storage parameters) are rows too, with the attribute as the member.
+-- (INHERITS, UNLOGGED, REPLICA IDENTITY, storage parameters, a partition's own column settings) are rows
+-- too, with the attribute as the member.
 WITH scope AS (SELECT ?::text[] AS schemas),
 ns AS (SELECT oid, nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY ((SELECT schemas FROM scope)::text[])),
 member_of_extension AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'e'),
