@@ -16,11 +16,12 @@ import java.util.stream.Stream;
 
 /**
  * Census makes the inspection fail closed: census.sql lists every object of the managed schemas,
- * catalog by catalog (and the table attributes INHERITS, UNLOGGED and REPLICA IDENTITY, which change
- * what a table is), and each one must be in the model the other queries built, or already listed as
- * unmanaged. Whatever is left, a kind or a place no query reads, is listed as unmanaged too, so a plan
- * names it and refuses to run (exit 5) instead of dropping it or ignoring it without a word. One
- * query, whatever the number of objects.
+ * catalog by catalog (and the table attributes that change what a table is: INHERITS, UNLOGGED,
+ * REPLICA IDENTITY, storage parameters, and the column settings a partition has apart from its
+ * parent's, which the model has no place for), and each one must be in the model the other queries
+ * built, or already listed as unmanaged. Whatever is left, a kind or a place no query reads, is listed
+ * as unmanaged too, so a plan names it and refuses to run (exit 5) instead of dropping it or ignoring
+ * it without a word. One query, whatever the number of objects.
  */
 final class Census {
     private Census() {
@@ -95,7 +96,7 @@ final class Census {
             return QualifiedName.of(schema, name);
         }
 
-        /** INHERITS, UNLOGGED, REPLICA IDENTITY: a row for the attribute, not for the table. */
+        /** INHERITS, UNLOGGED, a partition's column setting: a row for the attribute, not for the table. */
         boolean isTableAttribute() {
             return kind.equals("TABLE") && !member.isEmpty();
         }

@@ -6,11 +6,53 @@
 -- type's constructors and multirange, an identity column's sequence, the index behind a key, the
 -- clones a partition gets from its parent, constraints a child inherits, internal triggers) and a
 -- view's _RETURN rule. Table attributes that have no object of their own but change what a table is
--- (INHERITS, UNLOGGED, REPLICA IDENTITY, storage parameters) are rows too, with the attribute as the member.
+-- (INHERITS, UNLOGGED, REPLICA IDENTITY, storage parameters, a partition's own column settings) are rows
+-- too, with the attribute as the member.
 WITH scope AS (SELECT ?::text[] AS schemas),
 ns AS (SELECT oid, nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY ((SELECT schemas FROM scope)::text[])),
 member_of_extension AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'e'),
 made_for_another AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'i'),
+-- the default, NOT NULL, statistics target, storage and compression of every partition's column and
+-- of its parent's column of the same name, in the words of ALTER COLUMN (schema text only, no rows)
+partition_column_settings AS (
+    SELECT a.attrelid AS partition_oid, a.attname::text AS column_name, settings.setting_kind,
+           settings.setting, settings.parents
+    FROM pg_catalog.pg_class c
+    JOIN ns n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname AND NOT pa.attisdropped
+    LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+    LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+    CROSS JOIN LATERAL (
+        -- a generated column's expression is in pg_attrdef too: only plain defaults are compared here
+        SELECT 'DEFAULT' AS setting_kind,
+               COALESCE('DEFAULT ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), 'no DEFAULT') AS setting,
+               COALESCE('DEFAULT ' || pg_catalog.pg_get_expr(pd.adbin, pd.adrelid), 'no DEFAULT') AS parents
+        WHERE a.attgenerated = '' AND pa.attgenerated = ''
+        UNION ALL
+        SELECT 'NOT NULL', CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'NULL' END,
+               CASE WHEN pa.attnotnull THEN 'NOT NULL' ELSE 'NULL' END
+        UNION ALL
+        -- -1 before PostgreSQL 17, NULL from 17 on: both are the default target
+        SELECT 'STATISTICS', 'STATISTICS ' || COALESCE(a.attstattarget::int, -1),
+               'STATISTICS ' || COALESCE(pa.attstattarget::int, -1)
+        UNION ALL
+        SELECT 'STORAGE', 'STORAGE ' || storage_words.own, 'STORAGE ' || storage_words.parents
+        FROM (SELECT CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN'
+                                       ELSE 'EXTENDED' END AS own,
+                     CASE pa.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN'
+                                        ELSE 'EXTENDED' END AS parents) storage_words
+        UNION ALL
+        -- attcompression exists from PostgreSQL 14 on: read through to_jsonb, 13 reads as the default
+        SELECT 'COMPRESSION', 'COMPRESSION ' || compression_words.own, 'COMPRESSION ' || compression_words.parents
+        FROM (SELECT CASE pg_catalog.to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4'
+                          ELSE 'DEFAULT' END AS own,
+                     CASE pg_catalog.to_jsonb(pa) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4'
+                          ELSE 'DEFAULT' END AS parents) compression_words
+    ) settings
+    WHERE c.relispartition
+),
 objects AS (
     SELECT 'pg_class'::text AS catalog, c.oid,
            CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'p' THEN 'TABLE' WHEN 'v' THEN 'VIEW'
@@ -45,6 +87,16 @@ objects AS (
         JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
         JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
         WHERE i.inhrelid = c.oid AND NOT c.relispartition AND c.relkind IN ('r', 'p', 'f')
+        UNION ALL
+        -- a partition's columns are its parent's in the model: a setting one has apart from its parent's
+        -- column is a row of its own. PostgreSQL copies the default, storage and compression to a
+        -- partition it creates but not the statistics target, so a partition that lacks its parent's
+        -- target is as PostgreSQL leaves it; only a target the partition has of its own is a row.
+        SELECT 'COLUMN ' || pg_catalog.quote_ident(own.column_name) || ' ' || own.setting
+               || ' (the parent''s: ' || own.parents || ')'
+        FROM partition_column_settings own
+        WHERE own.partition_oid = c.oid AND own.setting IS DISTINCT FROM own.parents
+          AND (own.setting_kind <> 'STATISTICS' OR own.setting <> 'STATISTICS -1')
     ) attributes
     WHERE c.relkind IN ('r', 'p', 'f')
     UNION ALL

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL can create in a schema (on tables, partitions and views too), and the table attributes
  * that change what a table is, added behind Converge's back. The plan back to the desired state must
  * name every one of them: as a step that drops or changes it, or in the list of unmanaged objects.
+ * The base's partition is made after its parent's column settings, as PostgreSQL leaves it (the
+ * default, storage and compression copied, the statistics target not): nothing of it is listed.
  * Nothing may vanish without a word; and the password of a user mapping never shows.
  */
 class EveryKindIsSeenTest {
@@ -29,7 +31,11 @@ class EveryKindIsSeenTest {
             CREATE TABLE app.customers (id int PRIMARY KEY, name text);
             CREATE TABLE app.plain (id int, note text);
             CREATE TABLE app.twin (id int, note text);
-            CREATE TABLE app.orders (id int, placed date NOT NULL, customer int) PARTITION BY RANGE (placed);
+            CREATE TABLE app.orders (id int, placed date NOT NULL, customer int, note text DEFAULT 'none')
+                PARTITION BY RANGE (placed);
+            ALTER TABLE app.orders ALTER COLUMN note SET STORAGE EXTERNAL;
+            ALTER TABLE app.orders ALTER COLUMN note SET COMPRESSION pglz;
+            ALTER TABLE app.orders ALTER COLUMN customer SET STATISTICS 400;
             CREATE TABLE app.orders_2026 PARTITION OF app.orders FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
             CREATE VIEW app.names AS SELECT id, name FROM app.customers;
             CREATE INDEX sneaky_index_target ON app.customers (upper(name));
@@ -135,6 +141,18 @@ class EveryKindIsSeenTest {
             new Sneak("ALTER TABLE app.orders_2026 REPLICA IDENTITY FULL",
                     "ALTER TABLE \"app\".\"orders_2026\" REPLICA IDENTITY DEFAULT"),
             new Sneak("ALTER TABLE app.orders_2026 SET (fillfactor = 70)", "ALTER TABLE \"app\".\"orders_2026\" RESET"),
+            new Sneak("ALTER TABLE app.orders_2026 ALTER COLUMN customer SET DEFAULT 7",
+                    "COLUMN customer DEFAULT 7 (the parent's: no DEFAULT) on app.orders_2026"),
+            new Sneak("ALTER TABLE app.orders_2026 ALTER COLUMN note SET DEFAULT 'sneaky'",
+                    "COLUMN note DEFAULT 'sneaky'::text (the parent's: DEFAULT 'none'::text) on app.orders_2026"),
+            new Sneak("ALTER TABLE app.orders_2026 ALTER COLUMN id SET NOT NULL",
+                    "COLUMN id NOT NULL (the parent's: NULL) on app.orders_2026"),
+            new Sneak("ALTER TABLE app.orders_2026 ALTER COLUMN id SET STATISTICS 300",
+                    "COLUMN id STATISTICS 300 (the parent's: STATISTICS -1) on app.orders_2026"),
+            new Sneak("ALTER TABLE app.orders_2026 ALTER COLUMN note SET STORAGE MAIN",
+                    "COLUMN note STORAGE MAIN (the parent's: STORAGE EXTERNAL) on app.orders_2026"),
+            new Sneak("ALTER TABLE app.orders_2026 ALTER COLUMN note SET COMPRESSION DEFAULT",
+                    "COLUMN note COMPRESSION DEFAULT (the parent's: COMPRESSION pglz) on app.orders_2026"),
             new Sneak("CREATE TABLE app.sneaky_subpartition PARTITION OF app.orders FOR VALUES FROM ('2030-01-01')"
                     + " TO ('2031-01-01') PARTITION BY LIST (customer)", "sneaky_subpartition"),
             new Sneak("ALTER TABLE app.twin INHERIT app.plain", "INHERITS app.plain on app.twin"),
