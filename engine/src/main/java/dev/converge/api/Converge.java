@@ -266,7 +266,8 @@ public final class Converge {
 
     /**
      * The target's schema (its {@link #schemas schemas}, when given) written as desired-state SQL:
-     * {@code converge inspect}. The target is only read. A schema named in {@link #schemas} that the
+     * {@code converge inspect}, without Converge's own objects of an open parallel change (its syncs, the
+     * view under a renamed table's old name). The target is only read. A schema named in {@link #schemas} that the
      * target lacks is a {@link ConvergeException} of kind USAGE naming those it has.
      */
     public InspectedSchema inspect() {
@@ -274,7 +275,8 @@ public final class Converge {
             SchemaModel live = db.inspect(scope());
             KnownSchemas.require(scope(), db, live);
             Plan plan = Planner.of(db.dialect()).plan(db.dialect().freshDatabase(live), live, db.url().display());
-            return InspectedSchema.of(plan, live, db.dialect());
+            return InspectedSchema.of(dev.converge.engine.plan.phase.PhasedPlans.withoutOwnObjects(plan, live), live,
+                    db.dialect());
         }
     }
 

@@ -455,11 +455,34 @@ public final class PhasedPlans {
             explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.oldColumn()));
             explained.add(ObjectRef.member(dev.converge.engine.model.ObjectKind.COLUMN, sync.table(), sync.newColumn()));
         }
-        live.triggers().stream().filter(t -> ColumnSync.isOwned(t.comment()) || ColumnSync.isOwned(t.definition())
-                || ColumnSync.isOwned(t.writtenAs())).forEach(t -> explained.add(t.ref()));
-        live.routines().stream().filter(r -> ColumnSync.isOwned(r.comment())).forEach(r -> explained.add(r.ref()));
+        explained.addAll(ownSyncObjects(live));
         List<PlanStep> left = plan.steps().stream().filter(s -> !explained.contains(s.target()))
                 .filter(s -> views.stream().noneMatch(v -> v.explainsRename(s, plan.steps()))).toList();
+        return left.size() == plan.steps().size() ? plan : renumbered(plan, left, plan.notes());
+    }
+
+    /** Converge's own sync objects of {@code live}: the triggers and functions that carry the expand marker. */
+    private static Set<ObjectRef> ownSyncObjects(SchemaModel live) {
+        Set<ObjectRef> own = new java.util.HashSet<>();
+        live.triggers().stream().filter(t -> ColumnSync.isOwned(t.comment()) || ColumnSync.isOwned(t.definition())
+                || ColumnSync.isOwned(t.writtenAs())).forEach(t -> own.add(t.ref()));
+        live.routines().stream().filter(r -> ColumnSync.isOwned(r.comment())).forEach(r -> own.add(r.ref()));
+        return own;
+    }
+
+    /**
+     * A plan that writes {@code live} as desired files ({@code inspect}) without Converge's own objects of
+     * its open parallel changes (the syncs, the view under a renamed table's old name): they are not the
+     * team's schema, and files that declared them would keep them after contract. The columns stay: both
+     * exist until contract.
+     */
+    public static Plan withoutOwnObjects(Plan plan, SchemaModel live) {
+        Set<ObjectRef> own = ownSyncObjects(live);
+        live.views().stream().filter(OldNameView::isOwned).forEach(v -> own.add(v.ref()));
+        if (own.isEmpty()) {
+            return plan;
+        }
+        List<PlanStep> left = plan.steps().stream().filter(s -> !own.contains(s.target())).toList();
         return left.size() == plan.steps().size() ? plan : renumbered(plan, left, plan.notes());
     }
 
