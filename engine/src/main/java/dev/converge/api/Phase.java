@@ -1,7 +1,6 @@
 package dev.converge.api;
 
 import dev.converge.engine.plan.phase.ContractGate;
-import java.util.Locale;
 
 /**
  * A half of an expand and contract rollout (docs/expand-contract.md): {@link #EXPAND} is only what the
@@ -40,6 +39,6 @@ public enum Phase {
     }
 
     dev.converge.engine.plan.phase.Phase engine() {
-        return dev.converge.engine.plan.phase.Phase.valueOf(name().toUpperCase(Locale.ROOT));
+        return dev.converge.engine.plan.phase.Phase.valueOf(name());
     }
 }

@@ -80,12 +80,6 @@ public final class FleetApplier {
             canary = List.copyOf(canary);
         }
 
-        /** A rollout of the whole plan. */
-        public Rollout(List<String> canary, int parallelism, TenantsConfig.OnError onError, int failureBudget,
-                       SafetyPolicy policy, String note, SavedFleetPlan saved, StatementExecutor executor, boolean resume) {
-            this(canary, parallelism, onError, failureBudget, policy, note, saved, executor, resume, null);
-        }
-
         /** What each target's history row keeps: the phase, then the note. */
         String remark() {
             return phase == null ? note : phase.remark(note);

@@ -22,12 +22,6 @@ public record EnvironmentConfig(String name, ConfigValue url, String after, Poli
         requireNonNull(policy, "policy is null");
     }
 
-    /** An environment without a contract gate of its own. */
-    public EnvironmentConfig(String name, ConfigValue url, String after, Policy policy, TenantsConfig tenants,
-                             SourceSpan span) {
-        this(name, url, after, policy, tenants, span, null);
-    }
-
     public boolean hasTenants() {
         return tenants != null;
     }
