@@ -37,18 +37,15 @@ class StatementRunnerTest {
 
     @Test
     void aLockHeldUntilTheBudgetIsSpentFailsClearlyAndChangesNothing() throws SQLException {
-        try (LocalPostgres db = LocalPostgres.create("runner"); Connection holder = db.connect();
-             Connection applier = db.connect()) {
-            db.execute("CREATE TABLE t (id int)");
-            holdLock(holder);
+        try (LockedTable locked = LockedTable.open()) {
             List<Duration> pauses = new ArrayList<>();
             List<Integer> attempts = new ArrayList<>();
             StatementRunner runner = runner(pauses, (statement, attempt, pause, cause) -> attempts.add(attempt));
-            applier.setAutoCommit(false);
-            try (Statement st = applier.createStatement()) {
+            locked.applier().setAutoCommit(false);
+            try (Statement st = locked.applier().createStatement()) {
                 st.execute("CREATE TABLE before_it (id int)"); // earlier work of the same transaction
             }
-            LockNotAvailableException e = assertThrows(LockNotAvailableException.class, () -> runner.run(applier, ADD_COLUMN));
+            LockNotAvailableException e = assertThrows(LockNotAvailableException.class, () -> runner.run(locked.applier(), ADD_COLUMN));
             assertEquals("55P03", e.getSQLState());
             assertTrue(e.getMessage().startsWith("could not get the lock it needs within lock_timeout 100ms, "),
                     e.getMessage());
@@ -59,52 +56,46 @@ class StatementRunnerTest {
                 assertTrue(pauses.get(i).toMillis() >= pauses.get(i - 1).toMillis() / 2, "backoff grows: " + pauses);
             }
             // The savepoint kept the transaction usable: its earlier work is still there and can commit.
-            try (Statement st = applier.createStatement(); ResultSet rs = st.executeQuery(
+            try (Statement st = locked.applier().createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT count(*) FROM pg_class WHERE relname = 'before_it'")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
             }
-            applier.rollback();
-            holder.rollback();
-            assertEquals(List.of("id"), columns(db));
+            locked.applier().rollback();
+            locked.holder().rollback();
+            assertEquals(List.of("id"), columns(locked.db()));
         }
     }
 
     /** A statement of a saved plan waits for its lock as long as its own timeout says, not the runner's 100ms. */
     @Test
     void aStatementWithItsOwnTimeoutsRunsWithThem() throws SQLException {
-        try (LocalPostgres db = LocalPostgres.create("runner"); Connection holder = db.connect();
-             Connection applier = db.connect()) {
-            db.execute("CREATE TABLE t (id int)");
-            holdLock(holder);
+        try (LockedTable locked = LockedTable.open()) {
             StatementRunner runner = runner(new ArrayList<>(), StatementRunner.Listener.NONE);
             DdlStatement own = ADD_COLUMN.withLimits(new StatementLimits(Duration.ofMillis(300), Duration.ZERO));
-            LockNotAvailableException e = assertThrows(LockNotAvailableException.class, () -> runner.run(applier, own));
+            LockNotAvailableException e = assertThrows(LockNotAvailableException.class, () -> runner.run(locked.applier(), own));
             assertTrue(e.getMessage().startsWith("could not get the lock it needs within lock_timeout 300ms, "),
                     e.getMessage());
-            holder.rollback();
-            assertEquals(List.of("id"), columns(db));
+            locked.holder().rollback();
+            assertEquals(List.of("id"), columns(locked.db()));
         }
     }
 
     @Test
     void aLockReleasedDuringTheRetriesLetsTheStatementThrough() throws SQLException {
-        try (LocalPostgres db = LocalPostgres.create("runner"); Connection holder = db.connect();
-             Connection applier = db.connect()) {
-            db.execute("CREATE TABLE t (id int)");
-            holdLock(holder);
+        try (LockedTable locked = LockedTable.open()) {
             List<Duration> pauses = new ArrayList<>();
             StatementRunner runner = runner(pauses, (statement, attempt, pause, cause) -> {
                 try {
-                    holder.commit(); // the other session finishes while we back off
+                    locked.holder().commit(); // the other session finishes while we back off
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            applier.setAutoCommit(true); // outside a transaction, as CONCURRENTLY statements run
-            runner.run(applier, DdlStatement.outsideTransaction("ALTER TABLE t ADD COLUMN note text"));
+            locked.applier().setAutoCommit(true); // outside a transaction, as CONCURRENTLY statements run
+            runner.run(locked.applier(), DdlStatement.outsideTransaction("ALTER TABLE t ADD COLUMN note text"));
             assertEquals(1, pauses.size());
-            assertEquals(List.of("id", "note"), columns(db));
+            assertEquals(List.of("id", "note"), columns(locked.db()));
         }
     }
 
@@ -119,10 +110,36 @@ class StatementRunnerTest {
         }
     }
 
-    private static void holdLock(Connection holder) throws SQLException {
-        holder.setAutoCommit(false);
-        try (Statement st = holder.createStatement()) {
-            st.execute("LOCK TABLE t IN ACCESS SHARE MODE"); // what any running SELECT holds
+    /**
+     * A fresh database with a table t (id int) that the session {@code holder} keeps an ACCESS SHARE
+     * lock on, what any running SELECT holds, and a second session {@code applier} to run statements.
+     */
+    private record LockedTable(LocalPostgres db, Connection holder, Connection applier) implements AutoCloseable {
+        static LockedTable open() throws SQLException {
+            LocalPostgres db = LocalPostgres.create("runner");
+            try {
+                Connection holder = db.connect();
+                Connection applier = db.connect();
+                db.execute("CREATE TABLE t (id int)");
+                holder.setAutoCommit(false);
+                try (Statement st = holder.createStatement()) {
+                    st.execute("LOCK TABLE t IN ACCESS SHARE MODE");
+                }
+                return new LockedTable(db, holder, applier);
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                applier.close();
+                holder.close();
+            } finally {
+                db.close();
+            }
         }
     }
 

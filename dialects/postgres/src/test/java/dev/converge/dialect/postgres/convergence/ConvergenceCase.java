@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 /**
  * ConvergenceCase is one directory under {@code src/test/resources/convergence}: {@code current.sql}
  * (loaded into the target) and {@code desired.sql} (the desired state), or a {@code reverse-of} file
- * naming the case whose two states it swaps; an optional
+ * naming the case whose two states it swaps (with a desired.sql of its own, only the current state is
+ * taken from that case); an optional {@code common.sql} that both states begin with
+ * (the objects the case leaves alone, written once); an optional
  * {@code README} line, and an optional {@code column-order} flag file for cases where PostgreSQL cannot
  * put an added column where the desired files declare it.
  */
@@ -48,17 +50,30 @@ record ConvergenceCase(String name, Path dir) {
     }
 
     String currentSql() {
-        return reverseOf().map(ConvergenceCase::desiredSql).orElseGet(() -> read(dir.resolve("current.sql")));
+        return reverseOf().map(ConvergenceCase::desiredSql).orElseGet(() -> withCommon("current.sql"));
     }
 
+    /** The case's own desired.sql, or, for a case that runs another backwards, that case's current state. */
     String desiredSql() {
-        return reverseOf().map(ConvergenceCase::currentSql).orElseGet(() -> read(dir.resolve("desired.sql")));
+        return reverseOf().filter(r -> !Files.exists(dir.resolve("desired.sql")))
+                .map(ConvergenceCase::currentSql).orElseGet(() -> withCommon("desired.sql"));
+    }
+
+    /**
+     * The text of one state: the case's {@code common.sql}, when it has one, then the state's own file,
+     * as one text, so that both states are run and resolved exactly as if each file held it all (the
+     * source lines of desired objects count from the first line of common.sql).
+     */
+    private String withCommon(String state) {
+        Path common = dir.resolve("common.sql");
+        return (Files.exists(common) ? read(common) : "") + read(dir.resolve(state));
     }
 
     /**
      * The case this one runs backwards, named by its optional {@code reverse-of} file (a case that
      * removes what another adds): its current state is that case's desired state and its desired
-     * state that case's current state, so that the two states are written once.
+     * state that case's current state, so that the two states are written once. A case that goes back
+     * to a state of its own (PostgreSQL cannot remove an enum label) keeps its own desired.sql.
      */
     private Optional<ConvergenceCase> reverseOf() {
         Path file = dir.resolve("reverse-of");

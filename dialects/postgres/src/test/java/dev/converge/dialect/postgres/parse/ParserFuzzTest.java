@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ParserFuzzTest {
     private static final long SEED = 20261121L;
+    private static final String COMMON = "common.sql";
     private static final int ITERATIONS = Integer.getInteger("converge.fuzz.iterations", 3000);
     private static final String[] FRAGMENTS = {"(", ")", ",", ";", "'", "\"", "$$", "$a$", "--", "/*", "*/", "::",
         "[", "]", ".", "create ", "table ", "alter ", "references ", "check (", "default ", "not null", "begin atomic ",
@@ -77,7 +78,11 @@ class ParserFuzzTest {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
-                texts.add(Files.readString(f));
+                // A case's common.sql is the start of both its states, so it is read as such.
+                Path common = f.resolveSibling(COMMON);
+                if (!f.getFileName().toString().equals(COMMON)) {
+                    texts.add((Files.exists(common) ? Files.readString(common) : "") + Files.readString(f));
+                }
             }
         }
         return texts;
