@@ -23,22 +23,20 @@ class IndexReplacementDiffTest {
         return ChangeGraph.order(changes, current).stream().map(StepIds::of).toList();
     }
 
+    /** Table public.t (column a of type {@code typeOfA}, column b integer) with index public.ix on {@code key}. */
+    private static SchemaModel indexedOn(String typeOfA, String key) {
+        return model().table("public.t", col("a", typeOfA), col("b", "integer")).index("public.ix", "public.t", key).build();
+    }
+
     @Test
     void aNewDefinitionOnAKeptTableIsOneReplaceStep() {
-        SchemaModel current = model().table("public.t", col("a", "integer"), col("b", "integer")).index("public.ix", "public.t", "a")
-                .build();
-        SchemaModel desired = model().table("public.t", col("a", "integer"), col("b", "integer")).index("public.ix", "public.t", "b")
-                .build();
-        assertEquals(List.of("replace-index:public.ix"), steps(current, desired));
+        assertEquals(List.of("replace-index:public.ix"), steps(indexedOn("integer", "a"), indexedOn("integer", "b")));
     }
 
     @Test
     void aRetypedKeyColumnIsReplacedAfterTheTypeChange() {
-        SchemaModel current = model().table("public.t", col("a", "integer"), col("b", "integer")).index("public.ix", "public.t", "a")
-                .build();
-        SchemaModel desired = model().table("public.t", col("a", "bigint"), col("b", "integer")).index("public.ix", "public.t", "b")
-                .build();
-        assertEquals(List.of("alter-column:public.t.a", "replace-index:public.ix"), steps(current, desired));
+        assertEquals(List.of("alter-column:public.t.a", "replace-index:public.ix"),
+                steps(indexedOn("integer", "a"), indexedOn("bigint", "b")));
     }
 
     @Test
@@ -52,12 +50,8 @@ class IndexReplacementDiffTest {
 
     @Test
     void anExpressionOverARetypedColumnMakesItADropAndACreateAroundTheTypeChange() {
-        SchemaModel current = model().table("public.t", col("a", "integer"), col("b", "integer"))
-                .index("public.ix", "public.t", "(a + 1)").build();
-        SchemaModel desired = model().table("public.t", col("a", "bigint"), col("b", "integer")).index("public.ix", "public.t", "b")
-                .build();
         assertEquals(List.of("drop-index:public.ix", "alter-column:public.t.a", "create-index:public.ix"),
-                steps(current, desired));
+                steps(indexedOn("integer", "(a + 1)"), indexedOn("bigint", "b")));
     }
 
     @Test

@@ -36,23 +36,21 @@ class ChangeGraphTest {
                 "add-foreign-key:public.a.a_b_fk", "add-foreign-key:public.b.b_a_fk"), ids);
     }
 
+    /** Table public.t (id integer, c of type {@code typeOfC}) and view public.v reading only {@code readColumn}. */
+    private static SchemaModel viewReading(String readColumn, String typeOfC) {
+        return model().table("public.t", col("id", "integer"), col("c", typeOfC))
+                .view("public.v", "SELECT " + readColumn + " FROM public.t", "public.t", "public.t." + readColumn).build();
+    }
+
     @Test
     void viewIsDroppedAndRecreatedAroundATypeChangeOfAColumnItReads() {
-        SchemaModel current = model().table("public.t", col("id", "integer"), col("c", "integer"))
-                .view("public.v", "SELECT c FROM public.t", "public.t", "public.t.c").build();
-        SchemaModel desired = model().table("public.t", col("id", "integer"), col("c", "bigint"))
-                .view("public.v", "SELECT c FROM public.t", "public.t", "public.t.c").build();
-        List<String> ids = orderedIds(current, desired);
+        List<String> ids = orderedIds(viewReading("c", "integer"), viewReading("c", "bigint"));
         assertEquals(List.of("drop-view:public.v", "alter-column:public.t.c", "create-view:public.v"), ids);
     }
 
     @Test
     void viewIsKeptWhenAColumnItDoesNotReadChangesType() {
-        SchemaModel current = model().table("public.t", col("id", "integer"), col("c", "integer"))
-                .view("public.v", "SELECT id FROM public.t", "public.t", "public.t.id").build();
-        SchemaModel desired = model().table("public.t", col("id", "integer"), col("c", "bigint"))
-                .view("public.v", "SELECT id FROM public.t", "public.t", "public.t.id").build();
-        assertEquals(List.of("alter-column:public.t.c"), orderedIds(current, desired));
+        assertEquals(List.of("alter-column:public.t.c"), orderedIds(viewReading("id", "integer"), viewReading("id", "bigint")));
     }
 
     @Test

@@ -56,25 +56,22 @@ class ProgramsOrderTest {
                 orderedIds(tables, desired));
     }
 
+    /** View public.v calling public.f(), with f returning {@code result} by {@code body}. */
+    private static SchemaModel viewCallingF(String result, String body) {
+        View v = new View(name("public.v"), "SELECT public.f()", List.of(), List.of(function("public.f", "int", "").ref()), null);
+        return with(model().viewWith(v).build(), List.of(function("public.f", result, body)), List.of(), List.of(), List.of());
+    }
+
     @Test
     void aRoutineWhoseResultChangesIsDroppedAndCreatedAroundTheViewThatCallsIt() {
-        View v = new View(name("public.v"), "SELECT public.f()", List.of(), List.of(function("public.f", "int", "").ref()), null);
-        SchemaModel current = with(model().viewWith(v).build(), List.of(function("public.f", "integer", "SELECT 1")),
-                List.of(), List.of(), List.of());
-        SchemaModel desired = with(model().viewWith(v).build(), List.of(function("public.f", "numeric", "SELECT 1.5")),
-                List.of(), List.of(), List.of());
         assertEquals(List.of("drop-view:public.v", "drop-routine:public.f()", "create-routine:public.f()",
-                "create-view:public.v"), orderedIds(current, desired));
+                "create-view:public.v"), orderedIds(viewCallingF("integer", "SELECT 1"), viewCallingF("numeric", "SELECT 1.5")));
     }
 
     @Test
     void aRoutineWithTheSameSignatureAndResultIsReplacedInPlaceAndItsViewKept() {
-        View v = new View(name("public.v"), "SELECT public.f()", List.of(), List.of(function("public.f", "int", "").ref()), null);
-        SchemaModel current = with(model().viewWith(v).build(), List.of(function("public.f", "integer", "SELECT 1")),
-                List.of(), List.of(), List.of());
-        SchemaModel desired = with(model().viewWith(v).build(), List.of(function("public.f", "integer", "SELECT 2")),
-                List.of(), List.of(), List.of());
-        assertEquals(List.of("replace-routine:public.f()"), orderedIds(current, desired));
+        assertEquals(List.of("replace-routine:public.f()"),
+                orderedIds(viewCallingF("integer", "SELECT 1"), viewCallingF("integer", "SELECT 2")));
     }
 
     @Test

@@ -118,8 +118,7 @@ class ProjectConfigReaderTest {
                       on_error: explode
                 """));
         assertEquals(ErrorKind.BAD_INPUT, e.kind());
-        List<String> where = e.diagnostics().stream().map(d -> d.span().line() + ":" + d.span().column() + " "
-                + d.message()).toList();
+        List<String> where = where(e);
         assertEquals(List.of(
                 "2:1 unknown key 'colour'",
                 "6:12 environment 'dev' comes after 'qa', which is not an environment here",
@@ -142,8 +141,7 @@ class ProjectConfigReaderTest {
                       allow_hazards: [DATA_LOSS, rewrites]
                       max_lock: table
                 """));
-        List<String> where = e.diagnostics().stream().map(d -> d.span().line() + ":" + d.span().column() + " "
-                + d.message()).toList();
+        List<String> where = where(e);
         assertEquals(List.of("6:34 unknown hazard code 'rewrites'",
                 "7:17 unknown lock level 'table'; expected one of NONE, ACCESS_SHARE, ROW_SHARE, ROW_EXCLUSIVE,"
                         + " SHARE_UPDATE_EXCLUSIVE, SHARE, SHARE_ROW_EXCLUSIVE, EXCLUSIVE, ACCESS_EXCLUSIVE"), where);
@@ -180,8 +178,7 @@ class ProjectConfigReaderTest {
                     url: postgresql://localhost/qa
                     contract_gate: {}
                 """));
-        List<String> where = e.diagnostics().stream().map(d -> d.span().line() + ":" + d.span().column() + " "
-                + d.message()).toList();
+        List<String> where = where(e);
         assertTrue(where.contains("6:12 env must name an environment variable (letters, digits and _), not 'old release gone'"),
                 where.toString());
         assertTrue(where.stream().anyMatch(w -> w.startsWith("7:7 unknown key 'when'")), where.toString());
@@ -253,5 +250,10 @@ class ProjectConfigReaderTest {
         assertEquals(ErrorKind.USAGE, e.kind());
         assertTrue(e.getMessage().contains("docs/environments.md"), e.getMessage());
         assertNull(ProjectConfigReader.parse(FILE, FULL).devUrl());
+    }
+
+    /** Each problem as line:column and message, in the order reported. */
+    private static List<String> where(BadInputException e) {
+        return e.diagnostics().stream().map(d -> d.span().line() + ":" + d.span().column() + " " + d.message()).toList();
     }
 }
