@@ -1,27 +1,25 @@
 package dev.converge.dialect.postgres.live;
 
+import static dev.converge.engine.testing.DataCheckAssertions.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.testing.PlanFixture;
 import dev.converge.engine.plan.Plan;
-import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.safety.DataCheck;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.PlanAnnotator;
+import dev.converge.engine.testing.DataPreChecksContract;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each data pre-check against real rows: once with data that makes the step fail (the plan shows the
  * count and an example and marks the step failing) and once with data that does not.
  */
-class DataPreChecksTest {
+class DataPreChecksTest extends DataPreChecksContract {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("SET NOT NULL over NULLs",
@@ -73,40 +71,20 @@ class DataPreChecksTest {
                         "CREATE TYPE mood2 AS ENUM ('sad', 'ok'); CREATE TABLE t (id int, m mood2);", 1L, "meh"));
     }
 
-    @ParameterizedTest(name = "{0}: fails")
-    @MethodSource("cases")
-    void dataThatViolatesMarksTheStepFailing(String name, String violating, String fine, String desired, long count,
-                                             String example) {
-        try (PlanFixture fixture = new PlanFixture(violating, desired)) {
-            Plan plan = fixture.plan(OnlineStrategies.ALL);
-            List<DataCheck> failed = checks(plan).stream().filter(DataCheck::failed).toList();
-            assertEquals(1, failed.size(), name + ": " + checks(plan));
-            assertEquals(count, failed.get(0).count(), name);
-            assertEquals(null, failed.get(0).example(), name + ": no row value unless asked");
-            String described = failed.get(0).describe();
-            assertTrue(described.startsWith("will fail: "), described);
-            assertTrue(described.contains(" with: SELECT ") && described.contains(failed.get(0).query()), described);
-            assertTrue(plan.steps().stream().anyMatch(PlanStep::isFailing), name);
+    @Override
+    protected Target target(String current, String desired) {
+        PlanFixture fixture = new PlanFixture(current, desired);
+        return new Target() {
+            @Override
+            public Plan plan(PlanAnnotator.Options options) {
+                return fixture.plan(OnlineStrategies.ALL, options);
+            }
 
-            Plan asked = fixture.plan(OnlineStrategies.ALL, new PlanAnnotator.Options(true, Duration.ofSeconds(10),
-                    1_000_000, true));
-            DataCheck withValue = checks(asked).stream().filter(DataCheck::failed).findFirst().orElseThrow();
-            assertEquals(example, withValue.example(), name);
-            assertTrue(!withValue.describe().contains(example), "describe never shows the row: " + withValue.describe());
-        }
-    }
-
-    @ParameterizedTest(name = "{0}: passes")
-    @MethodSource("cases")
-    void dataThatFitsPassesTheCheck(String name, String violating, String fine, String desired, long count,
-                                    String example) {
-        try (PlanFixture fixture = new PlanFixture(fine, desired)) {
-            Plan plan = fixture.plan(OnlineStrategies.ALL);
-            List<DataCheck> checks = checks(plan);
-            assertTrue(!checks.isEmpty(), name + ": the step was not probed");
-            assertTrue(checks.stream().allMatch(c -> c.outcome() == DataCheck.Outcome.PASSED), name + ": " + checks);
-            assertTrue(plan.steps().stream().noneMatch(PlanStep::isFailing), name);
-        }
+            @Override
+            public void close() {
+                fixture.close();
+            }
+        };
     }
 
     @Test
@@ -142,9 +120,5 @@ class DataPreChecksTest {
             String impact = plan.steps().get(0).safety().impacts().get(0).describe();
             assertTrue(impact.matches("rewrites public\\.orders: ~3\\.0k rows, \\d+(\\.\\d)? kB"), impact);
         }
-    }
-
-    private static List<DataCheck> checks(Plan plan) {
-        return plan.steps().stream().flatMap(s -> s.safety().checks().stream()).toList();
     }
 }
