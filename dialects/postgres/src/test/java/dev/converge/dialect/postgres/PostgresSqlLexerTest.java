@@ -3,21 +3,13 @@ package dev.converge.dialect.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.converge.engine.model.QualifiedName;
-import dev.converge.engine.spi.SqlToken;
-import dev.converge.engine.text.NameRewriter;
-import java.util.stream.Collectors;
+import dev.converge.engine.testing.SqlLexerContract;
 import org.junit.jupiter.api.Test;
 
 /** Renames in text PostgreSQL deparsed, through the grammar's lexer (no server). */
-class PostgresSqlLexerTest {
-    private final PostgresSqlLexer lexer = new PostgresSqlLexer();
-    private final NameRewriter names = new NameRewriter(lexer);
-    private final QualifiedName orders = QualifiedName.of("shop", "orders");
-
-    @Test
-    void tokensGiveBackTheTextExactly() {
-        String sql = "CHECK ((status <> E'it\\'s status')) /* a /* nested */ status */ $x$ status $x$ -- status\n";
-        assertEquals(sql, lexer.tokens(sql).stream().map(SqlToken::text).collect(Collectors.joining()));
+class PostgresSqlLexerTest extends SqlLexerContract {
+    PostgresSqlLexerTest() {
+        super(new PostgresSqlLexer(), "CHECK ((status <> E'it\\'s status')) /* a /* nested */ status */ $x$ status $x$ -- status\n");
     }
 
     @Test

@@ -1,34 +1,31 @@
 package dev.converge.dialect.mysql.safety;
 
+import static dev.converge.engine.testing.DataCheckAssertions.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.mysql.MysqlDialect;
 import dev.converge.dialect.mysql.testing.LocalMysql;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.plan.Plan;
-import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.safety.DataCheck;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.PlanAnnotator;
+import dev.converge.engine.testing.DataPreChecksContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each MySQL data pre-check against real rows on the local MariaDB: once with data that makes the step
  * fail (the plan shows the count and an example and marks the step failing, so apply refuses it) and
  * once with data that does not. The target's databases are fresh and dropped afterwards.
  */
-class MysqlDataPreChecksTest {
+class MysqlDataPreChecksTest extends DataPreChecksContract {
     private static final MysqlDialect DIALECT = new MysqlDialect();
 
     static Stream<Arguments> cases() {
@@ -87,35 +84,9 @@ class MysqlDataPreChecksTest {
                         "CREATE TABLE t (id INT PRIMARY KEY, f SET('a','b'));", 1L, "a,c"));
     }
 
-    @ParameterizedTest(name = "{0}: fails")
-    @MethodSource("cases")
-    void dataThatViolatesMarksTheStepFailing(String name, String violating, String fine, String desired, long count,
-                                             String example) throws SQLException {
-        Plan plan = plan(violating, desired, PlanAnnotator.Options.DEFAULT);
-        List<DataCheck> failed = checks(plan).stream().filter(DataCheck::failed).toList();
-        assertEquals(1, failed.size(), name + ": " + checks(plan));
-        assertEquals(count, failed.get(0).count(), name);
-        assertEquals(null, failed.get(0).example(), name + ": no row value unless asked");
-        String described = failed.get(0).describe();
-        assertTrue(described.startsWith("will fail: "), described);
-        assertTrue(described.contains(" with: SELECT ") && described.contains(failed.get(0).query()), described);
-        assertTrue(plan.steps().stream().anyMatch(PlanStep::isFailing), name);
-
-        Plan asked = plan(violating, desired, new PlanAnnotator.Options(true, Duration.ofSeconds(10), 1_000_000, true));
-        DataCheck withValue = checks(asked).stream().filter(DataCheck::failed).findFirst().orElseThrow();
-        assertEquals(example, withValue.example(), name);
-        assertFalse(withValue.describe().contains(example), "describe never shows the row: " + withValue.describe());
-    }
-
-    @ParameterizedTest(name = "{0}: passes")
-    @MethodSource("cases")
-    void dataThatFitsPassesTheCheck(String name, String violating, String fine, String desired, long count,
-                                    String example) throws SQLException {
-        Plan plan = plan(fine, desired, PlanAnnotator.Options.DEFAULT);
-        List<DataCheck> checks = checks(plan);
-        assertFalse(checks.isEmpty(), name + ": the step was not probed");
-        assertTrue(checks.stream().allMatch(c -> c.outcome() == DataCheck.Outcome.PASSED), name + ": " + checks);
-        assertTrue(plan.steps().stream().noneMatch(PlanStep::isFailing), name);
+    @Override
+    protected Target target(String current, String desired) {
+        return options -> plan(current, desired, options);
     }
 
     @Test
@@ -162,9 +133,5 @@ class MysqlDataPreChecksTest {
                 return DIALECT.annotator().annotate(plan, c, currentModel, options);
             }
         }
-    }
-
-    private static List<DataCheck> checks(Plan plan) {
-        return plan.steps().stream().flatMap(s -> s.safety().checks().stream()).toList();
     }
 }
