@@ -50,10 +50,9 @@ class FleetPipelineEndToEndTest {
     @Test
     void eachTenantIsPlannedAsASinglePlanWouldBe() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("fleetpipe")) {
-            Files.createDirectories(dir.resolve("schema"));
-            Files.writeString(dir.resolve("schema/app.sql"), V1);
+            TenantSchemaProject.desired(dir, V1);
             Files.writeString(dir.resolve("schema/.convergeignore"), "# owned by the audit service\naudit_*\n");
-            config(db);
+            TenantSchemaProject.config(dir, db, "ignore: [app.scratch_*]\n", List.of("a", "b", "c"), 2);
             Cli.Result first = run("apply", "--env", "prod", "--auto-approve");
             assertEquals(0, first.exitCode(), first.all());
 
@@ -63,7 +62,7 @@ class FleetPipelineEndToEndTest {
                         + "INSERT INTO t_" + t + ".items VALUES (1, 'title of " + t + "', "
                         + (t.equals("b") ? "NULL" : "'code'") + ");");
             }
-            Files.writeString(dir.resolve("schema/app.sql"), V2);
+            TenantSchemaProject.desired(dir, V2);
 
             Cli.Result plan = run("plan", "--env", "prod");
             assertEquals(0, plan.exitCode(), plan.all());
@@ -111,28 +110,6 @@ class FleetPipelineEndToEndTest {
             Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode");
             assertEquals(0, clean.exitCode(), clean.all());
         }
-    }
-
-
-
-    private void config(LocalPostgres db) throws Exception {
-        Files.writeString(dir.resolve("converge.yaml"), """
-                dialect: postgres
-                desired: schema
-                shadow: server
-                ignore: [app.scratch_*]
-                environments:
-                  prod:
-                    url: %s
-                    tenants:
-                      mode: schema
-                      schema: t_{tenant}
-                      template_schema: app
-                      list: [a, b, c]
-                      parallelism: 2
-                      on_error: continue
-                      failure_budget: 1
-                """.formatted(Cli.url(db)));
     }
 
     private Cli.Result run(String... args) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +40,13 @@ class FleetResumeTest {
     @Test
     void aTenantStoppedAtACheckpointResumesItsOwnApply() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("fleetresume")) {
-            Files.createDirectories(dir.resolve("schema"));
-            Files.writeString(dir.resolve("schema/app.sql"), V1);
-            config(db);
+            TenantSchemaProject.desired(dir, V1);
+            TenantSchemaProject.config(dir, db, "", List.of("a", "b"), 1);
             Cli.Result first = run("apply", "--env", "prod", "--auto-approve");
             assertEquals(0, first.exitCode(), first.all());
             db.execute("INSERT INTO t_a.items VALUES (1, 'x', 'ok'); INSERT INTO t_b.items VALUES (1, NULL, 'ok');");
 
-            Files.writeString(dir.resolve("schema/app.sql"), V2);
+            TenantSchemaProject.desired(dir, V2);
             Path report = dir.resolve("report.json");
             // Without the pre-checks, b's NOT NULL fails in the apply itself, after its label committed.
             Cli.Result stopped = run("apply", "--env", "prod", "--auto-approve", "--no-data-checks", "--report",
@@ -89,27 +89,6 @@ class FleetResumeTest {
 
     private static String message(JsonNode report, String name) {
         return ReportJson.target(report, name).path("message").asText("");
-    }
-
-
-
-    private void config(LocalPostgres db) throws Exception {
-        Files.writeString(dir.resolve("converge.yaml"), """
-                dialect: postgres
-                desired: schema
-                shadow: server
-                environments:
-                  prod:
-                    url: %s
-                    tenants:
-                      mode: schema
-                      schema: t_{tenant}
-                      template_schema: app
-                      list: [a, b]
-                      parallelism: 1
-                      on_error: continue
-                      failure_budget: 1
-                """.formatted(Cli.url(db)));
     }
 
     private Cli.Result run(String... args) {

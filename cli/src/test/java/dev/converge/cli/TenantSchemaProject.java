@@ -1,0 +1,48 @@
+package dev.converge.cli;
+
+import dev.converge.dialect.postgres.testing.LocalPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A converge project in a directory whose one environment, prod, is the tenant schemas t_{tenant} of
+ * one PostgreSQL database, each built from the desired files' schema app (schema/app.sql), planned
+ * with a server shadow: the shape of the schema-per-tenant fleet tests.
+ */
+final class TenantSchemaProject {
+    private TenantSchemaProject() {
+    }
+
+    /** Writes {@code sql} as the desired state, schema/app.sql. */
+    static void desired(Path dir, String sql) throws IOException {
+        Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(dir.resolve("schema/app.sql"), sql);
+    }
+
+    /**
+     * Writes converge.yaml with {@code projectSettings} (YAML lines of the project, such as an ignore
+     * list; may be empty): prod's tenants are {@code tenants}, applied {@code parallelism} at a time,
+     * going on past a failing tenant within a budget of one failure.
+     */
+    static Path config(Path dir, LocalPostgres db, String projectSettings, List<String> tenants, int parallelism)
+            throws IOException {
+        return Files.writeString(dir.resolve("converge.yaml"), """
+                dialect: postgres
+                desired: schema
+                shadow: server
+                %senvironments:
+                  prod:
+                    url: %s
+                    tenants:
+                      mode: schema
+                      schema: t_{tenant}
+                      template_schema: app
+                      list: [%s]
+                      parallelism: %d
+                      on_error: continue
+                      failure_budget: 1
+                """.formatted(projectSettings, Cli.url(db), String.join(", ", tenants), parallelism));
+    }
+}
