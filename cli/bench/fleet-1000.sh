@@ -20,15 +20,10 @@ set -euo pipefail
 tenants=${1:-1000}
 runs=${2:-3}
 parallelism=${3:-4}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-jar=${CONVERGE_JAR:-cli/target/converge.jar}
-[[ -f $jar ]] || mvn -q -o package -DskipTests -pl cli -am
-db=${BENCH_PREFIX:-bench}_fleet_$tenants
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
 # shellcheck source=tenant-fleet.sh
 source "$(dirname "$0")/tenant-fleet.sh"
+start_fleet_bench
+db=${BENCH_PREFIX:-bench}_fleet_$tenants
 build_tenant_fleet "$db" "$tenants"
 write_fleet_project "$work" "$db" "$parallelism"
 

@@ -17,15 +17,10 @@ set -euo pipefail
 tenants=${1:-1000}
 runs=${2:-2}
 parallelism=${3:-4}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-jar=${CONVERGE_JAR:-cli/target/converge.jar}
-[[ -f $jar ]] || mvn -q -o package -DskipTests -pl cli -am
-db=${BENCH_PREFIX:-bench}_fleet_apply_$tenants
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
 # shellcheck source=tenant-fleet.sh
 source "$(dirname "$0")/tenant-fleet.sh"
+start_fleet_bench
+db=${BENCH_PREFIX:-bench}_fleet_apply_$tenants
 build_tenant_fleet "$db" "$tenants" "CREATE TABLE public.bench_columns (n int NOT NULL);
 INSERT INTO public.bench_columns VALUES (0);"
 write_fleet_project "$work" "$db" "$parallelism"

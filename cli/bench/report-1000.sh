@@ -18,17 +18,13 @@
 set -euo pipefail
 tenants=${1:-1000}
 runs=${2:-3}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-jar=${CONVERGE_JAR:-cli/target/converge.jar}
-[[ -f $jar ]] || mvn -q -o package -DskipTests -pl cli -am
+# shellcheck source=tenant-fleet.sh
+source "$(dirname "$0")/tenant-fleet.sh"
+start_fleet_bench
 db=${BENCH_PREFIX:-bench}_fleet_$tenants
 if ! psql -XtAc "select to_regclass('public.bench_applied') is not null" "$db" 2>/dev/null | grep -q t; then
   BENCH_PREFIX=${BENCH_PREFIX:-bench} cli/bench/fleet-1000.sh "$tenants" 1
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# shellcheck source=tenant-fleet.sh
-source "$(dirname "$0")/tenant-fleet.sh"
 write_fleet_project "$work" "$db" 4
 sed -i 's/    created_at timestamptz NOT NULL DEFAULT now()/    created_at timestamptz NOT NULL DEFAULT now(),\n    note text/' "$work/schema/10_accounts.sql"
 

@@ -1,6 +1,17 @@
 # tenant-fleet.sh: the schema-per-tenant fleet the fleet benchmarks run on (fleet-1000.sh,
-# fleet-apply.sh, report-1000.sh), sourced by them; not run on its own. Needs PGHOST, PGPORT and
-# PGUSER exported, and the project root as the working directory.
+# fleet-apply.sh, report-1000.sh), sourced by them; not run on its own. Needs the project root as the
+# working directory.
+
+# start_fleet_bench: what every fleet benchmark starts with. Exports PGHOST, PGPORT and PGUSER (default
+# 127.0.0.1 5432 postgres); sets jar to the CLI (CONVERGE_JAR, else cli/target/converge.jar, built
+# when missing) and work to a fresh directory, removed when the benchmark exits.
+start_fleet_bench() {
+  export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+  jar=${CONVERGE_JAR:-cli/target/converge.jar}
+  [[ -f $jar ]] || mvn -q -o package -DskipTests -pl cli -am
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+}
 
 # build_tenant_fleet DB TENANTS [EXTRA_SQL]: reuses DB when its build finished (unless REBUILD=1);
 # else creates it with TENANTS tenant schemas, each the template of examples/saas (an enum, 2 tables
