@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.spi.HistoryEntry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,15 +15,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,70 +150,29 @@ class FleetFaultInjectionTest {
     /** Starts {@code apply --env} as a child process, cuts random tenants' connections, kills it with SIGKILL. */
     private void killedApply(FleetProject p, String env, List<Tenant> tenants) throws Exception {
         long started = maxHistoryId(tenants);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "apply", "--env", env, "--auto-approve", "--config", p.configFile().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + env + ".log").toFile()).start();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger cuts = new AtomicInteger();
-        Random cutter = new Random(random.nextLong());
-        Thread cuts_ = new Thread(() -> {
-            while (!stop.get()) {
-                try {
-                    Thread.sleep(20 + cutter.nextInt(150));
-                    // One random Converge session of this environment that is inside a transaction (running a
-                    // statement or between two of one step): a session that is only idle is not mid-step, and
-                    // waiting for one that happens to be 'active' at a random instant almost never hit.
-                    cuts.addAndGet((int) count(tenants.get(0), "SELECT count(pg_terminate_backend(pid)) FROM"
-                            + " (SELECT pid FROM pg_stat_activity WHERE datname IN (" + databasesOf(tenants) + ")"
-                            + " AND application_name = 'converge' AND xact_start IS NOT NULL"
-                            + " AND pid <> pg_backend_pid() ORDER BY random() LIMIT 1) AS victim"));
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // The cutter's own connection may meet a dropped database at the end: it only stops.
-                }
-            }
-        });
-        try {
-            // The apply has begun once a tenant's history has a new row; then it runs a seeded while longer.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            while (maxHistoryId(tenants) <= started && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            cuts_.start();
-            Thread.sleep(300 + random.nextInt(9000));
-        } finally {
-            stop.set(true);
-            cuts_.interrupt();
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            cuts_.join();
-        }
-        observations.add(env + ": killed (exit " + child.exitValue() + "), " + cuts.get() + " connection(s) cut");
-        totalCuts += cuts.get();
+        // The apply has begun once a tenant's history has a new row; then it runs a seeded while longer.
+        // The cutter ends one random Converge session of this environment that is inside a transaction
+        // (running a statement or between two of one step): a session that is only idle is not mid-step,
+        // and waiting for one that happens to be 'active' at a random instant almost never hit.
+        KilledApply.Outcome killed = KilledApply.run(
+                List.of("apply", "--env", env, "--auto-approve", "--config", p.configFile().toString()),
+                dir.resolve("child-" + env + ".log"), () -> maxHistoryId(tenants) > started, random.nextLong(), 20, 150,
+                cutter -> (int) count(tenants.get(0), "SELECT count(pg_terminate_backend(pid)) FROM"
+                        + " (SELECT pid FROM pg_stat_activity WHERE datname IN (" + databasesOf(tenants) + ")"
+                        + " AND application_name = 'converge' AND xact_start IS NOT NULL"
+                        + " AND pid <> pg_backend_pid() ORDER BY random() LIMIT 1) AS victim"),
+                300 + random.nextInt(9000));
+        observations.add(env + ": killed (exit " + killed.exitCode() + "), " + killed.cuts() + " connection(s) cut");
+        totalCuts += killed.cuts();
         // The server ends the dead client's sessions (their transactions roll back) once it notices.
         for (Tenant t : tenants) {
             waitForNoConvergeSession(t);
         }
     }
 
-    /**
-     * The tenant holds exactly the changes of the first k groups of the plan, for some k at least as
-     * large as its history's last done checkpoint: never a part of a transactional group, never a change
-     * without those before it, never less than history claims.
-     */
+    /** See {@link FleetCheckpoints#assertAtACheckpoint}: here a group is a transaction or one concurrent statement. */
     private void assertAtACheckpoint(Tenant t, List<List<String>> groups) throws SQLException {
-        List<String> held = applied(t);
-        List<String> prefix = new ArrayList<>();
-        boolean matches = held.isEmpty();
-        for (List<String> group : groups) {
-            prefix.addAll(group);
-            matches |= new HashSet<>(held).equals(new HashSet<>(prefix));
-        }
-        assertTrue(matches, t + " is between two checkpoints: it holds " + held + " of the groups " + groups);
-        assertTrue(held.size() >= recordedDone(t), t + " holds " + held + ", fewer than its history's "
-                + recordedDone(t) + " done steps");
+        FleetCheckpoints.assertAtACheckpoint(t.toString(), applied(t), groups, recordedDone(t));
     }
 
     /** The probe names of the changes a tenant holds, in V2's order. */

@@ -1,5 +1,8 @@
 package dev.converge.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +33,30 @@ final class LocalMariadb {
     /** The query string that carries the user (and the password, when the environment sets one). */
     static String credentials() {
         return "?user=" + USER + (PASSWORD == null ? "" : "&password=" + PASSWORD);
+    }
+
+    /**
+     * Writes DIR/converge.yaml: a MySQL project (desired files in DIR/schema, a server shadow) whose
+     * dev is the database {@code prefix}dev and whose prod, after dev, is one database per tenant,
+     * {@code prefix}t_{tenant}, with {@code tenantSettings} (YAML lines of prod's tenants: their list
+     * or discovery, parallelism, error handling) and {@code prodSettings} (further YAML lines of prod,
+     * such as its own url; may be empty).
+     */
+    static Path writeFleetConfig(Path dir, String prefix, String tenantSettings, String prodSettings) throws IOException {
+        return Files.writeString(dir.resolve("converge.yaml"), """
+                dialect: mysql
+                desired: schema
+                shadow: server
+                environments:
+                  dev:
+                    url: %s
+                  prod:
+                    after: dev
+                    tenants:
+                      mode: database
+                      url: %s
+                """.formatted(server() + prefix + "dev" + credentials(), server() + prefix + "t_{tenant}" + credentials())
+                + tenantSettings.indent(6) + prodSettings.indent(4));
     }
 
     static Connection connect() throws SQLException {

@@ -152,27 +152,13 @@ class MysqlFleetEndToEndTest {
     }
 
     private void config() throws Exception {
-        String server = LocalMariadb.server();
-        String credentials = LocalMariadb.credentials();
-        Files.writeString(dir.resolve("converge.yaml"), """
-                dialect: mysql
-                desired: schema
-                shadow: server
-                environments:
-                  dev:
-                    url: %1$s%2$sdev%3$s
-                  prod:
-                    url: %1$s%2$scatalog%3$s
-                    after: dev
-                    tenants:
-                      mode: database
-                      url: %1$s%2$st_{tenant}%3$s
-                      discover: SELECT name FROM tenants WHERE active ORDER BY name
-                      canary: [t1]
-                      parallelism: 2
-                      on_error: continue
-                      failure_budget: 2
-                """.formatted(server, prefix, credentials));
+        LocalMariadb.writeFleetConfig(dir, prefix, """
+                discover: SELECT name FROM tenants WHERE active ORDER BY name
+                canary: [t1]
+                parallelism: 2
+                on_error: continue
+                failure_budget: 2
+                """, "url: " + LocalMariadb.server() + prefix + "catalog" + LocalMariadb.credentials());
     }
 
     private Cli.Result run(String... args) {

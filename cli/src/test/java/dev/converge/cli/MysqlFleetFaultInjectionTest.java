@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -156,53 +153,16 @@ class MysqlFleetFaultInjectionTest {
     /** Kills the rollout once {@code share} of the tenants have begun their apply (and a seeded moment more). */
     private void killedApply(double share) throws Exception {
         long started = LocalMariadb.count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "apply", "--env", "prod", "--auto-approve", "--config", dir.resolve("converge.yaml").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger cuts = new AtomicInteger();
-        Random cutterRandom = new Random(random.nextLong());
-        Thread cutter = new Thread(() -> {
-            while (!stop.get()) {
-                try {
-                    Thread.sleep(100 + cutterRandom.nextInt(400));
-                    String victim = database(tenants.get(cutterRandom.nextInt(tenants.size())));
-                    for (String id : LocalMariadb.strings("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + victim
-                            + "' AND ID <> CONNECTION_ID()")) {
-                        try {
-                            LocalMariadb.admin(List.of("KILL CONNECTION " + id));
-                            cuts.incrementAndGet();
-                        } catch (SQLException gone) {
-                            // It ended by itself first.
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (SQLException | RuntimeException e) {
-                    // The cutter only stops.
-                }
-            }
-        });
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            long begun = Math.max(1, Math.round(share * tenants.size()));
-            while (LocalMariadb.count("SELECT COUNT(DISTINCT target_database) FROM converge.history WHERE id > " + started
-                    + " AND target_database LIKE '" + prefix + "%'") < begun && child.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            cutter.start();
-            // Long enough for the cutter to reach a tenant mid-step, short enough to land before the next third.
-            Thread.sleep(300 + random.nextInt(900));
-        } finally {
-            stop.set(true);
-            cutter.interrupt();
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            cutter.join();
-        }
-        observations.add("killed (exit " + child.exitValue() + "), " + cuts.get() + " connection(s) cut");
+        long begun = Math.max(1, Math.round(share * tenants.size()));
+        // The cutter ends every session of one random tenant database; the kill comes long enough after
+        // for the cutter to reach a tenant mid-step, short enough to land before the next third.
+        KilledApply.Outcome killed = KilledApply.run(
+                List.of("apply", "--env", "prod", "--auto-approve", "--config", dir.resolve("converge.yaml").toString()),
+                dir.resolve("child.log"),
+                () -> LocalMariadb.count("SELECT COUNT(DISTINCT target_database) FROM converge.history WHERE id > " + started
+                        + " AND target_database LIKE '" + prefix + "%'") >= begun,
+                random.nextLong(), 100, 400, this::cutOneTenant, 300 + random.nextInt(900));
+        observations.add("killed (exit " + killed.exitCode() + "), " + killed.cuts() + " connection(s) cut");
         // A statement the dead client sent runs to its end on the server: wait for the tenants' sessions to end.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (LocalMariadb.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE '" + prefix
@@ -212,21 +172,31 @@ class MysqlFleetFaultInjectionTest {
         }
     }
 
+    /** Ends every session of one random tenant database but the cutter's own; returns how many. */
+    private int cutOneTenant(Random random) throws SQLException {
+        String victim = database(tenants.get(random.nextInt(tenants.size())));
+        int cut = 0;
+        for (String id : LocalMariadb.strings("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + victim
+                + "' AND ID <> CONNECTION_ID()")) {
+            try {
+                LocalMariadb.admin(List.of("KILL CONNECTION " + id));
+                cut++;
+            } catch (SQLException gone) {
+                // It ended by itself first.
+            }
+        }
+        return cut;
+    }
+
+    /** See {@link FleetCheckpoints#assertAtACheckpoint}: on MariaDB each statement is a group of its own. */
     private void assertAtACheckpoint(String t, List<List<String>> groups) throws SQLException {
         List<String> held = applied(t);
-        List<String> prefixOfPlan = new ArrayList<>();
-        boolean matches = held.isEmpty();
-        for (List<String> group : groups) {
-            prefixOfPlan.addAll(group);
-            matches |= new HashSet<>(held).equals(new HashSet<>(prefixOfPlan));
-        }
-        assertTrue(matches, t + " is between two checkpoints: it holds " + held + " of the groups " + groups);
         long done = LocalMariadb.count("SELECT COUNT(DISTINCT k.step) FROM converge.checkpoints k WHERE k.status = 'done'"
                 + " AND k.apply_id = (SELECT MAX(id) FROM converge.history WHERE target_database = '" + database(t)
                 + "' AND id > " + v1Applies + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM converge.checkpoints u WHERE u.apply_id = k.apply_id"
                 + " AND u.step = k.step AND u.status <> 'done' AND u.finished_at >= k.finished_at)");
-        assertTrue(held.size() >= done, t + " holds " + held + ", fewer than its history's " + done + " done steps");
+        FleetCheckpoints.assertAtACheckpoint(t, held, groups, done);
     }
 
     private List<String> applied(String t) throws SQLException {
@@ -271,25 +241,12 @@ class MysqlFleetFaultInjectionTest {
     }
 
     private void config() throws Exception {
-        String server = LocalMariadb.server();
-        String credentials = LocalMariadb.credentials();
-        Files.writeString(dir.resolve("converge.yaml"), """
-                dialect: mysql
-                desired: schema
-                shadow: server
-                environments:
-                  dev:
-                    url: %1$s%2$sdev%3$s
-                  prod:
-                    after: dev
-                    tenants:
-                      mode: database
-                      url: %1$s%2$st_{tenant}%3$s
-                      list: [%4$s]
-                      parallelism: 3
-                      on_error: continue
-                      failure_budget: 10
-                """.formatted(server, prefix, credentials, String.join(", ", tenants)));
+        LocalMariadb.writeFleetConfig(dir, prefix, """
+                list: [%s]
+                parallelism: 3
+                on_error: continue
+                failure_budget: 10
+                """.formatted(String.join(", ", tenants)), "");
     }
 
     private Cli.Result run(String... args) {
