@@ -20,9 +20,7 @@ class ServerModeTest {
     class OnPostgres {
         @Test
         void aFreshDatabaseOnTheServerConverges(TestDatabase db) throws SQLException {
-            assertTrue(db.jdbcUrl().startsWith("jdbc:postgresql://"), db.jdbcUrl());
-            assertEquals(2, tables(db));
-            assertConverged(db.dataSource(), "src/test/resources/pg-schema");
+            assertFreshAndConverged(db, "jdbc:postgresql://", "src/test/resources/pg-schema");
         }
     }
 
@@ -32,10 +30,15 @@ class ServerModeTest {
     class OnMariaDb {
         @Test
         void aFreshDatabaseOnTheServerConverges(TestDatabase db) throws SQLException {
-            assertTrue(db.jdbcUrl().startsWith("jdbc:mysql://"), db.jdbcUrl());
-            assertEquals(2, tables(db));
-            assertConverged(db.dataSource(), "src/test/resources/mysql-schema");
+            assertFreshAndConverged(db, "jdbc:mysql://", "src/test/resources/mysql-schema");
         }
+    }
+
+    /** The database is on the server {@code urlPrefix} names, holds the two desired tables and is converged. */
+    private static void assertFreshAndConverged(TestDatabase db, String urlPrefix, String desired) throws SQLException {
+        assertTrue(db.jdbcUrl().startsWith(urlPrefix), db.jdbcUrl());
+        assertEquals(2, tables(db));
+        assertConverged(db.dataSource(), desired);
     }
 
     /** The desired tables in the database (PostgreSQL: its public schema; MySQL: the database itself). */
