@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.CompositeType;
 
 /** AlterCompositeType adds, drops and retypes the attributes of a composite type in place. */
-public record AlterCompositeType(CompositeType from, CompositeType to) implements Change {
+public record AlterCompositeType(CompositeType from, CompositeType to) implements Alteration {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Domain;
 
 /** AlterDomain changes a domain's default, NOT NULL and check constraints in place. */
-public record AlterDomain(Domain from, Domain to) implements Change {
+public record AlterDomain(Domain from, Domain to) implements Alteration {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

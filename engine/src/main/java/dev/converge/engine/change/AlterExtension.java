@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Extension;
 
 /** AlterExtension updates an extension to another version. */
-public record AlterExtension(Extension from, Extension to) implements Change {
+public record AlterExtension(Extension from, Extension to) implements Alteration {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Sequence;
 
 /** AlterSequence changes a sequence's options (type, start, increment, bounds, cache, cycle). */
-public record AlterSequence(Sequence from, Sequence to) implements Change {
+public record AlterSequence(Sequence from, Sequence to) implements Alteration {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

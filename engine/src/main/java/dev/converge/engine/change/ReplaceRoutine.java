@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Routine;
 
 /** ReplaceRoutine changes a routine in place with CREATE OR REPLACE: same kind, arguments and result, new body or options. */
-public record ReplaceRoutine(Routine from, Routine to) implements Change {
+public record ReplaceRoutine(Routine from, Routine to) implements Alteration {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

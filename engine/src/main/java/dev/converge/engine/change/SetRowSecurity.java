@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.RowSecurity;
 
 /** SetRowSecurity turns a table's row-level security on or off, and forces it on the table owner or not. */
-public record SetRowSecurity(RowSecurity from, RowSecurity to) implements Change {
+public record SetRowSecurity(RowSecurity from, RowSecurity to) implements Alteration {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Trigger;
 
 /** SetTriggerState enables or disables a trigger whose definition is unchanged. */
-public record SetTriggerState(Trigger from, Trigger to) implements Change {
+public record SetTriggerState(Trigger from, Trigger to) implements Alteration {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override
