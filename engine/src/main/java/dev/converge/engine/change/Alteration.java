@@ -6,9 +6,8 @@ package dev.converge.engine.change;
  * again.
  */
 public sealed interface Alteration extends Change permits
-        AddEnumValue, AlterColumn, AlterCompositeType, AlterDomain, AlterExtension, AlterIndexStatistics,
-        AlterSequence, RecreateEnum, ReleaseColumn, Rename, ReplaceIndex, ReplaceRoutine, SetRowSecurity,
-        SetSequenceOwner, SetTriggerState, TableAlteration, ObjectAlteration {
+        AddEnumValue, AlterColumn, AlterIndexStatistics, RecreateEnum, ReleaseColumn, Rename, ReplaceIndex,
+        SetSequenceOwner, TableAlteration, ObjectAlteration, Transition {
     @Override
     default Action action() {
         return Action.ALTER;
