@@ -115,8 +115,7 @@ public final class ApplyCommand extends ConvergeCommand {
         SignalStop onSignal = new SignalStop();
         StopSignal stop = onSignal.signal();
         Policy policy = safety.policy(desired.allowUnmanaged);
-        try (TargetSession session = desired.shadowed(target.converge()).planning(safety.planSettings()).policy(policy)
-                .open()) {
+        try (TargetSession session = desired.planned(target, safety).policy(policy).open()) {
             if (phases.phase == Phase.CONTRACT && phases.contractFlagSql != null) {
                 // Read on the target itself, before anything is planned or changed.
                 session.confirmContract(phases.confirmContract, System.getenv(Phase.CONFIRM_VARIABLE),

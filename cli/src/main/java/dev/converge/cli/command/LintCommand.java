@@ -48,8 +48,7 @@ public final class LintCommand extends ConvergeCommand {
     @Override
     public Integer call() {
         LintRules rules = rules();
-        LintReport report = desired.shadowed(target.converge()).planning(safety.planSettings())
-                .lint(desired.desiredState(), rules);
+        LintReport report = desired.planned(target, safety).lint(desired.desiredState(), rules);
         tell("Desired state: " + report.desiredState());
         print(switch (format) {
             case json -> report.json();

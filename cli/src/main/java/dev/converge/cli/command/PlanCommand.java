@@ -96,8 +96,7 @@ public final class PlanCommand extends ConvergeCommand {
                     detailedExitCode, outFile, phases);
         }
         policy = safety.policy(desired.allowUnmanaged);
-        try (TargetSession session = desired.shadowed(target.converge()).planning(safety.planSettings()).policy(policy)
-                .open()) {
+        try (TargetSession session = desired.planned(target, safety).policy(policy).open()) {
             ConvergePlan plan = session.plan(desired.desiredState(), phases.phase, timeouts.settings());
             tell("Desired state: " + plan.desiredState());
             print(render(plan));
