@@ -22,9 +22,8 @@ public final class ApplyMojo extends ConvergeMojo {
     @Parameter(property = "converge.report", defaultValue = "true")
     boolean report;
 
-    @Override
-    String goal() {
-        return "apply";
+    public ApplyMojo() {
+        super("apply");
     }
 
     @Override
@@ -37,7 +36,7 @@ public final class ApplyMojo extends ConvergeMojo {
             args.addAll(desiredState());
         }
         args.addAll(policy());
-        if (report && env != null && !env.isBlank()) {
+        if (report && fleet()) {
             args.add("--report=" + outputDirectory.toPath().resolve("apply-report.json"));
         }
         check(logged(args));

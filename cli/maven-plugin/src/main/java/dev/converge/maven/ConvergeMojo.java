@@ -81,10 +81,17 @@ abstract class ConvergeMojo extends AbstractMojo {
     @Parameter(property = "converge.skip", defaultValue = "false")
     boolean skip;
 
+    /** The goal's name, which is also the CLI command's. */
+    private final String goal;
+
+    ConvergeMojo(String goal) {
+        this.goal = goal;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("converge:" + goal() + " skipped (converge.skip)");
+            getLog().info("converge:" + goal + " skipped (converge.skip)");
             return;
         }
         try {
@@ -94,9 +101,6 @@ abstract class ConvergeMojo extends AbstractMojo {
         }
         run();
     }
-
-    /** The goal's name, which is also the CLI command's. */
-    abstract String goal();
 
     /** Runs the goal: one or more CLI commands. */
     abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -132,26 +136,26 @@ abstract class ConvergeMojo extends AbstractMojo {
         }
         for (int code : tolerated) {
             if (code == exit) {
-                getLog().warn("converge " + goal() + ": exit " + exit + " (" + EXIT_CODES.get(exit) + ")");
+                getLog().warn("converge " + goal + ": exit " + exit + " (" + EXIT_CODES.get(exit) + ")");
                 return;
             }
         }
         String last = outcome.err().strip();
-        throw new MojoFailureException("converge " + goal() + " failed with exit code " + exit + " ("
+        throw new MojoFailureException("converge " + goal + " failed with exit code " + exit + " ("
                 + EXIT_CODES.getOrDefault(exit, "error") + ")" + (last.isEmpty() ? "" : ":\n" + last));
     }
 
     /** The target: {@code --url} or {@code --env} with {@code --config}. */
     List<String> target() throws MojoFailureException {
         List<String> args = new ArrayList<>();
-        if (env != null && !env.isBlank()) {
+        if (fleet()) {
             args.add("--env=" + env);
             args.add("--config=" + config);
-        } else if (url != null && !url.isBlank()) {
+        } else if (given(url)) {
             args.add("--url=" + url);
             schemas.forEach(s -> args.add("--schema=" + s));
         } else {
-            throw new MojoFailureException("converge " + goal() + " needs a target: <url> (converge.url) or <env>"
+            throw new MojoFailureException("converge " + goal + " needs a target: <url> (converge.url) or <env>"
                     + " (converge.env) with converge.yaml");
         }
         return args;
@@ -160,34 +164,22 @@ abstract class ConvergeMojo extends AbstractMojo {
     /** The desired directory and shadow (with {@code --env}, converge.yaml says them). */
     List<String> desiredState() {
         List<String> args = new ArrayList<>();
-        if (env != null && !env.isBlank()) {
+        if (fleet()) {
             return args;
         }
         args.add("--desired=" + desired);
-        if (shadow != null && !shadow.isBlank()) {
-            args.add("--shadow=" + shadow);
-        }
-        if (devUrl != null && !devUrl.isBlank()) {
-            args.add("--dev-url=" + devUrl);
-        }
-        if (allowUnmanaged) {
-            args.add("--allow-unmanaged");
-        }
+        option(args, "--shadow", shadow);
+        option(args, "--dev-url", devUrl);
+        flag(args, "--allow-unmanaged", allowUnmanaged);
         return args;
     }
 
     /** The safety policy's options. */
     List<String> policy() {
         List<String> args = new ArrayList<>();
-        if (allowDestructive) {
-            args.add("--allow-destructive");
-        }
-        if (!allowHazards.isEmpty()) {
-            args.add("--allow-hazards=" + String.join(",", allowHazards));
-        }
-        if (maxLock != null && !maxLock.isBlank()) {
-            args.add("--max-lock=" + maxLock);
-        }
+        flag(args, "--allow-destructive", allowDestructive);
+        option(args, "--allow-hazards", String.join(",", allowHazards));
+        option(args, "--max-lock", maxLock);
         return args;
     }
 
@@ -200,6 +192,30 @@ abstract class ConvergeMojo extends AbstractMojo {
             throw new MojoExecutionException("cannot write " + file + ": " + e.getMessage(), e);
         }
         getLog().info("Wrote " + file);
+    }
+
+    /** Whether the goal runs on an environment of converge.yaml (else on one target, {@code url}). */
+    boolean fleet() {
+        return given(env);
+    }
+
+    /** A parameter left out, or left empty in the pom (an unset property), is not given. */
+    static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Adds {@code --name=value} when the value is given. */
+    static void option(List<String> args, String name, String value) {
+        if (given(value)) {
+            args.add(name + "=" + value);
+        }
+    }
+
+    /** Adds the flag {@code name} when it is set. */
+    static void flag(List<String> args, String name, boolean set) {
+        if (set) {
+            args.add(name);
+        }
     }
 
     static List<String> args(List<String> first, List<String>... more) {

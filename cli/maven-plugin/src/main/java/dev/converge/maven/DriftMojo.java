@@ -12,14 +12,13 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "drift", threadSafe = true)
 public final class DriftMojo extends ConvergeMojo {
-    @Override
-    String goal() {
-        return "drift";
+    public DriftMojo() {
+        super("drift");
     }
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        if (env == null || env.isBlank()) {
+        if (!fleet()) {
             throw new MojoFailureException("converge drift needs <env> (converge.env): drift compares each target"
                     + " of an environment with what was last applied to it");
         }

@@ -10,9 +10,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "inspect", threadSafe = true)
 public final class InspectMojo extends ConvergeMojo {
-    @Override
-    String goal() {
-        return "inspect";
+    public InspectMojo() {
+        super("inspect");
     }
 
     @Override

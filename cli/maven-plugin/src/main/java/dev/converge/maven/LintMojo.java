@@ -11,9 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "lint", threadSafe = true)
 public final class LintMojo extends ConvergeMojo {
-    @Override
-    String goal() {
-        return "lint";
+    public LintMojo() {
+        super("lint");
     }
 
     @Override

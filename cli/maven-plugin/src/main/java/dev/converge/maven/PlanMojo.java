@@ -17,14 +17,13 @@ public final class PlanMojo extends ConvergeMojo {
     @Parameter(property = "converge.failOnChanges", defaultValue = "false")
     boolean failOnChanges;
 
-    @Override
-    String goal() {
-        return "plan";
+    public PlanMojo() {
+        super("plan");
     }
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        boolean single = env == null || env.isBlank();
+        boolean single = !fleet();
         List<String> saving = single ? List.of("--out=" + outputDirectory.toPath().resolve("plan.json"))
                 : List.of("--out=" + outputDirectory.toPath().resolve("fleet-plan.json"));
         Outcome text = logged(args(List.of("plan"), target(), desiredState(), policy(), saving,

@@ -21,20 +21,15 @@ public final class ValidateMojo extends ConvergeMojo {
     @Parameter(property = "converge.noShadow", defaultValue = "false")
     boolean noShadow;
 
-    @Override
-    String goal() {
-        return "validate";
+    public ValidateMojo() {
+        super("validate");
     }
 
     @Override
     void run() throws MojoFailureException {
         List<String> args = new ArrayList<>(List.of("validate", "--desired=" + desired, "--dialect=" + dialect));
-        if (noShadow) {
-            args.add("--no-shadow");
-        }
-        if (devUrl != null && !devUrl.isBlank()) {
-            args.add("--dev-url=" + devUrl);
-        }
+        flag(args, "--no-shadow", noShadow);
+        option(args, "--dev-url", devUrl);
         check(logged(args));
     }
 }

@@ -32,13 +32,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * ApplyCommand makes the target match the desired state: from a saved plan (exactly as reviewed, or
@@ -50,10 +47,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Make the target match the desired state (or run a saved plan, or resume).")
-public final class ApplyCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class ApplyCommand extends ConvergeCommand {
     @Mixin
     private TargetOptions target;
 
@@ -116,13 +110,12 @@ public final class ApplyCommand implements Callable<Integer> {
             return FleetCommands.apply(fleet, safety, desired.ignore, spec, autoApprove, skipPromotionCheck,
                     resume, report, planFile(), this::confirmed, phases);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         SignalStop onSignal = new SignalStop();
         StopSignal stop = onSignal.signal();
         Policy policy = safety.policy(desired.allowUnmanaged);
-        try (TargetSession session = desired.shadowed(target.converge()).planning(safety.planSettings()).policy(policy)
-                .open()) {
+        try (TargetSession session = desired.planned(target, safety).policy(policy).open()) {
             if (phases.phase == Phase.CONTRACT && phases.contractFlagSql != null) {
                 // Read on the target itself, before anything is planned or changed.
                 session.confirmContract(phases.confirmContract, System.getenv(Phase.CONFIRM_VARIABLE),
@@ -203,7 +196,7 @@ public final class ApplyCommand implements Callable<Integer> {
      * commits with its checkpoint, so a signal stops at the next batch and a new run continues there.
      */
     private int backfill(TargetSession session, ConvergePlan expanded, StopSignal stop, PrintWriter out) {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         BackfillListener progress = phases.progress == PhaseOptions.ProgressFormat.json
                 ? new BackfillJsonLines(err)
                 : (task, batches, rows, done) -> {
@@ -237,8 +230,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     private ConvergePlan planNow(TargetSession session) {
         ConvergePlan plan = session.plan(desired.desiredState(), phases.phase, runner.settings());
-        spec.commandLine().getErr().println("Desired state: " + plan.desiredState());
-        spec.commandLine().getErr().flush();
+        tell("Desired state: " + plan.desiredState());
         return plan;
     }
 

@@ -10,11 +10,8 @@ import dev.converge.api.Policy;
 import dev.converge.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * DemoCommand lets anyone try Converge with nothing installed: it starts an embedded PostgreSQL,
@@ -24,11 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Try Converge without a server: plan and apply desired states, in turn, to an embedded PostgreSQL.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends ConvergeCommand {
     private static final String DATABASE = "converge_demo";
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--desired", required = true, paramLabel = "DIR",
             description = "Desired-state directory; repeat to apply several versions in order (v1, then v2).")
@@ -36,9 +30,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Starting an embedded PostgreSQL (no server needed) ...");
-        out.flush();
+        printLine("Starting an embedded PostgreSQL (no server needed) ...");
+        PrintWriter out = out();
         try (EmbeddedServer server = EmbeddedServer.start("postgres")) {
             // The files load into a throwaway database beside the demo's own: one server for both.
             Converge target = server.createDatabase(DATABASE).serverShadow().policy(Policy.DEFAULT.allowingDestructive());

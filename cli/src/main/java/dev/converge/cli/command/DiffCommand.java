@@ -6,13 +6,9 @@ import dev.converge.api.Format;
 import dev.converge.api.SchemaDiff;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.DesiredOptions;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * DiffCommand shows the plan that would make {@code --to} look like {@code --from}: two
@@ -20,10 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Show the plan that would make --to look like --from (env:NAME[/TENANT], URL or directory).")
-public final class DiffCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class DiffCommand extends ConvergeCommand {
     @Option(names = "--from", required = true, paramLabel = "SOURCE", description = "The state wanted.")
     private String from;
 
@@ -51,13 +44,11 @@ public final class DiffCommand implements Callable<Integer> {
         // none chosen: the dialect's default shadow, chosen where the dialect is known.
         diff = shadow == null ? diff : shadow == DesiredOptions.ShadowChoice.server ? diff.serverShadow() : diff.embeddedShadow();
         DiffPlan plan = diff.plan();
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(plan.render(switch (format) {
+        print(plan.render(switch (format) {
             case json -> Format.JSON;
             case markdown -> Format.MARKDOWN;
             case text -> Format.TEXT;
         }));
-        out.flush();
         return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
     }
 }

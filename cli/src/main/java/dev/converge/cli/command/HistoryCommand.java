@@ -14,48 +14,38 @@ import dev.converge.engine.diag.ErrorKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** HistoryCommand lists the applies recorded in the target, newest first; {@code history show ID} tells one. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "List the applies recorded in the target (converge.history), newest first.",
         subcommands = HistoryCommand.Show.class)
-public final class HistoryCommand implements Callable<Integer> {
-    /** Output formats of the history. */
-    public enum Format { text, json }
-
+public final class HistoryCommand extends ConvergeCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    @Spec
-    private CommandSpec spec;
 
     // Not the TargetOptions mixin: its required --url would be demanded before 'show' too.
     @Option(names = "--url", paramLabel = "URL",
             description = "Target database: postgresql://user[:password]@host[:port]/db or a JDBC URL.")
     private String url;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Format format;
+    @Mixin
+    private ReportFormatOption format;
 
     @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "At most N applies (default: ${DEFAULT-VALUE}).")
     private int limit;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (url == null) {
             throw new ConvergeException(ErrorKind.USAGE, "missing --url URL: the database whose history to list");
         }
         Converge target = Converge.target(url);
         try {
             List<HistoryRecord> entries = target.history(limit);
-            if (format == Format.json) {
+            if (format.json()) {
                 ArrayNode array = JSON.createArrayNode();
                 entries.forEach(e -> array.add(summary(e)));
                 out.println(JSON.writeValueAsString(array));
@@ -110,23 +100,19 @@ public final class HistoryCommand implements Callable<Integer> {
 
     /** {@code converge history show ID}: one apply, its steps with their SQL and checkpoints. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one apply: its steps, their SQL and checkpoints.")
-    public static final class Show implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
+    public static final class Show extends ConvergeCommand {
         @Mixin
         private TargetOptions target;
 
         @picocli.CommandLine.Parameters(index = "0", paramLabel = "ID", description = "The apply's id (see converge history).")
         private long id;
 
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-                description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        private Format format;
+        @Mixin
+        private ReportFormatOption format;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             Converge db = Converge.target(target.url);
             try {
                 HistoryRecord entry = db.historyEntry(id).orElseThrow(() ->
@@ -134,7 +120,7 @@ public final class HistoryCommand implements Callable<Integer> {
                                 + "; 'converge history' lists them"));
                 List<HistoryCheckpoint> checkpoints = db.checkpoints(id);
                 var plan = JSON.readTree(entry.planJson());
-                if (format == Format.json) {
+                if (format.json()) {
                     ObjectNode node = summary(entry);
                     node.set("plan", plan);
                     ArrayNode cps = node.putArray("checkpoints");

@@ -4,14 +4,10 @@ import dev.converge.api.InspectedSchema;
 import dev.converge.api.Messages;
 import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.TargetOptions;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * InspectCommand writes the live schema as desired-state SQL, so a team can adopt Converge on an
@@ -19,10 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Write the target's schema as desired-state SQL.")
-public final class InspectCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class InspectCommand extends ConvergeCommand {
     @Mixin
     private TargetOptions target;
 
@@ -34,13 +27,11 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         InspectedSchema schema = target.converge().inspect();
         warnUnmanaged(schema);
-        PrintWriter writer = spec.commandLine().getOut();
         if (out == null) {
-            writer.print(schema.text());
+            print(schema.text());
         } else {
-            schema.writeTo(out, file -> writer.println("wrote " + file));
+            schema.writeTo(out, file -> printLine("wrote " + file));
         }
-        writer.flush();
         return ExitCodes.OK;
     }
 
@@ -49,10 +40,8 @@ public final class InspectCommand implements Callable<Integer> {
         if (schema.unmanaged().isEmpty()) {
             return;
         }
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("warning: " + Messages.count(schema.unmanaged().size(), "object is", "objects are")
+        tell("warning: " + Messages.count(schema.unmanaged().size(), "object is", "objects are")
                 + " not managed by Converge yet, so not in the output:");
-        schema.unmanaged().forEach(o -> err.println("  ? " + o));
-        err.flush();
+        schema.unmanaged().forEach(o -> tell("  ? " + o));
     }
 }

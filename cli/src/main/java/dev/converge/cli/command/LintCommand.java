@@ -8,15 +8,11 @@ import dev.converge.cli.option.SafetyOptions;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * LintCommand checks the desired state and the plan against the target with the lint rules, and
@@ -24,12 +20,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Check the desired state and the plan against lint rules (text, JSON or SARIF).")
-public final class LintCommand implements Callable<Integer> {
+public final class LintCommand extends ConvergeCommand {
     /** Output formats of a lint report. */
     public enum Format { text, json, sarif }
-
-    @Spec
-    private CommandSpec spec;
 
     @Mixin
     private TargetOptions target;
@@ -55,17 +48,13 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LintRules rules = rules();
-        LintReport report = desired.shadowed(target.converge()).planning(safety.planSettings())
-                .lint(desired.desiredState(), rules);
-        spec.commandLine().getErr().println("Desired state: " + report.desiredState());
-        spec.commandLine().getErr().flush();
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (format) {
+        LintReport report = desired.planned(target, safety).lint(desired.desiredState(), rules);
+        tell("Desired state: " + report.desiredState());
+        print(switch (format) {
             case json -> report.json();
             case sarif -> report.sarif();
             case text -> report.text();
         });
-        out.flush();
         return report.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
     }
 

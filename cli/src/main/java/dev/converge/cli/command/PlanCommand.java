@@ -13,28 +13,21 @@ import dev.converge.cli.option.StatementTimeoutOptions;
 import dev.converge.cli.option.TargetOptions;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** PlanCommand shows what apply would do, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show the steps that would make the target match the desired state.")
-public final class PlanCommand implements Callable<Integer> {
+public final class PlanCommand extends ConvergeCommand {
     /** Output formats of status, drift and diff (text, Markdown or JSON). */
     public enum Format { text, markdown, json }
 
     /** Output formats of a plan: those of {@link Format}, and its dependency graph in Graphviz's DOT. */
     public enum PlanFormat { text, markdown, json, dot }
-
-    @Spec
-    private CommandSpec spec;
 
     @Mixin
     private TargetOptions target;
@@ -103,14 +96,10 @@ public final class PlanCommand implements Callable<Integer> {
                     detailedExitCode, outFile, phases);
         }
         policy = safety.policy(desired.allowUnmanaged);
-        try (TargetSession session = desired.shadowed(target.converge()).planning(safety.planSettings()).policy(policy)
-                .open()) {
+        try (TargetSession session = desired.planned(target, safety).policy(policy).open()) {
             ConvergePlan plan = session.plan(desired.desiredState(), phases.phase, timeouts.settings());
-            spec.commandLine().getErr().println("Desired state: " + plan.desiredState());
-            spec.commandLine().getErr().flush();
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(render(plan));
-            out.flush();
+            tell("Desired state: " + plan.desiredState());
+            print(render(plan));
             if (phases.phase == Phase.EXPAND) {
                 dryRun(session, plan);
             }
@@ -118,10 +107,9 @@ public final class PlanCommand implements Callable<Integer> {
             Optional<String> refusal = plan.refusal(policy);
             if (refusal.isPresent() && format == PlanFormat.text) {
                 // Each refused step with what would let it run: a flag, an annotation, or fixing the data.
-                spec.commandLine().getErr().println(refusal.get()
+                tell(refusal.get()
                         .replaceFirst("^refusing to apply: ", "apply would refuse this plan: ")
                         .replaceFirst("Nothing was changed\\.$", "Nothing was changed (this was a plan)."));
-                spec.commandLine().getErr().flush();
             }
             if (outFile != null) {
                 save(plan);
@@ -145,15 +133,12 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** How many batches each backfill of the expand needs, read from the target without changing it. */
     private void dryRun(TargetSession session, ConvergePlan plan) {
-        session.backfillDryRun(plan, phases.backfill())
-                .forEach(line -> spec.commandLine().getErr().println("Dry run: " + line));
-        spec.commandLine().getErr().flush();
+        session.backfillDryRun(plan, phases.backfill()).forEach(line -> tell("Dry run: " + line));
     }
 
     private void save(ConvergePlan plan) {
         plan.save(outFile);
-        spec.commandLine().getErr().println("Saved the plan to " + outFile + "; apply it exactly as it is with:"
-                + " converge apply " + outFile + " --url URL");
-        spec.commandLine().getErr().flush();
+        tell("Saved the plan to " + outFile + "; apply it exactly as it is with: converge apply " + outFile
+                + " --url URL");
     }
 }

@@ -1,19 +1,14 @@
 package dev.converge.cli.command;
 
 import dev.converge.api.EnvironmentSurvey;
-import dev.converge.cli.ExitCodes;
 import dev.converge.cli.option.EnvironmentsOptions;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * ReportCommand writes the fleet report: one self-contained HTML file with what status, drift,
@@ -26,10 +21,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written, every target read", "1:report written, but an environment or a target"
                 + " could not be read (shown in it)", "64:usage error"})
-public final class ReportCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class ReportCommand extends ConvergeCommand {
     @Mixin
     private EnvironmentsOptions environments;
 
@@ -43,13 +35,10 @@ public final class ReportCommand implements Callable<Integer> {
         List<EnvironmentSurvey> surveys = environments.surveys(true, FleetCommands.progress(spec));
         long started = System.nanoTime();
         FleetCommands.write(out, EnvironmentSurvey.html(surveys, Instant.now()));
-        spec.commandLine().getErr().printf(Locale.ROOT, "Rendered and written in %.1f s%n",
-                (System.nanoTime() - started) / 1e9);
-        spec.commandLine().getErr().flush();
-        PrintWriter stdout = spec.commandLine().getOut();
-        surveys.forEach(s -> stdout.println(s.releaseNote()));
-        stdout.println("Report written to " + out);
-        stdout.flush();
-        return surveys.stream().allMatch(EnvironmentSurvey::complete) ? ExitCodes.OK : ExitCodes.ERROR;
+        tell(String.format(Locale.ROOT, "Rendered and written in %.1f s", (System.nanoTime() - started) / 1e9));
+        surveys.forEach(s -> out().println(s.releaseNote()));
+        out().println("Report written to " + out);
+        out().flush();
+        return EnvironmentsOptions.exitCode(surveys);
     }
 }

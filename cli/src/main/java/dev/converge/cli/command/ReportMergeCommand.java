@@ -9,12 +9,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * ReportMergeCommand joins the JSON reports of the shards of one fleet apply ({@code apply --env
@@ -24,10 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Join the JSON reports of the shards of a fleet apply (apply --env NAME --shard K/N --report"
                 + " FILE) into one fleet summary. Reads files only; exits as the whole fleet's apply would.")
-public final class ReportMergeCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class ReportMergeCommand extends ConvergeCommand {
     @Parameters(paramLabel = "REPORT", arity = "1..*", description = "The shards' JSON reports, one per shard.")
     private List<Path> reports = new ArrayList<>();
 
@@ -45,7 +39,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
         }
         FleetOutcome merged = FleetOutcome.mergeShards(reports);
         String json = merged.report();
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         if (format.equals("json")) {
             stdout.print(json);
         } else {

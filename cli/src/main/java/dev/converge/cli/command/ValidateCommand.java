@@ -3,13 +3,9 @@ package dev.converge.cli.command;
 import dev.converge.api.Desired;
 import dev.converge.api.Validation;
 import dev.converge.cli.ExitCodes;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * ValidateCommand checks the desired-state files the way plan reads them (split, parse, order,
@@ -19,10 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check the desired-state files: syntax, annotations, references, and loading into a shadow.")
-public final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class ValidateCommand extends ConvergeCommand {
     @Option(names = "--desired", required = true, paramLabel = "DIR",
             description = "Desired state: a directory of .sql files (recursive) or a .sql file.")
     private Path desired;
@@ -43,9 +36,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Validation validation = Validation.of(dialectId);
         validation = noShadow ? validation.withoutShadow() : devUrl != null ? validation.devShadow(devUrl) : validation;
         String summary = validation.validate(Desired.directory(desired));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("The desired state is valid: " + summary + ".");
-        out.flush();
+        printLine("The desired state is valid: " + summary + ".");
         return ExitCodes.OK;
     }
 }

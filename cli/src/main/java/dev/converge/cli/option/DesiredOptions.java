@@ -60,4 +60,12 @@ public final class DesiredOptions {
         }
         return shadow == ShadowChoice.server ? ignoring.serverShadow() : ignoring.embeddedShadow();
     }
+
+    /**
+     * The target of {@code target} as plan, apply and lint all work on it: with the shadow and ignores of
+     * these options and the planning settings of {@code safety}.
+     */
+    public Converge planned(TargetOptions target, SafetyOptions safety) {
+        return shadowed(target.converge()).planning(safety.planSettings());
+    }
 }

@@ -3,6 +3,7 @@ package dev.converge.cli.option;
 import dev.converge.api.Converge;
 import dev.converge.api.ConvergeProject;
 import dev.converge.api.EnvironmentSurvey;
+import dev.converge.cli.ExitCodes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,5 +39,10 @@ public final class EnvironmentsOptions {
     public List<EnvironmentSurvey> surveys(boolean withHistory, Consumer<String> progress) {
         ConvergeProject project = project();
         return project.surveyEach(selected(project), withHistory, progress);
+    }
+
+    /** The exit code of a look at several environments: an error when one of them could not be read in full. */
+    public static int exitCode(List<EnvironmentSurvey> surveys) {
+        return surveys.stream().allMatch(EnvironmentSurvey::complete) ? ExitCodes.OK : ExitCodes.ERROR;
     }
 }

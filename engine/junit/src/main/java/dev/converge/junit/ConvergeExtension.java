@@ -24,24 +24,22 @@ public final class ConvergeExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getTestClass().flatMap(type -> annotation(type))
-                .ifPresent(on -> context.getStore(NAMESPACE).put("class", create(context, on)));
+        open(context, context.getTestClass(), "class");
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        close(context.getStore(NAMESPACE).remove("class", FreshDatabase.class));
+        close(context, "class");
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getTestMethod().flatMap(method -> annotation(method))
-                .ifPresent(on -> context.getStore(NAMESPACE).put("method", create(context, on)));
+        open(context, context.getTestMethod(), "method");
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        close(context.getStore(NAMESPACE).remove("method", FreshDatabase.class));
+        close(context, "method");
     }
 
     @Override
@@ -103,12 +101,22 @@ public final class ConvergeExtension implements BeforeAllCallback, AfterAllCallb
         return running.server();
     }
 
-    private static void close(FreshDatabase database) {
+    /**
+     * Creates the database of a {@code @ConvergeDatabase} on {@code element} (the test class or method),
+     * kept under {@code scope} in the context's store until {@link #close} drops it.
+     */
+    private static void open(ExtensionContext context, Optional<? extends AnnotatedElement> element, String scope) {
+        element.flatMap(ConvergeExtension::annotation)
+                .ifPresent(on -> context.getStore(NAMESPACE).put(scope, create(context, on)));
+    }
+
+    /** Drops the database kept under {@code scope}, if {@link #open} made one. */
+    private static void close(ExtensionContext context, String scope) {
+        FreshDatabase database = context.getStore(NAMESPACE).remove(scope, FreshDatabase.class);
         if (database != null) {
             database.close();
         }
     }
-
     /** A server kept for the run; JUnit closes it when the root context ends. */
     private record Running(DatabaseServer server) implements ExtensionContext.Store.CloseableResource {
         @Override

@@ -1,8 +1,6 @@
 package dev.converge.engine.change;
 
 import dev.converge.engine.model.Column;
-import dev.converge.engine.model.ObjectKind;
-import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 
 /**
@@ -12,20 +10,10 @@ import dev.converge.engine.model.QualifiedName;
  *              when its position is not known; dialects that can place a column (MySQL's AFTER/FIRST)
  *              use it, the others append
  */
-public record AddColumn(QualifiedName table, Column column, String after) implements Change {
+public record AddColumn(QualifiedName table, Column column, String after) implements Creation, ColumnChange {
     /** A column appended at the end, where its position is not known. */
     public AddColumn(QualifiedName table, Column column) {
         this(table, column, null);
-    }
-
-    @Override
-    public ObjectRef target() {
-        return ObjectRef.member(ObjectKind.COLUMN, table, column.name());
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

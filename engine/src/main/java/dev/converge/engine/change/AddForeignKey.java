@@ -4,15 +4,10 @@ import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.ObjectRef;
 
 /** AddForeignKey adds a foreign key once both of its tables exist. */
-public record AddForeignKey(ForeignKey foreignKey) implements Change {
+public record AddForeignKey(ForeignKey foreignKey) implements Creation {
     @Override
     public ObjectRef target() {
         return foreignKey.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  *              moves first; null when it stays where it is
  */
 public record AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChangeKind> kinds,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String after) implements Change {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String after) implements Alteration {
     /** A change that leaves the column where it is. */
     public AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChangeKind> kinds) {
         this(table, from, to, kinds, null);
@@ -37,11 +37,6 @@ public record AlterColumn(QualifiedName table, Column from, Column to, Set<Colum
     @Override
     public ObjectRef target() {
         return ObjectRef.member(ObjectKind.COLUMN, table, to.name());
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
  * index has ({@code from}; none for an index the plan builds) to the desired index's. A column in
  * {@code from} and not in {@code to} returns to the server's default.
  */
-public record AlterIndexStatistics(Index index, List<IndexStatistics> from) implements Change {
+public record AlterIndexStatistics(Index index, List<IndexStatistics> from) implements Alteration {
     public AlterIndexStatistics {
         requireNonNull(index, "index is null");
         from = List.copyOf(from);
@@ -26,11 +26,6 @@ public record AlterIndexStatistics(Index index, List<IndexStatistics> from) impl
     @Override
     public ObjectRef target() {
         return index.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

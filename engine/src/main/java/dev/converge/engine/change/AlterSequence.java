@@ -1,20 +1,9 @@
 package dev.converge.engine.change;
 
-import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Sequence;
 
 /** AlterSequence changes a sequence's options (type, start, increment, bounds, cache, cycle). */
-public record AlterSequence(Sequence from, Sequence to) implements Change {
-    @Override
-    public ObjectRef target() {
-        return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
-    }
-
+public record AlterSequence(Sequence from, Sequence to) implements Transition {
     @Override
     public <R> R accept(ChangeVisitor<R> visitor) {
         return visitor.visitAlterSequence(this);

@@ -2,8 +2,6 @@ package dev.converge.engine.change;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.converge.engine.model.ObjectKind;
-import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import java.util.List;
 
@@ -12,21 +10,11 @@ import java.util.List;
  * for MySQL its engine, default character set and collation, row format. {@code to} holds every
  * option of the desired table, so a generator can write them all at once.
  */
-public record AlterTableOptions(QualifiedName table, List<String> from, List<String> to) implements Change {
+public record AlterTableOptions(QualifiedName table, List<String> from, List<String> to) implements TableAlteration {
     public AlterTableOptions {
         requireNonNull(table, "table is null");
         from = List.copyOf(from);
         to = List.copyOf(to);
-    }
-
-    @Override
-    public ObjectRef target() {
-        return ObjectRef.of(ObjectKind.TABLE, table);
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

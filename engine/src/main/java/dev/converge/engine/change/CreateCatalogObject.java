@@ -7,15 +7,10 @@ import dev.converge.engine.model.ObjectRef;
  * CreateCatalogObject creates an aggregate, text search object, rule, cast, operator, statistics
  * object, publication... (also the second half of replacing one: these kinds are never altered).
  */
-public record CreateCatalogObject(CatalogObject object) implements Change {
+public record CreateCatalogObject(CatalogObject object) implements Creation {
     @Override
     public ObjectRef target() {
         return object.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

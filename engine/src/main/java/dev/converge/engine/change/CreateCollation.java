@@ -4,15 +4,10 @@ import dev.converge.engine.model.Collation;
 import dev.converge.engine.model.ObjectRef;
 
 /** CreateCollation creates a collation object (also the second half of replacing one). */
-public record CreateCollation(Collation collation) implements Change {
+public record CreateCollation(Collation collation) implements Creation {
     @Override
     public ObjectRef target() {
         return collation.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.CompositeType;
 
 /** CreateCompositeType creates a stand-alone composite type. */
-public record CreateCompositeType(CompositeType type) implements Change {
+public record CreateCompositeType(CompositeType type) implements Creation {
     @Override
     public ObjectRef target() {
         return type.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Domain;
 
 /** CreateDomain creates a domain with its default, NOT NULL and checks (also the second half of replacing one). */
-public record CreateDomain(Domain domain) implements Change {
+public record CreateDomain(Domain domain) implements Creation {
     @Override
     public ObjectRef target() {
         return domain.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ObjectRef;
 
 /** CreateEnum creates an enum type with all its labels. */
-public record CreateEnum(EnumType type) implements Change {
+public record CreateEnum(EnumType type) implements Creation {
     @Override
     public ObjectRef target() {
         return type.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

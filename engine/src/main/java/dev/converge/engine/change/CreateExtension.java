@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Extension;
 
 /** CreateExtension installs an extension in its schema at its version. */
-public record CreateExtension(Extension extension) implements Change {
+public record CreateExtension(Extension extension) implements Creation {
     @Override
     public ObjectRef target() {
         return extension.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.Index;
 import dev.converge.engine.model.ObjectRef;
 
 /** CreateIndex creates a stand-alone index. */
-public record CreateIndex(Index index) implements Change {
+public record CreateIndex(Index index) implements Creation {
     @Override
     public ObjectRef target() {
         return index.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

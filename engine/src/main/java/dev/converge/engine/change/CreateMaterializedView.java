@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.MaterializedView;
 
 /** CreateMaterializedView creates and populates a materialized view (also the second half of replacing one). */
-public record CreateMaterializedView(MaterializedView view) implements Change {
+public record CreateMaterializedView(MaterializedView view) implements Creation {
     @Override
     public ObjectRef target() {
         return view.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectRef;
 
 /** CreateSchema creates a schema (namespace). */
-public record CreateSchema(NamedSchema schema) implements Change {
+public record CreateSchema(NamedSchema schema) implements Creation {
     @Override
     public ObjectRef target() {
         return schema.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Sequence;
 
 /** CreateSequence creates a sequence (its owner is set by {@link SetSequenceOwner} once the column exists). */
-public record CreateSequence(Sequence sequence) implements Change {
+public record CreateSequence(Sequence sequence) implements Creation {
     @Override
     public ObjectRef target() {
         return sequence.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

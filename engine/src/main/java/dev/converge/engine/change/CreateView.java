@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.View;
 
 /** CreateView creates a view (also the second half of replacing one). */
-public record CreateView(View view) implements Change {
+public record CreateView(View view) implements Creation {
     @Override
     public ObjectRef target() {
         return view.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.CREATE;
     }
 
     @Override

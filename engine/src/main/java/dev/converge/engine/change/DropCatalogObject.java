@@ -4,15 +4,10 @@ import dev.converge.engine.model.CatalogObject;
 import dev.converge.engine.model.ObjectRef;
 
 /** DropCatalogObject drops one of the kinds of {@link CatalogObject} (also the first half of replacing one). */
-public record DropCatalogObject(CatalogObject object) implements Change {
+public record DropCatalogObject(CatalogObject object) implements Removal {
     @Override
     public ObjectRef target() {
         return object.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

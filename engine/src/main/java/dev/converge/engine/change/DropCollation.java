@@ -4,15 +4,10 @@ import dev.converge.engine.model.Collation;
 import dev.converge.engine.model.ObjectRef;
 
 /** DropCollation drops a collation object (also the first half of replacing one: PostgreSQL cannot alter one). */
-public record DropCollation(Collation collation) implements Change {
+public record DropCollation(Collation collation) implements Removal {
     @Override
     public ObjectRef target() {
         return collation.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

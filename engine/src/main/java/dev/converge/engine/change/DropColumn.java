@@ -1,22 +1,10 @@
 package dev.converge.engine.change;
 
 import dev.converge.engine.model.Column;
-import dev.converge.engine.model.ObjectKind;
-import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 
 /** DropColumn drops a column and its data. */
-public record DropColumn(QualifiedName table, Column column) implements Change {
-    @Override
-    public ObjectRef target() {
-        return ObjectRef.member(ObjectKind.COLUMN, table, column.name());
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
-    }
-
+public record DropColumn(QualifiedName table, Column column) implements Removal, ColumnChange {
     @Override
     public <R> R accept(ChangeVisitor<R> visitor) {
         return visitor.visitDropColumn(this);

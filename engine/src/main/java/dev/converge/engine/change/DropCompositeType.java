@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.CompositeType;
 
 /** DropCompositeType drops a composite type. */
-public record DropCompositeType(CompositeType type) implements Change {
+public record DropCompositeType(CompositeType type) implements Removal {
     @Override
     public ObjectRef target() {
         return type.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Domain;
 
 /** DropDomain drops a domain (also the first half of replacing one whose base type changes). */
-public record DropDomain(Domain domain) implements Change {
+public record DropDomain(Domain domain) implements Removal {
     @Override
     public ObjectRef target() {
         return domain.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

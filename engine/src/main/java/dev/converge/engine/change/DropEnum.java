@@ -4,15 +4,10 @@ import dev.converge.engine.model.EnumType;
 import dev.converge.engine.model.ObjectRef;
 
 /** DropEnum drops an enum type no column uses any more. */
-public record DropEnum(EnumType type) implements Change {
+public record DropEnum(EnumType type) implements Removal {
     @Override
     public ObjectRef target() {
         return type.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Extension;
 
 /** DropExtension removes an extension and the objects it installed. */
-public record DropExtension(Extension extension) implements Change {
+public record DropExtension(Extension extension) implements Removal {
     @Override
     public ObjectRef target() {
         return extension.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

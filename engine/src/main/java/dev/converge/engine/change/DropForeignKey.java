@@ -4,15 +4,10 @@ import dev.converge.engine.model.ForeignKey;
 import dev.converge.engine.model.ObjectRef;
 
 /** DropForeignKey drops a foreign key. */
-public record DropForeignKey(ForeignKey foreignKey) implements Change {
+public record DropForeignKey(ForeignKey foreignKey) implements Removal {
     @Override
     public ObjectRef target() {
         return foreignKey.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.Index;
 import dev.converge.engine.model.ObjectRef;
 
 /** DropIndex drops a stand-alone index. */
-public record DropIndex(Index index) implements Change {
+public record DropIndex(Index index) implements Removal {
     @Override
     public ObjectRef target() {
         return index.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Policy;
 
 /** DropPolicy drops a row-level security policy (also the first half of replacing one). */
-public record DropPolicy(Policy policy) implements Change {
+public record DropPolicy(Policy policy) implements Removal {
     @Override
     public ObjectRef target() {
         return policy.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Routine;
 
 /** DropRoutine drops a function or procedure (also the first half of replacing one). */
-public record DropRoutine(Routine routine) implements Change {
+public record DropRoutine(Routine routine) implements Removal {
     @Override
     public ObjectRef target() {
         return routine.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectRef;
 
 /** DropSchema drops an (by then empty) schema. */
-public record DropSchema(NamedSchema schema) implements Change {
+public record DropSchema(NamedSchema schema) implements Removal {
     @Override
     public ObjectRef target() {
         return schema.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Sequence;
 
 /** DropSequence drops a sequence. */
-public record DropSequence(Sequence sequence) implements Change {
+public record DropSequence(Sequence sequence) implements Removal {
     @Override
     public ObjectRef target() {
         return sequence.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Trigger;
 
 /** DropTrigger drops a trigger (also the first half of replacing one). */
-public record DropTrigger(Trigger trigger) implements Change {
+public record DropTrigger(Trigger trigger) implements Removal {
     @Override
     public ObjectRef target() {
         return trigger.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -4,15 +4,10 @@ import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.View;
 
 /** DropView drops a view (also the first half of replacing one). */
-public record DropView(View view) implements Change {
+public record DropView(View view) implements Removal {
     @Override
     public ObjectRef target() {
         return view.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.DROP;
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.converge.engine.change;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.converge.engine.model.ObjectKind;
-import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
@@ -30,7 +28,7 @@ import java.util.List;
  *                table's column (or to none) before the old table goes, or they would go with it
  */
 public record RebuildTable(QualifiedName table, List<DropTable> drops, List<CreateTable> creates,
-                           List<Sequence> ownedSequences) implements Change {
+                           List<Sequence> ownedSequences) implements TableAlteration {
     public RebuildTable {
         requireNonNull(table, "table is null");
         drops = List.copyOf(drops);
@@ -53,16 +51,6 @@ public record RebuildTable(QualifiedName table, List<DropTable> drops, List<Crea
         List<Change> parts = new ArrayList<>(drops);
         parts.addAll(creates);
         return parts;
-    }
-
-    @Override
-    public ObjectRef target() {
-        return ObjectRef.of(ObjectKind.TABLE, table);
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

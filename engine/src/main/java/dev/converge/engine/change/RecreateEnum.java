@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param columns the columns of existing tables that use the type (or an array of it), in the target
  */
-public record RecreateEnum(EnumType from, EnumType to, List<ColumnUse> columns) implements Change {
+public record RecreateEnum(EnumType from, EnumType to, List<ColumnUse> columns) implements Alteration {
     /**
      * One column converted to the new type.
      *
@@ -43,11 +43,6 @@ public record RecreateEnum(EnumType from, EnumType to, List<ColumnUse> columns) 
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

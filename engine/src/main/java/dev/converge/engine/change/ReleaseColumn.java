@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code to}, as for AlterColumn.
  */
 public record ReleaseColumn(QualifiedName table, Column from, Column to, Set<ColumnChangeKind> kinds,
-                            ObjectRef released) implements Change {
+                            ObjectRef released) implements Alteration {
     public ReleaseColumn {
         requireNonNull(table, "table is null");
         requireNonNull(from, "from is null");
@@ -34,11 +34,6 @@ public record ReleaseColumn(QualifiedName table, Column from, Column to, Set<Col
     @Override
     public ObjectRef target() {
         return ObjectRef.member(ObjectKind.COLUMN, table, from.name());
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

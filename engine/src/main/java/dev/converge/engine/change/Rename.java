@@ -15,7 +15,7 @@ import dev.converge.engine.model.QualifiedName;
  * @param from the object as it is named now
  * @param to   its new name (the last part only: an object keeps its schema and table)
  */
-public record Rename(ObjectRef from, String to) implements Change {
+public record Rename(ObjectRef from, String to) implements Alteration {
     public Rename {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
@@ -36,11 +36,6 @@ public record Rename(ObjectRef from, String to) implements Change {
     /** The old name: the member for an object inside a table, else the object's own name. */
     public String fromName() {
         return from.member().isEmpty() ? from.name().name() : from.member();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

@@ -15,7 +15,7 @@ import dev.converge.engine.model.ObjectRef;
  * @param from the index as it is
  * @param to   the index as it should be: same name and table, another definition
  */
-public record ReplaceIndex(Index from, Index to) implements Change {
+public record ReplaceIndex(Index from, Index to) implements Alteration {
     public ReplaceIndex {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
@@ -28,11 +28,6 @@ public record ReplaceIndex(Index from, Index to) implements Change {
     @Override
     public ObjectRef target() {
         return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
     }
 
     @Override

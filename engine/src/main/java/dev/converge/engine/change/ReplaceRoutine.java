@@ -1,20 +1,9 @@
 package dev.converge.engine.change;
 
-import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.Routine;
 
 /** ReplaceRoutine changes a routine in place with CREATE OR REPLACE: same kind, arguments and result, new body or options. */
-public record ReplaceRoutine(Routine from, Routine to) implements Change {
-    @Override
-    public ObjectRef target() {
-        return to.ref();
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
-    }
-
+public record ReplaceRoutine(Routine from, Routine to) implements Transition {
     @Override
     public <R> R accept(ChangeVisitor<R> visitor) {
         return visitor.visitReplaceRoutine(this);

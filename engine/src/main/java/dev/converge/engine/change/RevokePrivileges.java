@@ -10,19 +10,9 @@ import java.util.List;
  * @param privileges sorted privilege keywords (SELECT, USAGE...)
  */
 public record RevokePrivileges(ObjectRef object, String grantee, List<String> privileges, boolean grantOptionOnly)
-        implements Change {
+        implements PrivilegeChange {
     public RevokePrivileges {
-        privileges = privileges.stream().sorted().distinct().toList();
-    }
-
-    @Override
-    public ObjectRef target() {
-        return object;
-    }
-
-    @Override
-    public Action action() {
-        return Action.ALTER;
+        privileges = PrivilegeChange.normalized(privileges);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.converge.engine.diff;
 import dev.converge.engine.change.Change;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.spi.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,6 +17,8 @@ public final class Differ {
     /** The objects the project allows to be rewritten ({@code -- converge:allow TABLE_REWRITE}). */
     private final Predicate<ObjectRef> mayRewrite;
     private final boolean placesColumns;
+    /** The dialect's lexer, to read the names in an index's keys; null for a differ that only describes. */
+    private final SqlLexer lexer;
 
     /**
      * A differ that refuses what PostgreSQL cannot change in place (removed or reordered enum labels, a
@@ -36,8 +39,14 @@ public final class Differ {
 
     /** @param placesColumns true when the dialect places and moves columns (MySQL's AFTER/FIRST) */
     public Differ(Predicate<ObjectRef> mayRewrite, boolean placesColumns) {
+        this(mayRewrite, placesColumns, null);
+    }
+
+    /** @param lexer the dialect's lexer, which reads the quoted names in an index's keys */
+    public Differ(Predicate<ObjectRef> mayRewrite, boolean placesColumns, SqlLexer lexer) {
         this.mayRewrite = mayRewrite;
         this.placesColumns = placesColumns;
+        this.lexer = lexer;
     }
 
     public DiffResult diff(SchemaModel current, SchemaModel desired) {
@@ -57,7 +66,7 @@ public final class Differ {
         new CompositeTypeDiffer().diff(from, to, changes);
         TableDiffer tables = new TableDiffer(placesColumns);
         tables.diff(from, to, changes, notes);
-        new IndexDiffer().diff(from, to, changes);
+        new IndexDiffer(new IndexColumns(lexer)).diff(from, to, changes);
         new ForeignKeyDiffer().diff(from, to, changes);
         // Routines before views, triggers and policies: those are replaced when a routine they use is.
         new RoutineDiffer().diff(from, to, changes);

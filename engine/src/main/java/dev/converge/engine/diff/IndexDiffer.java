@@ -32,6 +32,13 @@ import java.util.stream.Collectors;
  * name, dropped (after the detach) otherwise, never replaced in place (the drop must wait for the detach).
  */
 final class IndexDiffer {
+    private final IndexColumns columns;
+
+    /** @param columns how an index reads a column, in the dialect's text of its keys */
+    IndexDiffer(IndexColumns columns) {
+        this.columns = columns;
+    }
+
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         for (Index desired : to.indexes().values()) {
             if (desired.isCopy()) {
@@ -90,7 +97,7 @@ final class IndexDiffer {
      * by the old index other than as a plain key or INCLUDE column (which the server rebuilds with the
      * column). A dropped column cannot be in the new index, and the replacement runs before the drop.
      */
-    private static boolean replaceableInPlace(Index current, Index desired, ModelIndex from, ModelIndex to) {
+    private boolean replaceableInPlace(Index current, Index desired, ModelIndex from, ModelIndex to) {
         Table before = from.tables().get(current.table());
         Table after = to.tables().get(current.table());
         if (before == null || after == null) {
@@ -100,6 +107,6 @@ final class IndexDiffer {
                 .collect(Collectors.toMap(Column::name, Function.identity(), (a, b) -> a));
         return before.columns().stream()
                 .filter(c -> kept.containsKey(c.name()) && !kept.get(c.name()).type().equals(c.type()))
-                .noneMatch(retyped -> IndexColumns.readsInExpression(current, retyped.name()));
+                .noneMatch(retyped -> columns.readsInExpression(current, retyped.name()));
     }
 }

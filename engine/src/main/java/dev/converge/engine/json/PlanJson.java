@@ -1,6 +1,5 @@
 package dev.converge.engine.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,20 +25,12 @@ public final class PlanJson {
     }
 
     public static String write(Plan plan) {
-        try {
-            return MAPPER.writeValueAsString(tree(plan)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write plan JSON", e);
-        }
+        return JsonText.indented(tree(plan), "plan JSON");
     }
 
     /** Compact one-line form, for the history table. */
     public static String writeCompact(Plan plan) {
-        try {
-            return new ObjectMapper().writeValueAsString(tree(plan));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write plan JSON", e);
-        }
+        return JsonText.oneLine(tree(plan), "plan JSON");
     }
 
     public static ObjectNode tree(Plan plan) {

@@ -47,7 +47,6 @@ public final class SavedPlanJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final ObjectMapper COMPACT = new ObjectMapper();
     /** Keys sorted: the hash must not depend on key order, which jsonb (where the history keeps plans) changes. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
     private static final String CHANGE_PACKAGE = Change.class.getPackageName() + ".";
@@ -56,20 +55,12 @@ public final class SavedPlanJson {
     }
 
     public static String write(SavedPlan saved) {
-        try {
-            return MAPPER.writeValueAsString(tree(saved)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the plan file", e);
-        }
+        return JsonText.indented(tree(saved), "the plan file");
     }
 
     /** One-line form, as the target's history keeps it (the plan --resume falls back on). */
     public static String writeCompact(SavedPlan saved) {
-        try {
-            return COMPACT.writeValueAsString(tree(saved));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the plan file", e);
-        }
+        return JsonText.oneLine(tree(saved), "the plan file");
     }
 
     public static ObjectNode tree(SavedPlan saved) {

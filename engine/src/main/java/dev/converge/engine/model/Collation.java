@@ -17,12 +17,13 @@ import static java.util.Objects.requireNonNull;
  * @param comment       null when none
  */
 public record Collation(QualifiedName name, String provider, String locale, String lcCollate, String lcCtype,
-                        boolean deterministic, String rules, String comment) {
+                        boolean deterministic, String rules, String comment) implements Referable {
     public Collation {
         requireNonNull(name, "name is null");
         requireNonNull(provider, "provider is null");
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.COLLATION, name);
     }

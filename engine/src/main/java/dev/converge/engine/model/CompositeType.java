@@ -11,7 +11,8 @@ import java.util.List;
  * @param dependsOn the user types of its attributes
  * @param comment   null when none
  */
-public record CompositeType(QualifiedName name, List<Attribute> attributes, List<ObjectRef> dependsOn, String comment) {
+public record CompositeType(QualifiedName name, List<Attribute> attributes, List<ObjectRef> dependsOn, String comment)
+        implements Referable {
     /** One attribute: its name, type as the server prints it, and collation (null when the type's default). */
     public record Attribute(String name, String type, String collation) {
         public Attribute {
@@ -26,6 +27,7 @@ public record CompositeType(QualifiedName name, List<Attribute> attributes, List
         dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.COMPOSITE_TYPE, name);
     }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param comment     null when none
  */
 public record Domain(QualifiedName name, String baseType, String collation, boolean notNull, String defaultExpression,
-                     List<TableConstraint> constraints, List<ObjectRef> dependsOn, String comment) {
+                     List<TableConstraint> constraints, List<ObjectRef> dependsOn, String comment)
+        implements Referable {
     public Domain {
         requireNonNull(name, "name is null");
         requireNonNull(baseType, "baseType is null");
@@ -27,6 +28,7 @@ public record Domain(QualifiedName name, String baseType, String collation, bool
         dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.DOMAIN, name);
     }

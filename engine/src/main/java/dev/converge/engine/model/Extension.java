@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * @param comment null when none (CREATE EXTENSION sets the extension's own comment; only a
  *                different one is compared)
  */
-public record Extension(String name, String schema, String version, String comment) {
+public record Extension(String name, String schema, String version, String comment) implements Referable {
     public Extension {
         requireNonNull(name, "name is null");
         requireNonNull(schema, "schema is null");
@@ -17,6 +17,7 @@ public record Extension(String name, String schema, String version, String comme
     }
 
     /** Extensions are named without a schema; the ref keeps the schema only to order it after its creation. */
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.EXTENSION, QualifiedName.of(schema, name));
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param comment    null when none
  */
 public record ForeignKey(QualifiedName table, String name, List<String> columns, QualifiedName referencedTable,
-                         List<String> referencedColumns, String definition, String comment) {
+                         List<String> referencedColumns, String definition, String comment) implements Referable {
     public ForeignKey {
         requireNonNull(table, "table is null");
         requireNonNull(name, "name is null");
@@ -24,6 +24,7 @@ public record ForeignKey(QualifiedName table, String name, List<String> columns,
         referencedColumns = List.copyOf(referencedColumns);
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.member(ObjectKind.FOREIGN_KEY, table, name);
     }

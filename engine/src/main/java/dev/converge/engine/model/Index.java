@@ -29,7 +29,7 @@ import java.util.List;
 public record Index(QualifiedName name, QualifiedName table, boolean unique, String method, List<String> keys,
                     List<String> include, String predicate, String definition, String comment,
                     @JsonInclude(JsonInclude.Include.NON_NULL) QualifiedName parentIndex,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexStatistics> statistics) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexStatistics> statistics) implements Referable {
     public Index {
         requireNonNull(name, "name is null");
         requireNonNull(table, "table is null");
@@ -64,6 +64,7 @@ public record Index(QualifiedName name, QualifiedName table, boolean unique, Str
         return parentIndex != null;
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.INDEX, name);
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param comment   null when none
  */
 public record MaterializedView(QualifiedName name, String definition, List<String> options, List<ObjectRef> dependsOn,
-                               String comment) {
+                               String comment) implements Referable {
     public MaterializedView {
         requireNonNull(name, "name is null");
         requireNonNull(definition, "definition is null");
@@ -22,6 +22,7 @@ public record MaterializedView(QualifiedName name, String definition, List<Strin
         dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.MATERIALIZED_VIEW, name);
     }

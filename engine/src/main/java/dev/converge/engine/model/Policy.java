@@ -15,7 +15,7 @@ import java.util.List;
  * @param comment   null when none
  */
 public record Policy(QualifiedName table, String name, boolean permissive, String command, List<String> roles,
-                     String using, String withCheck, List<ObjectRef> dependsOn, String comment) {
+                     String using, String withCheck, List<ObjectRef> dependsOn, String comment) implements Referable {
     public Policy {
         requireNonNull(table, "table is null");
         requireNonNull(name, "name is null");
@@ -24,6 +24,7 @@ public record Policy(QualifiedName table, String name, boolean permissive, Strin
         dependsOn = dependsOn == null ? List.of() : dependsOn.stream().sorted().distinct().toList();
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.member(ObjectKind.POLICY, table, name);
     }

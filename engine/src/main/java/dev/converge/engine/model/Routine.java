@@ -27,7 +27,8 @@ import java.util.List;
  */
 public record Routine(QualifiedName name, String signature, RoutineKind kind, String arguments, String result,
                       String definition, List<ObjectRef> dependsOn,
-                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> bodyReads, String comment) {
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> bodyReads, String comment)
+        implements Referable {
     public Routine {
         requireNonNull(name, "name is null");
         requireNonNull(signature, "signature is null");
@@ -44,6 +45,7 @@ public record Routine(QualifiedName name, String signature, RoutineKind kind, St
     }
 
     /** The routine's ref: a ROUTINE whose name carries the signature, {@code public.total(integer)}. */
+    @Override
     public ObjectRef ref() {
         return refOf(name, signature);
     }

@@ -3,6 +3,7 @@ package dev.converge.engine.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -101,30 +102,30 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
     public SchemaModel withCore(List<NamedSchema> newSchemas, List<EnumType> newEnums, List<Sequence> newSequences,
                                 List<Table> newTables, List<Index> newIndexes, List<ForeignKey> newForeignKeys,
                                 List<View> newViews) {
-        return new SchemaModel(newSchemas, newEnums, newSequences, newTables, newIndexes, newForeignKeys, newViews,
-                routines, triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews,
-                unmanaged, privileges, collations, catalogObjects);
+        return with(parts -> {
+            parts.schemas = newSchemas;
+            parts.enums = newEnums;
+            parts.sequences = newSequences;
+            parts.tables = newTables;
+            parts.indexes = newIndexes;
+            parts.foreignKeys = newForeignKeys;
+            parts.views = newViews;
+        });
     }
 
     /** This model with its tables replaced (the other lists kept). */
     public SchemaModel withTables(List<Table> newTables) {
-        return new SchemaModel(schemas, enums, sequences, newTables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                privileges, collations, catalogObjects);
+        return with(parts -> parts.tables = newTables);
     }
 
     /** This model with its policies replaced (the other lists kept). */
     public SchemaModel withPolicies(List<Policy> newPolicies) {
-        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, newPolicies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                privileges, collations, catalogObjects);
+        return with(parts -> parts.policies = newPolicies);
     }
 
     /** This model with its triggers replaced (the other lists kept). */
     public SchemaModel withTriggers(List<Trigger> newTriggers) {
-        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                newTriggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                privileges, collations, catalogObjects);
+        return with(parts -> parts.triggers = newTriggers);
     }
 
     /** This model without its list of unmanaged objects. */
@@ -134,23 +135,81 @@ public record SchemaModel(List<NamedSchema> schemas, List<EnumType> enums, List<
 
     /** This model with its privileges and collations replaced (the other lists kept). */
     public SchemaModel withPrivilegesAndCollations(List<Privilege> newPrivileges, List<Collation> newCollations) {
-        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                newPrivileges, newCollations, catalogObjects);
+        return with(parts -> {
+            parts.privileges = newPrivileges;
+            parts.collations = newCollations;
+        });
     }
 
     /** This model with its catalog objects replaced (the other lists kept). */
     public SchemaModel withCatalogObjects(List<CatalogObject> newCatalogObjects) {
-        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
-                privileges, collations, newCatalogObjects);
+        return with(parts -> parts.catalogObjects = newCatalogObjects);
     }
 
     /** This model with its unmanaged objects replaced (the other lists kept). */
     public SchemaModel withUnmanaged(List<UnmanagedObject> newUnmanaged) {
-        return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines,
-                triggers, policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, newUnmanaged,
-                privileges, collations, catalogObjects);
+        return with(parts -> parts.unmanaged = newUnmanaged);
+    }
+
+    /** This model with the lists {@code change} replaces, every other list kept. */
+    private SchemaModel with(Consumer<Parts> change) {
+        Parts parts = new Parts(this);
+        change.accept(parts);
+        return parts.model();
+    }
+
+    /**
+     * Parts are the lists of a model while some of them are replaced: the one place, beside the
+     * record's header, that names them all, so that a new list cannot be lost by one copy of many.
+     */
+    private static final class Parts {
+        List<NamedSchema> schemas;
+        List<EnumType> enums;
+        List<Sequence> sequences;
+        List<Table> tables;
+        List<Index> indexes;
+        List<ForeignKey> foreignKeys;
+        List<View> views;
+        List<Routine> routines;
+        List<Trigger> triggers;
+        List<Policy> policies;
+        List<RowSecurity> rowSecurity;
+        List<Domain> domains;
+        List<CompositeType> compositeTypes;
+        List<Extension> extensions;
+        List<MaterializedView> materializedViews;
+        List<UnmanagedObject> unmanaged;
+        List<Privilege> privileges;
+        List<Collation> collations;
+        List<CatalogObject> catalogObjects;
+
+        Parts(SchemaModel m) {
+            schemas = m.schemas;
+            enums = m.enums;
+            sequences = m.sequences;
+            tables = m.tables;
+            indexes = m.indexes;
+            foreignKeys = m.foreignKeys;
+            views = m.views;
+            routines = m.routines;
+            triggers = m.triggers;
+            policies = m.policies;
+            rowSecurity = m.rowSecurity;
+            domains = m.domains;
+            compositeTypes = m.compositeTypes;
+            extensions = m.extensions;
+            materializedViews = m.materializedViews;
+            unmanaged = m.unmanaged;
+            privileges = m.privileges;
+            collations = m.collations;
+            catalogObjects = m.catalogObjects;
+        }
+
+        SchemaModel model() {
+            return new SchemaModel(schemas, enums, sequences, tables, indexes, foreignKeys, views, routines, triggers,
+                    policies, rowSecurity, domains, compositeTypes, extensions, materializedViews, unmanaged,
+                    privileges, collations, catalogObjects);
+        }
     }
 
     private static <T> List<T> orEmpty(List<T> items) {

@@ -10,12 +10,14 @@ import static java.util.Objects.requireNonNull;
  * @param comment null when none
  */
 public record Sequence(QualifiedName name, String dataType, long start, long increment, long minValue,
-                       long maxValue, long cache, boolean cycle, ObjectRef ownedBy, String comment) {
+                       long maxValue, long cache, boolean cycle, ObjectRef ownedBy, String comment)
+        implements Referable {
     public Sequence {
         requireNonNull(name, "name is null");
         requireNonNull(dataType, "dataType is null");
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.SEQUENCE, name);
     }

@@ -27,7 +27,7 @@ import java.util.Optional;
 public record Table(QualifiedName name, List<Column> columns, List<TableConstraint> constraints, String comment,
                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> options,
                     @JsonInclude(JsonInclude.Include.NON_NULL) String partitionKey,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) PartitionOf partitionOf) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) PartitionOf partitionOf) implements Referable {
     /** A partition's place: its parent table and its bounds ({@code FOR VALUES IN ('eu')}, {@code DEFAULT}). */
     public record PartitionOf(QualifiedName parent, String bound) {
         public PartitionOf {
@@ -78,6 +78,7 @@ public record Table(QualifiedName name, List<Column> columns, List<TableConstrai
         return constraints.stream().filter(c -> c.name().equals(constraintName)).findFirst();
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.TABLE, name);
     }

@@ -23,7 +23,7 @@ import java.util.List;
  */
 public record Trigger(QualifiedName table, String name, String definition, TriggerState enabled, ObjectRef function,
                       String comment, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> dependsOn,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String writtenAs) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String writtenAs) implements Referable {
     public Trigger {
         requireNonNull(table, "table is null");
         requireNonNull(name, "name is null");
@@ -43,6 +43,7 @@ public record Trigger(QualifiedName table, String name, String definition, Trigg
         return writtenAs != null ? writtenAs : definition;
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.member(ObjectKind.TRIGGER, table, name);
     }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *                  without a comment are absent
  */
 public record View(QualifiedName name, String definition, List<String> options, List<ObjectRef> dependsOn,
-                   String comment, Map<String, String> columnComments) {
+                   String comment, Map<String, String> columnComments) implements Referable {
     public View {
         requireNonNull(name, "name is null");
         requireNonNull(definition, "definition is null");
@@ -40,6 +40,7 @@ public record View(QualifiedName name, String definition, List<String> options, 
         return ObjectRef.member(ObjectKind.COLUMN, name, column);
     }
 
+    @Override
     public ObjectRef ref() {
         return ObjectRef.of(ObjectKind.VIEW, name);
     }

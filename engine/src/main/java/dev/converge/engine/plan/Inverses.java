@@ -2,12 +2,24 @@ package dev.converge.engine.plan;
 
 import dev.converge.engine.change.*;
 import dev.converge.engine.diff.ModelIndex;
+import dev.converge.engine.model.CompositeType;
+import dev.converge.engine.model.Domain;
+import dev.converge.engine.model.EnumType;
+import dev.converge.engine.model.Extension;
+import dev.converge.engine.model.ForeignKey;
+import dev.converge.engine.model.Index;
+import dev.converge.engine.model.MaterializedView;
+import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.ObjectRef;
+import dev.converge.engine.model.Policy;
+import dev.converge.engine.model.Routine;
 import dev.converge.engine.model.Sequence;
 import dev.converge.engine.model.Table;
+import dev.converge.engine.model.Trigger;
 import dev.converge.engine.model.View;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Inverses gives, for each change, the change that undoes it, computed at plan time against the
@@ -137,22 +149,14 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
     /** The comment the object has before the plan runs; null when it has none or does not exist yet. */
     private String commentBefore(ObjectRef object) {
         switch (object.kind()) {
-            case SCHEMA: {
-                var schema = current.schemas().get(object.name().schema());
-                return schema == null ? null : schema.comment();
-            }
-            case ENUM: {
-                var type = current.enums().get(object.name());
-                return type == null ? null : type.comment();
-            }
-            case SEQUENCE: {
-                Sequence sequence = current.sequences().get(object.name());
-                return sequence == null ? null : sequence.comment();
-            }
-            case TABLE: {
-                Table table = current.tables().get(object.name());
-                return table == null ? null : table.comment();
-            }
+            case SCHEMA:
+                return commentOf(current.schemas().get(object.name().schema()), NamedSchema::comment);
+            case ENUM:
+                return commentOf(current.enums().get(object.name()), EnumType::comment);
+            case SEQUENCE:
+                return commentOf(current.sequences().get(object.name()), Sequence::comment);
+            case TABLE:
+                return commentOf(current.tables().get(object.name()), Table::comment);
             case COLUMN: {
                 Table table = current.tables().get(object.name());
                 if (table != null) {
@@ -165,52 +169,37 @@ public final class Inverses implements ChangeVisitor<Optional<Change>> {
                 Table table = current.tables().get(object.name());
                 return table == null ? null : table.constraint(object.member()).map(k -> k.comment()).orElse(null);
             }
-            case FOREIGN_KEY: {
-                var key = current.foreignKeys().get(object);
-                return key == null ? null : key.comment();
-            }
-            case INDEX: {
-                var index = current.indexes().get(object.name());
-                return index == null ? null : index.comment();
-            }
-            case VIEW: {
-                View view = current.views().get(object.name());
-                return view == null ? null : view.comment();
-            }
-            case MATERIALIZED_VIEW: {
-                var view = current.materializedViews().get(object.name());
-                return view == null ? null : view.comment();
-            }
-            case ROUTINE: {
-                var routine = current.routines().get(object);
-                return routine == null ? null : routine.comment();
-            }
-            case TRIGGER: {
-                var trigger = current.triggers().get(object);
-                return trigger == null ? null : trigger.comment();
-            }
-            case POLICY: {
-                var policy = current.policies().get(object);
-                return policy == null ? null : policy.comment();
-            }
-            case DOMAIN: {
-                var domain = current.domains().get(object.name());
-                return domain == null ? null : domain.comment();
-            }
-            case COMPOSITE_TYPE: {
-                var type = current.compositeTypes().get(object.name());
-                return type == null ? null : type.comment();
-            }
-            case EXTENSION: {
-                var extension = current.extensions().get(object.name().name());
-                return extension == null ? null : extension.comment();
-            }
+            case FOREIGN_KEY:
+                return commentOf(current.foreignKeys().get(object), ForeignKey::comment);
+            case INDEX:
+                return commentOf(current.indexes().get(object.name()), Index::comment);
+            case VIEW:
+                return commentOf(current.views().get(object.name()), View::comment);
+            case MATERIALIZED_VIEW:
+                return commentOf(current.materializedViews().get(object.name()), MaterializedView::comment);
+            case ROUTINE:
+                return commentOf(current.routines().get(object), Routine::comment);
+            case TRIGGER:
+                return commentOf(current.triggers().get(object), Trigger::comment);
+            case POLICY:
+                return commentOf(current.policies().get(object), Policy::comment);
+            case DOMAIN:
+                return commentOf(current.domains().get(object.name()), Domain::comment);
+            case COMPOSITE_TYPE:
+                return commentOf(current.compositeTypes().get(object.name()), CompositeType::comment);
+            case EXTENSION:
+                return commentOf(current.extensions().get(object.name().name()), Extension::comment);
             case COLLATION:
                 return current.model().collations().stream().filter(c -> c.ref().equals(object))
                         .findFirst().map(c -> c.comment()).orElse(null);
             default:
                 return null;
         }
+    }
+
+    /** The comment of an object of the model before the plan; null when it is not there. */
+    private static <T> String commentOf(T object, Function<T, String> comment) {
+        return object == null ? null : comment.apply(object);
     }
 
     /** Undone by revoking what it granted: the grant option only where the privilege was held before. */

@@ -10,7 +10,6 @@ import dev.converge.engine.safety.TableLock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +60,7 @@ public final class PlanMarkdownRenderer {
         out.append("| class | steps |\n| --- | ---: |\n");
         for (SafetyClass safetyClass : SafetyClass.values()) {
             long count = plan.steps().stream().filter(s -> s.classes().contains(safetyClass)).count();
-            out.append("| ").append(word(safetyClass)).append(" | ").append(count).append(" |\n");
+            out.append("| ").append(safetyClass.word()).append(" | ").append(count).append(" |\n");
         }
         long failing = plan.steps().stream().filter(PlanStep::isFailing).count();
         out.append("| fails on current data | ").append(failing).append(" |\n\n");
@@ -83,7 +82,7 @@ public final class PlanMarkdownRenderer {
     }
 
     private static void appendStep(PlanStep step, StringBuilder out) {
-        String classes = step.sortedClasses().stream().map(PlanMarkdownRenderer::word)
+        String classes = step.sortedClasses().stream().map(SafetyClass::word)
                 .map(w -> w.equals("additive") ? w : "**" + w + "**").collect(Collectors.joining(", "));
         out.append("##### ").append(step.number()).append(". `").append(step.symbol()).append("` ")
                 .append(step.description().replace("`", "'")).append(" (")
@@ -129,9 +128,5 @@ public final class PlanMarkdownRenderer {
         out.append("#### Notes\n\n");
         plan.notes().forEach(note -> out.append("- ").append(note).append('\n'));
         out.append('\n');
-    }
-
-    private static String word(SafetyClass safetyClass) {
-        return safetyClass.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -98,7 +98,7 @@ public final class PlanTextRenderer {
 
     private void appendStep(PlanStep step, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "%3s %d. %s", step.symbol(), step.number(), step.description()));
-        String classes = step.sortedClasses().stream().map(PlanTextRenderer::word).collect(Collectors.joining(", "));
+        String classes = step.sortedClasses().stream().map(SafetyClass::word).collect(Collectors.joining(", "));
         out.append("  [").append(classes.isEmpty() ? step.unclassifiedLabel() : classes).append("]\n");
         if (step.isGoneFromFiles()) {
             out.append(INDENT).append("(no longer in the desired files)\n");
@@ -141,9 +141,5 @@ public final class PlanTextRenderer {
         out.append("Notes:\n");
         plan.notes().forEach(note -> out.append("  * ").append(note).append('\n'));
         out.append('\n');
-    }
-
-    private static String word(SafetyClass safetyClass) {
-        return safetyClass.name().toLowerCase(Locale.ROOT);
     }
 }

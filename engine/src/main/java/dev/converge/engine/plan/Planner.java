@@ -42,6 +42,7 @@ public final class Planner {
     private final SqlGenerator sqlGenerator;
     private final SafetyClassifier classifier;
     private final Renames renaming;
+    private final SqlLexer lexer;
 
     /** True when column names differing only in case are one column (see {@link Dialect#caseInsensitiveColumnNames}). */
     private final boolean caseInsensitiveColumns;
@@ -55,6 +56,7 @@ public final class Planner {
                     boolean caseInsensitiveColumns) {
         this.dialect = dialect;
         this.renaming = new Renames(new NameRewriter(lexer));
+        this.lexer = lexer;
         this.sqlGenerator = sqlGenerator;
         this.classifier = classifier;
         this.caseInsensitiveColumns = caseInsensitiveColumns;
@@ -96,7 +98,8 @@ public final class Planner {
         SchemaModel renamedCurrent = renamed.current();
         // Recreating an enum rewrites every table using it: only where the files allow that explicitly.
         DiffResult diff = Phases.time(Phases.DIFF, () -> new Differ(ref -> source.allowances().getOrDefault(ref, Set.of())
-                .contains(HazardCode.TABLE_REWRITE), sqlGenerator.placesColumns()).diff(renamedCurrent, managedDesired));
+                .contains(HazardCode.TABLE_REWRITE), sqlGenerator.placesColumns(), lexer)
+                .diff(renamedCurrent, managedDesired));
         // Renames run first, in the order Renames made them (a table before its columns), then the rest (StepOrder).
         List<Change> ordered = Phases.time(Phases.ORDER, () -> new StepOrder(sqlGenerator.orderRules())
                 .order(renamed.changes(), diff.changes(), renamedCurrent));

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -299,15 +301,7 @@ public final class ProjectConfigReader {
     }
 
     private String optionalText(JsonNode node, String at, String key, String fallback) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isTextual()) {
-            fail(at + "/" + key, key + " must be a string", null);
-            return fallback;
-        }
-        return v.asText();
+        return scalar(node, at, key, fallback, JsonNode::isTextual, "a string", JsonNode::asText);
     }
 
     private List<String> textList(JsonNode node, String at, String key) {
@@ -331,27 +325,30 @@ public final class ProjectConfigReader {
     }
 
     private boolean bool(JsonNode node, String at, String key, boolean fallback) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isBoolean()) {
-            fail(at + "/" + key, key + " must be true or false", null);
-            return fallback;
-        }
-        return v.asBoolean();
+        return scalar(node, at, key, fallback, JsonNode::isBoolean, "true or false", JsonNode::asBoolean);
     }
 
     private int integer(JsonNode node, String at, String key, int fallback, int min, int max) {
+        return scalar(node, at, key, fallback,
+                v -> v.canConvertToInt() && v.isIntegralNumber() && v.asInt() >= min && v.asInt() <= max,
+                "a whole number from " + min + " to " + max, JsonNode::asInt);
+    }
+
+    /**
+     * The value of {@code key}: {@code fallback} when it is absent or null, and when it is not
+     * {@code mustBe} (which is then reported at its file:line:col, and reading goes on to find the rest).
+     */
+    private <T> T scalar(JsonNode node, String at, String key, T fallback, Predicate<JsonNode> fits, String mustBe,
+                         Function<JsonNode, T> read) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             return fallback;
         }
-        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
-            fail(at + "/" + key, key + " must be a whole number from " + min + " to " + max, null);
+        if (!fits.test(v)) {
+            fail(at + "/" + key, key + " must be " + mustBe, null);
             return fallback;
         }
-        return v.asInt();
+        return read.apply(v);
     }
 
     private Duration duration(JsonNode node, String at, String key) {

@@ -1,5 +1,7 @@
 package dev.converge.engine.safety;
 
+import java.util.Locale;
+
 /**
  * SafetyClass is the reviewer's first question about a step. A step can be several at once: dropping
  * a column is destructive and locking.
@@ -19,6 +21,11 @@ public enum SafetyClass {
 
     SafetyClass(String meaning) {
         this.meaning = meaning;
+    }
+
+    /** The class as a plan names it: destructive, locking, additive. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** One sentence for the hazard reference. */

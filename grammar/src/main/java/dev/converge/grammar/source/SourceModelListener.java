@@ -174,14 +174,7 @@ final class SourceModelListener extends PostgresParserBaseListener {
         }
         if (ctx.INDEX() != null && table != null) {
             // The index it takes over lives in the table's schema and must be created first.
-            SqlName index = table.qualifier() == null ? SqlName.of(name(ctx.identifier()))
-                    : member(table.qualifier(), name(ctx.identifier()));
-            references.add(new Reference(NameSpace.RELATION, index, offset(ctx.identifier()), true));
-        }
-        if (ctx.INDEX() != null && table != null) {
-            // The index it takes over lives in the table's schema and must be created first.
-            SqlName index = table.qualifier() == null ? SqlName.of(name(ctx.identifier()))
-                    : member(table.qualifier(), name(ctx.identifier()));
+            SqlName index = inSchemaOf(table, name(ctx.identifier()));
             references.add(new Reference(NameSpace.RELATION, index, offset(ctx.identifier()), true));
         }
     }
@@ -193,8 +186,7 @@ final class SourceModelListener extends PostgresParserBaseListener {
         if (identifierBeforeOn(ctx)) {
             PostgresParser.IdentifierContext indexName = ctx.identifier(0);
             // An index lives in the schema of its table.
-            SqlName qualified = on.qualifier() == null ? SqlName.of(name(indexName))
-                    : member(on.qualifier(), name(indexName));
+            SqlName qualified = inSchemaOf(on, name(indexName));
             declare("index", NameSpace.RELATION, qualified, ctx, true);
         }
         if (ctx.UNIQUE() != null) {
@@ -437,6 +429,11 @@ final class SourceModelListener extends PostgresParserBaseListener {
 
     private void optional(NameSpace space, PostgresParser.QualifiedNameContext ctx) {
         references.add(new Reference(space, name(ctx), offset(ctx), false));
+    }
+
+    /** An index's name: it lives in the schema of its table {@code relation} (none when that is unqualified). */
+    private static SqlName inSchemaOf(SqlName relation, String index) {
+        return relation.qualifier() == null ? SqlName.of(index) : member(relation.qualifier(), index);
     }
 
     private static SqlName member(SqlName owner, String member) {
