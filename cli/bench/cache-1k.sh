@@ -13,8 +13,9 @@
 #      SHADOW (embedded, the default, or server), REBUILD=1 to rebuild the database A,
 #      BENCH_PREFIX (default bench) for the database names, COLD_ONLY=1 for the reference and the
 #      cold plan only (the shadow's load, without the cache), VERBOSE=1 to print each plan's stages
-#      (--verbose), JAVA_OPTS for the JVM (e.g. -Dconverge.shadow.dir=/dev/shm: the shadow's data
-#      directory on tmpfs). Before each cold plan the script says whether the embedded shadow's data directory
+#      (--verbose: also where the shadow's data directory went, tmpfs or disk, and why), JAVA_OPTS for
+#      the JVM (e.g. -Dconverge.shadow.tmpfs=off to keep the shadow's data directory on disk, or
+#      -Dconverge.shadow.dir=/dev/shm to force a directory). Before each cold plan the script says whether the embedded shadow's data directory
 #      template (shadow-templates/ in Converge's cache) is there; the first run of a binaries version
 #      builds it, so run once before measuring a steady state.
 set -euo pipefail
@@ -55,7 +56,7 @@ plan() { # label, converge options...
   fi
   read -r wall rss < "$work/time"
   echo "$label: $wall s wall, $rss KiB max RSS"
-  [[ ${VERBOSE:-0} == 1 ]] && grep -E '^converge: [a-z -]+ [0-9.]+ s$|template' "$work/stderr-$label" | sed 's/^/  /'
+  [[ ${VERBOSE:-0} == 1 ]] && grep -E '^converge: [a-z -]+ [0-9.]+ s$|template|data directory under' "$work/stderr-$label" | sed 's/^/  /'
   return 0
 }
 for i in $(seq 1 "$runs"); do

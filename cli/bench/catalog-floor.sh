@@ -22,6 +22,20 @@ queries=$(cd "$(dirname "$0")/../.." && pwd)/dialects/postgres/src/main/resource
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# A line "\ir NAME.sql" stands for that file's text (psql's include, as CatalogQueries expands it); a
+# file some other query includes is a fragment, not a query of its own.
+expand() {
+  local line
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ $line =~ ^\\ir\ ([A-Za-z0-9_]+)\.sql$ ]]; then
+      expand "$queries/${BASH_REMATCH[1]}.sql"
+    else
+      printf '%s\n' "$line"
+    fi
+  done < "$1"
+}
+fragments=" $(grep -ho '^\\ir [A-Za-z0-9_]*\.sql$' "$queries"/*.sql | sed 's/^\\ir //; s/\.sql$//' | sort -u | tr '\n' ' ') "
+
 psql -XtAc "$schemas_sql" "$db" > "$work/names"
 total=$(wc -l < "$work/names")
 [[ $batch -gt 0 ]] || batch=$((total > 0 ? total : 1))
@@ -31,12 +45,13 @@ split -l "$batch" "$work/names" "$work/part."
   echo '\set QUIET on'
   for f in "$queries"/*.sql; do
     name=$(basename "$f" .sql)
+    [[ $fragments == *" $name "* ]] && continue
     # schemas.sql has no parameter; privileges.sql takes the managed roles second (none here, as by default).
     case $name in
-      schemas) body=$(cat "$f") ;;
-      privileges) body=$(sed -e '0,/?/s//$1/' -e '0,/?/s//$2/' "$f"); name_args='(text[], text[])' ;;
-      view_definitions) body=$(sed '0,/?/s//$1/' "$f"); name_args='(int8[])' ;;
-      *) body=$(sed '0,/?/s//$1/' "$f") ;;
+      schemas) body=$(expand "$f") ;;
+      privileges) body=$(expand "$f" | sed -e '0,/?/s//$1/' -e '0,/?/s//$2/'); name_args='(text[], text[])' ;;
+      view_definitions) body=$(expand "$f" | sed '0,/?/s//$1/'); name_args='(int8[])' ;;
+      *) body=$(expand "$f" | sed '0,/?/s//$1/') ;;
     esac
     case $name in
       schemas) echo "PREPARE q_$name AS $body;" ;;
@@ -52,6 +67,7 @@ split -l "$batch" "$work/names" "$work/part."
     echo "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true), pg_catalog.set_config('work_mem', '64MB', true);"
     for f in "$queries"/*.sql; do
       name=$(basename "$f" .sql)
+      [[ $fragments == *" $name "* ]] && continue
       case $name in
         schemas) echo "EXECUTE q_$name;" ;;
         privileges) echo "EXECUTE q_$name('$array', '{}');" ;;

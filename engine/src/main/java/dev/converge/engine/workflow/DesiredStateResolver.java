@@ -78,7 +78,8 @@ public final class DesiredStateResolver {
         if (shadowSpec == null) {
             return counted + ", parsed and ordered (not loaded: no shadow)";
         }
-        try (ShadowSelection.Opened opened = ShadowSelection.open(dialect, shadowSpec, target, version, source)) {
+        try (ShadowSelection.Opened opened = ShadowSelection.open(dialect, shadowSpec, target, version, source,
+                sizeOf(files))) {
             Shadow shadow = opened.shadow();
             if (shadow.ownsCluster()) {
                 dialect.loader().prepareCluster(shadow.connection(), source);
@@ -109,7 +110,7 @@ public final class DesiredStateResolver {
         // is loaded, on a hit too: a hit never hides a mistake in the files, and a mistake wins over
         // whatever the shadow's start did.
         EarlyShadow early = normalized == null && shadowSpec.mode() == ShadowSpec.Mode.EMBEDDED
-                ? EarlyShadow.start(dialect, shadowSpec, target, version) : null;
+                ? EarlyShadow.start(dialect, shadowSpec, target, version, sizeOf(files)) : null;
         List<SqlStatement> split = new ArrayList<>();
         SourceModel source;
         try {
@@ -126,7 +127,7 @@ public final class DesiredStateResolver {
         int statements = split.size();
         String cached = "";
         if (normalized == null) {
-            normalized = normalize(source, early, shadowSpec, target, version, scope);
+            normalized = normalize(source, early, shadowSpec, target, version, scope, sizeOf(files));
             cache.put(key, normalized);
         } else {
             cached = ", taken from the normalization cache";
@@ -138,12 +139,14 @@ public final class DesiredStateResolver {
 
     /** Loads the files into a shadow and inspects it there: the desired model in the server's own words. */
     private NormalizationCache.Entry normalize(SourceModel source, EarlyShadow early, ShadowSpec shadowSpec,
-                                               DatabaseUrl target, ServerVersion version, InspectScope scope) {
+                                               DatabaseUrl target, ServerVersion version, InspectScope scope,
+                                               long desiredBytes) {
         // The selection may move to the target's server when the embedded one lacks an extension the
         // files create: that choice follows from the key (the embedded major's binaries and the files).
         try (ShadowSelection.Opened opened = early != null
                 ? ShadowSelection.open(dialect, shadowSpec, target, version, source, early.await())
-                : Phases.time(Phases.SHADOW_START, () -> ShadowSelection.open(dialect, shadowSpec, target, version, source))) {
+                : Phases.time(Phases.SHADOW_START, () -> ShadowSelection.open(dialect, shadowSpec, target, version, source,
+                        desiredBytes))) {
             Shadow shadow = opened.shadow();
             Phases.time(Phases.LOAD, () -> {
                 if (shadow.ownsCluster()) {
@@ -158,6 +161,11 @@ public final class DesiredStateResolver {
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
         }
+    }
+
+    /** The desired files' size (characters, about their bytes): how large the shadow's load is expected to be. */
+    private static long sizeOf(List<SourceFile> files) {
+        return files.stream().mapToLong(f -> f.text().length()).sum();
     }
 
     /** A file's path relative to the desired root, whatever directory Converge runs in. */

@@ -22,12 +22,17 @@ final class EarlyShadow {
     private EarlyShadow() {
     }
 
-    /** Starts opening the shadow {@code spec} chooses; {@code --verbose} times the start itself. */
-    static EarlyShadow start(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version) {
+    /**
+     * Starts opening the shadow {@code spec} chooses, for {@code desiredBytes} of desired SQL;
+     * {@code --verbose} times the start itself.
+     */
+    static EarlyShadow start(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version,
+                             long desiredBytes) {
         EarlyShadow early = new EarlyShadow();
         Thread thread = new Thread(() -> {
             try {
-                early.started.complete(Phases.time(Phases.SHADOW_START, () -> dialect.shadows().open(spec, target, version)));
+                early.started.complete(Phases.time(Phases.SHADOW_START, () -> dialect.shadows().open(spec, target, version,
+                        desiredBytes)));
             } catch (RuntimeException | Error e) {
                 early.started.completeExceptionally(e);
             }

@@ -30,8 +30,8 @@ final class ShadowSelection {
     }
 
     static Opened open(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version,
-                       SourceModel source) {
-        return open(dialect, spec, target, version, source, dialect.shadows().open(spec, target, version));
+                       SourceModel source, long desiredBytes) {
+        return open(dialect, spec, target, version, source, dialect.shadows().open(spec, target, version, desiredBytes));
     }
 
     /** The same, with the shadow {@code spec} chose already open ({@link EarlyShadow}); closed if it will not do. */

@@ -66,27 +66,32 @@ final class EmbeddedShadow extends ManagedShadow {
 
     /** Starts a server of {@code wantedMajor} (or the default major when there are no binaries for it). */
     static EmbeddedShadow start(Integer wantedMajor) {
+        return start(wantedMajor, 0L);
+    }
+
+    /** The same, for a load of {@code desiredBytes} of SQL, which decides whether tmpfs has room for it. */
+    static EmbeddedShadow start(Integer wantedMajor, long desiredBytes) {
         BinaryResolver resolver = BinaryResolver.fromEnvironment();
-        return start(wantedMajor, resolver, new DataDirectoryTemplates(resolver.cache().resolveSibling(TEMPLATES)));
+        return start(wantedMajor, resolver, new DataDirectoryTemplates(resolver.cache().resolveSibling(TEMPLATES)),
+                ShadowPlacements.fromEnvironment(desiredBytes));
     }
 
     /** The same, with the data directory templates kept under a directory of the caller's (tests). */
     static EmbeddedShadow start(Integer wantedMajor, DataDirectoryTemplates templates) {
-        return start(wantedMajor, BinaryResolver.fromEnvironment(), templates);
+        return start(wantedMajor, templates, ShadowPlacements.fromEnvironment(0L));
     }
 
-    private static EmbeddedShadow start(Integer wantedMajor, BinaryResolver resolver, DataDirectoryTemplates templates) {
+    /** The same, with the placement of the caller's (tests). */
+    static EmbeddedShadow start(Integer wantedMajor, DataDirectoryTemplates templates, ShadowPlacement placement) {
+        return start(wantedMajor, BinaryResolver.fromEnvironment(), templates, placement);
+    }
+
+    private static EmbeddedShadow start(Integer wantedMajor, BinaryResolver resolver, DataDirectoryTemplates templates,
+                                        ShadowPlacement placement) {
         ZonkyScripts.initializeAndClean();
         EmbeddedBinaries binaries = EmbeddedBinaries.forMajor(wantedMajor == null ? EmbeddedBinaries.DEFAULT_MAJOR
                 : wantedMajor, resolver);
-        Path root;
-        try {
-            root = Files.createTempDirectory(ManagedShadow.workDirectory(), "converge-shadow-");
-        } catch (IOException e) {
-            throw new ConvergeException(ErrorKind.ERROR, "cannot create a temp directory for the embedded PostgreSQL "
-                    + "shadow: " + e.getMessage() + "; check java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
-                    + ")", e);
-        }
+        Path root = runDirectory(placement);
         EmbeddedShadow shadow = new EmbeddedShadow(root, "embedded PostgreSQL " + binaries.major());
         try {
             Path data = root.resolve("data");
@@ -126,7 +131,37 @@ final class EmbeddedShadow extends ManagedShadow {
         }
     }
 
-    /** A server on {@code data}, tuned for speed: the shadow's data is disposable, durability only costs time. */
+    /**
+     * The run's own directory under the placement's parent; when that cannot be made (a tmpfs that
+     * vanished or filled up since it was measured), under java.io.tmpdir instead, said under --verbose.
+     */
+    private static Path runDirectory(ShadowPlacement placement) {
+        Phases.note(Phases.SHADOW_START, placement.describe());
+        try {
+            return Files.createTempDirectory(placement.parent(), "converge-shadow-");
+        } catch (IOException | RuntimeException e) {
+            Exception failure = e;
+            Path disk = Path.of(System.getProperty("java.io.tmpdir"));
+            if (!placement.parent().equals(disk)) {
+                Phases.note(Phases.SHADOW_START, "cannot create the shadow's directory under " + placement.parent()
+                        + " (" + e.getMessage() + "); using " + disk + " instead");
+                try {
+                    return Files.createTempDirectory(disk, "converge-shadow-");
+                } catch (IOException | RuntimeException again) {
+                    failure = again;
+                }
+            }
+            throw new ConvergeException(ErrorKind.ERROR, "cannot create a temp directory for the embedded PostgreSQL "
+                    + "shadow: " + failure.getMessage() + "; check java.io.tmpdir (" + disk + ") or -D"
+                    + ManagedShadow.WORK_DIRECTORY_PROPERTY, failure);
+        }
+    }
+
+    /**
+     * A server on {@code data}, tuned for speed: the shadow's data is disposable, durability only costs
+     * time. Its WAL is kept small as well (no replication, no archive, so wal_level=minimal, and a
+     * checkpoint every 64 MB of it), which matters when the data directory is on tmpfs, in memory.
+     */
     private static EmbeddedPostgres.Builder server(EmbeddedBinaries binaries, Path data, Path log) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPgBinaryResolver(binaries)
@@ -134,6 +169,10 @@ final class EmbeddedShadow extends ManagedShadow {
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0")
+                .setServerConfig("max_wal_size", "64MB")
+                .setServerConfig("min_wal_size", "32MB")
                 .setServerConfig("max_connections", "20")
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))

@@ -20,9 +20,14 @@ public final class PostgresShadowFactory implements ShadowFactory {
 
     @Override
     public Shadow open(ShadowSpec spec, DatabaseUrl target, ServerVersion targetVersion) {
+        return open(spec, target, targetVersion, 0L);
+    }
+
+    @Override
+    public Shadow open(ShadowSpec spec, DatabaseUrl target, ServerVersion targetVersion, long desiredBytes) {
         switch (spec.mode()) {
             case EMBEDDED:
-                return EmbeddedShadow.start(targetVersion == null ? null : targetVersion.major());
+                return EmbeddedShadow.start(targetVersion == null ? null : targetVersion.major(), desiredBytes);
             case SERVER:
                 return ServerShadow.create(connector, target);
             case DEV:

@@ -35,7 +35,9 @@ class ShadowLeavesNoTempFilesTest {
         Path temp = Files.createTempDirectory("converge-faults-tmp-");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-Djava.io.tmpdir=" + temp, "-cp",
+            // tmpfs off: the data directory goes into the temp directory, where this test sees it removed
+            // (ShadowPlacementsTest checks the same on tmpfs).
+            Process child = new ProcessBuilder(java, "-Djava.io.tmpdir=" + temp, "-D" + ShadowPlacements.PROPERTY + "=off", "-cp",
                     System.getProperty("java.class.path"), ShadowLeavesNoTempFilesTest.class.getName())
                     .redirectErrorStream(true).start();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
