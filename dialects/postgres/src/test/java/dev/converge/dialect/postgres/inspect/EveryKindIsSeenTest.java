@@ -41,11 +41,16 @@ class EveryKindIsSeenTest {
             CREATE INDEX sneaky_index_target ON app.customers (upper(name));
             CREATE INDEX orders_2026_expression ON app.orders_2026 ((customer + 1));
             CREATE INDEX orders_doubled ON app.orders ((customer * 2));
-            CREATE TYPE app.state AS ENUM ('open');
             CREATE MATERIALIZED VIEW app.totals AS SELECT count(*) AS n FROM app.customers;
             CREATE FUNCTION app.base_trigger_function() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
             CREATE TRIGGER base_trigger BEFORE INSERT ON app.customers FOR EACH ROW EXECUTE FUNCTION app.base_trigger_function();
             """;
+
+    /**
+     * The role whose privileges the project manages (privileges of other roles are not the project's
+     * by design): a role every server has, so that the test makes no role of the cluster.
+     */
+    private static final String MANAGED_ROLE = "pg_monitor";
 
     /** What is added behind Converge's back, and what the plan must then say about it. */
     private record Sneak(String sql, String shownAs) {
@@ -161,12 +166,13 @@ class EveryKindIsSeenTest {
                     + " TO ('2031-01-01') PARTITION BY LIST (customer)", "sneaky_subpartition"),
             new Sneak("ALTER TABLE app.twin INHERIT app.plain", "INHERITS app.plain on app.twin"),
             new Sneak("CREATE TABLE app.sneaky_child () INHERITS (app.plain)", "INHERITS app.plain on app.sneaky_child"),
-            // a partitioned table's own constraints, indexes and triggers, and a partition's own key
+            // a partitioned table's own constraints, indexes and triggers, and a partition's own key (the
+            // parent's differ from the partition's above: PostgreSQL would attach those as the parent's clones)
             new Sneak("ALTER TABLE app.orders ADD CONSTRAINT sneaky_parent_check CHECK (id > 0)", "sneaky_parent_check"),
-            new Sneak("ALTER TABLE app.orders ADD CONSTRAINT sneaky_parent_fk FOREIGN KEY (customer) REFERENCES app.customers (id)",
+            new Sneak("ALTER TABLE app.orders ADD CONSTRAINT sneaky_parent_fk FOREIGN KEY (id) REFERENCES app.customers (id)",
                     "sneaky_parent_fk"),
-            new Sneak("ALTER TABLE app.orders ADD CONSTRAINT sneaky_parent_unique UNIQUE (id, placed)", "sneaky_parent_unique"),
-            new Sneak("CREATE INDEX sneaky_parent_index ON app.orders (customer)", "sneaky_parent_index"),
+            new Sneak("ALTER TABLE app.orders ADD CONSTRAINT sneaky_parent_unique UNIQUE (id, placed, customer)", "sneaky_parent_unique"),
+            new Sneak("CREATE INDEX sneaky_parent_index ON app.orders (id)", "sneaky_parent_index"),
             new Sneak("CREATE TRIGGER sneaky_parent_trigger BEFORE INSERT ON app.orders FOR EACH ROW EXECUTE FUNCTION app.sneaky_trigger_function()",
                     "sneaky_parent_trigger"),
             new Sneak("ALTER TABLE app.orders_2026 ADD CONSTRAINT sneaky_partition_unique UNIQUE (id)", "sneaky_partition_unique"),
@@ -180,9 +186,9 @@ class EveryKindIsSeenTest {
             new Sneak("ALTER TABLE app.customers ALTER COLUMN name SET DEFAULT 'sneaky default'",
                     "ALTER COLUMN \"name\" DROP DEFAULT"),
             new Sneak("ALTER TABLE app.twin ALTER COLUMN note SET NOT NULL", "ALTER COLUMN \"note\" DROP NOT NULL"),
-            new Sneak("ALTER TYPE app.state ADD VALUE 'sneaky_value'", "sneaky_value"),
             new Sneak("ALTER TABLE app.customers DISABLE TRIGGER base_trigger", "base_trigger"),
-            new Sneak("ALTER TABLE app.customers CLUSTER ON sneaky_index_target", "SET WITHOUT CLUSTER"),
+            new Sneak("ALTER TABLE app.customers CLUSTER ON sneaky_index_target",
+                    "table attribute CLUSTER ON sneaky_index_target on app.customers"),
             new Sneak("ALTER TABLE app.plain FORCE ROW LEVEL SECURITY", "NO FORCE ROW LEVEL SECURITY"),
             new Sneak("CREATE INDEX sneaky_matview_index ON app.totals (n)", "sneaky_matview_index"),
             new Sneak("CREATE FUNCTION app.sneaky_window() RETURNS bigint WINDOW LANGUAGE internal AS 'window_row_number'",
@@ -197,13 +203,13 @@ class EveryKindIsSeenTest {
             new Sneak("COMMENT ON CONSTRAINT customers_pkey ON app.customers IS 'sneaky constraint comment'",
                     "COMMENT ON CONSTRAINT \"customers_pkey\""),
             new Sneak("COMMENT ON FUNCTION app.base_trigger_function() IS 'sneaky routine comment'",
-                    "COMMENT ON FUNCTION \"app\".\"base_trigger_function\""),
-            new Sneak("GRANT SELECT ON app.customers TO PUBLIC", "REVOKE SELECT ON TABLE \"app\".\"customers\""),
-            new Sneak("GRANT UPDATE (note) ON app.plain TO PUBLIC", "REVOKE UPDATE (\"note\")"),
-            new Sneak("GRANT USAGE ON SCHEMA app TO PUBLIC", "REVOKE USAGE ON SCHEMA \"app\""),
+                    "COMMENT ON ROUTINE \"app\".\"base_trigger_function\""),
+            new Sneak("GRANT SELECT ON app.customers TO " + MANAGED_ROLE, "REVOKE SELECT ON TABLE \"app\".\"customers\""),
+            new Sneak("GRANT UPDATE (note) ON app.plain TO " + MANAGED_ROLE, "REVOKE UPDATE (\"note\")"),
+            new Sneak("GRANT USAGE ON SCHEMA app TO " + MANAGED_ROLE, "REVOKE USAGE ON SCHEMA \"app\""),
             // what belongs to the database, not to a schema
             new Sneak("ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC",
-                    "? default privileges"),
+                    "? default privileges for role " + LocalPostgres.USER + " in schema app on tables"),
             new Sneak("CREATE FUNCTION app.sneaky_from_sql(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT"
                     + " AS 'int4recv'", "sneaky_from_sql"),
             new Sneak("CREATE TRANSFORM FOR int LANGUAGE sql (FROM SQL WITH FUNCTION app.sneaky_from_sql(internal))",
@@ -217,7 +223,7 @@ class EveryKindIsSeenTest {
     @Test
     void everyObjectAddedBehindConvergesBackIsShownOrListed() throws Exception {
         PostgresDialect dialect = new PostgresDialect();
-        InspectScope scope = new InspectScope(Set.of(), Set.of());
+        InspectScope scope = new InspectScope(Set.of(), Set.of(MANAGED_ROLE));
         try (LocalPostgres db = LocalPostgres.create("kinds_census");
              Connection connection = db.connect()) {
             try {
@@ -270,14 +276,14 @@ class EveryKindIsSeenTest {
                     ('event trigger'), ('publication'), ('subscription'), ('foreign data wrapper'), ('server'),
                     ('user mapping'), ('extension'), ('transform'), ('language'), ('access method'), ('default acl'),
                     ('inherits'), ('partition'), ('trigger'), ('comment'), ('acl'), ('schema')) expected(k)
-                EXCEPT
-                SELECT 'relkind ' || relkind FROM pg_class WHERE relnamespace = 'app'::regnamespace
-                UNION SELECT 'contype ' || contype FROM pg_constraint WHERE connamespace = 'app'::regnamespace
-                UNION SELECT 'prokind ' || prokind FROM pg_proc WHERE pronamespace = 'app'::regnamespace
-                UNION SELECT 'typtype ' || typtype FROM pg_type WHERE typnamespace = 'app'::regnamespace
-                UNION SELECT 'attidentity ' || attidentity FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                EXCEPT (
+                SELECT 'relkind ' || relkind::text FROM pg_class WHERE relnamespace = 'app'::regnamespace
+                UNION SELECT 'contype ' || contype::text FROM pg_constraint WHERE connamespace = 'app'::regnamespace
+                UNION SELECT 'prokind ' || prokind::text FROM pg_proc WHERE pronamespace = 'app'::regnamespace
+                UNION SELECT 'typtype ' || typtype::text FROM pg_type WHERE typnamespace = 'app'::regnamespace
+                UNION SELECT 'attidentity ' || attidentity::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                       WHERE c.relnamespace = 'app'::regnamespace AND attidentity <> ''
-                UNION SELECT 'attgenerated ' || attgenerated FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                UNION SELECT 'attgenerated ' || attgenerated::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                       WHERE c.relnamespace = 'app'::regnamespace AND attgenerated <> ''
                 UNION SELECT 'rule' FROM pg_rules WHERE schemaname = 'app'
                 UNION SELECT 'policy' FROM pg_policies WHERE schemaname = 'app'
@@ -310,7 +316,7 @@ class EveryKindIsSeenTest {
                       WHERE c.relnamespace = 'app'::regnamespace AND NOT t.tgisinternal
                 UNION SELECT 'comment' FROM pg_description WHERE objoid = 'app'::regnamespace
                 UNION SELECT 'acl' FROM pg_class WHERE relacl IS NOT NULL AND relnamespace = 'app'::regnamespace
-                UNION SELECT 'schema' FROM pg_namespace WHERE nspname = 'sneaky_schema'
+                UNION SELECT 'schema' FROM pg_namespace WHERE nspname = 'sneaky_schema')
                 """;
         List<String> missing = new ArrayList<>();
         try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(query)) {
