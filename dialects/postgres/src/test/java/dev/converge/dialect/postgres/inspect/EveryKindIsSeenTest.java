@@ -208,8 +208,9 @@ class EveryKindIsSeenTest {
             new Sneak("GRANT UPDATE (note) ON app.plain TO " + MANAGED_ROLE, "REVOKE UPDATE (\"note\")"),
             new Sneak("GRANT USAGE ON SCHEMA app TO " + MANAGED_ROLE, "REVOKE USAGE ON SCHEMA \"app\""),
             // what belongs to the database, not to a schema
-            new Sneak("ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC",
-                    "? default privileges for role " + LocalPostgres.USER + " in schema app on tables"),
+            // not listed, on purpose (coverage.md, privileges): default privileges make no object; the
+            // grants they give an object the plan creates are compared like any other for managed roles
+            new Sneak("ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC", null),
             new Sneak("CREATE FUNCTION app.sneaky_from_sql(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT"
                     + " AS 'int4recv'", "sneaky_from_sql"),
             new Sneak("CREATE TRANSFORM FOR int LANGUAGE sql (FROM SQL WITH FUNCTION app.sneaky_from_sql(internal))",
