@@ -112,10 +112,11 @@ class RealWorldPostgresTest {
      * PostgreSQL 17, the reference loaded by psql (the installed client loads into a newer server).
      * The installed pg_dump refuses a server of a newer major and zonky's binaries ship none, so the
      * schemas are compared by {@link CatalogDump} alone. The schemas needing PostGIS or pg_partman
-     * are not run here: no embedded server has them ({@link #NEEDS_EXTENSIONS_THE_EMBEDDED_SERVER_LACKS}).
+     * ({@link #NEEDS_EXTENSIONS_THE_EMBEDDED_SERVER_LACKS}) cannot load there, as no embedded server
+     * has them: for those the plan must refuse before loading, naming the extension.
      */
     @ParameterizedTest(name = "{0} on PostgreSQL 17")
-    @MethodSource("embeddedSchemas")
+    @MethodSource("schemas")
     void loadsPlansAppliesAndConvergesOnPostgres17(Schema schema) throws IOException, SQLException {
         Path root = RealWorld.root();
         Assumptions.assumeTrue(root != null, "../shared/realworld/ is not beside the repository: nothing to run");
@@ -124,8 +125,16 @@ class RealWorldPostgresTest {
             postgres17 = postgres.shadows().open(ShadowSpec.EMBEDDED, null, new ServerVersion(17, 0, ""));
         }
         String name = schema.name().replaceAll("[^a-z0-9]", "_");
-        PgDatabase reference = database17("load_rw17_ref_" + name);
         PgDatabase target = database17("load_rw17_target_" + name);
+        if (NEEDS_EXTENSIONS_THE_EMBEDDED_SERVER_LACKS.contains(schema.name())) {
+            try {
+                refusedBeforeLoading(schema, root, target);
+            } finally {
+                dropDatabase17(target);
+            }
+            return;
+        }
+        PgDatabase reference = database17("load_rw17_ref_" + name);
         assertTrue(reference.value("SHOW server_version_num").startsWith("17"), reference.value("SELECT version()"));
         Map<Check, String> failures;
         try {
@@ -137,9 +146,22 @@ class RealWorldPostgresTest {
         assertOnlyKnownGaps(schema.name(), failures);
     }
 
-    /** The schemas an embedded PostgreSQL can load: not those needing PostGIS or pg_partman, which none has. */
-    static Stream<Schema> embeddedSchemas() {
-        return schemas().filter(s -> !NEEDS_EXTENSIONS_THE_EMBEDDED_SERVER_LACKS.contains(s.name()));
+    /**
+     * A schema needing PostGIS or pg_partman cannot load where neither the embedded shadow nor the
+     * target's server (an embedded 17) has it: the plan must say so before loading, with file:line:col,
+     * the extension's name and how to proceed (exit 65), and change nothing.
+     */
+    private void refusedBeforeLoading(Schema schema, Path root, PgDatabase target) throws IOException {
+        Path desired = dir.resolve("desired");
+        Files.createDirectories(desired);
+        Files.copy(root.resolve(schema.files().get(0)), desired.resolve("00.sql"));
+        String before = CatalogDump.of(target);
+        Cli.Result plan = Cli.run("plan", "--url", target.url(), "--desired", desired.toString());
+        assertEquals(65, plan.exitCode(), plan.all());
+        assertTrue(plan.err().matches("(?s).*00\\.sql:\\d+:\\d+: error: extension \"(postgis|pg_partman)\" is not available.*"),
+                plan.all());
+        assertTrue(plan.err().contains("--dev-url"), plan.all());
+        assertEquals(before, CatalogDump.of(target), "nothing changed");
     }
 
     /**
