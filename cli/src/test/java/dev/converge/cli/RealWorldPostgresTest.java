@@ -71,10 +71,10 @@ class RealWorldPostgresTest {
     /** PostGIS, pg_partman: Debian packages .ci/run installs for the local server; no embedded server has them. */
     private static final List<String> NEEDS_EXTENSIONS_THE_EMBEDDED_SERVER_LACKS = List.of("lago", "openstreetmap");
 
-    /** All of them; {@code -Drealworld.only=NAME} runs one (while working on it). */
+    /** All of them; {@code -Drealworld.only=NAME,NAME} runs those (while working on them). */
     static Stream<Schema> schemas() {
         String only = System.getProperty("realworld.only");
-        return all().filter(s -> only == null || only.isBlank() || s.name().equals(only));
+        return all().filter(s -> only == null || only.isBlank() || List.of(only.split(",")).contains(s.name()));
     }
 
     private static Stream<Schema> all() {
