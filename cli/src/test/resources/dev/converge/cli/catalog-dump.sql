@@ -1,8 +1,9 @@
 -- One query per kind of object, each row one line of text describing one object in full, for the
 -- schemas a user manages (not the system's, not converge's bookkeeping, not an extension's members).
 -- Run with search_path = pg_catalog so that every name the server prints is schema-qualified.
--- Queries are separated by lines holding only ';;'. A column option pg_attver, which this machine's
--- server sets on every column of every table itself, is not part of a schema.
+-- Queries are separated by lines holding only ';;'. A column option pg_attver, which some builds of
+-- the server set on every column of every table themselves (the local PostgreSQL 15 here does), is
+-- not part of a schema.
 SELECT 'schema ' || quote_ident(n.nspname) || coalesce(' comment ' || obj_description(n.oid, 'pg_namespace'), '')
 FROM pg_namespace n
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'converge') AND n.nspname !~ '^pg_(toast|temp)'
