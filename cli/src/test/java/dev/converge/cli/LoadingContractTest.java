@@ -28,6 +28,7 @@ class LoadingContractTest {
         Files.writeString(desired.resolve("02_functions.sql"), """
                 SET search_path = app, public;
                 CREATE FUNCTION track_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM track $$;
+                CREATE FUNCTION track_total() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM track';
                 """);
         Files.writeString(desired.resolve("03_tables.sql"), """
                 SET search_path = app, public;

@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
     }
 
     /** A table of {@code db} (built from {@code files}) that can take the change, if there is one. */
-    static Optional<RealWorldEvolution> pick(LocalPostgres db, String files) throws SQLException {
+    static Optional<RealWorldEvolution> pick(PgDatabase db, String files) throws SQLException {
         try (Connection c = db.connect()) {
             for (String[] candidate : candidates(c)) {
                 String table = candidate[0];
@@ -126,7 +125,7 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
      * Inserts three rows, giving the renamed and retyped columns values to find again, and every
      * text column a value of its own per row (a unique key over columns with defaults).
      */
-    void insertRows(LocalPostgres db) throws SQLException {
+    void insertRows(PgDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             List<String[]> columns = columns(c, table);
             for (int n = 1; n <= 3; n++) {
@@ -151,10 +150,10 @@ record RealWorldEvolution(String table, String key, String renamed, String retyp
     }
 
     /** What the rows hold after the change: id, renamed column, retyped column (null when none). */
-    String rows(LocalPostgres db, boolean evolved) {
+    String rows(PgDatabase db, boolean evolved) {
         String renamedColumn = evolved ? newName() : renamed;
         String retypedColumn = retyped == null ? "NULL" : "\"" + retyped + "\"";
-        return Cli.value(db, "SELECT string_agg(\"" + key + "\"::text || ':' || \"" + renamedColumn + "\" || ':' || coalesce("
+        return db.value("SELECT string_agg(\"" + key + "\"::text || ':' || \"" + renamedColumn + "\" || ':' || coalesce("
                 + retypedColumn + "::text, '-'), ', ' ORDER BY \"" + key + "\") FROM public.\"" + table + "\"");
     }
 

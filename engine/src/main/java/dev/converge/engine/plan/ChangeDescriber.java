@@ -75,6 +75,10 @@ public final class ChangeDescriber implements ChangeVisitor<String> {
     @Override
     public String visitCreateTable(CreateTable c) {
         int n = c.table().columns().size();
+        if (c.table().isPartition() && n == 0) {
+            // a partition's columns are its parent's: "0 columns" would be false
+            return "create table " + c.table().name() + " (partition of " + c.table().partitionOf().parent() + ")";
+        }
         return "create table " + c.table().name() + " (" + Plural.count(n, "column") + ")";
     }
 

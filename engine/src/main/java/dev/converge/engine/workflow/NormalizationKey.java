@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * NormalizationKey names exactly what a shadow's desired model depends on: the files (their paths
  * relative to the desired root, in load order, and their content), the server that normalizes them
  * (for an embedded shadow the major, which picks its binaries; for a shadow on the target's server its
- * full version), the schemas and roles inspected, the dialect and Converge's own build. Anything else
+ * full version; whether it is the default, which may fall back to another), the schemas and roles
+ * inspected, the dialect and Converge's own build. Anything else
  * (the working directory, the target's name, the time) is not in it, so every environment and
  * tenant with the same files and server shares one normalization.
  *
@@ -39,6 +40,11 @@ public record NormalizationKey(String text, String hash) {
             text.append("major ").append(target.major());
         } else {
             text.append(target.major()).append('.').append(target.minor()).append(' ').append(target.text());
+        }
+        // a default shadow may fall back to another when it cannot load the files: what it made must
+        // not answer for a shadow someone chose (--shadow embedded must fail as it would without a cache)
+        if (shadow.byDefault()) {
+            text.append(" by default");
         }
         text.append('\n');
         text.append("schemas ").append(new TreeSet<>(scope.schemas())).append('\n');

@@ -67,6 +67,9 @@ class NormalizationCacheTest {
         assertNotEquals(hash, key(ShadowSpec.EMBEDDED, new ServerVersion(16, 2, "PostgreSQL 16.2"), SCOPE, FILES, PATHS)
                 .hash(), "another major");
         assertNotEquals(hash, key(ShadowSpec.SERVER, PG15, SCOPE, FILES, PATHS).hash(), "another shadow");
+        // the default shadow may fall back to the target's server; one chosen with --shadow may not
+        assertNotEquals(hash, key(ShadowSpec.EMBEDDED.asDefault(), PG15, SCOPE, FILES, PATHS).hash(),
+                "the default shadow and the same one chosen");
         assertNotEquals(hash, key(ShadowSpec.EMBEDDED, PG15, new InspectScope(Set.of("public", "app")), FILES, PATHS)
                 .hash(), "other schemas");
         assertNotEquals(hash, key(ShadowSpec.EMBEDDED, PG15, SCOPE.withManagedRoles(Set.of("app_rw")), FILES, PATHS)

@@ -207,7 +207,7 @@ final class RoutineBodies {
         }
         int i = start;
         while (i < text.length() && (isIdentifierStart(text.charAt(i)) || Character.isDigit(text.charAt(i))
-                || text.charAt(i) == '$')) {
+                || text.charAt(i) == '$' && !startsDollarQuote(text, i))) {
             i++;
         }
         parts.add(text.substring(start, i).toLowerCase(Locale.ROOT));
@@ -237,6 +237,23 @@ final class RoutineBodies {
             i++;
         }
         return i < text.length() && text.charAt(i) == '$' ? i + 1 : i;
+    }
+
+    /*
+     * A $ in a name may be the closing delimiter written right against it ($function$SELECT ... FROM
+     * orders$function$, as pg_get_functiondef prints a body that was a string literal): a $tag$ or $$
+     * that the text opened before is a delimiter, not part of the name.
+     */
+    private static boolean startsDollarQuote(String text, int at) {
+        int end = at + 1;
+        while (end < text.length() && (isIdentifierStart(text.charAt(end)) || Character.isDigit(text.charAt(end)))) {
+            end++;
+        }
+        if (end >= text.length() || text.charAt(end) != '$') {
+            return false;
+        }
+        String tag = text.substring(at, end + 1);
+        return text.lastIndexOf(tag, at - 1) >= 0;
     }
 
     private static boolean isIdentifierStart(char c) {

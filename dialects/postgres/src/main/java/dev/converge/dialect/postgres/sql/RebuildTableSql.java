@@ -93,6 +93,11 @@ final class RebuildTableSql {
      * {@code ctid}s, so that no single statement copies the whole table.
      */
     private static String copy(QualifiedName from, QualifiedName to, List<Column> columns) {
+        return copy(from, to, columns, BATCH_PAGES);
+    }
+
+    /** The copy with another batch size: a test crosses several batches on a small table. */
+    static String copy(QualifiedName from, QualifiedName to, List<Column> columns, int batchPages) {
         String names = String.join(", ", columns.stream().map(c -> quote(c.name())).toList());
         return "DO $converge$\n"
                 + "DECLARE\n"
@@ -103,8 +108,8 @@ final class RebuildTableSql {
                 + "        INSERT INTO " + quote(to) + " (" + names + ") OVERRIDING SYSTEM VALUE\n"
                 + "            SELECT " + names + " FROM ONLY " + quote(from) + "\n"
                 + "            WHERE ctid >= format('(%s,0)', first)::tid AND ctid < format('(%s,0)', first + "
-                + BATCH_PAGES + ")::tid;\n"
-                + "        first := first + " + BATCH_PAGES + ";\n"
+                + batchPages + ")::tid;\n"
+                + "        first := first + " + batchPages + ";\n"
                 + "    END LOOP;\n"
                 + "END\n"
                 + "$converge$";

@@ -6,8 +6,8 @@
 -- type's constructors and multirange, an identity column's sequence, the index behind a key, the
 -- clones a partition gets from its parent, constraints a child inherits, internal triggers) and a
 -- view's _RETURN rule. Table attributes that have no object of their own but change what a table is
--- (INHERITS, UNLOGGED, REPLICA IDENTITY, storage parameters, a partition's own column settings) are rows
--- too, with the attribute as the member.
+-- (INHERITS, UNLOGGED, REPLICA IDENTITY, storage parameters, CLUSTER ON, a partition's own column
+-- settings) are rows too, with the attribute as the member.
 WITH scope AS (SELECT ?::text[] AS schemas),
 ns AS (SELECT oid, nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY ((SELECT schemas FROM scope)::text[])),
 member_of_extension AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'e'),
@@ -81,6 +81,11 @@ objects AS (
         UNION ALL
         SELECT 'WITH (toast.' || pg_catalog.unnest(tc.reloptions) || ')' FROM pg_catalog.pg_class tc
         WHERE tc.oid = c.reltoastrelid AND c.relkind IN ('r', 'p')
+        UNION ALL
+        -- the index CLUSTER uses by default (ALTER TABLE ... CLUSTER ON), which the model does not hold
+        SELECT 'CLUSTER ON ' || pg_catalog.quote_ident(ic.relname)
+        FROM pg_catalog.pg_index ci JOIN pg_catalog.pg_class ic ON ic.oid = ci.indexrelid
+        WHERE ci.indrelid = c.oid AND ci.indisclustered
         UNION ALL
         SELECT 'INHERITS ' || pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(p.relname)
         FROM pg_catalog.pg_inherits i

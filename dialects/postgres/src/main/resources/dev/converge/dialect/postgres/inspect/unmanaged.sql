@@ -1,7 +1,7 @@
 -- Objects of the given schemas that Converge does not manage yet, so that a plan lists them instead
 -- of ignoring them: one row per object, kind in words and a display name (foreign tables, base and
 -- range types, triggers on foreign tables, and the servers, wrappers and user mappings the foreign tables
--- use). Extension members are
+-- use; transforms, languages, access methods and subscriptions). Extension members are
 -- skipped (extensions are managed as a whole). Every branch is an index-backed scan of one catalog.
 -- Keep this list in step with what the other queries of this package read: an object kind moves
 -- out of here when Converge starts managing it. The schema names are bound once, as the scope CTE.
@@ -65,6 +65,25 @@ SELECT kind, name, needs.needed_kinds, needs.needed_schemas, needs.needed_names 
            um.umid, 'pg_catalog.pg_user_mapping'::pg_catalog.regclass
     FROM pg_catalog.pg_user_mappings um
     WHERE um.srvid IN (SELECT ft.ftserver FROM foreign_tables ft)
+    UNION ALL
+    -- what belongs to the database and changes what its objects do: transforms, procedural languages
+    -- and access methods made by hand, and subscriptions (read by name only: their connection string
+    -- may hold a password). ALTER DEFAULT PRIVILEGES is not an object here on purpose: see coverage.md
+    SELECT 'transform', 'for ' || pg_catalog.format_type(t.trftype, NULL) || ' language '
+               || pg_catalog.quote_ident(l.lanname),
+           t.oid, 'pg_catalog.pg_transform'::pg_catalog.regclass
+    FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_language l ON l.oid = t.trflang
+    UNION ALL
+    -- 16384 is FirstNormalObjectId: below it, what initdb made
+    SELECT 'language', pg_catalog.quote_ident(l.lanname), l.oid, 'pg_catalog.pg_language'::pg_catalog.regclass
+    FROM pg_catalog.pg_language l WHERE l.oid >= 16384
+    UNION ALL
+    SELECT 'access method', pg_catalog.quote_ident(a.amname), a.oid, 'pg_catalog.pg_am'::pg_catalog.regclass
+    FROM pg_catalog.pg_am a WHERE a.oid >= 16384
+    UNION ALL
+    SELECT 'subscription', pg_catalog.quote_ident(s.subname), s.oid, 'pg_catalog.pg_subscription'::pg_catalog.regclass
+    FROM pg_catalog.pg_subscription s
+    WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
 ) objects
 CROSS JOIN LATERAL (
     SELECT array_agg(d.kind ORDER BY d.kind, d.schema_name, d.name) AS needed_kinds,

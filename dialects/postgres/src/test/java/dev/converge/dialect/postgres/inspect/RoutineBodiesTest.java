@@ -54,6 +54,20 @@ class RoutineBodiesTest {
         assertEquals(List.of(), read.bodyReads());
     }
 
+    /*
+     * A body written as a string literal comes back from pg_get_functiondef with the delimiter right
+     * against the last name ($function$SELECT ... FROM orders$function$): a $ may continue an
+     * identifier, but not the one that starts the closing delimiter.
+     */
+    @Test
+    void aNameRightBeforeTheClosingDollarQuoteIsRead() {
+        RoutineRow f = row("f", "sql", "app", "SELECT count(*) FROM orders");
+        assertEquals(List.of(ORDERS.ref()), bodies(f).withBodyReferences(f).dependsOn());
+        // a $ inside a name still belongs to it
+        assertEquals(List.of(List.of("select"), List.of("from"), List.of("order$no")),
+                RoutineBodies.words("SELECT 1 FROM order$no").stream().map(RoutineBodies.Word::parts).toList());
+    }
+
     @Test
     void aRegclassLiteralNamesARelationAndOtherLiteralsAndDynamicSqlDoNot() {
         RoutineRow f = row("f", "plpgsql", "app",
