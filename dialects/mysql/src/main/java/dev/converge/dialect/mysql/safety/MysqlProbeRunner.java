@@ -9,8 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
+import dev.converge.engine.safety.ProbeBudget;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,26 +31,18 @@ final class MysqlProbeRunner {
 
     private final Connection connection;
     private final ServerFlavor flavor;
-    private final Clock clock;
-    private final Instant deadline;
-    private final long sampleAbove;
-    private final boolean rowValues;
+    private final ProbeBudget budget;
 
-    /** @param rowValues fetch one offending row of a failing probe (the user asked to see values) */
-    MysqlProbeRunner(Connection connection, ServerFlavor flavor, Clock clock, Instant deadline, long sampleAbove,
-                     boolean rowValues) {
+    MysqlProbeRunner(Connection connection, ServerFlavor flavor, ProbeBudget budget) {
         this.connection = connection;
         this.flavor = flavor;
-        this.clock = clock;
-        this.deadline = deadline;
-        this.sampleAbove = sampleAbove;
-        this.rowValues = rowValues;
+        this.budget = budget;
     }
 
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
     DataCheck run(Probe probe, long rows) {
-        boolean sampled = rows > sampleAbove;
-        String sampleNote = sampled ? String.format(Locale.ROOT, "sampled the first %,d of ~%,d rows", sampleAbove,
+        boolean sampled = budget.sampled(rows);
+        String sampleNote = sampled ? String.format(Locale.ROOT, "sampled the first %,d of ~%,d rows", budget.sampleAbove(),
                 rows) : null;
         try {
             String count = scalar(expand(probe.countSql(), probe, sampled));
@@ -64,7 +55,7 @@ final class MysqlProbeRunner {
             }
             // The plan shows the query that finds the rows on the whole table, never a row unless asked.
             String find = expand(probe.findSql(), probe, false);
-            String example = rowValues ? scalar(expand(probe.exampleSql(), probe, sampled)) : null;
+            String example = budget.rowValues() ? scalar(expand(probe.exampleSql(), probe, sampled)) : null;
             return DataCheck.failed(probe.what(), offending, find,
                     example == null || example.isEmpty() ? null : example.replace('\n', ' '), sampleNote);
         } catch (SQLException e) {
@@ -84,7 +75,7 @@ final class MysqlProbeRunner {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String alias = m.group(1) == null ? "probed" : m.group(1);
-            String from = sampled ? "(SELECT * FROM " + table + " LIMIT " + sampleAbove + ") AS " + alias
+            String from = sampled ? "(SELECT * FROM " + table + " LIMIT " + budget.sampleAbove() + ") AS " + alias
                     : table + " AS " + alias;
             m.appendReplacement(out, Matcher.quoteReplacement(from));
         }
@@ -94,7 +85,7 @@ final class MysqlProbeRunner {
 
     /** Runs a one-value query in a read-only transaction, limited to the budget left; null when none is left. */
     private String scalar(String select) throws SQLException {
-        long left = deadline.toEpochMilli() - clock.instant().toEpochMilli();
+        long left = budget.millisLeft();
         if (left <= 0) {
             return null;
         }

@@ -53,10 +53,7 @@ CROSS JOIN LATERAL (
         WHERE con.contypid = t.oid AND pn.nspname NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_type \set object t.oid \ir comment.sql
 WHERE t.typtype = 'd'
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
-                    AND x.objid = t.oid AND x.deptype = 'e')
+\ir not_extension_member.sql
