@@ -24,20 +24,10 @@ import java.util.regex.Pattern;
  * with more estimated rows than the threshold is probed on its first rows in primary-key order, and
  * the result says so: a sample can prove a failure, not a success.
  */
-final class MysqlProbeRunner {
+record MysqlProbeRunner(Connection connection, ServerFlavor flavor, ProbeBudget budget) {
     private static final Pattern FROM = Pattern.compile("\\{from(?: AS (\\w+))?\\}");
     /** MariaDB ER_STATEMENT_TIMEOUT, MySQL ER_QUERY_TIMEOUT, and ER_QUERY_INTERRUPTED. */
     private static final int[] TIMEOUTS = {1969, 3024, 1317};
-
-    private final Connection connection;
-    private final ServerFlavor flavor;
-    private final ProbeBudget budget;
-
-    MysqlProbeRunner(Connection connection, ServerFlavor flavor, ProbeBudget budget) {
-        this.connection = connection;
-        this.flavor = flavor;
-        this.budget = budget;
-    }
 
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
     DataCheck run(Probe probe, long rows) {

@@ -20,17 +20,9 @@ import java.util.regex.Pattern;
  * threshold are read through TABLESAMPLE SYSTEM, and the result says it was sampled: a sample can
  * prove a failure, not a success.
  */
-final class ProbeRunner {
+record ProbeRunner(Connection connection, ProbeBudget budget) {
     private static final Pattern FROM = Pattern.compile("\\{from(?: AS (\\w+))?\\}");
     private static final String QUERY_CANCELED = "57014";
-
-    private final Connection connection;
-    private final ProbeBudget budget;
-
-    ProbeRunner(Connection connection, ProbeBudget budget) {
-        this.connection = connection;
-        this.budget = budget;
-    }
 
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
     DataCheck run(Probe probe, long rows) {

@@ -28,13 +28,10 @@ CROSS JOIN LATERAL (
     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 ) attrs
 CROSS JOIN LATERAL (
-    SELECT array_agg(refs.ref_kind ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_kinds,
-           array_agg(refs.ref_schema::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_schemas,
-           array_agg(refs.ref_name::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_names,
-           array_agg(''::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_members
+\ir ref_arrays.sql
     FROM (
         SELECT DISTINCT CASE ut.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' ELSE 'COMPOSITE_TYPE' END AS ref_kind,
-               un.nspname AS ref_schema, ut.typname::text AS ref_name
+               un.nspname AS ref_schema, ut.typname::text AS ref_name, ''::text AS ref_member
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
         JOIN pg_catalog.pg_type ut ON ut.oid = CASE WHEN at.typcategory = 'A' THEN at.typelem ELSE at.oid END

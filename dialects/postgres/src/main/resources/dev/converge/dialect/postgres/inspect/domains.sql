@@ -32,18 +32,15 @@ CROSS JOIN LATERAL (
     WHERE con.contypid = t.oid AND con.contype = 'c'
 ) checks
 CROSS JOIN LATERAL (
-    SELECT array_agg(refs.ref_kind ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_kinds,
-           array_agg(refs.ref_schema::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_schemas,
-           array_agg(refs.ref_name::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_names,
-           array_agg(''::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_members
+\ir ref_arrays.sql
     FROM (
         SELECT CASE bt.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' ELSE 'COMPOSITE_TYPE' END AS ref_kind,
-               btn.nspname AS ref_schema, bt.typname::text AS ref_name
+               btn.nspname AS ref_schema, bt.typname::text AS ref_name, ''::text AS ref_member
         FROM pg_catalog.pg_namespace btn
         WHERE btn.oid = bt.typnamespace AND bt.typtype IN ('e', 'd', 'c')
           AND btn.nspname NOT IN ('pg_catalog', 'information_schema')
         UNION
-        SELECT 'ROUTINE', pn.nspname, p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')'
+        SELECT 'ROUTINE', pn.nspname, p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', ''
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_depend dep
           ON dep.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND dep.objid = con.oid

@@ -19,7 +19,8 @@ class CatalogQueriesTest {
     @Test
     void noQueryKeepsAPsqlCommandOrAVariable() throws IOException, URISyntaxException {
         for (String name : queryNames()) {
-            String sql = CatalogQueries.get(name);
+            // the fragments' comments speak of the commands; the SQL must hold none
+            String sql = CatalogQueries.get(name).replaceAll("(?m)^\\s*--.*$", "");
             assertFalse(sql.contains("\\ir ") || sql.contains("\\set "), name + " keeps a psql command:\n" + sql);
             assertFalse(sql.contains(":object") || sql.contains(":'catalog'"), name + " keeps a variable:\n" + sql);
         }
