@@ -12,8 +12,8 @@ import dev.converge.engine.safety.TableSize;
 import dev.converge.engine.spi.LiveFactsAnnotator;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**

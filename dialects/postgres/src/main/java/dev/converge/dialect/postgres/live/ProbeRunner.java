@@ -1,14 +1,14 @@
 package dev.converge.dialect.postgres.live;
 
-import dev.converge.engine.safety.Probe;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.engine.safety.DataCheck;
+import dev.converge.engine.safety.Probe;
+import dev.converge.engine.safety.ProbeBudget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import dev.converge.engine.safety.ProbeBudget;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

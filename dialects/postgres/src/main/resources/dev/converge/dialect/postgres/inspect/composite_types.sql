@@ -6,10 +6,7 @@ SELECT n.nspname AS type_schema,
        attrs.names AS attribute_names,
        attrs.types AS attribute_types,
        attrs.collations AS attribute_collations,
-       deps.ref_kinds,
-       deps.ref_schemas,
-       deps.ref_names,
-       deps.ref_members,
+       deps.*, -- ref_kinds, ref_schemas, ref_names, ref_members: what ref_arrays.sql names
        d.description AS comment
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

@@ -15,10 +15,7 @@ SELECT n.nspname AS domain_schema,
        t.typdefault AS default_expression,
        checks.names AS check_names,
        checks.definitions AS check_definitions,
-       deps.ref_kinds,
-       deps.ref_schemas,
-       deps.ref_names,
-       deps.ref_members,
+       deps.*, -- ref_kinds, ref_schemas, ref_names, ref_members: what ref_arrays.sql names
        d.description AS comment
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * shared fragments (comment.sql, not_extension_member.sql). Needs no server.
  */
 class CatalogQueriesTest {
+    private static final Pattern INCLUDE = Pattern.compile("\\\\ir (\\w+)\\.sql");
+
     @Test
     void noQueryKeepsAPsqlCommandOrAVariable() throws IOException, URISyntaxException {
         for (String name : queryNames()) {
@@ -44,11 +50,23 @@ class CatalogQueriesTest {
         assertTrue(CatalogQueries.get("enums").contains("'{}'::text[]"));
     }
 
+    /** Every resource that no other includes: the fragments need the variables their includer sets. */
     private static List<String> queryNames() throws IOException, URISyntaxException {
         Path folder = Path.of(CatalogQueries.class.getResource("enums.sql").toURI()).getParent();
-        try (var files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".sql"))
-                    .map(f -> f.substring(0, f.length() - 4)).sorted().toList();
+        List<Path> files;
+        try (var list = Files.list(folder)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
         }
+        Set<String> fragments = new HashSet<>();
+        for (Path file : files) {
+            Matcher include = INCLUDE.matcher(Files.readString(file));
+            while (include.find()) {
+                fragments.add(include.group(1));
+            }
+        }
+        List<String> queries = files.stream().map(f -> f.getFileName().toString().replace(".sql", ""))
+                .filter(name -> !fragments.contains(name)).toList();
+        assertTrue(queries.contains("enums") && !queries.contains("comment"), queries.toString());
+        return queries;
     }
 }
