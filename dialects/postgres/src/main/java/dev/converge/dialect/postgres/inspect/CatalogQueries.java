@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * CatalogQueries loads the inspector's catalog queries, kept as {@code <name>.sql} resources next to
- * this class so that they can be read, diffed and run in psql as they are. Two of psql's commands are
- * understood, with psql's meaning, so that a fragment several queries need is written once:
+ * this class so that they can be read and diffed as they are, and a query without fragments run in
+ * psql as it is. Two of psql's commands are understood, with psql's meaning for their arguments, so
+ * that a fragment several queries need is written once:
  * <ul>
  * <li>a line {@code \ir <name>.sql} (psql's include, relative to the file) stands for the text of that
  *     resource, such as object_references.sql;</li>
@@ -23,7 +24,10 @@ import java.util.regex.Pattern;
  *     not_extension_member.sql).</li>
  * </ul>
  * As in psql, a line that starts with a backslash may hold several of these commands, each starting
- * at its backslash: {@code \set catalog pg_catalog.pg_type \set object t.oid \ir comment.sql}.
+ * at its backslash: {@code \set catalog pg_catalog.pg_type \set object t.oid \ir comment.sql}. Unlike
+ * here, psql runs an included file as statements of its own, never as part of the statement around the
+ * {@code \ir}: a query with fragments runs in psql once expanded ({@link #get}), as views.sql has
+ * since object_references.sql.
  */
 final class CatalogQueries {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
