@@ -13,111 +13,27 @@ import dev.converge.dialect.mysql.safety.MysqlPlanAnnotator;
 import dev.converge.dialect.mysql.safety.MysqlSafetyClassifier;
 import dev.converge.dialect.mysql.shadow.MysqlShadowFactory;
 import dev.converge.dialect.mysql.sql.AlterModes;
+import dev.converge.dialect.mysql.sql.MysqlExpandContractSql;
 import dev.converge.dialect.mysql.sql.MysqlSqlGenerator;
-import dev.converge.engine.safety.OnlineStrategies;
-import dev.converge.engine.spi.ApplyLock;
-import dev.converge.engine.spi.DatabaseUrl;
-import dev.converge.engine.spi.DesiredLoader;
-import dev.converge.engine.spi.Dialect;
-import dev.converge.engine.spi.HistoryStore;
-import dev.converge.engine.spi.Inspector;
-import dev.converge.engine.spi.PlanAnnotator;
-import dev.converge.engine.spi.SafetyClassifier;
-import dev.converge.engine.spi.ServerVersion;
-import dev.converge.engine.spi.SessionTimeouts;
-import dev.converge.engine.spi.ShadowFactory;
+import dev.converge.engine.spi.AssembledDialect;
+import dev.converge.engine.spi.DialectParts;
 import dev.converge.engine.spi.ShadowSpec;
-import dev.converge.engine.spi.SqlGenerator;
-import dev.converge.engine.spi.SqlLexer;
-import dev.converge.engine.spi.StatementSplitter;
-import java.sql.Connection;
+import java.util.Optional;
 
 /**
- * MysqlDialect is the MySQL/MariaDB family: it wires this module's parts into the engine's SPI and is
- * found through {@code META-INF/services/dev.converge.engine.spi.Dialect}.
+ * MysqlDialect is the MySQL/MariaDB family: it names this module's parts for the engine's SPI and is
+ * found through {@code META-INF/services/dev.converge.engine.spi.Dialect}. The generator and the
+ * classifier of a known server version pin (and explain) that version's ALTER TABLE algorithms.
  */
-public final class MysqlDialect implements Dialect {
-    private final MysqlConnector connector = new MysqlConnector();
-    private final StatementSplitter splitter = new MysqlStatementSplitter();
-    private final DesiredLoader loader = new MysqlDesiredLoader();
-    private final Inspector inspector = new MysqlInspector();
-    private final SqlGenerator sqlGenerator = new MysqlSqlGenerator();
-    private final SafetyClassifier safetyClassifier = new MysqlSafetyClassifier();
-    private final ShadowFactory shadows = new MysqlShadowFactory();
-    private final HistoryStore history = new MysqlHistoryStore();
-    private final ApplyLock applyLock = new MysqlApplyLock();
-
-    @Override
-    public String id() {
-        return "mysql";
-    }
-
-    @Override
-    public boolean acceptsUrl(String url) {
-        return MysqlUrls.accepts(url);
-    }
-
-    @Override
-    public DatabaseUrl parseUrl(String url) {
-        return MysqlUrls.parse(url);
-    }
-
-    @Override
-    public Connection connect(DatabaseUrl url) {
-        return connector.connect(url);
-    }
-
-    @Override
-    public ServerVersion version(Connection connection) {
-        return connector.version(connection);
-    }
-
-    @Override
-    public SqlLexer lexer() {
-        return new MysqlSqlLexer();
-    }
-
-    @Override
-    public StatementSplitter splitter() {
-        return splitter;
-    }
-
-    @Override
-    public DesiredLoader loader() {
-        return loader;
-    }
-
-    @Override
-    public Inspector inspector() {
-        return inspector;
-    }
-
-    @Override
-    public SqlGenerator sqlGenerator() {
-        return sqlGenerator;
-    }
-
-    /** The generator that pins the ALTER TABLE algorithms of this server version. */
-    @Override
-    public SqlGenerator sqlGenerator(ServerVersion version, OnlineStrategies strategies) {
-        return new MysqlSqlGenerator(AlterModes.of(version));
-    }
-
-    @Override
-    public SafetyClassifier safetyClassifier() {
-        return safetyClassifier;
-    }
-
-    /** Table sizes and bounded, read-only data pre-checks, as on PostgreSQL. */
-    @Override
-    public PlanAnnotator annotator() {
-        return new MysqlPlanAnnotator();
-    }
-
-    /** The classifier that explains the algorithms {@link #sqlGenerator(ServerVersion, OnlineStrategies)} pins. */
-    @Override
-    public SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
-        return new MysqlSafetyClassifier(AlterModes.of(version));
+public final class MysqlDialect extends AssembledDialect {
+    public MysqlDialect() {
+        super(new DialectParts("mysql", MysqlUrls::accepts, MysqlUrls::parse, new MysqlConnector(),
+                new MysqlSqlLexer(), new MysqlStatementSplitter(), new MysqlDesiredLoader(), new MysqlInspector(),
+                new MysqlSqlGenerator(), (version, strategies) -> new MysqlSqlGenerator(AlterModes.of(version)),
+                new MysqlSafetyClassifier(), (version, strategies) -> new MysqlSafetyClassifier(AlterModes.of(version)),
+                // table sizes and bounded, read-only data pre-checks, as on PostgreSQL
+                new MysqlPlanAnnotator(), new MysqlShadowFactory(), new MysqlHistoryStore(),
+                new MysqlSessionTimeouts(), new MysqlApplyLock(), Optional.of(new MysqlExpandContractSql())));
     }
 
     @Override
@@ -126,40 +42,15 @@ public final class MysqlDialect implements Dialect {
         return ShadowSpec.SERVER;
     }
 
-    @Override
-    public ShadowFactory shadows() {
-        return shadows;
-    }
-
-    @Override
-    public HistoryStore history() {
-        return history;
-    }
-
-    @Override
-    public SessionTimeouts sessionTimeouts() {
-        return new MysqlSessionTimeouts();
-    }
-
-    /** MySQL compares column names without regard to case: {@code Name} to {@code name} is a rename. */
     /** Every MySQL DDL statement commits on its own. */
     @Override
     public boolean transactionalDdl() {
         return false;
     }
 
+    /** MySQL compares column names without regard to case: {@code Name} to {@code name} is a rename. */
     @Override
     public boolean caseInsensitiveColumnNames() {
         return true;
-    }
-
-    @Override
-    public ApplyLock applyLock() {
-        return applyLock;
-    }
-
-    @Override
-    public java.util.Optional<dev.converge.engine.spi.ExpandContractSql> expandContract() {
-        return java.util.Optional.of(new dev.converge.dialect.mysql.sql.MysqlExpandContractSql());
     }
 }

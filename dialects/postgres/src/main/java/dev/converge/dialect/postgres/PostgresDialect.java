@@ -12,104 +12,31 @@ import dev.converge.dialect.postgres.parse.PostgresStatementSplitter;
 import dev.converge.dialect.postgres.parse.TargetFixedPoint;
 import dev.converge.dialect.postgres.safety.PostgresSafetyClassifier;
 import dev.converge.dialect.postgres.shadow.PostgresShadowFactory;
+import dev.converge.dialect.postgres.sql.PostgresExpandContractSql;
 import dev.converge.dialect.postgres.sql.PostgresSqlGenerator;
+import dev.converge.engine.model.NamedSchema;
 import dev.converge.engine.model.SchemaModel;
-import dev.converge.engine.safety.OnlineStrategies;
-import dev.converge.engine.spi.ApplyLock;
-import dev.converge.engine.spi.DatabaseUrl;
-import dev.converge.engine.spi.DesiredLoader;
-import dev.converge.engine.spi.Dialect;
-import dev.converge.engine.spi.HistoryStore;
-import dev.converge.engine.spi.Inspector;
-import dev.converge.engine.spi.PlanAnnotator;
-import dev.converge.engine.spi.SafetyClassifier;
-import dev.converge.engine.spi.ServerVersion;
-import dev.converge.engine.spi.SessionTimeouts;
-import dev.converge.engine.spi.ShadowFactory;
-import dev.converge.engine.spi.SqlGenerator;
-import dev.converge.engine.spi.SqlLexer;
-import dev.converge.engine.spi.StatementSplitter;
+import dev.converge.engine.spi.AssembledDialect;
+import dev.converge.engine.spi.DialectParts;
 import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * PostgresDialect is the PostgreSQL family: it wires this module's parts into the engine's SPI and
- * is found through {@code META-INF/services/dev.converge.engine.spi.Dialect}.
+ * PostgresDialect is the PostgreSQL family: it names this module's parts for the engine's SPI and is
+ * found through {@code META-INF/services/dev.converge.engine.spi.Dialect}. The generator and the
+ * classifier of a known server version follow that major's lock levels and the chosen online strategies.
  */
-public final class PostgresDialect implements Dialect {
-    private final PostgresConnector connector = new PostgresConnector();
-    private final StatementSplitter splitter = new PostgresStatementSplitter();
-    private final DesiredLoader loader = new PostgresDesiredLoader();
-    private final Inspector inspector = new PostgresInspector();
-    private final SqlGenerator sqlGenerator = new PostgresSqlGenerator();
-    private final SafetyClassifier safetyClassifier = new PostgresSafetyClassifier();
-    private final ShadowFactory shadows = new PostgresShadowFactory();
-    private final HistoryStore history = new PostgresHistoryStore();
-    private final PlanAnnotator annotator = new PostgresPlanAnnotator();
-    private final ApplyLock applyLock = new PostgresApplyLock();
-
-    @Override
-    public String id() {
-        return "postgres";
-    }
-
-    @Override
-    public boolean acceptsUrl(String url) {
-        return PostgresUrls.accepts(url);
-    }
-
-    @Override
-    public DatabaseUrl parseUrl(String url) {
-        return PostgresUrls.parse(url);
-    }
-
-    @Override
-    public Connection connect(DatabaseUrl url) {
-        return connector.connect(url);
-    }
-
-    @Override
-    public ServerVersion version(Connection connection) {
-        return connector.version(connection);
-    }
-
-    @Override
-    public SqlLexer lexer() {
-        return new PostgresSqlLexer();
-    }
-
-    @Override
-    public StatementSplitter splitter() {
-        return splitter;
-    }
-
-    @Override
-    public DesiredLoader loader() {
-        return loader;
-    }
-
-    @Override
-    public Inspector inspector() {
-        return inspector;
-    }
-
-    @Override
-    public SqlGenerator sqlGenerator() {
-        return sqlGenerator;
-    }
-
-    @Override
-    public SqlGenerator sqlGenerator(ServerVersion version, OnlineStrategies strategies) {
-        return new PostgresSqlGenerator(version.major(), strategies);
-    }
-
-    @Override
-    public SafetyClassifier safetyClassifier() {
-        return safetyClassifier;
-    }
-
-    @Override
-    public SafetyClassifier safetyClassifier(ServerVersion version, OnlineStrategies strategies) {
-        return new PostgresSafetyClassifier(version.major(), strategies);
+public final class PostgresDialect extends AssembledDialect {
+    public PostgresDialect() {
+        super(new DialectParts("postgres", PostgresUrls::accepts, PostgresUrls::parse, new PostgresConnector(),
+                new PostgresSqlLexer(), new PostgresStatementSplitter(), new PostgresDesiredLoader(),
+                new PostgresInspector(), new PostgresSqlGenerator(),
+                (version, strategies) -> new PostgresSqlGenerator(version.major(), strategies),
+                new PostgresSafetyClassifier(),
+                (version, strategies) -> new PostgresSafetyClassifier(version.major(), strategies),
+                new PostgresPlanAnnotator(), new PostgresShadowFactory(), new PostgresHistoryStore(),
+                new PostgresSessionTimeouts(), new PostgresApplyLock(), Optional.of(new PostgresExpandContractSql())));
     }
 
     /** Definitions the target holds in its server's first deparse are compared at the fixed point ({@link TargetFixedPoint}). */
@@ -118,44 +45,13 @@ public final class PostgresDialect implements Dialect {
         return TargetFixedPoint.apply(target, current, desired);
     }
 
-    @Override
-    public PlanAnnotator annotator() {
-        return annotator;
-    }
-
-    @Override
-    public ShadowFactory shadows() {
-        return shadows;
-    }
-
-    @Override
-    public HistoryStore history() {
-        return history;
-    }
-
-    @Override
-    public SessionTimeouts sessionTimeouts() {
-        return new PostgresSessionTimeouts();
-    }
-
-    @Override
-    public ApplyLock applyLock() {
-        return applyLock;
-    }
-
-    @Override
-    public java.util.Optional<dev.converge.engine.spi.ExpandContractSql> expandContract() {
-        return java.util.Optional.of(new dev.converge.dialect.postgres.sql.PostgresExpandContractSql());
-    }
-
     /** Every new database has the public schema, with this comment (PostgreSQL 13 and later). */
     @Override
     public SchemaModel freshDatabase(SchemaModel live) {
-        java.util.List<dev.converge.engine.model.NamedSchema> schemas = live.schemas().stream()
+        List<NamedSchema> schemas = live.schemas().stream()
                 .filter(s -> s.name().equals("public"))
-                .map(s -> new dev.converge.engine.model.NamedSchema("public", "standard public schema")).toList();
-        return new SchemaModel(schemas, java.util.List.of(), java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), java.util.List.of());
+                .map(s -> new NamedSchema("public", "standard public schema")).toList();
+        return new SchemaModel(schemas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /*
@@ -164,7 +60,7 @@ public final class PostgresDialect implements Dialect {
      * made), and the routines load back whatever order and search path the files end up in.
      */
     @Override
-    public java.util.Optional<String> routineFilePreamble() {
-        return java.util.Optional.of("SET check_function_bodies = false");
+    public Optional<String> routineFilePreamble() {
+        return Optional.of("SET check_function_bodies = false");
     }
 }

@@ -3,6 +3,7 @@ package dev.converge.dialect.mysql.connect;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.DialectParts;
 import dev.converge.engine.spi.ServerVersion;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * are set up alike on every server: utf8mb4 on the wire, and a sql_mode that keeps backquotes and
  * single quotes meaning what the generated SQL means by them.
  */
-public final class MysqlConnector {
+public final class MysqlConnector implements DialectParts.Connector {
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
     public Connection connect(DatabaseUrl url) {

@@ -1,6 +1,6 @@
 package dev.converge.dialect.mysql.history;
 
-import dev.converge.engine.spi.PollingApplyLock;
+import dev.converge.engine.spi.FunctionApplyLock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,23 +15,10 @@ import java.util.HexFormat;
  * lock it belongs to the session, so it goes away with a killed apply. Names are server-wide, so the
  * database is part of the name (hashed: names are limited to 64 characters).
  */
-public final class MysqlApplyLock extends PollingApplyLock<String> {
-    @Override
-    protected boolean tryLock(Connection connection, String name) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
-            }
-        }
-    }
-
-    @Override
-    protected void release(Connection connection, String name) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-            ps.setString(1, name);
-            ps.execute();
-        }
+public final class MysqlApplyLock extends FunctionApplyLock<String> {
+    public MysqlApplyLock() {
+        // GET_LOCK answers 1 when taken, 0 when another session holds it, NULL on an error
+        super("SELECT GET_LOCK(?, 0)", "SELECT RELEASE_LOCK(?)");
     }
 
     @Override

@@ -28,6 +28,16 @@ final class Definers {
         }
     }
 
+    /**
+     * The head of a stored program's statement as the server would take it back: the session context it
+     * was made in, as a comment ({@link ProgramContexts}, from column {@code contextColumn} on), then
+     * {@code CREATE} and the definer clause of the definer in column {@code definerColumn}.
+     */
+    StringBuilder create(ResultSet rs, int contextColumn, int definerColumn) throws SQLException {
+        return new StringBuilder(ProgramContexts.of(rs, contextColumn).comment())
+                .append("CREATE ").append(clause(rs.getString(definerColumn)));
+    }
+
     /** {@code "DEFINER=`u`@`h` "} with its trailing space, or "" for the inspecting user (or none). */
     String clause(String definer) {
         if (definer == null || definer.isEmpty() || definer.equals(currentUser)) {

@@ -41,9 +41,7 @@ final class EventReader {
                         + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME")) {
             while (rs.next()) {
                 String name = rs.getString(1);
-                StringBuilder sql = new StringBuilder(ProgramContexts.of(rs, 15).comment())
-                        .append("CREATE ").append(definers.clause(rs.getString(2)))
-                        .append("EVENT ").append(quote(name)).append("\nON SCHEDULE ");
+                StringBuilder sql = definers.create(rs, 15, 2).append("EVENT ").append(quote(name)).append("\nON SCHEDULE ");
                 if ("ONE TIME".equals(rs.getString(4))) {
                     sql.append("AT ").append(literal(rs.getString(11)));
                 } else {

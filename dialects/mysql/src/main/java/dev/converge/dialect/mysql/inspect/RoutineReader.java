@@ -47,9 +47,7 @@ final class RoutineReader {
                 RoutineKind kind = RoutineKind.valueOf(rs.getString(2));
                 String arguments = "(" + String.join(", ", parameters.getOrDefault(kind + " " + name, List.of())) + ")";
                 String result = kind == RoutineKind.FUNCTION ? rs.getString(3) : null;
-                StringBuilder sql = new StringBuilder(ProgramContexts.of(rs, 10).comment())
-                        .append("CREATE ").append(definers.clause(rs.getString(9)))
-                        .append(kind.keyword()).append(' ').append(quote(name)).append(arguments);
+                StringBuilder sql = definers.create(rs, 10, 9).append(kind.keyword()).append(' ').append(quote(name)).append(arguments);
                 if (result != null) {
                     sql.append(" RETURNS ").append(result);
                 }

@@ -63,9 +63,7 @@ final class TriggerReader {
                     previous = null;
                 }
                 QualifiedName on = MysqlInspector.name(table);
-                StringBuilder sql = new StringBuilder(ProgramContexts.of(rs, 7).comment())
-                        .append("CREATE ").append(definers.clause(rs.getString(6)))
-                        .append("TRIGGER ").append(quote(name)).append(' ').append(rs.getString(3)).append(' ')
+                StringBuilder sql = definers.create(rs, 7, 6).append("TRIGGER ").append(quote(name)).append(' ').append(rs.getString(3)).append(' ')
                         .append(rs.getString(4)).append(" ON ").append(quote(table)).append(" FOR EACH ROW ");
                 List<ObjectRef> dependsOn = List.of();
                 if (previous != null) {

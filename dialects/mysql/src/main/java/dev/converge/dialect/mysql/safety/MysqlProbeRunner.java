@@ -5,12 +5,11 @@ import static dev.converge.dialect.mysql.MysqlIdentifiers.quote;
 import dev.converge.dialect.mysql.connect.ServerFlavor;
 import dev.converge.engine.safety.DataCheck;
 import dev.converge.engine.safety.Probe;
+import dev.converge.engine.safety.ProbeBudget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,33 +24,15 @@ import java.util.regex.Pattern;
  * with more estimated rows than the threshold is probed on its first rows in primary-key order, and
  * the result says so: a sample can prove a failure, not a success.
  */
-final class MysqlProbeRunner {
+record MysqlProbeRunner(Connection connection, ServerFlavor flavor, ProbeBudget budget) {
     private static final Pattern FROM = Pattern.compile("\\{from(?: AS (\\w+))?\\}");
     /** MariaDB ER_STATEMENT_TIMEOUT, MySQL ER_QUERY_TIMEOUT, and ER_QUERY_INTERRUPTED. */
     private static final int[] TIMEOUTS = {1969, 3024, 1317};
 
-    private final Connection connection;
-    private final ServerFlavor flavor;
-    private final Clock clock;
-    private final Instant deadline;
-    private final long sampleAbove;
-    private final boolean rowValues;
-
-    /** @param rowValues fetch one offending row of a failing probe (the user asked to see values) */
-    MysqlProbeRunner(Connection connection, ServerFlavor flavor, Clock clock, Instant deadline, long sampleAbove,
-                     boolean rowValues) {
-        this.connection = connection;
-        this.flavor = flavor;
-        this.clock = clock;
-        this.deadline = deadline;
-        this.sampleAbove = sampleAbove;
-        this.rowValues = rowValues;
-    }
-
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
     DataCheck run(Probe probe, long rows) {
-        boolean sampled = rows > sampleAbove;
-        String sampleNote = sampled ? String.format(Locale.ROOT, "sampled the first %,d of ~%,d rows", sampleAbove,
+        boolean sampled = budget.sampled(rows);
+        String sampleNote = sampled ? String.format(Locale.ROOT, "sampled the first %,d of ~%,d rows", budget.sampleAbove(),
                 rows) : null;
         try {
             String count = scalar(expand(probe.countSql(), probe, sampled));
@@ -64,7 +45,7 @@ final class MysqlProbeRunner {
             }
             // The plan shows the query that finds the rows on the whole table, never a row unless asked.
             String find = expand(probe.findSql(), probe, false);
-            String example = rowValues ? scalar(expand(probe.exampleSql(), probe, sampled)) : null;
+            String example = budget.rowValues() ? scalar(expand(probe.exampleSql(), probe, sampled)) : null;
             return DataCheck.failed(probe.what(), offending, find,
                     example == null || example.isEmpty() ? null : example.replace('\n', ' '), sampleNote);
         } catch (SQLException e) {
@@ -84,7 +65,7 @@ final class MysqlProbeRunner {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String alias = m.group(1) == null ? "probed" : m.group(1);
-            String from = sampled ? "(SELECT * FROM " + table + " LIMIT " + sampleAbove + ") AS " + alias
+            String from = sampled ? "(SELECT * FROM " + table + " LIMIT " + budget.sampleAbove() + ") AS " + alias
                     : table + " AS " + alias;
             m.appendReplacement(out, Matcher.quoteReplacement(from));
         }
@@ -94,7 +75,7 @@ final class MysqlProbeRunner {
 
     /** Runs a one-value query in a read-only transaction, limited to the budget left; null when none is left. */
     private String scalar(String select) throws SQLException {
-        long left = deadline.toEpochMilli() - clock.instant().toEpochMilli();
+        long left = budget.millisLeft();
         if (left <= 0) {
             return null;
         }

@@ -8,9 +8,8 @@ import dev.converge.dialect.mysql.MysqlIdentifiers;
 
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.plan.DdlStatement;
-import dev.converge.engine.plan.phase.ColumnSync;
 import dev.converge.engine.plan.phase.OldNameView;
-import dev.converge.engine.spi.ExpandContractSql;
+import dev.converge.engine.spi.BoundedNameExpandContractSql;
 import java.util.List;
 
 /**
@@ -19,13 +18,12 @@ import java.util.List;
  * keeps in the trigger's text. Keys are compared as the server converts the text parameter (numbers
  * numerically, strings in the column's collation), so no cast is written.
  */
-public final class MysqlExpandContractSql implements ExpandContractSql {
-    /** MySQL's identifier length; the two triggers add a 4-character suffix. */
+public final class MysqlExpandContractSql extends BoundedNameExpandContractSql {
+    /** MySQL's identifier length less the 4-character suffix of the two triggers. */
     private static final int MAX_NAME = 60;
 
-    @Override
-    public String syncName(QualifiedName table, String oldColumn, String newColumn) {
-        return ColumnSync.objectName(table, oldColumn, newColumn, MAX_NAME);
+    public MysqlExpandContractSql() {
+        super(MAX_NAME);
     }
 
     /*

@@ -3,6 +3,7 @@ package dev.converge.dialect.postgres.connect;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.DialectParts;
 import dev.converge.engine.spi.ServerVersion;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +18,7 @@ import java.util.function.UnaryOperator;
  * {@link ConvergeException} that names the host, port, database and user, says why, and never
  * shows the password. A URL without a password uses the PGPASSWORD environment variable.
  */
-public final class PostgresConnector {
+public final class PostgresConnector implements DialectParts.Connector {
     static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final UnaryOperator<String> environment;

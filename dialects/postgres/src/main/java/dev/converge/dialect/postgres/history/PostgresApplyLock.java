@@ -1,6 +1,6 @@
 package dev.converge.dialect.postgres.history;
 
-import dev.converge.engine.spi.PollingApplyLock;
+import dev.converge.engine.spi.FunctionApplyLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -17,9 +17,13 @@ import java.time.OffsetDateTime;
  * apply ends, and also when its session dies, so a killed apply never leaves the target locked. The
  * key is derived from the scope; the database is part of every advisory lock already.
  */
-public final class PostgresApplyLock extends PollingApplyLock<Long> {
+public final class PostgresApplyLock extends FunctionApplyLock<Long> {
     /** The name an applying session shows in pg_stat_activity, and so in the lock holder's report. */
     public static final String APPLICATION_NAME = "converge apply";
+
+    public PostgresApplyLock() {
+        super("SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)");
+    }
 
     /** The advisory key of the scope; names the session first, so that a waiting apply can tell who holds it. */
     @Override
@@ -28,25 +32,6 @@ public final class PostgresApplyLock extends PollingApplyLock<Long> {
             st.execute("SET application_name = '" + APPLICATION_NAME + "'");
         }
         return key(scope);
-    }
-
-    @Override
-    protected boolean tryLock(Connection connection, Long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    @Override
-    protected void release(Connection connection, Long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            ps.setLong(1, key);
-            ps.execute();
-        }
     }
 
     /** Who holds the lock: pid, user, application, since when (its session started, its query began). */

@@ -1,15 +1,14 @@
 package dev.converge.dialect.postgres.live;
 
-import dev.converge.engine.safety.Probe;
 import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 
 import dev.converge.engine.safety.DataCheck;
+import dev.converge.engine.safety.Probe;
+import dev.converge.engine.safety.ProbeBudget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,33 +20,18 @@ import java.util.regex.Pattern;
  * threshold are read through TABLESAMPLE SYSTEM, and the result says it was sampled: a sample can
  * prove a failure, not a success.
  */
-final class ProbeRunner {
+record ProbeRunner(Connection connection, ProbeBudget budget) {
     private static final Pattern FROM = Pattern.compile("\\{from(?: AS (\\w+))?\\}");
     private static final String QUERY_CANCELED = "57014";
-
-    private final Connection connection;
-    private final Clock clock;
-    private final Instant deadline;
-    private final long sampleAbove;
-    private final boolean rowValues;
-
-    /** @param rowValues fetch one offending row of a failing probe (the user asked to see values) */
-    ProbeRunner(Connection connection, Clock clock, Instant deadline, long sampleAbove, boolean rowValues) {
-        this.connection = connection;
-        this.clock = clock;
-        this.deadline = deadline;
-        this.sampleAbove = sampleAbove;
-        this.rowValues = rowValues;
-    }
 
     /** Runs one probe against a table of about {@code rows} rows (-1: unknown). */
     DataCheck run(Probe probe, long rows) {
         String sampleNote = null;
         String sample = "";
-        if (rows > sampleAbove) {
-            double percent = Math.max(0.01, Math.min(100.0, 100.0 * sampleAbove / rows));
+        if (budget.sampled(rows)) {
+            double percent = Math.max(0.01, Math.min(100.0, 100.0 * budget.sampleAbove() / rows));
             sample = " TABLESAMPLE SYSTEM (" + String.format(Locale.ROOT, "%.4f", percent) + ")";
-            sampleNote = String.format(Locale.ROOT, "sampled about %,d of ~%,d rows", sampleAbove, rows);
+            sampleNote = String.format(Locale.ROOT, "sampled about %,d of ~%,d rows", budget.sampleAbove(), rows);
         }
         try {
             String table = quote(probe.table());
@@ -60,7 +44,7 @@ final class ProbeRunner {
             }
             // The plan shows the query that finds the rows on the whole table, never a row unless asked.
             String find = expand(probe.findSql(), table, "");
-            String example = rowValues ? text(expand(probe.exampleSql(), table, sample)) : null;
+            String example = budget.rowValues() ? text(expand(probe.exampleSql(), table, sample)) : null;
             return DataCheck.failed(probe.what(), count, find, example, sampleNote);
         } catch (SQLException e) {
             if (QUERY_CANCELED.equals(e.getSQLState())) {
@@ -99,7 +83,7 @@ final class ProbeRunner {
 
     /** Runs a one-value query in a read-only transaction with the budget left as its timeout. */
     private String scalar(String sql) throws SQLException {
-        long left = deadline.toEpochMilli() - clock.instant().toEpochMilli();
+        long left = budget.millisLeft();
         if (left <= 0) {
             return null;
         }

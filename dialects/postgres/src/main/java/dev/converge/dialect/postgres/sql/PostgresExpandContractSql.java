@@ -6,8 +6,7 @@ import static dev.converge.dialect.postgres.PostgresIdentifiers.quote;
 import dev.converge.engine.model.Column;
 import dev.converge.engine.model.QualifiedName;
 import dev.converge.engine.plan.DdlStatement;
-import dev.converge.engine.plan.phase.ColumnSync;
-import dev.converge.engine.spi.ExpandContractSql;
+import dev.converge.engine.spi.BoundedNameExpandContractSql;
 import java.util.List;
 
 /**
@@ -15,13 +14,9 @@ import java.util.List;
  * PL/pgSQL function, both commented with Converge's marker, and walks backfills by key range with
  * the key cast back from text to its own type (so ranges follow the key's order, not text order).
  */
-public final class PostgresExpandContractSql implements ExpandContractSql {
-    /** NAMEDATALEN - 1. */
-    private static final int MAX_NAME = 63;
-
-    @Override
-    public String syncName(QualifiedName table, String oldColumn, String newColumn) {
-        return ColumnSync.objectName(table, oldColumn, newColumn, MAX_NAME);
+public final class PostgresExpandContractSql extends BoundedNameExpandContractSql {
+    public PostgresExpandContractSql() {
+        super(63); // NAMEDATALEN - 1
     }
 
     /*

@@ -50,8 +50,6 @@ JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 LEFT JOIN pg_catalog.pg_operator so ON so.oid = a.aggsortop
 LEFT JOIN pg_catalog.pg_namespace son ON son.oid = so.oprnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_proc \set object p.oid \ir comment.sql
 WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND x.objid = p.oid AND x.deptype = 'e')
+\ir not_extension_member.sql

@@ -23,8 +23,7 @@ FROM pg_catalog.pg_cast k
 JOIN pg_catalog.pg_type st ON st.oid = k.castsource
 JOIN pg_catalog.pg_type tt ON tt.oid = k.casttarget
 LEFT JOIN pg_catalog.pg_proc f ON f.oid = k.castfunc
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = k.oid AND d.classoid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_cast \set object k.oid \ir comment.sql
 WHERE k.oid >= 16384
   AND EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n
               WHERE n.oid IN (st.typnamespace, tt.typnamespace, f.pronamespace)

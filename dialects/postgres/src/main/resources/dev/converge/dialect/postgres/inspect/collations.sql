@@ -16,10 +16,7 @@ SELECT n.nspname AS collation_schema,
 FROM pg_catalog.pg_collation co
 JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
 CROSS JOIN LATERAL (SELECT pg_catalog.to_jsonb(co) AS row) j
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = co.oid AND d.classoid = 'pg_catalog.pg_collation'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_collation \set object co.oid \ir comment.sql
 WHERE n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_collation'::pg_catalog.regclass
-                    AND x.objid = co.oid AND x.deptype = 'e')
+\ir not_extension_member.sql
 ORDER BY 1, 2

@@ -6,10 +6,7 @@ SELECT n.nspname AS type_schema,
        attrs.names AS attribute_names,
        attrs.types AS attribute_types,
        attrs.collations AS attribute_collations,
-       deps.ref_kinds,
-       deps.ref_schemas,
-       deps.ref_names,
-       deps.ref_members,
+       deps.*, -- ref_kinds, ref_schemas, ref_names, ref_members: what ref_arrays.sql names
        d.description AS comment
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
@@ -28,13 +25,10 @@ CROSS JOIN LATERAL (
     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 ) attrs
 CROSS JOIN LATERAL (
-    SELECT array_agg(refs.ref_kind ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_kinds,
-           array_agg(refs.ref_schema::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_schemas,
-           array_agg(refs.ref_name::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_names,
-           array_agg(''::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_members
+\ir ref_arrays.sql
     FROM (
         SELECT DISTINCT CASE ut.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' ELSE 'COMPOSITE_TYPE' END AS ref_kind,
-               un.nspname AS ref_schema, ut.typname::text AS ref_name
+               un.nspname AS ref_schema, ut.typname::text AS ref_name, ''::text AS ref_member
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
         JOIN pg_catalog.pg_type ut ON ut.oid = CASE WHEN at.typcategory = 'A' THEN at.typelem ELSE at.oid END
@@ -44,10 +38,7 @@ CROSS JOIN LATERAL (
           AND un.nspname NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_type \set object t.oid \ir comment.sql
 WHERE t.typtype = 'c'
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
-                    AND x.objid = t.oid AND x.deptype = 'e')
+\ir not_extension_member.sql

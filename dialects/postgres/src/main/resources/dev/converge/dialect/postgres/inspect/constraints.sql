@@ -20,14 +20,11 @@ CROSS JOIN LATERAL (
     FROM unnest(o.conkey) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = o.conrelid AND a.attnum = k.attnum
 ) cols
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = o.oid AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_constraint \set object o.oid \ir comment.sql
 WHERE o.contype IN ('p', 'u', 'c', 'x')
   AND o.conparentid = 0
   AND c.relkind IN ('r', 'p')
   -- a partition lists only its own checks, not those it inherits from its parent
   AND (NOT c.relispartition OR o.conislocal)
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                    AND x.objid = c.oid AND x.deptype = 'e')
+\set catalog pg_catalog.pg_class \set object c.oid \ir not_extension_member.sql

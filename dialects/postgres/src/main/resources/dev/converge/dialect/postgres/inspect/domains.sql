@@ -15,10 +15,7 @@ SELECT n.nspname AS domain_schema,
        t.typdefault AS default_expression,
        checks.names AS check_names,
        checks.definitions AS check_definitions,
-       deps.ref_kinds,
-       deps.ref_schemas,
-       deps.ref_names,
-       deps.ref_members,
+       deps.*, -- ref_kinds, ref_schemas, ref_names, ref_members: what ref_arrays.sql names
        d.description AS comment
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
@@ -32,18 +29,15 @@ CROSS JOIN LATERAL (
     WHERE con.contypid = t.oid AND con.contype = 'c'
 ) checks
 CROSS JOIN LATERAL (
-    SELECT array_agg(refs.ref_kind ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_kinds,
-           array_agg(refs.ref_schema::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_schemas,
-           array_agg(refs.ref_name::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_names,
-           array_agg(''::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name) AS ref_members
+\ir ref_arrays.sql
     FROM (
         SELECT CASE bt.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' ELSE 'COMPOSITE_TYPE' END AS ref_kind,
-               btn.nspname AS ref_schema, bt.typname::text AS ref_name
+               btn.nspname AS ref_schema, bt.typname::text AS ref_name, ''::text AS ref_member
         FROM pg_catalog.pg_namespace btn
         WHERE btn.oid = bt.typnamespace AND bt.typtype IN ('e', 'd', 'c')
           AND btn.nspname NOT IN ('pg_catalog', 'information_schema')
         UNION
-        SELECT 'ROUTINE', pn.nspname, p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')'
+        SELECT 'ROUTINE', pn.nspname, p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', ''
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_depend dep
           ON dep.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND dep.objid = con.oid
@@ -53,10 +47,7 @@ CROSS JOIN LATERAL (
         WHERE con.contypid = t.oid AND pn.nspname NOT IN ('pg_catalog', 'information_schema')
     ) refs
 ) deps
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_type \set object t.oid \ir comment.sql
 WHERE t.typtype = 'd'
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
-                    AND x.objid = t.oid AND x.deptype = 'e')
+\ir not_extension_member.sql

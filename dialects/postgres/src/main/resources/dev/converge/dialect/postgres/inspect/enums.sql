@@ -7,11 +7,8 @@ SELECT n.nspname AS type_schema,
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_type \set object t.oid \ir comment.sql
 WHERE t.typtype = 'e'
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
-                    AND x.objid = t.oid AND x.deptype = 'e')
+\ir not_extension_member.sql
 GROUP BY n.nspname, t.typname, d.description

@@ -18,9 +18,6 @@ SELECT 'pg_event_trigger' AS class_name, e.oid::bigint AS objid, 'EVENT_TRIGGER'
 FROM pg_catalog.pg_event_trigger e
 JOIN pg_catalog.pg_proc f ON f.oid = e.evtfoid
 JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = e.oid AND d.classoid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_event_trigger \set object e.oid \ir comment.sql
 WHERE fn.nspname = ANY ((SELECT schemas FROM scope)::text[])
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass AND x.objid = e.oid
-                    AND x.deptype = 'e')
+\ir not_extension_member.sql

@@ -6,6 +6,5 @@ SELECT e.extname AS extension_name,
        d.description AS comment
 FROM pg_catalog.pg_extension e
 JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = e.oid AND d.classoid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_extension \set object e.oid \ir comment.sql
 WHERE n.nspname = ANY (?)

@@ -23,13 +23,10 @@ JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
 CROSS JOIN LATERAL unnest(o.conkey, o.confkey) WITH ORDINALITY AS k(attnum, refattnum, ord)
 JOIN pg_catalog.pg_attribute a ON a.attrelid = o.conrelid AND a.attnum = k.attnum
 JOIN pg_catalog.pg_attribute ra ON ra.attrelid = o.confrelid AND ra.attnum = k.refattnum
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = o.oid AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_constraint \set object o.oid \ir comment.sql
 WHERE o.contype = 'f'
   AND o.conparentid = 0
   AND c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                    AND x.objid = c.oid AND x.deptype = 'e')
+\set catalog pg_catalog.pg_class \set object c.oid \ir not_extension_member.sql
 GROUP BY o.oid, o.conname, n.nspname, c.relname, rn.nspname, rc.relname, d.description

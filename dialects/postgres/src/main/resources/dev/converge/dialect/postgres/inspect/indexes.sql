@@ -72,13 +72,10 @@ LEFT JOIN pg_catalog.pg_namespace opc_n ON opc_n.oid = opc.opcnamespace
 LEFT JOIN pg_catalog.pg_inherits ih ON ih.inhrelid = i.indexrelid
 LEFT JOIN pg_catalog.pg_class pic ON pic.oid = ih.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pic.relnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_class \set object i.indexrelid \ir comment.sql
 WHERE c.relkind IN ('r', 'm', 'p')
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                    AND x.objid = c.oid AND x.deptype = 'e')
+\set object c.oid \ir not_extension_member.sql
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint o
                   WHERE o.conindid = i.indexrelid AND o.contype IN ('p', 'u', 'x'))
 -- Every selected column is listed: before PostgreSQL 14 the catalogs had no primary keys, so

@@ -7,12 +7,9 @@
 -- text search configurations; never objects of pg_catalog or information_schema.
 --
 -- A column gives two refs: its table (to order the reader after it) and the column (so that only a
--- change of a column the reader really reads replaces it). The result is four arrays, position by
--- position, in one deterministic order.
-SELECT array_agg(refs.ref_kind ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_kinds,
-       array_agg(refs.ref_schema::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_schemas,
-       array_agg(refs.ref_name::text ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_names,
-       array_agg(refs.ref_member ORDER BY refs.ref_kind, refs.ref_schema, refs.ref_name, refs.ref_member) AS ref_members
+-- change of a column the reader really reads replaces it). The result is the four arrays of
+-- ref_arrays.sql.
+\ir ref_arrays.sql
 FROM (
     SELECT DISTINCT
            CASE WHEN rp.oid IS NOT NULL THEN CASE rp.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END

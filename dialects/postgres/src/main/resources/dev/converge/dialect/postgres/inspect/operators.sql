@@ -33,9 +33,7 @@ LEFT JOIN pg_catalog.pg_operator co ON co.oid = o.oprcom
 LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.oprnamespace
 LEFT JOIN pg_catalog.pg_operator ng ON ng.oid = o.oprnegate
 LEFT JOIN pg_catalog.pg_namespace ngn ON ngn.oid = ng.oprnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = o.oid AND d.classoid = 'pg_catalog.pg_operator'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_operator \set object o.oid \ir comment.sql
 WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
   AND o.oprcode <> 0
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_operator'::pg_catalog.regclass AND x.objid = o.oid AND x.deptype = 'e')
+\ir not_extension_member.sql

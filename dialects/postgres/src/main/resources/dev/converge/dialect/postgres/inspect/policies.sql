@@ -31,10 +31,7 @@ CROSS JOIN LATERAL (
     )
 \ir object_references.sql
 ) deps
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_policy \set object p.oid \ir comment.sql
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                    AND x.objid = c.oid AND x.deptype = 'e')
+\set catalog pg_catalog.pg_class \set object c.oid \ir not_extension_member.sql

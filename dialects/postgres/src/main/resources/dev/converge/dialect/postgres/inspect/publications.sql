@@ -50,8 +50,7 @@ SELECT 'pg_publication' AS class_name, p.oid::bigint AS objid, 'PUBLICATION' AS 
                || ' IS ' || pg_catalog.quote_literal(d.description) END
        ], NULL) AS definition
 FROM pg_catalog.pg_publication p
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_publication'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_publication \set object p.oid \ir comment.sql
 WHERE p.puballtables
    OR EXISTS (SELECT 1 FROM members m WHERE m.pubid = p.oid AND m.nspname = ANY ((SELECT schemas FROM scope)::text[]))
    OR EXISTS (SELECT 1 FROM schema_members m WHERE m.pubid = p.oid

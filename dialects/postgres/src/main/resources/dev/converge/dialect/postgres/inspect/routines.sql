@@ -32,14 +32,11 @@ CROSS JOIN LATERAL (
     )
 \ir object_references.sql
 ) deps
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_proc \set object p.oid \ir comment.sql
 WHERE p.prokind IN ('f', 'p', 'w')
   -- not the constructors PostgreSQL makes for a range type (an internal dependency on it)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend di
                   WHERE di.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND di.objid = p.oid
                     AND di.deptype = 'i')
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
-                    AND x.objid = p.oid AND x.deptype = 'e')
+\ir not_extension_member.sql

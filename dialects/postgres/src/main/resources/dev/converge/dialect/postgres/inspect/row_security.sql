@@ -9,6 +9,4 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p')
   AND (c.relrowsecurity OR c.relforcerowsecurity)
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                    AND x.objid = c.oid AND x.deptype = 'e')
+\set catalog pg_catalog.pg_class \set object c.oid \ir not_extension_member.sql

@@ -18,9 +18,7 @@ SELECT 'pg_rewrite' AS class_name, r.oid::bigint AS objid, 'RULE' AS kind, n.nsp
 FROM pg_catalog.pg_rewrite r
 JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_rewrite \set object r.oid \ir comment.sql
 WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
   AND r.rulename <> '_RETURN'
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid AND x.deptype = 'e')
+\set catalog pg_catalog.pg_class \set object c.oid \ir not_extension_member.sql

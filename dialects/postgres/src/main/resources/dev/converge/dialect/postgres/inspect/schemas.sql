@@ -4,8 +4,7 @@
 SELECT n.nspname AS schema_name,
        d.description AS comment
 FROM pg_catalog.pg_namespace n
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_namespace \set object n.oid \ir comment.sql
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'
   AND n.nspname NOT LIKE 'pg\_temp\_%'

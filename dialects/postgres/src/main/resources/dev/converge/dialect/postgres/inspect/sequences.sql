@@ -23,8 +23,7 @@ LEFT JOIN pg_catalog.pg_depend own
 LEFT JOIN pg_catalog.pg_class own_c ON own_c.oid = own.refobjid
 LEFT JOIN pg_catalog.pg_namespace own_n ON own_n.oid = own_c.relnamespace
 LEFT JOIN pg_catalog.pg_attribute own_a ON own_a.attrelid = own.refobjid AND own_a.attnum = own.refobjsubid
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_class \set object c.oid \ir comment.sql
 WHERE c.relkind = 'S'
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x

@@ -15,9 +15,6 @@ SELECT 'pg_statistic_ext' AS class_name, s.oid::bigint AS objid, 'STATISTICS' AS
        ], NULL) AS definition
 FROM pg_catalog.pg_statistic_ext s
 JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = s.oid AND d.classoid = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_statistic_ext \set object s.oid \ir comment.sql
 WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass AND x.objid = s.oid
-                    AND x.deptype = 'e')
+\ir not_extension_member.sql

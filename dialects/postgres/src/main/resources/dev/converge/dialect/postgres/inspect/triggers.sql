@@ -15,12 +15,9 @@ JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_proc f ON f.oid = t.tgfoid
 JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_trigger \set object t.oid \ir comment.sql
 WHERE NOT t.tgisinternal
   AND t.tgparentid = 0
   AND c.relkind IN ('r', 'v', 'p')
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                    AND x.objid = c.oid AND x.deptype = 'e')
+\set catalog pg_catalog.pg_class \set object c.oid \ir not_extension_member.sql

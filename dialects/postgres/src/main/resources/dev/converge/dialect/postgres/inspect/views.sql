@@ -34,10 +34,7 @@ CROSS JOIN LATERAL (
     JOIN pg_catalog.pg_attribute a ON a.attrelid = cd.objoid AND a.attnum = cd.objsubid
     WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid > 0
 ) col_comments
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+\set catalog pg_catalog.pg_class \set object c.oid \ir comment.sql
 WHERE c.relkind IN ('v', 'm')
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                    AND x.objid = c.oid AND x.deptype = 'e')
+\ir not_extension_member.sql
