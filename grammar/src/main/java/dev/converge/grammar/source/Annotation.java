@@ -21,4 +21,14 @@ public record Annotation(String name, String argument, int offset) {
         requireNonNull(name, "name is null");
         requireNonNull(argument, "argument is null");
     }
+
+    /**
+     * True when the argument is several unquoted words ({@code child fk}): the old name of a rename
+     * is one name, and taking its first word would rename from an object nobody meant; a name with
+     * spaces is written quoted, which ends the argument with its quote.
+     */
+    public boolean hasSeveralUnquotedWords() {
+        String text = argument.strip();
+        return !text.isEmpty() && !text.endsWith("\"") && !text.endsWith("`") && text.chars().anyMatch(Character::isWhitespace);
+    }
 }

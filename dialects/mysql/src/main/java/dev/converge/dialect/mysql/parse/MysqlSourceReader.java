@@ -76,6 +76,9 @@ final class MysqlSourceReader {
         } else if (a.name().equals(Annotation.RENAMED_FROM)) {
             if (a.argument().isBlank()) {
                 problem(statement, a, at + " needs the old name", "write -- " + at + " old_name");
+            } else if (a.hasSeveralUnquotedWords()) {
+                problem(statement, a, at + " takes one name, got '" + a.argument() + "'",
+                        "write the old name alone; quote a name with spaces: -- " + at + " `old name`");
             } else if (!RENAMEABLE.contains(object.kind())) {
                 problem(statement, a, at + " on a " + object.kind().word() + " is not supported",
                         "tables, views and columns can be renamed; rename it by hand, then drop the annotation");

@@ -98,13 +98,16 @@ class MysqlAnnotationsTest {
                         + "-- converge:renamed-from old_tr\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;\n"
                         + "-- converge:allow NOT_A_CODE\nCREATE TABLE u (id INT);\n"
                         + "-- converge:frobnicate\nCREATE TABLE v (id INT);\n"
-                        + "-- converge:ignore\nINSERT INTO t VALUES (1, 1);\n"));
+                        + "-- converge:ignore\nINSERT INTO t VALUES (1, 1);\n"
+                        + "-- converge:renamed-from child fk\nCREATE TABLE w (id INT);\n"
+                        + "-- converge:renamed-from `child fk`\nCREATE TABLE x (id INT);\n"));
         List<String> where = e.diagnostics().stream().map(d -> d.span() + " " + d.message()).toList();
         assertEquals(List.of("s.sql:3:3 converge:renamed-from needs the old name",
                 "s.sql:6:1 converge:renamed-from on a trigger is not supported",
                 "s.sql:8:1 converge:allow needs hazard codes, got 'NOT_A_CODE'",
                 "s.sql:10:1 unknown annotation converge:frobnicate",
-                "s.sql:12:1 converge:ignore is not attached to an object"), where);
+                "s.sql:12:1 converge:ignore is not attached to an object",
+                "s.sql:14:1 converge:renamed-from takes one name, got 'child fk'"), where);
     }
 
     @Test

@@ -61,6 +61,10 @@ final class SourceParser {
             } else if (annotation.name().equals(Annotation.RENAMED_FROM) && annotation.argument().isBlank()) {
                 problems.add(statement.diagnosticAt(annotation.offset(), at + " needs the old name",
                         "write -- " + at + " old_name"));
+            } else if (annotation.name().equals(Annotation.RENAMED_FROM) && annotation.hasSeveralUnquotedWords()) {
+                problems.add(statement.diagnosticAt(annotation.offset(), at + " takes one name, got '"
+                        + annotation.argument() + "'", "write the old name alone; quote a name with spaces: -- " + at
+                        + " \"old name\""));
             } else if (annotation.name().equals(Annotation.ALLOW) && AnnotatedObjects.hazardCodes(annotation.argument())
                     == null) {
                 problems.add(statement.diagnosticAt(annotation.offset(), at + " needs hazard codes, got '"

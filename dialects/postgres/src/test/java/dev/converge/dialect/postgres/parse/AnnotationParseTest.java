@@ -66,7 +66,9 @@ class AnnotationParseTest {
                 "a.sql:7:1: converge:ignore is not attached to an object | put it on the line right before the"
                         + " statement, column definition or enum label it is about",
                 "a.sql:10:3: converge:renamed-from on a domain is not supported yet | rename it by hand"
-                        + " (ALTER ... RENAME), then drop the annotation"),
+                        + " (ALTER ... RENAME), then drop the annotation",
+                "a.sql:12:1: converge:renamed-from takes one name, got 'child fk' | write the old name alone;"
+                        + " quote a name with spaces: -- converge:renamed-from \"old name\""),
                 errors("""
                         -- converge:renamed x
                         create table a (x int);
@@ -79,6 +81,10 @@ class AnnotationParseTest {
                         create domain d as int;
                           -- converge:renamed-from old_d
                         create domain e as int;
+                        -- converge:renamed-from child fk
+                        create table f (x int);
+                        -- converge:renamed-from public."child fk"
+                        create table g (x int);
                         """));
     }
 }
