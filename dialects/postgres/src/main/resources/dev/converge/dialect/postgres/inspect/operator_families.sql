@@ -69,10 +69,4 @@ SELECT o.class_name, o.oid::bigint AS objid, o.kind, n.nspname AS object_schema,
                   || pg_catalog.quote_ident(o.name) || ' USING ' || o.amname || ' IS '
                   || pg_catalog.quote_literal(d.description) END,
            NULL) AS definition
-FROM objects o
-JOIN pg_catalog.pg_namespace n ON n.oid = o.nsp
-LEFT JOIN pg_catalog.pg_description d ON d.objoid = o.oid AND d.classoid = ('pg_catalog.' || o.class_name)::pg_catalog.regclass
-WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = ('pg_catalog.' || o.class_name)::pg_catalog.regclass AND x.objid = o.oid
-                    AND x.deptype = 'e')
+\ir catalog_objects_in_scope.sql
