@@ -32,7 +32,7 @@ members AS (
 ),
 objects AS (
     SELECT 'pg_opfamily' AS class_name, f.oid, 'OPERATOR_FAMILY' AS kind, 'OPERATOR FAMILY' AS word,
-           f.opfnamespace AS nsp, f.opfname AS name, am.amname,
+           f.opfnamespace AS nsp, f.opfname AS name, ' USING ' || am.amname AS suffix,
            array_remove(ARRAY[
                'CREATE OPERATOR FAMILY %s USING ' || am.amname,
                'ALTER OPERATOR FAMILY %s USING ' || am.amname || ' ADD '
@@ -43,7 +43,7 @@ objects AS (
     FROM pg_catalog.pg_opfamily f
     JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
     UNION ALL
-    SELECT 'pg_opclass', c.oid, 'OPERATOR_CLASS', 'OPERATOR CLASS', c.opcnamespace, c.opcname, am.amname,
+    SELECT 'pg_opclass', c.oid, 'OPERATOR_CLASS', 'OPERATOR CLASS', c.opcnamespace, c.opcname, ' USING ' || am.amname,
            ARRAY['CREATE OPERATOR CLASS %s' || CASE WHEN c.opcdefault THEN ' DEFAULT' ELSE '' END
                  || ' FOR TYPE ' || pg_catalog.format_type(c.opcintype, NULL) || ' USING ' || am.amname
                  || ' FAMILY ' || pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.opfname)
@@ -57,22 +57,4 @@ objects AS (
     JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily
     JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace
 )
-SELECT o.class_name, o.oid::bigint AS objid, o.kind, n.nspname AS object_schema,
-       o.name || ' USING ' || o.amname AS object_name, '' AS member,
-       pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.name) || ' USING ' || o.amname AS identity,
-       array_remove(
-           (SELECT array_agg(replace(s, '%s', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.name))
-                             ORDER BY i)
-            FROM unnest(o.statements) WITH ORDINALITY AS u(s, i))
-           || CASE WHEN d.description IS NOT NULL THEN
-                  'COMMENT ON ' || o.word || ' ' || pg_catalog.quote_ident(n.nspname) || '.'
-                  || pg_catalog.quote_ident(o.name) || ' USING ' || o.amname || ' IS '
-                  || pg_catalog.quote_literal(d.description) END,
-           NULL) AS definition
-FROM objects o
-JOIN pg_catalog.pg_namespace n ON n.oid = o.nsp
-LEFT JOIN pg_catalog.pg_description d ON d.objoid = o.oid AND d.classoid = ('pg_catalog.' || o.class_name)::pg_catalog.regclass
-WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = ('pg_catalog.' || o.class_name)::pg_catalog.regclass AND x.objid = o.oid
-                    AND x.deptype = 'e')
+\ir catalog_objects_in_scope.sql

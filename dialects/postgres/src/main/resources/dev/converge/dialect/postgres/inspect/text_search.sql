@@ -6,8 +6,8 @@
 -- when outside pg_catalog (the inspector's search_path is empty).
 WITH scope AS (SELECT ?::text[] AS schemas),
 objects AS (
-    SELECT 'pg_ts_parser' AS class_name, p.oid, 'TEXT_SEARCH_PARSER' AS kind, 'PARSER' AS word,
-           p.prsnamespace AS nsp, p.prsname AS name,
+    SELECT 'pg_ts_parser' AS class_name, p.oid, 'TEXT_SEARCH_PARSER' AS kind, 'TEXT SEARCH PARSER' AS word,
+           p.prsnamespace AS nsp, p.prsname AS name, '' AS suffix,
            ARRAY['CREATE TEXT SEARCH PARSER %s (' || concat_ws(', ',
                'START = ' || p.prsstart::pg_catalog.regproc::text,
                'GETTOKEN = ' || p.prstoken::pg_catalog.regproc::text,
@@ -17,13 +17,13 @@ objects AS (
                AS statements
     FROM pg_catalog.pg_ts_parser p
     UNION ALL
-    SELECT 'pg_ts_template', t.oid, 'TEXT_SEARCH_TEMPLATE', 'TEMPLATE', t.tmplnamespace, t.tmplname,
+    SELECT 'pg_ts_template', t.oid, 'TEXT_SEARCH_TEMPLATE', 'TEXT SEARCH TEMPLATE', t.tmplnamespace, t.tmplname, '',
            ARRAY['CREATE TEXT SEARCH TEMPLATE %s (' || concat_ws(', ',
                CASE WHEN t.tmplinit <> 0 THEN 'INIT = ' || t.tmplinit::pg_catalog.regproc::text END,
                'LEXIZE = ' || t.tmpllexize::pg_catalog.regproc::text) || ')']
     FROM pg_catalog.pg_ts_template t
     UNION ALL
-    SELECT 'pg_ts_dict', d.oid, 'TEXT_SEARCH_DICTIONARY', 'DICTIONARY', d.dictnamespace, d.dictname,
+    SELECT 'pg_ts_dict', d.oid, 'TEXT_SEARCH_DICTIONARY', 'TEXT SEARCH DICTIONARY', d.dictnamespace, d.dictname, '',
            ARRAY['CREATE TEXT SEARCH DICTIONARY %s (' || concat_ws(', ',
                'TEMPLATE = ' || pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(t.tmplname),
                d.dictinitoption) || ')']
@@ -31,7 +31,7 @@ objects AS (
     JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate
     JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace
     UNION ALL
-    SELECT 'pg_ts_config', c.oid, 'TEXT_SEARCH_CONFIGURATION', 'CONFIGURATION', c.cfgnamespace, c.cfgname,
+    SELECT 'pg_ts_config', c.oid, 'TEXT_SEARCH_CONFIGURATION', 'TEXT SEARCH CONFIGURATION', c.cfgnamespace, c.cfgname, '',
            ARRAY['CREATE TEXT SEARCH CONFIGURATION %s (PARSER = ' || pg_catalog.quote_ident(pn.nspname) || '.'
                  || pg_catalog.quote_ident(p.prsname) || ')']
            || COALESCE((SELECT array_agg('ALTER TEXT SEARCH CONFIGURATION %s ADD MAPPING FOR '
@@ -47,20 +47,4 @@ objects AS (
     JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser
     JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace
 )
-SELECT o.class_name, o.oid::bigint AS objid, o.kind, n.nspname AS object_schema, o.name AS object_name, '' AS member,
-       pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.name) AS identity,
-       array_remove(
-           (SELECT array_agg(replace(s, '%s', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.name))
-                             ORDER BY i)
-            FROM unnest(o.statements) WITH ORDINALITY AS u(s, i))
-           || CASE WHEN d.description IS NOT NULL THEN
-                  'COMMENT ON TEXT SEARCH ' || o.word || ' ' || pg_catalog.quote_ident(n.nspname) || '.'
-                  || pg_catalog.quote_ident(o.name) || ' IS ' || pg_catalog.quote_literal(d.description) END,
-           NULL) AS definition
-FROM objects o
-JOIN pg_catalog.pg_namespace n ON n.oid = o.nsp
-LEFT JOIN pg_catalog.pg_description d ON d.objoid = o.oid AND d.classoid = ('pg_catalog.' || o.class_name)::pg_catalog.regclass
-WHERE n.nspname = ANY ((SELECT schemas FROM scope)::text[])
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = ('pg_catalog.' || o.class_name)::pg_catalog.regclass AND x.objid = o.oid
-                    AND x.deptype = 'e')
+\ir catalog_objects_in_scope.sql
