@@ -127,8 +127,7 @@ class BadInputTest {
     void unreachableHostNamesHostAndPort() throws IOException {
         write("a.sql", EXISTING);
         Cli.Result r = Cli.run("plan", "--url", "postgresql://postgres@127.0.0.1:1/x", "--desired", dir.toString(),
-                "--shadow", "server");
-        assertEquals(1, r.exitCode(), r.all());
+                "--shadow", "server").expectExit(1);
         assertTrue(r.err().contains("127.0.0.1:1"), r.all());
         assertEquals("", r.out(), r.all());
     }
@@ -136,8 +135,7 @@ class BadInputTest {
     @Test
     void destructivePlanIsRefusedWithoutTheFlagAndAppliedWithIt() throws IOException {
         write("a.sql", "CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL);");
-        Cli.Result refused = apply("--auto-approve");
-        assertEquals(3, refused.exitCode(), refused.all());
+        Cli.Result refused = apply("--auto-approve").expectExit(3);
         assertTrue(refused.err().startsWith("Desired state: " + dir), refused.all());
         assertTrue(refused.err().endsWith("error: refusing to apply: 1 step is not allowed:\n"
                 + "  - 1. drop column public.item.note\n"
@@ -147,8 +145,7 @@ class BadInputTest {
                 + "Nothing was changed.\n"), refused.all());
         assertUnchanged();
 
-        Cli.Result applied = apply("--auto-approve", "--allow-destructive");
-        assertEquals(0, applied.exitCode(), applied.all());
+        Cli.Result applied = apply("--auto-approve", "--allow-destructive").expectExit(0);
         assertTrue(applied.out().contains("Converged"), applied.all());
         assertFalse(SchemaDump.withoutBookkeeping(db).contains("note"), "the column is gone");
     }
@@ -156,8 +153,7 @@ class BadInputTest {
     @Test
     void applyWithoutAutoApproveAndWithoutATerminalIsAUsageError() throws IOException {
         write("a.sql", EXISTING + "\nCREATE TABLE extra (id int);\n");
-        Cli.Result r = apply();
-        assertEquals(64, r.exitCode(), r.all());
+        Cli.Result r = apply().expectExit(64);
         assertTrue(r.err().contains("--auto-approve"), r.all());
         assertUnchanged();
     }
@@ -165,31 +161,28 @@ class BadInputTest {
     @Test
     void unknownOptionAndMissingUrlAreUsageErrors() throws IOException {
         write("a.sql", EXISTING);
-        Cli.Result unknown = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--frobnicate");
-        assertEquals(64, unknown.exitCode(), unknown.all());
+        Cli.Result unknown = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--frobnicate")
+                .expectExit(64);
         assertTrue(unknown.err().contains("Unknown option: '--frobnicate'"), unknown.all());
         assertTrue(unknown.err().contains("converge plan --help"), unknown.all());
 
-        Cli.Result missing = Cli.run("apply", "--desired", dir.toString(), "--auto-approve");
-        assertEquals(64, missing.exitCode(), missing.all());
+        Cli.Result missing = Cli.run("apply", "--desired", dir.toString(), "--auto-approve").expectExit(64);
         assertTrue(missing.err().contains("--url"), missing.all());
 
-        Cli.Result badFormat = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--format", "xml");
-        assertEquals(64, badFormat.exitCode(), badFormat.all());
+        Cli.Result badFormat = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--format", "xml")
+                .expectExit(64);
         assertUnchanged();
     }
 
     @Test
     void missingDirectoryIsAUsageErrorAndAnEmptyOneIsRefused() throws IOException {
         Path missing = dir.resolve("no-such-dir");
-        Cli.Result r = applyTo(missing, "--auto-approve", "--allow-destructive");
-        assertEquals(64, r.exitCode(), r.all());
+        Cli.Result r = applyTo(missing, "--auto-approve", "--allow-destructive").expectExit(64);
         assertTrue(r.err().contains("desired state not found: " + missing), r.all());
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("README.md"), "not sql");
-        Cli.Result e = applyTo(empty, "--auto-approve", "--allow-destructive");
-        assertEquals(64, e.exitCode(), e.all());
+        Cli.Result e = applyTo(empty, "--auto-approve", "--allow-destructive").expectExit(64);
         assertTrue(e.err().contains("no .sql files under " + empty), e.all());
         assertTrue(e.err().contains("refuses"), e.all());
         assertUnchanged();

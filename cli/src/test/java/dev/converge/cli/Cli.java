@@ -1,5 +1,7 @@
 package dev.converge.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.PrintWriter;
@@ -15,6 +17,12 @@ final class Cli {
         /** Both streams, for failure messages and for "never printed" checks. */
         String all() {
             return "--- exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+
+        /** Asserts the exit code, showing both streams when it differs; returns this result for the next checks. */
+        Result expectExit(int expected) {
+            assertEquals(expected, exitCode, all());
+            return this;
         }
     }
 

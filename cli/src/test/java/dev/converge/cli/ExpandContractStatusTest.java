@@ -65,8 +65,7 @@ class ExpandContractStatusTest {
         Path schema = Files.createDirectories(dir.resolve("tables/schema"));
         Files.copy(tables.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = project(dialect, schema, url);
-        Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve");
-        assertEquals(0, applied.exitCode(), applied.all());
+        Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve").expectExit(0);
         Files.delete(schema.resolve("people.sql"));
         Files.copy(tables.resolve("v2/persons.sql"), schema.resolve("persons.sql"));
         expandedIsBetweenPhases(url, schema, config, ".people -> persons)");
@@ -74,8 +73,7 @@ class ExpandContractStatusTest {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE hotfix (id integer PRIMARY KEY)");
         }
-        Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev");
-        assertEquals(4, hotfix.exitCode(), hotfix.all());
+        Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev").expectExit(4);
         assertTrue(hotfix.out().contains("hotfix"), hotfix.all());
         assertFalse(hotfix.out().contains("view") || hotfix.out().contains("persons"),
                 "the renamed table and the view under its old name are not drift: " + hotfix.all());
@@ -84,15 +82,13 @@ class ExpandContractStatusTest {
     /* Expand by --url, then drift and status of the environment: pending between the phases, not drifted. */
     private static void expandedIsBetweenPhases(String url, Path schema, Path config, String opens) {
         Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
-                "--phase", "expand", "--auto-approve");
-        assertEquals(0, expand.exitCode(), expand.all());
+                "--phase", "expand", "--auto-approve").expectExit(0);
         Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
         assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
         assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());
         assertTrue(drift.out().contains(opens), drift.all());
         assertFalse(drift.out().contains("drifted"), drift.all());
-        Cli.Result status = Cli.inProject(config, "status", "--env", "dev");
-        assertEquals(0, status.exitCode(), status.all());
+        Cli.Result status = Cli.inProject(config, "status", "--env", "dev").expectExit(0);
         assertTrue(status.out().contains("between expand and contract"), status.all());
     }
 
@@ -110,8 +106,7 @@ class ExpandContractStatusTest {
         Path schema = Files.createDirectories(dir.resolve("schema"));
         Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = project(dialect, schema, url);
-        Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve");
-        assertEquals(0, applied.exitCode(), applied.all());
+        Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve").expectExit(0);
         try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= 50; id++) {
                 st.setLong(1, id);
@@ -126,18 +121,15 @@ class ExpandContractStatusTest {
         Cli.Result json = Cli.inProject(config, "drift", "--env", "dev", "--format", "json");
         assertTrue(json.out().contains("\"state\" : \"between_phases\""), json.all());
 
-        Cli.Result contract = Cli.inProject(config, "plan", "--env", "dev", "--phase", "contract");
-        assertEquals(0, contract.exitCode(), contract.all());
+        Cli.Result contract = Cli.inProject(config, "plan", "--env", "dev", "--phase", "contract").expectExit(0);
         assertTrue(contract.out().contains("drop column") && contract.out().contains("full_name"), contract.all());
-        Cli.Result expand = Cli.inProject(config, "plan", "--env", "dev", "--phase", "expand");
-        assertEquals(0, expand.exitCode(), expand.all());
+        Cli.Result expand = Cli.inProject(config, "plan", "--env", "dev", "--phase", "expand").expectExit(0);
         assertFalse(expand.out().contains("drop column"), expand.all());
 
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE people ADD COLUMN hotfix integer");
         }
-        Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev");
-        assertEquals(4, hotfix.exitCode(), hotfix.all());
+        Cli.Result hotfix = Cli.inProject(config, "drift", "--env", "dev").expectExit(4);
         assertTrue(hotfix.out().contains("hotfix"), hotfix.all());
         assertFalse(hotfix.out().contains("converge_sync") || hotfix.out().contains(added),
                 "the parallel change is not drift: " + hotfix.all());

@@ -74,8 +74,7 @@ class FleetPhaseTest {
                       flag_sql: SELECT old_release_gone FROM rollout_flags
                 """.formatted(dialect, schema, staging.url(), prod.url()));
         for (String env : new String[] {"staging", "prod"}) {
-            Cli.Result v1 = Cli.inProject(config, "apply", "--env", env, "--auto-approve");
-            assertEquals(0, v1.exitCode(), v1.all());
+            Cli.Result v1 = Cli.inProject(config, "apply", "--env", env, "--auto-approve").expectExit(0);
         }
         try (Connection c = prod.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= 500; id++) {
@@ -87,43 +86,35 @@ class FleetPhaseTest {
         }
         Files.copy(EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
 
-        Cli.Result prodFirst = apply(config, "prod", "expand");
-        assertEquals(3, prodFirst.exitCode(), prodFirst.all());
+        Cli.Result prodFirst = apply(config, "prod", "expand").expectExit(3);
         assertTrue(prodFirst.err().contains("it has not been applied successfully to staging"), prodFirst.all());
 
-        Cli.Result stagingExpand = apply(config, "staging", "expand");
-        assertEquals(0, stagingExpand.exitCode(), stagingExpand.all());
+        Cli.Result stagingExpand = apply(config, "staging", "expand").expectExit(0);
         assertEquals("phase expand", staging.lastRemark());
-        Cli.Result prodExpand = apply(config, "prod", "expand", "--backfill-batch", "100", "--backfill-pause", "5ms");
-        assertEquals(0, prodExpand.exitCode(), prodExpand.all());
+        Cli.Result prodExpand = apply(config, "prod", "expand", "--backfill-batch", "100", "--backfill-pause", "5ms")
+                .expectExit(0);
         assertEquals(500, count(prod, "SELECT count(*) FROM people WHERE display_name = full_name"),
                 "the backfill ran on the target");
 
-        Cli.Result unconfirmed = apply(config, "prod", "contract");
-        assertEquals(3, unconfirmed.exitCode(), unconfirmed.all());
+        Cli.Result unconfirmed = apply(config, "prod", "contract").expectExit(3);
         assertTrue(unconfirmed.err().contains("the contract gate of converge.yaml holds (--confirm-contract was not"
                 + " given)"), unconfirmed.all());
-        Cli.Result beforeStaging = apply(config, "prod", "contract", "--confirm-contract");
-        assertEquals(3, beforeStaging.exitCode(), beforeStaging.all());
+        Cli.Result beforeStaging = apply(config, "prod", "contract", "--confirm-contract").expectExit(3);
         assertTrue(beforeStaging.err().contains("it has not been contracted successfully in staging"), beforeStaging.all());
 
-        Cli.Result stagingContract = apply(config, "staging", "contract", "--confirm-contract");
-        assertEquals(0, stagingContract.exitCode(), stagingContract.all());
+        Cli.Result stagingContract = apply(config, "staging", "contract", "--confirm-contract").expectExit(0);
         assertEquals("phase contract", staging.lastRemark());
 
-        Cli.Result flagDown = apply(config, "prod", "contract", "--confirm-contract");
-        assertEquals(3, flagDown.exitCode(), flagDown.all());
+        Cli.Result flagDown = apply(config, "prod", "contract", "--confirm-contract").expectExit(3);
         assertTrue(flagDown.out().contains("the contract flag query says the old release is not gone yet"), flagDown.all());
         assertEquals(500, count(prod, "SELECT count(*) FROM people WHERE full_name IS NOT NULL"), "nothing changed on prod");
         try (Connection c = prod.connect(); Statement st = c.createStatement()) {
             st.execute("UPDATE rollout_flags SET old_release_gone = 1");
         }
-        Cli.Result prodContract = apply(config, "prod", "contract", "--confirm-contract");
-        assertEquals(0, prodContract.exitCode(), prodContract.all());
+        Cli.Result prodContract = apply(config, "prod", "contract", "--confirm-contract").expectExit(0);
         assertEquals("phase contract", prod.lastRemark());
         for (String env : new String[] {"staging", "prod"}) {
-            Cli.Result again = Cli.inProject(config, "plan", "--env", env, "--detailed-exitcode");
-            assertEquals(0, again.exitCode(), again.all());
+            Cli.Result again = Cli.inProject(config, "plan", "--env", env, "--detailed-exitcode").expectExit(0);
         }
         assertEquals(500, count(prod, "SELECT count(*) FROM people WHERE display_name LIKE 'name %'"));
     }

@@ -53,8 +53,7 @@ class FleetPipelineEndToEndTest {
             TenantSchemaProject.desired(dir, V1);
             Files.writeString(dir.resolve("schema/.convergeignore"), "# owned by the audit service\naudit_*\n");
             TenantSchemaProject.config(dir, db, "ignore: [app.scratch_*]\n", List.of("a", "b", "c"), 2);
-            Cli.Result first = run("apply", "--env", "prod", "--auto-approve");
-            assertEquals(0, first.exitCode(), first.all());
+            Cli.Result first = run("apply", "--env", "prod", "--auto-approve").expectExit(0);
 
             for (String t : List.of("a", "b", "c")) {
                 db.execute("CREATE TABLE t_" + t + ".audit_log (at timestamptz, what text);"
@@ -64,8 +63,7 @@ class FleetPipelineEndToEndTest {
             }
             TenantSchemaProject.desired(dir, V2);
 
-            Cli.Result plan = run("plan", "--env", "prod");
-            assertEquals(0, plan.exitCode(), plan.all());
+            Cli.Result plan = run("plan", "--env", "prod").expectExit(0);
             assertTrue(plan.out().contains("2 targets: plan A"), plan.all());
             assertTrue(plan.out().contains("1 target: plan B"), plan.all());
             assertTrue(plan.out().contains("rename column t_a.items.title to name"), plan.all());
@@ -76,8 +74,8 @@ class FleetPipelineEndToEndTest {
             assertFalse(plan.out().contains("scratch_1"), "nor one ignored in converge.yaml:\n" + plan.all());
 
             Path report = dir.resolve("report.json");
-            Cli.Result apply = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
-            assertEquals(3, apply.exitCode(), apply.all()); // refused, as for one target
+            Cli.Result apply = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString())
+                    .expectExit(3); // refused, as for one target
             JsonNode r = JSON.readTree(Files.readString(report));
             assertEquals(List.of("a", "c"), ReportJson.targets(r, "applied"), r.toString());
             assertEquals(List.of("b"), ReportJson.targets(r, "refused"), r.toString());
@@ -101,14 +99,13 @@ class FleetPipelineEndToEndTest {
 
             // Once b's data is fixed, a re-run applies b and leaves a and c alone.
             db.execute("UPDATE t_b.items SET code = 'fixed' WHERE code IS NULL");
-            Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
-            assertEquals(0, rerun.exitCode(), rerun.all());
+            Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString())
+                    .expectExit(0);
             JsonNode again = JSON.readTree(Files.readString(report));
             assertEquals(List.of("b"), ReportJson.targets(again, "applied"), again.toString());
             assertEquals(List.of("a", "c"), ReportJson.targets(again, "converged"), again.toString());
             assertEquals("title of b", Cli.value(db, "SELECT name FROM t_b.items WHERE id = 1"));
-            Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode");
-            assertEquals(0, clean.exitCode(), clean.all());
+            Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode").expectExit(0);
         }
     }
 

@@ -42,16 +42,14 @@ class FleetResumeTest {
         try (LocalPostgres db = LocalPostgres.create("fleetresume")) {
             TenantSchemaProject.desired(dir, V1);
             TenantSchemaProject.config(dir, db, "", List.of("a", "b"), 1);
-            Cli.Result first = run("apply", "--env", "prod", "--auto-approve");
-            assertEquals(0, first.exitCode(), first.all());
+            Cli.Result first = run("apply", "--env", "prod", "--auto-approve").expectExit(0);
             db.execute("INSERT INTO t_a.items VALUES (1, 'x', 'ok'); INSERT INTO t_b.items VALUES (1, NULL, 'ok');");
 
             TenantSchemaProject.desired(dir, V2);
             Path report = dir.resolve("report.json");
             // Without the pre-checks, b's NOT NULL fails in the apply itself, after its label committed.
             Cli.Result stopped = run("apply", "--env", "prod", "--auto-approve", "--no-data-checks", "--report",
-                    report.toString());
-            assertEquals(1, stopped.exitCode(), stopped.all());
+                    report.toString()).expectExit(1);
             JsonNode r = JSON.readTree(Files.readString(report));
             assertEquals("applied", outcome(r, "a"), r.toString());
             assertEquals("failed", outcome(r, "b"), r.toString());
@@ -64,8 +62,7 @@ class FleetResumeTest {
 
             db.execute("UPDATE t_b.items SET code = 'fixed'");
             Cli.Result resumed = run("apply", "--env", "prod", "--auto-approve", "--resume", "--report",
-                    report.toString());
-            assertEquals(0, resumed.exitCode(), resumed.all());
+                    report.toString()).expectExit(0);
             r = JSON.readTree(Files.readString(report));
             assertEquals("converged", outcome(r, "a"), r.toString());
             assertEquals("applied", outcome(r, "b"), r.toString());

@@ -67,8 +67,7 @@ class FleetShardTest {
             Path merged = dir.resolve("fleet.json");
             List<String> mergeArgs = new ArrayList<>(reports);
             mergeArgs.addAll(List.of("--out", merged.toString()));
-            Cli.Result merge = Cli.run(mergeArgs.toArray(new String[0]));
-            assertEquals(0, merge.exitCode(), merge.all());
+            Cli.Result merge = Cli.run(mergeArgs.toArray(new String[0])).expectExit(0);
             assertTrue(merge.out().matches("(?s).*applied\\s+12\\n.*"), merge.all());
             JsonNode fleet = JSON.readTree(Files.readString(merged));
             assertEquals("prod", fleet.get("environment").asText());
@@ -76,17 +75,14 @@ class FleetShardTest {
             assertEquals(p.prodTenants, FleetEndToEndTest.names(fleet.get("targets"), "applied"));
             assertTrue(fleet.get("targets").get(0).get("canary").asBoolean(), "c001, the canary, ran in its shard");
 
-            Cli.Result missing = Cli.run("report", "merge", reports.get(3), reports.get(4));
-            assertEquals(64, missing.exitCode(), missing.all());
+            Cli.Result missing = Cli.run("report", "merge", reports.get(3), reports.get(4)).expectExit(64);
             assertTrue(missing.err().contains("the report of shard 1/3 is missing"), missing.all());
             Cli.Result twice = Cli.run("report", "merge", reports.get(2), reports.get(3), reports.get(4),
-                    reports.get(3));
-            assertEquals(64, twice.exitCode(), twice.all());
+                    reports.get(3)).expectExit(64);
             assertTrue(twice.err().contains("shard 2/3 is given twice"), twice.all());
 
             Cli.Result noEnv = Cli.run("plan", "--url", "postgresql://x@127.0.0.1/x", "--desired", "schema",
-                    "--shard", "1/2");
-            assertEquals(64, noEnv.exitCode(), noEnv.all());
+                    "--shard", "1/2").expectExit(64);
             Cli.Result outOfRange = p.run("plan", "--env", "prod", "--shard", "4/3");
             assertEquals(64, outOfRange.exitCode(), outOfRange.all());
             assertTrue(outOfRange.err().contains("--shard takes K/N with 1 <= K <= N, not 4/3"), outOfRange.all());

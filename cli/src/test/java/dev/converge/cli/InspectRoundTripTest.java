@@ -69,8 +69,7 @@ class InspectRoundTripTest {
             String before = SchemaDump.of(db);
             Path out = dir.resolve("desired");
 
-            Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString());
-            assertEquals(0, inspect.exitCode(), inspect.all());
+            Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).expectExit(0);
             List<String> files;
             try (Stream<Path> listing = Files.list(out)) {
                 files = listing.map(p -> p.getFileName().toString()).sorted().toList();
@@ -157,8 +156,7 @@ class InspectRoundTripTest {
     void inspectWithoutOutPrintsEverySchemaDeterministically() throws IOException {
         try (LocalPostgres db = LocalPostgres.create("cli_inspect_print")) {
             db.execute(resource("rich-schema.sql"));
-            Cli.Result r = Cli.run("inspect", "--url", Cli.url(db));
-            assertEquals(0, r.exitCode(), r.all());
+            Cli.Result r = Cli.run("inspect", "--url", Cli.url(db)).expectExit(0);
             assertTrue(r.out().startsWith("-- schema Odd Schema\n\nCREATE SCHEMA \"Odd Schema\";\n"), r.all());
             assertTrue(r.out().contains("-- schema app\n"), r.all());
             assertTrue(r.out().contains("CREATE VIEW \"app\".\"big_paid\""), r.all());

@@ -36,8 +36,7 @@ class LintCliTest {
 
     @Test
     void textReportFindsSchemaHabitsAndPlanHazardsAndFailsOnErrors() {
-        Cli.Result r = lint();
-        assertEquals(1, r.exitCode(), r.all());
+        Cli.Result r = lint().expectExit(1);
         assertTrue(r.out().contains("warning: table public.log has no primary key [no-primary-key]"), r.all());
         assertTrue(r.out().contains("[fk-without-index]"), r.all());
         assertTrue(r.out().contains("warning: column public.log.at is timestamp without time zone"), r.all());
@@ -47,8 +46,7 @@ class LintCliTest {
 
     @Test
     void sarifReportIsValidJsonWithRulesAndResults() throws IOException {
-        Cli.Result r = lint("--format", "sarif", "--rule", "hazard-data-loss=warning");
-        assertEquals(0, r.exitCode(), r.all());
+        Cli.Result r = lint("--format", "sarif", "--rule", "hazard-data-loss=warning").expectExit(0);
         JsonNode sarif = new ObjectMapper().readTree(r.out());
         assertEquals("2.1.0", sarif.get("version").asText());
         JsonNode run = sarif.get("runs").get(0);
@@ -71,8 +69,7 @@ class LintCliTest {
 
     @Test
     void anUnknownRuleIsAUsageError() {
-        Cli.Result r = lint("--rule", "no-such-rule=off");
-        assertEquals(64, r.exitCode(), r.all());
+        Cli.Result r = lint("--rule", "no-such-rule=off").expectExit(64);
         assertTrue(r.err().contains("expected ID=SEVERITY with ID one of"), r.all());
     }
 

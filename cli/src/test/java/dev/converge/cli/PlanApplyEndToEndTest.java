@@ -44,8 +44,8 @@ class PlanApplyEndToEndTest {
             String url = Cli.url(db);
             String before = SchemaDump.of(db);
 
-            Cli.Result text = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server");
-            assertEquals(0, text.exitCode(), text.all());
+            Cli.Result text = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server")
+                    .expectExit(0);
             assertTrue(text.out().contains("create table public.customer"), text.all());
             assertTrue(text.out().contains("create table public.orders"), text.all());
             assertTrue(text.out().contains("orders_customer_idx"), text.all());
@@ -54,8 +54,7 @@ class PlanApplyEndToEndTest {
                     + "converge_shadow_\\w+ on .*\\)\n"), text.all());
 
             Cli.Result json = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--format", "json");
-            assertEquals(0, json.exitCode(), json.all());
+                    "--format", "json").expectExit(0);
             JsonNode plan = new ObjectMapper().readTree(json.out());
             assertEquals("postgres", plan.get("dialect").asText());
             List<String> ids = new ArrayList<>();
@@ -65,19 +64,16 @@ class PlanApplyEndToEndTest {
             assertEquals(ids.size(), plan.get("summary").get("add").asInt(), plan.toString());
 
             Cli.Result detailed = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--detailed-exitcode");
-            assertEquals(2, detailed.exitCode(), detailed.all());
+                    "--detailed-exitcode").expectExit(2);
             assertEquals(before, SchemaDump.of(db), "plan must not change the target");
 
             Cli.Result apply = Cli.run("apply", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--auto-approve");
-            assertEquals(0, apply.exitCode(), apply.all());
+                    "--auto-approve").expectExit(0);
             assertTrue(apply.out().contains("Apply complete"), apply.all());
             assertTrue(apply.out().contains("Converged"), apply.all());
 
             Cli.Result again = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--detailed-exitcode");
-            assertEquals(0, again.exitCode(), again.all());
+                    "--detailed-exitcode").expectExit(0);
             assertFalse(again.out().contains("create table"), again.all());
 
             try (Connection c = db.connect(); Statement st = c.createStatement();
@@ -100,18 +96,17 @@ class PlanApplyEndToEndTest {
             b.execute(SHOP + "CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100;");
             a.execute("CREATE TABLE customer (id bigint PRIMARY KEY, legacy text); CREATE TABLE stale (id int);");
 
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(a), "--desired", Cli.url(b), "--detailed-exitcode");
-            assertEquals(2, plan.exitCode(), plan.all());
+            Cli.Result plan = Cli.run("plan", "--url", Cli.url(a), "--desired", Cli.url(b), "--detailed-exitcode")
+                    .expectExit(2);
             assertTrue(plan.out().contains("public.orders"), plan.all());
             assertTrue(plan.out().contains("public.stale"), plan.all());
 
             Cli.Result apply = Cli.run("apply", "--url", Cli.url(a), "--desired", Cli.url(b), "--auto-approve",
-                    "--allow-destructive");
-            assertEquals(0, apply.exitCode(), apply.all());
+                    "--allow-destructive").expectExit(0);
             assertTrue(apply.out().contains("Converged"), apply.all());
 
-            Cli.Result after = Cli.run("plan", "--url", Cli.url(a), "--desired", Cli.url(b), "--detailed-exitcode");
-            assertEquals(0, after.exitCode(), after.all());
+            Cli.Result after = Cli.run("plan", "--url", Cli.url(a), "--desired", Cli.url(b), "--detailed-exitcode")
+                    .expectExit(0);
             assertFalse(tableExists(a, "public", "stale"), "stale was dropped");
             assertTrue(tableExists(a, "public", "orders"));
         }
@@ -131,16 +126,14 @@ class PlanApplyEndToEndTest {
             String url = Cli.url(db);
 
             Cli.Result plan = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--schema", "billing");
-            assertEquals(0, plan.exitCode(), plan.all());
+                    "--schema", "billing").expectExit(0);
             assertTrue(plan.out().contains("billing.invoice"), plan.all());
             assertTrue(plan.out().contains("billing.old"), plan.all());
             assertFalse(plan.out().contains("crm"), plan.all());
             assertFalse(plan.out().contains("keep_me"), plan.all());
 
             Cli.Result apply = Cli.run("apply", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--schema", "billing", "--auto-approve", "--allow-destructive");
-            assertEquals(0, apply.exitCode(), apply.all());
+                    "--schema", "billing", "--auto-approve", "--allow-destructive").expectExit(0);
             assertTrue(apply.out().contains("Converged"), apply.all());
             assertTrue(tableExists(db, "billing", "invoice"));
             assertFalse(tableExists(db, "billing", "old"));
@@ -154,12 +147,11 @@ class PlanApplyEndToEndTest {
     void embeddedShadowIsTheDefault() throws Exception {
         Path desired = write("schema.sql", SHOP);
         try (LocalPostgres db = LocalPostgres.create("cli_embedded")) {
-            Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", desired.toString(), "--auto-approve");
-            assertEquals(0, apply.exitCode(), apply.all());
+            Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", desired.toString(), "--auto-approve")
+                    .expectExit(0);
             assertTrue(apply.out().contains("Converged"), apply.all());
             Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired.toString(),
-                    "--detailed-exitcode");
-            assertEquals(0, plan.exitCode(), plan.all());
+                    "--detailed-exitcode").expectExit(0);
             assertTrue(tableExists(db, "public", "orders"));
         }
     }

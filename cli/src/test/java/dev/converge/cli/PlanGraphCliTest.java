@@ -30,15 +30,13 @@ class PlanGraphCliTest {
         try (LocalPostgres db = LocalPostgres.create("cli_graph")) {
             String url = Cli.url(db);
             Cli.Result dot = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                    "--format", "dot");
-            assertEquals(0, dot.exitCode(), dot.all());
+                    "--format", "dot").expectExit(0);
             assertTrue(dot.out().startsWith("digraph plan {\n"), dot.all());
             assertTrue(dot.out().matches("(?s).*s(\\d+) \\[label=\"\\1\\. \\+ create table app\\.orders.*"), dot.all());
             assertTrue(dot.out().matches("(?s).*s1 -> s\\d+;.*"), "the schema comes before its tables:\n" + dot.all());
 
             Cli.Result markdown = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                    "--format", "markdown");
-            assertEquals(0, markdown.exitCode(), markdown.all());
+                    "--format", "markdown").expectExit(0);
             assertTrue(markdown.out().contains("#### Dependency graph\n\n```mermaid\nflowchart TD\n"), markdown.all());
             assertTrue(markdown.out().indexOf("```mermaid") < markdown.out().indexOf("#### Steps"), markdown.all());
 
@@ -50,14 +48,13 @@ class PlanGraphCliTest {
                       dev:
                         url: %s
                     """.formatted(url));
-            Cli.Result env = Cli.inProject(dir.resolve("converge.yaml"), "plan", "--env", "dev", "--format", "dot");
-            assertEquals(64, env.exitCode(), env.all());
+            Cli.Result env = Cli.inProject(dir.resolve("converge.yaml"), "plan", "--env", "dev", "--format", "dot")
+                    .expectExit(64);
             assertTrue(env.err().contains("converge report --env dev"), env.all());
 
             // Issue 18: an environment's plan as a pull-request comment, each group's plan with its graph.
             Cli.Result envMarkdown = Cli.inProject(dir.resolve("converge.yaml"), "plan", "--env", "dev", "--format",
-                    "markdown");
-            assertEquals(0, envMarkdown.exitCode(), envMarkdown.all());
+                    "markdown").expectExit(0);
             assertTrue(envMarkdown.out().startsWith("### Converge plan for environment `dev`\n"), envMarkdown.all());
             assertTrue(envMarkdown.out().contains("| plan A | 1 | 4 | 0 | dev |"), envMarkdown.all());
             assertTrue(envMarkdown.out().contains("### Plan A: 1 target\n"), envMarkdown.all());

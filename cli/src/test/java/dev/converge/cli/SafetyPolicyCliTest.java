@@ -41,11 +41,9 @@ class SafetyPolicyCliTest {
     @Test
     void dataLossIsAllowedByItsHazardCode() throws IOException {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int);");
-        Cli.Result refused = apply("--auto-approve", "--allow-hazards", "TABLE_REWRITE");
-        assertEquals(3, refused.exitCode(), refused.all());
+        Cli.Result refused = apply("--auto-approve", "--allow-hazards", "TABLE_REWRITE").expectExit(3);
         assertTrue(refused.err().contains("--allow-hazards DATA_LOSS"), refused.all());
-        Cli.Result applied = apply("--auto-approve", "--allow-hazards", "data_loss");
-        assertEquals(0, applied.exitCode(), applied.all());
+        Cli.Result applied = apply("--auto-approve", "--allow-hazards", "data_loss").expectExit(0);
         assertTrue(applied.err().contains("Warning: 1 step locks tables while it runs: 1 (ACCESS EXCLUSIVE)"),
                 applied.all());
     }
@@ -54,14 +52,12 @@ class SafetyPolicyCliTest {
     void aLockAboveTheMaximumIsRefusedAndTheFlagNamed() throws IOException {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int, note text); CREATE INDEX item_qty ON item (qty);"
                 + " ALTER TABLE item ADD COLUMN extra int;");
-        Cli.Result refused = apply("--auto-approve", "--max-lock", "share-update-exclusive");
-        assertEquals(3, refused.exitCode(), refused.all());
+        Cli.Result refused = apply("--auto-approve", "--max-lock", "share-update-exclusive").expectExit(3);
         assertTrue(refused.err().contains("takes ACCESS EXCLUSIVE ([ACCESS EXCLUSIVE on public.item]), stronger than"
                 + " --max-lock SHARE_UPDATE_EXCLUSIVE; allow with --max-lock ACCESS_EXCLUSIVE"), refused.all());
         assertTrue(!refused.err().contains("create index"), "the concurrent index build is within the maximum: "
                 + refused.all());
-        Cli.Result badLevel = apply("--auto-approve", "--max-lock", "HUGE");
-        assertEquals(64, badLevel.exitCode(), badLevel.all());
+        Cli.Result badLevel = apply("--auto-approve", "--max-lock", "HUGE").expectExit(64);
         assertTrue(badLevel.err().contains("unknown lock level 'HUGE'; expected one of NONE, ACCESS_SHARE"),
                 badLevel.all());
     }
@@ -69,12 +65,11 @@ class SafetyPolicyCliTest {
     @Test
     void aStepTheDataWouldFailIsShownAndRefused() throws IOException {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int NOT NULL, note text);");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
-        assertEquals(0, plan.exitCode(), plan.all());
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
+                .expectExit(0);
         assertTrue(plan.out().contains("X will fail: 1 row violates: public.item.qty has no NULLs; find it with: SELECT *"
                 + " FROM \"public\".\"item\" AS probe_row WHERE \"qty\" IS NULL"), plan.all());
-        Cli.Result refused = apply("--auto-approve", "--allow-destructive");
-        assertEquals(3, refused.exitCode(), refused.all());
+        Cli.Result refused = apply("--auto-approve", "--allow-destructive").expectExit(3);
         assertTrue(refused.err().contains("fix the data first"), refused.all());
         Path saved = dir.resolve("plan.json");
         Cli.Result markdown = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
@@ -82,8 +77,7 @@ class SafetyPolicyCliTest {
         Cli.Result json = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
                 "--format", "json", "--out", saved.toString());
         Cli.Result asked = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--show-row-values", "--format", "markdown");
-        assertEquals(64, asked.exitCode(), asked.all());
+                "--show-row-values", "--format", "markdown").expectExit(64);
         assertTrue(asked.err().contains("--show-row-values cannot be used with --format markdown"), asked.all());
         for (Cli.Result r : List.of(plan, refused, markdown, json, asked)) {
             assertFalse(r.all().contains(ROW), "a production row was printed: " + r.all());
@@ -130,16 +124,14 @@ class SafetyPolicyCliTest {
     @Test
     void anAllowAnnotationOnTheTableAllowsItsDataLoss() throws IOException {
         write("-- converge:allow DATA_LOSS\nCREATE TABLE item (id int PRIMARY KEY, qty int);");
-        Cli.Result applied = apply("--auto-approve");
-        assertEquals(0, applied.exitCode(), applied.all());
+        Cli.Result applied = apply("--auto-approve").expectExit(0);
         assertTrue(applied.out().contains("Converged"), applied.all());
     }
 
     @Test
     void anAllowAnnotationWithAnUnknownCodeIsBadInput() throws IOException {
         write("-- converge:allow EVERYTHING\nCREATE TABLE item (id int PRIMARY KEY, qty int, note text);");
-        Cli.Result r = apply("--auto-approve");
-        assertEquals(65, r.exitCode(), r.all());
+        Cli.Result r = apply("--auto-approve").expectExit(65);
         assertTrue(r.err().contains("converge:allow needs hazard codes, got 'EVERYTHING'"), r.all());
     }
 
@@ -147,8 +139,7 @@ class SafetyPolicyCliTest {
     void markdownPlanForAPullRequest() throws IOException {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int);");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--format", "markdown");
-        assertEquals(0, plan.exitCode(), plan.all());
+                "--format", "markdown").expectExit(0);
         assertTrue(plan.out().contains("| destructive | 1 |"), plan.all());
         assertTrue(plan.out().contains("> **Apply would refuse 1 step:**"), plan.all());
     }

@@ -42,8 +42,7 @@ class SavedPlanTest {
     private Path plan(LocalPostgres db) throws Exception {
         Path file = dir.resolve("plan.json");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow", "server",
-                "--out", file.toString());
-        assertEquals(0, plan.exitCode(), plan.all());
+                "--out", file.toString()).expectExit(0);
         assertTrue(Files.exists(file), plan.all());
         return file;
     }
@@ -57,23 +56,20 @@ class SavedPlanTest {
             assertTrue(saved.get("integrity").asText().startsWith("sha256:"), saved.toString());
             assertFalse(Files.readString(file).contains("password"), "no credentials in a plan file");
 
-            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
-            assertEquals(0, apply.exitCode(), apply.all());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(0);
             assertTrue(apply.out().contains("Converged"), apply.all());
 
             Cli.Result again = Cli.run("apply", "--plan", file.toString(), "--url", Cli.url(db), "--auto-approve");
             assertEquals(3, again.exitCode(), "the same plan again is stale: " + again.all());
 
-            Cli.Result history = Cli.run("history", "--url", Cli.url(db));
-            assertEquals(0, history.exitCode(), history.all());
+            Cli.Result history = Cli.run("history", "--url", Cli.url(db)).expectExit(0);
             assertTrue(history.out().contains("converged"), history.all());
             Cli.Result json = Cli.run("history", "--url", Cli.url(db), "--format", "json");
             JsonNode entries = new ObjectMapper().readTree(json.out());
             assertEquals(1, entries.size(), json.all());
             assertEquals(saved.get("steps").size(), entries.get(0).get("steps").asInt());
             long id = entries.get(0).get("id").asLong();
-            Cli.Result show = Cli.run("history", "show", Long.toString(id), "--url", Cli.url(db));
-            assertEquals(0, show.exitCode(), show.all());
+            Cli.Result show = Cli.run("history", "show", Long.toString(id), "--url", Cli.url(db)).expectExit(0);
             assertTrue(show.out().contains("CREATE INDEX orders_customer_idx"), show.all());
             assertTrue(show.out().contains("[done]"), show.all());
         }
@@ -86,8 +82,8 @@ class SavedPlanTest {
             db.execute(BEFORE);
             Path file = dir.resolve("plan.json");
             Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow",
-                    "server", "--out", file.toString(), "--lock-timeout", "1200", "--statement-timeout", "60000");
-            assertEquals(0, plan.exitCode(), plan.all());
+                    "server", "--out", file.toString(), "--lock-timeout", "1200", "--statement-timeout", "60000")
+                    .expectExit(0);
             JsonNode steps = new ObjectMapper().readTree(file.toFile()).get("steps");
             int statements = 0;
             for (JsonNode step : steps) {
@@ -98,8 +94,7 @@ class SavedPlanTest {
                 }
             }
             assertTrue(statements > 0, steps.toString());
-            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
-            assertEquals(0, apply.exitCode(), apply.all());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(0);
         }
     }
 
@@ -109,8 +104,7 @@ class SavedPlanTest {
             db.execute(BEFORE);
             Path file = plan(db);
             db.execute("ALTER TABLE public.customer ADD COLUMN nickname text");
-            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
-            assertEquals(3, apply.exitCode(), apply.all());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(3);
             assertTrue(apply.err().contains("changed since the plan was made"), apply.all());
             assertTrue(apply.err().contains("public.customer.nickname"), apply.all());
             assertTrue(apply.err().contains("converge plan --out"), apply.all());
@@ -124,8 +118,7 @@ class SavedPlanTest {
             db.execute(BEFORE);
             Path file = plan(db);
             Files.writeString(file, Files.readString(file).replace("orders_customer_idx ON", "orders_customer_idx2 ON"));
-            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
-            assertEquals(3, apply.exitCode(), apply.all());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(3);
             assertTrue(apply.err().contains("integrity"), apply.all());
             assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "orders"), "nothing was applied");
         }
@@ -145,8 +138,7 @@ class SavedPlanTest {
                         "--auto-approve"));
                 awaitApplyBlocked(db);
                 Cli.Result second = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve",
-                        "--lock-wait", "300ms");
-                assertEquals(1, second.exitCode(), second.all());
+                        "--lock-wait", "300ms").expectExit(1);
                 assertTrue(second.err().contains("another apply holds the lock"), second.all());
                 assertTrue(second.err().contains("held by server process"), second.all());
                 assertTrue(second.err().contains("converge apply"), second.all());
@@ -167,11 +159,9 @@ class SavedPlanTest {
             Files.writeString(schema.resolve("shop.sql"), DESIRED + "CREATE UNIQUE INDEX customer_email ON public.customer (email);\n");
             Path file = dir.resolve("plan.json");
             Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
-                    "--out", file.toString());
-            assertEquals(0, plan.exitCode(), plan.all());
+                    "--out", file.toString()).expectExit(0);
             db.execute("UPDATE public.customer SET email = 'same@example.com' WHERE id <= 2;");
-            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
-            assertEquals(1, apply.exitCode(), apply.all());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(1);
             assertTrue(apply.err().contains("could not create unique index"), apply.all());
             // The index on an existing table is built CONCURRENTLY (outside a transaction): steps 1-2 committed
             // first, and are undone by their inverse statements.
@@ -181,8 +171,7 @@ class SavedPlanTest {
             assertTrue(apply.err().contains("The target is as it was before the apply."), apply.all());
             assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "orders"), "nothing stays");
             assertFalse(PlanApplyEndToEndTest.tableExists(db, "public", "customer_email"), "no INVALID index stays");
-            Cli.Result resume = Cli.run("apply", "--resume", "--url", Cli.url(db));
-            assertEquals(64, resume.exitCode(), resume.all());
+            Cli.Result resume = Cli.run("apply", "--resume", "--url", Cli.url(db)).expectExit(64);
             assertTrue(resume.err().contains("nothing to resume"), resume.all());
             assertTrue(resume.err().contains("rolled back"), resume.all());
         }
@@ -200,8 +189,7 @@ class SavedPlanTest {
                     .getInputStream().readAllBytes()).strip();
             Path file = plan(db);
             assertEquals(head, new ObjectMapper().readTree(file.toFile()).get("gitCommit").asText());
-            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");
-            assertEquals(0, apply.exitCode(), apply.all());
+            Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(0);
             Cli.Result json = Cli.run("history", "--url", Cli.url(db), "--format", "json");
             assertEquals(head, new ObjectMapper().readTree(json.out()).get(0).get("gitCommit").asText(), json.all());
         }

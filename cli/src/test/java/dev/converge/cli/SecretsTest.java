@@ -35,8 +35,7 @@ class SecretsTest {
                 if (command.equals("apply")) {
                     args.add("--auto-approve");
                 }
-                Cli.Result r = Cli.run(args.toArray(String[]::new));
-                assertEquals(1, r.exitCode(), r.all());
+                Cli.Result r = Cli.run(args.toArray(String[]::new)).expectExit(1);
                 assertTrue(r.err().contains("authentication failed for user 'alice' on localhost:" + pg.port()),
                         r.all());
                 assertFalse(r.all().contains(SECRET), r.all());
@@ -54,30 +53,27 @@ class SecretsTest {
             String desired = dir.toString();
             List<Cli.Result> results = new ArrayList<>();
 
-            Cli.Result text = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "server");
-            assertEquals(0, text.exitCode(), text.all());
+            Cli.Result text = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "server").expectExit(0);
             assertTrue(text.out().contains("postgresql://" + LocalPostgres.USER + "@"), text.all());
             results.add(text);
 
-            Cli.Result json = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "server", "--format", "json");
-            assertEquals(0, json.exitCode(), json.all());
+            Cli.Result json = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "server", "--format", "json")
+                    .expectExit(0);
             String target = new ObjectMapper().readTree(json.out()).get("target").asText();
             assertEquals("postgresql://" + LocalPostgres.USER + "@" + LocalPostgres.HOST + ":" + LocalPostgres.PORT
                     + "/" + db.database(), target);
             results.add(json);
 
             Cli.Result refused = Cli.run("apply", "--url", url, "--desired", desired, "--shadow", "server",
-                    "--auto-approve");
-            assertEquals(3, refused.exitCode(), refused.all());
+                    "--auto-approve").expectExit(3);
             results.add(refused);
 
             Cli.Result applied = Cli.run("apply", "--url", url, "--desired", desired, "--shadow", "server",
-                    "--auto-approve", "--allow-destructive");
-            assertEquals(0, applied.exitCode(), applied.all());
+                    "--auto-approve", "--allow-destructive").expectExit(0);
             results.add(applied);
 
-            Cli.Result fromUrl = Cli.run("plan", "--url", withPassword(other), "--desired", url, "--format", "json");
-            assertEquals(0, fromUrl.exitCode(), fromUrl.all());
+            Cli.Result fromUrl = Cli.run("plan", "--url", withPassword(other), "--desired", url, "--format", "json")
+                    .expectExit(0);
             results.add(fromUrl);
 
             results.add(Cli.run("inspect", "--url", url));
@@ -88,16 +84,13 @@ class SecretsTest {
             results.add(Cli.run("plan", "--url", url, "--desired", desired, "--dev-url", "mysql://root:" + SECRET + "@h/d"));
             results.add(Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "bogus"));
             // picocli echoes a bad argument verbatim; the CLI must redact it.
-            Cli.Result unmatched = Cli.run("plan", "--url", url, url, "--desired", desired);
-            assertEquals(64, unmatched.exitCode(), unmatched.all());
+            Cli.Result unmatched = Cli.run("plan", "--url", url, url, "--desired", desired).expectExit(64);
             assertTrue(unmatched.err().contains("Unmatched argument"), unmatched.all());
             results.add(unmatched);
-            Cli.Result badValue = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", url);
-            assertEquals(64, badValue.exitCode(), badValue.all());
+            Cli.Result badValue = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", url).expectExit(64);
             results.add(badValue);
             Cli.Result jdbc = Cli.run("plan", "--url", url, "--desired", desired, "--format",
-                    "jdbc:postgresql://h/d?user=u&password=" + SECRET);
-            assertEquals(64, jdbc.exitCode(), jdbc.all());
+                    "jdbc:postgresql://h/d?user=u&password=" + SECRET).expectExit(64);
             results.add(jdbc);
             for (Cli.Result r : results) {
                 assertFalse(r.all().contains(SECRET), r.all());

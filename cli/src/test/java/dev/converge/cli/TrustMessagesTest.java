@@ -47,19 +47,16 @@ class TrustMessagesTest {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE);
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--schema", "typo_schema");
-        assertEquals(64, plan.exitCode(), plan.all());
+                "--schema", "typo_schema").expectExit(64);
         assertFalse(plan.out().contains("No changes"), plan.all());
         assertTrue(plan.err().contains("--schema 'typo_schema': no such schema in ") && plan.err().contains(
                 "nor in the desired files; the target has: public."), plan.all());
 
-        Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--schema", "typo_schema");
-        assertEquals(64, inspect.exitCode(), inspect.all());
+        Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--schema", "typo_schema").expectExit(64);
         assertTrue(inspect.err().contains("the target has: public."), inspect.all());
 
         Cli.Result real = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--schema", "public");
-        assertEquals(0, real.exitCode(), real.all());
+                "--schema", "public").expectExit(0);
         assertTrue(real.out().contains("No changes. The database matches the desired state."), real.all());
     }
 
@@ -69,16 +66,15 @@ class TrustMessagesTest {
         // A range type: a kind Converge does not manage yet (rules, the earlier example, are managed now).
         db.execute(TABLE + "CREATE TYPE item_span AS RANGE (subtype = int4);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
-        assertEquals(5, plan.exitCode(), plan.all());
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
+                .expectExit(5);
         assertFalse(plan.out().contains("The database matches the desired state"), plan.all());
         assertTrue(plan.out().contains("No changes to the objects Converge manages; the database also holds unmanaged"
                 + " objects (listed below)."), plan.all());
         assertTrue(plan.out().contains("The plan is refused unless --allow-unmanaged is given."), plan.all());
 
         Cli.Result allowed = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--allow-unmanaged");
-        assertEquals(0, allowed.exitCode(), allowed.all());
+                "--allow-unmanaged").expectExit(0);
         assertTrue(allowed.out().contains("--allow-unmanaged is given: apply leaves them alone."), allowed.all());
     }
 
@@ -95,8 +91,7 @@ class TrustMessagesTest {
         assertTrue(plan.err().contains("apply would refuse this plan:") && plan.err().contains(
                 "allow with --allow-destructive"), plan.all());
         Cli.Result applied = Cli.run("apply", saved.toString(), "--url", Cli.url(db), "--allow-destructive",
-                "--auto-approve");
-        assertEquals(0, applied.exitCode(), applied.all());
+                "--auto-approve").expectExit(0);
         assertFalse(applied.out().contains("unless --allow-destructive is given"), applied.all());
         assertTrue(applied.out().contains("2 steps are destructive: allowed by the flags and annotations given,"
                 + " apply runs them (last)."), applied.all());
@@ -113,12 +108,11 @@ class TrustMessagesTest {
     void exitCodesFollowTheTable() throws IOException {
         db.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); " + TABLE);
         Files.writeString(dir.resolve("schema.sql"), "CREATE TYPE mood AS ENUM ('sad', 'ok'); " + TABLE);
-        Cli.Result enumPlan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
-        assertEquals(3, enumPlan.exitCode(), enumPlan.all());
+        Cli.Result enumPlan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
+                .expectExit(3);
         assertTrue(enumPlan.err().contains("would lose or reorder labels"), enumPlan.all());
 
-        Cli.Result show = Cli.run("history", "show", "999", "--url", Cli.url(db));
-        assertEquals(1, show.exitCode(), show.all());
+        Cli.Result show = Cli.run("history", "show", "999", "--url", Cli.url(db)).expectExit(1);
         assertTrue(show.err().contains("no apply #999"), show.all());
     }
 
@@ -128,36 +122,30 @@ class TrustMessagesTest {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);");
         Cli.Result diff = Cli.run("diff", "--from", dir.toString(), "--to", Cli.url(db), "--shadow", "server",
-                "--format", "markdown");
-        assertEquals(0, diff.exitCode(), diff.all());
+                "--format", "markdown").expectExit(0);
         assertTrue(diff.out().contains("##### 1. `+` create table public.extra"), diff.all());
         for (String command : List.of("drift", "status")) {
-            Cli.Result r = Cli.run(command, "--env", "dev", "--format", "markdown");
-            assertEquals(64, r.exitCode(), r.all());
+            Cli.Result r = Cli.run(command, "--env", "dev", "--format", "markdown").expectExit(64);
             assertTrue(r.err().contains("expected one of [text, json]"), r.all());
         }
         // plan --env --format markdown is rendered now (issue 18; FleetPlanMarkdownTest): no longer refused.
         Cli.Result fleetMarkdown = Cli.run("plan", "--env", "dev", "--format", "markdown", "--config",
-                dir.resolve("none.yaml").toString());
-        assertEquals(64, fleetMarkdown.exitCode(), fleetMarkdown.all());
+                dir.resolve("none.yaml").toString()).expectExit(64);
         assertTrue(fleetMarkdown.err().contains("none.yaml"), "refused for the missing file only: " + fleetMarkdown.all());
     }
 
     /** Item 11. */
     @Test
     void theCliHelpsAsUsersExpect() {
-        Cli.Result typo = Cli.run("plna");
-        assertEquals(64, typo.exitCode(), typo.all());
+        Cli.Result typo = Cli.run("plna").expectExit(64);
         assertTrue(typo.err().contains("did you mean plan?"), typo.all());
 
-        Cli.Result bare = Cli.run();
-        assertEquals(64, bare.exitCode(), bare.all());
+        Cli.Result bare = Cli.run().expectExit(64);
         assertTrue(bare.err().contains("Usage: converge"), bare.all());
 
         // Without a terminal: refused at once, before the unreachable target is even tried.
         Cli.Result apply = Cli.run("apply", "--url", "postgresql://nobody@127.0.0.1:1/none", "--desired",
-                dir.toString());
-        assertEquals(64, apply.exitCode(), apply.all());
+                dir.toString()).expectExit(64);
         assertTrue(apply.err().contains("apply needs --auto-approve when no terminal is attached"), apply.all());
         assertFalse(apply.all().contains("127.0.0.1:1"), "it planned first: " + apply.all());
     }

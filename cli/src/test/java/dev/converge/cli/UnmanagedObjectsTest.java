@@ -40,20 +40,18 @@ class UnmanagedObjectsTest {
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);\n");
         String before = SchemaDump.of(db);
 
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
-        assertEquals(5, plan.exitCode(), plan.all());
+        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
+                .expectExit(5);
         assertTrue(plan.out().contains("  ? range type public.item_span (in the target)\n"), plan.all());
         assertTrue(plan.err().contains("refusing the plan: 1 object is not managed by Converge yet"), plan.all());
         assertTrue(plan.err().contains("--allow-unmanaged"), plan.all());
 
         Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve");
-        assertEquals(5, apply.exitCode(), apply.all());
+                "--auto-approve").expectExit(5);
         assertEquals(before, SchemaDump.of(db), "a refused apply changed the target");
 
         Cli.Result allowed = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-unmanaged");
-        assertEquals(0, allowed.exitCode(), allowed.all());
+                "--auto-approve", "--allow-unmanaged").expectExit(0);
         assertTrue(SchemaDump.of(db).contains("item_span"), "the unmanaged object was touched");
     }
 
@@ -62,8 +60,7 @@ class UnmanagedObjectsTest {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TYPE span AS RANGE (subtype = int);\n");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--format", "json");
-        assertEquals(5, plan.exitCode(), plan.all());
+                "--format", "json").expectExit(5);
         assertTrue(plan.out().contains("\"unmanaged\" : [ {\n    \"side\" : \"desired\",\n    \"kind\" : \"range type\",\n"
                 + "    \"name\" : \"public.span\"\n  } ]"), plan.all());
     }
@@ -73,8 +70,7 @@ class UnmanagedObjectsTest {
         db.execute(TABLE + "CREATE TYPE scratch AS RANGE (subtype = int);");
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\n");
         Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--ignore", "scratch", "--detailed-exitcode");
-        assertEquals(0, plan.exitCode(), plan.all());
+                "--ignore", "scratch", "--detailed-exitcode").expectExit(0);
         assertTrue(!plan.out().contains("scratch"), plan.all());
     }
 
@@ -90,8 +86,7 @@ class UnmanagedObjectsTest {
                 + "\nCREATE TYPE span AS RANGE (subtype = int);\nCREATE TABLE booking (id int, during span);\n");
         String before = SchemaDump.of(db);
         Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-unmanaged");
-        assertEquals(5, apply.exitCode(), apply.all());
+                "--auto-approve", "--allow-unmanaged").expectExit(5);
         assertTrue(apply.err().contains("table public.booking needs range type public.span, which Converge does not"
                 + " manage and the target lacks"), apply.all());
         assertEquals(before, SchemaDump.of(db), "a refused apply changed the target");

@@ -7,6 +7,8 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,13 +21,11 @@ class ValidateCommandTest {
     void validFilesPassWithAndWithoutAShadow() throws IOException {
         write("b_orders.sql", "create table orders (id int primary key, customer_id int references customers);\n");
         write("a_customers.sql", "create table customers (id int primary key);\n");
-        Cli.Result parsed = Cli.run("validate", "--desired", dir.toString(), "--no-shadow");
-        assertEquals(0, parsed.exitCode(), parsed.all());
+        Cli.Result parsed = validate(0, "--no-shadow");
         assertEquals("The desired state is valid: 2 files, 2 statements, parsed and ordered (not loaded: no shadow).\n",
                 parsed.out());
         try (LocalPostgres dev = LocalPostgres.create("validate_dev")) {
-            Cli.Result loaded = Cli.run("validate", "--desired", dir.toString(), "--dev-url", Cli.url(dev));
-            assertEquals(0, loaded.exitCode(), loaded.all());
+            Cli.Result loaded = validate(0, "--dev-url", Cli.url(dev));
             assertTrue(loaded.out().startsWith("The desired state is valid: 2 files, 2 statements, loaded in "),
                     loaded.all());
         }
@@ -35,8 +35,7 @@ class ValidateCommandTest {
     void everyProblemIsReportedSortedWithExitCode65() throws IOException {
         write("b.sql", "create table b (\n  id int,\n  total numeric(10,2) CONSTRAINT\n);\n");
         write("a.sql", "-- converge:rename-from x\ncreate table a (id int);\ncreate table `c` (id int);\n");
-        Cli.Result r = Cli.run("validate", "--desired", dir.toString(), "--no-shadow");
-        assertEquals(65, r.exitCode(), r.all());
+        Cli.Result r = validate(65, "--no-shadow");
         String a = dir.resolve("a.sql").toString();
         String b = dir.resolve("b.sql").toString();
         assertEquals(a + ":1:1: error: unknown annotation converge:rename-from\n"
@@ -57,11 +56,17 @@ class ValidateCommandTest {
     void whatOnlyTheServerKnowsComesBackAtItsLine() throws IOException {
         write("t.sql", "create table t (\n  id int,\n  size shoe_size\n);\n");
         try (LocalPostgres dev = LocalPostgres.create("validate_dev")) {
-            Cli.Result r = Cli.run("validate", "--desired", dir.toString(), "--dev-url", Cli.url(dev));
-            assertEquals(65, r.exitCode(), r.all());
+            Cli.Result r = validate(65, "--dev-url", Cli.url(dev));
             assertTrue(r.err().startsWith(dir.resolve("t.sql") + ":3:8: error: type \"shoe_size\" does not exist\n"),
                     r.all());
         }
+    }
+
+    /** Runs validate on the files of {@code dir} with {@code options} and asserts its exit code. */
+    private Cli.Result validate(int exitCode, String... options) {
+        List<String> args = new ArrayList<>(List.of("validate", "--desired", dir.toString()));
+        args.addAll(List.of(options));
+        return Cli.run(args.toArray(String[]::new)).expectExit(exitCode);
     }
 
     private void write(String name, String sql) throws IOException {

@@ -8,17 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DataStatementsTest {
-    @Test
-    void statementsThatWriteRowsAreDataWhateverCommentsComeFirst() {
-        assertTrue(DataStatements.isData("INSERT INTO t VALUES (1)"));
-        assertTrue(DataStatements.isData("-- the version row\n/* v2 */ insert into t values (1)"));
-        assertTrue(DataStatements.isData("UPDATE t SET a = 1"));
-        assertTrue(DataStatements.isData("COPY t (a) FROM stdin"));
-        assertFalse(DataStatements.isData("CREATE TABLE inserts (id int)"));
-        assertFalse(DataStatements.isData("CREATE FUNCTION f() RETURNS void AS $$ INSERT INTO t VALUES (1) $$ LANGUAGE sql"));
-        assertFalse(DataStatements.isData("ALTER TABLE t ADD COLUMN a int"));
+    @ParameterizedTest
+    @ValueSource(strings = {"INSERT INTO t VALUES (1)", "-- the version row\n/* v2 */ insert into t values (1)",
+            "UPDATE t SET a = 1", "COPY t (a) FROM stdin"})
+    void statementsThatWriteRowsAreDataWhateverCommentsComeFirst(String sql) {
+        assertTrue(DataStatements.isData(sql), sql);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CREATE TABLE inserts (id int)",
+            "CREATE FUNCTION f() RETURNS void AS $$ INSERT INTO t VALUES (1) $$ LANGUAGE sql",
+            "ALTER TABLE t ADD COLUMN a int"})
+    void statementsThatOnlyNameAWriteAreNotData(String sql) {
+        assertFalse(DataStatements.isData(sql), sql);
     }
 
     @Test

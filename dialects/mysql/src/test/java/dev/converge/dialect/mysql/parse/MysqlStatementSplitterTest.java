@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.engine.diag.BadInputException;
+import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.source.SourceFile;
 import dev.converge.engine.source.SqlStatement;
 import java.util.List;
@@ -15,6 +16,14 @@ class MysqlStatementSplitterTest {
 
     private List<String> split(String text) {
         return splitter.split(new SourceFile("s.sql", text)).stream().map(SqlStatement::sql).toList();
+    }
+
+    /** Asserts that {@code text} is bad input whose first problem is at {@code where}; returns that problem. */
+    private Diagnostic badInputAt(String where, String text) {
+        BadInputException e = assertThrows(BadInputException.class, () -> split(text));
+        Diagnostic first = e.diagnostics().get(0);
+        assertEquals(where, first.span().toString(), e.render());
+        return first;
     }
 
     @Test
@@ -59,9 +68,8 @@ class MysqlStatementSplitterTest {
 
     @Test
     void unterminatedStringIsBadInputAtItsStart() {
-        BadInputException e = assertThrows(BadInputException.class, () -> split("SELECT 1;\nSELECT 'open;\n"));
-        assertEquals("s.sql:2:8", e.diagnostics().get(0).span().toString());
-        assertTrue(e.diagnostics().get(0).message().contains("unterminated string"), e.getMessage());
+        Diagnostic problem = badInputAt("s.sql:2:8", "SELECT 1;\nSELECT 'open;\n");
+        assertTrue(problem.message().contains("unterminated string"), problem.message());
     }
 
     @Test
@@ -90,9 +98,8 @@ class MysqlStatementSplitterTest {
 
     @Test
     void aDelimiterLineWithoutDelimiterIsBadInputAtItsLine() {
-        BadInputException e = assertThrows(BadInputException.class, () -> split("SELECT 1;\nDELIMITER\nSELECT 2;"));
-        assertEquals("s.sql:2:1", e.diagnostics().get(0).span().toString());
-        assertTrue(e.diagnostics().get(0).hint().contains("DELIMITER //"), e.render());
+        Diagnostic problem = badInputAt("s.sql:2:1", "SELECT 1;\nDELIMITER\nSELECT 2;");
+        assertTrue(problem.hint().contains("DELIMITER //"), problem.hint());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PostgresUrlsTest {
@@ -63,15 +64,17 @@ class PostgresUrlsTest {
         assertEquals("postgresql://other@h:5432/shop", parsed.display());
     }
 
-    @Test
-    void acceptsOnlyPostgresSchemes() {
-        assertTrue(PostgresUrls.accepts("jdbc:postgresql://h/db"));
-        assertTrue(PostgresUrls.accepts("postgresql://h/db"));
-        assertTrue(PostgresUrls.accepts("postgres://h/db"));
-        assertFalse(PostgresUrls.accepts("jdbc:mysql://h/db"));
-        assertFalse(PostgresUrls.accepts("mysql://h/db"));
-        assertFalse(PostgresUrls.accepts("postgresqlx://h/db"));
-        assertFalse(PostgresUrls.accepts(null));
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://h/db", "postgresql://h/db", "postgres://h/db"})
+    void acceptsPostgresSchemes(String url) {
+        assertTrue(PostgresUrls.accepts(url), url);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"jdbc:mysql://h/db", "mysql://h/db", "postgresqlx://h/db"})
+    void refusesEveryOtherScheme(String url) {
+        assertFalse(PostgresUrls.accepts(url), url);
     }
 
     @ParameterizedTest
