@@ -22,19 +22,42 @@ queries=$(cd "$(dirname "$0")/../.." && pwd)/dialects/postgres/src/main/resource
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A line "\ir NAME.sql" stands for that file's text (psql's include, as CatalogQueries expands it); a
+# The queries are expanded as CatalogQueries expands them (psql's own syntax): a line of backslash
+# commands runs them in turn, "\set NAME VALUE" sets a variable for the lines after it (":NAME" is its
+# value, ":'NAME'" its value as a string literal) and "\ir NAME.sql" stands for that file's text; a
 # file some other query includes is a fragment, not a query of its own.
 expand() {
-  local line
-  while IFS= read -r line || [[ -n $line ]]; do
-    if [[ $line =~ ^\\ir\ ([A-Za-z0-9_]+)\.sql$ ]]; then
-      expand "$queries/${BASH_REMATCH[1]}.sql"
-    else
-      printf '%s\n' "$line"
-    fi
-  done < "$1"
+  python3 - "$queries" "$1" <<'PY'
+import os, re, sys
+queries, first = sys.argv[1], sys.argv[2]
+variable = re.compile(r"(?<!:):(?:'(\w+)'|(\w+))")
+def interpolate(line, values):
+    def use(m):
+        name = m.group(1) or m.group(2)
+        if name not in values:
+            return m.group(0)
+        return "'" + values[name].replace("'", "''") + "'" if m.group(1) else values[name]
+    return variable.sub(use, line)
+def expand(path, values, out):
+    for line in open(path, encoding="utf-8").read().split("\n"):
+        if line.startswith("\\"):
+            for command in re.split(r"\s+(?=\\)", line.strip()):
+                setting = re.fullmatch(r"\\set (\w+) (\S+)", command)
+                include = re.fullmatch(r"\\ir (\w+)\.sql", command)
+                if setting:
+                    values[setting.group(1)] = setting.group(2)
+                elif include:
+                    expand(os.path.join(queries, include.group(1) + ".sql"), values, out)
+                else:
+                    sys.exit("unknown psql command in " + path + ": " + command)
+        else:
+            out.append(interpolate(line, values))
+out = []
+expand(first, {}, out)
+print("\n".join(out))
+PY
 }
-fragments=" $(grep -ho '^\\ir [A-Za-z0-9_]*\.sql$' "$queries"/*.sql | sed 's/^\\ir //; s/\.sql$//' | sort -u | tr '\n' ' ') "
+fragments=" $(grep -ho '\\ir [A-Za-z0-9_]*\.sql' "$queries"/*.sql | sed 's/^\\ir //; s/\.sql$//' | sort -u | tr '\n' ' ') "
 
 psql -XtAc "$schemas_sql" "$db" > "$work/names"
 total=$(wc -l < "$work/names")
