@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,25 +146,8 @@ class DataDirectoryTemplatesTest {
     void aTemplateDirectoryThatCannotBeWrittenFallsBackToInitdbAndSaysSo() throws Exception {
         Path notADirectory = Files.writeString(cache.resolve("a-file"), "x");
         List<String> notes = new CopyOnWriteArrayList<>();
-        Phases.listen(new Phases.Listener() {
-            @Override
-            public void started(String phase) {
-            }
-
-            @Override
-            public void finished(String phase, Duration took) {
-            }
-
-            @Override
-            public void note(String phase, String text) {
-                notes.add(phase + ": " + text);
-            }
-        });
-        try {
-            assertEquals(DataDirectoryOrigin.INITDB, startUseAndClose(new DataDirectoryTemplates(notADirectory)));
-        } finally {
-            Phases.listen(null);
-        }
+        assertEquals(DataDirectoryOrigin.INITDB, PhaseNotes.recording(notes,
+                () -> startUseAndClose(new DataDirectoryTemplates(notADirectory))));
         assertTrue(notes.stream().anyMatch(n -> n.startsWith(Phases.SHADOW_START + ": cannot use the data directory "
                 + "template") && n.endsWith("running initdb instead")), notes.toString());
     }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -156,7 +155,7 @@ class ShadowPlacementsTest {
         ShadowPlacement placement = ShadowPlacements.choose(ShadowPlacements.Mode.ON, "a test", DISK,
                 ShadowPlacements.room(ShadowPlacements.DEV_SHM), 0);
         List<String> notes = new CopyOnWriteArrayList<>();
-        EmbeddedShadow shadow = listening(notes, () -> EmbeddedShadow.start(null, templates(), placement));
+        EmbeddedShadow shadow = PhaseNotes.recording(notes, () -> EmbeddedShadow.start(null, templates(), placement));
         Path directory = shadow.directory();
         try {
             assertEquals(SHM, directory.getParent());
@@ -185,7 +184,7 @@ class ShadowPlacementsTest {
         Path notADirectory = Files.writeString(temp.resolve("not-a-directory"), "x");
         ShadowPlacement placement = new ShadowPlacement(notADirectory, true, "a test");
         List<String> notes = new CopyOnWriteArrayList<>();
-        EmbeddedShadow shadow = listening(notes, () -> EmbeddedShadow.start(null, templates(), placement));
+        EmbeddedShadow shadow = PhaseNotes.recording(notes, () -> EmbeddedShadow.start(null, templates(), placement));
         Path directory = shadow.directory();
         try {
             assertEquals(Path.of(System.getProperty("java.io.tmpdir")), directory.getParent());
@@ -215,28 +214,6 @@ class ShadowPlacementsTest {
             return "tmpfs".equals(Files.getFileStore(path).type());
         } catch (java.io.IOException e) {
             return false;
-        }
-    }
-
-    private static EmbeddedShadow listening(List<String> notes, java.util.function.Supplier<EmbeddedShadow> start) {
-        Phases.listen(new Phases.Listener() {
-            @Override
-            public void started(String phase) {
-            }
-
-            @Override
-            public void finished(String phase, Duration took) {
-            }
-
-            @Override
-            public void note(String phase, String text) {
-                notes.add(phase + ": " + text);
-            }
-        });
-        try {
-            return start.get();
-        } finally {
-            Phases.listen(null);
         }
     }
 
