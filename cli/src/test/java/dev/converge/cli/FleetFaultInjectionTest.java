@@ -2,6 +2,7 @@ package dev.converge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -261,9 +262,14 @@ class FleetFaultInjectionTest {
 
     private static void waitForNoConvergeSession(Tenant t) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (count(t, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND application_name = 'converge' AND pid <> pg_backend_pid()") > 0) {
-            assertTrue(System.nanoTime() < deadline, t + ": the dead client's sessions end");
+        String sessions = " FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND application_name = 'converge' AND pid <> pg_backend_pid()";
+        while (count(t, "SELECT count(*)" + sessions) > 0) {
+            if (System.nanoTime() > deadline) {
+                // What the sessions still do tells whether the server or the client is at fault.
+                fail(t + ": the dead client's sessions end; still there: " + text(t, "SELECT string_agg(concat_ws(' | ',"
+                        + " state, wait_event_type, wait_event, backend_start, left(query, 200)), E'\\n')" + sessions));
+            }
             Thread.sleep(100);
         }
     }
@@ -289,6 +295,15 @@ class FleetFaultInjectionTest {
                      + t.schema + ".orders), ''))")) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    private static String text(Tenant t, String sql) {
+        try (Connection c = connect(t.database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(t + ": " + sql + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.function.UnaryOperator;
  */
 public final class PostgresConnector implements DialectParts.Connector {
     static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** How often (milliseconds) the server checks, while running a statement, that Converge is still there. */
+    static final int DEAD_CLIENT_CHECK_MILLIS = 5000;
 
     private final UnaryOperator<String> environment;
 
@@ -35,10 +37,30 @@ public final class PostgresConnector implements DialectParts.Connector {
     /** Connects to {@code url}; failures are ERROR ConvergeExceptions with a message for the user. */
     public Connection connect(DatabaseUrl url) {
         Properties props = driverProperties(url);
+        Connection connection;
         try {
-            return DriverManager.getConnection(url.jdbcUrl(), props);
+            connection = DriverManager.getConnection(url.jdbcUrl(), props);
         } catch (SQLException e) {
             throw ConnectionFailures.explain(url, props.getProperty("user"), props.getProperty("password"), e);
+        }
+        watchForADeadClient(connection);
+        return connection;
+    }
+
+    /**
+     * The server notices a client that went away only when it next talks to it: a killed Converge
+     * would leave its running statement (a CREATE INDEX, a backfill, a lock wait) going on, holding its
+     * locks. From PostgreSQL 14 on, client_connection_check_interval makes the server look every few
+     * seconds and cancel the statement of a client that is gone. Before 14 there is no such setting,
+     * and on a platform without the check the server refuses a non-zero value: the connection is then
+     * used as it is, as on PostgreSQL 13.
+     */
+    private static void watchForADeadClient(Connection connection) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SELECT set_config('client_connection_check_interval', '" + DEAD_CLIENT_CHECK_MILLIS
+                    + "', false) WHERE current_setting('server_version_num')::int >= 140000");
+        } catch (SQLException platformWithoutTheCheck) {
+            // Nothing changed on the session: the statement failed before setting anything.
         }
     }
 

@@ -31,10 +31,13 @@ class PostgresConnectorTest {
             assertTrue(version.major() >= 13, version.toString());
             assertTrue(version.text().startsWith("PostgreSQL " + version.major() + "."), version.text());
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT current_database(), current_setting('application_name')")) {
+                 ResultSet rs = st.executeQuery("SELECT current_database(), current_setting('application_name'),"
+                         + " current_setting('client_connection_check_interval', true)")) {
                 rs.next();
                 assertEquals(db.database(), rs.getString(1));
                 assertEquals("converge", rs.getString(2));
+                // A killed Converge leaves no statement running: the server checks every 5 s (from 14 on).
+                assertEquals(version.major() >= 14 ? "5s" : null, rs.getString(3));
             }
         }
     }
