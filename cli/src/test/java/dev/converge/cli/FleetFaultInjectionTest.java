@@ -299,18 +299,18 @@ class FleetFaultInjectionTest {
     }
 
     private static String text(Tenant t, String sql) {
-        try (Connection c = connect(t.database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(t + ": " + sql + ": " + e.getMessage(), e);
-        }
+        return String.valueOf(value(t, sql));
     }
 
     private static long count(Tenant t, String sql) {
+        return ((Number) value(t, sql)).longValue();
+    }
+
+    /** The one value {@code sql} returns in the tenant's database. */
+    private static Object value(Tenant t, String sql) {
         try (Connection c = connect(t.database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getObject(1);
         } catch (SQLException e) {
             throw new IllegalStateException(t + ": " + sql + ": " + e.getMessage(), e);
         }
