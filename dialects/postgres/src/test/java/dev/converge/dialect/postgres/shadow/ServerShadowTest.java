@@ -15,7 +15,6 @@ import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,7 +46,7 @@ class ServerShadowTest {
                     }
                     assertTrue(s.description().startsWith("database converge_shadow_"), s.description());
                 }
-                assertTrue(exists(target, nameA) && exists(target, nameB));
+                assertTrue(LocalPostgres.databaseExists(nameA) && LocalPostgres.databaseExists(nameB));
                 // A failed statement, even one leaving a transaction aborted, must not stop the drop.
                 Connection c = shadows.get(0).connection();
                 c.setAutoCommit(false);
@@ -55,8 +54,8 @@ class ServerShadowTest {
             } finally {
                 shadows.forEach(Shadow::close);
             }
-            assertFalse(exists(target, nameA), nameA + " dropped");
-            assertFalse(exists(target, nameB), nameB + " dropped");
+            assertFalse(LocalPostgres.databaseExists(nameA), nameA + " dropped");
+            assertFalse(LocalPostgres.databaseExists(nameB), nameB + " dropped");
         }
     }
 
@@ -76,17 +75,6 @@ class ServerShadowTest {
                 assertTrue(e.getMessage().contains("--dev-url"), e.getMessage());
             } finally {
                 target.execute("DROP ROLE " + role);
-            }
-        }
-    }
-
-    private static boolean exists(LocalPostgres target, String database) throws SQLException {
-        try (Connection c = target.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) == 1;
             }
         }
     }
