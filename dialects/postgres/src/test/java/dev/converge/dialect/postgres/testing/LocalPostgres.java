@@ -74,6 +74,15 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of {@code query}, as text: the one value (a count, a setting) a test checks. */
+    public String value(String query) {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + " failed on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the server has a database of that name (a shadow a test expects made or dropped). */
     public static boolean databaseExists(String name) {
         try (Connection admin = admin();
