@@ -3,8 +3,8 @@ package dev.converge.dialect.postgres;
 /**
  * SqlComments finds where a comment ends, for the small scanners that pick names out of SQL text (the
  * bodies of routines, GRANT statements): a {@code --} comment runs to the end of its line, a block
- * comment to the first closing {@code *}{@code /} (PostgreSQL nests block comments; the names these
- * scanners look for never stand in one).
+ * comment to the first closing {@code *}{@code /}. PostgreSQL nests block comments and these scanners
+ * do not: the rest of a nested comment is read as text, where at worst it yields a name that is not one.
  */
 public final class SqlComments {
     private SqlComments() {
