@@ -38,6 +38,18 @@ public final class ServerUrlParser {
     /** What a URL says, decoded, with the path also kept as written (some drivers want it encoded). */
     public record Parts(String user, String password, String host, int port, String database, String rawPath,
                         Map<String, String> options) {
+        /**
+         * The credential-free {@code jdbc:DRIVER://host:port/path} URL of these parts, credentials and
+         * options apart.
+         *
+         * @param driverScheme the JDBC URL's scheme, e.g. {@code postgresql}
+         * @param path         the database as the driver wants it written in the URL
+         * @param shownScheme  the scheme to show instead of the driver's, or null (see {@link DatabaseUrl#scheme})
+         */
+        public DatabaseUrl databaseUrl(String driverScheme, String path, String shownScheme) {
+            return new DatabaseUrl("jdbc:" + driverScheme + "://" + host + ":" + port + "/" + path, user, password,
+                    database, host, port, options, shownScheme);
+        }
     }
 
     /** True when the URL starts with one of the dialect's schemes, in any case. */
@@ -62,11 +74,29 @@ public final class ServerUrlParser {
     }
 
     /**
-     * Parses {@code afterScheme}, the URL without its scheme: {@code //authority/path?query}, or (as JDBC
-     * allows for some drivers) {@code /path} or {@code path} alone. {@code url} is the whole URL, for
-     * messages. A URL without a database is a USAGE error.
+     * Parses a URL that starts with one of the dialect's schemes (a USAGE error otherwise, as is a URL
+     * without a database). What follows the scheme is {@code //authority/path?query}, or (as JDBC allows
+     * for some drivers, {@code jdbc:postgresql:db}) {@code /path} or {@code path} alone.
      */
-    public Parts parse(String url, String afterScheme) {
+    public Parts parse(String url) {
+        requireAccepted(url);
+        String text = url.strip();
+        return parse(text, afterScheme(text));
+    }
+
+    /** The text after the scheme, keeping the {@code //} a scheme such as {@code mysql://} ends with. */
+    private String afterScheme(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String prefix : prefixes) {
+            if (lower.startsWith(prefix)) {
+                return text.substring(prefix.endsWith("//") ? prefix.length() - 2 : prefix.length());
+            }
+        }
+        throw new IllegalStateException("not accepted: " + Redaction.passwords(text));
+    }
+
+    /** {@code afterScheme} read as the part of {@code url} after its scheme; {@code url} is for messages. */
+    private Parts parse(String url, String afterScheme) {
         String rest = afterScheme;
         // The user information runs to the LAST '@', as the redactor reads it: a password may hold a raw
         // '@', '/', '?' or '#', and none of it may end up shown as a host, port or database.

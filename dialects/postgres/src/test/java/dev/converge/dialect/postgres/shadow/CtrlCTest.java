@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.connect.PostgresUrls;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
+import dev.converge.engine.spi.ServerDatabaseShadow;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowDatabaseNames;
@@ -23,7 +24,7 @@ class CtrlCTest {
     public static void main(String[] args) throws InterruptedException {
         Shadow shadow = new PostgresShadowFactory().open(ShadowSpec.SERVER, PostgresUrls.parse(args[0]),
                 new ServerVersion(15, 0, ""));
-        System.out.println(((ServerShadow) shadow).name());
+        System.out.println(((ServerDatabaseShadow) shadow).name());
         System.out.flush();
         Thread.sleep(60_000);
     }

@@ -11,6 +11,7 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.ServerDatabaseShadow;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
@@ -33,8 +34,8 @@ class ServerShadowTest {
             CompletableFuture<Shadow> a = CompletableFuture.supplyAsync(() -> factory.open(ShadowSpec.SERVER, url, ANY));
             CompletableFuture<Shadow> b = CompletableFuture.supplyAsync(() -> factory.open(ShadowSpec.SERVER, url, ANY));
             List<Shadow> shadows = List.of(a.get(), b.get());
-            String nameA = ((ServerShadow) shadows.get(0)).name();
-            String nameB = ((ServerShadow) shadows.get(1)).name();
+            String nameA = ((ServerDatabaseShadow) shadows.get(0)).name();
+            String nameB = ((ServerDatabaseShadow) shadows.get(1)).name();
             try {
                 assertNotEquals(nameA, nameB);
                 assertTrue(nameA.matches("converge_shadow_\\d{8}_\\d{6}_[0-9a-f]{8}"), nameA);
@@ -42,7 +43,7 @@ class ServerShadowTest {
                     try (Statement st = s.connection().createStatement();
                          ResultSet rs = st.executeQuery("SELECT current_database()")) {
                         rs.next();
-                        assertEquals(((ServerShadow) s).name(), rs.getString(1));
+                        assertEquals(((ServerDatabaseShadow) s).name(), rs.getString(1));
                     }
                     assertTrue(s.description().startsWith("database converge_shadow_"), s.description());
                 }
