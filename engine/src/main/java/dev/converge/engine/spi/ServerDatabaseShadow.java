@@ -50,7 +50,7 @@ public final class ServerDatabaseShadow extends ManagedShadow {
     /** Creates the shadow database on {@code target}'s server and opens the shadow's connection to it. */
     public static ServerDatabaseShadow create(DialectParts.Connector connector, Server server, DatabaseUrl target) {
         String name;
-        try (Connection admin = admin(connector, target)) {
+        try (Connection admin = connector.connect(target)) {
             name = createDatabase(server, admin, target);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot create a shadow database on " + target.host() + ":"
@@ -68,14 +68,8 @@ public final class ServerDatabaseShadow extends ManagedShadow {
         }
     }
 
-    /* CREATE and DROP DATABASE run outside any transaction. */
-    private static Connection admin(DialectParts.Connector connector, DatabaseUrl target) throws SQLException {
-        Connection admin = connector.connect(target);
-        admin.setAutoCommit(true);
-        return admin;
-    }
-
     private static String createDatabase(Server server, Connection admin, DatabaseUrl target) throws SQLException {
+        admin.setAutoCommit(true); // CREATE DATABASE runs outside any transaction
         String like = server.likeTarget(admin);
         for (int attempt = 1; ; attempt++) {
             String name = ShadowDatabaseNames.next();
@@ -102,7 +96,8 @@ public final class ServerDatabaseShadow extends ManagedShadow {
 
     @Override
     protected void release() throws SQLException {
-        try (Connection admin = admin(connector, target)) {
+        try (Connection admin = connector.connect(target)) {
+            admin.setAutoCommit(true); // as does DROP DATABASE
             server.drop(admin, name);
         }
     }

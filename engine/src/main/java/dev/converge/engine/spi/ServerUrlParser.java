@@ -5,9 +5,11 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.Redaction;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ServerUrlParser reads the part every dialect's URL shares once its scheme is gone:
@@ -54,16 +56,13 @@ public final class ServerUrlParser {
 
     /** True when the URL starts with one of the dialect's schemes, in any case. */
     public boolean accepts(String url) {
-        if (url == null) {
-            return false;
-        }
-        String lower = url.strip().toLowerCase(Locale.ROOT);
-        for (String prefix : prefixes) {
-            if (lower.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return url != null && scheme(url.strip()).isPresent();
+    }
+
+    /** The dialect's scheme {@code text} starts with, in any case. */
+    private Optional<String> scheme(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return Arrays.stream(prefixes).filter(lower::startsWith).findFirst();
     }
 
     /** A USAGE error unless {@link #accepts} holds, naming the dialect and showing the example. */
@@ -81,18 +80,9 @@ public final class ServerUrlParser {
     public Parts parse(String url) {
         requireAccepted(url);
         String text = url.strip();
-        return parse(text, afterScheme(text));
-    }
-
-    /** The text after the scheme, keeping the {@code //} a scheme such as {@code mysql://} ends with. */
-    private String afterScheme(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String prefix : prefixes) {
-            if (lower.startsWith(prefix)) {
-                return text.substring(prefix.endsWith("//") ? prefix.length() - 2 : prefix.length());
-            }
-        }
-        throw new IllegalStateException("not accepted: " + Redaction.passwords(text));
+        String scheme = scheme(text).orElseThrow();
+        // A scheme such as mysql:// leaves its "//", so that the authority is found alike in every form.
+        return parse(text, text.substring(scheme.endsWith("//") ? scheme.length() - 2 : scheme.length()));
     }
 
     /** {@code afterScheme} read as the part of {@code url} after its scheme; {@code url} is for messages. */
