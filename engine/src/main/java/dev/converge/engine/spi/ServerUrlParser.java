@@ -5,9 +5,11 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.Redaction;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ServerUrlParser reads the part every dialect's URL shares once its scheme is gone:
@@ -38,20 +40,29 @@ public final class ServerUrlParser {
     /** What a URL says, decoded, with the path also kept as written (some drivers want it encoded). */
     public record Parts(String user, String password, String host, int port, String database, String rawPath,
                         Map<String, String> options) {
+        /**
+         * The credential-free {@code jdbc:DRIVER://host:port/path} URL of these parts, credentials and
+         * options apart.
+         *
+         * @param driverScheme the JDBC URL's scheme, e.g. {@code postgresql}
+         * @param path         the database as the driver wants it written in the URL
+         * @param shownScheme  the scheme to show instead of the driver's, or null (see {@link DatabaseUrl#scheme})
+         */
+        public DatabaseUrl databaseUrl(String driverScheme, String path, String shownScheme) {
+            return new DatabaseUrl("jdbc:" + driverScheme + "://" + host + ":" + port + "/" + path, user, password,
+                    database, host, port, options, shownScheme);
+        }
     }
 
     /** True when the URL starts with one of the dialect's schemes, in any case. */
     public boolean accepts(String url) {
-        if (url == null) {
-            return false;
-        }
-        String lower = url.strip().toLowerCase(Locale.ROOT);
-        for (String prefix : prefixes) {
-            if (lower.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return url != null && scheme(url.strip()).isPresent();
+    }
+
+    /** The dialect's scheme {@code text} starts with, in any case. */
+    private Optional<String> scheme(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return Arrays.stream(prefixes).filter(lower::startsWith).findFirst();
     }
 
     /** A USAGE error unless {@link #accepts} holds, naming the dialect and showing the example. */
@@ -62,11 +73,20 @@ public final class ServerUrlParser {
     }
 
     /**
-     * Parses {@code afterScheme}, the URL without its scheme: {@code //authority/path?query}, or (as JDBC
-     * allows for some drivers) {@code /path} or {@code path} alone. {@code url} is the whole URL, for
-     * messages. A URL without a database is a USAGE error.
+     * Parses a URL that starts with one of the dialect's schemes (a USAGE error otherwise, as is a URL
+     * without a database). What follows the scheme is {@code //authority/path?query}, or (as JDBC allows
+     * for some drivers, {@code jdbc:postgresql:db}) {@code /path} or {@code path} alone.
      */
-    public Parts parse(String url, String afterScheme) {
+    public Parts parse(String url) {
+        requireAccepted(url);
+        String text = url.strip();
+        String scheme = scheme(text).orElseThrow();
+        // A scheme such as mysql:// leaves its "//", so that the authority is found alike in every form.
+        return parse(text, text.substring(scheme.endsWith("//") ? scheme.length() - 2 : scheme.length()));
+    }
+
+    /** {@code afterScheme} read as the part of {@code url} after its scheme; {@code url} is for messages. */
+    private Parts parse(String url, String afterScheme) {
         String rest = afterScheme;
         // The user information runs to the LAST '@', as the redactor reads it: a password may hold a raw
         // '@', '/', '?' or '#', and none of it may end up shown as a host, port or database.

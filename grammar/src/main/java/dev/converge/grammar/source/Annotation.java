@@ -2,6 +2,8 @@ package dev.converge.grammar.source;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Annotation is a {@code -- converge:NAME [argument]} comment attached to the statement, column
  * definition or enum label that follows it.
@@ -30,5 +32,27 @@ public record Annotation(String name, String argument, int offset) {
     public boolean hasSeveralUnquotedWords() {
         String text = argument.strip();
         return !text.isEmpty() && !text.endsWith("\"") && !text.endsWith("`") && text.chars().anyMatch(Character::isWhitespace);
+    }
+
+    /**
+     * The old name a {@code renamed-from} annotation gives, as the server stores it: the last part of a
+     * qualified name; taken as written between the dialect's {@code quote}s (a doubled quote is one
+     * quote) when the argument ends with a quoted part, else as the first word with {@code fold}
+     * applied (PostgreSQL folds an unquoted name to lower case, MySQL keeps its case).
+     */
+    public String oldName(char quote, UnaryOperator<String> fold) {
+        String text = argument.strip();
+        String q = String.valueOf(quote);
+        if (text.endsWith(q)) {
+            int open = text.lastIndexOf(quote, text.length() - 2);
+            while (open > 0 && text.charAt(open - 1) == quote) {
+                open = text.lastIndexOf(quote, open - 2);
+            }
+            if (open >= 0) {
+                return text.substring(open + 1, text.length() - 1).replace(q + q, q);
+            }
+        }
+        String word = text.split("\\s+")[0];
+        return fold.apply(word.substring(word.lastIndexOf('.') + 1));
     }
 }

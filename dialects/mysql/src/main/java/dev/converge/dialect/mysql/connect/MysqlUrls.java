@@ -25,14 +25,10 @@ public final class MysqlUrls {
 
     /** Parses an accepted URL; host defaults to localhost, port to 3306; a URL without a database is a USAGE error. */
     public static DatabaseUrl parse(String url) {
-        PARSER.requireAccepted(url);
-        String text = url.strip();
-        ServerUrlParser.Parts parts = PARSER.parse(text, text.substring(text.indexOf("//")));
-        String jdbcUrl = "jdbc:mysql://" + parts.host() + ":" + parts.port() + "/" + parts.rawPath();
+        ServerUrlParser.Parts parts = PARSER.parse(url);
         // The MySQL driver speaks to MariaDB too, but a URL written for MariaDB is shown as one (mariadb://).
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        String scheme = lower.startsWith("mariadb:") || lower.startsWith("jdbc:mariadb:") ? "mariadb" : null;
-        return new DatabaseUrl(jdbcUrl, parts.user(), parts.password(), parts.database(), parts.host(), parts.port(),
-                parts.options(), scheme);
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        String shown = lower.startsWith("mariadb:") || lower.startsWith("jdbc:mariadb:") ? "mariadb" : null;
+        return parts.databaseUrl("mysql", parts.rawPath(), shown);
     }
 }

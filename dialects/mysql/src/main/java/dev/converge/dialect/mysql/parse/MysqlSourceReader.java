@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * MysqlSourceReader reads what the MySQL desired files say beyond their SQL, without a database:
@@ -84,7 +85,8 @@ final class MysqlSourceReader {
                         "tables, views and columns can be renamed; rename it by hand, then drop the annotation");
             } else {
                 SourceSpan span = statement.spanAt(a.offset());
-                renames.add(new RenameAnnotation(object, oldName(a.argument()), span.file() + ":" + span.line()));
+                String oldName = a.oldName('`', UnaryOperator.identity());
+                renames.add(new RenameAnnotation(object, oldName, span.file() + ":" + span.line()));
             }
         } else if (a.name().equals(Annotation.IGNORE)) {
             if (!a.argument().isBlank() || !IGNORABLE.contains(object.kind())) {
@@ -112,20 +114,6 @@ final class MysqlSourceReader {
 
     private void problem(SqlStatement statement, Annotation a, String message, String hint) {
         problems.add(statement.diagnosticAt(a.offset(), message, hint));
-    }
-
-    /** The old name as MySQL stores it: backquotes removed, the last part of a qualified name, case kept. */
-    static String oldName(String argument) {
-        String text = argument.strip();
-        if (text.endsWith("`")) {
-            int open = text.lastIndexOf('`', text.length() - 2);
-            while (open > 0 && text.charAt(open - 1) == '`') {
-                open = text.lastIndexOf('`', open - 2);
-            }
-            return text.substring(open + 1, text.length() - 1).replace("``", "`");
-        }
-        String word = text.split("\\s+")[0];
-        return word.substring(word.lastIndexOf('.') + 1);
     }
 
     /**

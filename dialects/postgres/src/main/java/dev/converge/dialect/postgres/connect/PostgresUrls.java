@@ -4,7 +4,6 @@ import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.ServerUrlParser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * PostgresUrls recognises and parses the PostgreSQL URL forms users write: the JDBC form
@@ -35,21 +34,8 @@ public final class PostgresUrls {
      * other query parameters become driver options. A URL without a database is a USAGE error.
      */
     public static DatabaseUrl parse(String url) {
-        PARSER.requireAccepted(url);
-        String text = url.strip();
-        ServerUrlParser.Parts parts = PARSER.parse(text, stripScheme(text));
-        String jdbcUrl = "jdbc:postgresql://" + parts.host() + ":" + parts.port() + "/" + encodePath(parts.database());
-        return new DatabaseUrl(jdbcUrl, parts.user(), parts.password(), parts.database(), parts.host(), parts.port(),
-                parts.options());
-    }
-
-    private static String stripScheme(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return text.substring("jdbc:postgresql:".length());
-        }
-        // postgresql:// and postgres:// keep their "//" so that the authority is found the same way.
-        return text.substring(text.indexOf(':') + 1);
+        ServerUrlParser.Parts parts = PARSER.parse(url);
+        return parts.databaseUrl("postgresql", encodePath(parts.database()), null);
     }
 
     private static String encodePath(String database) {

@@ -3,6 +3,7 @@ package dev.converge.dialect.postgres.inspect;
 import dev.converge.engine.model.ObjectKind;
 import dev.converge.engine.model.ObjectRef;
 import dev.converge.engine.model.QualifiedName;
+import dev.converge.engine.model.Referable;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.Table;
 import dev.converge.engine.model.UnmanagedObject;
@@ -61,22 +62,14 @@ final class Census {
     private static Set<String> knownKeys(SchemaModel model) {
         Set<String> keys = new HashSet<>();
         List<ObjectRef> refs = new ArrayList<>();
+        Stream.<List<? extends Referable>>of(model.tables(), model.views(), model.materializedViews(),
+                        model.sequences(), model.indexes(), model.foreignKeys(), model.enums(), model.domains(),
+                        model.compositeTypes(), model.collations(), model.routines(), model.triggers(),
+                        model.policies())
+                .flatMap(List::stream).forEach(object -> refs.add(object.ref()));
         for (Table table : model.tables()) {
-            refs.add(table.ref());
             table.constraints().forEach(c -> refs.add(ObjectRef.member(ObjectKind.CONSTRAINT, table.name(), c.name())));
         }
-        model.views().forEach(v -> refs.add(v.ref()));
-        model.materializedViews().forEach(v -> refs.add(v.ref()));
-        model.sequences().forEach(s -> refs.add(s.ref()));
-        model.indexes().forEach(i -> refs.add(i.ref()));
-        model.foreignKeys().forEach(k -> refs.add(k.ref()));
-        model.enums().forEach(e -> refs.add(e.ref()));
-        model.domains().forEach(d -> refs.add(d.ref()));
-        model.compositeTypes().forEach(t -> refs.add(t.ref()));
-        model.collations().forEach(c -> refs.add(c.ref()));
-        model.routines().forEach(r -> refs.add(r.ref()));
-        model.triggers().forEach(t -> refs.add(t.ref()));
-        model.policies().forEach(p -> refs.add(p.ref()));
         model.catalogObjects().forEach(o -> refs.add(o.ref()));
         refs.forEach(ref -> keys.add(key(ref.kind().name(), ref.name().schema(), ref.name().name(), ref.member())));
         return keys;

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.inspect;
 
+import dev.converge.dialect.postgres.SqlComments;
 import dev.converge.dialect.postgres.inspect.CatalogRows.RoutineRow;
 import dev.converge.engine.model.MaterializedView;
 import dev.converge.engine.model.ObjectKind;
@@ -145,12 +146,8 @@ final class RoutineBodies {
                             false));
                 }
                 i = end;
-            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
+            } else if (SqlComments.startAt(text, i)) {
+                i = SqlComments.end(text, i);
             } else if (c == '$') {
                 i = skipDollarTag(text, i);
             } else if (c == '"' || isIdentifierStart(c)) {

@@ -54,7 +54,8 @@ final class AnnotatedObjects {
                 return;
             }
             SourceSpan at = s.statement().spanAt(a.offset());
-            renames.add(new RenameAnnotation(refs.get(0), oldName(a.argument()), at.file() + ":" + at.line()));
+            String oldName = a.oldName('"', name -> name.toLowerCase(Locale.ROOT));
+            renames.add(new RenameAnnotation(refs.get(0), oldName, at.file() + ":" + at.line()));
         } else if (a.name().equals(Annotation.ALLOW)) {
             Set<HazardCode> codes = hazardCodes(a.argument());
             if (codes != null && !refs.isEmpty()) {
@@ -82,21 +83,5 @@ final class AnnotatedObjects {
 
     private static String article(String kind) {
         return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
-    }
-
-    /** The name as the server stores it: "Quoted Name" as written, other names folded; the last part only. */
-    static String oldName(String argument) {
-        String text = argument.strip();
-        if (text.endsWith("\"")) {
-            int open = text.lastIndexOf('"', text.length() - 2);
-            while (open > 0 && text.charAt(open - 1) == '"') {
-                open = text.lastIndexOf('"', open - 2);
-            }
-            if (open >= 0) {
-                return text.substring(open + 1, text.length() - 1).replace("\"\"", "\"");
-            }
-        }
-        String word = text.split("\\s+")[0];
-        return word.substring(word.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.converge.dialect.postgres.parse;
 
+import dev.converge.dialect.postgres.SqlComments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,12 +70,8 @@ final class GranteeNames {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c) || c == ';') {
                 i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? n : eol + 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
+            } else if (SqlComments.startAt(sql, i)) {
+                i = SqlComments.end(sql, i);
             } else if (c == '"') {
                 StringBuilder name = new StringBuilder();
                 i++;

@@ -1,12 +1,12 @@
 package dev.converge.dialect.postgres.shadow;
 
+import dev.converge.engine.binaries.BinariesProperties;
 import dev.converge.engine.binaries.BinaryResolver;
 import dev.converge.engine.binaries.MavenArtifact;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -95,13 +95,7 @@ record EmbeddedBinaries(int major, Path jar) implements PgBinaryResolver {
     }
 
     private static Map<Integer, String> versions() {
-        Properties properties = new Properties();
-        try (InputStream in = EmbeddedBinaries.class.getResourceAsStream("binaries.properties")) {
-            properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("binaries.properties is missing from the PostgreSQL dialect"
-                    + " jar (a broken build)", e));
-        }
+        Properties properties = BinariesProperties.of(EmbeddedBinaries.class, "PostgreSQL");
         Map<Integer, String> map = new TreeMap<>();
         properties.forEach((k, v) -> map.put(Integer.parseInt(k.toString()), v.toString()));
         return Map.copyOf(map);

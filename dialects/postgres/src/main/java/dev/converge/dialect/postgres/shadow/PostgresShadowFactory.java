@@ -2,6 +2,7 @@ package dev.converge.dialect.postgres.shadow;
 
 import dev.converge.dialect.postgres.connect.PostgresConnector;
 import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.ServerDatabaseShadow;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowFactory;
@@ -29,7 +30,7 @@ public final class PostgresShadowFactory implements ShadowFactory {
             case EMBEDDED:
                 return EmbeddedShadow.start(targetVersion == null ? null : targetVersion.major(), desiredBytes);
             case SERVER:
-                return ServerShadow.create(connector, target);
+                return ServerDatabaseShadow.create(connector, new PostgresShadowDatabase(), target);
             case DEV:
                 return DevShadow.open(connector, spec.devUrl());
             default:

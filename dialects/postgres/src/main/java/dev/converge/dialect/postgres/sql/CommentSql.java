@@ -17,43 +17,23 @@ final class CommentSql {
         return "COMMENT ON " + target(ref) + " IS " + text;
     }
 
+    /** The object as COMMENT ON names it: its keyword, then its name in the form its kind takes. */
     private static String target(ObjectRef ref) {
-        switch (ref.kind()) {
-            case SCHEMA:
-                return "SCHEMA " + quote(ref.name().schema());
-            case TABLE:
-                return "TABLE " + quote(ref.name());
-            case VIEW:
-                return "VIEW " + quote(ref.name());
-            case SEQUENCE:
-                return "SEQUENCE " + quote(ref.name());
-            case ENUM:
-                return "TYPE " + quote(ref.name());
-            case INDEX:
-                return "INDEX " + quote(ref.name());
-            case COLUMN:
-                return "COLUMN " + quote(ref.name()) + "." + quote(ref.member());
-            case CONSTRAINT:
-            case FOREIGN_KEY:
-                return "CONSTRAINT " + quote(ref.member()) + " ON " + quote(ref.name());
-            case TRIGGER:
-                return "TRIGGER " + quote(ref.member()) + " ON " + quote(ref.name());
-            case POLICY:
-                return "POLICY " + quote(ref.member()) + " ON " + quote(ref.name());
-            case ROUTINE:
-                return "ROUTINE " + RoutineSql.signature(ref);
-            case DOMAIN:
-                return "DOMAIN " + quote(ref.name());
-            case COMPOSITE_TYPE:
-                return "TYPE " + quote(ref.name());
-            case MATERIALIZED_VIEW:
-                return "MATERIALIZED VIEW " + quote(ref.name());
-            case EXTENSION:
-                return "EXTENSION " + quote(ref.name().name());
-            case COLLATION:
-                return "COLLATION " + quote(ref.name());
-            default:
-                throw new IllegalArgumentException("cannot comment on " + ref);
-        }
+        return switch (ref.kind()) {
+            case SCHEMA -> "SCHEMA " + quote(ref.name().schema());
+            case EXTENSION -> "EXTENSION " + quote(ref.name().name());
+            case ROUTINE -> "ROUTINE " + RoutineSql.signature(ref);
+            case COLUMN -> "COLUMN " + quote(ref.name()) + "." + quote(ref.member());
+            case CONSTRAINT, FOREIGN_KEY -> "CONSTRAINT " + quote(ref.member()) + " ON " + quote(ref.name());
+            case TRIGGER, POLICY -> keyword(ref) + " " + quote(ref.member()) + " ON " + quote(ref.name());
+            case ENUM, COMPOSITE_TYPE -> "TYPE " + quote(ref.name());
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, DOMAIN, COLLATION -> keyword(ref) + " " + quote(ref.name());
+            default -> throw new IllegalArgumentException("cannot comment on " + ref);
+        };
+    }
+
+    /** The kind's own keyword, for the kinds whose keyword is their name: MATERIALIZED_VIEW, MATERIALIZED VIEW. */
+    private static String keyword(ObjectRef ref) {
+        return ref.kind().name().replace('_', ' ');
     }
 }

@@ -185,7 +185,7 @@ class LibraryExamplesTest {
             ConvergeException unknown = assertThrows(ConvergeException.class,
                     () -> target.lint(Desired.directory(schema), Map.of("no-such-rule", "off")));
             assertEquals(ErrorKind.USAGE, unknown.kind());
-            assertEquals(0, count(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'orders'"),
+            assertEquals("0", db.value("SELECT count(*) FROM pg_tables WHERE tablename = 'orders'"),
                     "lint only reads the target");
         }
     }
@@ -216,7 +216,7 @@ class LibraryExamplesTest {
                 assertTrue(cut.getCause() instanceof ConvergeException, String.valueOf(cut.getCause()));
                 holder.rollback();
             }
-            assertEquals(1, count(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'customers'"),
+            assertEquals("1", db.value("SELECT count(*) FROM pg_tables WHERE tablename = 'customers'"),
                     "step 1 was committed before the cut");
             // tag::resume[]
             ApplyOutcome resumed = target.resume();                   // converge apply --resume
@@ -245,16 +245,6 @@ class LibraryExamplesTest {
     @Test
     void theDocsShowTheseExamples() throws IOException {
         LibraryPage.assertShows(LibraryExamplesTest.class, List.of("plan", "policy", "desired", "fleet", "lint", "resume"));
-    }
-
-    private static int count(LocalPostgres db, String query) {
-        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(query + ": " + e.getMessage(), e);
-        }
     }
 
     private Path write(String relative, String text) throws IOException {

@@ -175,11 +175,9 @@ class PartitioningRebuildTest {
 
             rebuildAndCheck(target, PLAIN, rows);
             assertEquals(nextId + 1, nextIdentity(target), "the identity goes on from where it stood");
-            try (Connection c = target.connect(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_get_serial_sequence('public.events', 'seen')")) {
-                rs.next();
-                assertEquals("public.events_seen_seq", rs.getString(1), "the serial's sequence moved to the new table");
-            }
+            assertEquals("public.events_seen_seq",
+                    target.value("SELECT pg_catalog.pg_get_serial_sequence('public.events', 'seen')"),
+                    "the serial's sequence moved to the new table");
         }
     }
 
@@ -218,12 +216,8 @@ class PartitioningRebuildTest {
     }
 
     /** Draws the identity's next value (nextval, which is what an insert would get). */
-    private static long nextIdentity(LocalPostgres db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT nextval(pg_catalog.pg_get_serial_sequence('public.events', 'id'))")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long nextIdentity(LocalPostgres db) {
+        return Long.parseLong(db.value("SELECT nextval(pg_catalog.pg_get_serial_sequence('public.events', 'id'))"));
     }
 
     /** The plan from the target to {@code files}, through a server shadow, with the target's live facts. */

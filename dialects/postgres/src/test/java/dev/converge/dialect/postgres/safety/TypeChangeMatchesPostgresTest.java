@@ -24,20 +24,22 @@ import org.junit.jupiter.api.Test;
  * changes exactly when PostgreSQL rewrote the table for the generated ALTER COLUMN ... TYPE.
  */
 class TypeChangeMatchesPostgresTest {
-    private static final List<String[]> PAIRS = List.of(
-            new String[] {"character varying(10)", "character varying(20)"},
-            new String[] {"character varying(10)", "text"},
-            new String[] {"text", "character varying"},
-            new String[] {"numeric(10,2)", "numeric(12,2)"},
-            new String[] {"numeric(10,2)", "numeric"},
-            new String[] {"numeric(10,2)", "numeric(12,4)"},
-            new String[] {"timestamp(3) without time zone", "timestamp(6) without time zone"},
-            new String[] {"timestamp(6) without time zone", "timestamp(3) without time zone"},
-            new String[] {"integer", "bigint"},
-            new String[] {"bigint", "integer"},
-            new String[] {"character varying(20)", "character varying(10)"},
-            new String[] {"text", "integer"},
-            new String[] {"integer", "text"});
+    /** One type change a line, "from -> to", as the assertion names it. */
+    private static final List<String> CHANGES = """
+            character varying(10) -> character varying(20)
+            character varying(10) -> text
+            text -> character varying
+            numeric(10,2) -> numeric(12,2)
+            numeric(10,2) -> numeric
+            numeric(10,2) -> numeric(12,4)
+            timestamp(3) without time zone -> timestamp(6) without time zone
+            timestamp(6) without time zone -> timestamp(3) without time zone
+            integer -> bigint
+            bigint -> integer
+            character varying(20) -> character varying(10)
+            text -> integer
+            integer -> text
+            """.lines().toList();
 
     @Test
     void rewritePredictionMatchesTheServer() throws SQLException {
@@ -46,10 +48,10 @@ class TypeChangeMatchesPostgresTest {
         Map<String, String> observed = new LinkedHashMap<>();
         try (LocalPostgres db = LocalPostgres.create("typechange"); Connection c = db.connect();
              Statement st = c.createStatement()) {
-            for (int i = 0; i < PAIRS.size(); i++) {
-                String from = PAIRS.get(i)[0];
-                String to = PAIRS.get(i)[1];
-                String key = from + " -> " + to;
+            for (int i = 0; i < CHANGES.size(); i++) {
+                String key = CHANGES.get(i);
+                String from = key.substring(0, key.indexOf(" -> "));
+                String to = key.substring(key.indexOf(" -> ") + " -> ".length());
                 QualifiedName table = QualifiedName.of("public", "t" + i);
                 st.execute("CREATE TABLE public.t" + i + " (c " + from + ")");
                 st.execute("INSERT INTO public.t" + i + " DEFAULT VALUES");

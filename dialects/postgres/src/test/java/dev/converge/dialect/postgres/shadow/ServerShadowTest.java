@@ -11,11 +11,11 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.diag.ConvergeException;
 import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.spi.DatabaseUrl;
+import dev.converge.engine.spi.ServerDatabaseShadow;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,8 +34,8 @@ class ServerShadowTest {
             CompletableFuture<Shadow> a = CompletableFuture.supplyAsync(() -> factory.open(ShadowSpec.SERVER, url, ANY));
             CompletableFuture<Shadow> b = CompletableFuture.supplyAsync(() -> factory.open(ShadowSpec.SERVER, url, ANY));
             List<Shadow> shadows = List.of(a.get(), b.get());
-            String nameA = ((ServerShadow) shadows.get(0)).name();
-            String nameB = ((ServerShadow) shadows.get(1)).name();
+            String nameA = ((ServerDatabaseShadow) shadows.get(0)).name();
+            String nameB = ((ServerDatabaseShadow) shadows.get(1)).name();
             try {
                 assertNotEquals(nameA, nameB);
                 assertTrue(nameA.matches("converge_shadow_\\d{8}_\\d{6}_[0-9a-f]{8}"), nameA);
@@ -43,11 +43,11 @@ class ServerShadowTest {
                     try (Statement st = s.connection().createStatement();
                          ResultSet rs = st.executeQuery("SELECT current_database()")) {
                         rs.next();
-                        assertEquals(((ServerShadow) s).name(), rs.getString(1));
+                        assertEquals(((ServerDatabaseShadow) s).name(), rs.getString(1));
                     }
                     assertTrue(s.description().startsWith("database converge_shadow_"), s.description());
                 }
-                assertTrue(exists(target, nameA) && exists(target, nameB));
+                assertTrue(LocalPostgres.databaseExists(nameA) && LocalPostgres.databaseExists(nameB));
                 // A failed statement, even one leaving a transaction aborted, must not stop the drop.
                 Connection c = shadows.get(0).connection();
                 c.setAutoCommit(false);
@@ -55,8 +55,8 @@ class ServerShadowTest {
             } finally {
                 shadows.forEach(Shadow::close);
             }
-            assertFalse(exists(target, nameA), nameA + " dropped");
-            assertFalse(exists(target, nameB), nameB + " dropped");
+            assertFalse(LocalPostgres.databaseExists(nameA), nameA + " dropped");
+            assertFalse(LocalPostgres.databaseExists(nameB), nameB + " dropped");
         }
     }
 
@@ -76,17 +76,6 @@ class ServerShadowTest {
                 assertTrue(e.getMessage().contains("--dev-url"), e.getMessage());
             } finally {
                 target.execute("DROP ROLE " + role);
-            }
-        }
-    }
-
-    private static boolean exists(LocalPostgres target, String database) throws SQLException {
-        try (Connection c = target.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) == 1;
             }
         }
     }

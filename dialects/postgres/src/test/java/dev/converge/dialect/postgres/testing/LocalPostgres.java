@@ -2,6 +2,8 @@ package dev.converge.dialect.postgres.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -69,6 +71,28 @@ public final class LocalPostgres implements AutoCloseable {
             st.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + database, e);
+        }
+    }
+
+    /** The first column of the first row of {@code query}, as text: the one value (a count, a setting) a test checks. */
+    public String value(String query) {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + " failed on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the server has a database of that name (a shadow a test expects made or dropped). */
+    public static boolean databaseExists(String name) {
+        try (Connection admin = admin();
+             PreparedStatement ps = admin.prepareStatement("SELECT 1 FROM pg_catalog.pg_database WHERE datname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look for database " + name + " on " + HOST + ":" + PORT, e);
         }
     }
 
