@@ -26,9 +26,8 @@ class BackfillJsonProgressTest {
     void eachBatchIsAJsonLineWithRunningCounts() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("backfill_json")) {
             String url = Cli.url(db);
-            Cli.Result v1 = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
-                    "server", "--auto-approve");
-            assertEquals(0, v1.exitCode(), v1.all());
+            Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
+                    "server", "--auto-approve").expectExit(0);
             try (Connection c = db.connect();
                  PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
                 for (int id = 1; id <= 50; id++) {
@@ -40,9 +39,8 @@ class BackfillJsonProgressTest {
             }
 
             Cli.Result expand = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow",
-                    "server", "--phase", "expand", "--auto-approve", "--backfill-batch", "20", "--backfill-progress", "json");
-
-            assertEquals(0, expand.exitCode(), expand.all());
+                    "server", "--phase", "expand", "--auto-approve", "--backfill-batch", "20", "--backfill-progress", "json")
+                    .expectExit(0);
             ObjectMapper json = new ObjectMapper();
             List<JsonNode> events = new ArrayList<>();
             for (String line : expand.err().split("\\R")) {

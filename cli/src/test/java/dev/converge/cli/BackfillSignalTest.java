@@ -107,9 +107,8 @@ class BackfillSignalTest {
      */
     private void interruptAndResume(Target db, String signal, List<String> expand) throws Exception {
         String url = db.url();
-        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
-                "server", "--auto-approve");
-        assertEquals(0, setup.exitCode(), setup.all());
+        Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
+                "server", "--auto-approve").expectExit(0);
         try (Connection c = db.db().connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= ROWS; id++) {
                 st.setLong(1, id);
@@ -154,8 +153,7 @@ class BackfillSignalTest {
 
         List<String> again = new ArrayList<>(expand);
         again.addAll(List.of("--backfill-batch", Integer.toString(BATCH)));
-        Cli.Result resumed = Cli.run(again.toArray(String[]::new));
-        assertEquals(0, resumed.exitCode(), resumed.all());
+        Cli.Result resumed = Cli.run(again.toArray(String[]::new)).expectExit(0);
         assertTrue(resumed.out().contains("people.full_name -> display_name: " + (stoppedAt + 1)
                 + " batches"), "the first batch of the new run follows the checkpoint: " + resumed.all());
         assertEquals(ROWS / BATCH, checkpoint(db, "batches"), "no batch ran twice");

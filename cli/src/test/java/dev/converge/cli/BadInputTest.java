@@ -206,7 +206,7 @@ class BadInputTest {
     }
 
     private void assertBadInput(Cli.Result r) {
-        assertEquals(65, r.exitCode(), r.all());
+        r.expectExit(65);
         assertEquals("", r.out(), r.all());
         assertUnchanged();
     }

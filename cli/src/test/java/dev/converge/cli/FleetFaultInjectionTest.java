@@ -78,8 +78,7 @@ class FleetFaultInjectionTest {
         try (FleetProject p = FleetProject.create(dir, 50, 10)) {
             p.config("parallelism: 4\n      on_error: continue\n      failure_budget: 50");
             for (String env : List.of("dev", "staging", "prod")) {
-                Cli.Result applied = p.run("apply", "--env", env, "--auto-approve");
-                assertEquals(0, applied.exitCode(), applied.all());
+                p.run("apply", "--env", env, "--auto-approve").expectExit(0);
             }
             List<Tenant> staging = p.stagingTenants.stream()
                     .map(t -> new Tenant("staging", t, p.stagingPrefix + t, "app")).toList();
@@ -92,8 +91,7 @@ class FleetFaultInjectionTest {
             }
 
             p.desired(V2);
-            Cli.Result devApply = p.run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(0, devApply.exitCode(), devApply.all());
+            p.run("apply", "--env", "dev", "--auto-approve").expectExit(0);
             Map<String, List<Tenant>> inPromotionOrder = new LinkedHashMap<>();
             inPromotionOrder.put("staging", staging);
             inPromotionOrder.put("prod", prod);
@@ -191,8 +189,7 @@ class FleetFaultInjectionTest {
      * with a concurrent statement is one of its own), each as the probe names of its steps, in plan order.
      */
     private static List<List<String>> groups(FleetProject p, String env) throws Exception {
-        Cli.Result plan = p.run("plan", "--env", env, "--format", "json");
-        assertEquals(0, plan.exitCode(), plan.all());
+        Cli.Result plan = p.run("plan", "--env", env, "--format", "json").expectExit(0);
         JsonNode steps = JSON.readTree(plan.out()).at("/groups/0/plan/steps");
         List<List<String>> groups = new ArrayList<>();
         List<String> open = new ArrayList<>();

@@ -31,13 +31,12 @@ class FleetShardTest {
     @Test
     void threeShardsPlanApplyAndMergeIntoOneFleet() throws Exception {
         try (FleetProject p = FleetProject.create(dir, 12, 1)) {
-            assertEquals(0, p.run("apply", "--env", "dev", "--auto-approve").exitCode());
-            assertEquals(0, p.run("apply", "--env", "staging", "--auto-approve").exitCode());
+            p.run("apply", "--env", "dev", "--auto-approve").expectExit(0);
+            p.run("apply", "--env", "staging", "--auto-approve").expectExit(0);
 
             TreeSet<String> planned = new TreeSet<>();
             for (int k = 1; k <= 3; k++) {
-                Cli.Result plan = p.run("plan", "--env", "prod", "--shard", k + "/3", "--format", "json");
-                assertEquals(0, plan.exitCode(), plan.all());
+                Cli.Result plan = p.run("plan", "--env", "prod", "--shard", k + "/3", "--format", "json").expectExit(0);
                 assertTrue(plan.err().contains("(shard " + k + "/3 of 12 targets)"), plan.all());
                 JsonNode json = JSON.readTree(plan.out());
                 assertEquals(k + "/3", json.get("shard").asText());
@@ -52,9 +51,8 @@ class FleetShardTest {
             List<String> reports = new ArrayList<>(List.of("report", "merge"));
             for (int k = 1; k <= 3; k++) {
                 Path report = dir.resolve("shard-" + k + ".json");
-                Cli.Result apply = p.run("apply", "--env", "prod", "--shard", k + "/3", "--auto-approve",
-                        "--report", report.toString());
-                assertEquals(0, apply.exitCode(), apply.all());
+                p.run("apply", "--env", "prod", "--shard", k + "/3", "--auto-approve",
+                        "--report", report.toString()).expectExit(0);
                 reports.add(report.toString());
             }
             assertEquals(12, p.prodCount("SELECT count(*) FROM pg_views WHERE viewname = 'open_orders'"
@@ -83,8 +81,7 @@ class FleetShardTest {
 
             Cli.Result noEnv = Cli.run("plan", "--url", "postgresql://x@127.0.0.1/x", "--desired", "schema",
                     "--shard", "1/2").expectExit(64);
-            Cli.Result outOfRange = p.run("plan", "--env", "prod", "--shard", "4/3");
-            assertEquals(64, outOfRange.exitCode(), outOfRange.all());
+            Cli.Result outOfRange = p.run("plan", "--env", "prod", "--shard", "4/3").expectExit(64);
             assertTrue(outOfRange.err().contains("--shard takes K/N with 1 <= K <= N, not 4/3"), outOfRange.all());
         }
     }

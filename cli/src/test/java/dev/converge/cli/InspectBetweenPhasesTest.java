@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,15 +44,12 @@ class InspectBetweenPhasesTest {
 
     /* v1 applied, v2's expand applied, then what inspect prints; it never names Converge's own objects. */
     private static String expandThenInspect(String url, Path example) {
-        Cli.Result v1 = Cli.run("apply", "--url", url, "--desired", example.resolve("v1").toString(), "--shadow",
-                "server", "--auto-approve");
-        assertEquals(0, v1.exitCode(), v1.all());
+        Cli.run("apply", "--url", url, "--desired", example.resolve("v1").toString(), "--shadow",
+                "server", "--auto-approve").expectExit(0);
         Cli.Result expand = Cli.run("apply", "--url", url, "--desired", example.resolve("v2").toString(), "--shadow",
-                "server", "--phase", "expand", "--auto-approve");
-        assertEquals(0, expand.exitCode(), expand.all());
+                "server", "--phase", "expand", "--auto-approve").expectExit(0);
         assertTrue(expand.out().contains("Between expand and contract"), expand.all());
-        Cli.Result inspect = Cli.run("inspect", "--url", url);
-        assertEquals(0, inspect.exitCode(), inspect.all());
+        Cli.Result inspect = Cli.run("inspect", "--url", url).expectExit(0);
         assertFalse(inspect.out().contains("converge_sync") || inspect.out().contains("converge:expand"),
                 "Converge's own objects are not written: " + inspect.out());
         return inspect.out();

@@ -97,7 +97,7 @@ class InspectRoundTripTest {
         try (LocalPostgres db = LocalPostgres.create("cli_inspect_parse")) {
             db.execute(resource("rich-schema.sql"));
             Path out = dir.resolve("parsed");
-            assertEquals(0, Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).exitCode());
+            Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).expectExit(0);
             Dialect dialect = DialectRegistry.fromServiceLoader().byId("postgres");
             List<SqlStatement> statements = new ArrayList<>();
             for (SourceFile file : SourceSet.load(out)) {
@@ -143,7 +143,7 @@ class InspectRoundTripTest {
             db.execute(resource("rich-schema.sql") + "\n" + known.sql());
             // dynamic tests share one instance and so one temporary directory
             Path out = dir.resolve("desired-" + known.name());
-            assertEquals(0, Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).exitCode());
+            Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).expectExit(0);
             RoundTrip trip = roundTrip(db, fresh, out);
             boolean passes = trip.samePlan.exitCode() == 0 && trip.rebuild.exitCode() == 0
                     && trip.originalDump.equals(trip.rebuiltDump);

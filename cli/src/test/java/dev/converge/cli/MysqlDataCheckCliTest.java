@@ -57,13 +57,12 @@ class MysqlDataCheckCliTest {
     void aNarrowingTheDataWouldFailIsShownAndRefused() throws IOException, SQLException {
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE item (id INT PRIMARY KEY, code VARCHAR(5));");
         String url = "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?user=" + USER;
-        Cli.Result plan = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server");
-        assertEquals(0, plan.exitCode(), plan.all());
+        Cli.Result plan = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server")
+                .expectExit(0);
         assertTrue(plan.out().contains("X will fail: 1 row violates: every value of item.code fits varchar(5);"
                 + " find it with: SELECT * FROM `item` AS probe_row WHERE CHAR_LENGTH(`code`) > 5"), plan.all());
         Cli.Result refused = Cli.run("apply", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-destructive");
-        assertEquals(3, refused.exitCode(), refused.all());
+                "--auto-approve", "--allow-destructive").expectExit(3);
         assertTrue(refused.err().contains("fix the data first"), refused.all());
         Path saved = dir.resolve("plan.json");
         Cli.Result markdown = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",

@@ -101,8 +101,7 @@ class MysqlFleetFaultInjectionTest {
         Files.writeString(dir.resolve("schema/shop.sql"), V1);
         config();
         for (String env : List.of("dev", "prod")) {
-            Cli.Result applied = run("apply", "--env", env, "--auto-approve");
-            assertEquals(0, applied.exitCode(), applied.all());
+            run("apply", "--env", env, "--auto-approve").expectExit(0);
         }
         Map<String, String> before = new HashMap<>();
         for (String t : tenants) {
@@ -114,8 +113,7 @@ class MysqlFleetFaultInjectionTest {
         }
 
         Files.writeString(dir.resolve("schema/shop.sql"), V2);
-        Cli.Result devApply = run("apply", "--env", "dev", "--auto-approve");
-        assertEquals(0, devApply.exitCode(), devApply.all());
+        run("apply", "--env", "dev", "--auto-approve").expectExit(0);
         List<List<String>> groups = groups();
         v1Applies = LocalMariadb.count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
         // Three kill points chosen along the rollout (they were five at random moments): as the first
@@ -132,8 +130,7 @@ class MysqlFleetFaultInjectionTest {
         }
         Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve");
         assertEquals(0, rerun.exitCode(), "a plain re-run converges every tenant\n" + rerun.all() + "\n" + observations);
-        Cli.Result plan = run("plan", "--env", "prod", "--detailed-exitcode");
-        assertEquals(0, plan.exitCode(), plan.all());
+        run("plan", "--env", "prod", "--detailed-exitcode").expectExit(0);
         for (String t : tenants) {
             assertEquals(new ArrayList<>(PROBES.keySet()), applied(t), t + " holds every change");
             assertEquals(before.get(t), checksum(t), t + " lost no row");
@@ -211,8 +208,7 @@ class MysqlFleetFaultInjectionTest {
 
     /** The plan's groups: each step with a statement starts one; a step made by the one before joins it. */
     private List<List<String>> groups() throws Exception {
-        Cli.Result plan = run("plan", "--env", "prod", "--format", "json");
-        assertEquals(0, plan.exitCode(), plan.all());
+        Cli.Result plan = run("plan", "--env", "prod", "--format", "json").expectExit(0);
         JsonNode steps = JSON.readTree(plan.out()).at("/groups/0/plan/steps");
         List<List<String>> groups = new ArrayList<>();
         for (JsonNode step : steps) {

@@ -43,8 +43,7 @@ final class NotNullRollout {
         }
 
         Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "expand", "--backfill-batch", "250");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+                "--phase", "expand", "--backfill-batch", "250").expectExit(0);
         assertTrue(expandPlan.out().contains("set default"), expandPlan.all());
         assertFalse(expandPlan.out().contains("SET NOT NULL"), "NOT NULL waits for contract: " + expandPlan.all());
         // The step contract will plan, not the whole plan's: the default is expand's.
@@ -66,8 +65,8 @@ final class NotNullRollout {
 
             app.useNewName(true);
             app.awaitWrites(200);
-            Cli.Result between = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand");
-            assertEquals(0, between.exitCode(), between.all());
+            Cli.Result between = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand")
+                    .expectExit(0);
             assertTrue(between.out().contains("No changes"), between.all());
             assertTrue(between.out().contains(remains), between.all());
 

@@ -50,15 +50,14 @@ final class RenameRollout {
         assertTrue(whole.out().contains("step 1 breaks an application still running"), whole.all());
 
         Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "expand", "--backfill-batch", "250");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+                "--phase", "expand", "--backfill-batch", "250").expectExit(0);
         assertTrue(expandPlan.out().contains(expandShows), expandPlan.all());
         assertFalse(expandPlan.out().contains("RENAME COLUMN"), expandPlan.all());
         assertTrue(expandPlan.err().contains("people.full_name -> display_name: 12 batches of up to 250 rows"),
                 expandPlan.all());
 
-        Cli.Result early = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "contract");
-        assertEquals(3, early.exitCode(), early.all());
+        Cli.Result early = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "contract")
+                .expectExit(3);
         assertTrue(early.err().contains("expand has not run for rename column"), early.all());
 
         try (AppLoop app = new AppLoop(db::connect, ROWS)) {
@@ -80,8 +79,8 @@ final class RenameRollout {
     /** Expand applied in batches of 250 with a pause: the backfill done, the phase in the history. */
     static Cli.Result expand(Database db, String desired) throws SQLException {
         Cli.Result expand = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
-        assertEquals(0, expand.exitCode(), expand.all());
+                "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms")
+                .expectExit(0);
         assertTrue(expand.out().contains("Expand applied: "), expand.all());
         assertTrue(expand.out().contains("done."), expand.all());
         assertEquals("phase expand", db.lastRemark());
@@ -93,13 +92,11 @@ final class RenameRollout {
      * of the loop failed, and {@code column} holds what the loop last wrote in every row.
      */
     static void contract(Database db, String desired, AppLoop app, String column) throws Exception {
-        Cli.Result gated = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--phase", "contract", "--auto-approve");
-        assertEquals(3, gated.exitCode(), gated.all());
+        Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
+                "--phase", "contract", "--auto-approve").expectExit(3);
         app.awaitWrites(100);
         Cli.Result contract = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--confirm-contract");
-        assertEquals(0, contract.exitCode(), contract.all());
+                "--phase", "contract", "--auto-approve", "--confirm-contract").expectExit(0);
         assertTrue(contract.out().contains("Converged"), contract.all());
         app.awaitWrites(100);
         app.stop();
@@ -116,15 +113,13 @@ final class RenameRollout {
      */
     static void contractUnderLoad(AppLoop app, Database db, String v2, String table, String column) throws Exception {
         String url = db.url();
-        Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "contract", "--auto-approve");
-        assertEquals(3, gated.exitCode(), gated.all());
+        Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
+                "--phase", "contract", "--auto-approve").expectExit(3);
 
         app.useOldName(false);
         app.awaitWrites(100);
         Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--confirm-contract");
-        assertEquals(0, contract.exitCode(), contract.all());
+                "--phase", "contract", "--auto-approve", "--confirm-contract").expectExit(0);
         assertTrue(contract.out().contains("Converged"), contract.all());
         assertEquals("phase contract", db.lastRemark());
         app.awaitWrites(100);
@@ -138,19 +133,17 @@ final class RenameRollout {
 
     /** A second plan is empty, and the target equals a database built from the files alone. */
     static void convergedAsFresh(Database db, Database fresh, String desired) throws SQLException {
-        Cli.Result again = Cli.run("plan", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--detailed-exitcode");
-        assertEquals(0, again.exitCode(), again.all());
-        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", desired, "--shadow", "server", "--auto-approve");
-        assertEquals(0, built.exitCode(), built.all());
+        Cli.run("plan", "--url", db.url(), "--desired", desired, "--shadow", "server",
+                "--detailed-exitcode").expectExit(0);
+        Cli.run("apply", "--url", fresh.url(), "--desired", desired, "--shadow", "server", "--auto-approve")
+                .expectExit(0);
         assertEquals(fresh.describe(), db.describe());
     }
 
     /** The rows the application starts with: {@code name N}, as {@link AppLoop} expects them. */
     /** Every rollout starts here: the example's first version {@code v1} applied to {@code db}, with {@link #ROWS} people in it. */
     static void startFrom(Database db, String v1) throws SQLException {
-        Cli.Result setup = Cli.run("apply", "--url", db.url(), "--desired", v1, "--shadow", "server", "--auto-approve");
-        assertEquals(0, setup.exitCode(), setup.all());
+        Cli.run("apply", "--url", db.url(), "--desired", v1, "--shadow", "server", "--auto-approve").expectExit(0);
         insertPeople(db);
     }
 

@@ -75,8 +75,7 @@ class ReportAtScaleTest {
                           discover: SELECT name FROM public.tenants ORDER BY name
                           parallelism: 4
                     """.formatted(Cli.url(db)));
-            Cli.Result applied = Cli.inProject(dir.resolve("converge.yaml"), "apply", "--env", "prod", "--auto-approve");
-            assertEquals(0, applied.exitCode(), applied.all());
+            Cli.inProject(dir.resolve("converge.yaml"), "apply", "--env", "prod", "--auto-approve").expectExit(0);
             for (String t : List.of("c0010", "c0020", "c0030", "c0040", "c0050")) {
                 db.execute("ALTER TABLE t_" + t + ".orders ALTER COLUMN total SET DEFAULT 1");
             }

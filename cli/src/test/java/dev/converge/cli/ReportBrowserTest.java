@@ -42,19 +42,17 @@ class ReportBrowserTest {
     void everyCellMatchesStatusAndThePageWorksOffline() throws Exception {
         try (FleetProject p = FleetProject.create(dir, 50, 10)) {
             for (String env : List.of("dev", "staging", "prod")) {
-                Cli.Result v1 = p.run("apply", "--env", env, "--auto-approve");
-                assertEquals(0, v1.exitCode(), v1.all());
+                p.run("apply", "--env", env, "--auto-approve").expectExit(0);
             }
             p.desired(FleetProject.V2);
-            assertEquals(0, p.run("apply", "--env", "dev", "--auto-approve").exitCode());
-            assertEquals(0, p.run("apply", "--env", "staging", "--auto-approve").exitCode());
+            p.run("apply", "--env", "dev", "--auto-approve").expectExit(0);
+            p.run("apply", "--env", "staging", "--auto-approve").expectExit(0);
             // c020 holds duplicate codes: v2's unique index fails there, the other 49 converge.
             p.prodSql("INSERT INTO t_c020.customers (name) VALUES ('dup');"
                     + "INSERT INTO t_c020.orders (customer_id, code) SELECT id, '" + ROW_VALUE + "' FROM t_c020.customers;"
                     + "INSERT INTO t_c020.orders (customer_id, code) SELECT id, '" + ROW_VALUE + "' FROM t_c020.customers;");
             p.config("parallelism: 4\n      on_error: continue\n      failure_budget: 5");
-            Cli.Result prod = p.run("apply", "--env", "prod", "--auto-approve", "--no-data-checks");
-            assertEquals(1, prod.exitCode(), prod.all());
+            p.run("apply", "--env", "prod", "--auto-approve", "--no-data-checks").expectExit(1);
             for (String t : List.of("c005", "c006", "c007")) {
                 p.prodSql("ALTER TABLE t_" + t + ".orders ALTER COLUMN total SET DEFAULT 1");
             }

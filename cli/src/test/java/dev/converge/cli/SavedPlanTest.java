@@ -145,8 +145,7 @@ class SavedPlanTest {
                 assertTrue(second.err().contains("since"), second.all());
                 blocker.rollback();
             }
-            Cli.Result done = first.get(60, TimeUnit.SECONDS);
-            assertEquals(0, done.exitCode(), done.all());
+            first.get(60, TimeUnit.SECONDS).expectExit(0);
         }
     }
 

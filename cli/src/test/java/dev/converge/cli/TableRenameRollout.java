@@ -36,23 +36,22 @@ final class TableRenameRollout {
         Cli.Result whole = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server");
         assertTrue(whole.out().contains("a view under the old name of 1 renamed table"), whole.all());
 
-        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand")
+                .expectExit(0);
         assertTrue(expandPlan.out().contains(expandShows), expandPlan.all());
         assertTrue(expandPlan.out().contains("and create view people under the old name"), expandPlan.all());
         assertTrue(expandPlan.out().contains("drop view " + schema + ".people (the old name of table persons)"),
                 expandPlan.all());
 
-        Cli.Result early = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "contract");
-        assertEquals(3, early.exitCode(), early.all());
+        Cli.Result early = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "contract")
+                .expectExit(3);
         assertTrue(early.err().contains("expand has not run for rename table"), early.all());
 
         try (AppLoop app = new AppLoop(db::connect, RenameRollout.ROWS, TABLE_RENAME)) {
             app.start();
             app.awaitWrites(100);
             Cli.Result expand = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "expand", "--auto-approve");
-            assertEquals(0, expand.exitCode(), expand.all());
+                    "--phase", "expand", "--auto-approve").expectExit(0);
             assertTrue(expand.out().contains("Expand applied: 1 step remains"), expand.all());
             assertTrue(expand.out().contains("Between expand and contract: 1 parallel change open (" + schema
                     + ".people -> persons)"), expand.all());

@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,12 +41,11 @@ class TypeChangeSplitTest {
                 """);
         try (LocalPostgres db = LocalPostgres.create("xtype_split")) {
             String url = Cli.url(db);
-            Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve");
-            assertEquals(0, setup.exitCode(), setup.all());
+            Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve")
+                    .expectExit(0);
 
             Cli.Result expand = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                    "--phase", "expand");
-            assertEquals(0, expand.exitCode(), expand.all());
+                    "--phase", "expand").expectExit(0);
             String out = expand.out();
             assertTrue(out.contains("ADD COLUMN \"converge_new_n\" bigint;"), out);
             assertTrue(out.contains("ALTER COLUMN \"s\" TYPE character varying(20)"), "no rewrite, in place: " + out);
