@@ -26,8 +26,7 @@ class BackfillJsonProgressTest {
     void eachBatchIsAJsonLineWithRunningCounts() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("backfill_json")) {
             String url = Cli.url(db);
-            Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
-                    "server", "--auto-approve").expectExit(0);
+            Cli.withServerShadow("apply", url, EXAMPLE.resolve("v1").toString(), "--auto-approve").expectExit(0);
             try (Connection c = db.connect();
                  PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
                 for (int id = 1; id <= 50; id++) {
@@ -38,9 +37,9 @@ class BackfillJsonProgressTest {
                 st.executeBatch();
             }
 
-            Cli.Result expand = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow",
-                    "server", "--phase", "expand", "--auto-approve", "--backfill-batch", "20", "--backfill-progress", "json")
-                    .expectExit(0);
+            Cli.Result expand = Cli.withServerShadow("apply", url, EXAMPLE.resolve("v2").toString(),
+                    "--phase", "expand", "--auto-approve", "--backfill-batch", "20",
+                    "--backfill-progress", "json").expectExit(0);
             ObjectMapper json = new ObjectMapper();
             List<JsonNode> events = new ArrayList<>();
             for (String line : expand.err().split("\\R")) {

@@ -107,8 +107,7 @@ class BackfillSignalTest {
      */
     private void interruptAndResume(Target db, String signal, List<String> expand) throws Exception {
         String url = db.url();
-        Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
-                "server", "--auto-approve").expectExit(0);
+        Cli.withServerShadow("apply", url, EXAMPLE.resolve("v1").toString(), "--auto-approve").expectExit(0);
         try (Connection c = db.db().connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= ROWS; id++) {
                 st.setLong(1, id);

@@ -126,8 +126,8 @@ class BadInputTest {
     @Test
     void unreachableHostNamesHostAndPort() throws IOException {
         write("a.sql", EXISTING);
-        Cli.Result r = Cli.run("plan", "--url", "postgresql://postgres@127.0.0.1:1/x", "--desired", dir.toString(),
-                "--shadow", "server").expectExit(1);
+        Cli.Result r = Cli.withServerShadow("plan", "postgresql://postgres@127.0.0.1:1/x",
+                dir.toString()).expectExit(1);
         assertTrue(r.err().contains("127.0.0.1:1"), r.all());
         assertEquals("", r.out(), r.all());
     }
@@ -189,7 +189,7 @@ class BadInputTest {
     }
 
     private Cli.Result plan() {
-        Cli.Result r = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
+        Cli.Result r = Cli.withServerShadow("plan", Cli.url(db), dir.toString());
         assertUnchanged();
         return r;
     }

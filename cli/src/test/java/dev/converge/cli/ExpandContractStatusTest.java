@@ -81,8 +81,8 @@ class ExpandContractStatusTest {
 
     /* Expand by --url, then drift and status of the environment: pending between the phases, not drifted. */
     private static void expandedIsBetweenPhases(String url, Path schema, Path config, String opens) {
-        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
-                "--phase", "expand", "--auto-approve").expectExit(0);
+        Cli.Result expand = Cli.withServerShadow("apply", url, schema.toString(), "--phase", "expand",
+                "--auto-approve").expectExit(0);
         Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
         assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
         assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());

@@ -44,10 +44,9 @@ class InspectBetweenPhasesTest {
 
     /* v1 applied, v2's expand applied, then what inspect prints; it never names Converge's own objects. */
     private static String expandThenInspect(String url, Path example) {
-        Cli.run("apply", "--url", url, "--desired", example.resolve("v1").toString(), "--shadow",
-                "server", "--auto-approve").expectExit(0);
-        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", example.resolve("v2").toString(), "--shadow",
-                "server", "--phase", "expand", "--auto-approve").expectExit(0);
+        Cli.withServerShadow("apply", url, example.resolve("v1").toString(), "--auto-approve").expectExit(0);
+        Cli.Result expand = Cli.withServerShadow("apply", url, example.resolve("v2").toString(), "--phase", "expand",
+                "--auto-approve").expectExit(0);
         assertTrue(expand.out().contains("Between expand and contract"), expand.all());
         Cli.Result inspect = Cli.run("inspect", "--url", url).expectExit(0);
         assertFalse(inspect.out().contains("converge_sync") || inspect.out().contains("converge:expand"),

@@ -171,10 +171,8 @@ class InspectRoundTripTest {
     }
 
     private static RoundTrip roundTrip(LocalPostgres original, LocalPostgres fresh, Path files) {
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(original), "--desired", files.toString(),
-                "--shadow", "server", "--detailed-exitcode");
-        Cli.Result apply = Cli.run("apply", "--url", Cli.url(fresh), "--desired", files.toString(),
-                "--shadow", "server", "--auto-approve");
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(original), files.toString(), "--detailed-exitcode");
+        Cli.Result apply = Cli.withServerShadow("apply", Cli.url(fresh), files.toString(), "--auto-approve");
         return new RoundTrip(plan, apply, SchemaDump.withoutBookkeeping(original), SchemaDump.withoutBookkeeping(fresh));
     }
 

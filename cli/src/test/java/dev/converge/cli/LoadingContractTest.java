@@ -61,8 +61,7 @@ class LoadingContractTest {
                 """);
         try (LocalPostgres target = LocalPostgres.create("load_ext")) {
             String before = SchemaDump.of(target);
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(target), "--desired", desired.toString(),
-                    "--shadow", "server").expectExit(65);
+            Cli.Result plan = Cli.withServerShadow("plan", Cli.url(target), desired.toString()).expectExit(65);
             assertTrue(plan.err().contains(desired.resolve("schema.sql") + ":2:32: error: extension"
                     + " \"converge_no_such_extension\" is not available in the shadow (database converge_shadow_"),
                     plan.all());

@@ -39,8 +39,7 @@ class RowValueRedactionTest {
         try (LocalPostgres db = LocalPostgres.create("trust_rowval")) {
             db.execute("CREATE TABLE account (id int PRIMARY KEY, email text);");
             Path file = dir.resolve("plan.json");
-            Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
-                    "--out", file.toString()).expectExit(0);
+            Cli.withServerShadow("plan", Cli.url(db), schema.toString(), "--out", file.toString()).expectExit(0);
             db.execute("INSERT INTO account VALUES (1, '" + VALUE + "'), (2, '" + VALUE + "');");
 
             Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");

@@ -41,7 +41,7 @@ class SavedPlanTest {
 
     private Path plan(LocalPostgres db) throws Exception {
         Path file = dir.resolve("plan.json");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow", "server",
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), desired().toString(),
                 "--out", file.toString()).expectExit(0);
         assertTrue(Files.exists(file), plan.all());
         return file;
@@ -81,9 +81,8 @@ class SavedPlanTest {
         try (LocalPostgres db = LocalPostgres.create("cli_saved")) {
             db.execute(BEFORE);
             Path file = dir.resolve("plan.json");
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow",
-                    "server", "--out", file.toString(), "--lock-timeout", "1200", "--statement-timeout", "60000")
-                    .expectExit(0);
+            Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), desired().toString(), "--out", file.toString(),
+                    "--lock-timeout", "1200", "--statement-timeout", "60000").expectExit(0);
             JsonNode steps = new ObjectMapper().readTree(file.toFile()).get("steps");
             int statements = 0;
             for (JsonNode step : steps) {
@@ -157,7 +156,7 @@ class SavedPlanTest {
             Path schema = desired();
             Files.writeString(schema.resolve("shop.sql"), DESIRED + "CREATE UNIQUE INDEX customer_email ON public.customer (email);\n");
             Path file = dir.resolve("plan.json");
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
+            Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), schema.toString(),
                     "--out", file.toString()).expectExit(0);
             db.execute("UPDATE public.customer SET email = 'same@example.com' WHERE id <= 2;");
             Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(1);

@@ -42,8 +42,7 @@ class SigintApplyTest {
             Path schema = Files.createDirectories(dir.resolve("schema"));
             Files.writeString(schema.resolve("shop.sql"), DESIRED);
             Path plan = dir.resolve("plan.json");
-            Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow",
-                    "server", "--out", plan.toString()).expectExit(0);
+            Cli.withServerShadow("plan", Cli.url(db), schema.toString(), "--out", plan.toString()).expectExit(0);
             String checksum = checksum(db);
 
             Process child;

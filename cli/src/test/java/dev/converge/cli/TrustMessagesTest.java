@@ -46,7 +46,7 @@ class TrustMessagesTest {
     void aSchemaThatExistsNowhereIsAnErrorNamingTheSchemasThatDo() throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE);
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
                 "--schema", "typo_schema").expectExit(64);
         assertFalse(plan.out().contains("No changes"), plan.all());
         assertTrue(plan.err().contains("--schema 'typo_schema': no such schema in ") && plan.err().contains(
@@ -55,8 +55,7 @@ class TrustMessagesTest {
         Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--schema", "typo_schema").expectExit(64);
         assertTrue(inspect.err().contains("the target has: public."), inspect.all());
 
-        Cli.Result real = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--schema", "public").expectExit(0);
+        Cli.Result real = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--schema", "public").expectExit(0);
         assertTrue(real.out().contains("No changes. The database matches the desired state."), real.all());
     }
 
@@ -66,14 +65,13 @@ class TrustMessagesTest {
         // A range type: a kind Converge does not manage yet (rules, the earlier example, are managed now).
         db.execute(TABLE + "CREATE TYPE item_span AS RANGE (subtype = int4);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
-                .expectExit(5);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(5);
         assertFalse(plan.out().contains("The database matches the desired state"), plan.all());
         assertTrue(plan.out().contains("No changes to the objects Converge manages; the database also holds unmanaged"
                 + " objects (listed below)."), plan.all());
         assertTrue(plan.out().contains("The plan is refused unless --allow-unmanaged is given."), plan.all());
 
-        Cli.Result allowed = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+        Cli.Result allowed = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
                 "--allow-unmanaged").expectExit(0);
         assertTrue(allowed.out().contains("--allow-unmanaged is given: apply leaves them alone."), allowed.all());
     }
@@ -85,8 +83,7 @@ class TrustMessagesTest {
                 + " INSERT INTO item VALUES (1, 'a', 'x', NULL);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
         Path saved = dir.resolve("plan.json");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--out", saved.toString());
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--out", saved.toString());
         assertTrue(plan.out().contains("apply refuses them unless --allow-destructive is given."), plan.all());
         assertTrue(plan.err().contains("apply would refuse this plan:") && plan.err().contains(
                 "allow with --allow-destructive"), plan.all());
@@ -98,7 +95,7 @@ class TrustMessagesTest {
 
         db.execute("ALTER TABLE item ADD COLUMN qty int; INSERT INTO item VALUES (2, 'b', NULL);");
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE item (id int PRIMARY KEY, name text, qty int NOT NULL);");
-        Cli.Result failing = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
+        Cli.Result failing = Cli.withServerShadow("plan", Cli.url(db), dir.toString());
         assertFalse(failing.err().contains("the flag that allows each"), failing.all());
         assertTrue(failing.err().contains("fix the data first (no flag allows a step that would fail)"), failing.all());
     }
@@ -108,8 +105,7 @@ class TrustMessagesTest {
     void exitCodesFollowTheTable() throws IOException {
         db.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); " + TABLE);
         Files.writeString(dir.resolve("schema.sql"), "CREATE TYPE mood AS ENUM ('sad', 'ok'); " + TABLE);
-        Cli.Result enumPlan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
-                .expectExit(3);
+        Cli.Result enumPlan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(3);
         assertTrue(enumPlan.err().contains("would lose or reorder labels"), enumPlan.all());
 
         Cli.Result show = Cli.run("history", "show", "999", "--url", Cli.url(db)).expectExit(1);

@@ -40,18 +40,16 @@ class UnmanagedObjectsTest {
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);\n");
         String before = SchemaDump.of(db);
 
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
-                .expectExit(5);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(5);
         assertTrue(plan.out().contains("  ? range type public.item_span (in the target)\n"), plan.all());
         assertTrue(plan.err().contains("refusing the plan: 1 object is not managed by Converge yet"), plan.all());
         assertTrue(plan.err().contains("--allow-unmanaged"), plan.all());
 
-        Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve").expectExit(5);
+        Cli.Result apply = Cli.withServerShadow("apply", Cli.url(db), dir.toString(), "--auto-approve").expectExit(5);
         assertEquals(before, SchemaDump.of(db), "a refused apply changed the target");
 
-        Cli.Result allowed = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-unmanaged").expectExit(0);
+        Cli.Result allowed = Cli.withServerShadow("apply", Cli.url(db), dir.toString(), "--auto-approve",
+                "--allow-unmanaged").expectExit(0);
         assertTrue(SchemaDump.of(db).contains("item_span"), "the unmanaged object was touched");
     }
 
@@ -59,8 +57,7 @@ class UnmanagedObjectsTest {
     void anUnmanagedObjectInTheDesiredFilesIsListedToo() throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TYPE span AS RANGE (subtype = int);\n");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--format", "json").expectExit(5);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--format", "json").expectExit(5);
         assertTrue(plan.out().contains("\"unmanaged\" : [ {\n    \"side\" : \"desired\",\n    \"kind\" : \"range type\",\n"
                 + "    \"name\" : \"public.span\"\n  } ]"), plan.all());
     }
@@ -69,8 +66,8 @@ class UnmanagedObjectsTest {
     void anUnmanagedObjectTheProjectIgnoresRefusesNothing() throws IOException {
         db.execute(TABLE + "CREATE TYPE scratch AS RANGE (subtype = int);");
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\n");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--ignore", "scratch", "--detailed-exitcode").expectExit(0);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--ignore", "scratch",
+                "--detailed-exitcode").expectExit(0);
         assertTrue(!plan.out().contains("scratch"), plan.all());
     }
 
@@ -85,8 +82,8 @@ class UnmanagedObjectsTest {
         Files.writeString(dir.resolve("schema.sql"), TABLE
                 + "\nCREATE TYPE span AS RANGE (subtype = int);\nCREATE TABLE booking (id int, during span);\n");
         String before = SchemaDump.of(db);
-        Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-unmanaged").expectExit(5);
+        Cli.Result apply = Cli.withServerShadow("apply", Cli.url(db), dir.toString(), "--auto-approve",
+                "--allow-unmanaged").expectExit(5);
         assertTrue(apply.err().contains("table public.booking needs range type public.span, which Converge does not"
                 + " manage and the target lacks"), apply.all());
         assertEquals(before, SchemaDump.of(db), "a refused apply changed the target");
