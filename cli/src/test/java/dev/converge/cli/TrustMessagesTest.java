@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -29,21 +28,12 @@ class TrustMessagesTest {
     @TempDir
     Path dir;
 
-    private LocalPostgres db;
-
-    @BeforeEach
-    void createTarget() {
-        db = LocalPostgres.create("trust_msg");
-    }
-
-    @AfterEach
-    void dropTarget() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("trust_msg");
 
     /** Item 3. */
     @Test
-    void aSchemaThatExistsNowhereIsAnErrorNamingTheSchemasThatDo() throws IOException {
+    void aSchemaThatExistsNowhereIsAnErrorNamingTheSchemasThatDo(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE);
         Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
@@ -61,7 +51,7 @@ class TrustMessagesTest {
 
     /** Item 6: with an unmanaged object the database does not "match the desired state". */
     @Test
-    void anUnmanagedObjectIsNotReportedAsAMatch() throws IOException {
+    void anUnmanagedObjectIsNotReportedAsAMatch(LocalPostgres db) throws IOException {
         // A range type: a kind Converge does not manage yet (rules, the earlier example, are managed now).
         db.execute(TABLE + "CREATE TYPE item_span AS RANGE (subtype = int4);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
@@ -78,7 +68,7 @@ class TrustMessagesTest {
 
     /** Item 6: the destructive line says what happens with the flags given; a data failure names no flag. */
     @Test
-    void summaryLinesStateWhatHappensWithTheFlagsGiven() throws IOException {
+    void summaryLinesStateWhatHappensWithTheFlagsGiven(LocalPostgres db) throws IOException {
         db.execute("CREATE TABLE item (id int PRIMARY KEY, name text, legacy text, qty int);"
                 + " INSERT INTO item VALUES (1, 'a', 'x', NULL);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
@@ -102,7 +92,7 @@ class TrustMessagesTest {
 
     /** Item 7: a missing history entry is not a usage error; an enum losing a label is a refusal. */
     @Test
-    void exitCodesFollowTheTable() throws IOException {
+    void exitCodesFollowTheTable(LocalPostgres db) throws IOException {
         db.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); " + TABLE);
         Files.writeString(dir.resolve("schema.sql"), "CREATE TYPE mood AS ENUM ('sad', 'ok'); " + TABLE);
         Cli.Result enumPlan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(3);
@@ -114,7 +104,7 @@ class TrustMessagesTest {
 
     /** Item 10: a format is honoured or refused, never silently replaced by text. */
     @Test
-    void everyFormatOfferedIsHonouredOrRefused() throws IOException {
+    void everyFormatOfferedIsHonouredOrRefused(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);");
         Cli.Result diff = Cli.run("diff", "--from", dir.toString(), "--to", Cli.url(db), "--shadow", "server",

@@ -7,9 +7,8 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,20 +21,11 @@ class UnmanagedObjectsTest {
     @TempDir
     Path dir;
 
-    private LocalPostgres db;
-
-    @BeforeEach
-    void createTarget() {
-        db = LocalPostgres.create("cli_unmanaged");
-    }
-
-    @AfterEach
-    void dropTarget() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("cli_unmanaged");
 
     @Test
-    void anUnmanagedObjectInTheTargetRefusesPlanAndApply() throws IOException {
+    void anUnmanagedObjectInTheTargetRefusesPlanAndApply(LocalPostgres db) throws IOException {
         db.execute(TABLE + "CREATE TYPE item_span AS RANGE (subtype = int);");
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);\n");
         String before = SchemaDump.of(db);
@@ -54,7 +44,7 @@ class UnmanagedObjectsTest {
     }
 
     @Test
-    void anUnmanagedObjectInTheDesiredFilesIsListedToo() throws IOException {
+    void anUnmanagedObjectInTheDesiredFilesIsListedToo(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TYPE span AS RANGE (subtype = int);\n");
         Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--format", "json").expectExit(5);
@@ -63,7 +53,7 @@ class UnmanagedObjectsTest {
     }
 
     @Test
-    void anUnmanagedObjectTheProjectIgnoresRefusesNothing() throws IOException {
+    void anUnmanagedObjectTheProjectIgnoresRefusesNothing(LocalPostgres db) throws IOException {
         db.execute(TABLE + "CREATE TYPE scratch AS RANGE (subtype = int);");
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\n");
         Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--ignore", "scratch",
@@ -77,7 +67,7 @@ class UnmanagedObjectsTest {
      * named, nothing changed.
      */
     @Test
-    void aStepNeedingAnUnmanagedObjectTheTargetLacksIsRefusedAtPlanTime() throws IOException {
+    void aStepNeedingAnUnmanagedObjectTheTargetLacksIsRefusedAtPlanTime(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE
                 + "\nCREATE TYPE span AS RANGE (subtype = int);\nCREATE TABLE booking (id int, during span);\n");
