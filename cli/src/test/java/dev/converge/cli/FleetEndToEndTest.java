@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * status matrix.
  */
 class FleetEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -52,7 +48,7 @@ class FleetEndToEndTest {
                     .expectExit(0);
             assertTrue(prod.out().contains("(canary): applied"), prod.all());
             assertTrue(prod.out().matches("(?s).*applied\\s+50\\n.*"), prod.all());
-            JsonNode json = JSON.readTree(Files.readString(report));
+            JsonNode json = ReportJson.read(report);
             assertEquals("prod", json.get("environment").asText());
             assertEquals(50, json.get("counts").get("applied").asInt(), json.toString());
             assertEquals(50, json.get("targets").size());
@@ -64,7 +60,7 @@ class FleetEndToEndTest {
             // A re-run finds every tenant converged and applies nothing.
             Cli.Result again = p.run("apply", "--env", "prod", "--auto-approve", "--report", report.toString())
                     .expectExit(0);
-            assertEquals(50, JSON.readTree(Files.readString(report)).get("counts").get("converged").asInt(), again.all());
+            assertEquals(50, ReportJson.read(report).get("counts").get("converged").asInt(), again.all());
             Cli.Result clean = p.run("plan", "--env", "prod", "--detailed-exitcode").expectExit(0);
             assertTrue(clean.out().contains("50 targets: no changes"), clean.all());
 
@@ -80,7 +76,7 @@ class FleetEndToEndTest {
     private void savedFleetPlanHoldsEachTargetToItsFingerprint(FleetProject p, Path report) throws Exception {
         Path saved = dir.resolve("staging-plan.json");
         p.run("plan", "--env", "staging", "--out", saved.toString()).expectExit(0);
-        JsonNode json = JSON.readTree(Files.readString(saved));
+        JsonNode json = ReportJson.read(saved);
         assertEquals(10, json.get("targets").size(), json.toString());
         assertTrue(json.get("targets").get(0).get("currentFingerprint").asText().matches("[0-9a-f]{64}"));
 
@@ -94,10 +90,10 @@ class FleetEndToEndTest {
         p.stagingSql("r03", "CREATE TABLE app.by_hand (id int)");
         Cli.Result apply = p.run("apply", saved.toString(), "--env", "staging", "--auto-approve", "--report",
                 report.toString()).expectExit(3); // refused (stale), none failed
-        JsonNode r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("r03"), names(r.get("targets"), "refused"), r.toString());
-        assertTrue(names(r.get("targets"), "applied").contains("r01"), r.toString());
-        assertEquals(9, names(r.get("targets"), "applied").size() + names(r.get("targets"), "not_started").size(),
+        JsonNode r = ReportJson.read(report);
+        assertEquals(List.of("r03"), ReportJson.targets(r, "refused"), r.toString());
+        assertTrue(ReportJson.targets(r, "applied").contains("r01"), r.toString());
+        assertEquals(9, ReportJson.targets(r, "applied").size() + ReportJson.targets(r, "not_started").size(),
                 "staging stops at the first refusal (on_error: stop); the tenants already running finish");
         assertTrue(r.get("stopReason").asText().startsWith("r03 refused"), r.toString());
         assertTrue(apply.out().contains("changed since the saved plan was made"), apply.all());
@@ -116,7 +112,7 @@ class FleetEndToEndTest {
         Cli.Result drift = p.run("drift", "--env", "prod").expectExit(4);
         assertTrue(drift.out().contains("c005: drifted since the apply of"), drift.all());
         assertTrue(drift.out().matches("(?s).*in sync\\s+47\\n.*"), drift.all());
-        JsonNode json = JSON.readTree(p.run("drift", "--env", "prod", "--format", "json").out());
+        JsonNode json = ReportJson.parse(p.run("drift", "--env", "prod", "--format", "json").out());
         assertEquals(3, json.get("counts").get("drifted").asInt(), json.toString());
         assertEquals(47, json.get("counts").get("in_sync").asInt(), json.toString());
 
@@ -125,7 +121,7 @@ class FleetEndToEndTest {
         p.desired(FleetProject.V2);
         p.run("apply", "--env", "dev", "--auto-approve").expectExit(0);
         p.run("apply", "--env", "staging", "--auto-approve").expectExit(0);
-        JsonNode moved = JSON.readTree(p.run("drift", "--env", "prod", "--format", "json").out());
+        JsonNode moved = ReportJson.parse(p.run("drift", "--env", "prod", "--format", "json").out());
         assertEquals(47, moved.get("counts").get("pending").asInt(), moved.toString());
         assertEquals(3, moved.get("counts").get("drifted_and_pending").asInt(), moved.toString());
         p.run("drift", "--env", "staging").expectExit(0);
@@ -143,9 +139,9 @@ class FleetEndToEndTest {
         p.config("parallelism: 4\n      canary: [c020]\n      on_error: continue\n      failure_budget: 10");
         Cli.Result canary = p.run("apply", "--env", "prod", "--auto-approve", "--report", report.toString())
                 .expectExit(3); // refused, as for one target
-        JsonNode r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("c020"), names(r.get("targets"), "refused"), r.toString());
-        assertEquals(49, names(r.get("targets"), "not_started").size(), r.toString());
+        JsonNode r = ReportJson.read(report);
+        assertEquals(List.of("c020"), ReportJson.targets(r, "refused"), r.toString());
+        assertEquals(49, ReportJson.targets(r, "not_started").size(), r.toString());
         assertTrue(r.get("stopReason").asText().startsWith("canary c020 refused"), r.toString());
         assertTrue(canary.out().contains("will fail: "), canary.all());
         assertEquals(0, p.prodCount("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_code'"));
@@ -155,29 +151,29 @@ class FleetEndToEndTest {
         p.config("parallelism: 1\n      on_error: stop");
         Cli.Result stop = p.run("apply", "--env", "prod", "--auto-approve", "--no-data-checks", "--report",
                 report.toString()).expectExit(1);
-        r = JSON.readTree(Files.readString(report));
-        assertEquals(19, names(r.get("targets"), "applied").size(), r.toString());
-        assertEquals(List.of("c020"), names(r.get("targets"), "failed"));
-        assertEquals(30, names(r.get("targets"), "not_started").size());
+        r = ReportJson.read(report);
+        assertEquals(19, ReportJson.targets(r, "applied").size(), r.toString());
+        assertEquals(List.of("c020"), ReportJson.targets(r, "failed"));
+        assertEquals(30, ReportJson.targets(r, "not_started").size());
         assertTrue(stop.out().contains("Rollout stopped: c020 failed (on_error: stop)"), stop.all());
 
         // continue with a budget of one failure: c020 is within it, c030 is one too many.
         p.config("parallelism: 1\n      on_error: continue\n      failure_budget: 1");
         p.run("apply", "--env", "prod", "--auto-approve", "--no-data-checks", "--report",
                 report.toString()).expectExit(1);
-        r = JSON.readTree(Files.readString(report));
-        assertEquals(19, names(r.get("targets"), "converged").size(), r.toString());
-        assertEquals(9, names(r.get("targets"), "applied").size(), r.toString());
-        assertEquals(List.of("c020", "c030"), names(r.get("targets"), "failed"));
-        assertEquals(20, names(r.get("targets"), "not_started").size());
+        r = ReportJson.read(report);
+        assertEquals(19, ReportJson.targets(r, "converged").size(), r.toString());
+        assertEquals(9, ReportJson.targets(r, "applied").size(), r.toString());
+        assertEquals(List.of("c020", "c030"), ReportJson.targets(r, "failed"));
+        assertEquals(20, ReportJson.targets(r, "not_started").size());
 
         // continue within budget, in parallel: every healthy tenant converges, the three fail.
         p.config("parallelism: 4\n      on_error: continue\n      failure_budget: 5");
         Cli.Result cont = p.run("apply", "--env", "prod", "--auto-approve", "--no-data-checks", "--report",
                 report.toString()).expectExit(1);
-        r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("c020", "c030", "c031"), names(r.get("targets"), "failed"), r.toString());
-        assertEquals(47, names(r.get("targets"), "applied").size() + names(r.get("targets"), "converged").size());
+        r = ReportJson.read(report);
+        assertEquals(List.of("c020", "c030", "c031"), ReportJson.targets(r, "failed"), r.toString());
+        assertEquals(47, ReportJson.targets(r, "applied").size() + ReportJson.targets(r, "converged").size());
         assertTrue(cont.out().matches("(?s).*\\n  c030 +failed +apply #\\d+ failed at step .*"), cont.all());
         assertEquals(47, p.prodCount("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_code'"));
 
@@ -186,9 +182,9 @@ class FleetEndToEndTest {
             p.prodSql("DELETE FROM t_" + t + ".orders");
         }
         p.run("apply", "--env", "prod", "--auto-approve", "--report", report.toString()).expectExit(0);
-        r = JSON.readTree(Files.readString(report));
-        assertEquals(List.of("c020", "c030", "c031"), names(r.get("targets"), "applied"), r.toString());
-        assertEquals(47, names(r.get("targets"), "converged").size());
+        r = ReportJson.read(report);
+        assertEquals(List.of("c020", "c030", "c031"), ReportJson.targets(r, "applied"), r.toString());
+        assertEquals(47, ReportJson.targets(r, "converged").size());
         p.run("drift", "--env", "prod").expectExit(0);
     }
 
@@ -211,7 +207,7 @@ class FleetEndToEndTest {
         assertTrue(status.out().matches("(?s).*\\ndev +dev +\\w{12}\\* .* pending\\n.*"), status.all());
         assertTrue(status.out().matches("(?s).*\\nstaging +r01 .* pending\\n.*"), status.all());
         assertTrue(status.out().matches("(?s).*\\nprod +50 targets +\\w{12} .* converged +in sync\\n.*"), status.all());
-        JsonNode json = JSON.readTree(p.run("status", "--format", "json").out());
+        JsonNode json = ReportJson.parse(p.run("status", "--format", "json").out());
         assertEquals(3, json.get("environments").size());
         assertEquals("prod", json.get("environments").get(2).get("name").asText());
         assertEquals(50, json.get("environments").get(2).get("targets").size());
@@ -221,15 +217,5 @@ class FleetEndToEndTest {
         assertTrue(diff.out().contains("t_c001.customers.vip"), diff.all());
         assertTrue(diff.out().contains("1 to destroy"), diff.all());
         p.run("diff", "--from", "env:prod/c001", "--to", "env:prod/c002", "--detailed-exitcode").expectExit(0);
-    }
-
-    static List<String> names(JsonNode targets, String outcome) {
-        List<String> out = new ArrayList<>();
-        targets.forEach(t -> {
-            if (t.get("outcome").asText().equals(outcome)) {
-                out.add(t.get("name").asText());
-            }
-        });
-        return out;
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.spi.HistoryEntry;
 import java.nio.file.Path;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class FleetFaultInjectionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = 1405L;
 
     /** V1 plus five changes, each seen in the catalogs: two transactional, three with a concurrent statement. */
@@ -190,7 +188,7 @@ class FleetFaultInjectionTest {
      */
     private static List<List<String>> groups(FleetProject p, String env) throws Exception {
         Cli.Result plan = p.run("plan", "--env", env, "--format", "json").expectExit(0);
-        JsonNode steps = JSON.readTree(plan.out()).at("/groups/0/plan/steps");
+        JsonNode steps = ReportJson.parse(plan.out()).at("/groups/0/plan/steps");
         List<List<String>> groups = new ArrayList<>();
         List<String> open = new ArrayList<>();
         for (JsonNode step : steps) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * refused by the data pre-check of the one tenant that has them.
  */
 class MysqlFleetEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TENANTS = List.of("t1", "t2", "t3", "t4", "t5");
 
     private static final String V1 = """
@@ -94,7 +92,7 @@ class MysqlFleetEndToEndTest {
         Path report = dir.resolve("prod.json");
         Cli.Result prod = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString()).expectExit(0);
         assertTrue(prod.out().contains("t1 (canary): applied"), prod.all());
-        assertEquals(5, JSON.readTree(Files.readString(report)).get("counts").get("applied").asInt());
+        assertEquals(5, ReportJson.read(report).get("counts").get("applied").asInt());
         assertEquals(10, LocalMariadb.count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%'"));
         assertEquals(5, LocalMariadb.count("SELECT COUNT(*) FROM converge.history WHERE target_database LIKE '" + prefix
@@ -107,7 +105,7 @@ class MysqlFleetEndToEndTest {
         LocalMariadb.admin(List.of("ALTER TABLE `" + prefix + "t_t3`.orders ADD COLUMN hotfix INT NULL"));
         Cli.Result drift = run("drift", "--env", "prod").expectExit(4);
         assertTrue(drift.out().contains("t3: drifted since the apply of"), drift.all());
-        JsonNode counts = JSON.readTree(run("drift", "--env", "prod", "--format", "json").out()).get("counts");
+        JsonNode counts = ReportJson.parse(run("drift", "--env", "prod", "--format", "json").out()).get("counts");
         assertEquals(1, counts.get("drifted").asInt(), counts.toString());
         assertEquals(4, counts.get("in_sync").asInt(), counts.toString());
 
@@ -125,7 +123,7 @@ class MysqlFleetEndToEndTest {
         run("apply", "--env", "dev", "--auto-approve").expectExit(0);
         // Refused tenants, none failed: 3, as for one target.
         run("apply", "--env", "prod", "--auto-approve", "--report", report.toString()).expectExit(ExitCodes.REFUSED);
-        JsonNode r = JSON.readTree(Files.readString(report));
+        JsonNode r = ReportJson.read(report);
         assertEquals(List.of("t1", "t2", "t5"), ReportJson.targets(r, "applied"), r.toString());
         assertEquals(List.of("t3", "t4"), ReportJson.targets(r, "refused"), r.toString());
         assertTrue(ReportJson.target(r, "t4").get("message").asText().contains("would fail on this target's data"),
@@ -137,7 +135,7 @@ class MysqlFleetEndToEndTest {
                 + " (SELECT MIN(id) AS m FROM `" + prefix + "t_t4`.customers WHERE name = 'dup') AS first)"));
         run("apply", "--env", "prod", "--auto-approve", "--allow-destructive", "--report",
                 report.toString()).expectExit(0);
-        r = JSON.readTree(Files.readString(report));
+        r = ReportJson.read(report);
         assertEquals(List.of("t3", "t4"), ReportJson.targets(r, "applied"), r.toString());
         assertEquals(3, ReportJson.targets(r, "converged").size(), r.toString());
         run("drift", "--env", "prod").expectExit(0);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.engine.spi.HistoryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class MysqlFleetFaultInjectionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = 1415L;
 
     private static final String V1 = """
@@ -209,7 +207,7 @@ class MysqlFleetFaultInjectionTest {
     /** The plan's groups: each step with a statement starts one; a step made by the one before joins it. */
     private List<List<String>> groups() throws Exception {
         Cli.Result plan = run("plan", "--env", "prod", "--format", "json").expectExit(0);
-        JsonNode steps = JSON.readTree(plan.out()).at("/groups/0/plan/steps");
+        JsonNode steps = ReportJson.parse(plan.out()).at("/groups/0/plan/steps");
         List<List<String>> groups = new ArrayList<>();
         for (JsonNode step : steps) {
             String probe = PROBES.keySet().stream().filter(k -> step.get("id").asText().contains(k)).findFirst()

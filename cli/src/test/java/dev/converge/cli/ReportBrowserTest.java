@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ import org.openqa.selenium.support.ui.Select;
  * and the page must make no request at all. The screenshot goes to target/report-browser.
  */
 class ReportBrowserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A code no report may show: it is a row value of the failing tenant. */
     private static final String ROW_VALUE = "row-value-7Q3Z";
 
@@ -64,7 +62,7 @@ class ReportBrowserTest {
 
             Cli.Result status = p.run("status", "--format", "json");
             assertEquals(1, status.exitCode(), "r10 cannot be read:\n" + status.all());
-            JsonNode json = JSON.readTree(status.out());
+            JsonNode json = ReportJson.parse(status.out());
             Path html = OUT.resolve("fleet-report.html");
             Cli.Result report = p.run("report", "--out", html.toString());
             assertEquals(1, report.exitCode(), "written, but r10 cannot be read:\n" + report.all());
