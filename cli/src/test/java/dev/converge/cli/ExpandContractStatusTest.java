@@ -21,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * files are examples/expand-contract's (a rename, a type change) and examples/expand-contract-table's.
  */
 class ExpandContractStatusTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
-
     @TempDir
     Path dir;
 
@@ -104,7 +102,7 @@ class ExpandContractStatusTest {
     private void betweenPhasesIsNotDrift(String dialect, String url, AppLoop.Connector db, String release, String becomes,
                                          String added) throws Exception {
         Path schema = Files.createDirectories(dir.resolve("schema"));
-        Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
+        Files.copy(RenameRollout.EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = project(dialect, schema, url);
         Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve").expectExit(0);
         try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
@@ -116,7 +114,8 @@ class ExpandContractStatusTest {
             st.executeBatch();
         }
 
-        Files.copy(EXAMPLE.resolve(release + "/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(RenameRollout.EXAMPLE.resolve(release + "/people.sql"), schema.resolve("people.sql"),
+                StandardCopyOption.REPLACE_EXISTING);
         expandedIsBetweenPhases(url, schema, config, "people.full_name -> " + becomes + ")");
         Cli.Result json = Cli.inProject(config, "drift", "--env", "dev", "--format", "json");
         assertTrue(json.out().contains("\"state\" : \"between_phases\""), json.all());

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * runs the backfill on each target), on PostgreSQL and MariaDB.
  */
 class FleetPhaseTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
-
     @TempDir
     Path dir;
 
@@ -56,7 +54,7 @@ class FleetPhaseTest {
             st.execute("INSERT INTO rollout_flags VALUES (0)");
         }
         Path schema = Files.createDirectories(dir.resolve("schema"));
-        Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
+        Files.copy(RenameRollout.EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = dir.resolve("converge.yaml");
         Files.writeString(config, """
                 dialect: %s
@@ -84,7 +82,8 @@ class FleetPhaseTest {
             }
             st.executeBatch();
         }
-        Files.copy(EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(RenameRollout.EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"),
+                StandardCopyOption.REPLACE_EXISTING);
 
         Cli.Result prodFirst = apply(config, "prod", "expand").expectExit(3);
         assertTrue(prodFirst.err().contains("it has not been applied successfully to staging"), prodFirst.all());

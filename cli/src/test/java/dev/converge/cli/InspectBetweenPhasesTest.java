@@ -14,13 +14,10 @@ import org.junit.jupiter.api.Test;
  * are written, since both exist until contract.
  */
 class InspectBetweenPhasesTest {
-    private static final Path COLUMN = Path.of("..", "examples", "expand-contract");
-    private static final Path TABLE = Path.of("..", "examples", "expand-contract-table");
-
     @Test
     void postgresColumnRename() {
         try (LocalPostgres db = LocalPostgres.create("inspect_phases")) {
-            String inspected = expandThenInspect(Cli.url(db), COLUMN);
+            String inspected = expandThenInspect(Cli.url(db), RenameRollout.EXAMPLE);
             assertTrue(inspected.contains("display_name") && inspected.contains("full_name"), inspected);
         }
     }
@@ -28,7 +25,7 @@ class InspectBetweenPhasesTest {
     @Test
     void postgresTableRename() {
         try (LocalPostgres db = LocalPostgres.create("inspect_phases_tbl")) {
-            String inspected = expandThenInspect(Cli.url(db), TABLE);
+            String inspected = expandThenInspect(Cli.url(db), TableRenameRollout.EXAMPLE);
             assertTrue(inspected.contains("CREATE TABLE \"public\".\"persons\""), inspected);
             assertFalse(inspected.contains("CREATE VIEW"), inspected);
         }
@@ -37,7 +34,7 @@ class InspectBetweenPhasesTest {
     @Test
     void mariadbColumnRename() throws Exception {
         try (LocalMariadb.Database db = LocalMariadb.Database.create("inspect_phases")) {
-            String inspected = expandThenInspect(db.url(), COLUMN);
+            String inspected = expandThenInspect(db.url(), RenameRollout.EXAMPLE);
             assertTrue(inspected.contains("display_name") && inspected.contains("full_name"), inspected);
         }
     }
