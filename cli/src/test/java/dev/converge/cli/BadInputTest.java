@@ -44,9 +44,8 @@ class BadInputTest {
     void syntaxErrorPointsAtFileLineAndColumnWithACaret() throws IOException {
         write("a.sql", EXISTING + "\nCREATE TABEL broken (id int);\n");
         Cli.Result r = badInputPlan();
-        assertTrue(r.err().startsWith(file("a.sql") + ":2:8: error: syntax error at or near \"TABEL\"\n"
-                + "  CREATE TABEL broken (id int);\n"
-                + "         ^\n"), r.all());
+        assertTrue(r.err().startsWith(reported("a.sql", 2, 8, "syntax error at or near \"TABEL\"",
+                "CREATE TABEL broken (id int);")), r.all());
         assertTrue(r.err().endsWith("1 error in the desired state; nothing was changed.\n"), r.all());
     }
 
@@ -54,9 +53,8 @@ class BadInputTest {
     void unknownTypeIsReportedAtTheTypeName() throws IOException {
         write("a.sql", EXISTING + "\nCREATE TABLE gadget (\n    id int PRIMARY KEY,\n    size shoe_size\n);\n");
         Cli.Result r = badInputPlan();
-        assertTrue(r.err().startsWith(file("a.sql") + ":4:10: error: type \"shoe_size\" does not exist\n"
-                + "      size shoe_size\n"
-                + "           ^\n"), r.all());
+        assertTrue(r.err().startsWith(reported("a.sql", 4, 10, "type \"shoe_size\" does not exist",
+                "    size shoe_size")), r.all());
     }
 
     @Test
@@ -104,7 +102,7 @@ class BadInputTest {
         write("a.sql", EXISTING + "\nCOMMENT ON TABLE item IS 'never\nclosed;\nCREATE TABLE x (id int);\n");
         Cli.Result r = badInputPlan();
         assertTrue(r.err().startsWith(file("a.sql") + ":2:26: error: unterminated string"), r.all());
-        assertTrue(r.err().contains("  COMMENT ON TABLE item IS 'never\n" + " ".repeat(27) + "^\n"), r.all());
+        assertTrue(r.err().contains(shown("COMMENT ON TABLE item IS 'never", 26)), r.all());
     }
 
     @Test
@@ -205,5 +203,15 @@ class BadInputTest {
 
     private String file(String name) {
         return dir + "/" + name;
+    }
+
+    /** An error as it is reported: file, line, column and message, then its line of source (see {@link #shown}). */
+    private String reported(String name, int line, int column, String message, String source) {
+        return file(name) + ":" + line + ":" + column + ": error: " + message + "\n" + shown(source, column);
+    }
+
+    /** A line of source as an error shows it: indented, then a caret under {@code column} (counted from 1). */
+    private static String shown(String source, int column) {
+        return "  " + source + "\n  " + " ".repeat(column - 1) + "^\n";
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MysqlFleetEndToEndTest {
     private static final List<String> TENANTS = List.of("t1", "t2", "t3", "t4", "t5");
 
-    private static final String V1 = """
+    /** The shop every tenant starts from, in both MySQL fleet tests. */
+    static final String V1 = """
             CREATE TABLE customers (
               id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
               name VARCHAR(100) NOT NULL
@@ -34,6 +35,7 @@ class MysqlFleetEndToEndTest {
             CREATE TABLE orders (
               id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
               customer_id BIGINT NOT NULL,
+              code VARCHAR(40),
               total DECIMAL(10,2) NOT NULL DEFAULT 0,
               CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
             );

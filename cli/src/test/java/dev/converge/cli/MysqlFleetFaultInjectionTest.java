@@ -34,21 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MysqlFleetFaultInjectionTest {
     private static final long SEED = 1415L;
 
-    private static final String V1 = """
-            CREATE TABLE customers (
-              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-              name VARCHAR(100) NOT NULL
-            );
-            CREATE TABLE orders (
-              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-              customer_id BIGINT NOT NULL,
-              code VARCHAR(40),
-              total DECIMAL(10,2) NOT NULL DEFAULT 0,
-              CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
-            );
-            """;
-
-    private static final String V2 = V1 + """
+    private static final String V2 = MysqlFleetEndToEndTest.V1 + """
             ALTER TABLE customers ADD COLUMN note VARCHAR(200) NULL;
             CREATE INDEX orders_total ON orders (total);
             CREATE INDEX customers_name ON customers (name);
@@ -96,7 +82,7 @@ class MysqlFleetFaultInjectionTest {
         tenants.forEach(t -> create.add("CREATE DATABASE `" + database(t) + "`"));
         LocalMariadb.admin(create);
         Files.createDirectories(dir.resolve("schema"));
-        Files.writeString(dir.resolve("schema/shop.sql"), V1);
+        Files.writeString(dir.resolve("schema/shop.sql"), MysqlFleetEndToEndTest.V1);
         config();
         for (String env : List.of("dev", "prod")) {
             run("apply", "--env", env, "--auto-approve").expectExit(0);
