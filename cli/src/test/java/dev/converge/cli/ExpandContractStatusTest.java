@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,21 +25,19 @@ class ExpandContractStatusTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("expand_status");
+
     @Test
-    void postgres() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("expand_status");
-             LocalPostgres tables = LocalPostgres.create("expand_status_tbl")) {
-            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "v2", "display_name", "display_name");
-            renamedTableBetweenPhasesIsNotDrift("postgres", Cli.url(tables), tables::connect);
-        }
+    void postgres(LocalPostgres db, LocalPostgres tables) throws Exception {
+        betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "v2", "display_name", "display_name");
+        renamedTableBetweenPhasesIsNotDrift("postgres", Cli.url(tables), tables::connect);
     }
 
     @Test
-    void postgresTypeChange() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("xtype_status")) {
-            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "retyped", "character varying(200)",
-                    "converge_new_full_name");
-        }
+    void postgresTypeChange(LocalPostgres db) throws Exception {
+        betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "retyped", "character varying(200)",
+                "converge_new_full_name");
     }
 
     @Test

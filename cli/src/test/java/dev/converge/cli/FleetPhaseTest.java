@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,13 +29,13 @@ class FleetPhaseTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("fleet_phase");
+
     @Test
-    void postgres() throws Exception {
-        try (LocalPostgres staging = LocalPostgres.create("fleet_phase_staging");
-             LocalPostgres prod = LocalPostgres.create("fleet_phase_prod")) {
-            stagingGoesFirstAndProdsGateHoldsContract("postgres", ExpandContractPostgresTest.database(staging),
-                    ExpandContractPostgresTest.database(prod));
-        }
+    void postgres(LocalPostgres staging, LocalPostgres prod) throws Exception {
+        stagingGoesFirstAndProdsGateHoldsContract("postgres", ExpandContractPostgresTest.database(staging),
+                ExpandContractPostgresTest.database(prod));
     }
 
     @Test
