@@ -17,12 +17,9 @@
 #      BENCH_PREFIX (default bench) for the database name, NO_HISTORY=1 to plan without the apply
 #      before (no history, no drift check, every tenant in sync: an apply of 10,000 tenants takes minutes).
 set -euo pipefail
-tenants=${1:-1000}
-runs=${2:-3}
-parallelism=${3:-4}
 # shellcheck source=tenant-fleet.sh
 source "$(dirname "$0")/tenant-fleet.sh"
-start_fleet_bench
+start_fleet_bench 3 "$@"
 db=${BENCH_PREFIX:-bench}_fleet_$tenants
 build_tenant_fleet "$db" "$tenants"
 write_fleet_project "$work" "$db" "$parallelism"

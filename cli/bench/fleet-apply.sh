@@ -14,12 +14,9 @@
 # env: PGHOST PGPORT PGUSER (default 127.0.0.1 5432 postgres), REBUILD=1 to rebuild the database,
 #      BENCH_PREFIX (default bench) for the database name, JAVA_OPTS (default: none, the launcher's).
 set -euo pipefail
-tenants=${1:-1000}
-runs=${2:-2}
-parallelism=${3:-4}
 # shellcheck source=tenant-fleet.sh
 source "$(dirname "$0")/tenant-fleet.sh"
-start_fleet_bench
+start_fleet_bench 2 "$@"
 db=${BENCH_PREFIX:-bench}_fleet_apply_$tenants
 build_tenant_fleet "$db" "$tenants" "CREATE TABLE public.bench_columns (n int NOT NULL);
 INSERT INTO public.bench_columns VALUES (0);"

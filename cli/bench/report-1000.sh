@@ -16,11 +16,9 @@
 #      read, recorded by JFR with no threshold) by the Converge method that waited, for this build
 #      and REFERENCE_JAR; load-independent, unlike the times.
 set -euo pipefail
-tenants=${1:-1000}
-runs=${2:-3}
 # shellcheck source=tenant-fleet.sh
 source "$(dirname "$0")/tenant-fleet.sh"
-start_fleet_bench
+start_fleet_bench 3 "$@"
 db=${BENCH_PREFIX:-bench}_fleet_$tenants
 if ! psql -XtAc "select to_regclass('public.bench_applied') is not null" "$db" 2>/dev/null | grep -q t; then
   BENCH_PREFIX=${BENCH_PREFIX:-bench} cli/bench/fleet-1000.sh "$tenants" 1

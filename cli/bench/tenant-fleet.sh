@@ -2,10 +2,15 @@
 # fleet-apply.sh, report-1000.sh), sourced by them; not run on its own. Needs the project root as the
 # working directory.
 
-# start_fleet_bench: what every fleet benchmark starts with. Exports PGHOST, PGPORT and PGUSER (default
-# 127.0.0.1 5432 postgres); sets jar to the CLI (CONVERGE_JAR, else cli/target/converge.jar, built
-# when missing) and work to a fresh directory, removed when the benchmark exits.
+# start_fleet_bench RUNS [TENANTS [RUNS [PARALLELISM]]]: what every fleet benchmark starts with, given
+# its default number of runs and its own arguments. Sets tenants, runs and parallelism from the
+# arguments (defaults: 1000, RUNS, 4); exports PGHOST, PGPORT and PGUSER (default 127.0.0.1 5432
+# postgres); sets jar to the CLI (CONVERGE_JAR, else cli/target/converge.jar, built when missing) and
+# work to a fresh directory, removed when the benchmark exits.
 start_fleet_bench() {
+  tenants=${2:-1000}
+  runs=${3:-$1}
+  parallelism=${4:-4}
   export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
   jar=${CONVERGE_JAR:-cli/target/converge.jar}
   [[ -f $jar ]] || mvn -q -o package -DskipTests -pl cli -am

@@ -1,5 +1,7 @@
 package dev.converge.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -167,12 +169,12 @@ final class AppLoop implements AutoCloseable {
         thread.join(30_000);
     }
 
-    synchronized int failures() {
-        return failures;
-    }
-
-    synchronized String firstFailure() {
-        return firstFailure;
+    /** Stops the loop; fails the test when any of its statements failed, naming the first. */
+    void stopWithoutFailure() throws InterruptedException {
+        stop();
+        synchronized (this) {
+            assertEquals(0, failures, firstFailure);
+        }
     }
 
     synchronized long writesThroughOld() {

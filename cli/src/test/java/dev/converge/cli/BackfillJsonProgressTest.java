@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -20,15 +19,12 @@ import org.junit.jupiter.api.Test;
  * apply's own report without the text progress lines.
  */
 class BackfillJsonProgressTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
-
     @Test
     void eachBatchIsAJsonLineWithRunningCounts() throws Exception {
         try (LocalPostgres db = LocalPostgres.create("backfill_json")) {
             String url = Cli.url(db);
-            Cli.Result v1 = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
-                    "server", "--auto-approve");
-            assertEquals(0, v1.exitCode(), v1.all());
+            Cli.withServerShadow("apply", url, RenameRollout.EXAMPLE.resolve("v1").toString(),
+                    "--auto-approve").expectExit(0);
             try (Connection c = db.connect();
                  PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
                 for (int id = 1; id <= 50; id++) {
@@ -39,10 +35,9 @@ class BackfillJsonProgressTest {
                 st.executeBatch();
             }
 
-            Cli.Result expand = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v2").toString(), "--shadow",
-                    "server", "--phase", "expand", "--auto-approve", "--backfill-batch", "20", "--backfill-progress", "json");
-
-            assertEquals(0, expand.exitCode(), expand.all());
+            Cli.Result expand = Cli.withServerShadow("apply", url, RenameRollout.EXAMPLE.resolve("v2").toString(),
+                    "--phase", "expand", "--auto-approve", "--backfill-batch", "20",
+                    "--backfill-progress", "json").expectExit(0);
             ObjectMapper json = new ObjectMapper();
             List<JsonNode> events = new ArrayList<>();
             for (String line : expand.err().split("\\R")) {

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class BackfillSignalTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
     private static final int ROWS = 3000;
     private static final int BATCH = 100;
 
@@ -90,14 +89,15 @@ class BackfillSignalTest {
     }
 
     private void interruptAndResume(Target db, String signal) throws Exception {
-        interruptAndResume(db, signal, List.of("apply", "--url", db.url(), "--desired", EXAMPLE.resolve("v2").toString(),
-                "--shadow", "server", "--phase", "expand", "--auto-approve"));
+        interruptAndResume(db, signal, List.of("apply", "--url", db.url(),
+                "--desired", RenameRollout.EXAMPLE.resolve("v2").toString(), "--shadow", "server", "--phase", "expand",
+                "--auto-approve"));
     }
 
     /** {@code apply --env staging --phase expand} of a converge.yaml whose staging is the target alone. */
     private List<String> fleetExpand(Target db, String dialect) throws IOException {
         Path config = FleetProject.oneTarget(dir.resolve("converge.yaml"), dialect,
-                EXAMPLE.resolve("v2").toAbsolutePath().normalize(), "staging", db.url());
+                RenameRollout.EXAMPLE.resolve("v2").toAbsolutePath().normalize(), "staging", db.url());
         return List.of("apply", "--env", "staging", "--config", config.toString(), "--phase", "expand", "--auto-approve");
     }
 
@@ -107,9 +107,8 @@ class BackfillSignalTest {
      */
     private void interruptAndResume(Target db, String signal, List<String> expand) throws Exception {
         String url = db.url();
-        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", EXAMPLE.resolve("v1").toString(), "--shadow",
-                "server", "--auto-approve");
-        assertEquals(0, setup.exitCode(), setup.all());
+        Cli.withServerShadow("apply", url, RenameRollout.EXAMPLE.resolve("v1").toString(),
+                "--auto-approve").expectExit(0);
         try (Connection c = db.db().connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
             for (int id = 1; id <= ROWS; id++) {
                 st.setLong(1, id);
@@ -154,8 +153,7 @@ class BackfillSignalTest {
 
         List<String> again = new ArrayList<>(expand);
         again.addAll(List.of("--backfill-batch", Integer.toString(BATCH)));
-        Cli.Result resumed = Cli.run(again.toArray(String[]::new));
-        assertEquals(0, resumed.exitCode(), resumed.all());
+        Cli.Result resumed = Cli.run(again.toArray(String[]::new)).expectExit(0);
         assertTrue(resumed.out().contains("people.full_name -> display_name: " + (stoppedAt + 1)
                 + " batches"), "the first batch of the new run follows the checkpoint: " + resumed.all());
         assertEquals(ROWS / BATCH, checkpoint(db, "batches"), "no batch ran twice");

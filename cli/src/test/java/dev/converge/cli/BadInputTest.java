@@ -8,7 +8,6 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,35 +43,29 @@ class BadInputTest {
     @Test
     void syntaxErrorPointsAtFileLineAndColumnWithACaret() throws IOException {
         write("a.sql", EXISTING + "\nCREATE TABEL broken (id int);\n");
-        Cli.Result r = plan();
-        assertBadInput(r);
-        assertTrue(r.err().startsWith(file("a.sql") + ":2:8: error: syntax error at or near \"TABEL\"\n"
-                + "  CREATE TABEL broken (id int);\n"
-                + "         ^\n"), r.all());
+        Cli.Result r = badInputPlan();
+        assertTrue(r.err().startsWith(reported("a.sql", 2, 8, "syntax error at or near \"TABEL\"",
+                "CREATE TABEL broken (id int);")), r.all());
         assertTrue(r.err().endsWith("1 error in the desired state; nothing was changed.\n"), r.all());
     }
 
     @Test
     void unknownTypeIsReportedAtTheTypeName() throws IOException {
         write("a.sql", EXISTING + "\nCREATE TABLE gadget (\n    id int PRIMARY KEY,\n    size shoe_size\n);\n");
-        Cli.Result r = plan();
-        assertBadInput(r);
-        assertTrue(r.err().startsWith(file("a.sql") + ":4:10: error: type \"shoe_size\" does not exist\n"
-                + "      size shoe_size\n"
-                + "           ^\n"), r.all());
+        Cli.Result r = badInputPlan();
+        assertTrue(r.err().startsWith(reported("a.sql", 4, 10, "type \"shoe_size\" does not exist",
+                "    size shoe_size")), r.all());
     }
 
     @Test
     void missingReferencedTableHasAHint() throws IOException {
         write("a.sql", EXISTING + "\nCREATE TABLE line (id int, order_id int REFERENCES orders (id));\n");
-        Cli.Result r = plan();
-        assertBadInput(r);
+        Cli.Result r = badInputPlan();
         assertTrue(r.err().startsWith(file("a.sql") + ":2:52: error: relation \"orders\" does not exist\n"), r.all());
         assertTrue(r.err().contains("  hint: "), r.all());
 
         write("a.sql", EXISTING + "\nCREATE VIEW v AS SELECT * FROM nowhere;\n");
-        Cli.Result view = plan();
-        assertBadInput(view);
+        Cli.Result view = badInputPlan();
         assertTrue(view.err().startsWith(file("a.sql") + ":2:32: error: relation \"nowhere\" does not exist\n"),
                 view.all());
         assertTrue(view.err().contains("  hint: "), view.all());
@@ -83,8 +76,7 @@ class BadInputTest {
         // b.sql is written first and its errors come first in load order; the report still sorts.
         write("b.sql", "CREATE VIEW bv AS SELECT * FROM nowhere;\nCREATE TABLE bt (x no_type);\n");
         write("a.sql", EXISTING + "\nCREATE TABLE at1 (x bad_type_one);\n\nCREATE TABLE at2 (x bad_type_two);\n");
-        Cli.Result r = plan();
-        assertBadInput(r);
+        Cli.Result r = badInputPlan();
         List<String> headers = r.err().lines().filter(l -> l.contains(": error: ")).toList();
         assertEquals(List.of(
                 file("a.sql") + ":2:21: error: type \"bad_type_one\" does not exist",
@@ -98,8 +90,7 @@ class BadInputTest {
     void lexicalErrorsOfTwoFilesAreAllReported() throws IOException {
         write("a.sql", EXISTING + "\nSELECT 'open;\n");
         write("b.sql", "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1;\n");
-        Cli.Result r = plan();
-        assertBadInput(r);
+        Cli.Result r = badInputPlan();
         List<String> headers = r.err().lines().filter(l -> l.contains(": error: ")).toList();
         assertEquals(2, headers.size(), r.all());
         assertTrue(headers.get(0).startsWith(file("a.sql") + ":2:8: error: unterminated string"), r.all());
@@ -109,25 +100,23 @@ class BadInputTest {
     @Test
     void unterminatedStringIsReportedWhereItStarts() throws IOException {
         write("a.sql", EXISTING + "\nCOMMENT ON TABLE item IS 'never\nclosed;\nCREATE TABLE x (id int);\n");
-        Cli.Result r = plan();
-        assertBadInput(r);
+        Cli.Result r = badInputPlan();
         assertTrue(r.err().startsWith(file("a.sql") + ":2:26: error: unterminated string"), r.all());
-        assertTrue(r.err().contains("  COMMENT ON TABLE item IS 'never\n" + " ".repeat(27) + "^\n"), r.all());
+        assertTrue(r.err().contains(shown("COMMENT ON TABLE item IS 'never", 26)), r.all());
     }
 
     @Test
     void unterminatedDollarQuoteIsReportedWhereItStarts() throws IOException {
         write("a.sql", EXISTING + "\n\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$\n  SELECT 1;\n");
-        Cli.Result r = plan();
-        assertBadInput(r);
+        Cli.Result r = badInputPlan();
         assertTrue(r.err().startsWith(file("a.sql") + ":3:49: error: unterminated dollar"), r.all());
     }
 
     @Test
     void unreachableHostNamesHostAndPort() throws IOException {
         write("a.sql", EXISTING);
-        Cli.Result r = Cli.run("plan", "--url", "postgresql://postgres@127.0.0.1:1/x", "--desired", dir.toString(),
-                "--shadow", "server").expectExit(1);
+        Cli.Result r = Cli.withServerShadow("plan", "postgresql://postgres@127.0.0.1:1/x",
+                dir.toString()).expectExit(1);
         assertTrue(r.err().contains("127.0.0.1:1"), r.all());
         assertEquals("", r.out(), r.all());
     }
@@ -188,8 +177,10 @@ class BadInputTest {
         assertUnchanged();
     }
 
-    private Cli.Result plan() {
-        Cli.Result r = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
+    /** Plans the files in dir, which are bad input: exit 65, nothing on stdout, the target unchanged. */
+    private Cli.Result badInputPlan() {
+        Cli.Result r = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(65);
+        assertEquals("", r.out(), r.all());
         assertUnchanged();
         return r;
     }
@@ -199,16 +190,7 @@ class BadInputTest {
     }
 
     private Cli.Result applyTo(Path desired, String... flags) {
-        List<String> args = new ArrayList<>(List.of("apply", "--url", Cli.url(db), "--shadow", "server",
-                "--desired", desired.toString()));
-        args.addAll(List.of(flags));
-        return Cli.run(args.toArray(String[]::new));
-    }
-
-    private void assertBadInput(Cli.Result r) {
-        assertEquals(65, r.exitCode(), r.all());
-        assertEquals("", r.out(), r.all());
-        assertUnchanged();
+        return Cli.withServerShadow("apply", Cli.url(db), desired.toString(), flags);
     }
 
     private void assertUnchanged() {
@@ -221,5 +203,15 @@ class BadInputTest {
 
     private String file(String name) {
         return dir + "/" + name;
+    }
+
+    /** An error as it is reported: file, line, column and message, then its line of source (see {@link #shown}). */
+    private String reported(String name, int line, int column, String message, String source) {
+        return file(name) + ":" + line + ":" + column + ": error: " + message + "\n" + shown(source, column);
+    }
+
+    /** A line of source as an error shows it: indented, then a caret under {@code column} (counted from 1). */
+    private static String shown(String source, int column) {
+        return "  " + source + "\n  " + " ".repeat(column - 1) + "^\n";
     }
 }

@@ -6,6 +6,8 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.spi.DialectRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Cli runs the converge command in-process, exactly as {@code main} wires it, capturing both streams. */
@@ -41,6 +43,17 @@ final class Cli {
         all[args.length] = "--config";
         all[args.length + 1] = configFile.toString();
         return run(all);
+    }
+
+    /**
+     * Runs {@code command} (plan, apply, lint...) of the target {@code url} against the desired state
+     * {@code desired}, normalized in a shadow database on the target's own server (no embedded server to
+     * start); {@code more} are the command's other arguments.
+     */
+    static Result withServerShadow(String command, String url, String desired, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "--url", url, "--desired", desired, "--shadow", "server"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     /** The first column of the first row of a query on a test database, as text. */

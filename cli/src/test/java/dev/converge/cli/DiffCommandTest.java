@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.dialect.postgres.testing.LocalPostgres;
@@ -21,18 +20,15 @@ class DiffCommandTest {
             b.execute("CREATE TABLE item (id int PRIMARY KEY)");
             Path noConfig = dir.resolve("none.yaml");
             Cli.Result urls = Cli.run("diff", "--from", Cli.url(a), "--to", Cli.url(b), "--config", noConfig.toString(),
-                    "--detailed-exitcode");
-            assertEquals(2, urls.exitCode(), urls.all());
+                    "--detailed-exitcode").expectExit(2);
             assertTrue(urls.out().contains("add column public.item.name"), urls.all());
-            Cli.Result same = Cli.run("diff", "--from", Cli.url(a), "--to", Cli.url(a), "--config", noConfig.toString(),
-                    "--detailed-exitcode");
-            assertEquals(0, same.exitCode(), same.all());
+            Cli.run("diff", "--from", Cli.url(a), "--to", Cli.url(a), "--config", noConfig.toString(),
+                    "--detailed-exitcode").expectExit(0);
 
             Path desired = Files.createDirectories(dir.resolve("schema"));
             Files.writeString(desired.resolve("a.sql"), "CREATE TABLE item (id int PRIMARY KEY, price numeric(8,2));\n");
             Cli.Result fromDir = Cli.run("diff", "--from", desired.toString(), "--to", Cli.url(b), "--shadow", "server",
-                    "--config", noConfig.toString());
-            assertEquals(0, fromDir.exitCode(), fromDir.all());
+                    "--config", noConfig.toString()).expectExit(0);
             assertTrue(fromDir.out().contains("add column public.item.price"), fromDir.all());
             try (java.sql.Connection c = b.connect();
                  java.sql.ResultSet price = c.getMetaData().getColumns(null, "public", "item", "price")) {

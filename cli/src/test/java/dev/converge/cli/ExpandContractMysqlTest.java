@@ -1,5 +1,6 @@
 package dev.converge.cli;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,14 +8,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 19's acceptance for a column rename ({@link RenameRollout}) on MariaDB/MySQL, where every DDL
- * statement commits on its own, so the order of contract's steps is all that keeps the application's
- * writes working.
+ * Issue 19's acceptance on MariaDB/MySQL: a column rename ({@link RenameRollout}), a table rename
+ * ({@link TableRenameRollout}), a type change ({@link TypeChangeRollout}) and NOT NULL on a populated
+ * column ({@link NotNullRollout}). Every DDL statement commits on its own, so the order of contract's
+ * steps is all that keeps the application's writes working (the type change's swap holds the table's
+ * write lock from the sync's drop to the rename).
  */
 @Tag("slow")
 class ExpandContractMysqlTest {
+    @TempDir
+    Path dir;
+
     @Test
     void aRenamedColumnIsExpandedBackfilledAndContractedUnderLoad() throws Exception {
         try (LocalMariadb.Database db = LocalMariadb.Database.create("expand_my");
@@ -29,6 +36,22 @@ class ExpandContractMysqlTest {
              LocalMariadb.Database fresh = LocalMariadb.Database.create("expand_tbl_my_fresh")) {
             TableRenameRollout.run(database(db, "persons"), database(fresh, "persons"), "RENAME TABLE `persons` TO `converge_gone_persons`",
                     "db");
+        }
+    }
+
+    @Test
+    void aRetypedColumnIsExpandedBackfilledAndSwappedUnderLoad() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("xtype_my");
+             LocalMariadb.Database fresh = LocalMariadb.Database.create("xtype_my_fresh")) {
+            TypeChangeRollout.run(database(db), database(fresh), "BEFORE INSERT ON `people`", "varchar(200)", "db");
+        }
+    }
+
+    @Test
+    void aColumnMadeNotNullIsDefaultedBackfilledAndConstrainedUnderLoad() throws Exception {
+        try (LocalMariadb.Database db = LocalMariadb.Database.create("xnn_my");
+             LocalMariadb.Database fresh = LocalMariadb.Database.create("xnn_my_fresh")) {
+            NotNullRollout.run(database(db), database(fresh), dir, "db");
         }
     }
 

@@ -46,42 +46,36 @@ class ExpandContractNotNullTest {
     private void rollOut(String url, AppLoop.Connector connector) throws Exception {
         Path v1 = write("v1/accounts.sql", V1);
         Path v2 = write("v2/accounts.sql", V2);
-        Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve");
-        assertEquals(0, setup.exitCode(), setup.all());
+        Cli.withServerShadow("apply", url, v1.toString(), "--auto-approve").expectExit(0);
         try (Connection c = connector.connect(); Statement st = c.createStatement()) {
             for (int i = 1; i <= 900; i++) {
                 st.addBatch("INSERT INTO accounts (id, plan) VALUES (" + i + ", " + (i % 3 == 0 ? "NULL" : "'pro'") + ")");
             }
             st.executeBatch();
         }
-        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                "--phase", "expand", "--backfill-batch", "100");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        Cli.Result expandPlan = Cli.withServerShadow("plan", url, v2.toString(), "--phase", "expand",
+                "--backfill-batch", "100").expectExit(0);
         assertTrue(expandPlan.out().contains("set default"), expandPlan.all());
         assertTrue(expandPlan.out().contains("1 step remains for 'converge apply --phase contract'"), expandPlan.all());
         assertTrue(expandPlan.err().contains("NULL -> default: 9 batches of up to 100 rows"), expandPlan.all());
 
-        Cli.Result early = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--confirm-contract");
-        assertEquals(3, early.exitCode(), early.all());
+        Cli.Result early = Cli.withServerShadow("apply", url, v2.toString(), "--phase", "contract", "--auto-approve",
+                "--confirm-contract").expectExit(3);
         assertTrue(early.err().contains("has not finished"), early.all());
 
-        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                "--phase", "expand", "--auto-approve", "--backfill-batch", "100");
-        assertEquals(0, expand.exitCode(), expand.all());
+        Cli.Result expand = Cli.withServerShadow("apply", url, v2.toString(), "--phase", "expand", "--auto-approve",
+                "--backfill-batch", "100").expectExit(0);
         assertTrue(expand.out().contains("300 rows updated, done."), expand.all());
         try (Connection c = connector.connect(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO accounts (id) VALUES (1000)"); // the running release knows no plan column
         }
 
         // The team's flag, read on the target, gates contract as --confirm-contract does.
-        Cli.Result flagOff = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--contract-flag-sql", "SELECT 1 = 0");
-        assertEquals(3, flagOff.exitCode(), flagOff.all());
+        Cli.Result flagOff = Cli.withServerShadow("apply", url, v2.toString(), "--phase", "contract", "--auto-approve",
+                "--contract-flag-sql", "SELECT 1 = 0").expectExit(3);
         assertTrue(flagOff.err().contains("have --contract-flag-sql return true"), flagOff.all());
-        Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--contract-flag-sql", "SELECT 1 = 1");
-        assertEquals(0, contract.exitCode(), contract.all());
+        Cli.Result contract = Cli.withServerShadow("apply", url, v2.toString(), "--phase", "contract", "--auto-approve",
+                "--contract-flag-sql", "SELECT 1 = 1").expectExit(0);
         assertTrue(contract.out().contains("Converged"), contract.all());
         try (Connection c = connector.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*), sum(CASE WHEN plan = 'free' THEN 1 ELSE 0 END) FROM accounts")) {
@@ -89,9 +83,7 @@ class ExpandContractNotNullTest {
             assertEquals(901, rs.getLong(1));
             assertEquals(301, rs.getLong(2));
         }
-        Cli.Result again = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                "--detailed-exitcode");
-        assertEquals(0, again.exitCode(), again.all());
+        Cli.withServerShadow("plan", url, v2.toString(), "--detailed-exitcode").expectExit(0);
     }
 
     private Path write(String name, String text) throws Exception {

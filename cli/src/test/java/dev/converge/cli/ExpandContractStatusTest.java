@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,26 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  * files are examples/expand-contract's (a rename, a type change) and examples/expand-contract-table's.
  */
 class ExpandContractStatusTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
-
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("expand_status");
+
     @Test
-    void postgres() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("expand_status");
-             LocalPostgres tables = LocalPostgres.create("expand_status_tbl")) {
-            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "v2", "display_name", "display_name");
-            renamedTableBetweenPhasesIsNotDrift("postgres", Cli.url(tables), tables::connect);
-        }
+    void postgres(LocalPostgres db, LocalPostgres tables) throws Exception {
+        betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "v2", "display_name", "display_name");
+        renamedTableBetweenPhasesIsNotDrift("postgres", Cli.url(tables), tables::connect);
     }
 
     @Test
-    void postgresTypeChange() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("xtype_status")) {
-            betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "retyped", "character varying(200)",
-                    "converge_new_full_name");
-        }
+    void postgresTypeChange(LocalPostgres db) throws Exception {
+        betweenPhasesIsNotDrift("postgres", Cli.url(db), db::connect, "retyped", "character varying(200)",
+                "converge_new_full_name");
     }
 
     @Test
@@ -81,8 +78,8 @@ class ExpandContractStatusTest {
 
     /* Expand by --url, then drift and status of the environment: pending between the phases, not drifted. */
     private static void expandedIsBetweenPhases(String url, Path schema, Path config, String opens) {
-        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", schema.toString(), "--shadow", "server",
-                "--phase", "expand", "--auto-approve").expectExit(0);
+        Cli.Result expand = Cli.withServerShadow("apply", url, schema.toString(), "--phase", "expand",
+                "--auto-approve").expectExit(0);
         Cli.Result drift = Cli.inProject(config, "drift", "--env", "dev");
         assertEquals(2, drift.exitCode(), "pending (contract is to run), not drifted: " + drift.all());
         assertTrue(drift.out().contains(": between expand and contract: 1 parallel change open ("), drift.all());
@@ -104,7 +101,7 @@ class ExpandContractStatusTest {
     private void betweenPhasesIsNotDrift(String dialect, String url, AppLoop.Connector db, String release, String becomes,
                                          String added) throws Exception {
         Path schema = Files.createDirectories(dir.resolve("schema"));
-        Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
+        Files.copy(RenameRollout.EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = project(dialect, schema, url);
         Cli.Result applied = Cli.inProject(config, "apply", "--env", "dev", "--auto-approve").expectExit(0);
         try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO people VALUES (?, ?)")) {
@@ -116,7 +113,8 @@ class ExpandContractStatusTest {
             st.executeBatch();
         }
 
-        Files.copy(EXAMPLE.resolve(release + "/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(RenameRollout.EXAMPLE.resolve(release + "/people.sql"), schema.resolve("people.sql"),
+                StandardCopyOption.REPLACE_EXISTING);
         expandedIsBetweenPhases(url, schema, config, "people.full_name -> " + becomes + ")");
         Cli.Result json = Cli.inProject(config, "drift", "--env", "dev", "--format", "json");
         assertTrue(json.out().contains("\"state\" : \"between_phases\""), json.all());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import dev.converge.engine.spi.HistoryEntry;
 import java.nio.file.Path;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class FleetFaultInjectionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = 1405L;
 
     /** V1 plus five changes, each seen in the catalogs: two transactional, three with a concurrent statement. */
@@ -79,8 +77,7 @@ class FleetFaultInjectionTest {
         try (FleetProject p = FleetProject.create(dir, 50, 10)) {
             p.config("parallelism: 4\n      on_error: continue\n      failure_budget: 50");
             for (String env : List.of("dev", "staging", "prod")) {
-                Cli.Result applied = p.run("apply", "--env", env, "--auto-approve");
-                assertEquals(0, applied.exitCode(), applied.all());
+                p.run("apply", "--env", env, "--auto-approve").expectExit(0);
             }
             List<Tenant> staging = p.stagingTenants.stream()
                     .map(t -> new Tenant("staging", t, p.stagingPrefix + t, "app")).toList();
@@ -93,8 +90,7 @@ class FleetFaultInjectionTest {
             }
 
             p.desired(V2);
-            Cli.Result devApply = p.run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(0, devApply.exitCode(), devApply.all());
+            p.run("apply", "--env", "dev", "--auto-approve").expectExit(0);
             Map<String, List<Tenant>> inPromotionOrder = new LinkedHashMap<>();
             inPromotionOrder.put("staging", staging);
             inPromotionOrder.put("prod", prod);
@@ -192,9 +188,8 @@ class FleetFaultInjectionTest {
      * with a concurrent statement is one of its own), each as the probe names of its steps, in plan order.
      */
     private static List<List<String>> groups(FleetProject p, String env) throws Exception {
-        Cli.Result plan = p.run("plan", "--env", env, "--format", "json");
-        assertEquals(0, plan.exitCode(), plan.all());
-        JsonNode steps = JSON.readTree(plan.out()).at("/groups/0/plan/steps");
+        Cli.Result plan = p.run("plan", "--env", env, "--format", "json").expectExit(0);
+        JsonNode steps = ReportJson.parse(plan.out()).at("/groups/0/plan/steps");
         List<List<String>> groups = new ArrayList<>();
         List<String> open = new ArrayList<>();
         for (JsonNode step : steps) {

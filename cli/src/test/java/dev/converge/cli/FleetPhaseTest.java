@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,18 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * runs the backfill on each target), on PostgreSQL and MariaDB.
  */
 class FleetPhaseTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "expand-contract");
-
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("fleet_phase");
+
     @Test
-    void postgres() throws Exception {
-        try (LocalPostgres staging = LocalPostgres.create("fleet_phase_staging");
-             LocalPostgres prod = LocalPostgres.create("fleet_phase_prod")) {
-            stagingGoesFirstAndProdsGateHoldsContract("postgres", ExpandContractPostgresTest.database(staging),
-                    ExpandContractPostgresTest.database(prod));
-        }
+    void postgres(LocalPostgres staging, LocalPostgres prod) throws Exception {
+        stagingGoesFirstAndProdsGateHoldsContract("postgres", ExpandContractPostgresTest.database(staging),
+                ExpandContractPostgresTest.database(prod));
     }
 
     @Test
@@ -56,7 +55,7 @@ class FleetPhaseTest {
             st.execute("INSERT INTO rollout_flags VALUES (0)");
         }
         Path schema = Files.createDirectories(dir.resolve("schema"));
-        Files.copy(EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
+        Files.copy(RenameRollout.EXAMPLE.resolve("v1/people.sql"), schema.resolve("people.sql"));
         Path config = dir.resolve("converge.yaml");
         Files.writeString(config, """
                 dialect: %s
@@ -84,7 +83,8 @@ class FleetPhaseTest {
             }
             st.executeBatch();
         }
-        Files.copy(EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(RenameRollout.EXAMPLE.resolve("v2/people.sql"), schema.resolve("people.sql"),
+                StandardCopyOption.REPLACE_EXISTING);
 
         Cli.Result prodFirst = apply(config, "prod", "expand").expectExit(3);
         assertTrue(prodFirst.err().contains("it has not been applied successfully to staging"), prodFirst.all());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * data pre-check: that tenant alone is refused (within the failure budget), the others are applied.
  */
 class FleetPipelineEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static final String V1 = """
             CREATE SCHEMA app;
             CREATE TABLE app.items (
@@ -76,7 +73,7 @@ class FleetPipelineEndToEndTest {
             Path report = dir.resolve("report.json");
             Cli.Result apply = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString())
                     .expectExit(3); // refused, as for one target
-            JsonNode r = JSON.readTree(Files.readString(report));
+            JsonNode r = ReportJson.read(report);
             assertEquals(List.of("a", "c"), ReportJson.targets(r, "applied"), r.toString());
             assertEquals(List.of("b"), ReportJson.targets(r, "refused"), r.toString());
             assertTrue(apply.out().contains("will fail: 1 row"), apply.all());
@@ -93,7 +90,7 @@ class FleetPipelineEndToEndTest {
             Cli.Result drift = run("drift", "--env", "prod", "--format", "json");
             assertEquals(2, drift.exitCode(), "pending in b, no drift (the ignored tables are not drift):\n"
                     + drift.all());
-            JsonNode counts = JSON.readTree(drift.out()).get("counts");
+            JsonNode counts = ReportJson.parse(drift.out()).get("counts");
             assertEquals(2, counts.get("in_sync").asInt(), counts.toString());
             assertEquals(1, counts.get("pending").asInt(), counts.toString());
 
@@ -101,7 +98,7 @@ class FleetPipelineEndToEndTest {
             db.execute("UPDATE t_b.items SET code = 'fixed' WHERE code IS NULL");
             Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString())
                     .expectExit(0);
-            JsonNode again = JSON.readTree(Files.readString(report));
+            JsonNode again = ReportJson.read(report);
             assertEquals(List.of("b"), ReportJson.targets(again, "applied"), again.toString());
             assertEquals(List.of("a", "c"), ReportJson.targets(again, "converged"), again.toString());
             assertEquals("title of b", Cli.value(db, "SELECT name FROM t_b.items WHERE id = 1"));

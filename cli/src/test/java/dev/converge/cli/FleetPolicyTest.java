@@ -29,15 +29,13 @@ class FleetPolicyTest {
             String before = SchemaDump.withoutBookkeeping(db);
 
             config(db, "max_lock: share update exclusive");
-            Cli.Result refused = run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(3, refused.exitCode(), refused.all());
+            Cli.Result refused = run("apply", "--env", "dev", "--auto-approve").expectExit(3);
             assertTrue(refused.all().contains("refused by the environment's policy"), refused.all());
             assertTrue(refused.all().contains("ACCESS EXCLUSIVE"), refused.all());
             assertEquals(before, SchemaDump.withoutBookkeeping(db), "a refused target was changed");
 
             config(db, "max_lock: access exclusive");
-            Cli.Result applied = run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(0, applied.exitCode(), applied.all());
+            Cli.Result applied = run("apply", "--env", "dev", "--auto-approve").expectExit(0);
             assertTrue(SchemaDump.withoutBookkeeping(db).contains("price"), applied.all());
         }
     }
@@ -50,13 +48,11 @@ class FleetPolicyTest {
             Files.writeString(dir.resolve("schema/app.sql"), "CREATE TABLE public.item (id int PRIMARY KEY);\n");
 
             config(db, "allow_hazards: [table_rewrite]");
-            Cli.Result refused = run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(3, refused.exitCode(), refused.all());
+            Cli.Result refused = run("apply", "--env", "dev", "--auto-approve").expectExit(3);
             assertTrue(SchemaDump.withoutBookkeeping(db).contains("legacy"), refused.all());
 
             config(db, "allow_hazards: [data_loss]");
-            Cli.Result applied = run("apply", "--env", "dev", "--auto-approve");
-            assertEquals(0, applied.exitCode(), applied.all());
+            Cli.Result applied = run("apply", "--env", "dev", "--auto-approve").expectExit(0);
             assertFalse(SchemaDump.withoutBookkeeping(db).contains("legacy"), applied.all());
         }
     }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.dialect.postgres.testing.LocalPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * history row, from that checkpoint) and leaves a alone.
  */
 class FleetResumeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static final String V1 = """
             CREATE SCHEMA app;
             CREATE TYPE app.mood AS ENUM ('ok');
@@ -50,7 +46,7 @@ class FleetResumeTest {
             // Without the pre-checks, b's NOT NULL fails in the apply itself, after its label committed.
             Cli.Result stopped = run("apply", "--env", "prod", "--auto-approve", "--no-data-checks", "--report",
                     report.toString()).expectExit(1);
-            JsonNode r = JSON.readTree(Files.readString(report));
+            JsonNode r = ReportJson.read(report);
             assertEquals("applied", outcome(r, "a"), r.toString());
             assertEquals("failed", outcome(r, "b"), r.toString());
             assertEquals("failed", Cli.value(db, "SELECT status FROM converge.history WHERE target = 'b' ORDER BY id DESC"
@@ -63,7 +59,7 @@ class FleetResumeTest {
             db.execute("UPDATE t_b.items SET code = 'fixed'");
             Cli.Result resumed = run("apply", "--env", "prod", "--auto-approve", "--resume", "--report",
                     report.toString()).expectExit(0);
-            r = JSON.readTree(Files.readString(report));
+            r = ReportJson.read(report);
             assertEquals("converged", outcome(r, "a"), r.toString());
             assertEquals("applied", outcome(r, "b"), r.toString());
             assertTrue(message(r, "b").contains("resumed apply #" + stoppedApply), r.toString());
@@ -76,7 +72,7 @@ class FleetResumeTest {
             Cli.Result nothing = run("apply", "--env", "prod", "--auto-approve", "--resume", "--report",
                     report.toString());
             assertEquals(0, nothing.exitCode(), "nothing stopped: every tenant is converged\n" + nothing.all());
-            assertEquals(2, JSON.readTree(Files.readString(report)).get("counts").get("converged").asInt());
+            assertEquals(2, ReportJson.read(report).get("counts").get("converged").asInt());
         }
     }
 

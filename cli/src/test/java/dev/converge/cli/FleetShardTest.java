@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -23,23 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
  * bulk convergence check), whose verdict each tenant's history row records.
  */
 class FleetShardTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
     @Test
     void threeShardsPlanApplyAndMergeIntoOneFleet() throws Exception {
         try (FleetProject p = FleetProject.create(dir, 12, 1)) {
-            assertEquals(0, p.run("apply", "--env", "dev", "--auto-approve").exitCode());
-            assertEquals(0, p.run("apply", "--env", "staging", "--auto-approve").exitCode());
+            p.run("apply", "--env", "dev", "--auto-approve").expectExit(0);
+            p.run("apply", "--env", "staging", "--auto-approve").expectExit(0);
 
             TreeSet<String> planned = new TreeSet<>();
             for (int k = 1; k <= 3; k++) {
-                Cli.Result plan = p.run("plan", "--env", "prod", "--shard", k + "/3", "--format", "json");
-                assertEquals(0, plan.exitCode(), plan.all());
+                Cli.Result plan = p.run("plan", "--env", "prod", "--shard", k + "/3", "--format", "json").expectExit(0);
                 assertTrue(plan.err().contains("(shard " + k + "/3 of 12 targets)"), plan.all());
-                JsonNode json = JSON.readTree(plan.out());
+                JsonNode json = ReportJson.parse(plan.out());
                 assertEquals(k + "/3", json.get("shard").asText());
                 for (JsonNode t : json.get("targets")) {
                     String name = t.get("name").asText();
@@ -52,9 +47,8 @@ class FleetShardTest {
             List<String> reports = new ArrayList<>(List.of("report", "merge"));
             for (int k = 1; k <= 3; k++) {
                 Path report = dir.resolve("shard-" + k + ".json");
-                Cli.Result apply = p.run("apply", "--env", "prod", "--shard", k + "/3", "--auto-approve",
-                        "--report", report.toString());
-                assertEquals(0, apply.exitCode(), apply.all());
+                p.run("apply", "--env", "prod", "--shard", k + "/3", "--auto-approve",
+                        "--report", report.toString()).expectExit(0);
                 reports.add(report.toString());
             }
             assertEquals(12, p.prodCount("SELECT count(*) FROM pg_views WHERE viewname = 'open_orders'"
@@ -69,10 +63,10 @@ class FleetShardTest {
             mergeArgs.addAll(List.of("--out", merged.toString()));
             Cli.Result merge = Cli.run(mergeArgs.toArray(new String[0])).expectExit(0);
             assertTrue(merge.out().matches("(?s).*applied\\s+12\\n.*"), merge.all());
-            JsonNode fleet = JSON.readTree(Files.readString(merged));
+            JsonNode fleet = ReportJson.read(merged);
             assertEquals("prod", fleet.get("environment").asText());
             assertEquals(12, fleet.get("counts").get("applied").asInt(), fleet.toString());
-            assertEquals(p.prodTenants, FleetEndToEndTest.names(fleet.get("targets"), "applied"));
+            assertEquals(p.prodTenants, ReportJson.targets(fleet, "applied"));
             assertTrue(fleet.get("targets").get(0).get("canary").asBoolean(), "c001, the canary, ran in its shard");
 
             Cli.Result missing = Cli.run("report", "merge", reports.get(3), reports.get(4)).expectExit(64);
@@ -83,8 +77,7 @@ class FleetShardTest {
 
             Cli.Result noEnv = Cli.run("plan", "--url", "postgresql://x@127.0.0.1/x", "--desired", "schema",
                     "--shard", "1/2").expectExit(64);
-            Cli.Result outOfRange = p.run("plan", "--env", "prod", "--shard", "4/3");
-            assertEquals(64, outOfRange.exitCode(), outOfRange.all());
+            Cli.Result outOfRange = p.run("plan", "--env", "prod", "--shard", "4/3").expectExit(64);
             assertTrue(outOfRange.err().contains("--shard takes K/N with 1 <= K <= N, not 4/3"), outOfRange.all());
         }
     }

@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,14 +20,12 @@ class IgnoreOptionTest {
         Files.writeString(dir.resolve("schema.sql"), "-- converge:renamed-from client\ncreate table customer (id int primary key);\n");
         try (LocalPostgres db = LocalPostgres.create("cli_ignore")) {
             db.execute("create table customer (id int primary key); create table audit_2026_11 (x int);");
-            Cli.Result without = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
-            assertEquals(0, without.exitCode(), without.all());
+            Cli.Result without = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(0);
             assertTrue(without.out().contains("drop table public.audit_2026_11"), without.all());
             assertTrue(without.out().contains("(no longer in the desired files)"), without.all());
 
-            Cli.Result with = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                    "--ignore", "audit_*");
-            assertEquals(0, with.exitCode(), with.all());
+            Cli.Result with = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
+                    "--ignore", "audit_*").expectExit(0);
             assertFalse(with.out().contains("audit_2026_11"), with.all());
             assertTrue(with.out().contains("converge:renamed-from client at " + dir.resolve("schema.sql")
                     + ":1 is no longer needed for this target"), with.all());

@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +14,10 @@ import org.junit.jupiter.api.Test;
  * are written, since both exist until contract.
  */
 class InspectBetweenPhasesTest {
-    private static final Path COLUMN = Path.of("..", "examples", "expand-contract");
-    private static final Path TABLE = Path.of("..", "examples", "expand-contract-table");
-
     @Test
     void postgresColumnRename() {
         try (LocalPostgres db = LocalPostgres.create("inspect_phases")) {
-            String inspected = expandThenInspect(Cli.url(db), COLUMN);
+            String inspected = expandThenInspect(Cli.url(db), RenameRollout.EXAMPLE);
             assertTrue(inspected.contains("display_name") && inspected.contains("full_name"), inspected);
         }
     }
@@ -29,7 +25,7 @@ class InspectBetweenPhasesTest {
     @Test
     void postgresTableRename() {
         try (LocalPostgres db = LocalPostgres.create("inspect_phases_tbl")) {
-            String inspected = expandThenInspect(Cli.url(db), TABLE);
+            String inspected = expandThenInspect(Cli.url(db), TableRenameRollout.EXAMPLE);
             assertTrue(inspected.contains("CREATE TABLE \"public\".\"persons\""), inspected);
             assertFalse(inspected.contains("CREATE VIEW"), inspected);
         }
@@ -38,22 +34,18 @@ class InspectBetweenPhasesTest {
     @Test
     void mariadbColumnRename() throws Exception {
         try (LocalMariadb.Database db = LocalMariadb.Database.create("inspect_phases")) {
-            String inspected = expandThenInspect(db.url(), COLUMN);
+            String inspected = expandThenInspect(db.url(), RenameRollout.EXAMPLE);
             assertTrue(inspected.contains("display_name") && inspected.contains("full_name"), inspected);
         }
     }
 
     /* v1 applied, v2's expand applied, then what inspect prints; it never names Converge's own objects. */
     private static String expandThenInspect(String url, Path example) {
-        Cli.Result v1 = Cli.run("apply", "--url", url, "--desired", example.resolve("v1").toString(), "--shadow",
-                "server", "--auto-approve");
-        assertEquals(0, v1.exitCode(), v1.all());
-        Cli.Result expand = Cli.run("apply", "--url", url, "--desired", example.resolve("v2").toString(), "--shadow",
-                "server", "--phase", "expand", "--auto-approve");
-        assertEquals(0, expand.exitCode(), expand.all());
+        Cli.withServerShadow("apply", url, example.resolve("v1").toString(), "--auto-approve").expectExit(0);
+        Cli.Result expand = Cli.withServerShadow("apply", url, example.resolve("v2").toString(), "--phase", "expand",
+                "--auto-approve").expectExit(0);
         assertTrue(expand.out().contains("Between expand and contract"), expand.all());
-        Cli.Result inspect = Cli.run("inspect", "--url", url);
-        assertEquals(0, inspect.exitCode(), inspect.all());
+        Cli.Result inspect = Cli.run("inspect", "--url", url).expectExit(0);
         assertFalse(inspect.out().contains("converge_sync") || inspect.out().contains("converge:expand"),
                 "Converge's own objects are not written: " + inspect.out());
         return inspect.out();

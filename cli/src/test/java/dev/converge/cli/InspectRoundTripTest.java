@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,29 +62,30 @@ class InspectRoundTripTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("cli_inspect");
+
     @Test
-    void inspectOutputFedBackAsDesiredPlansNothingAndRebuildsTheSchema() throws IOException {
-        try (LocalPostgres db = LocalPostgres.create("cli_inspect");
-             LocalPostgres fresh = LocalPostgres.create("cli_rebuilt")) {
-            db.execute(resource("rich-schema.sql"));
-            String before = SchemaDump.of(db);
-            Path out = dir.resolve("desired");
+    void inspectOutputFedBackAsDesiredPlansNothingAndRebuildsTheSchema(LocalPostgres db, LocalPostgres fresh)
+            throws IOException {
+        db.execute(resource("rich-schema.sql"));
+        String before = SchemaDump.of(db);
+        Path out = dir.resolve("desired");
 
-            Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).expectExit(0);
-            List<String> files;
-            try (Stream<Path> listing = Files.list(out)) {
-                files = listing.map(p -> p.getFileName().toString()).sorted().toList();
-            }
-            assertEquals(List.of("Odd_Schema.sql", "app.sql", "public.sql"), files, inspect.all());
-            assertTrue(inspect.out().contains("wrote " + out.resolve("app.sql")), inspect.all());
-
-            RoundTrip trip = roundTrip(db, fresh, out);
-            assertEquals(0, trip.samePlan.exitCode(), trip.samePlan.all() + "\n--- inspected files\n" + dump(out));
-            assertEquals(before, SchemaDump.of(db), "inspect and plan change nothing");
-            assertEquals(0, trip.rebuild.exitCode(), trip.rebuild.all());
-            assertTrue(trip.rebuild.out().contains("Converged"), trip.rebuild.all());
-            assertEquals(trip.originalDump, trip.rebuiltDump, "the inspected files rebuild the same schema");
+        Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).expectExit(0);
+        List<String> files;
+        try (Stream<Path> listing = Files.list(out)) {
+            files = listing.map(p -> p.getFileName().toString()).sorted().toList();
         }
+        assertEquals(List.of("Odd_Schema.sql", "app.sql", "public.sql"), files, inspect.all());
+        assertTrue(inspect.out().contains("wrote " + out.resolve("app.sql")), inspect.all());
+
+        RoundTrip trip = roundTrip(db, fresh, out);
+        assertEquals(0, trip.samePlan.exitCode(), trip.samePlan.all() + "\n--- inspected files\n" + dump(out));
+        assertEquals(before, SchemaDump.of(db), "inspect and plan change nothing");
+        assertEquals(0, trip.rebuild.exitCode(), trip.rebuild.all());
+        assertTrue(trip.rebuild.out().contains("Converged"), trip.rebuild.all());
+        assertEquals(trip.originalDump, trip.rebuiltDump, "the inspected files rebuild the same schema");
     }
 
     /**
@@ -93,42 +95,40 @@ class InspectRoundTripTest {
      * constraints are not objects of the model, so they are not compared.)
      */
     @Test
-    void inspectOutputParsesBackToTheSameObjects() throws IOException {
-        try (LocalPostgres db = LocalPostgres.create("cli_inspect_parse")) {
-            db.execute(resource("rich-schema.sql"));
-            Path out = dir.resolve("parsed");
-            assertEquals(0, Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).exitCode());
-            Dialect dialect = DialectRegistry.fromServiceLoader().byId("postgres");
-            List<SqlStatement> statements = new ArrayList<>();
-            for (SourceFile file : SourceSet.load(out)) {
-                statements.addAll(dialect.splitter().split(file));
-            }
-            SourceModel source = dialect.loader().parse(statements);
-            SchemaModel model;
-            try (Connection connection = dialect.connect(dialect.parseUrl(db.jdbcUrl()))) {
-                model = dialect.inspector().inspect(connection, InspectScope.ALL);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            Set<ObjectRef> inspected = new TreeSet<>();
-            // Every database has schema public: the files comment on it but never create it.
-            model.schemas().stream().filter(s -> !s.name().equals("public")).forEach(s -> inspected.add(s.ref()));
-            model.enums().forEach(e -> inspected.add(e.ref()));
-            model.sequences().forEach(s -> inspected.add(s.ref()));
-            model.indexes().forEach(i -> inspected.add(i.ref()));
-            model.views().forEach(v -> inspected.add(v.ref()));
-            for (Table table : model.tables()) {
-                inspected.add(table.ref());
-                table.columns().forEach(c -> inspected.add(ObjectRef.member(ObjectKind.COLUMN, table.name(), c.name())));
-            }
-            Set<ObjectKind> compared = EnumSet.of(ObjectKind.SCHEMA, ObjectKind.ENUM, ObjectKind.SEQUENCE,
-                    ObjectKind.INDEX, ObjectKind.VIEW, ObjectKind.TABLE, ObjectKind.COLUMN);
-            Set<ObjectRef> declared = new TreeSet<>();
-            // Enum labels are declared too (members of their type), but are not objects of their own.
-            source.declarations().keySet().stream().filter(r -> compared.contains(r.kind()))
-                    .filter(r -> r.member().isEmpty() || r.kind() == ObjectKind.COLUMN).forEach(declared::add);
-            assertEquals(inspected, declared, "objects declared in the inspected files\n" + dump(out));
+    void inspectOutputParsesBackToTheSameObjects(LocalPostgres db) throws IOException {
+        db.execute(resource("rich-schema.sql"));
+        Path out = dir.resolve("parsed");
+        Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).expectExit(0);
+        Dialect dialect = DialectRegistry.fromServiceLoader().byId("postgres");
+        List<SqlStatement> statements = new ArrayList<>();
+        for (SourceFile file : SourceSet.load(out)) {
+            statements.addAll(dialect.splitter().split(file));
         }
+        SourceModel source = dialect.loader().parse(statements);
+        SchemaModel model;
+        try (Connection connection = dialect.connect(dialect.parseUrl(db.jdbcUrl()))) {
+            model = dialect.inspector().inspect(connection, InspectScope.ALL);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<ObjectRef> inspected = new TreeSet<>();
+        // Every database has schema public: the files comment on it but never create it.
+        model.schemas().stream().filter(s -> !s.name().equals("public")).forEach(s -> inspected.add(s.ref()));
+        model.enums().forEach(e -> inspected.add(e.ref()));
+        model.sequences().forEach(s -> inspected.add(s.ref()));
+        model.indexes().forEach(i -> inspected.add(i.ref()));
+        model.views().forEach(v -> inspected.add(v.ref()));
+        for (Table table : model.tables()) {
+            inspected.add(table.ref());
+            table.columns().forEach(c -> inspected.add(ObjectRef.member(ObjectKind.COLUMN, table.name(), c.name())));
+        }
+        Set<ObjectKind> compared = EnumSet.of(ObjectKind.SCHEMA, ObjectKind.ENUM, ObjectKind.SEQUENCE,
+                ObjectKind.INDEX, ObjectKind.VIEW, ObjectKind.TABLE, ObjectKind.COLUMN);
+        Set<ObjectRef> declared = new TreeSet<>();
+        // Enum labels are declared too (members of their type), but are not objects of their own.
+        source.declarations().keySet().stream().filter(r -> compared.contains(r.kind()))
+                .filter(r -> r.member().isEmpty() || r.kind() == ObjectKind.COLUMN).forEach(declared::add);
+        assertEquals(inspected, declared, "objects declared in the inspected files\n" + dump(out));
     }
 
     /** A dynamic test per known failure: unlike a parameterized test, an empty list is allowed. */
@@ -143,7 +143,7 @@ class InspectRoundTripTest {
             db.execute(resource("rich-schema.sql") + "\n" + known.sql());
             // dynamic tests share one instance and so one temporary directory
             Path out = dir.resolve("desired-" + known.name());
-            assertEquals(0, Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).exitCode());
+            Cli.run("inspect", "--url", Cli.url(db), "--out", out.toString()).expectExit(0);
             RoundTrip trip = roundTrip(db, fresh, out);
             boolean passes = trip.samePlan.exitCode() == 0 && trip.rebuild.exitCode() == 0
                     && trip.originalDump.equals(trip.rebuiltDump);
@@ -153,17 +153,15 @@ class InspectRoundTripTest {
     }
 
     @Test
-    void inspectWithoutOutPrintsEverySchemaDeterministically() throws IOException {
-        try (LocalPostgres db = LocalPostgres.create("cli_inspect_print")) {
-            db.execute(resource("rich-schema.sql"));
-            Cli.Result r = Cli.run("inspect", "--url", Cli.url(db)).expectExit(0);
-            assertTrue(r.out().startsWith("-- schema Odd Schema\n\nCREATE SCHEMA \"Odd Schema\";\n"), r.all());
-            assertTrue(r.out().contains("-- schema app\n"), r.all());
-            assertTrue(r.out().contains("CREATE VIEW \"app\".\"big_paid\""), r.all());
-            assertTrue(r.out().contains("COMMENT ON SCHEMA \"public\" IS 'standard public schema, with a new comment'"),
-                    "a changed comment on the public schema is part of the desired state");
-            assertEquals(r.out(), Cli.run("inspect", "--url", Cli.url(db)).out(), "inspect output is deterministic");
-        }
+    void inspectWithoutOutPrintsEverySchemaDeterministically(LocalPostgres db) throws IOException {
+        db.execute(resource("rich-schema.sql"));
+        Cli.Result r = Cli.run("inspect", "--url", Cli.url(db)).expectExit(0);
+        assertTrue(r.out().startsWith("-- schema Odd Schema\n\nCREATE SCHEMA \"Odd Schema\";\n"), r.all());
+        assertTrue(r.out().contains("-- schema app\n"), r.all());
+        assertTrue(r.out().contains("CREATE VIEW \"app\".\"big_paid\""), r.all());
+        assertTrue(r.out().contains("COMMENT ON SCHEMA \"public\" IS 'standard public schema, with a new comment'"),
+                "a changed comment on the public schema is part of the desired state");
+        assertEquals(r.out(), Cli.run("inspect", "--url", Cli.url(db)).out(), "inspect output is deterministic");
     }
 
     /** What feeding the inspected files back gives: a plan against the original, and a rebuild. */
@@ -171,10 +169,8 @@ class InspectRoundTripTest {
     }
 
     private static RoundTrip roundTrip(LocalPostgres original, LocalPostgres fresh, Path files) {
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(original), "--desired", files.toString(),
-                "--shadow", "server", "--detailed-exitcode");
-        Cli.Result apply = Cli.run("apply", "--url", Cli.url(fresh), "--desired", files.toString(),
-                "--shadow", "server", "--auto-approve");
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(original), files.toString(), "--detailed-exitcode");
+        Cli.Result apply = Cli.withServerShadow("apply", Cli.url(fresh), files.toString(), "--auto-approve");
         return new RoundTrip(plan, apply, SchemaDump.withoutBookkeeping(original), SchemaDump.withoutBookkeeping(fresh));
     }
 

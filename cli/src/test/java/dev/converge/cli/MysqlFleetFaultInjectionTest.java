@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.engine.spi.HistoryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,24 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class MysqlFleetFaultInjectionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = 1415L;
 
-    private static final String V1 = """
-            CREATE TABLE customers (
-              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-              name VARCHAR(100) NOT NULL
-            );
-            CREATE TABLE orders (
-              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-              customer_id BIGINT NOT NULL,
-              code VARCHAR(40),
-              total DECIMAL(10,2) NOT NULL DEFAULT 0,
-              CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
-            );
-            """;
-
-    private static final String V2 = V1 + """
+    private static final String V2 = MysqlFleetEndToEndTest.V1 + """
             ALTER TABLE customers ADD COLUMN note VARCHAR(200) NULL;
             CREATE INDEX orders_total ON orders (total);
             CREATE INDEX customers_name ON customers (name);
@@ -98,11 +82,10 @@ class MysqlFleetFaultInjectionTest {
         tenants.forEach(t -> create.add("CREATE DATABASE `" + database(t) + "`"));
         LocalMariadb.admin(create);
         Files.createDirectories(dir.resolve("schema"));
-        Files.writeString(dir.resolve("schema/shop.sql"), V1);
+        Files.writeString(dir.resolve("schema/shop.sql"), MysqlFleetEndToEndTest.V1);
         config();
         for (String env : List.of("dev", "prod")) {
-            Cli.Result applied = run("apply", "--env", env, "--auto-approve");
-            assertEquals(0, applied.exitCode(), applied.all());
+            run("apply", "--env", env, "--auto-approve").expectExit(0);
         }
         Map<String, String> before = new HashMap<>();
         for (String t : tenants) {
@@ -114,8 +97,7 @@ class MysqlFleetFaultInjectionTest {
         }
 
         Files.writeString(dir.resolve("schema/shop.sql"), V2);
-        Cli.Result devApply = run("apply", "--env", "dev", "--auto-approve");
-        assertEquals(0, devApply.exitCode(), devApply.all());
+        run("apply", "--env", "dev", "--auto-approve").expectExit(0);
         List<List<String>> groups = groups();
         v1Applies = LocalMariadb.count("SELECT COALESCE(MAX(id), 0) FROM converge.history");
         // Three kill points chosen along the rollout (they were five at random moments): as the first
@@ -132,8 +114,7 @@ class MysqlFleetFaultInjectionTest {
         }
         Cli.Result rerun = run("apply", "--env", "prod", "--auto-approve");
         assertEquals(0, rerun.exitCode(), "a plain re-run converges every tenant\n" + rerun.all() + "\n" + observations);
-        Cli.Result plan = run("plan", "--env", "prod", "--detailed-exitcode");
-        assertEquals(0, plan.exitCode(), plan.all());
+        run("plan", "--env", "prod", "--detailed-exitcode").expectExit(0);
         for (String t : tenants) {
             assertEquals(new ArrayList<>(PROBES.keySet()), applied(t), t + " holds every change");
             assertEquals(before.get(t), checksum(t), t + " lost no row");
@@ -211,9 +192,8 @@ class MysqlFleetFaultInjectionTest {
 
     /** The plan's groups: each step with a statement starts one; a step made by the one before joins it. */
     private List<List<String>> groups() throws Exception {
-        Cli.Result plan = run("plan", "--env", "prod", "--format", "json");
-        assertEquals(0, plan.exitCode(), plan.all());
-        JsonNode steps = JSON.readTree(plan.out()).at("/groups/0/plan/steps");
+        Cli.Result plan = run("plan", "--env", "prod", "--format", "json").expectExit(0);
+        JsonNode steps = ReportJson.parse(plan.out()).at("/groups/0/plan/steps");
         List<List<String>> groups = new ArrayList<>();
         for (JsonNode step : steps) {
             String probe = PROBES.keySet().stream().filter(k -> step.get("id").asText().contains(k)).findFirst()

@@ -30,8 +30,7 @@ class NormalizationSharingTest {
     void statusNormalizesEachDistinctDesiredStateOnce() throws Exception {
         try (FleetProject p = FleetProject.create(dir, 3, 2)) {
             NormalizationCache.forgetMemory();
-            Cli.Result first = p.run("status", "--verbose", "--cache-dir", cache.toString());
-            assertEquals(0, first.exitCode(), first.all());
+            Cli.Result first = p.run("status", "--verbose", "--cache-dir", cache.toString()).expectExit(0);
             assertEquals(1, count(first.err(), Phases.LOAD), "one shadow load for dev, staging and prod\n" + first.all());
             assertEquals(1, count(first.err(), Phases.SHADOW_START), first.all());
             for (String stage : List.of(Phases.PARSE, Phases.SHADOW_START, Phases.LOAD, Phases.INSPECT_DESIRED,
@@ -41,14 +40,12 @@ class NormalizationSharingTest {
             assertTrue(first.err().contains("converge: normalization cache: stored "), first.err());
 
             NormalizationCache.forgetMemory();
-            Cli.Result second = p.run("status", "--verbose", "--cache-dir", cache.toString());
-            assertEquals(0, second.exitCode(), second.all());
+            Cli.Result second = p.run("status", "--verbose", "--cache-dir", cache.toString()).expectExit(0);
             assertEquals(0, count(second.err(), Phases.SHADOW_START), "the cached normalization is used\n" + second.all());
             assertTrue(second.err().contains("converge: normalization cache: hit "), second.err());
             assertEquals(first.out(), second.out(), "the same matrix");
 
-            Cli.Result uncached = p.run("status", "--verbose", "--no-cache");
-            assertEquals(0, uncached.exitCode(), uncached.all());
+            Cli.Result uncached = p.run("status", "--verbose", "--no-cache").expectExit(0);
             assertEquals(3, count(uncached.err(), Phases.LOAD), "--no-cache: one load per environment\n" + uncached.all());
             assertEquals(first.out(), uncached.out(), "the same matrix");
 

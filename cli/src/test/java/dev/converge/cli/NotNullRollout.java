@@ -42,9 +42,8 @@ final class NotNullRollout {
             assertEquals(RenameRollout.ROWS / 3, st.executeUpdate("UPDATE people SET full_name = NULL WHERE id % 3 = 0"));
         }
 
-        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "expand", "--backfill-batch", "250");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        Cli.Result expandPlan = Cli.withServerShadow("plan", url, v2, "--phase", "expand",
+                "--backfill-batch", "250").expectExit(0);
         assertTrue(expandPlan.out().contains("set default"), expandPlan.all());
         assertFalse(expandPlan.out().contains("SET NOT NULL"), "NOT NULL waits for contract: " + expandPlan.all());
         // The step contract will plan, not the whole plan's: the default is expand's.
@@ -66,8 +65,7 @@ final class NotNullRollout {
 
             app.useNewName(true);
             app.awaitWrites(200);
-            Cli.Result between = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand");
-            assertEquals(0, between.exitCode(), between.all());
+            Cli.Result between = Cli.withServerShadow("plan", url, v2, "--phase", "expand").expectExit(0);
             assertTrue(between.out().contains("No changes"), between.all());
             assertTrue(between.out().contains(remains), between.all());
 

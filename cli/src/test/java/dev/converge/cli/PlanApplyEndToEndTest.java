@@ -44,8 +44,7 @@ class PlanApplyEndToEndTest {
             String url = Cli.url(db);
             String before = SchemaDump.of(db);
 
-            Cli.Result text = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server")
-                    .expectExit(0);
+            Cli.Result text = Cli.withServerShadow("plan", url, desired.toString()).expectExit(0);
             assertTrue(text.out().contains("create table public.customer"), text.all());
             assertTrue(text.out().contains("create table public.orders"), text.all());
             assertTrue(text.out().contains("orders_customer_idx"), text.all());
@@ -53,8 +52,7 @@ class PlanApplyEndToEndTest {
             assertTrue(text.err().matches("Desired state: .* \\(1 file, \\d+ statements, normalized in database "
                     + "converge_shadow_\\w+ on .*\\)\n"), text.all());
 
-            Cli.Result json = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--format", "json").expectExit(0);
+            Cli.Result json = Cli.withServerShadow("plan", url, desired.toString(), "--format", "json").expectExit(0);
             JsonNode plan = new ObjectMapper().readTree(json.out());
             assertEquals("postgres", plan.get("dialect").asText());
             List<String> ids = new ArrayList<>();
@@ -63,16 +61,15 @@ class PlanApplyEndToEndTest {
             assertTrue(ids.contains("create-table:public.orders"), ids.toString());
             assertEquals(ids.size(), plan.get("summary").get("add").asInt(), plan.toString());
 
-            Cli.Result detailed = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
+            Cli.Result detailed = Cli.withServerShadow("plan", url, desired.toString(),
                     "--detailed-exitcode").expectExit(2);
             assertEquals(before, SchemaDump.of(db), "plan must not change the target");
 
-            Cli.Result apply = Cli.run("apply", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--auto-approve").expectExit(0);
+            Cli.Result apply = Cli.withServerShadow("apply", url, desired.toString(), "--auto-approve").expectExit(0);
             assertTrue(apply.out().contains("Apply complete"), apply.all());
             assertTrue(apply.out().contains("Converged"), apply.all());
 
-            Cli.Result again = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
+            Cli.Result again = Cli.withServerShadow("plan", url, desired.toString(),
                     "--detailed-exitcode").expectExit(0);
             assertFalse(again.out().contains("create table"), again.all());
 
@@ -125,15 +122,15 @@ class PlanApplyEndToEndTest {
                     + "CREATE TABLE public.keep_me (id int);");
             String url = Cli.url(db);
 
-            Cli.Result plan = Cli.run("plan", "--url", url, "--desired", desired.toString(), "--shadow", "server",
+            Cli.Result plan = Cli.withServerShadow("plan", url, desired.toString(),
                     "--schema", "billing").expectExit(0);
             assertTrue(plan.out().contains("billing.invoice"), plan.all());
             assertTrue(plan.out().contains("billing.old"), plan.all());
             assertFalse(plan.out().contains("crm"), plan.all());
             assertFalse(plan.out().contains("keep_me"), plan.all());
 
-            Cli.Result apply = Cli.run("apply", "--url", url, "--desired", desired.toString(), "--shadow", "server",
-                    "--schema", "billing", "--auto-approve", "--allow-destructive").expectExit(0);
+            Cli.Result apply = Cli.withServerShadow("apply", url, desired.toString(), "--schema", "billing",
+                    "--auto-approve", "--allow-destructive").expectExit(0);
             assertTrue(apply.out().contains("Converged"), apply.all());
             assertTrue(tableExists(db, "billing", "invoice"));
             assertFalse(tableExists(db, "billing", "old"));

@@ -29,13 +29,12 @@ class PlanGraphCliTest {
         Files.writeString(dir.resolve("schema.sql"), SCHEMA);
         try (LocalPostgres db = LocalPostgres.create("cli_graph")) {
             String url = Cli.url(db);
-            Cli.Result dot = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
-                    "--format", "dot").expectExit(0);
+            Cli.Result dot = Cli.withServerShadow("plan", url, dir.toString(), "--format", "dot").expectExit(0);
             assertTrue(dot.out().startsWith("digraph plan {\n"), dot.all());
             assertTrue(dot.out().matches("(?s).*s(\\d+) \\[label=\"\\1\\. \\+ create table app\\.orders.*"), dot.all());
             assertTrue(dot.out().matches("(?s).*s1 -> s\\d+;.*"), "the schema comes before its tables:\n" + dot.all());
 
-            Cli.Result markdown = Cli.run("plan", "--url", url, "--desired", dir.toString(), "--shadow", "server",
+            Cli.Result markdown = Cli.withServerShadow("plan", url, dir.toString(),
                     "--format", "markdown").expectExit(0);
             assertTrue(markdown.out().contains("#### Dependency graph\n\n```mermaid\nflowchart TD\n"), markdown.all());
             assertTrue(markdown.out().indexOf("```mermaid") < markdown.out().indexOf("#### Steps"), markdown.all());

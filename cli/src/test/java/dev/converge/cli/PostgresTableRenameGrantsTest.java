@@ -17,16 +17,13 @@ class PostgresTableRenameGrantsTest {
     void theViewUnderTheOldNameHasTheTablesGrants() throws Exception {
         String role = "h_xtable_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (LocalPostgres db = LocalPostgres.create("table_grants")) {
-            Cli.Result v1 = Cli.run("apply", "--url", Cli.url(db), "--desired",
-                    TableRenameRollout.EXAMPLE.resolve("v1").toString(), "--shadow", "server", "--auto-approve");
-            assertEquals(0, v1.exitCode(), v1.all());
+            Cli.withServerShadow("apply", Cli.url(db), TableRenameRollout.EXAMPLE.resolve("v1").toString(),
+                    "--auto-approve").expectExit(0);
             db.execute("CREATE ROLE " + role + " NOLOGIN");
             try {
                 db.execute("GRANT SELECT, INSERT, UPDATE ON people TO " + role);
-                Cli.Result expand = Cli.run("apply", "--url", Cli.url(db), "--desired",
-                        TableRenameRollout.EXAMPLE.resolve("v2").toString(), "--shadow", "server", "--phase", "expand",
-                        "--auto-approve");
-                assertEquals(0, expand.exitCode(), expand.all());
+                Cli.withServerShadow("apply", Cli.url(db), TableRenameRollout.EXAMPLE.resolve("v2").toString(),
+                        "--phase", "expand", "--auto-approve").expectExit(0);
                 assertEquals("v", Cli.value(db, "SELECT relkind FROM pg_class WHERE oid = 'public.people'::regclass"));
                 for (String privilege : new String[] {"SELECT", "INSERT", "UPDATE"}) {
                     assertEquals("t", Cli.value(db, "SELECT has_table_privilege('" + role + "', 'public.people', '"

@@ -46,19 +46,17 @@ final class RenameRollout {
         String url = db.url();
         startFrom(db, v1);
 
-        Cli.Result whole = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server");
+        Cli.Result whole = Cli.withServerShadow("plan", url, v2);
         assertTrue(whole.out().contains("step 1 breaks an application still running"), whole.all());
 
-        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "expand", "--backfill-batch", "250");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        Cli.Result expandPlan = Cli.withServerShadow("plan", url, v2, "--phase", "expand",
+                "--backfill-batch", "250").expectExit(0);
         assertTrue(expandPlan.out().contains(expandShows), expandPlan.all());
         assertFalse(expandPlan.out().contains("RENAME COLUMN"), expandPlan.all());
         assertTrue(expandPlan.err().contains("people.full_name -> display_name: 12 batches of up to 250 rows"),
                 expandPlan.all());
 
-        Cli.Result early = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "contract");
-        assertEquals(3, early.exitCode(), early.all());
+        Cli.Result early = Cli.withServerShadow("plan", url, v2, "--phase", "contract").expectExit(3);
         assertTrue(early.err().contains("expand has not run for rename column"), early.all());
 
         try (AppLoop app = new AppLoop(db::connect, ROWS)) {
@@ -67,7 +65,7 @@ final class RenameRollout {
 
             app.useNewName(true);
             app.awaitWrites(200);
-            Cli.Result between = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand");
+            Cli.Result between = Cli.withServerShadow("plan", url, v2, "--phase", "expand");
             assertTrue(between.out().contains("No changes"), between.all());
             assertTrue(between.out().contains("for 'converge apply --phase contract'"), between.all());
             assertTrue(between.out().contains("people.full_name"), between.all());
@@ -79,9 +77,8 @@ final class RenameRollout {
 
     /** Expand applied in batches of 250 with a pause: the backfill done, the phase in the history. */
     static Cli.Result expand(Database db, String desired) throws SQLException {
-        Cli.Result expand = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--phase", "expand", "--auto-approve", "--backfill-batch", "250", "--backfill-pause", "20ms");
-        assertEquals(0, expand.exitCode(), expand.all());
+        Cli.Result expand = Cli.withServerShadow("apply", db.url(), desired, "--phase", "expand", "--auto-approve",
+                "--backfill-batch", "250", "--backfill-pause", "20ms").expectExit(0);
         assertTrue(expand.out().contains("Expand applied: "), expand.all());
         assertTrue(expand.out().contains("done."), expand.all());
         assertEquals("phase expand", db.lastRemark());
@@ -93,17 +90,13 @@ final class RenameRollout {
      * of the loop failed, and {@code column} holds what the loop last wrote in every row.
      */
     static void contract(Database db, String desired, AppLoop app, String column) throws Exception {
-        Cli.Result gated = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--phase", "contract", "--auto-approve");
-        assertEquals(3, gated.exitCode(), gated.all());
+        Cli.withServerShadow("apply", db.url(), desired, "--phase", "contract", "--auto-approve").expectExit(3);
         app.awaitWrites(100);
-        Cli.Result contract = Cli.run("apply", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--confirm-contract");
-        assertEquals(0, contract.exitCode(), contract.all());
+        Cli.Result contract = Cli.withServerShadow("apply", db.url(), desired, "--phase", "contract", "--auto-approve",
+                "--confirm-contract").expectExit(0);
         assertTrue(contract.out().contains("Converged"), contract.all());
         app.awaitWrites(100);
-        app.stop();
-        assertEquals(0, app.failures(), app.firstFailure());
+        app.stopWithoutFailure();
         try (Connection c = db.connect()) {
             assertEquals(app.expected(), AppLoop.rows(c, column), "every row as the application last wrote it");
         }
@@ -116,20 +109,16 @@ final class RenameRollout {
      */
     static void contractUnderLoad(AppLoop app, Database db, String v2, String table, String column) throws Exception {
         String url = db.url();
-        Cli.Result gated = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "contract", "--auto-approve");
-        assertEquals(3, gated.exitCode(), gated.all());
+        Cli.withServerShadow("apply", url, v2, "--phase", "contract", "--auto-approve").expectExit(3);
 
         app.useOldName(false);
         app.awaitWrites(100);
-        Cli.Result contract = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                "--phase", "contract", "--auto-approve", "--confirm-contract");
-        assertEquals(0, contract.exitCode(), contract.all());
+        Cli.Result contract = Cli.withServerShadow("apply", url, v2, "--phase", "contract", "--auto-approve",
+                "--confirm-contract").expectExit(0);
         assertTrue(contract.out().contains("Converged"), contract.all());
         assertEquals("phase contract", db.lastRemark());
         app.awaitWrites(100);
-        app.stop();
-        assertEquals(0, app.failures(), app.firstFailure());
+        app.stopWithoutFailure();
         assertTrue(app.writesThroughOld() > 0 && app.writesThroughNew() > 0, app.toString());
         try (Connection c = db.connect()) {
             assertEquals(app.expected(), AppLoop.rows(c, table, column), "every row as the application last wrote it");
@@ -138,19 +127,15 @@ final class RenameRollout {
 
     /** A second plan is empty, and the target equals a database built from the files alone. */
     static void convergedAsFresh(Database db, Database fresh, String desired) throws SQLException {
-        Cli.Result again = Cli.run("plan", "--url", db.url(), "--desired", desired, "--shadow", "server",
-                "--detailed-exitcode");
-        assertEquals(0, again.exitCode(), again.all());
-        Cli.Result built = Cli.run("apply", "--url", fresh.url(), "--desired", desired, "--shadow", "server", "--auto-approve");
-        assertEquals(0, built.exitCode(), built.all());
+        Cli.withServerShadow("plan", db.url(), desired, "--detailed-exitcode").expectExit(0);
+        Cli.withServerShadow("apply", fresh.url(), desired, "--auto-approve").expectExit(0);
         assertEquals(fresh.describe(), db.describe());
     }
 
     /** The rows the application starts with: {@code name N}, as {@link AppLoop} expects them. */
     /** Every rollout starts here: the example's first version {@code v1} applied to {@code db}, with {@link #ROWS} people in it. */
     static void startFrom(Database db, String v1) throws SQLException {
-        Cli.Result setup = Cli.run("apply", "--url", db.url(), "--desired", v1, "--shadow", "server", "--auto-approve");
-        assertEquals(0, setup.exitCode(), setup.all());
+        Cli.withServerShadow("apply", db.url(), v1, "--auto-approve").expectExit(0);
         insertPeople(db);
     }
 

@@ -58,29 +58,13 @@ class ReportAtScaleTest {
                       END LOOP;
                     END $$;
                     """);
-            Files.createDirectories(dir.resolve("schema"));
-            Files.writeString(dir.resolve("schema/app.sql"), FleetProject.V1);
-            Files.writeString(dir.resolve("converge.yaml"), """
-                    dialect: postgres
-                    desired: schema
-                    shadow: server
-                    schemas: [app]
-                    environments:
-                      prod:
-                        url: %s
-                        tenants:
-                          mode: schema
-                          schema: t_{tenant}
-                          template_schema: app
-                          discover: SELECT name FROM public.tenants ORDER BY name
-                          parallelism: 4
-                    """.formatted(Cli.url(db)));
-            Cli.Result applied = Cli.inProject(dir.resolve("converge.yaml"), "apply", "--env", "prod", "--auto-approve");
-            assertEquals(0, applied.exitCode(), applied.all());
+            TenantSchemaProject.desired(dir, FleetProject.V1);
+            TenantSchemaProject.discovering(dir, db, "schemas: [app]\n", "SELECT name FROM public.tenants ORDER BY name", 4);
+            Cli.inProject(dir.resolve("converge.yaml"), "apply", "--env", "prod", "--auto-approve").expectExit(0);
             for (String t : List.of("c0010", "c0020", "c0030", "c0040", "c0050")) {
                 db.execute("ALTER TABLE t_" + t + ".orders ALTER COLUMN total SET DEFAULT 1");
             }
-            Files.writeString(dir.resolve("schema/app.sql"), FleetProject.V2);
+            TenantSchemaProject.desired(dir, FleetProject.V2);
 
             Path html = ReportBrowserTest.OUT.resolve("fleet-1000.html");
             long started = System.nanoTime();

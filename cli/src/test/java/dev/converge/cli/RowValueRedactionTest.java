@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,9 +39,7 @@ class RowValueRedactionTest {
         try (LocalPostgres db = LocalPostgres.create("trust_rowval")) {
             db.execute("CREATE TABLE account (id int PRIMARY KEY, email text);");
             Path file = dir.resolve("plan.json");
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
-                    "--out", file.toString());
-            assertEquals(0, plan.exitCode(), plan.all());
+            Cli.withServerShadow("plan", Cli.url(db), schema.toString(), "--out", file.toString()).expectExit(0);
             db.execute("INSERT INTO account VALUES (1, '" + VALUE + "'), (2, '" + VALUE + "');");
 
             Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve");

@@ -65,19 +65,17 @@ class SafetyPolicyCliTest {
     @Test
     void aStepTheDataWouldFailIsShownAndRefused() throws IOException {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int NOT NULL, note text);");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
-                .expectExit(0);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(0);
         assertTrue(plan.out().contains("X will fail: 1 row violates: public.item.qty has no NULLs; find it with: SELECT *"
                 + " FROM \"public\".\"item\" AS probe_row WHERE \"qty\" IS NULL"), plan.all());
         Cli.Result refused = apply("--auto-approve", "--allow-destructive").expectExit(3);
         assertTrue(refused.err().contains("fix the data first"), refused.all());
         Path saved = dir.resolve("plan.json");
-        Cli.Result markdown = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--format", "markdown");
-        Cli.Result json = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--format", "json", "--out", saved.toString());
-        Cli.Result asked = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--show-row-values", "--format", "markdown").expectExit(64);
+        Cli.Result markdown = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--format", "markdown");
+        Cli.Result json = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--format", "json",
+                "--out", saved.toString());
+        Cli.Result asked = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--show-row-values",
+                "--format", "markdown").expectExit(64);
         assertTrue(asked.err().contains("--show-row-values cannot be used with --format markdown"), asked.all());
         for (Cli.Result r : List.of(plan, refused, markdown, json, asked)) {
             assertFalse(r.all().contains(ROW), "a production row was printed: " + r.all());
@@ -138,7 +136,7 @@ class SafetyPolicyCliTest {
     @Test
     void markdownPlanForAPullRequest() throws IOException {
         write("CREATE TABLE item (id int PRIMARY KEY, qty int);");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
                 "--format", "markdown").expectExit(0);
         assertTrue(plan.out().contains("| destructive | 1 |"), plan.all());
         assertTrue(plan.out().contains("> **Apply would refuse 1 step:**"), plan.all());

@@ -32,6 +32,13 @@ class SavedPlanTest {
     @TempDir
     Path dir;
 
+    /** A new target database holding {@link #BEFORE}. */
+    private static LocalPostgres target(String name) {
+        LocalPostgres db = LocalPostgres.create(name);
+        db.execute(BEFORE);
+        return db;
+    }
+
     private Path desired() throws Exception {
         Path schema = dir.resolve("schema");
         Files.createDirectories(schema);
@@ -41,7 +48,7 @@ class SavedPlanTest {
 
     private Path plan(LocalPostgres db) throws Exception {
         Path file = dir.resolve("plan.json");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow", "server",
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), desired().toString(),
                 "--out", file.toString()).expectExit(0);
         assertTrue(Files.exists(file), plan.all());
         return file;
@@ -49,8 +56,7 @@ class SavedPlanTest {
 
     @Test
     void aSavedPlanAppliesExactlyAndHistoryTellsIt() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("cli_saved")) {
-            db.execute(BEFORE);
+        try (LocalPostgres db = target("cli_saved")) {
             Path file = plan(db);
             JsonNode saved = new ObjectMapper().readTree(file.toFile());
             assertTrue(saved.get("integrity").asText().startsWith("sha256:"), saved.toString());
@@ -78,12 +84,10 @@ class SavedPlanTest {
     /** Every statement of the plan file carries the timeouts plan was given; apply runs it with them. */
     @Test
     void eachSavedStatementCarriesItsTimeouts() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("cli_saved")) {
-            db.execute(BEFORE);
+        try (LocalPostgres db = target("cli_saved")) {
             Path file = dir.resolve("plan.json");
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", desired().toString(), "--shadow",
-                    "server", "--out", file.toString(), "--lock-timeout", "1200", "--statement-timeout", "60000")
-                    .expectExit(0);
+            Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), desired().toString(), "--out", file.toString(),
+                    "--lock-timeout", "1200", "--statement-timeout", "60000").expectExit(0);
             JsonNode steps = new ObjectMapper().readTree(file.toFile()).get("steps");
             int statements = 0;
             for (JsonNode step : steps) {
@@ -100,8 +104,7 @@ class SavedPlanTest {
 
     @Test
     void aPlanMadeBeforeAHandEditIsRefused() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("cli_stale")) {
-            db.execute(BEFORE);
+        try (LocalPostgres db = target("cli_stale")) {
             Path file = plan(db);
             db.execute("ALTER TABLE public.customer ADD COLUMN nickname text");
             Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(3);
@@ -114,8 +117,7 @@ class SavedPlanTest {
 
     @Test
     void anEditedPlanFileIsRefused() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("cli_tamper")) {
-            db.execute(BEFORE);
+        try (LocalPostgres db = target("cli_tamper")) {
             Path file = plan(db);
             Files.writeString(file, Files.readString(file).replace("orders_customer_idx ON", "orders_customer_idx2 ON"));
             Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(3);
@@ -126,8 +128,7 @@ class SavedPlanTest {
 
     @Test
     void aSecondApplyWaitsForTheLockThenFailsSayingWhoHoldsIt() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("cli_lock")) {
-            db.execute(BEFORE);
+        try (LocalPostgres db = target("cli_lock")) {
             Path file = plan(db);
             CompletableFuture<Cli.Result> first;
             try (Connection blocker = db.connect(); Statement st = blocker.createStatement()) {
@@ -145,20 +146,18 @@ class SavedPlanTest {
                 assertTrue(second.err().contains("since"), second.all());
                 blocker.rollback();
             }
-            Cli.Result done = first.get(60, TimeUnit.SECONDS);
-            assertEquals(0, done.exitCode(), done.all());
+            first.get(60, TimeUnit.SECONDS).expectExit(0);
         }
     }
 
     /** Duplicates that arrive after the plan was made (its pre-checks passed) fail the apply, which rolls back. */
     @Test
     void aUniqueIndexOverDuplicatesRollsBackAndSaysWhereTheTargetIs() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("cli_dup")) {
-            db.execute(BEFORE);
+        try (LocalPostgres db = target("cli_dup")) {
             Path schema = desired();
             Files.writeString(schema.resolve("shop.sql"), DESIRED + "CREATE UNIQUE INDEX customer_email ON public.customer (email);\n");
             Path file = dir.resolve("plan.json");
-            Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow", "server",
+            Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), schema.toString(),
                     "--out", file.toString()).expectExit(0);
             db.execute("UPDATE public.customer SET email = 'same@example.com' WHERE id <= 2;");
             Cli.Result apply = Cli.run("apply", file.toString(), "--url", Cli.url(db), "--auto-approve").expectExit(1);
@@ -179,8 +178,7 @@ class SavedPlanTest {
 
     @Test
     void theHistoryNamesTheGitCommitOfTheDesiredFiles() throws Exception {
-        try (LocalPostgres db = LocalPostgres.create("cli_git")) {
-            db.execute(BEFORE);
+        try (LocalPostgres db = target("cli_git")) {
             Path schema = desired();
             git(schema, "init", "-q");
             git(schema, "add", ".");

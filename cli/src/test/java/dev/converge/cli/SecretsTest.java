@@ -53,23 +53,21 @@ class SecretsTest {
             String desired = dir.toString();
             List<Cli.Result> results = new ArrayList<>();
 
-            Cli.Result text = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "server").expectExit(0);
+            Cli.Result text = Cli.withServerShadow("plan", url, desired).expectExit(0);
             assertTrue(text.out().contains("postgresql://" + LocalPostgres.USER + "@"), text.all());
             results.add(text);
 
-            Cli.Result json = Cli.run("plan", "--url", url, "--desired", desired, "--shadow", "server", "--format", "json")
-                    .expectExit(0);
+            Cli.Result json = Cli.withServerShadow("plan", url, desired, "--format", "json").expectExit(0);
             String target = new ObjectMapper().readTree(json.out()).get("target").asText();
             assertEquals("postgresql://" + LocalPostgres.USER + "@" + LocalPostgres.HOST + ":" + LocalPostgres.PORT
                     + "/" + db.database(), target);
             results.add(json);
 
-            Cli.Result refused = Cli.run("apply", "--url", url, "--desired", desired, "--shadow", "server",
-                    "--auto-approve").expectExit(3);
+            Cli.Result refused = Cli.withServerShadow("apply", url, desired, "--auto-approve").expectExit(3);
             results.add(refused);
 
-            Cli.Result applied = Cli.run("apply", "--url", url, "--desired", desired, "--shadow", "server",
-                    "--auto-approve", "--allow-destructive").expectExit(0);
+            Cli.Result applied = Cli.withServerShadow("apply", url, desired, "--auto-approve",
+                    "--allow-destructive").expectExit(0);
             results.add(applied);
 
             Cli.Result fromUrl = Cli.run("plan", "--url", withPassword(other), "--desired", url, "--format", "json")

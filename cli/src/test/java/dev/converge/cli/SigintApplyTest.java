@@ -42,9 +42,7 @@ class SigintApplyTest {
             Path schema = Files.createDirectories(dir.resolve("schema"));
             Files.writeString(schema.resolve("shop.sql"), DESIRED);
             Path plan = dir.resolve("plan.json");
-            Cli.Result planned = Cli.run("plan", "--url", Cli.url(db), "--desired", schema.toString(), "--shadow",
-                    "server", "--out", plan.toString());
-            assertEquals(0, planned.exitCode(), planned.all());
+            Cli.withServerShadow("plan", Cli.url(db), schema.toString(), "--out", plan.toString()).expectExit(0);
             String checksum = checksum(db);
 
             Process child;
@@ -87,8 +85,7 @@ class SigintApplyTest {
             }
             assertTrue(!PlanApplyEndToEndTest.tableExists(db, "public", "orders"), "the open group was rolled back");
 
-            Cli.Result resumed = Cli.run("apply", "--resume", "--url", Cli.url(db));
-            assertEquals(0, resumed.exitCode(), resumed.all());
+            Cli.Result resumed = Cli.run("apply", "--resume", "--url", Cli.url(db)).expectExit(0);
             assertTrue(resumed.out().contains("Converged"), resumed.all());
             assertTrue(PlanApplyEndToEndTest.tableExists(db, "public", "orders"));
             assertEquals(checksum, checksum(db), "rows are untouched");

@@ -33,26 +33,23 @@ final class TableRenameRollout {
         String url = db.url();
         RenameRollout.startFrom(db, v1);
 
-        Cli.Result whole = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server");
+        Cli.Result whole = Cli.withServerShadow("plan", url, v2);
         assertTrue(whole.out().contains("a view under the old name of 1 renamed table"), whole.all());
 
-        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        Cli.Result expandPlan = Cli.withServerShadow("plan", url, v2, "--phase", "expand").expectExit(0);
         assertTrue(expandPlan.out().contains(expandShows), expandPlan.all());
         assertTrue(expandPlan.out().contains("and create view people under the old name"), expandPlan.all());
         assertTrue(expandPlan.out().contains("drop view " + schema + ".people (the old name of table persons)"),
                 expandPlan.all());
 
-        Cli.Result early = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "contract");
-        assertEquals(3, early.exitCode(), early.all());
+        Cli.Result early = Cli.withServerShadow("plan", url, v2, "--phase", "contract").expectExit(3);
         assertTrue(early.err().contains("expand has not run for rename table"), early.all());
 
         try (AppLoop app = new AppLoop(db::connect, RenameRollout.ROWS, TABLE_RENAME)) {
             app.start();
             app.awaitWrites(100);
-            Cli.Result expand = Cli.run("apply", "--url", url, "--desired", v2, "--shadow", "server",
-                    "--phase", "expand", "--auto-approve");
-            assertEquals(0, expand.exitCode(), expand.all());
+            Cli.Result expand = Cli.withServerShadow("apply", url, v2, "--phase", "expand",
+                    "--auto-approve").expectExit(0);
             assertTrue(expand.out().contains("Expand applied: 1 step remains"), expand.all());
             assertTrue(expand.out().contains("Between expand and contract: 1 parallel change open (" + schema
                     + ".people -> persons)"), expand.all());
@@ -60,7 +57,7 @@ final class TableRenameRollout {
 
             app.useNewName(true);
             app.awaitWrites(200);
-            Cli.Result between = Cli.run("plan", "--url", url, "--desired", v2, "--shadow", "server", "--phase", "expand");
+            Cli.Result between = Cli.withServerShadow("plan", url, v2, "--phase", "expand");
             assertTrue(between.out().contains("No changes"), between.all());
             assertTrue(between.out().contains("1 step remains for 'converge apply --phase contract': - drop view"),
                     between.all());

@@ -28,6 +28,23 @@ final class TenantSchemaProject {
      */
     static Path config(Path dir, LocalPostgres db, String projectSettings, List<String> tenants, int parallelism)
             throws IOException {
+        return write(dir, db, projectSettings, """
+                list: [%s]
+                parallelism: %d
+                on_error: continue
+                failure_budget: 1
+                """.formatted(String.join(", ", tenants), parallelism));
+    }
+
+    /** As {@link #config}, but prod's tenants are the rows {@code query} reads on the target, and a failure stops. */
+    static Path discovering(Path dir, LocalPostgres db, String projectSettings, String query, int parallelism)
+            throws IOException {
+        return write(dir, db, projectSettings, "discover: " + query + "\nparallelism: " + parallelism + "\n");
+    }
+
+    /** converge.yaml with prod's tenant settings {@code tenantSettings} (YAML lines) after the template's. */
+    private static Path write(Path dir, LocalPostgres db, String projectSettings, String tenantSettings)
+            throws IOException {
         return Files.writeString(dir.resolve("converge.yaml"), """
                 dialect: postgres
                 desired: schema
@@ -39,10 +56,6 @@ final class TenantSchemaProject {
                       mode: schema
                       schema: t_{tenant}
                       template_schema: app
-                      list: [%s]
-                      parallelism: %d
-                      on_error: continue
-                      failure_budget: 1
-                """.formatted(projectSettings, Cli.url(db), String.join(", ", tenants), parallelism));
+                %s""".formatted(projectSettings, Cli.url(db), tenantSettings.indent(6)));
     }
 }

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -29,24 +28,15 @@ class TrustMessagesTest {
     @TempDir
     Path dir;
 
-    private LocalPostgres db;
-
-    @BeforeEach
-    void createTarget() {
-        db = LocalPostgres.create("trust_msg");
-    }
-
-    @AfterEach
-    void dropTarget() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("trust_msg");
 
     /** Item 3. */
     @Test
-    void aSchemaThatExistsNowhereIsAnErrorNamingTheSchemasThatDo() throws IOException {
+    void aSchemaThatExistsNowhereIsAnErrorNamingTheSchemasThatDo(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE);
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
                 "--schema", "typo_schema").expectExit(64);
         assertFalse(plan.out().contains("No changes"), plan.all());
         assertTrue(plan.err().contains("--schema 'typo_schema': no such schema in ") && plan.err().contains(
@@ -55,38 +45,35 @@ class TrustMessagesTest {
         Cli.Result inspect = Cli.run("inspect", "--url", Cli.url(db), "--schema", "typo_schema").expectExit(64);
         assertTrue(inspect.err().contains("the target has: public."), inspect.all());
 
-        Cli.Result real = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--schema", "public").expectExit(0);
+        Cli.Result real = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--schema", "public").expectExit(0);
         assertTrue(real.out().contains("No changes. The database matches the desired state."), real.all());
     }
 
     /** Item 6: with an unmanaged object the database does not "match the desired state". */
     @Test
-    void anUnmanagedObjectIsNotReportedAsAMatch() throws IOException {
+    void anUnmanagedObjectIsNotReportedAsAMatch(LocalPostgres db) throws IOException {
         // A range type: a kind Converge does not manage yet (rules, the earlier example, are managed now).
         db.execute(TABLE + "CREATE TYPE item_span AS RANGE (subtype = int4);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
-                .expectExit(5);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(5);
         assertFalse(plan.out().contains("The database matches the desired state"), plan.all());
         assertTrue(plan.out().contains("No changes to the objects Converge manages; the database also holds unmanaged"
                 + " objects (listed below)."), plan.all());
         assertTrue(plan.out().contains("The plan is refused unless --allow-unmanaged is given."), plan.all());
 
-        Cli.Result allowed = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
+        Cli.Result allowed = Cli.withServerShadow("plan", Cli.url(db), dir.toString(),
                 "--allow-unmanaged").expectExit(0);
         assertTrue(allowed.out().contains("--allow-unmanaged is given: apply leaves them alone."), allowed.all());
     }
 
     /** Item 6: the destructive line says what happens with the flags given; a data failure names no flag. */
     @Test
-    void summaryLinesStateWhatHappensWithTheFlagsGiven() throws IOException {
+    void summaryLinesStateWhatHappensWithTheFlagsGiven(LocalPostgres db) throws IOException {
         db.execute("CREATE TABLE item (id int PRIMARY KEY, name text, legacy text, qty int);"
                 + " INSERT INTO item VALUES (1, 'a', 'x', NULL);");
         Files.writeString(dir.resolve("schema.sql"), TABLE);
         Path saved = dir.resolve("plan.json");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--out", saved.toString());
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--out", saved.toString());
         assertTrue(plan.out().contains("apply refuses them unless --allow-destructive is given."), plan.all());
         assertTrue(plan.err().contains("apply would refuse this plan:") && plan.err().contains(
                 "allow with --allow-destructive"), plan.all());
@@ -98,18 +85,17 @@ class TrustMessagesTest {
 
         db.execute("ALTER TABLE item ADD COLUMN qty int; INSERT INTO item VALUES (2, 'b', NULL);");
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE item (id int PRIMARY KEY, name text, qty int NOT NULL);");
-        Cli.Result failing = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server");
+        Cli.Result failing = Cli.withServerShadow("plan", Cli.url(db), dir.toString());
         assertFalse(failing.err().contains("the flag that allows each"), failing.all());
         assertTrue(failing.err().contains("fix the data first (no flag allows a step that would fail)"), failing.all());
     }
 
     /** Item 7: a missing history entry is not a usage error; an enum losing a label is a refusal. */
     @Test
-    void exitCodesFollowTheTable() throws IOException {
+    void exitCodesFollowTheTable(LocalPostgres db) throws IOException {
         db.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); " + TABLE);
         Files.writeString(dir.resolve("schema.sql"), "CREATE TYPE mood AS ENUM ('sad', 'ok'); " + TABLE);
-        Cli.Result enumPlan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
-                .expectExit(3);
+        Cli.Result enumPlan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(3);
         assertTrue(enumPlan.err().contains("would lose or reorder labels"), enumPlan.all());
 
         Cli.Result show = Cli.run("history", "show", "999", "--url", Cli.url(db)).expectExit(1);
@@ -118,7 +104,7 @@ class TrustMessagesTest {
 
     /** Item 10: a format is honoured or refused, never silently replaced by text. */
     @Test
-    void everyFormatOfferedIsHonouredOrRefused() throws IOException {
+    void everyFormatOfferedIsHonouredOrRefused(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);");
         Cli.Result diff = Cli.run("diff", "--from", dir.toString(), "--to", Cli.url(db), "--shadow", "server",

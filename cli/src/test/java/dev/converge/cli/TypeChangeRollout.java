@@ -35,20 +35,18 @@ final class TypeChangeRollout {
         String url = db.url();
         RenameRollout.startFrom(db, v1);
 
-        Cli.Result whole = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server");
+        Cli.Result whole = Cli.withServerShadow("plan", url, retyped);
         assertTrue(whole.out().contains("a parallel change for 1 type change"), whole.all());
 
         setName(db, 1, TOO_LONG);
-        Cli.Result refused = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "expand");
-        assertEquals(3, refused.exitCode(), refused.all());
+        Cli.Result refused = Cli.withServerShadow("plan", url, retyped, "--phase", "expand").expectExit(3);
         assertTrue(refused.err().contains("refusing to expand: values that do not convert"), refused.all());
         assertTrue(refused.err().contains("people.full_name text -> " + newType + ": 1 row."), refused.all());
         assertFalse(refused.all().contains(TOO_LONG), "the value itself is never printed");
         setName(db, 1, "name 1");
 
-        Cli.Result expandPlan = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server",
-                "--phase", "expand", "--backfill-batch", "250");
-        assertEquals(0, expandPlan.exitCode(), expandPlan.all());
+        Cli.Result expandPlan = Cli.withServerShadow("plan", url, retyped, "--phase", "expand",
+                "--backfill-batch", "250").expectExit(0);
         assertTrue(expandPlan.out().contains(expandShows), expandPlan.all());
         assertFalse(expandPlan.out().contains("CREATE INDEX"), "the index waits for the swap: " + expandPlan.all());
         assertTrue(expandPlan.out().contains("2 steps remain for 'converge apply --phase contract': swap in the new column"
@@ -56,8 +54,7 @@ final class TypeChangeRollout {
         assertTrue(expandPlan.err().contains("people.full_name -> " + newType + ": 12 batches of up to 250 rows"),
                 expandPlan.all());
 
-        Cli.Result early = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "contract");
-        assertEquals(3, early.exitCode(), early.all());
+        Cli.Result early = Cli.withServerShadow("plan", url, retyped, "--phase", "contract").expectExit(3);
         assertTrue(early.err().contains("expand has not run for"), early.all());
 
         try (AppLoop app = new AppLoop(db::connect, ROWS)) {
@@ -68,8 +65,7 @@ final class TypeChangeRollout {
                     expanded.all());
 
             app.awaitWrites(200);
-            Cli.Result between = Cli.run("plan", "--url", url, "--desired", retyped, "--shadow", "server", "--phase", "expand");
-            assertEquals(0, between.exitCode(), between.all());
+            Cli.Result between = Cli.withServerShadow("plan", url, retyped, "--phase", "expand").expectExit(0);
             assertTrue(between.out().contains("No changes"), between.all());
             assertTrue(between.out().contains("phase expand: 2 steps remain for 'converge apply --phase contract': ~ swap column "
                     + schema + ".people.full_name"), between.all());

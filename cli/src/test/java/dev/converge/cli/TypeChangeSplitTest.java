@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,30 +23,13 @@ class TypeChangeSplitTest {
     void aRewriteOrANarrowingIsSplitTheRestStaysInPlace() throws Exception {
         Path v1 = Files.createDirectories(dir.resolve("v1"));
         Path v2 = Files.createDirectories(dir.resolve("v2"));
-        Files.writeString(v1.resolve("s.sql"), """
-                CREATE TABLE a (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0, s varchar(10), r integer, m integer);
-                CREATE INDEX a_m_id ON a (m, id);
-                CREATE TABLE b (id integer PRIMARY KEY, v text);
-                CREATE TABLE c (id bigint PRIMARY KEY, a_r integer);
-                ALTER TABLE a ADD CONSTRAINT a_r_key UNIQUE (r);
-                ALTER TABLE c ADD CONSTRAINT c_a FOREIGN KEY (a_r) REFERENCES a (r);
-                """);
-        Files.writeString(v2.resolve("s.sql"), """
-                CREATE TABLE a (id bigint PRIMARY KEY, n bigint NOT NULL DEFAULT 0, s varchar(20), r bigint, m bigint);
-                CREATE INDEX a_m_id ON a (m, id);
-                CREATE TABLE b (id bigint PRIMARY KEY, v text);
-                CREATE TABLE c (id bigint PRIMARY KEY, a_r bigint);
-                ALTER TABLE a ADD CONSTRAINT a_r_key UNIQUE (r);
-                ALTER TABLE c ADD CONSTRAINT c_a FOREIGN KEY (a_r) REFERENCES a (r);
-                """);
+        Files.writeString(v1.resolve("s.sql"), schema("integer", "varchar(10)"));
+        Files.writeString(v2.resolve("s.sql"), schema("bigint", "varchar(20)"));
         try (LocalPostgres db = LocalPostgres.create("xtype_split")) {
             String url = Cli.url(db);
-            Cli.Result setup = Cli.run("apply", "--url", url, "--desired", v1.toString(), "--shadow", "server", "--auto-approve");
-            assertEquals(0, setup.exitCode(), setup.all());
+            Cli.withServerShadow("apply", url, v1.toString(), "--auto-approve").expectExit(0);
 
-            Cli.Result expand = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server",
-                    "--phase", "expand");
-            assertEquals(0, expand.exitCode(), expand.all());
+            Cli.Result expand = Cli.withServerShadow("plan", url, v2.toString(), "--phase", "expand").expectExit(0);
             String out = expand.out();
             assertTrue(out.contains("ADD COLUMN \"converge_new_n\" bigint;"), out);
             assertTrue(out.contains("ALTER COLUMN \"s\" TYPE character varying(20)"), "no rewrite, in place: " + out);
@@ -59,9 +41,24 @@ class TypeChangeSplitTest {
             assertTrue(out.contains("alter column public.b.id: type integer -> bigint"), out);
             assertTrue(out.contains("alter column public.a.r: type integer -> bigint"), out);
 
-            Cli.Result whole = Cli.run("plan", "--url", url, "--desired", v2.toString(), "--shadow", "server");
+            Cli.Result whole = Cli.withServerShadow("plan", url, v2.toString());
             assertTrue(whole.out().contains("a parallel change for 1 type change (new column, sync, backfill)"), whole.all());
             assertFalse(whole.out().contains("converge_new_n"), "without --phase the change is in place: " + whole.all());
         }
+    }
+
+    /**
+     * The schema of both versions: {@code a.s} has the type {@code text}, every other number column but
+     * the keys of {@code a} and {@code c} has the type {@code number}; v2 widens both types.
+     */
+    private static String schema(String number, String text) {
+        return """
+                CREATE TABLE a (id bigint PRIMARY KEY, n %1$s NOT NULL DEFAULT 0, s %2$s, r %1$s, m %1$s);
+                CREATE INDEX a_m_id ON a (m, id);
+                CREATE TABLE b (id %1$s PRIMARY KEY, v text);
+                CREATE TABLE c (id bigint PRIMARY KEY, a_r %1$s);
+                ALTER TABLE a ADD CONSTRAINT a_r_key UNIQUE (r);
+                ALTER TABLE c ADD CONSTRAINT c_a FOREIGN KEY (a_r) REFERENCES a (r);
+                """.formatted(number, text);
     }
 }

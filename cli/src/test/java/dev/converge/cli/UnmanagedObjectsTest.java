@@ -7,9 +7,8 @@ import dev.converge.dialect.postgres.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,55 +21,43 @@ class UnmanagedObjectsTest {
     @TempDir
     Path dir;
 
-    private LocalPostgres db;
-
-    @BeforeEach
-    void createTarget() {
-        db = LocalPostgres.create("cli_unmanaged");
-    }
-
-    @AfterEach
-    void dropTarget() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TargetDatabase TARGET = new TargetDatabase("cli_unmanaged");
 
     @Test
-    void anUnmanagedObjectInTheTargetRefusesPlanAndApply() throws IOException {
+    void anUnmanagedObjectInTheTargetRefusesPlanAndApply(LocalPostgres db) throws IOException {
         db.execute(TABLE + "CREATE TYPE item_span AS RANGE (subtype = int);");
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TABLE extra (id int);\n");
         String before = SchemaDump.of(db);
 
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server")
-                .expectExit(5);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString()).expectExit(5);
         assertTrue(plan.out().contains("  ? range type public.item_span (in the target)\n"), plan.all());
         assertTrue(plan.err().contains("refusing the plan: 1 object is not managed by Converge yet"), plan.all());
         assertTrue(plan.err().contains("--allow-unmanaged"), plan.all());
 
-        Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve").expectExit(5);
+        Cli.Result apply = Cli.withServerShadow("apply", Cli.url(db), dir.toString(), "--auto-approve").expectExit(5);
         assertEquals(before, SchemaDump.of(db), "a refused apply changed the target");
 
-        Cli.Result allowed = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-unmanaged").expectExit(0);
+        Cli.Result allowed = Cli.withServerShadow("apply", Cli.url(db), dir.toString(), "--auto-approve",
+                "--allow-unmanaged").expectExit(0);
         assertTrue(SchemaDump.of(db).contains("item_span"), "the unmanaged object was touched");
     }
 
     @Test
-    void anUnmanagedObjectInTheDesiredFilesIsListedToo() throws IOException {
+    void anUnmanagedObjectInTheDesiredFilesIsListedToo(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\nCREATE TYPE span AS RANGE (subtype = int);\n");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--format", "json").expectExit(5);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--format", "json").expectExit(5);
         assertTrue(plan.out().contains("\"unmanaged\" : [ {\n    \"side\" : \"desired\",\n    \"kind\" : \"range type\",\n"
                 + "    \"name\" : \"public.span\"\n  } ]"), plan.all());
     }
 
     @Test
-    void anUnmanagedObjectTheProjectIgnoresRefusesNothing() throws IOException {
+    void anUnmanagedObjectTheProjectIgnoresRefusesNothing(LocalPostgres db) throws IOException {
         db.execute(TABLE + "CREATE TYPE scratch AS RANGE (subtype = int);");
         Files.writeString(dir.resolve("schema.sql"), TABLE + "\n");
-        Cli.Result plan = Cli.run("plan", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--ignore", "scratch", "--detailed-exitcode").expectExit(0);
+        Cli.Result plan = Cli.withServerShadow("plan", Cli.url(db), dir.toString(), "--ignore", "scratch",
+                "--detailed-exitcode").expectExit(0);
         assertTrue(!plan.out().contains("scratch"), plan.all());
     }
 
@@ -80,13 +67,13 @@ class UnmanagedObjectsTest {
      * named, nothing changed.
      */
     @Test
-    void aStepNeedingAnUnmanagedObjectTheTargetLacksIsRefusedAtPlanTime() throws IOException {
+    void aStepNeedingAnUnmanagedObjectTheTargetLacksIsRefusedAtPlanTime(LocalPostgres db) throws IOException {
         db.execute(TABLE);
         Files.writeString(dir.resolve("schema.sql"), TABLE
                 + "\nCREATE TYPE span AS RANGE (subtype = int);\nCREATE TABLE booking (id int, during span);\n");
         String before = SchemaDump.of(db);
-        Cli.Result apply = Cli.run("apply", "--url", Cli.url(db), "--desired", dir.toString(), "--shadow", "server",
-                "--auto-approve", "--allow-unmanaged").expectExit(5);
+        Cli.Result apply = Cli.withServerShadow("apply", Cli.url(db), dir.toString(), "--auto-approve",
+                "--allow-unmanaged").expectExit(5);
         assertTrue(apply.err().contains("table public.booking needs range type public.span, which Converge does not"
                 + " manage and the target lacks"), apply.all());
         assertEquals(before, SchemaDump.of(db), "a refused apply changed the target");

@@ -21,19 +21,11 @@ import java.util.UUID;
  * FreshDatabase is one uniquely named, empty database created on a server, then built from the
  * desired state by Converge's plan and apply (the shadow is a throwaway database on the same server,
  * so no second server starts). Closing closes its pool and drops it.
+ *
+ * @param database what the test sees: the database's name, URL and pool
  */
-final class FreshDatabase implements AutoCloseable {
-    private final DatabaseServer server;
-    private final String name;
-    private final HikariDataSource pool;
-    private final TestDatabase database;
-
-    private FreshDatabase(DatabaseServer server, String name, HikariDataSource pool, TestDatabase database) {
-        this.server = server;
-        this.name = name;
-        this.pool = pool;
-        this.database = database;
-    }
+record FreshDatabase(DatabaseServer server, String name, HikariDataSource pool, TestDatabase database)
+        implements AutoCloseable {
 
     static FreshDatabase create(DatabaseServer server, String desired) {
         String name = "converge_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
@@ -56,10 +48,6 @@ final class FreshDatabase implements AutoCloseable {
             drop(server, name);
             throw e;
         }
-    }
-
-    TestDatabase database() {
-        return database;
     }
 
     @Override

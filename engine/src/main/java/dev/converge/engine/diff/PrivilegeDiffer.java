@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,16 @@ final class PrivilegeDiffer {
             return byObject != 0 ? byObject : grantee.compareTo(other.grantee);
         }
     }
+
+    /** The kinds of object the model keeps by qualified name, each with its map; other kinds are taken to exist. */
+    private static final Map<ObjectKind, Function<ModelIndex, Map<QualifiedName, ?>>> BY_NAME = Map.of(
+            ObjectKind.TABLE, ModelIndex::tables,
+            ObjectKind.VIEW, ModelIndex::views,
+            ObjectKind.MATERIALIZED_VIEW, ModelIndex::materializedViews,
+            ObjectKind.SEQUENCE, ModelIndex::sequences,
+            ObjectKind.ENUM, ModelIndex::enums,
+            ObjectKind.DOMAIN, ModelIndex::domains,
+            ObjectKind.COMPOSITE_TYPE, ModelIndex::compositeTypes);
 
     void diff(ModelIndex from, ModelIndex to, List<Change> out) {
         // A recreated enum is a new type too: the old one goes with its privileges.
@@ -107,14 +118,6 @@ final class PrivilegeDiffer {
     private static boolean exists(ObjectRef object, ModelIndex model) {
         QualifiedName name = object.name();
         switch (object.kind()) {
-            case TABLE:
-                return model.tables().containsKey(name);
-            case VIEW:
-                return model.views().containsKey(name);
-            case MATERIALIZED_VIEW:
-                return model.materializedViews().containsKey(name);
-            case SEQUENCE:
-                return model.sequences().containsKey(name);
             case COLUMN:
                 return model.tables().containsKey(name)
                         ? model.tables().get(name).columns().stream().anyMatch(c -> c.name().equals(object.member()))
@@ -123,14 +126,9 @@ final class PrivilegeDiffer {
                 return model.routines().containsKey(object);
             case SCHEMA:
                 return model.schemas().containsKey(name.schema());
-            case ENUM:
-                return model.enums().containsKey(name);
-            case DOMAIN:
-                return model.domains().containsKey(name);
-            case COMPOSITE_TYPE:
-                return model.compositeTypes().containsKey(name);
             default:
-                return true;
+                Function<ModelIndex, Map<QualifiedName, ?>> byName = BY_NAME.get(object.kind());
+                return byName == null || byName.apply(model).containsKey(name);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.converge.engine.plan.PlanMarkdownRenderer;
 import dev.converge.engine.plan.PlanStep;
 import dev.converge.engine.safety.SafetyPolicy;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * FleetPlanMarkdownRenderer writes the plan of an environment as a pull-request comment: a table of
@@ -53,45 +54,39 @@ public final class FleetPlanMarkdownRenderer {
                     .append(plan.environment()).append("` prints every one, `converge report --env ")
                     .append(plan.environment()).append("` draws them._\n\n");
         }
-        appendDrift(plan, out);
-        appendFailures(plan, out);
+        appendTargets("Drifted: changed outside Converge since their last apply", plan.drifted(),
+                FleetPlanMarkdownRenderer::driftItem, out);
+        appendTargets("Could not be planned", plan.failures(), FleetPlanMarkdownRenderer::failureItem, out);
         return out.toString();
     }
 
-    private static void appendDrift(FleetPlan plan, StringBuilder out) {
-        List<TargetPlan> drifted = plan.drifted();
-        if (drifted.isEmpty()) {
+    /** A heading, then up to {@link #TARGETS_LISTED} targets, each named with its {@code item}, then how many more. */
+    private static void appendTargets(String heading, List<TargetPlan> targets, Function<TargetPlan, String> item,
+                                      StringBuilder out) {
+        if (targets.isEmpty()) {
             return;
         }
-        out.append("### Drifted: changed outside Converge since their last apply\n\n");
-        for (TargetPlan t : drifted.subList(0, Math.min(TARGETS_LISTED, drifted.size()))) {
-            out.append("- `").append(t.target().name()).append("` (last apply ").append(t.lastApply().appliedAt())
-                    .append(" by ").append(t.lastApply().databaseUser()).append(")");
-            List<PlanStep> steps = t.driftSteps() == null ? List.of() : t.driftSteps().steps();
-            steps.forEach(s -> out.append("\n  - ").append(s.symbol()).append(' ').append(s.description()));
-            out.append('\n');
+        out.append("### ").append(heading).append("\n\n");
+        for (TargetPlan t : targets.subList(0, Math.min(TARGETS_LISTED, targets.size()))) {
+            out.append("- `").append(t.target().name()).append('`').append(item.apply(t)).append('\n');
         }
-        more(drifted.size(), out);
-    }
-
-    private static void appendFailures(FleetPlan plan, StringBuilder out) {
-        List<TargetPlan> failures = plan.failures();
-        if (failures.isEmpty()) {
-            return;
-        }
-        out.append("### Could not be planned\n\n");
-        for (TargetPlan t : failures.subList(0, Math.min(TARGETS_LISTED, failures.size()))) {
-            // The first line: a server's error may run on (its detail is in the text plan and the history).
-            String first = t.error() == null ? "" : t.error().lines().findFirst().orElse("");
-            out.append("- `").append(t.target().name()).append("`: ").append(first).append('\n');
-        }
-        more(failures.size(), out);
-    }
-
-    private static void more(int size, StringBuilder out) {
-        if (size > TARGETS_LISTED) {
-            out.append("- _and ").append(size - TARGETS_LISTED).append(" more_\n");
+        if (targets.size() > TARGETS_LISTED) {
+            out.append("- _and ").append(targets.size() - TARGETS_LISTED).append(" more_\n");
         }
         out.append('\n');
+    }
+
+    /** When and by whom it was last applied, then the steps that would undo its drift. */
+    private static String driftItem(TargetPlan t) {
+        StringBuilder item = new StringBuilder(" (last apply ").append(t.lastApply().appliedAt()).append(" by ")
+                .append(t.lastApply().databaseUser()).append(")");
+        List<PlanStep> steps = t.driftSteps() == null ? List.of() : t.driftSteps().steps();
+        steps.forEach(s -> item.append("\n  - ").append(s.symbol()).append(' ').append(s.description()));
+        return item.toString();
+    }
+
+    /** The first line of its error: a server's error may run on (its detail is in the text plan and the history). */
+    private static String failureItem(TargetPlan t) {
+        return ": " + (t.error() == null ? "" : t.error().lines().findFirst().orElse(""));
     }
 }

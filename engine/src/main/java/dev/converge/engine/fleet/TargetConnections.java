@@ -75,15 +75,7 @@ public final class TargetConnections implements AutoCloseable {
     }
 
     /** The dialect's own connect (credentials, options, clear errors) behind the DataSource HikariCP needs. */
-    private static final class DialectDataSource implements DataSource {
-        private final Dialect dialect;
-        private final DatabaseUrl url;
-
-        DialectDataSource(Dialect dialect, DatabaseUrl url) {
-            this.dialect = dialect;
-            this.url = url;
-        }
-
+    private record DialectDataSource(Dialect dialect, DatabaseUrl url) implements DataSource {
         @Override
         public Connection getConnection() {
             return dialect.connect(url);

@@ -8,12 +8,14 @@ import dev.converge.engine.diag.ErrorKind;
 import dev.converge.engine.diag.SourceSpan;
 import dev.converge.engine.safety.HazardCode;
 import dev.converge.engine.safety.LockLevel;
+import dev.converge.engine.text.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -361,14 +363,7 @@ public final class ProjectConfigReader {
             fail(at + "/" + key, key + " must be a duration such as 500ms, 5s, 2m or 1h", null);
             return null;
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        switch (unit) {
-            case "s": return Duration.ofSeconds(n);
-            case "m": return Duration.ofMinutes(n);
-            case "h": return Duration.ofHours(n);
-            default: return Duration.ofMillis(n);
-        }
+        return Durations.of(Long.parseLong(m.group(1)), m.group(2), ChronoUnit.MILLIS);
     }
 
     private void fail(String pointer, String message, String hint) {

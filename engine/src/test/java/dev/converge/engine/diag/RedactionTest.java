@@ -3,9 +3,14 @@ package dev.converge.engine.diag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RedactionTest {
     @Test
@@ -53,26 +58,35 @@ class RedactionTest {
         assertNull(Redaction.passwords(null));
     }
 
-    /** The shapes of the servers' texts; RowValueRedactionTest in cli takes them from real servers. */
+    /** Server texts and their redactions, by shape; RowValueRedactionTest in cli takes them from real servers. */
+    static Stream<Arguments> serverTextsQuotingRowValues() {
+        return Stream.of(
+                arguments("ERROR: could not create unique index \"u\"\n  Detail: Key (email)=(a@b) is duplicated.",
+                        "ERROR: could not create unique index \"u\"\n  Detail: Key (email)=(***) is duplicated."),
+                // an expression key and a value with parentheses
+                arguments("Key (lower(email), id)=(a (x) b, 3) already exists.",
+                        "Key (lower(email), id)=(***) already exists."),
+                arguments("Key (a)=(1) conflicts with existing key (a)=(3).",
+                        "Key (a)=(***) conflicts with existing key (a)=(***)"),
+                arguments("  Detail: Failing row contains (1, u1@x, null).\nnext line",
+                        "  Detail: Failing row contains (***)\nnext line"),
+                arguments("ERROR: invalid input syntax for type integer: \"12a\"",
+                        "ERROR: invalid input syntax for type integer: \"***\""),
+                arguments("ERROR: value \"99999999999\" is out of range for type integer",
+                        "ERROR: value \"***\" is out of range for type integer"),
+                arguments("Duplicate entry 'it's@x' for key 'email'", "Duplicate entry '***' for key 'email'"),
+                arguments("Incorrect integer value: 'abc' for column `d`.`t`.`n` at row 1",
+                        "Incorrect integer value: '***' for column `d`.`t`.`n` at row 1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverTextsQuotingRowValues")
+    void hidesRowValuesThatServerErrorsQuote(String serverText, String redacted) {
+        assertEquals(redacted, Redaction.rowValues(serverText));
+    }
+
     @Test
-    void hidesRowValuesThatServerErrorsQuote() {
-        assertEquals("ERROR: could not create unique index \"u\"\n  Detail: Key (email)=(***) is duplicated.",
-                Redaction.rowValues("ERROR: could not create unique index \"u\"\n  Detail: Key (email)=(a@b) is duplicated."));
-        assertEquals("Key (lower(email), id)=(***) already exists.",
-                Redaction.rowValues("Key (lower(email), id)=(a (x) b, 3) already exists."),
-                "an expression key and a value with parentheses");
-        assertEquals("Key (a)=(***) conflicts with existing key (a)=(***)",
-                Redaction.rowValues("Key (a)=(1) conflicts with existing key (a)=(3)."));
-        assertEquals("  Detail: Failing row contains (***)\nnext line",
-                Redaction.rowValues("  Detail: Failing row contains (1, u1@x, null).\nnext line"));
-        assertEquals("ERROR: invalid input syntax for type integer: \"***\"",
-                Redaction.rowValues("ERROR: invalid input syntax for type integer: \"12a\""));
-        assertEquals("ERROR: value \"***\" is out of range for type integer",
-                Redaction.rowValues("ERROR: value \"99999999999\" is out of range for type integer"));
-        assertEquals("Duplicate entry '***' for key 'email'",
-                Redaction.rowValues("Duplicate entry 'it's@x' for key 'email'"));
-        assertEquals("Incorrect integer value: '***' for column `d`.`t`.`n` at row 1",
-                Redaction.rowValues("Incorrect integer value: 'abc' for column `d`.`t`.`n` at row 1"));
+    void keepsTheNamesOfWhatFailedAndRedactsOnce() {
         String names = "ERROR: new row for relation \"t\" violates check constraint \"t_n_check\"";
         assertEquals(names, Redaction.rowValues(names), "names say what failed and stay");
         assertEquals("Key (a)=(***) is duplicated.", Redaction.rowValues(Redaction.rowValues("Key (a)=(1) is duplicated.")),

@@ -2,10 +2,15 @@ package dev.converge.grammar.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StatementSplitterTest {
@@ -17,15 +22,38 @@ class StatementSplitterTest {
         return result.statements().stream().map(RawStatement::text).toList();
     }
 
-    @Test
-    void splitsAtSemicolonsAndDropsEmptyPieces() {
-        assertEquals(List.of("create table a (x int)", "create table b (y int)"),
-                texts("create table a (x int);;\n ; create table b (y int);\n"));
+    /** Scripts and the statements they split into, each named by what it shows. */
+    static Stream<Arguments> scripts() {
+        String fn = """
+                create function f(x int) returns int language sql
+                begin atomic
+                  select case when x > 0 then 1 else 0 end;
+                  select case x when 1 then (case when true then 2 end) end;
+                end""";
+        return Stream.of(
+                script("semicolons split, empty pieces are dropped",
+                        "create table a (x int);;\n ; create table b (y int);\n",
+                        "create table a (x int)", "create table b (y int)"),
+                script("the last statement needs no semicolon", "select 1;\nselect 2  \n", "select 1", "select 2"),
+                script("a semicolon in a line comment does not split, a trailing comment is not text",
+                        "select 1 -- comment; here\n;select 2;", "select 1", "select 2"),
+                script("operators do not swallow comment starts", "select 1+-- c;\n2;\nselect 3 */*c;*/4;",
+                        "select 1+-- c;\n2", "select 3 */*c;*/4"),
+                // standard_conforming_strings: 'a\' is a whole string, so the ';' after it splits
+                script("an escaped quote in a standard string is no backslash escape", "select 'a\\'; select 'b';",
+                        "select 'a\\'", "select 'b'"),
+                script("a BEGIN ATOMIC body does not split, CASE ... END nests", fn + ";\nselect 1;", fn, "select 1"),
+                script("a plain BEGIN still splits", "begin; select 1; commit;", "begin", "select 1", "commit"));
     }
 
-    @Test
-    void lastStatementNeedsNoSemicolon() {
-        assertEquals(List.of("select 1", "select 2"), texts("select 1;\nselect 2  \n"));
+    private static Arguments script(String shows, String sql, String... statements) {
+        return arguments(Named.of(shows, sql), List.of(statements));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void splitsIntoStatements(String sql, List<String> statements) {
+        assertEquals(statements, texts(sql));
     }
 
     @ParameterizedTest
@@ -54,39 +82,6 @@ class StatementSplitterTest {
         assertEquals(2, got.size(), () -> "split as " + got);
         assertEquals(sql.strip().replaceAll(";$", "").strip(), got.get(0).replaceAll(";$", ""));
         assertEquals("select 2", got.get(1));
-    }
-
-    @Test
-    void semicolonInLineCommentDoesNotSplitAndTrailingCommentIsNotText() {
-        assertEquals(List.of("select 1", "select 2"), texts("select 1 -- comment; here\n;select 2;"));
-    }
-
-    @Test
-    void operatorsDoNotSwallowCommentStarts() {
-        assertEquals(List.of("select 1+-- c;\n2", "select 3 */*c;*/4"),
-                texts("select 1+-- c;\n2;\nselect 3 */*c;*/4;"));
-    }
-
-    @Test
-    void escapedQuoteInStandardStringIsNotABackslashEscape() {
-        // standard_conforming_strings: 'a\' is a whole string, so the ';' after it splits
-        assertEquals(List.of("select 'a\\'", "select 'b'"), texts("select 'a\\'; select 'b';"));
-    }
-
-    @Test
-    void beginAtomicBodyDoesNotSplitAndCaseEndNests() {
-        String fn = """
-                create function f(x int) returns int language sql
-                begin atomic
-                  select case when x > 0 then 1 else 0 end;
-                  select case x when 1 then (case when true then 2 end) end;
-                end""";
-        assertEquals(List.of(fn, "select 1"), texts(fn + ";\nselect 1;"));
-    }
-
-    @Test
-    void plainBeginStillSplits() {
-        assertEquals(List.of("begin", "select 1", "commit"), texts("begin; select 1; commit;"));
     }
 
     @Test
