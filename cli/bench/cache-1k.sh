@@ -15,7 +15,10 @@
 #      cold plan only (the shadow's load, without the cache), VERBOSE=1 to print each plan's stages
 #      (--verbose: also where the shadow's data directory went, tmpfs or disk, and why), JAVA_OPTS for
 #      the JVM (e.g. -Dconverge.shadow.tmpfs=off to keep the shadow's data directory on disk, or
-#      -Dconverge.shadow.dir=/dev/shm to force a directory). Before each cold plan the script says whether the embedded shadow's data directory
+#      -Dconverge.shadow.dir=/dev/shm to force a directory), JVM_FLAGS for the JVM flags under JAVA_OPTS:
+#      by default the launcher's (bin/converge: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, what a user's
+#      `converge plan` runs with, without its class-data-sharing archive); JVM_FLAGS= for java's own
+#      defaults (C2 and G1: the figures in docs/performance.md before session 9). Before each cold plan the script says whether the embedded shadow's data directory
 #      template (shadow-templates/ in Converge's cache) is there; the first run of a binaries version
 #      builds it, so run once before measuring a steady state.
 set -euo pipefail
@@ -25,6 +28,8 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 gen=${GEN:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/bench/gen_schema.py}
 jar=${CONVERGE_JAR:-cli/target/converge.jar}
 shadow=${SHADOW:-embedded}
+jvm_flags=${JVM_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+echo "JVM flags: ${jvm_flags:-none, the defaults of java} ${JAVA_OPTS:-}"
 [[ -f $jar ]] || mvn -q package -DskipTests
 
 work=$(mktemp -d /tmp/converge-cache-bench.XXXXXX)
@@ -49,7 +54,7 @@ plan() { # label, converge options...
   [[ ${VERBOSE:-0} == 1 ]] && verbose=(--verbose)
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
   if ! /usr/bin/time -o "$work/time" -f "%e %M" \
-    java ${JAVA_OPTS:-} -jar "$jar" plan --url "$url" --desired "$work/schema" --shadow "$shadow" --format json "${verbose[@]}" "$@" \
+    java $jvm_flags ${JAVA_OPTS:-} -jar "$jar" plan --url "$url" --desired "$work/schema" --shadow "$shadow" --format json "${verbose[@]}" "$@" \
     > "$work/plan-$label.json" 2> "$work/stderr-$label"; then
     cat "$work/stderr-$label" >&2
     exit 1
@@ -69,7 +74,8 @@ for i in $(seq 1 "$runs"); do
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
   floor=$("$(dirname "$0")/catalog-floor.sh" "$ref")
   echo "psql, the inspector's catalog queries on it (reference: one inspection) run $i: $floor s"
-  templates=$(ls -d "$cache_dir"/shadow-templates/postgres-* 2>/dev/null | tr '\n' ' ')
+  # No template yet is no error (ls fails, and pipefail would end the script here).
+  templates=$(ls -d "$cache_dir"/shadow-templates/postgres-* 2>/dev/null | tr '\n' ' ' || true)
   echo "embedded shadow's data directory template: ${templates:-none (this plan builds it)}"
   plan "cold-$i" --no-cache
   printf 'cold-%s: %.2fx the reference (psql -f + one inspection, %.2f s)\n' "$i" \

@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * DeclarationRefs maps what the grammar found declared to the {@link ObjectRef}s plans use, with
@@ -22,6 +24,10 @@ import java.util.Optional;
  * triggers...) are picked up by name.
  */
 final class DeclarationRefs {
+    /** The engine's kinds by name, looked up once per declaration (every column of every table). */
+    private static final Map<String, ObjectKind> KINDS = Arrays.stream(ObjectKind.values())
+            .collect(Collectors.toUnmodifiableMap(ObjectKind::name, k -> k));
+
     private DeclarationRefs() {
     }
 
@@ -99,8 +105,6 @@ final class DeclarationRefs {
 
     /** The first of the named kinds the engine knows. */
     private static Optional<ObjectKind> kind(String... names) {
-        return Arrays.stream(names)
-                .flatMap(n -> Arrays.stream(ObjectKind.values()).filter(k -> k.name().equals(n)))
-                .findFirst();
+        return Arrays.stream(names).map(KINDS::get).filter(Objects::nonNull).findFirst();
     }
 }
