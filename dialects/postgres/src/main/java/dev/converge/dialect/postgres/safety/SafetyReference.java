@@ -280,6 +280,12 @@ public final class SafetyReference {
                 each statement with its own, as reviewed. `apply` without a plan file writes its flags on the
                 plan it makes; its flags also serve statements of older plan files that carry none. MySQL has
                 no lock_timeout: the lock timeout is its `lock_wait_timeout`, in whole seconds.
+
+                A killed Converge (a cancelled CI job, an operator's Ctrl-C twice, SIGKILL) must not leave its
+                statement running on the server, holding its locks: PostgreSQL notices a client that went away
+                only when it next writes to it. From PostgreSQL 14 on, every Converge session sets
+                `client_connection_check_interval` to 5 s, so the server cancels the statement of a client that is
+                gone within seconds (its transaction rolls back, and the next `apply` resumes from the checkpoints).
                 """);
     }
 
