@@ -143,12 +143,10 @@ public final class DesiredStateResolver {
                                                long desiredBytes) {
         // The selection may move to the target's server when the embedded one lacks an extension the
         // files create: that choice follows from the key (the embedded major's binaries and the files).
-        ShadowSelection.Opened opened = early != null
+        try (ShadowSelection.Opened opened = early != null
                 ? ShadowSelection.open(dialect, shadowSpec, target, version, source, early.await())
                 : Phases.time(Phases.SHADOW_START, () -> ShadowSelection.open(dialect, shadowSpec, target, version, source,
-                        desiredBytes));
-        boolean inspected = false;
-        try {
+                        desiredBytes))) {
             Shadow shadow = opened.shadow();
             Phases.time(Phases.LOAD, () -> {
                 if (shadow.ownsCluster()) {
@@ -159,28 +157,10 @@ public final class DesiredStateResolver {
             });
             SchemaModel model = Phases.time(Phases.INSPECT_DESIRED,
                     () -> dialect.inspector().inspect(shadow.connection(), scope));
-            inspected = true;
             return new NormalizationCache.Entry(model, opened.description());
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
-        } finally {
-            if (inspected) {
-                stopBeside(opened);
-            } else {
-                opened.close();
-            }
         }
-    }
-
-    /*
-     * Stopping the shadow (an embedded server's checkpoint and its directory deleted: about a second)
-     * is no part of the answer, so it runs beside the diff; a process that exits first waits for it
-     * (ManagedShadow's shutdown hook). On an error the shadow is stopped before the error is reported.
-     */
-    private static void stopBeside(ShadowSelection.Opened opened) {
-        Thread stop = new Thread(opened::close, "converge-shadow-stop");
-        stop.setDaemon(true);
-        stop.start();
     }
 
     /** The desired files' size (characters, about their bytes): how large the shadow's load is expected to be. */
