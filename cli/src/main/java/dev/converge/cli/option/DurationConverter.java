@@ -1,9 +1,7 @@
 package dev.converge.cli.option;
 
-import dev.converge.engine.text.Durations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +17,14 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         String text = value.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE.matcher(text);
         if (m.matches()) {
-            return Durations.of(Long.parseLong(m.group(1)), m.group(2), ChronoUnit.SECONDS);
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            switch (unit) {
+                case "ms": return Duration.ofMillis(n);
+                case "m": return Duration.ofMinutes(n);
+                case "h": return Duration.ofHours(n);
+                default: return Duration.ofSeconds(n);
+            }
         }
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
  * Durations as people write them: a whole number and a unit, {@code ms}, {@code s}, {@code m} or
  * {@code h}. The CLI and converge.yaml read the same units; each keeps its own unit for a bare number
  * (seconds on the command line, milliseconds in the file, as their timeouts have always been given).
+ * The CLI keeps its own copy in DurationConverter: it may name only the public API (CliUsesTheApiTest).
  */
 public final class Durations {
     private Durations() {
