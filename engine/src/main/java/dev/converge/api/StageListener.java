@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Hears the stages of a plan as they run (parse, shadow start, load, inspect target, inspect desired,
- * diff, order, classify, pre-checks) and notes about what a stage did (a normalization cache hit).
+ * shadow stop, diff, order, classify, pre-checks) and notes about what a stage did (a normalization cache hit).
  * Set for the whole process with {@link RunSettings#listeningToStages}; a fleet's workers call it from
  * their own threads, each stage's start and end on the thread that runs it.
  */

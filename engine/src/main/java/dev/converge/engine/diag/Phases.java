@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Phases times the stages of making a plan (parse, shadow start, load, inspect target, inspect
- * desired, diff, order, classify, pre-checks) and tells a listener, so that a user who waits can see
+ * desired, shadow stop, diff, order, classify, pre-checks) and tells a listener, so that a user who waits can see
  * on what ({@code --verbose}). Like a logger, it is one per process: the stages run deep inside the
  * engine, in every caller (CLI, fleet workers), and threading a listener through each call would
  * change every signature for a diagnostic. With no listener (the default) timing costs two clock reads.
@@ -16,6 +16,7 @@ public final class Phases {
     public static final String LOAD = "load";
     public static final String INSPECT_TARGET = "inspect target";
     public static final String INSPECT_DESIRED = "inspect desired";
+    public static final String SHADOW_STOP = "shadow stop";
     public static final String NORMALIZATION_CACHE = "normalization cache";
     public static final String DIFF = "diff";
     public static final String ORDER = "order";

@@ -2,15 +2,19 @@ package dev.converge.engine.spi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * ManagedShadow is the cleanup discipline every dialect's shadow shares: a JVM shutdown hook is registered the
  * moment something exists that must be cleaned up (so Ctrl-C never leaks a database or a server),
- * {@link #close()} runs the cleanup exactly once, removes the hook, and never throws.
+ * {@link #close()} runs the cleanup exactly once, removes the hook, and never throws. A close that
+ * is still running on another thread when the JVM exits is waited for by the hook.
  */
 public abstract class ManagedShadow implements Shadow {
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Counted down once {@link #release()} has ended, however it ended. */
+    private final CountDownLatch released = new CountDownLatch(1);
     private final Thread hook;
     private volatile Connection connection;
     private volatile String description;
@@ -75,8 +79,19 @@ public abstract class ManagedShadow implements Shadow {
     @Override
     public final void close() {
         if (!closed.compareAndSet(false, true)) {
+            if (Thread.currentThread() == hook) {
+                // The JVM exits while another thread stops the shadow (a plan stops it beside its diff):
+                // let that stop finish, or the server and its directory would be left behind.
+                awaitRelease();
+            }
             return;
         }
+        try {
+            closeAndRelease();
+        } finally {
+            released.countDown();
+        }
+        // Only now: until the shadow is released, an exiting JVM runs the hook, which waits for it.
         if (Thread.currentThread() != hook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -84,6 +99,17 @@ public abstract class ManagedShadow implements Shadow {
                 // The JVM is already exiting; the hook may run too, and finds us closed.
             }
         }
+    }
+
+    private void awaitRelease() {
+        try {
+            released.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeAndRelease() {
         Connection c = connection;
         if (c != null) {
             try {

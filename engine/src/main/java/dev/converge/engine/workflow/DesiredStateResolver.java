@@ -37,14 +37,26 @@ public final class DesiredStateResolver {
 
     private final NormalizationCache cache;
 
+    /** Where a shadow inspected without error is stopped beside what follows; null: stopped before returning. */
+    private final PendingStops stops;
+
     /** A resolver with the cache of this process ({@link NormalizationCache#fromEnvironment()}). */
     public DesiredStateResolver(Dialect dialect) {
         this(dialect, NormalizationCache.fromEnvironment());
     }
 
     public DesiredStateResolver(Dialect dialect, NormalizationCache cache) {
+        this(dialect, cache, null);
+    }
+
+    /**
+     * A resolver that stops a shadow once it is inspected on a thread of its own, through {@code stops}: the
+     * caller's work goes on meanwhile and closes {@code stops} (which waits for the stop) before it returns.
+     */
+    DesiredStateResolver(Dialect dialect, NormalizationCache cache, PendingStops stops) {
         this.dialect = dialect;
         this.cache = cache;
+        this.stops = stops;
     }
 
     public DesiredState resolve(String desired, ShadowSpec shadowSpec, DatabaseUrl target, ServerVersion version,
@@ -143,10 +155,12 @@ public final class DesiredStateResolver {
                                                long desiredBytes) {
         // The selection may move to the target's server when the embedded one lacks an extension the
         // files create: that choice follows from the key (the embedded major's binaries and the files).
-        try (ShadowSelection.Opened opened = early != null
+        ShadowSelection.Opened opened = early != null
                 ? ShadowSelection.open(dialect, shadowSpec, target, version, source, early.await())
                 : Phases.time(Phases.SHADOW_START, () -> ShadowSelection.open(dialect, shadowSpec, target, version, source,
-                        desiredBytes))) {
+                        desiredBytes));
+        boolean inspected = false;
+        try {
             Shadow shadow = opened.shadow();
             Phases.time(Phases.LOAD, () -> {
                 if (shadow.ownsCluster()) {
@@ -157,9 +171,20 @@ public final class DesiredStateResolver {
             });
             SchemaModel model = Phases.time(Phases.INSPECT_DESIRED,
                     () -> dialect.inspector().inspect(shadow.connection(), scope));
+            inspected = true;
             return new NormalizationCache.Entry(model, opened.description());
         } catch (SQLException e) {
             throw new ConvergeException(ErrorKind.ERROR, "cannot inspect the shadow database: " + e.getMessage(), e);
+        } finally {
+            // On an error the shadow is stopped before the error is reported, as it always was.
+            if (inspected && stops != null) {
+                stops.start(() -> Phases.time(Phases.SHADOW_STOP, () -> {
+                    opened.close();
+                    return null;
+                }));
+            } else {
+                opened.close();
+            }
         }
     }
 

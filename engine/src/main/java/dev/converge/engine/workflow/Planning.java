@@ -53,12 +53,19 @@ public record Planning(DesiredState desired, Plan plan, SchemaModel current, Sou
      * sizes, data pre-checks) within its budget.
      */
     public static Planning run(Target target, Request request) {
+        // The shadow is stopped beside the diff below, and gone before this returns.
+        try (PendingStops stops = new PendingStops()) {
+            return run(target, request, stops);
+        }
+    }
+
+    private static Planning run(Target target, Request request, PendingStops stops) {
         InspectScope scope = request.scope();
         CompletableFuture<SchemaModel> current = CompletableFuture.supplyAsync(() -> target.inspect(scope));
         DesiredState desired;
         try {
-            desired = new DesiredStateResolver(target.dialect()).resolve(request.desired(), request.shadow(),
-                    target.url(), target.version(), scope);
+            desired = new DesiredStateResolver(target.dialect(), NormalizationCache.fromEnvironment(), stops)
+                    .resolve(request.desired(), request.shadow(), target.url(), target.version(), scope);
         } catch (RuntimeException e) {
             current.cancel(false);
             throw e;
