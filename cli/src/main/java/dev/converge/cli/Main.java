@@ -87,8 +87,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Options every command takes: how much it tells about its stages, and its normalization cache. */
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Show each stage (parse, shadow start, load, inspect target, inspect desired, diff, order,"
-                    + " classify, pre-checks) with its time, and normalization cache hits, on standard error.")
+            description = "Show each stage (split, parse, shadow start, load, inspect target, inspect desired, diff,"
+                    + " order, classify, pre-checks) with its time, and normalization cache hits, on standard error.")
     private boolean verbose;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",

@@ -3,7 +3,7 @@ package dev.converge.api;
 import java.time.Duration;
 
 /**
- * Hears the stages of a plan as they run (parse, shadow start, load, inspect target, inspect desired,
+ * Hears the stages of a plan as they run (split, parse, shadow start, load, inspect target, inspect desired,
  * shadow stop, diff, order, classify, pre-checks) and notes about what a stage did (a normalization cache hit).
  * Set for the whole process with {@link RunSettings#listeningToStages}; a fleet's workers call it from
  * their own threads, each stage's start and end on the thread that runs it.

@@ -3,7 +3,7 @@ package dev.converge.engine.diag;
 import java.time.Duration;
 
 /**
- * Phases times the stages of making a plan (parse, shadow start, load, inspect target, inspect
+ * Phases times the stages of making a plan (split, parse, shadow start, load, inspect target, inspect
  * desired, shadow stop, diff, order, classify, pre-checks) and tells a listener, so that a user who waits can see
  * on what ({@code --verbose}). Like a logger, it is one per process: the stages run deep inside the
  * engine, in every caller (CLI, fleet workers), and threading a listener through each call would
@@ -11,6 +11,7 @@ import java.time.Duration;
  */
 public final class Phases {
     /** Names of the stages, as they are printed. */
+    public static final String SPLIT = "split";
     public static final String PARSE = "parse";
     public static final String SHADOW_START = "shadow start";
     public static final String LOAD = "load";

@@ -6,6 +6,8 @@ import dev.converge.engine.source.SourceModel;
 import dev.converge.engine.source.SqlStatement;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * DesiredLoader loads the desired-state statements into an empty shadow database, in an order that
@@ -28,6 +30,29 @@ public interface DesiredLoader {
     /** Loads statements already put in order by {@link #parse}. */
     default void load(Connection shadow, SourceModel source) {
         load(shadow, source.loadOrder());
+    }
+
+    /**
+     * The statements as {@link #load(Connection, SourceModel)} would run them, found without parsing
+     * them, for a dialect whose load order needs no parse (file order): the engine then loads them
+     * while {@link #parse} checks them on another thread, and the parse's problems still win. Empty
+     * (the default) when the load order needs the parse. {@link #prepareCluster} and
+     * {@link #unavailableExtensions} must accept the model returned.
+     */
+    default Optional<SourceModel> loadableWithoutParse(List<SqlStatement> statements) {
+        return Optional.empty();
+    }
+
+    /**
+     * The same load, which may stop early, throwing, once {@code abandoned} says so: the parse beside
+     * it found the files wrong, and what the shadow would say about them no longer matters. The
+     * default checks only before it starts.
+     */
+    default void load(Connection shadow, SourceModel source, BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new LoadAbandonedException();
+        }
+        load(shadow, source);
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.LoadAbandonedException;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
@@ -25,6 +26,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * DesiredStateResolver turns the {@code --desired} argument into a normalized {@link DesiredState}:
@@ -117,58 +120,76 @@ public final class DesiredStateResolver {
                 files.stream().map(f -> relativePath(dir, f)).toList());
         NormalizationCache.Entry normalized = cache.get(key).orElse(null);
         // On a miss an embedded shadow (seconds to start, and private to this run) starts while the
-        // files are parsed; a shadow on a server is opened only once the files are known good, so bad
-        // input never touches a server. Syntax, annotations and references are checked before anything
-        // is loaded, on a hit too: a hit never hides a mistake in the files, and a mistake wins over
-        // whatever the shadow's start did.
+        // files are split and parsed, and, where the dialect's load needs no parse, is loaded and
+        // inspected while they are parsed. A shadow on a server is opened only once the files are known
+        // good, so bad input never touches a server. Syntax, annotations and references are checked
+        // on a hit too: a hit never hides a mistake in the files, and a mistake wins over whatever the
+        // shadow's start or load did.
         EarlyShadow early = normalized == null && shadowSpec.mode() == ShadowSpec.Mode.EMBEDDED
                 ? EarlyShadow.start(dialect, shadowSpec, target, version, sizeOf(files)) : null;
-        List<SqlStatement> split = new ArrayList<>();
+        CompletableFuture<Void> filesChecked = new CompletableFuture<>();
+        Alongside<NormalizationCache.Entry> loading = null;
+        List<SqlStatement> statements;
         SourceModel source;
         try {
-            source = Phases.time(Phases.PARSE, () -> {
-                split.addAll(split(files));
-                return dialect.loader().parse(split);
-            }).withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
-        } catch (RuntimeException e) {
+            statements = Phases.time(Phases.SPLIT, () -> split(files));
             if (early != null) {
+                loading = dialect.loader().loadableWithoutParse(statements).map(loadable -> Alongside.start(
+                        "converge-shadow-load", () -> normalize(loadable, early, shadowSpec, target, version, scope,
+                                sizeOf(files), filesChecked))).orElse(null);
+            }
+            source = Phases.time(Phases.PARSE, () -> dialect.loader().parse(statements))
+                    .withIgnorePatterns(Files.isDirectory(dir) ? IgnorePatterns.read(dir) : List.of());
+        } catch (RuntimeException e) {
+            filesChecked.completeExceptionally(e);
+            if (loading != null) {
+                loading.drop();
+            } else if (early != null) {
                 early.abandon();
             }
             throw e;
         }
-        int statements = split.size();
+        filesChecked.complete(null);
         String cached = "";
         if (normalized == null) {
-            normalized = normalize(source, early, shadowSpec, target, version, scope, sizeOf(files));
+            normalized = loading != null ? loading.join()
+                    : normalize(source, early, shadowSpec, target, version, scope, sizeOf(files), filesChecked);
             cache.put(key, normalized);
         } else {
             cached = ", taken from the normalization cache";
         }
         return new DesiredState(normalized.model(), Fingerprints.of(dir, files), dir + " (" + count(files.size(), "file")
-                + ", " + count(statements, "statement") + ", normalized in " + normalized.shadowDescription() + cached
-                + ")", source);
+                + ", " + count(statements.size(), "statement") + ", normalized in " + normalized.shadowDescription()
+                + cached + ")", source);
     }
 
-    /** Loads the files into a shadow and inspects it there: the desired model in the server's own words. */
+    /**
+     * Loads the files into a shadow and inspects it there: the desired model in the server's own words.
+     * Until {@code filesChecked} completes the parse is still running beside: the load stops when it
+     * fails, and the target's server is used for a missing extension only once it succeeds.
+     */
     private NormalizationCache.Entry normalize(SourceModel source, EarlyShadow early, ShadowSpec shadowSpec,
                                                DatabaseUrl target, ServerVersion version, InspectScope scope,
-                                               long desiredBytes) {
+                                               long desiredBytes, CompletableFuture<Void> filesChecked) {
         // The selection may move to the target's server when the embedded one lacks an extension the
         // files create: that choice follows from the key (the embedded major's binaries and the files).
+        BooleanSupplier abandoned = filesChecked::isCompletedExceptionally;
         ShadowSelection.Opened opened = early != null
-                ? ShadowSelection.open(dialect, shadowSpec, target, version, source, early.await())
+                ? ShadowSelection.open(dialect, shadowSpec, target, version, source, early.await(), filesChecked::join)
                 : Phases.time(Phases.SHADOW_START, () -> ShadowSelection.open(dialect, shadowSpec, target, version, source,
                         desiredBytes));
         boolean inspected = false;
         try {
             Shadow shadow = opened.shadow();
+            stopIf(abandoned);
             Phases.time(Phases.LOAD, () -> {
                 if (shadow.ownsCluster()) {
                     dialect.loader().prepareCluster(shadow.connection(), source);
                 }
-                dialect.loader().load(shadow.connection(), source);
+                dialect.loader().load(shadow.connection(), source, abandoned);
                 return null;
             });
+            stopIf(abandoned);
             SchemaModel model = Phases.time(Phases.INSPECT_DESIRED,
                     () -> dialect.inspector().inspect(shadow.connection(), scope));
             inspected = true;
@@ -185,6 +206,12 @@ public final class DesiredStateResolver {
             } else {
                 opened.close();
             }
+        }
+    }
+
+    private static void stopIf(BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new LoadAbandonedException();
         }
     }
 

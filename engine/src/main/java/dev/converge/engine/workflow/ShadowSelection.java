@@ -31,12 +31,17 @@ final class ShadowSelection {
 
     static Opened open(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version,
                        SourceModel source, long desiredBytes) {
-        return open(dialect, spec, target, version, source, dialect.shadows().open(spec, target, version, desiredBytes));
+        return open(dialect, spec, target, version, source, dialect.shadows().open(spec, target, version, desiredBytes),
+                () -> { });
     }
 
-    /** The same, with the shadow {@code spec} chose already open ({@link EarlyShadow}); closed if it will not do. */
+    /**
+     * The same, with the shadow {@code spec} chose already open ({@link EarlyShadow}); closed if it
+     * will not do. {@code filesChecked} runs before the target's server is used instead, and throws
+     * when the files are wrong: bad input never touches a server, even while it is still being parsed.
+     */
     static Opened open(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version,
-                       SourceModel source, Shadow shadow) {
+                       SourceModel source, Shadow shadow, Runnable filesChecked) {
         List<Diagnostic> missing = unavailable(dialect, shadow, source);
         if (missing.isEmpty()) {
             return new Opened(shadow, shadow.description());
@@ -44,6 +49,7 @@ final class ShadowSelection {
         String lacking = shadow.description();
         shadow.close();
         if (spec.byDefault() && spec.mode() != ShadowSpec.Mode.SERVER && target != null) {
+            filesChecked.run();
             Shadow onTarget = dialect.shadows().open(ShadowSpec.SERVER, target, version);
             List<Diagnostic> stillMissing = unavailable(dialect, onTarget, source);
             if (stillMissing.isEmpty()) {

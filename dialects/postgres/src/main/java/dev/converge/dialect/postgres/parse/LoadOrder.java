@@ -56,7 +56,7 @@ final class LoadOrder {
     }
 
     LoadOrder(List<ParsedSource> statements) {
-        this.statements = statements.stream().filter(s -> !isTransactionControl(s.statement().sql())).toList();
+        this.statements = statements.stream().filter(s -> !isTransactionControl(s.statement())).toList();
         index();
         link();
     }
@@ -68,6 +68,11 @@ final class LoadOrder {
     /** The statements in file order, transaction control (meaningless in a desired state) left out. */
     List<SqlStatement> fileOrder() {
         return statements.stream().map(ParsedSource::statement).toList();
+    }
+
+    /** The same as {@link #fileOrder()}, found without parsing: what the loader may run while the parse checks. */
+    static List<SqlStatement> fileOrderUnparsed(List<SqlStatement> statements) {
+        return statements.stream().filter(s -> !isTransactionControl(s)).toList();
     }
 
     /**
@@ -241,8 +246,8 @@ final class LoadOrder {
         }
     }
 
-    private static boolean isTransactionControl(String sql) {
-        List<String> words = LeadingWords.of(sql, 1);
+    private static boolean isTransactionControl(SqlStatement statement) {
+        List<String> words = LeadingWords.of(statement.sql(), 1);
         return !words.isEmpty() && TRANSACTION_CONTROL.contains(words.get(0));
     }
 }

@@ -9,6 +9,7 @@ import dev.converge.engine.source.SourceModel;
 import dev.converge.grammar.source.Declaration;
 import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.spi.DesiredLoader;
+import dev.converge.engine.spi.LoadAbandonedException;
 import dev.converge.grammar.support.CreatedName;
 import dev.converge.dialect.postgres.PostgresIdentifiers;
 import java.sql.Connection;
@@ -20,8 +21,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -117,8 +120,20 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         load(shadow, parse(statements));
     }
 
+    /** The load keeps file order and needs no parse ({@link LoadOrder#fileOrderUnparsed}). */
+    @Override
+    public Optional<SourceModel> loadableWithoutParse(List<SqlStatement> statements) {
+        return Optional.of(SourceModel.unparsed(LoadOrder.fileOrderUnparsed(statements)));
+    }
+
     @Override
     public void load(Connection shadow, SourceModel source) {
+        load(shadow, source, () -> false);
+    }
+
+    /** Stops between batches, and between retries, once {@code abandoned} says so. */
+    @Override
+    public void load(Connection shadow, SourceModel source, BooleanSupplier abandoned) {
         List<SqlStatement> ordered = source.loadOrder();
         List<LoadFailure> failures;
         boolean autoCommit = true;
@@ -127,7 +142,7 @@ public final class PostgresDesiredLoader implements DesiredLoader {
             // Autocommit: a shadow is throwaway, each statement stands alone (so one failure does not
             // abort the others), and CREATE INDEX CONCURRENTLY refuses to run inside a transaction.
             shadow.setAutoCommit(true);
-            failures = runPasses(shadow, ordered);
+            failures = runPasses(shadow, ordered, abandoned);
             if (failures.isEmpty()) {
                 // First: the second deparse's own catalog queries profit from the statistics too.
                 CatalogStatistics.refresh(shadow, ordered.size());
@@ -172,13 +187,15 @@ public final class PostgresDesiredLoader implements DesiredLoader {
      * for as long as a pass makes progress (the freedom to declare a view before its table in
      * another file). Returns what never ran. The session ends as it began.
      */
-    private static List<LoadFailure> runPasses(Connection shadow, List<SqlStatement> ordered) throws SQLException {
+    private static List<LoadFailure> runPasses(Connection shadow, List<SqlStatement> ordered, BooleanSupplier abandoned)
+            throws SQLException {
         SessionState start = SessionState.capture(shadow);
         List<Deferred> deferred = new ArrayList<>();
         SessionState session = start;
         boolean sessionChanged = false;
         int next = 0;
         while (next < ordered.size()) {
+            stopIf(abandoned);
             int end = LoadBatches.end(ordered, next);
             List<SqlStatement> run = ordered.subList(next, Math.max(end, next + 1));
             next += run.size();
@@ -206,6 +223,7 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         List<LoadFailure> finalFailures = new ArrayList<>();
         SessionState inForce = null;
         while (!deferred.isEmpty()) {
+            stopIf(abandoned);
             List<Deferred> failedAgain = new ArrayList<>();
             int tried = 0;
             for (Deferred d : deferred) {
@@ -232,6 +250,12 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         }
         start.restore(shadow);
         return finalFailures;
+    }
+
+    private static void stopIf(BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new LoadAbandonedException();
+        }
     }
 
     /** A statement that failed where it was written, and the session settings in force there. */

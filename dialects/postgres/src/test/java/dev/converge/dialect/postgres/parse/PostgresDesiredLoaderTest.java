@@ -11,12 +11,14 @@ import dev.converge.engine.diag.BadInputException;
 import dev.converge.engine.diag.Diagnostic;
 import dev.converge.engine.source.SourceFile;
 import dev.converge.engine.source.SqlStatement;
+import dev.converge.engine.spi.LoadAbandonedException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,5 +231,36 @@ class PostgresDesiredLoaderTest {
         assertEquals("2", query("select count(*) from public.schema_migrations"));
         assertEquals(List.of("INSERT at structure.sql:4:1"),
                 new PostgresDesiredLoader().parse(statements(file)).dataStatements());
+    }
+
+    @Test
+    void withoutAParseTheLoadRunsTheStatementsTheParseWouldLoad() {
+        List<SqlStatement> all = statements(new SourceFile("tx.sql", """
+                BEGIN;
+                CREATE TABLE a (x int);
+                SET search_path = public;
+                COMMIT;
+                CREATE VIEW v AS SELECT x FROM a;
+                """));
+        PostgresDesiredLoader loader = new PostgresDesiredLoader();
+        List<SqlStatement> unparsed = loader.loadableWithoutParse(all).orElseThrow().loadOrder();
+        assertEquals(loader.parse(all).loadOrder(), unparsed);
+        assertEquals(3, unparsed.size(), "BEGIN and COMMIT left out: " + unparsed);
+    }
+
+    @Test
+    void anAbandonedLoadStopsAtTheNextBatch() throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < LoadBatches.SIZE + 50; i++) {
+            sql.append("create table t").append(i).append(" (x int);\n");
+        }
+        List<SqlStatement> all = statements(new SourceFile("many.sql", sql.toString()));
+        PostgresDesiredLoader loader = new PostgresDesiredLoader();
+        AtomicInteger asked = new AtomicInteger();
+        // Not abandoned before the first batch, abandoned from the second on.
+        assertThrows(LoadAbandonedException.class, () -> loader.load(connection, loader.parse(all),
+                () -> asked.incrementAndGet() > 1));
+        assertEquals(String.valueOf(LoadBatches.SIZE),
+                query("select count(*) from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'"));
     }
 }
