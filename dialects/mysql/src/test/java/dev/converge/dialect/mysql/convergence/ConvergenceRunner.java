@@ -13,9 +13,10 @@ import dev.converge.engine.plan.PlanTextRenderer;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.InspectScope;
+import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.workflow.DesiredState;
-import dev.converge.engine.workflow.DesiredStateResolver;
+import dev.converge.engine.testing.CacheOffThenOn;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -56,10 +57,16 @@ final class ConvergenceRunner {
         try (LocalMysql a = LocalMysql.create(server, "a"); LocalMysql b = LocalMysql.create(server, "b")) {
             a.execute("SET foreign_key_checks = 0;\n" + c.current());
             b.load(c.desired());
-            try (Connection target = a.connect()) {
+            ServerVersion version;
+            try (Connection probe = a.connect()) {
+                version = dialect.version(probe);
+            }
+            try (Connection target = a.connect();
+                 CacheOffThenOn normalized = new CacheOffThenOn(dialect, c.desiredDir().toString(), ShadowSpec.SERVER,
+                         a.url(), version, InspectScope.ALL)) {
                 SchemaModel current = dialect.inspector().inspect(target, InspectScope.ALL);
-                DesiredState desired = new DesiredStateResolver(dialect).resolve(c.desiredDir().toString(),
-                        ShadowSpec.SERVER, a.url(), dialect.version(target), InspectScope.ALL);
+                // The first plan with the cache off (the files loaded into the shadow), the second from a hit.
+                DesiredState desired = normalized.fromShadow();
                 // The planner of the server's version, as the CLI uses: its ALTER TABLE statements pin
                 // the algorithms of that version, which the server refuses when it cannot use them.
                 Planner planner = Planner.of(dialect, dialect.version(target), OnlineStrategies.ALL);
@@ -78,7 +85,7 @@ final class ConvergenceRunner {
                     want = ShowCreate.of(fresh, b.database());
                 }
                 assertEquals(want, got, "after applying\n" + shown);
-                Plan replan = planner.plan(dialect.inspector().inspect(target, InspectScope.ALL), desired.model(),
+                Plan replan = planner.plan(dialect.inspector().inspect(target, InspectScope.ALL), normalized.fromCache().model(),
                         a.url().display(), desired.source());
                 assertTrue(replan.isEmpty(), "a second plan is not empty:\n" + new PlanTextRenderer().render(replan)
                         + "\nfirst plan:\n" + shown);

@@ -9,6 +9,7 @@ import dev.converge.engine.plan.Planner;
 import dev.converge.engine.safety.OnlineStrategies;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.testing.CacheOffThenOn;
 import dev.converge.engine.workflow.DesiredState;
 import dev.converge.engine.workflow.DesiredStateResolver;
 import java.nio.file.Path;
@@ -33,6 +34,16 @@ public final class ConvergeRun {
         try (Connection c = target.connect()) {
             return new DesiredStateResolver(DIALECT).resolve(dir.toString(), ShadowSpec.SERVER, target.url(),
                     DIALECT.version(c), InspectScope.ALL);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same files, normalized with the cache off and then from a hit of the cache ({@link CacheOffThenOn}). */
+    public static CacheOffThenOn normalizing(Path dir, LocalMysql target) {
+        try (Connection c = target.connect()) {
+            return new CacheOffThenOn(DIALECT, dir.toString(), ShadowSpec.SERVER, target.url(), DIALECT.version(c),
+                    InspectScope.ALL);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

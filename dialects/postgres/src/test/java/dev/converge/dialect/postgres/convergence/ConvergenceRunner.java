@@ -19,8 +19,8 @@ import dev.converge.engine.spi.DatabaseUrl;
 import dev.converge.engine.spi.InspectScope;
 import dev.converge.engine.spi.ServerVersion;
 import dev.converge.engine.spi.ShadowSpec;
+import dev.converge.engine.testing.CacheOffThenOn;
 import dev.converge.engine.workflow.DesiredState;
-import dev.converge.engine.workflow.DesiredStateResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,8 +36,8 @@ import java.util.stream.Stream;
 /**
  * ConvergenceRunner drives one case through the product path: load current.sql into a fresh target
  * A, resolve desired.sql through a shadow, plan, apply, then check convergence twice over: the
- * re-inspected model of A equals the desired model and a second plan is empty (the engine's own
- * view), and pg_dump of A equals pg_dump of a database B built from desired.sql alone (an oracle
+ * re-inspected model of A equals the desired model and a second plan, from a normalization cache
+ * hit of the same files (the first is planned with the cache off), is empty (the engine's own view), and pg_dump of A equals pg_dump of a database B built from desired.sql alone (an oracle
  * that shares no code with the engine).
  */
 final class ConvergenceRunner {
@@ -73,10 +73,13 @@ final class ConvergenceRunner {
         try (LocalPostgres a = LocalPostgres.create("conv_a")) {
             a.execute(roles.substitute(c.currentSql()));
             DatabaseUrl url = dialect.parseUrl(a.jdbcUrl());
-            try (Connection target = dialect.connect(url)) {
-                ServerVersion version = dialect.version(target);
-                DesiredState desired = new DesiredStateResolver(dialect)
-                        .resolve(desiredDir.toString(), shadow, url, version, scope);
+            ServerVersion version;
+            try (Connection probe = dialect.connect(url)) {
+                version = dialect.version(probe);
+            }
+            try (Connection target = dialect.connect(url);
+                 CacheOffThenOn normalized = new CacheOffThenOn(dialect, desiredDir.toString(), shadow, url, version, scope)) {
+                DesiredState desired = normalized.fromShadow();
                 SchemaModel before = dialect.inspector().inspect(target, scope);
                 Planner first = strategies == null ? planner : Planner.of(dialect, version, strategies);
                 Plan plan = first.plan(before, desired.model(), url.display(), desired.source());
@@ -86,7 +89,7 @@ final class ConvergenceRunner {
                 target.setAutoCommit(true);
 
                 SchemaModel after = dialect.inspector().inspect(target, scope);
-                Plan second = planner.plan(after, desired.model(), url.display(), desired.source());
+                Plan second = planner.plan(after, normalized.fromCache().model(), url.display(), desired.source());
                 String diagnosis = "\n--- first plan ---\n" + renderer.render(plan)
                         + "\n--- second plan ---\n" + renderer.render(second);
                 boolean anyOrder = c.columnOrderMayDiffer();
