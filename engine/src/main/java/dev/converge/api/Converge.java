@@ -173,7 +173,7 @@ public final class Converge {
         try (Target db = connect(); Desired.Materialized files = desired.open()) {
             Planning planning = planning(db, files);
             return new ConvergePlan(planning.saved(), planning.source(),
-                    planning.desired().source().allowancesByName(), policy.safety());
+                    planning.desired().source().allowancesByName(), policy.safety(), planning, List.of(), List.of());
         }
     }
 

@@ -2,11 +2,12 @@ package dev.converge.engine.workflow;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Alongside runs one piece of work on a thread of its own while the caller does another (the
- * shadow's load while the files are parsed). A thread of its own, not the common pool, which on two
+ * shadow's start while the files are split, its load while they are parsed). A thread of its own, not the common pool, which on two
  * cores has one worker and runs the target's inspection. Its outcome is either {@link #join() taken}
  * or {@link #drop() dropped}; the work itself must leave nothing open when it fails.
  *
@@ -50,10 +51,21 @@ final class Alongside<T> {
 
     /** Waits for the work to end and forgets how it ended: the caller has an error of its own to report. */
     void drop() {
+        drop(result -> { });
+    }
+
+    /**
+     * Waits for the work to end; a result is handed to {@code cleanup} (to close what the work opened),
+     * a failure forgotten: the caller has an error of its own to report.
+     */
+    void drop(Consumer<? super T> cleanup) {
+        T result;
         try {
-            outcome.join();
+            result = outcome.join();
         } catch (CompletionException ignored) {
             // The caller's error is the one to report; this one followed from it, or does not matter next to it.
+            return;
         }
+        cleanup.accept(result);
     }
 }

@@ -6,8 +6,6 @@ import dev.converge.engine.spi.Dialect;
 import dev.converge.engine.spi.Shadow;
 import dev.converge.engine.spi.ShadowSpec;
 import dev.converge.engine.spi.ServerVersion;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * EarlyShadow starts the shadow on a thread of its own while the desired files are parsed: the two
@@ -17,9 +15,10 @@ import java.util.concurrent.CompletionException;
  * abandons} it; either way no shadow is left behind.
  */
 final class EarlyShadow {
-    private final CompletableFuture<Shadow> started = new CompletableFuture<>();
+    private final Alongside<Shadow> started;
 
-    private EarlyShadow() {
+    private EarlyShadow(Alongside<Shadow> started) {
+        this.started = started;
     }
 
     /**
@@ -28,33 +27,13 @@ final class EarlyShadow {
      */
     static EarlyShadow start(Dialect dialect, ShadowSpec spec, DatabaseUrl target, ServerVersion version,
                              long desiredBytes) {
-        EarlyShadow early = new EarlyShadow();
-        Thread thread = new Thread(() -> {
-            try {
-                early.started.complete(Phases.time(Phases.SHADOW_START, () -> dialect.shadows().open(spec, target, version,
-                        desiredBytes)));
-            } catch (RuntimeException | Error e) {
-                early.started.completeExceptionally(e);
-            }
-        }, "converge-shadow-start");
-        thread.setDaemon(true);
-        thread.start();
-        return early;
+        return new EarlyShadow(Alongside.start("converge-shadow-start", () -> Phases.time(Phases.SHADOW_START,
+                () -> dialect.shadows().open(spec, target, version, desiredBytes))));
     }
 
     /** The started shadow, once it is open; its start's failure is thrown here, as it was raised. */
     Shadow await() {
-        try {
-            return started.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return started.join();
     }
 
     /**
@@ -63,10 +42,6 @@ final class EarlyShadow {
      * caller's error, and is dropped.
      */
     void abandon() {
-        try {
-            started.join().close();
-        } catch (CompletionException ignored) {
-            // The start failed: nothing is open, and the caller's own error is the one to report.
-        }
+        started.drop(Shadow::close);
     }
 }

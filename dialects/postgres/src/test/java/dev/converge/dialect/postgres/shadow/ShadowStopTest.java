@@ -1,6 +1,7 @@
 package dev.converge.dialect.postgres.shadow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +44,8 @@ class ShadowStopTest {
 
     @TempDir
     Path work;
+
+    private static final Pattern SHADOW_NAME = Pattern.compile(ShadowDatabaseNames.PREFIX + "\\w+");
 
     /** The threads the shadow's stop ran on. */
     private final List<String> stoppedOn = new CopyOnWriteArrayList<>();
@@ -75,11 +80,12 @@ class ShadowStopTest {
     void aServerShadowDatabaseIsDroppedBesideTheDiffAndBeforeThePlanReturns() throws Exception {
         Files.writeString(schema.resolve("a.sql"), "CREATE TABLE public.items (id int PRIMARY KEY, name text NOT NULL);\n");
         try (LocalPostgres target = LocalPostgres.create("shadow_stop")) {
-            Set<String> before = databases(target);
-
             ConvergePlan plan = Converge.target(target.jdbcUrl()).serverShadow().plan(Desired.directory(schema));
 
-            assertEquals(before, databases(target), "no shadow database is left when the plan returns");
+            Matcher shadow = SHADOW_NAME.matcher(plan.desiredState());
+            assertTrue(shadow.find(), plan.desiredState());
+            assertFalse(databases(target).contains(shadow.group()), "the shadow database " + shadow.group()
+                    + " is gone when the plan returns");
             assertEquals(List.of("converge-shadow-stop"), stoppedOn, "the shadow was stopped on a thread of its own");
             assertEquals(1, plan.steps().size(), plan.render(Format.TEXT));
         }
@@ -102,12 +108,11 @@ class ShadowStopTest {
         // Parses, but the server refuses it: the load fails, not the parse.
         Files.writeString(schema.resolve("a.sql"), "CREATE TABLE public.items (id int PRIMARY KEY, n int CHECK (n > 'x'));\n");
         try (LocalPostgres target = LocalPostgres.create("shadow_stop")) {
-            Set<String> before = databases(target);
+            ConvergeException refused = assertThrows(ConvergeException.class,
+                    () -> Converge.target(target.jdbcUrl()).embeddedShadow().plan(Desired.directory(schema)));
 
-            assertThrows(ConvergeException.class,
-                    () -> Converge.target(target.jdbcUrl()).serverShadow().plan(Desired.directory(schema)));
-
-            assertEquals(before, databases(target), "no shadow database is left when the error is told");
+            assertTrue(refused.getMessage().contains("a.sql:1:"), refused.getMessage());
+            assertNothingLeftIn(work);
             assertEquals(List.of(), stoppedOn, "stopped on the failing thread, not beside anything");
         }
     }
