@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -26,23 +27,14 @@ import java.util.stream.Stream;
  * model read back from the cache entry on disk), which must equal the model the shadow gave.
  */
 public final class CacheOffThenOn implements AutoCloseable {
-    private final Dialect dialect;
     private final Path directory;
-    private final String desired;
-    private final ShadowSpec shadow;
-    private final DatabaseUrl target;
-    private final ServerVersion version;
-    private final InspectScope scope;
+    private final Function<NormalizationCache, DesiredState> resolve;
     private DesiredState fromShadow;
 
+    /** {@code desired} as {@code plan} resolves it for {@code target}, with the cache it is given. */
     public CacheOffThenOn(Dialect dialect, String desired, ShadowSpec shadow, DatabaseUrl target, ServerVersion version,
                           InspectScope scope) {
-        this.dialect = dialect;
-        this.desired = desired;
-        this.shadow = shadow;
-        this.target = target;
-        this.version = version;
-        this.scope = scope;
+        this.resolve = cache -> new DesiredStateResolver(dialect, cache).resolve(desired, shadow, target, version, scope);
         try {
             this.directory = Files.createTempDirectory("converge-cache-test-");
         } catch (IOException e) {
@@ -54,8 +46,7 @@ public final class CacheOffThenOn implements AutoCloseable {
     public DesiredState fromShadow() {
         // The process's memory of earlier normalizations (another case with the same files) would hit.
         NormalizationCache.forgetMemory();
-        fromShadow = new DesiredStateResolver(dialect, NormalizationCache.in(directory))
-                .resolve(desired, shadow, target, version, scope);
+        fromShadow = resolve.apply(NormalizationCache.in(directory));
         assertFalse(fromShadow.description().contains("normalization cache"), fromShadow.description());
         return fromShadow;
     }
@@ -64,8 +55,7 @@ public final class CacheOffThenOn implements AutoCloseable {
     public DesiredState fromCache() {
         // Read back from the entry on disk, not from memory: the hit a later process gets.
         NormalizationCache.forgetMemory();
-        DesiredState hit = new DesiredStateResolver(dialect, NormalizationCache.in(directory))
-                .resolve(desired, shadow, target, version, scope);
+        DesiredState hit = resolve.apply(NormalizationCache.in(directory));
         assertTrue(hit.description().contains("taken from the normalization cache"), hit.description());
         assertEquals(fromShadow.model(), hit.model(), "a cache hit gives the model the shadow gave");
         return hit;
