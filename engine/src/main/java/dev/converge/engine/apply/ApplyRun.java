@@ -120,7 +120,10 @@ final class ApplyRun {
             }
             SchemaModel now = applier.inspect(target, saved);
             if (now != null && applier.dialect() != null) {
-                Plan after = Planner.of(applier.dialect()).plan(now, saved.desired(), saved.plan().target(),
+                // In the target's words, as a plan compares: the target's server may print a definition the
+                // apply just made otherwise than the shadow did (another minor release).
+                SchemaModel desired = applier.dialect().atTargetFixedPoint(target, now, saved.desired());
+                Plan after = Planner.of(applier.dialect()).plan(now, desired, saved.plan().target(),
                         applier.source());
                 remaining = after.steps().stream().map(s -> s.symbol() + " " + s.description()).toList();
                 status = remaining.isEmpty() ? HistoryEntry.CONVERGED : HistoryEntry.APPLIED;

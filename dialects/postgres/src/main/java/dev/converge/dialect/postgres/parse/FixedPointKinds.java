@@ -68,7 +68,7 @@ final class FixedPointKinds {
         }
         List<MaterializedView> views = new ArrayList<>(desired.materializedViews());
         for (MaterializedPair pair : materializedPairs(current, desired)) {
-            if (pair.desired().definition().equals(reader.readAgain(() -> materialized(pair)))) {
+            if (reader.sameDefinition(pair.desired().definition(), pair.current().definition(), reader::deparsedQuery)) {
                 MaterializedView w = pair.desired();
                 views.set(views.indexOf(w), new MaterializedView(w.name(), pair.current().definition(), w.options(),
                         w.dependsOn(), w.comment()));
@@ -100,25 +100,26 @@ final class FixedPointKinds {
             TableConstraint have = c.constraints().stream().filter(h -> h.name().equals(check.name())
                     && h.kind() == ConstraintKind.CHECK && check.kind() == ConstraintKind.CHECK
                     && !h.definition().equals(check.definition())).findFirst().orElse(null);
-            boolean settles = have != null && check.definition().equals(reader.readAgain(() -> domainCheck(w, have)));
+            boolean settles = have != null && reader.sameDefinition(check.definition(), have.definition(),
+                    text -> domainCheck(w, check.name(), text));
             checks.add(settles ? new TableConstraint(check.name(), check.kind(), have.definition(), check.columns(),
                     check.comment()) : check);
         }
         String defaultExpression = w.defaultExpression();
         if (differs(c.defaultExpression(), defaultExpression)
-                && defaultExpression.equals(reader.readAgain(() -> domainDefault(w, c.defaultExpression())))) {
+                && reader.sameDefinition(defaultExpression, c.defaultExpression(), text -> domainDefault(w, text))) {
             defaultExpression = c.defaultExpression();
         }
         return new Domain(w.name(), w.baseType(), w.collation(), w.notNull(), defaultExpression, checks, w.dependsOn(),
                 w.comment());
     }
 
-    private String domainCheck(Domain domain, TableConstraint check) throws SQLException {
+    private String domainCheck(Domain domain, String checkName, String definition) throws SQLException {
         String name = "pg_temp." + reader.temporaryName(TEMP_DOMAIN);
-        reader.execute("CREATE DOMAIN " + name + " AS " + domain.baseType() + " CONSTRAINT " + quote(check.name())
-                + " " + check.definition());
+        reader.execute("CREATE DOMAIN " + name + " AS " + domain.baseType() + " CONSTRAINT " + quote(checkName)
+                + " " + definition);
         return reader.single("SELECT pg_catalog.pg_get_constraintdef(o.oid) FROM pg_catalog.pg_constraint o"
-                + " WHERE o.contypid = ?::pg_catalog.regtype AND o.conname = ?", name, check.name());
+                + " WHERE o.contypid = ?::pg_catalog.regtype AND o.conname = ?", name, checkName);
     }
 
     private String domainDefault(Domain domain, String expression) throws SQLException {
@@ -145,10 +146,6 @@ final class FixedPointKinds {
         String settled = reader.single("SELECT pg_catalog.pg_get_triggerdef(t.oid, false) FROM pg_catalog.pg_trigger t"
                 + " WHERE t.tgrelid = ?::pg_catalog.regclass AND t.tgname = ?", copy, pair.current().name());
         return settled == null ? null : settled.replace(" ON " + copy + " ", on);
-    }
-
-    private String materialized(MaterializedPair pair) throws SQLException {
-        return reader.deparsedQuery(pair.current().definition());
     }
 
     private static List<ColumnPair> generatedPairs(SchemaModel current, SchemaModel desired) {

@@ -47,6 +47,7 @@ public final class TargetFixedPoint {
     private static final String TEMP_TABLE = "converge_fixed_point_t";
     private static final String TEMP_INDEX = "converge_fixed_point_i";
     private static final String TEMP_VIEW = "converge_fixed_point_v";
+    private static final String TEMP_CHECK = "converge_fixed_point_c";
 
     private final Connection target;
     private final Map<QualifiedName, String> copies = new HashMap<>();
@@ -87,8 +88,7 @@ public final class TargetFixedPoint {
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
         desired.tables().forEach(t -> tables.put(t.name(), t));
         for (CheckPair pair : d.checks()) {
-            String settled = readAgain(() -> check(pair));
-            if (pair.desired().definition().equals(settled)) {
+            if (sameDefinition(pair.desired().definition(), pair.current().definition(), text -> check(pair, text))) {
                 Table t = tables.get(pair.table());
                 tables.put(t.name(), t.withConstraints(t.constraints().stream().map(c -> c == pair.desired()
                         ? new TableConstraint(c.name(), c.kind(), pair.current().definition(), c.columns(), c.comment())
@@ -96,8 +96,8 @@ public final class TargetFixedPoint {
             }
         }
         for (DefaultPair pair : d.defaults()) {
-            String settled = readAgain(() -> defaultOf(pair));
-            if (pair.desired().defaultExpression().equals(settled)) {
+            if (sameDefinition(pair.desired().defaultExpression(), pair.current().defaultExpression(),
+                    text -> defaultOf(pair, text))) {
                 Table t = tables.get(pair.table());
                 tables.put(t.name(), t.withColumns(t.columns().stream().map(c -> c == pair.desired()
                         ? withDefault(c, pair.current().defaultExpression()) : c).toList()));
@@ -106,10 +106,11 @@ public final class TargetFixedPoint {
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
         desired.indexes().forEach(i -> indexes.put(i.name(), i));
         for (IndexPair pair : d.indexes()) {
-            String settled = readAgain(() -> index(pair));
-            if (settled != null && settled.equals(fromUsing(pair.desired().definition()))
-                    && fromUsing(pair.current().definition()) != null
-                    && beforeUsing(pair.current().definition()).equals(beforeUsing(pair.desired().definition()))) {
+            String currentUsing = fromUsing(pair.current().definition());
+            String desiredUsing = fromUsing(pair.desired().definition());
+            if (currentUsing != null && desiredUsing != null
+                    && beforeUsing(pair.current().definition()).equals(beforeUsing(pair.desired().definition()))
+                    && sameDefinition(desiredUsing, currentUsing, using -> index(pair, using))) {
                 Index c = pair.current();
                 Index w = pair.desired();
                 indexes.put(w.name(), new Index(w.name(), w.table(), w.unique(), w.method(), c.keys(), c.include(),
@@ -119,8 +120,7 @@ public final class TargetFixedPoint {
         Map<QualifiedName, View> views = new LinkedHashMap<>();
         desired.views().forEach(v -> views.put(v.name(), v));
         for (ViewPair pair : d.views()) {
-            String settled = readAgain(() -> view(pair));
-            if (pair.desired().definition().equals(settled)) {
+            if (sameDefinition(pair.desired().definition(), pair.current().definition(), this::deparsedQuery)) {
                 View w = pair.desired();
                 views.put(w.name(), new View(w.name(), pair.current().definition(), w.options(), w.dependsOn(),
                         w.comment(), w.columnComments()));
@@ -182,32 +182,44 @@ public final class TargetFixedPoint {
         }
     }
 
-    private String check(CheckPair pair) throws SQLException {
-        String copy = copyOf(pair.table());
-        execute("ALTER TABLE " + copy + " ADD CONSTRAINT " + quote(pair.desired().name()) + " "
-                + pair.current().definition());
-        return single("SELECT pg_catalog.pg_get_constraintdef(o.oid) FROM pg_catalog.pg_constraint o"
-                + " WHERE o.conrelid = ?::pg_catalog.regclass AND o.conname = ?", copy, pair.desired().name());
+    /** One text of a definition, as the target's server reads and prints it. */
+    interface TextReading {
+        String read(String text) throws SQLException;
     }
 
-    private String defaultOf(DefaultPair pair) throws SQLException {
+    /**
+     * Whether the target's server reads the two texts as one definition: the target's text read again
+     * gives the desired one (the shadow's second deparse of what psql loaded), or the desired text read
+     * there gives the target's (a shadow of another minor release, which prints some expressions in
+     * other words: 15.20 parenthesizes {@code AT TIME ZONE} where 15.19 does not).
+     */
+    boolean sameDefinition(String desired, String current, TextReading reading) throws SQLException {
+        return desired.equals(readAgain(() -> reading.read(current)))
+                || current.equals(readAgain(() -> reading.read(desired)));
+    }
+
+    private String check(CheckPair pair, String definition) throws SQLException {
         String copy = copyOf(pair.table());
-        execute("ALTER TABLE " + copy + " ALTER COLUMN " + quote(pair.desired().name()) + " SET DEFAULT "
-                + pair.current().defaultExpression());
+        // A name of its own: both texts of a pair may be read on the same copy.
+        String name = temporaryName(TEMP_CHECK);
+        execute("ALTER TABLE " + copy + " ADD CONSTRAINT " + quote(name) + " " + definition);
+        return single("SELECT pg_catalog.pg_get_constraintdef(o.oid) FROM pg_catalog.pg_constraint o"
+                + " WHERE o.conrelid = ?::pg_catalog.regclass AND o.conname = ?", copy, name);
+    }
+
+    private String defaultOf(DefaultPair pair, String expression) throws SQLException {
+        String copy = copyOf(pair.table());
+        execute("ALTER TABLE " + copy + " ALTER COLUMN " + quote(pair.desired().name()) + " SET DEFAULT " + expression);
         return single("SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d"
                 + " JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
                 + " WHERE d.adrelid = ?::pg_catalog.regclass AND a.attname = ?", copy, pair.desired().name());
     }
 
     /**
-     * The index built on the table's copy from the target's definition, read back from its
+     * The index built on the table's copy from a definition's {@code USING} on, read back from its
      * {@code USING} on (what comes before names the index and its table, the same on both sides).
      */
-    private String index(IndexPair pair) throws SQLException {
-        String using = fromUsing(pair.current().definition());
-        if (using == null) {
-            return null;
-        }
+    private String index(IndexPair pair, String using) throws SQLException {
         String copy = copyOf(pair.desired().table());
         String name = TEMP_INDEX + (++objects);
         execute("CREATE " + (pair.current().unique() ? "UNIQUE " : "") + "INDEX " + name + " ON " + copy + using);
@@ -223,10 +235,6 @@ public final class TargetFixedPoint {
     /** What names the index and its table. */
     private static String beforeUsing(String definition) {
         return definition.substring(0, definition.indexOf(" USING "));
-    }
-
-    private String view(ViewPair pair) throws SQLException {
-        return deparsedQuery(pair.current().definition());
     }
 
     /** A query's text as the server prints a view of it (a materialized view's the same way). */
