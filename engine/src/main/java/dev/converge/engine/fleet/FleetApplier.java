@@ -252,7 +252,8 @@ public final class FleetApplier {
             for (Map.Entry<Integer, TargetPlan> entry : applied.entrySet()) {
                 TargetPlan plan = entry.getValue();
                 TargetOutcome done = outcomes[entry.getKey()];
-                List<String> remaining = planner.remaining(plan.target(), now.get(plan.target()), plan.wanted(), desired);
+                List<String> remaining = planner.remaining(connection, plan.target(), now.get(plan.target()),
+                        plan.wanted(), desired);
                 recorder.recordConvergence(connection, done.historyId(), remaining, done.durationMillis());
                 outcomes[entry.getKey()] = run.finish(remaining.isEmpty() ? done : new TargetOutcome(done.name(),
                         done.target(), done.canary(), TargetOutcome.Status.NOT_CONVERGED, done.steps(), done.durationMillis(),

@@ -159,9 +159,15 @@ public final class FleetPlanner {
         return out;
     }
 
-    /** The steps a plan from {@code now} to this target's desired schema still has, as "symbol description". */
-    public List<String> remaining(FleetTarget target, SchemaModel now, SchemaModel wanted, DesiredState desired) {
-        return planner.plan(now, wanted, target.display(), sourceFor(target, desired.source())).steps().stream()
+    /**
+     * The steps a plan from {@code now} to this target's desired schema still has, as "symbol description";
+     * compared in the target's words (the target's server, on {@code connection}, may print a definition
+     * the apply just made otherwise than the shadow did), as a plan compares.
+     */
+    public List<String> remaining(Connection connection, FleetTarget target, SchemaModel now, SchemaModel wanted,
+                                  DesiredState desired) {
+        SchemaModel settled = dialect.atTargetFixedPoint(connection, now, wanted);
+        return planner.plan(now, settled, target.display(), sourceFor(target, desired.source())).steps().stream()
                 .map(s -> s.symbol() + " " + s.description()).toList();
     }
 
