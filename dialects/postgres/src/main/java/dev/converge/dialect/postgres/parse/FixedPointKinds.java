@@ -47,7 +47,8 @@ final class FixedPointKinds {
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
         desired.tables().forEach(t -> tables.put(t.name(), t));
         for (ColumnPair pair : generatedPairs(current, desired)) {
-            if (pair.desired().generatedExpression().equals(reader.readAgain(() -> generated(pair)))) {
+            if (reader.sameDefinition(pair.desired().generatedExpression(), pair.current().generatedExpression(),
+                    expression -> generated(pair, expression))) {
                 Table t = tables.get(pair.table());
                 tables.put(t.name(), t.withColumns(t.columns().stream().map(c -> c == pair.desired()
                         ? withGenerated(c, pair.current().generatedExpression()) : c).toList()));
@@ -80,12 +81,12 @@ final class FixedPointKinds {
                 views, desired.unmanaged(), desired.privileges(), desired.collations(), desired.catalogObjects());
     }
 
-    /** The column added to the table's copy with the target's expression, read back. */
-    private String generated(ColumnPair pair) throws SQLException {
+    /** A column added to the table's copy with {@code expression}, read back. */
+    private String generated(ColumnPair pair, String expression) throws SQLException {
         String copy = reader.copyOf(pair.table());
         String column = reader.temporaryName(TEMP_COLUMN);
         reader.execute("ALTER TABLE " + copy + " ADD COLUMN " + column + " " + pair.current().type()
-                + " GENERATED ALWAYS AS (" + pair.current().generatedExpression() + ") STORED");
+                + " GENERATED ALWAYS AS (" + expression + ") STORED");
         return reader.single("SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d"
                 + " JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
                 + " WHERE d.adrelid = ?::pg_catalog.regclass AND a.attname = ?", copy, column);

@@ -48,6 +48,7 @@ public final class TargetFixedPoint {
     private static final String TEMP_INDEX = "converge_fixed_point_i";
     private static final String TEMP_VIEW = "converge_fixed_point_v";
     private static final String TEMP_CHECK = "converge_fixed_point_c";
+    private static final String TEMP_POLICY = "converge_fixed_point_p";
 
     private final Connection target;
     private final Map<QualifiedName, String> copies = new HashMap<>();
@@ -130,8 +131,16 @@ public final class TargetFixedPoint {
         for (PolicyPair pair : d.policies()) {
             Policy w = pair.desired();
             Policy c = pair.current();
-            List<String> settled = readAgain(() -> policy(pair));
-            if (settled != null && Objects.equals(w.using(), settled.get(0)) && Objects.equals(w.withCheck(), settled.get(1))) {
+            // Both ways, as sameDefinition reads one text: the target's expressions, else the desired ones.
+            List<String> targets = readAgain(() -> policy(pair, c));
+            boolean same = targets != null && Objects.equals(w.using(), targets.get(0))
+                    && Objects.equals(w.withCheck(), targets.get(1));
+            if (!same) {
+                List<String> desireds = readAgain(() -> policy(pair, w));
+                same = desireds != null && Objects.equals(c.using(), desireds.get(0))
+                        && Objects.equals(c.withCheck(), desireds.get(1));
+            }
+            if (same) {
                 policies.set(policies.indexOf(w), new Policy(w.table(), w.name(), w.permissive(), w.command(), w.roles(),
                         c.using(), c.withCheck(), w.dependsOn(), w.comment()));
             }
@@ -142,11 +151,14 @@ public final class TargetFixedPoint {
         return new FixedPointKinds(this).settle(current, settled);
     }
 
-    /** The policy made on the table's copy with the target's expressions (roles do not change how they read). */
-    private List<String> policy(PolicyPair pair) throws SQLException {
+    /**
+     * A policy made on the table's copy with the expressions of {@code c} (the target's or the desired
+     * one), under a name of its own; roles do not change how they read.
+     */
+    private List<String> policy(PolicyPair pair, Policy c) throws SQLException {
         String copy = copyOf(pair.desired().table());
-        Policy c = pair.current();
-        execute("CREATE POLICY " + quote(c.name()) + " ON " + copy + " AS "
+        String name = temporaryName(TEMP_POLICY);
+        execute("CREATE POLICY " + quote(name) + " ON " + copy + " AS "
                 + (c.permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + c.command()
                 + (c.using() == null ? "" : " USING (" + c.using() + ")")
                 + (c.withCheck() == null ? "" : " WITH CHECK (" + c.withCheck() + ")"));
@@ -154,7 +166,7 @@ public final class TargetFixedPoint {
                 + " pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) FROM pg_catalog.pg_policy p"
                 + " WHERE p.polrelid = ?::pg_catalog.regclass AND p.polname = ?")) {
             ps.setString(1, copy);
-            ps.setString(2, c.name());
+            ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
                 // a list that holds nulls: an expression may be absent
                 return rs.next() ? java.util.Arrays.asList(rs.getString(1), rs.getString(2)) : null;
