@@ -30,6 +30,7 @@ import java.util.Objects;
 final class FixedPointKinds {
     private static final String TEMP_COLUMN = "converge_fixed_point_c";
     private static final String TEMP_DOMAIN = "converge_fixed_point_d";
+    private static final String TEMP_TRIGGER = "converge_fixed_point_g";
 
     private final TargetFixedPoint reader;
 
@@ -61,7 +62,8 @@ final class FixedPointKinds {
         }
         List<Trigger> triggers = new ArrayList<>(desired.triggers());
         for (TriggerPair pair : triggerPairs(current, desired)) {
-            if (pair.desired().definition().equals(reader.readAgain(() -> trigger(pair)))) {
+            if (reader.sameDefinition(pair.desired().definition(), pair.current().definition(),
+                    definition -> trigger(pair, definition))) {
                 Trigger w = pair.desired();
                 triggers.set(triggers.indexOf(w), new Trigger(w.table(), w.name(), pair.current().definition(),
                         w.enabled(), w.function(), w.comment(), w.dependsOn(), w.writtenAs()));
@@ -130,23 +132,27 @@ final class FixedPointKinds {
     }
 
     /**
-     * The target's trigger made on the table's copy, read back with the table's name put back: the server
-     * prints the table as a regclass under the empty search path does, and the copy as it was named
+     * A trigger made on the table's copy from {@code definition} (the target's or the desired one) under a
+     * name of its own, read back with the table's and the trigger's names put back: the server prints the
+     * table as a regclass under the empty search path does, and the copy as it was named
      * ({@code pg_temp.<name>}).
      */
-    private String trigger(TriggerPair pair) throws SQLException {
+    private String trigger(TriggerPair pair, String definition) throws SQLException {
         String table = reader.single("SELECT ?::pg_catalog.regclass::text", quote(pair.current().table()));
         String on = " ON " + table + " ";
-        String definition = pair.current().definition();
-        if (table == null || !definition.contains(on)) {
+        String head = "CREATE TRIGGER " + reader.single("SELECT pg_catalog.quote_ident(?)", pair.current().name()) + " ";
+        if (table == null || !definition.startsWith(head) || !definition.contains(on)) {
             return null;
         }
         String copy = reader.copyOf(pair.current().table());
-        reader.execute(definition.replaceFirst(java.util.regex.Pattern.quote(on),
-                java.util.regex.Matcher.quoteReplacement(" ON " + copy + " ")));
+        String name = reader.temporaryName(TEMP_TRIGGER);
+        reader.execute("CREATE TRIGGER " + name + " " + definition.substring(head.length()).replaceFirst(
+                java.util.regex.Pattern.quote(on), java.util.regex.Matcher.quoteReplacement(" ON " + copy + " ")));
         String settled = reader.single("SELECT pg_catalog.pg_get_triggerdef(t.oid, false) FROM pg_catalog.pg_trigger t"
-                + " WHERE t.tgrelid = ?::pg_catalog.regclass AND t.tgname = ?", copy, pair.current().name());
-        return settled == null ? null : settled.replace(" ON " + copy + " ", on);
+                + " WHERE t.tgrelid = ?::pg_catalog.regclass AND t.tgname = ?", copy, name);
+        String ownHead = "CREATE TRIGGER " + name + " ";
+        return settled == null || !settled.startsWith(ownHead) ? null
+                : head + settled.substring(ownHead.length()).replace(" ON " + copy + " ", on);
     }
 
     private static List<ColumnPair> generatedPairs(SchemaModel current, SchemaModel desired) {

@@ -47,7 +47,7 @@ public final class TargetFixedPoint {
     private static final String TEMP_TABLE = "converge_fixed_point_t";
     private static final String TEMP_INDEX = "converge_fixed_point_i";
     private static final String TEMP_VIEW = "converge_fixed_point_v";
-    private static final String TEMP_CHECK = "converge_fixed_point_c";
+    private static final String TEMP_CHECK = "converge_fixed_point_k";
     private static final String TEMP_POLICY = "converge_fixed_point_p";
 
     private final Connection target;
