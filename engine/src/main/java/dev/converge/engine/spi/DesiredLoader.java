@@ -49,9 +49,7 @@ public interface DesiredLoader {
      * default checks only before it starts.
      */
     default void load(Connection shadow, SourceModel source, BooleanSupplier abandoned) {
-        if (abandoned.getAsBoolean()) {
-            throw new LoadAbandonedException();
-        }
+        LoadAbandonedException.throwIf(abandoned);
         load(shadow, source);
     }
 

@@ -12,4 +12,11 @@ public final class LoadAbandonedException extends ConvergeException {
     public LoadAbandonedException() {
         super(ErrorKind.ERROR, "the shadow's load was abandoned: the desired files have problems");
     }
+
+    /** Throws once {@code abandoned} says the load is no longer wanted; the load's own check between steps. */
+    public static void throwIf(java.util.function.BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new LoadAbandonedException();
+        }
+    }
 }

@@ -181,7 +181,7 @@ public final class DesiredStateResolver {
         boolean inspected = false;
         try {
             Shadow shadow = opened.shadow();
-            stopIf(abandoned);
+            LoadAbandonedException.throwIf(abandoned);
             Phases.time(Phases.LOAD, () -> {
                 if (shadow.ownsCluster()) {
                     dialect.loader().prepareCluster(shadow.connection(), source);
@@ -189,7 +189,7 @@ public final class DesiredStateResolver {
                 dialect.loader().load(shadow.connection(), source, abandoned);
                 return null;
             });
-            stopIf(abandoned);
+            LoadAbandonedException.throwIf(abandoned);
             SchemaModel model = Phases.time(Phases.INSPECT_DESIRED,
                     () -> dialect.inspector().inspect(shadow.connection(), scope));
             inspected = true;
@@ -209,11 +209,6 @@ public final class DesiredStateResolver {
         }
     }
 
-    private static void stopIf(BooleanSupplier abandoned) {
-        if (abandoned.getAsBoolean()) {
-            throw new LoadAbandonedException();
-        }
-    }
 
     /** The desired files' size (characters, about their bytes): how large the shadow's load is expected to be. */
     private static long sizeOf(List<SourceFile> files) {

@@ -138,10 +138,15 @@ final class FixedPointKinds {
      * ({@code pg_temp.<name>}).
      */
     private String trigger(TriggerPair pair, String definition) throws SQLException {
-        String table = reader.single("SELECT ?::pg_catalog.regclass::text", quote(pair.current().table()));
-        String on = " ON " + table + " ";
-        String head = "CREATE TRIGGER " + reader.single("SELECT pg_catalog.quote_ident(?)", pair.current().name()) + " ";
-        if (table == null || !definition.startsWith(head) || !definition.contains(on)) {
+        // The table and the trigger as pg_get_triggerdef prints them, in one round trip.
+        List<String> printed = reader.row("SELECT ?::pg_catalog.regclass::text, pg_catalog.quote_ident(?)",
+                quote(pair.current().table()), pair.current().name());
+        if (printed == null || printed.get(0) == null) {
+            return null;
+        }
+        String on = " ON " + printed.get(0) + " ";
+        String head = "CREATE TRIGGER " + printed.get(1) + " ";
+        if (!definition.startsWith(head) || !definition.contains(on)) {
             return null;
         }
         String copy = reader.copyOf(pair.current().table());

@@ -195,7 +195,7 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         boolean sessionChanged = false;
         int next = 0;
         while (next < ordered.size()) {
-            stopIf(abandoned);
+            LoadAbandonedException.throwIf(abandoned);
             int end = LoadBatches.end(ordered, next);
             List<SqlStatement> run = ordered.subList(next, Math.max(end, next + 1));
             next += run.size();
@@ -223,7 +223,7 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         List<LoadFailure> finalFailures = new ArrayList<>();
         SessionState inForce = null;
         while (!deferred.isEmpty()) {
-            stopIf(abandoned);
+            LoadAbandonedException.throwIf(abandoned);
             List<Deferred> failedAgain = new ArrayList<>();
             int tried = 0;
             for (Deferred d : deferred) {
@@ -252,11 +252,6 @@ public final class PostgresDesiredLoader implements DesiredLoader {
         return finalFailures;
     }
 
-    private static void stopIf(BooleanSupplier abandoned) {
-        if (abandoned.getAsBoolean()) {
-            throw new LoadAbandonedException();
-        }
-    }
 
     /** A statement that failed where it was written, and the session settings in force there. */
     private record Deferred(LoadFailure failure, SessionState session) {

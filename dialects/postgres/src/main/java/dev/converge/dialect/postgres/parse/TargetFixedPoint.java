@@ -162,16 +162,9 @@ public final class TargetFixedPoint {
                 + (c.permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + c.command()
                 + (c.using() == null ? "" : " USING (" + c.using() + ")")
                 + (c.withCheck() == null ? "" : " WITH CHECK (" + c.withCheck() + ")"));
-        try (PreparedStatement ps = target.prepareStatement("SELECT pg_catalog.pg_get_expr(p.polqual, p.polrelid),"
+        return row("SELECT pg_catalog.pg_get_expr(p.polqual, p.polrelid),"
                 + " pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) FROM pg_catalog.pg_policy p"
-                + " WHERE p.polrelid = ?::pg_catalog.regclass AND p.polname = ?")) {
-            ps.setString(1, copy);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                // a list that holds nulls: an expression may be absent
-                return rs.next() ? java.util.Arrays.asList(rs.getString(1), rs.getString(2)) : null;
-            }
-        }
+                + " WHERE p.polrelid = ?::pg_catalog.regclass AND p.polname = ?", copy, name);
     }
 
     interface Reading<T> {
@@ -281,12 +274,25 @@ public final class TargetFixedPoint {
     }
 
     String single(String sql, String... parameters) throws SQLException {
+        List<String> row = row(sql, parameters);
+        return row == null ? null : row.get(0);
+    }
+
+    /** The first row's columns as text (a list that may hold nulls); null when there is no row. */
+    List<String> row(String sql, String... parameters) throws SQLException {
         try (PreparedStatement ps = target.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setString(i + 1, parameters[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                if (!rs.next()) {
+                    return null;
+                }
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    columns.add(rs.getString(i));
+                }
+                return columns;
             }
         }
     }
